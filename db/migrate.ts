@@ -1,0 +1,9 @@
+import type Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { resolve } from "node:path";
+
+/** Applies the committed migrations in drizzle/; already-applied ones are skipped, so this is idempotent. */
+export function applyMigrations(sqlite: Database.Database, migrationsFolder = resolve("drizzle")): void {
+  migrate(drizzle(sqlite), { migrationsFolder });
+}

@@ -1,0 +1,142 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import { COLOURS, RISK_STATUSES } from "../lib/domain/colours";
+import { AREA_KINDS } from "../lib/domain/areas";
+
+/** Timestamps are UTC instants stored as epoch milliseconds; display converts to Asia/Shanghai. */
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const units = sqliteTable("units", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  code: text("code").notNull().unique(),
+  nameZh: text("name_zh").notNull(),
+  nameEn: text("name_en").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+export type Unit = typeof units.$inferSelect;
+export type NewUnit = typeof units.$inferInsert;
+
+/** The 21 risk categories and 14 safety-production domains share one table, told apart by kind. */
+export const areas = sqliteTable(
+  "areas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: AREA_KINDS }).notNull(),
+    code: text("code").notNull().unique(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    leadUnitId: integer("lead_unit_id").references(() => units.id),
+    sortOrder: integer("sort_order").notNull().default(0),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [
+    index("areas_kind_sort_idx").on(t.kind, t.sortOrder),
+    check("areas_kind_check", sql`${t.kind} IN ('category', 'domain')`),
+  ],
+);
+export type Area = typeof areas.$inferSelect;
+export type NewArea = typeof areas.$inferInsert;
+
+/** 五级 territory: city → county → town → village → grid, linked by parent. */
+export const regions = sqliteTable(
+  "regions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull().unique(),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => regions.id),
+    level: text("level", { enum: ["city", "county", "town", "village", "grid"] }).notNull(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [index("regions_parent_idx").on(t.parentId)],
+);
+export type Region = typeof regions.$inferSelect;
+export type NewRegion = typeof regions.$inferInsert;
+
+export const risks = sqliteTable(
+  "risks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    areaId: integer("area_id").notNull().references(() => areas.id),
+    regionId: integer("region_id").notNull().references(() => regions.id),
+    colour: text("colour", { enum: COLOURS }).notNull(),
+    // Derived from colour by SQLite itself so "sort by severity" can use an index without a second source of truth.
+    severity: integer("severity").generatedAlwaysAs(
+      sql`(CASE colour WHEN 'red' THEN 4 WHEN 'orange' THEN 3 WHEN 'yellow' THEN 2 ELSE 1 END)`,
+      { mode: "virtual" },
+    ),
+    status: text("status", { enum: RISK_STATUSES }).notNull().default("identified"),
+    responsibleUnitId: integer("responsible_unit_id").notNull().references(() => units.id),
+    responsiblePerson: text("responsible_person").notNull(),
+    controlMeasures: text("control_measures").notNull().default(""),
+    /** JSON: { method: "direct" | "lec" | "matrix", ...inputs }. */
+    assessment: text("assessment", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** Calendar date (YYYY-MM-DD) in the city's time zone. */
+    nextReviewDate: text("next_review_date").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("risks_code_idx").on(t.code),
+    index("risks_severity_updated_idx").on(t.severity, t.updatedAt),
+    index("risks_updated_idx").on(t.updatedAt),
+    index("risks_next_review_idx").on(t.status, t.nextReviewDate),
+    index("risks_area_severity_idx").on(t.areaId, t.severity, t.updatedAt),
+    index("risks_region_severity_idx").on(t.regionId, t.severity, t.updatedAt),
+    index("risks_unit_severity_idx").on(t.responsibleUnitId, t.severity, t.updatedAt),
+    index("risks_colour_updated_idx").on(t.colour, t.updatedAt),
+    // The database refuses impossible values even if a future code path forgets to validate.
+    check("risks_colour_check", sql`${t.colour} IN ('red', 'orange', 'yellow', 'blue')`),
+    check("risks_status_check", sql`${t.status} IN ('identified', 'controlling', 'resolved', 'closed')`),
+    check("risks_version_check", sql`${t.version} >= 1`),
+  ],
+);
+export type Risk = typeof risks.$inferSelect;
+export type NewRisk = typeof risks.$inferInsert;
+
+/**
+ * Append-only history. Every write to a risk inserts rows here in the same transaction.
+ * SQLite triggers (custom migration) reject UPDATE and DELETE.
+ */
+export const riskEvents = sqliteTable(
+  "risk_events",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    riskId: integer("risk_id").references(() => risks.id),
+    actorId: integer("actor_id"),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    field: text("field"),
+    oldValue: text("old_value", { mode: "json" }),
+    newValue: text("new_value", { mode: "json" }),
+    reason: text("reason"),
+    /** JSON of the method inputs or other context the change carried. */
+    data: text("data", { mode: "json" }),
+  },
+  (t) => [index("risk_events_risk_idx").on(t.riskId, t.seq), index("risk_events_at_idx").on(t.at)],
+);
+export type RiskEvent = typeof riskEvents.$inferSelect;
+export type NewRiskEvent = typeof riskEvents.$inferInsert;

@@ -1,0 +1,31 @@
+/**
+ * Text search rules. Chinese has no spaces, so search is by substring. SQLite's FTS5 trigram
+ * tokenizer answers substrings of three or more characters from its index; one- and
+ * two-character terms (e.g. "燃气") fall back to LIKE, which must escape its wildcards.
+ */
+export const TRIGRAM_MIN_LENGTH = 3;
+
+/** Normalise a user's query: trim, collapse whitespace, cap the length. */
+export function normaliseQuery(raw: string, maxLength = 100): string {
+  return raw.replace(/\s+/g, " ").trim().slice(0, maxLength);
+}
+
+/** Split a query into terms; every term must match (AND). */
+export function queryTerms(query: string): string[] {
+  return normaliseQuery(query).split(" ").filter(Boolean);
+}
+
+/** Length in code points, so that each Chinese character counts once. */
+export function charLength(term: string): number {
+  return Array.from(term).length;
+}
+
+/** A LIKE pattern matching `term` anywhere, with %, _ and the escape char itself escaped by "\". */
+export function likeContains(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** An FTS5 string literal: the term as one phrase, double quotes doubled. */
+export function ftsPhrase(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
