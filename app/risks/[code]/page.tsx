@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { getDb } from "@/db/client";
+import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
+import { getRiskByCode, listRiskEvents } from "@/db/queries/risks";
+import { localName } from "@/i18n/locales";
+import { CITY_TIME_ZONE } from "@/lib/config";
+import { dayInZone } from "@/lib/domain/dates";
+import { isReviewOverdue } from "@/lib/domain/review";
+import { ColourBadge } from "@/components/ui/colour-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { RiskTimeline } from "@/components/risks/risk-timeline";
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string; saved?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = getRiskByCode(getDb(), { code: decodeURIComponent((await params).code) });
+  return { title: found ? `${found.risk.code} ${found.risk.title}` : (await getTranslations("risk"))("notFound") };
+}
+
+export default async function RiskPage({ params, searchParams }: Props) {
+  const code = decodeURIComponent((await params).code);
+  const db = getDb();
+  const found = getRiskByCode(db, { code });
+  if (!found) notFound();
+  const [{ created, saved }, locale, t, format] = await Promise.all([searchParams, getLocale(), getTranslations("risk"), getFormatter()]);
+  const { risk, area, region, unit } = found;
+  const today = dayInZone(new Date(), CITY_TIME_ZONE);
+  const overdue = isReviewOverdue(risk, today);
+  const byId = (rows: Array<{ id: number; nameZh: string; nameEn: string }>) => new Map(rows.map((r) => [r.id, localName(r, locale)]));
+  const names = { areas: byId(listAreas(db)), regions: byId(listRegions(db)), units: byId(listUnits(db)) };
+  const item = (label: string, value: ReactNode) => (
+    <div>
+      <dt className="text-xs font-medium text-neutral-600">{label}</dt>
+      <dd className="mt-0.5">{value}</dd>
+    </div>
+  );
+  return (
+    <article className="flex flex-col gap-6">
+      <Link href="/risks" className="text-sm text-blue-800 underline">{t("backToRegister")}</Link>
+      {created || saved ? (
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {created ? t("created", { code: risk.code }) : t("saved")}
+        </p>
+      ) : null}
+      <header className="flex flex-wrap items-start gap-3">
+        <ColourBadge colour={risk.colour} withLevel />
+        <div className="flex-1">
+          <p className="font-mono text-sm text-neutral-600">{risk.code}</p>
+          <h1 className="text-2xl font-bold">{risk.title}</h1>
+        </div>
+        <Link href={`/risks/${risk.code}/edit`} className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
+          {t("edit")}
+        </Link>
+      </header>
+      {overdue ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900">
+          {t("overdueNotice", { date: risk.nextReviewDate })}
+        </p>
+      ) : null}
+      <dl className="grid gap-4 rounded-lg border border-neutral-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+        {item(t("fields.area"), localName(area, locale))}
+        {item(t("fields.region"), localName(region, locale))}
+        {item(t("fields.status"), <StatusBadge status={risk.status} />)}
+        {item(t("fields.nextReviewDate"), risk.nextReviewDate)}
+        {item(t("fields.responsibleUnit"), localName(unit, locale))}
+        {item(t("fields.responsiblePerson"), risk.responsiblePerson)}
+        {item(t("fields.createdAt"), format.dateTime(risk.createdAt, { dateStyle: "medium", timeStyle: "short" }))}
+        {item(t("fields.updatedAt"), `${format.dateTime(risk.updatedAt, { dateStyle: "medium", timeStyle: "short" })} · ${t("fields.version")} ${risk.version}`)}
+      </dl>
+      <section className="grid gap-6 lg:grid-cols-2">
+        <div>
+          <h2 className="mb-2 text-lg font-semibold">{t("fields.description")}</h2>
+          <p className="whitespace-pre-wrap text-neutral-800">{risk.description || t("noDescription")}</p>
+          <h2 className="mb-2 mt-6 text-lg font-semibold">{t("fields.controlMeasures")}</h2>
+          <p className="whitespace-pre-wrap text-neutral-800">{risk.controlMeasures || t("noMeasures")}</p>
+        </div>
+        <div>
+          <h2 className="mb-2 text-lg font-semibold">{t("history")}</h2>
+          <RiskTimeline events={listRiskEvents(db, { riskId: risk.id })} names={names} />
+        </div>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { updateRisk } from "@/db/mutations/risks";
+import { getRiskByCode } from "@/db/queries/risks";
+import { getActor } from "@/lib/auth/actor";
+import { CITY_TIME_ZONE } from "@/lib/config";
+import { dayInZone } from "@/lib/domain/dates";
+import { reasonRequired } from "@/lib/domain/risk-rules";
+import type { FormState } from "@/lib/validation/form-state";
+import { riskFormValues } from "@/lib/validation/risk";
+import { checkRiskSubmission } from "./check-submission";
+
+const versionSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Edit a risk identified by its code (bound by the page). The version the form was loaded at is
+ * posted back; a stale version is a conflict and writes nothing, keeping the user's input.
+ */
+export async function updateRiskAction(code: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  // Authorization (roles and scopes) arrives with accounts in #3; getActor is the seam it replaces.
+  const actor = await getActor();
+  const values = riskFormValues(formData);
+  const db = getDb();
+  const existing = typeof code === "string" ? getRiskByCode(db, { code }) : undefined;
+  if (!existing) return { ok: false, message: { key: "risk.notFound" }, values };
+  const version = versionSchema.safeParse(formData.get("version"));
+  if (!version.success) return { ok: false, message: { key: "form.failed" }, values };
+
+  const before = existing.risk;
+  const now = new Date();
+  const today = dayInZone(now, CITY_TIME_ZONE);
+  const checked = checkRiskSubmission(db, values, {
+    today,
+    // An untouched, already-overdue date stays as it is; a new date or colour must fit the cadence.
+    checkReviewDate: (d) => d.nextReviewDate !== before.nextReviewDate || d.colour !== before.colour,
+  });
+  if (!checked.ok) return { ok: false, message: { key: "form.invalid" }, fieldErrors: checked.fieldErrors, values };
+  if (reasonRequired(before, checked.data) && !checked.data.reason) {
+    return { ok: false, message: { key: "form.invalid" }, fieldErrors: { reason: [{ key: "reasonRequired" }] }, values };
+  }
+
+  const result = updateRisk(db, { riskId: before.id, expectedVersion: version.data, input: checked.data, actor, now });
+  if (!result.ok && result.error === "conflict") {
+    return { ok: false, message: { key: "form.conflict", values: { version: result.currentVersion } }, values };
+  }
+  if (!result.ok) return { ok: false, message: { key: "risk.notFound" }, values };
+  if (result.changed.length === 0) return { ok: false, message: { key: "form.noChange" }, values };
+  revalidatePath("/risks");
+  revalidatePath(`/risks/${code}`);
+  redirect(`/risks/${code}?saved=1`);
+}

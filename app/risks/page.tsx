@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
+import { listRegisterPage } from "@/db/queries/register";
+import { CITY_TIME_ZONE } from "@/lib/config";
+import { dayInZone } from "@/lib/domain/dates";
+import { parseRegisterQuery } from "@/lib/validation/register-query";
+import { Pagination } from "@/components/risks/pagination";
+import { RegisterFilters } from "@/components/risks/register-filters";
+import { RegisterTable } from "@/components/risks/register-table";
+
+// The filter a URL parameter belongs to, for telling the user which one was ignored.
+const PARAM_LABEL = {
+  q: "search", kind: "kind", area: "area", region: "region", colour: "colour", status: "status",
+  unit: "unit", overdue: "overdue", sort: "sort", page: "pageParam",
+} as const;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("register"))("title") };
+}
+
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { query, ignored } = parseRegisterQuery(await searchParams);
+  const db = getDb();
+  const today = dayInZone(new Date(), CITY_TIME_ZONE);
+  const result = listRegisterPage(db, { query, today });
+  const [t, ta] = [await getTranslations("register"), await getTranslations("app")];
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-baseline gap-4">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-neutral-700" role="status">{t("summary", { total: result.total })}</p>
+        <Link href="/risks/new" className="ml-auto rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
+          {ta("nav.newRisk")}
+        </Link>
+      </div>
+      <RegisterFilters query={query} areas={listAreas(db)} regions={listRegions(db)} units={listUnits(db)} />
+      {ignored.length > 0 ? (
+        <p role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("ignoredParams", { names: ignored.map((n) => t(PARAM_LABEL[n as keyof typeof PARAM_LABEL] ?? "filters")).join(", ") })}
+        </p>
+      ) : null}
+      <RegisterTable rows={result.rows} today={today} />
+      <Pagination query={{ ...query, page: result.page }} page={result.page} pages={result.pages} />
+    </div>
+  );
+}

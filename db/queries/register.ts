@@ -1,0 +1,85 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { OPEN_STATUSES } from "@/lib/domain/colours";
+import { charLength, ftsPhrase, likeContains, queryTerms, TRIGRAM_MIN_LENGTH } from "@/lib/domain/search";
+import { PAGE_SIZE, type RegisterQuery } from "@/lib/validation/register-query";
+import type { Db } from "../client";
+import { areas, regions, risks, units } from "../schema";
+
+/** One condition per search term: FTS5 trigram index for ≥ 3 characters, escaped LIKE for shorter terms. */
+function searchConditions(q: string | undefined): SQL[] {
+  if (!q) return [];
+  return queryTerms(q).map((term) =>
+    charLength(term) >= TRIGRAM_MIN_LENGTH
+      ? sql`${risks.id} IN (SELECT rowid FROM risk_search WHERE risk_search MATCH ${ftsPhrase(term)})`
+      : (or(
+          sql`${risks.title} LIKE ${likeContains(term)} ESCAPE '\\'`,
+          sql`${risks.description} LIKE ${likeContains(term)} ESCAPE '\\'`,
+        ) as SQL),
+  );
+}
+
+function whereFor(query: RegisterQuery, today: string): SQL | undefined {
+  const conditions: Array<SQL | undefined> = [
+    query.kind ? sql`${risks.areaId} IN (SELECT id FROM areas WHERE kind = ${query.kind})` : undefined,
+    query.area ? eq(risks.areaId, query.area) : undefined,
+    query.region ? eq(risks.regionId, query.region) : undefined,
+    query.colour ? eq(risks.colour, query.colour) : undefined,
+    query.status ? eq(risks.status, query.status) : undefined,
+    query.unit ? eq(risks.responsibleUnitId, query.unit) : undefined,
+    query.overdue ? and(inArray(risks.status, [...OPEN_STATUSES]), lt(risks.nextReviewDate, today)) : undefined,
+    ...searchConditions(query.q),
+  ];
+  return and(...conditions);
+}
+
+function orderFor(sort: RegisterQuery["sort"]) {
+  switch (sort) {
+    case "updated":
+      return [desc(risks.updatedAt), desc(risks.id)];
+    case "nextReview":
+      return [asc(risks.nextReviewDate), desc(risks.severity), asc(risks.id)];
+    default:
+      return [desc(risks.severity), desc(risks.updatedAt), desc(risks.id)];
+  }
+}
+
+/**
+ * One page of the register and the total matching. `today` (city time zone) decides "overdue".
+ * Names come in both languages so the page can show either without a second query.
+ */
+export function listRegisterPage(db: Db, { query, today, pageSize = PAGE_SIZE }: { query: RegisterQuery; today: string; pageSize?: number }) {
+  const where = whereFor(query, today);
+  const total = db.select({ n: count() }).from(risks).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(query.page, pages);
+  const rows = db
+    .select({
+      id: risks.id,
+      code: risks.code,
+      title: risks.title,
+      colour: risks.colour,
+      status: risks.status,
+      responsiblePerson: risks.responsiblePerson,
+      nextReviewDate: risks.nextReviewDate,
+      updatedAt: risks.updatedAt,
+      areaZh: areas.nameZh,
+      areaEn: areas.nameEn,
+      regionZh: regions.nameZh,
+      regionEn: regions.nameEn,
+      unitZh: units.nameZh,
+      unitEn: units.nameEn,
+    })
+    .from(risks)
+    .innerJoin(areas, eq(areas.id, risks.areaId))
+    .innerJoin(regions, eq(regions.id, risks.regionId))
+    .innerJoin(units, eq(units.id, risks.responsibleUnitId))
+    .where(where)
+    .orderBy(...orderFor(query.sort))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  return { rows, total, page, pages, pageSize };
+}
+
+export type RegisterRow = ReturnType<typeof listRegisterPage>["rows"][number];

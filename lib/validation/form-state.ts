@@ -1,0 +1,21 @@
+import type { RuleError } from "@/lib/domain/risk-rules";
+import { FIELD_MAX, type FieldErrors, type RiskField } from "./risk";
+
+/** The one result shape every form action returns. Messages are catalogue keys with their values. */
+export type FormState = {
+  ok: boolean;
+  message?: RuleError;
+  fieldErrors?: Partial<Record<RiskField, RuleError[]>>;
+  values?: Record<string, string>;
+};
+
+export const INITIAL_FORM_STATE: FormState = { ok: false };
+
+/** zod issues carry only a key; add the values their messages need (the limit in "tooLong"). */
+export function toRuleErrors(fieldErrors: FieldErrors): Partial<Record<RiskField, RuleError[]>> {
+  const out: Partial<Record<RiskField, RuleError[]>> = {};
+  for (const [field, keys] of Object.entries(fieldErrors) as Array<[RiskField, string[]]>) {
+    out[field] = [...new Set(keys)].map((key) => (key === "tooLong" ? { key, values: { max: FIELD_MAX[field] ?? 0 } } : { key }));
+  }
+  return out;
+}

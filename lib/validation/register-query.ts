@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { COLOURS, RISK_STATUSES } from "@/lib/domain/colours";
+import { AREA_KINDS } from "@/lib/domain/areas";
+import { normaliseQuery } from "@/lib/domain/search";
+
+export const REGISTER_SORTS = ["severity", "updated", "nextReview"] as const;
+export type RegisterSort = (typeof REGISTER_SORTS)[number];
+export const PAGE_SIZE = 50;
+
+const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Each register URL parameter on its own, so one bad value drops only itself. */
+const PARAMS = {
+  q: z.string().transform((s) => normaliseQuery(s)),
+  kind: z.enum(AREA_KINDS),
+  area: positiveId,
+  region: positiveId,
+  colour: z.enum(COLOURS),
+  status: z.enum(RISK_STATUSES),
+  unit: positiveId,
+  overdue: z.literal("1").transform(() => true),
+  sort: z.enum(REGISTER_SORTS),
+  page: z.coerce.number().int().min(1).max(1_000_000),
+} as const;
+
+export type RegisterQuery = {
+  q?: string;
+  kind?: (typeof AREA_KINDS)[number];
+  area?: number;
+  region?: number;
+  colour?: (typeof COLOURS)[number];
+  status?: (typeof RISK_STATUSES)[number];
+  unit?: number;
+  overdue?: boolean;
+  sort: RegisterSort;
+  page: number;
+};
+
+/**
+ * Parses the register's search params. Empty values mean "no filter"; unrecognised values are
+ * dropped and reported by name so the page can say which filters it ignored.
+ */
+export function parseRegisterQuery(params: Record<string, string | string[] | undefined>): {
+  query: RegisterQuery;
+  ignored: string[];
+} {
+  const query: Record<string, unknown> = { sort: "severity", page: 1 };
+  const ignored: string[] = [];
+  for (const [name, schema] of Object.entries(PARAMS)) {
+    const raw = params[name];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value === undefined || value === "") continue;
+    const parsed = schema.safeParse(value);
+    if (parsed.success && parsed.data !== "") query[name] = parsed.data;
+    else if (!parsed.success) ignored.push(name);
+  }
+  return { query: query as RegisterQuery, ignored };
+}
+
+/** The URL search string for a query (defaults omitted), for links that keep the current filters. */
+export function registerSearch(query: Partial<RegisterQuery>): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === "" || v === false) continue;
+    if (k === "sort" && v === "severity") continue;
+    if (k === "page" && v === 1) continue;
+    out.set(k, v === true ? "1" : String(v));
+  }
+  const s = out.toString();
+  return s ? `?${s}` : "";
+}
