@@ -4,7 +4,8 @@ import { dirname, resolve } from "node:path";
 
 /** Where the embedded database lives: SISE_DB_PATH, else ./data/sise.db under the working directory. */
 export function databasePath(): string {
-  return resolve(process.env.SISE_DB_PATH ?? "data/sise.db");
+  // turbopackIgnore: the path is chosen at run time; tracing it would pull the whole project into the build.
+  return resolve(/*turbopackIgnore: true*/ process.env.SISE_DB_PATH ?? "data/sise.db");
 }
 
 /**

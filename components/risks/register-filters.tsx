@@ -93,10 +93,10 @@ export async function RegisterFilters({
         {t("overdue")}
       </label>
       <div className="col-span-2 flex items-end gap-2 md:col-span-1">
-        <button type="submit" className="rounded bg-neutral-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-neutral-700">
+        <button type="submit" className="rounded bg-neutral-900 px-4 py-1.5 text-sm font-medium whitespace-nowrap text-white hover:bg-neutral-700">
           {t("apply")}
         </button>
-        <Link href="/risks" className="px-2 py-1.5 text-sm text-blue-800 underline">{t("reset")}</Link>
+        <Link href="/risks" className="px-2 py-1.5 text-sm whitespace-nowrap text-blue-800 underline">{t("reset")}</Link>
       </div>
     </Form>
   );

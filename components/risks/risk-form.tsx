@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { ColourBadge } from "@/components/ui/colour-badge";
 import type { RuleError } from "@/lib/domain/risk-rules";
 import { COLOURS, RISK_STATUSES } from "@/lib/domain/colours";
 import { AREA_KINDS } from "@/lib/domain/areas";
@@ -123,7 +124,7 @@ export function RiskForm({
           {COLOURS.map((c) => (
             <label key={c} className="flex items-center gap-2 rounded border border-neutral-300 bg-white px-3 py-2">
               <input type="radio" name="colour" value={c} defaultChecked={values.colour === c} />
-              {t(`colours.${c}`)} · {t(`colours.level.${c}`)}
+              <ColourBadge colour={c} withLevel />
             </label>
           ))}
         </div>
