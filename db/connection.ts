@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { bigramText } from "../lib/domain/search";
 
 /** Where the embedded database lives: SISE_DB_PATH, else ./data/sise.db under the working directory. */
 export function databasePath(): string {
@@ -20,5 +21,7 @@ export function openDatabase(file: string = databasePath(), options: { readonly?
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = FULL");
+  // Used by the bigram search triggers (drizzle/0002): every connection that may write risks needs it.
+  sqlite.function("sise_bigrams", { deterministic: true }, (text: unknown) => bigramText(String(text ?? "")));
   return sqlite;
 }

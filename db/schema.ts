@@ -103,6 +103,8 @@ export const risks = sqliteTable(
     index("risks_severity_updated_idx").on(t.severity, t.updatedAt),
     index("risks_updated_idx").on(t.updatedAt),
     index("risks_next_review_idx").on(t.status, t.nextReviewDate),
+    // "Sort by next review": soonest first, most severe first within a day.
+    index("risks_review_order_idx").on(t.nextReviewDate, sql`${t.severity} DESC`),
     index("risks_area_severity_idx").on(t.areaId, t.severity, t.updatedAt),
     index("risks_region_severity_idx").on(t.regionId, t.severity, t.updatedAt),
     index("risks_unit_severity_idx").on(t.responsibleUnitId, t.severity, t.updatedAt),

@@ -1,18 +1,23 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { OPEN_STATUSES } from "@/lib/domain/colours";
-import { charLength, ftsPhrase, likeContains, queryTerms, TRIGRAM_MIN_LENGTH } from "@/lib/domain/search";
+import { charLength, ftsPhrase, isBigramTerm, likeContains, queryTerms, TRIGRAM_MIN_LENGTH } from "@/lib/domain/search";
 import { PAGE_SIZE, type RegisterQuery } from "@/lib/validation/register-query";
 import type { Db } from "../client";
 import { areas, regions, risks, units } from "../schema";
 
-/** One condition per search term: FTS5 trigram index for ≥ 3 characters, escaped LIKE for shorter terms. */
+/**
+ * One condition per search term (all must match): the trigram index for ≥ 3 characters, the
+ * bigram index for two letters or hanzi, and an escaped LIKE scan for anything shorter or odder.
+ */
 function searchConditions(q: string | undefined): SQL[] {
   if (!q) return [];
   return queryTerms(q).map((term) =>
     charLength(term) >= TRIGRAM_MIN_LENGTH
       ? sql`${risks.id} IN (SELECT rowid FROM risk_search WHERE risk_search MATCH ${ftsPhrase(term)})`
-      : (or(
+      : isBigramTerm(term)
+        ? sql`${risks.id} IN (SELECT rowid FROM risk_bigrams WHERE risk_bigrams MATCH ${ftsPhrase(term.toLowerCase())})`
+        : (or(
           sql`${risks.title} LIKE ${likeContains(term)} ESCAPE '\\'`,
           sql`${risks.description} LIKE ${likeContains(term)} ESCAPE '\\'`,
         ) as SQL),
@@ -33,14 +38,21 @@ function whereFor(query: RegisterQuery, today: string): SQL | undefined {
   return and(...conditions);
 }
 
-function orderFor(sort: RegisterQuery["sort"]) {
-  switch (sort) {
+/**
+ * ORDER BY for each sort, written to match an index so SQLite walks the index instead of sorting.
+ * With a colour filter every row has the same severity, so severity is left out and the
+ * (colour, updated_at) index serves the order.
+ */
+function orderFor(query: RegisterQuery) {
+  switch (query.sort) {
     case "updated":
       return [desc(risks.updatedAt), desc(risks.id)];
     case "nextReview":
       return [asc(risks.nextReviewDate), desc(risks.severity), asc(risks.id)];
     default:
-      return [desc(risks.severity), desc(risks.updatedAt), desc(risks.id)];
+      return query.colour
+        ? [desc(risks.updatedAt), desc(risks.id)]
+        : [desc(risks.severity), desc(risks.updatedAt), desc(risks.id)];
   }
 }
 
@@ -53,6 +65,16 @@ export function listRegisterPage(db: Db, { query, today, pageSize = PAGE_SIZE }:
   const total = db.select({ n: count() }).from(risks).where(where).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(query.page, pages);
+  const order = orderFor(query);
+  // Deferred join: pick the page's ids from the risks table alone (index-only where possible),
+  // then join names for those rows only — OFFSET and sorting never pay for joins they discard.
+  const pageIds = db
+    .select({ id: risks.id })
+    .from(risks)
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   const rows = db
     .select({
       id: risks.id,
@@ -74,10 +96,8 @@ export function listRegisterPage(db: Db, { query, today, pageSize = PAGE_SIZE }:
     .innerJoin(areas, eq(areas.id, risks.areaId))
     .innerJoin(regions, eq(regions.id, risks.regionId))
     .innerJoin(units, eq(units.id, risks.responsibleUnitId))
-    .where(where)
-    .orderBy(...orderFor(query.sort))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .where(inArray(risks.id, pageIds))
+    .orderBy(...order)
     .all();
   return { rows, total, page, pages, pageSize };
 }

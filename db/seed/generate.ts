@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { COLOURS, type Colour, type RiskStatus } from "../../lib/domain/colours";
+import type { Colour, RiskStatus } from "../../lib/domain/colours";
 import { addDays, dayInZone } from "../../lib/domain/dates";
 import { DEFAULT_REVIEW_DAYS } from "../../lib/domain/review";
 import { DEFAULT_CODE_PREFIX, formatRiskCode } from "../../lib/domain/risk-code";
@@ -96,7 +96,7 @@ export function insertGeneratedRisks(
       const eventTimes = Array.from({ length: nExtra }, () => createdMs + Math.floor(rng.next() * (nowMs - createdMs)));
       eventTimes.sort((a, b) => a - b);
       const grades: Colour[] = [pickColour(rng)];
-      for (let i = 0; i < nExtra; i++) grades.push(rng.pick(COLOURS));
+      for (let i = 0; i < nExtra; i++) grades.push(pickColour(rng));
       const colour = grades[grades.length - 1];
       // About one risk in eight is behind on its review, as in a real register.
       const nextReview = rng.next() < 0.12

@@ -29,3 +29,22 @@ export function likeContains(term: string): string {
 export function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
+
+/** Two-letter (or two-digit, two-hanzi) terms are answered by the bigram index; others by trigram or LIKE. */
+export function isBigramTerm(term: string): boolean {
+  return /^[\p{L}\p{N}]{2}$/u.test(term);
+}
+
+/**
+ * The bigram text indexed for a risk: every overlapping pair of characters in each run of
+ * letters/digits, space-separated, lower-cased ("城镇燃气" → "城镇 镇燃 燃气"). FTS5 then finds a
+ * two-character term as one exact token instead of scanning every row.
+ */
+export function bigramText(text: string): string {
+  const out: string[] = [];
+  for (const run of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  }
+  return out.join(" ");
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `risks_review_order_idx` ON `risks` (`next_review_date`,"severity" DESC);

@@ -1,0 +1,56 @@
+/**
+ * Fills a database with synthetic load for benchmarks:
+ *   npm run db:generate-load -- --db bench/sise-50k.db --risks 50000 --events 1000000
+ * Risks are spread over areas, regions and the last two years; each has a "create" event and, on
+ * average, enough grade/review events to reach the requested total. Refuses a non-empty register
+ * unless --append is given, so it never mixes into real data by accident.
+ */
+import { parseArgs } from "node:util";
+import { openDatabase } from "../db/connection";
+import { applyMigrations } from "../db/migrate";
+import { seedReference } from "../db/seed";
+import { insertGeneratedRisks } from "../db/seed/generate";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "bench/sise-load.db" },
+    risks: { type: "string", default: "50000" },
+    events: { type: "string", default: "1000000" },
+    seed: { type: "string", default: "42" },
+    append: { type: "boolean", default: false },
+  },
+});
+const risks = Number(values.risks);
+const events = Number(values.events);
+if (!Number.isInteger(risks) || risks < 1 || !Number.isInteger(events) || events < risks) {
+  console.error("--risks must be a positive integer and --events at least --risks (each risk has a create event)");
+  process.exit(2);
+}
+
+const sqlite = openDatabase(values.db);
+applyMigrations(sqlite);
+seedReference(sqlite);
+const existing = (sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number }).n;
+if (existing > 0 && !values.append) {
+  console.error(`${values.db} already has ${existing} risks; pass --append to add more`);
+  process.exit(2);
+}
+const started = performance.now();
+const batch = 5000;
+let made = { risks: 0, events: 0 };
+for (let i = 0; i < risks; i += batch) {
+  const n = Math.min(batch, risks - i);
+  const r = insertGeneratedRisks(sqlite, {
+    count: n,
+    seed: Number(values.seed) + i,
+    now: new Date(),
+    spanDays: 730,
+    extraEventsPerRisk: (events - risks) / risks,
+    actorName: "system:seed",
+  });
+  made = { risks: made.risks + r.risks, events: made.events + r.events };
+}
+sqlite.pragma("optimize");
+sqlite.exec("ANALYZE");
+sqlite.close();
+console.log(`[sise] ${values.db}: +${made.risks} risks, +${made.events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
