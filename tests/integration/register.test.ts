@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listRegisterPage } from "@/db/queries/register";
+import { insertGeneratedRisks } from "@/db/seed/generate";
+import { parseRegisterQuery } from "@/lib/validation/register-query";
+import { createTestDb, type TestDb } from "./test-db";
+
+let t: TestDb;
+const today = "2026-11-25";
+const now = new Date("2026-11-25T02:00:00Z");
+
+beforeAll(() => {
+  t = createTestDb();
+  insertGeneratedRisks(t.sqlite, { count: 3000, seed: 7, now, spanDays: 730, extraEventsPerRisk: 1, actorName: "system:seed" });
+  t.sqlite.exec("ANALYZE");
+});
+afterAll(() => t.cleanup());
+
+const page = (params: Record<string, string>, pageSize = 50) =>
+  listRegisterPage(t.db, { query: parseRegisterQuery(params).query, today, pageSize });
+const all = (params: Record<string, string>) => page(params, 100_000).rows;
+const titles = (sqlWhere: string, ...args: unknown[]) =>
+  (t.sqlite.prepare(`SELECT count(*) AS n FROM risks WHERE ${sqlWhere}`).get(...args) as { n: number }).n;
+
+describe("register filters", () => {
+  it("filters by colour, region, status and unit together", () => {
+    const region = t.regionId["610881"];
+    const rows = all({ colour: "red", region: String(region), status: "controlling" });
+    expect(rows.length).toBe(titles("colour = 'red' AND region_id = ? AND status = 'controlling'", region));
+    expect(rows.every((r) => r.colour === "red" && r.regionZh === "神木市" && r.status === "controlling")).toBe(true);
+  });
+
+  it("filters by kind of area", () => {
+    const rows = all({ kind: "domain" });
+    expect(rows.length).toBe(titles("area_id IN (SELECT id FROM areas WHERE kind = 'domain')"));
+  });
+
+  it("lists only open risks whose review day has passed as overdue", () => {
+    const rows = all({ overdue: "1" });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.nextReviewDate < today && (r.status === "identified" || r.status === "controlling"))).toBe(true);
+    expect(rows.length).toBe(titles("status IN ('identified','controlling') AND next_review_date < ?", today));
+  });
+});
+
+describe("Chinese substring search", () => {
+  it.each([["燃气"], ["瓦斯超限"], ["燃"], ["管网老化风险"]])("finds exactly the risks containing %s", (q) => {
+    const expected = titles("instr(title, ?) > 0 OR instr(description, ?) > 0", q, q);
+    expect(expected).toBeGreaterThan(0);
+    expect(page({ q }).total).toBe(expected);
+  });
+
+  it("requires every term (AND) and treats wildcards literally", () => {
+    const both = page({ q: "燃气 神木" }).total;
+    expect(both).toBe(titles("(instr(title,'燃气')>0 OR instr(description,'燃气')>0) AND (instr(title,'神木')>0 OR instr(description,'神木')>0)"));
+    expect(page({ q: "%" }).total).toBe(0);
+    expect(page({ q: '"' }).total).toBe(0);
+  });
+});
+
+describe("sorting and pagination", () => {
+  it("sorts by severity by default, red first", () => {
+    const sev = { red: 4, orange: 3, yellow: 2, blue: 1 } as const;
+    const rows = page({}, 500).rows.map((r) => sev[r.colour]);
+    expect(rows).toEqual([...rows].sort((a, b) => b - a));
+  });
+
+  it("sorts by next review ascending", () => {
+    const days = page({ sort: "nextReview" }).rows.map((r) => r.nextReviewDate);
+    expect(days).toEqual([...days].sort());
+  });
+
+  it("pages without gaps or repeats and clamps past the last page", () => {
+    const seen = new Set<number>();
+    const { pages } = page({ sort: "updated" }, 400);
+    for (let p = 1; p <= pages; p++) page({ sort: "updated", page: String(p) }, 400).rows.forEach((r) => seen.add(r.id));
+    expect(seen.size).toBe(3000);
+    expect(page({ page: "9999" }).page).toBe(Math.ceil(3000 / 50));
+  });
+
+  it("walks an index for each sort instead of sorting the table", () => {
+    const plan = (sql: string) => (t.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(" | ");
+    expect(plan("SELECT id FROM risks ORDER BY severity DESC, updated_at DESC, id DESC LIMIT 50")).not.toMatch(/TEMP B-TREE/);
+    expect(plan("SELECT id FROM risks ORDER BY next_review_date ASC, severity DESC, id ASC LIMIT 50")).not.toMatch(/TEMP B-TREE/);
+    expect(plan("SELECT id FROM risks WHERE colour = 'red' ORDER BY updated_at DESC, id DESC LIMIT 50")).not.toMatch(/TEMP B-TREE/);
+  });
+});
