@@ -32,20 +32,20 @@ export async function RegisterFilters({
   const sortLabel = { severity: t("sortSeverity"), updated: t("sortUpdated"), nextReview: t("sortNextReview") };
   return (
     <Form action="/risks" aria-label={t("filters")} className="grid grid-cols-2 gap-3 rounded-lg border border-neutral-200 bg-white p-4 md:grid-cols-4 xl:grid-cols-8">
-      <label className={`${field} col-span-2`}>
-        {t("search")}
-        <input type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} maxLength={100} className={control} />
-      </label>
-      <label className={field}>
-        {t("kind")}
-        <select name="kind" defaultValue={query.kind ?? ""} className={control}>
+      <div className={`${field} col-span-2`}>
+        <label htmlFor="filter-q">{t("search")}</label>
+        <input id="filter-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} maxLength={100} className={control} />
+      </div>
+      <div className={field}>
+        <label htmlFor="filter-kind">{t("kind")}</label>
+        <select id="filter-kind" name="kind" defaultValue={query.kind ?? ""} className={control}>
           <option value="">{t("all")}</option>
           {AREA_KINDS.map((k) => <option key={k} value={k}>{tk(k)}</option>)}
         </select>
-      </label>
-      <label className={`${field} col-span-2 md:col-span-1`}>
-        {t("area")}
-        <select name="area" defaultValue={query.area ?? ""} className={control}>
+      </div>
+      <div className={`${field} col-span-2 md:col-span-1`}>
+        <label htmlFor="filter-area">{t("area")}</label>
+        <select id="filter-area" name="area" defaultValue={query.area ?? ""} className={control}>
           <option value="">{t("all")}</option>
           {AREA_KINDS.map((k) => (
             <optgroup key={k} label={tk(k)}>
@@ -53,41 +53,41 @@ export async function RegisterFilters({
             </optgroup>
           ))}
         </select>
-      </label>
-      <label className={field}>
-        {t("region")}
-        <select name="region" defaultValue={query.region ?? ""} className={control}>
+      </div>
+      <div className={field}>
+        <label htmlFor="filter-region">{t("region")}</label>
+        <select id="filter-region" name="region" defaultValue={query.region ?? ""} className={control}>
           <option value="">{t("all")}</option>
           {regions.map((r) => <option key={r.id} value={r.id}>{localName(r, locale)}</option>)}
         </select>
-      </label>
-      <label className={field}>
-        {t("colour")}
-        <select name="colour" defaultValue={query.colour ?? ""} className={control}>
+      </div>
+      <div className={field}>
+        <label htmlFor="filter-colour">{t("colour")}</label>
+        <select id="filter-colour" name="colour" defaultValue={query.colour ?? ""} className={control}>
           <option value="">{t("all")}</option>
           {COLOURS.map((c) => <option key={c} value={c}>{tc(c)} · {tc(`level.${c}`)}</option>)}
         </select>
-      </label>
-      <label className={field}>
-        {t("status")}
-        <select name="status" defaultValue={query.status ?? ""} className={control}>
+      </div>
+      <div className={field}>
+        <label htmlFor="filter-status">{t("status")}</label>
+        <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={control}>
           <option value="">{t("all")}</option>
           {RISK_STATUSES.map((s) => <option key={s} value={s}>{ts(s)}</option>)}
         </select>
-      </label>
-      <label className={field}>
-        {t("unit")}
-        <select name="unit" defaultValue={query.unit ?? ""} className={control}>
+      </div>
+      <div className={field}>
+        <label htmlFor="filter-unit">{t("unit")}</label>
+        <select id="filter-unit" name="unit" defaultValue={query.unit ?? ""} className={control}>
           <option value="">{t("all")}</option>
           {units.map((u) => <option key={u.id} value={u.id}>{localName(u, locale)}</option>)}
         </select>
-      </label>
-      <label className={field}>
-        {t("sort")}
-        <select name="sort" defaultValue={query.sort} className={control}>
+      </div>
+      <div className={field}>
+        <label htmlFor="filter-sort">{t("sort")}</label>
+        <select id="filter-sort" name="sort" defaultValue={query.sort} className={control}>
           {REGISTER_SORTS.map((s) => <option key={s} value={s}>{sortLabel[s]}</option>)}
         </select>
-      </label>
+      </div>
       <label className="flex items-center gap-2 self-end pb-2 text-sm">
         <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue ?? false} className="h-4 w-4" />
         {t("overdue")}

@@ -8,7 +8,7 @@ import type { RuleError } from "@/lib/domain/risk-rules";
 import { COLOURS, RISK_STATUSES } from "@/lib/domain/colours";
 import { AREA_KINDS } from "@/lib/domain/areas";
 import { INITIAL_FORM_STATE, toRuleErrors, type FormState } from "@/lib/validation/form-state";
-import { LIMITS, validateRiskInput, type RiskField } from "@/lib/validation/risk";
+import { LIMITS, riskFormValues, validateRiskInput, type RiskField } from "@/lib/validation/risk";
 
 type Option = { id: number; label: string };
 export type RiskFormOptions = {
@@ -46,8 +46,8 @@ export function RiskForm({
   const message: RuleError | undefined = clientErrors ? { key: "form.invalid" } : state.message;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const checked = validateRiskInput(data);
+    // The same reading of the form as the server's, so both sides judge identical values.
+    const checked = validateRiskInput(riskFormValues(new FormData(event.currentTarget)));
     if (!checked.ok) {
       event.preventDefault();
       setClientErrors(toRuleErrors(checked.fieldErrors));

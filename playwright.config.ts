@@ -1,0 +1,33 @@
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/e2e/chromium";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+// A throw-away database per run: the server is started exactly as the README's quick start does
+// (npm start → migrations, seed, production build, next start), so that path is tested too.
+const dbPath = "test-results/e2e/sise.db";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    launchOptions: chromiumLaunchOptions(),
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() } }],
+  webServer: {
+    command: `rm -rf test-results/e2e && npm start`,
+    url: `http://127.0.0.1:${port}/ping`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { PORT: String(port), SISE_DB_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});
