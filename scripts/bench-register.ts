@@ -1,0 +1,91 @@
+/**
+ * Register benchmark: `npm run bench` (see docs/benchmarks.md).
+ * 1. Generates (or reuses) bench/sise-50k.db: 50,000 risks and 1,000,000 events.
+ * 2. Times the register page's own queries in-process (median of 50 runs per scenario).
+ * 3. Builds the app if needed, starts `next start` on the bench database and, in alternating
+ *    rounds, measures the trivial /ping page and register pages with autocannon, reporting each
+ *    page's throughput as a ratio to /ping measured in the same round, and the median over rounds.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import autocannon from "autocannon";
+import { openDatabase } from "../db/connection";
+import type { Db } from "../db/client";
+import * as schema from "../db/schema";
+import { timeScenarios } from "./register-query-times";
+
+const DB = process.env.BENCH_DB ?? "bench/sise-50k.db";
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const PAGES: Record<string, string> = {
+  "register (filtered: region + colour)": "/risks?region=4&colour=orange",
+  "register (default, 50,000 risks)": "/risks",
+  "register (search 燃气 + region)": `/risks?q=${encodeURIComponent("燃气")}&region=2`,
+};
+
+const run = (cmd: string, args: string[], env: Record<string, string> = {}) => {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function load(path: string) {
+  const r = await autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections: CONNECTIONS, duration: SECONDS });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts };
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/ping`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+async function main() {
+  if (!existsSync(DB)) run("npx", ["tsx", "scripts/generate-load.ts", "--db", DB, "--risks", "50000", "--events", "1000000"]);
+  const sqlite = openDatabase(DB, { readonly: true });
+  const counts = sqlite.prepare("SELECT (SELECT count(*) FROM risks) AS risks, (SELECT count(*) FROM risk_events) AS events").get();
+  const queries = timeScenarios(drizzle(sqlite, { schema }) as Db);
+  sqlite.close();
+
+  if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"]);
+  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { env: { ...process.env, SISE_DB_PATH: DB }, stdio: "ignore", detached: true });
+  try {
+    await waitForServer();
+    for (const path of ["/ping", ...Object.values(PAGES)]) for (let i = 0; i < 50; i++) await fetch(`http://127.0.0.1:${PORT}${path}`);
+    const rounds: Array<Record<string, Awaited<ReturnType<typeof load>>>> = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const r: Record<string, Awaited<ReturnType<typeof load>>> = { "/ping": await load("/ping") };
+      for (const [name, path] of Object.entries(PAGES)) r[name] = await load(path);
+      rounds.push(r);
+      console.error(`round ${round + 1}/${ROUNDS} done`);
+    }
+    console.log(`\n### Register benchmark — ${new Date().toISOString()}\n`);
+    console.log(`Database: ${DB} (${JSON.stringify(counts)}); ${ROUNDS} rounds × ${SECONDS} s per route, ${CONNECTIONS} connections.\n`);
+    console.log("| route | req/s (median) | ratio to /ping (median of per-round ratios) | p50 ms | p99 ms | errors |");
+    console.log("|---|---|---|---|---|---|");
+    for (const name of ["/ping", ...Object.keys(PAGES)]) {
+      const rs = rounds.map((r) => r[name]);
+      const ratio = median(rounds.map((r) => r[name].rps / r["/ping"].rps));
+      console.log(`| ${name} | ${median(rs.map((x) => x.rps)).toFixed(0)} | ${(ratio * 100).toFixed(0)}% | ${median(rs.map((x) => x.p50))} | ${median(rs.map((x) => x.p99))} | ${rs.reduce((a, x) => a + x.errors, 0)} |`);
+    }
+    console.log("\n| register query scenario | params | matching | median ms | p95 ms |");
+    console.log("|---|---|---|---|---|");
+    for (const q of queries) console.log(`| ${q.name} | \`${q.params || "(none)"}\` | ${q.total} | ${q.median.toFixed(2)} | ${q.p95.toFixed(2)} |`);
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
