@@ -124,7 +124,7 @@ export function RiskForm({
           {COLOURS.map((c) => (
             <label key={c} className="flex items-center gap-2 rounded border border-neutral-300 bg-white px-3 py-2">
               <input type="radio" name="colour" value={c} defaultChecked={values.colour === c} />
-              <ColourBadge colour={c} withLevel />
+              <ColourBadge colour={c} label={t(`colours.${c}`)} level={t(`colours.level.${c}`)} />
             </label>
           ))}
         </div>

@@ -1,14 +1,14 @@
-import { useTranslations } from "next-intl";
 import type { RiskStatus } from "@/lib/domain/colours";
 
+// Defined in app/globals.css (kept short: the register renders one per row).
 const CLASSES: Record<RiskStatus, string> = {
-  identified: "border-neutral-400 text-neutral-800",
-  controlling: "border-emerald-700 text-emerald-800",
-  resolved: "border-neutral-300 text-neutral-600",
-  closed: "border-neutral-300 text-neutral-500 line-through decoration-1",
+  identified: "status status-identified",
+  controlling: "status status-controlling",
+  resolved: "status status-resolved",
+  closed: "status status-closed",
 };
 
-export function StatusBadge({ status }: { status: RiskStatus }) {
-  const t = useTranslations("statuses");
-  return <span className={`inline-block rounded border px-1.5 py-0.5 text-xs whitespace-nowrap ${CLASSES[status]}`}>{t(status)}</span>;
+/** The lifecycle state as a small outlined label; the caller passes the translated word. */
+export function StatusBadge({ status, label }: { status: RiskStatus; label: string }) {
+  return <span className={CLASSES[status]}>{label}</span>;
 }

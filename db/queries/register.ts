@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { OPEN_STATUSES } from "@/lib/domain/colours";
+import { OPEN_STATUSES, SEVERITY } from "@/lib/domain/colours";
 import { charLength, ftsPhrase, isBigramTerm, likeContains, queryTerms, TRIGRAM_MIN_LENGTH } from "@/lib/domain/search";
 import { PAGE_SIZE, type RegisterQuery } from "@/lib/validation/register-query";
 import type { Db } from "../client";
@@ -29,7 +29,9 @@ function whereFor(query: RegisterQuery, today: string): SQL | undefined {
     query.kind ? sql`${risks.areaId} IN (SELECT id FROM areas WHERE kind = ${query.kind})` : undefined,
     query.area ? eq(risks.areaId, query.area) : undefined,
     query.region ? eq(risks.regionId, query.region) : undefined,
-    query.colour ? eq(risks.colour, query.colour) : undefined,
+    // Filter on severity (generated 1:1 from colour) because it sits in the area/region/unit/severity
+    // indexes: "region + colour" then counts and pages from the index alone.
+    query.colour ? eq(risks.severity, SEVERITY[query.colour]) : undefined,
     query.status ? eq(risks.status, query.status) : undefined,
     query.unit ? eq(risks.responsibleUnitId, query.unit) : undefined,
     query.overdue ? and(inArray(risks.status, [...OPEN_STATUSES]), lt(risks.nextReviewDate, today)) : undefined,
@@ -40,8 +42,7 @@ function whereFor(query: RegisterQuery, today: string): SQL | undefined {
 
 /**
  * ORDER BY for each sort, written to match an index so SQLite walks the index instead of sorting.
- * With a colour filter every row has the same severity, so severity is left out and the
- * (colour, updated_at) index serves the order.
+ * With a colour filter every row has the same severity, so severity is left out of the order.
  */
 function orderFor(query: RegisterQuery) {
   switch (query.sort) {

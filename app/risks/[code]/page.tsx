@@ -26,7 +26,9 @@ export default async function RiskPage({ params, searchParams }: Props) {
   const db = getDb();
   const found = getRiskByCode(db, { code });
   if (!found) notFound();
-  const [{ created, saved }, locale, t, format] = await Promise.all([searchParams, getLocale(), getTranslations("risk"), getFormatter()]);
+  const [{ created, saved }, locale, t, tc, ts, format] = await Promise.all([
+    searchParams, getLocale(), getTranslations("risk"), getTranslations("colours"), getTranslations("statuses"), getFormatter(),
+  ]);
   const { risk, area, region, unit } = found;
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
   const overdue = isReviewOverdue(risk, today);
@@ -47,7 +49,7 @@ export default async function RiskPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <header className="flex flex-wrap items-start gap-3">
-        <ColourBadge colour={risk.colour} withLevel />
+        <ColourBadge colour={risk.colour} label={tc(risk.colour)} level={tc(`level.${risk.colour}`)} />
         <div className="flex-1">
           <p className="font-mono text-sm text-neutral-600">{risk.code}</p>
           <h1 className="text-2xl font-bold">{risk.title}</h1>
@@ -64,7 +66,7 @@ export default async function RiskPage({ params, searchParams }: Props) {
       <dl className="grid gap-4 rounded-lg border border-neutral-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
         {item(t("fields.area"), localName(area, locale))}
         {item(t("fields.region"), localName(region, locale))}
-        {item(t("fields.status"), <StatusBadge status={risk.status} />)}
+        {item(t("fields.status"), <StatusBadge status={risk.status} label={ts(risk.status)} />)}
         {item(t("fields.nextReviewDate"), risk.nextReviewDate)}
         {item(t("fields.responsibleUnit"), localName(unit, locale))}
         {item(t("fields.responsiblePerson"), risk.responsiblePerson)}
