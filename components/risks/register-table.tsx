@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { COLOURS, RISK_STATUSES } from "@/lib/domain/colours";
 import type { RegisterRow } from "@/db/queries/register";
@@ -42,7 +41,9 @@ export async function RegisterTable({ rows, today }: { rows: RegisterRow[]; toda
                 <td className="font-mono text-xs">{r.code}</td>
                 <td><ColourBadge colour={r.colour} label={colourLabel[r.colour]} /></td>
                 <td className="wrap">
-                  <Link href={`/risks/${r.code}`} prefetch={false} className="font-medium text-blue-900 hover:underline">{r.title}</Link>
+                  {/* A plain link, not next/link: 50 client components per page cost ~20% of the register's
+                      server throughput (docs/benchmarks.md), and a full load of a risk page is just as fast to the user. */}
+                  <a href={`/risks/${r.code}`} className="font-medium text-blue-900 hover:underline">{r.title}</a>
                 </td>
                 <td>{en ? r.areaEn : r.areaZh}</td>
                 <td>{en ? r.regionEn : r.regionZh}</td>
