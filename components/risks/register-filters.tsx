@@ -10,6 +10,21 @@ import { REGISTER_SORTS, type RegisterQuery } from "@/lib/validation/register-qu
 const field = "flex flex-col gap-1 text-sm";
 const control = "rounded border border-neutral-400 bg-white px-2 py-1.5 text-sm";
 
+type Choice = { value: string | number; label: string };
+
+/** One labelled filter select; `allLabel` adds the "no filter" choice first. */
+function FilterSelect({ name, label, value, choices, allLabel }: { name: string; label: string; value: string | number | undefined; choices: Choice[]; allLabel?: string }) {
+  return (
+    <div className={field}>
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={control}>
+        {allLabel !== undefined ? <option value="">{allLabel}</option> : null}
+        {choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+      </select>
+    </div>
+  );
+}
+
 /** The register's filters as a GET form: the URL is the state, so every view can be bookmarked and shared. */
 export async function RegisterFilters({
   query,
@@ -36,13 +51,7 @@ export async function RegisterFilters({
         <label htmlFor="filter-q">{t("search")}</label>
         <input id="filter-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} maxLength={100} className={control} />
       </div>
-      <div className={field}>
-        <label htmlFor="filter-kind">{t("kind")}</label>
-        <select id="filter-kind" name="kind" defaultValue={query.kind ?? ""} className={control}>
-          <option value="">{t("all")}</option>
-          {AREA_KINDS.map((k) => <option key={k} value={k}>{tk(k)}</option>)}
-        </select>
-      </div>
+      <FilterSelect name="kind" label={t("kind")} value={query.kind} allLabel={t("all")} choices={AREA_KINDS.map((k) => ({ value: k, label: tk(k) }))} />
       <div className={`${field} col-span-2 md:col-span-1`}>
         <label htmlFor="filter-area">{t("area")}</label>
         <select id="filter-area" name="area" defaultValue={query.area ?? ""} className={control}>
@@ -54,40 +63,11 @@ export async function RegisterFilters({
           ))}
         </select>
       </div>
-      <div className={field}>
-        <label htmlFor="filter-region">{t("region")}</label>
-        <select id="filter-region" name="region" defaultValue={query.region ?? ""} className={control}>
-          <option value="">{t("all")}</option>
-          {regions.map((r) => <option key={r.id} value={r.id}>{localName(r, locale)}</option>)}
-        </select>
-      </div>
-      <div className={field}>
-        <label htmlFor="filter-colour">{t("colour")}</label>
-        <select id="filter-colour" name="colour" defaultValue={query.colour ?? ""} className={control}>
-          <option value="">{t("all")}</option>
-          {COLOURS.map((c) => <option key={c} value={c}>{tc(c)} · {tc(`level.${c}`)}</option>)}
-        </select>
-      </div>
-      <div className={field}>
-        <label htmlFor="filter-status">{t("status")}</label>
-        <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={control}>
-          <option value="">{t("all")}</option>
-          {RISK_STATUSES.map((s) => <option key={s} value={s}>{ts(s)}</option>)}
-        </select>
-      </div>
-      <div className={field}>
-        <label htmlFor="filter-unit">{t("unit")}</label>
-        <select id="filter-unit" name="unit" defaultValue={query.unit ?? ""} className={control}>
-          <option value="">{t("all")}</option>
-          {units.map((u) => <option key={u.id} value={u.id}>{localName(u, locale)}</option>)}
-        </select>
-      </div>
-      <div className={field}>
-        <label htmlFor="filter-sort">{t("sort")}</label>
-        <select id="filter-sort" name="sort" defaultValue={query.sort} className={control}>
-          {REGISTER_SORTS.map((s) => <option key={s} value={s}>{sortLabel[s]}</option>)}
-        </select>
-      </div>
+      <FilterSelect name="region" label={t("region")} value={query.region} allLabel={t("all")} choices={regions.map((r) => ({ value: r.id, label: localName(r, locale) }))} />
+      <FilterSelect name="colour" label={t("colour")} value={query.colour} allLabel={t("all")} choices={COLOURS.map((c) => ({ value: c, label: `${tc(c)} · ${tc(`level.${c}`)}` }))} />
+      <FilterSelect name="status" label={t("status")} value={query.status} allLabel={t("all")} choices={RISK_STATUSES.map((x) => ({ value: x, label: ts(x) }))} />
+      <FilterSelect name="unit" label={t("unit")} value={query.unit} allLabel={t("all")} choices={units.map((u) => ({ value: u.id, label: localName(u, locale) }))} />
+      <FilterSelect name="sort" label={t("sort")} value={query.sort} choices={REGISTER_SORTS.map((x) => ({ value: x, label: sortLabel[x] }))} />
       <label className="flex items-center gap-2 self-end pb-2 text-sm">
         <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue ?? false} className="h-4 w-4" />
         {t("overdue")}
