@@ -23,3 +23,12 @@ export function nextRiskCode(prefix: string, year: number, lastCode: string | un
   const sequence = last && last.year === year && last.prefix === prefix ? last.sequence + 1 : 1;
   return formatRiskCode(prefix, year, sequence);
 }
+
+/** The risk code in a URL segment, or null when the segment is not valid percent-encoding. */
+export function codeFromParam(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}

@@ -5,9 +5,12 @@
  */
 export const TRIGRAM_MIN_LENGTH = 3;
 
-/** Normalise a user's query: trim, collapse whitespace, cap the length. */
+/**
+ * Normalise a user's query: control characters become spaces (SQLite's FTS5 parser treats NUL as
+ * the end of the string), whitespace collapses, and the length is capped.
+ */
 export function normaliseQuery(raw: string, maxLength = 100): string {
-  return raw.replace(/\s+/g, " ").trim().slice(0, maxLength);
+  return raw.replace(/[\u0000-\u001F\u007F]/g, " ").replace(/\s+/g, " ").trim().slice(0, maxLength);
 }
 
 /** Split a query into terms; every term must match (AND). */

@@ -54,6 +54,10 @@ describe("Chinese substring search", () => {
     expect(both).toBe(titles("(instr(title,'燃气')>0 OR instr(description,'燃气')>0) AND (instr(title,'神木')>0 OR instr(description,'神木')>0)"));
     expect(page({ q: "%" }).total).toBe(0);
     expect(page({ q: '"' }).total).toBe(0);
+    // Hostile input: NUL and quotes once broke the FTS5 parser; now they are plain text.
+    for (const q of ["\u0000'\"", 'a" OR "b', "NEAR(燃气 神木)", "燃气*", "'; DROP TABLE risks; --"]) {
+      expect(() => page({ q })).not.toThrow();
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { COLOUR_SWATCH, COLOURS, compareSeverityDesc, SEVERITY } from "@/lib/dom
 import { contrastRatio } from "@/lib/domain/contrast";
 import { addDays, dayInZone, isIsoDay } from "@/lib/domain/dates";
 import { defaultNextReview, isReviewOverdue } from "@/lib/domain/review";
-import { formatRiskCode, nextRiskCode, parseRiskCode } from "@/lib/domain/risk-code";
+import { codeFromParam, formatRiskCode, nextRiskCode, parseRiskCode } from "@/lib/domain/risk-code";
 import { checkNextReview, reasonRequired } from "@/lib/domain/risk-rules";
 import { bigramText, ftsPhrase, isBigramTerm, likeContains, queryTerms } from "@/lib/domain/search";
 
@@ -67,6 +67,10 @@ describe("risk codes", () => {
     expect(parseRiskCode("YL-2026-00042")).toEqual({ prefix: "YL", year: 2026, sequence: 42 });
     expect(parseRiskCode("YL-2026-42")).toBeNull();
   });
+  it("reads a URL segment, refusing malformed percent-encoding", () => {
+    expect(codeFromParam("YL-2026-00001")).toBe("YL-2026-00001");
+    expect(codeFromParam("%E0%A4%A")).toBeNull();
+  });
   it("continues the year's sequence and restarts in a new year", () => {
     expect(nextRiskCode("YL", 2026, "YL-2026-00041")).toBe("YL-2026-00042");
     expect(nextRiskCode("YL", 2027, "YL-2026-00041")).toBe("YL-2027-00001");
@@ -76,8 +80,9 @@ describe("risk codes", () => {
 });
 
 describe("search", () => {
-  it("splits terms on any whitespace", () => {
+  it("splits terms on any whitespace and drops control characters", () => {
     expect(queryTerms("  城镇燃气 \t 神木 ")).toEqual(["城镇燃气", "神木"]);
+    expect(queryTerms("燃\u0000气'\"")).toEqual(["燃", "气'\""]);
   });
   it("escapes LIKE wildcards", () => {
     expect(likeContains("50%_a\\b")).toBe("%50\\%\\_a\\\\b%");

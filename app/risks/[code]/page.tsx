@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { codeFromParam } from "@/lib/domain/risk-code";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/client";
@@ -17,12 +18,14 @@ import { RiskTimeline } from "@/components/risks/risk-timeline";
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string; saved?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = getRiskByCode(getDb(), { code: decodeURIComponent((await params).code) });
+  const code = codeFromParam((await params).code);
+  const found = code === null ? undefined : getRiskByCode(getDb(), { code });
   return { title: found ? `${found.risk.code} ${found.risk.title}` : (await getTranslations("risk"))("notFound") };
 }
 
 export default async function RiskPage({ params, searchParams }: Props) {
-  const code = decodeURIComponent((await params).code);
+  const code = codeFromParam((await params).code);
+  if (code === null) notFound();
   const db = getDb();
   const found = getRiskByCode(db, { code });
   if (!found) notFound();

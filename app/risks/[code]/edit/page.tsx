@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { codeFromParam } from "@/lib/domain/risk-code";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getRiskByCode } from "@/db/queries/risks";
@@ -11,11 +12,12 @@ import { updateRiskAction } from "../../actions/update-risk";
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await getTranslations("risk"))("editTitle", { code: decodeURIComponent((await params).code) }) };
+  return { title: (await getTranslations("risk"))("editTitle", { code: codeFromParam((await params).code) ?? "" }) };
 }
 
 export default async function EditRiskPage({ params }: Props) {
-  const code = decodeURIComponent((await params).code);
+  const code = codeFromParam((await params).code);
+  if (code === null) notFound();
   const db = getDb();
   const found = getRiskByCode(db, { code });
   if (!found) notFound();
