@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { codeFromParam } from "@/lib/domain/risk-code";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/client";
 import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
-import { getRiskByCode, listRiskEvents } from "@/db/queries/risks";
+import { listRiskEvents } from "@/db/queries/risks";
 import { localName } from "@/i18n/locales";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
@@ -14,21 +13,19 @@ import { isReviewOverdue } from "@/lib/domain/review";
 import { ColourBadge } from "@/components/ui/colour-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { RiskTimeline } from "@/components/risks/risk-timeline";
+import { findRisk } from "./find-risk";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string; saved?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const code = codeFromParam((await params).code);
-  const found = code === null ? undefined : getRiskByCode(getDb(), { code });
+  const found = findRisk((await params).code);
   return { title: found ? `${found.risk.code} ${found.risk.title}` : (await getTranslations("risk"))("notFound") };
 }
 
 export default async function RiskPage({ params, searchParams }: Props) {
-  const code = codeFromParam((await params).code);
-  if (code === null) notFound();
-  const db = getDb();
-  const found = getRiskByCode(db, { code });
+  const found = findRisk((await params).code);
   if (!found) notFound();
+  const db = getDb();
   const [{ created, saved }, locale, t, tc, ts, format] = await Promise.all([
     searchParams, getLocale(), getTranslations("risk"), getTranslations("colours"), getTranslations("statuses"), getFormatter(),
   ]);

@@ -1,26 +1,25 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { codeFromParam } from "@/lib/domain/risk-code";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { getRiskByCode } from "@/db/queries/risks";
 import { riskFormOptions } from "@/components/risks/form-options";
 import { RiskForm } from "@/components/risks/risk-form";
 import type { RiskField } from "@/lib/validation/risk";
 import { updateRiskAction } from "../../actions/update-risk";
+import { findRisk } from "../find-risk";
 
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await getTranslations("risk"))("editTitle", { code: codeFromParam((await params).code) ?? "" }) };
+  const [found, t] = [findRisk((await params).code), await getTranslations("risk")];
+  return { title: found ? t("editTitle", { code: found.risk.code }) : t("notFound") };
 }
 
 export default async function EditRiskPage({ params }: Props) {
-  const code = codeFromParam((await params).code);
-  if (code === null) notFound();
-  const db = getDb();
-  const found = getRiskByCode(db, { code });
+  const found = findRisk((await params).code);
   if (!found) notFound();
+  const db = getDb();
+  const code = found.risk.code;
   const [locale, t] = [await getLocale(), await getTranslations("risk")];
   const r = found.risk;
   const initial: Record<RiskField, string> = {
