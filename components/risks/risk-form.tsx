@@ -59,6 +59,14 @@ export function RiskForm({
   }
 
   const describedBy = (f: RiskField, hint = false) => [errors[f]?.length ? `${f}-error` : "", hint ? `${f}-hint` : ""].filter(Boolean).join(" ") || undefined;
+  // id, name, value and the error wiring every control shares.
+  const fieldProps = (f: RiskField, hint = false) => ({
+    id: f,
+    name: f,
+    defaultValue: values[f],
+    "aria-invalid": !!errors[f]?.length,
+    "aria-describedby": describedBy(f, hint),
+  });
   const fieldError = (f: RiskField) =>
     errors[f]?.length ? (
       <p id={`${f}-error`} className="mt-1 text-sm text-red-800">
@@ -72,7 +80,7 @@ export function RiskForm({
     </label>
   );
   const select = (f: RiskField, opts: Option[], placeholder: string) => (
-    <select id={f} name={f} defaultValue={values[f]} aria-invalid={!!errors[f]?.length} aria-describedby={describedBy(f)} required className={control}>
+    <select {...fieldProps(f)} required className={control}>
       <option value="">{placeholder}</option>
       {opts.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
     </select>
@@ -91,18 +99,18 @@ export function RiskForm({
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <div>
         {label("title", "title", true)}
-        <input id="title" name="title" defaultValue={values.title} maxLength={LIMITS.title} required aria-invalid={!!errors.title?.length} aria-describedby={describedBy("title")} className={control} />
+        <input {...fieldProps("title")} maxLength={LIMITS.title} required className={control} />
         {fieldError("title")}
       </div>
       <div>
         {label("description", "description")}
-        <textarea id="description" name="description" defaultValue={values.description} rows={3} aria-invalid={!!errors.description?.length} aria-describedby={describedBy("description")} className={control} />
+        <textarea {...fieldProps("description")} rows={3} className={control} />
         {fieldError("description")}
       </div>
       <div className="grid gap-5 md:grid-cols-2">
         <div>
           {label("areaId", "area", true)}
-          <select id="areaId" name="areaId" defaultValue={values.areaId} aria-invalid={!!errors.areaId?.length} aria-describedby={describedBy("areaId")} required className={control}>
+          <select {...fieldProps("areaId")} required className={control}>
             <option value="">{t("risk.chooseArea")}</option>
             {AREA_KINDS.map((k) => (
               <optgroup key={k} label={t(`kinds.${k}`)}>
@@ -133,14 +141,14 @@ export function RiskForm({
       <div className="grid gap-5 md:grid-cols-2">
         <div>
           {label("status", "status", true)}
-          <select id="status" name="status" defaultValue={values.status} aria-invalid={!!errors.status?.length} aria-describedby={describedBy("status")} className={control}>
+          <select {...fieldProps("status")} className={control}>
             {RISK_STATUSES.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
           </select>
           {fieldError("status")}
         </div>
         <div>
           {label("nextReviewDate", "nextReviewDate", true)}
-          <input id="nextReviewDate" name="nextReviewDate" type="date" defaultValue={values.nextReviewDate} required aria-invalid={!!errors.nextReviewDate?.length} aria-describedby={describedBy("nextReviewDate", true)} className={control} />
+          <input {...fieldProps("nextReviewDate", true)} type="date" required className={control} />
           <p id="nextReviewDate-hint" className="mt-1 text-xs text-neutral-600">{t("risk.hints.nextReviewDate")}</p>
           {fieldError("nextReviewDate")}
         </div>
@@ -153,19 +161,19 @@ export function RiskForm({
         </div>
         <div>
           {label("responsiblePerson", "responsiblePerson", true)}
-          <input id="responsiblePerson" name="responsiblePerson" defaultValue={values.responsiblePerson} maxLength={LIMITS.person} required aria-invalid={!!errors.responsiblePerson?.length} aria-describedby={describedBy("responsiblePerson")} className={control} />
+          <input {...fieldProps("responsiblePerson")} maxLength={LIMITS.person} required className={control} />
           {fieldError("responsiblePerson")}
         </div>
       </div>
       <div>
         {label("controlMeasures", "controlMeasures")}
-        <textarea id="controlMeasures" name="controlMeasures" defaultValue={values.controlMeasures} rows={4} aria-invalid={!!errors.controlMeasures?.length} aria-describedby={describedBy("controlMeasures")} className={control} />
+        <textarea {...fieldProps("controlMeasures")} rows={4} className={control} />
         {fieldError("controlMeasures")}
       </div>
       {requireReasonHint ? (
         <div>
           {label("reason", "reason")}
-          <textarea id="reason" name="reason" defaultValue={values.reason} rows={2} maxLength={LIMITS.reason} aria-invalid={!!errors.reason?.length} aria-describedby={describedBy("reason", true)} className={control} />
+          <textarea {...fieldProps("reason", true)} rows={2} maxLength={LIMITS.reason} className={control} />
           <p id="reason-hint" className="mt-1 text-xs text-neutral-600">{t("risk.hints.reason")}</p>
           {fieldError("reason")}
         </div>
