@@ -20,11 +20,13 @@ export function compareSeverityDesc(a: Colour, b: Colour): number {
 /**
  * Screen colours chosen near DOMAIN.md's suggestions so that each label's text colour meets
  * WCAG AA (4.5:1) — orange and yellow carry dark text, red and blue carry white text.
+ * app/globals.css declares the same backgrounds as --color-risk-* (a unit test keeps them equal);
+ * the dark text is Tailwind's neutral-900 (#171717).
  */
 export const COLOUR_SWATCH: Record<Colour, { background: string; text: string }> = {
   red: { background: "#C62828", text: "#FFFFFF" },
-  orange: { background: "#F08A24", text: "#1A1A1A" },
-  yellow: { background: "#F2C200", text: "#1A1A1A" },
+  orange: { background: "#F08A24", text: "#171717" },
+  yellow: { background: "#F2C200", text: "#171717" },
   blue: { background: "#2F64C8", text: "#FFFFFF" },
 };
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { COLOUR_SWATCH, COLOURS, compareSeverityDesc, SEVERITY } from "@/lib/domain/colours";
 import { contrastRatio } from "@/lib/domain/contrast";
@@ -14,6 +15,13 @@ describe("colours", () => {
   });
   it.each(COLOURS)("label text on %s meets WCAG AA (4.5:1)", (c) => {
     expect(contrastRatio(COLOUR_SWATCH[c].background, COLOUR_SWATCH[c].text)).toBeGreaterThanOrEqual(4.5);
+  });
+  it("uses the same backgrounds on screen (app/globals.css) as the contrast check", () => {
+    const css = readFileSync("app/globals.css", "utf8");
+    for (const c of COLOURS) {
+      const declared = new RegExp(`--color-risk-${c}:\\s*(#[0-9a-f]{6})`, "i").exec(css)?.[1];
+      expect(declared?.toLowerCase()).toBe(COLOUR_SWATCH[c].background.toLowerCase());
+    }
   });
   it("computes known contrast ratios", () => {
     expect(contrastRatio("#000000", "#FFFFFF")).toBeCloseTo(21, 5);
