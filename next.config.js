@@ -7,8 +7,23 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // better-sqlite3 is a native addon: Next keeps it external by default; stated here so it stays so.
-  serverExternalPackages: ["better-sqlite3"],
+  // Native addons: Next keeps these external by default; stated here so they stay so.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  // forbidden() renders app/forbidden.tsx with status 403 when a signed-in user lacks a permission.
+  experimental: { authInterrupts: true },
+  // Static files bypass proxy.ts; they still get the headers that need no per-request nonce.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -142,3 +143,99 @@ export const riskEvents = sqliteTable(
 );
 export type RiskEvent = typeof riskEvents.$inferSelect;
 export type NewRiskEvent = typeof riskEvents.$inferInsert;
+
+/**
+ * People who sign in. Never hard-deleted: history rows name them by id and name, so deactivation
+ * only clears `active` (and ends their sessions). The password hash never leaves db/.
+ */
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Stored NFKC-normalised and lower-cased, so "Admin" and "admin" are one account. */
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    /** Base32 TOTP secret once confirmed; the pending one waits here until the first code proves it. */
+    totpSecret: text("totp_secret"),
+    totpPendingSecret: text("totp_pending_secret"),
+    /** Last accepted TOTP time step, so a code cannot be replayed inside its window. */
+    totpLastStep: integer("totp_last_step"),
+    lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_username_idx").on(t.username)],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const userRoles = sqliteTable(
+  "user_roles",
+  {
+    userId: integer("user_id").notNull().references(() => users.id),
+    role: text("role", { enum: ["admin", "officer", "leader", "auditor"] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.role] }),
+    check("user_roles_role_check", sql`${t.role} IN ('admin', 'officer', 'leader', 'auditor')`),
+  ],
+);
+
+/** An officer's scope is the product of these two sets: every listed area in every listed region. */
+export const userScopeAreas = sqliteTable(
+  "user_scope_areas",
+  {
+    userId: integer("user_id").notNull().references(() => users.id),
+    areaId: integer("area_id").notNull().references(() => areas.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.areaId] })],
+);
+export const userScopeRegions = sqliteTable(
+  "user_scope_regions",
+  {
+    userId: integer("user_id").notNull().references(() => users.id),
+    regionId: integer("region_id").notNull().references(() => regions.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.regionId] })],
+);
+
+/**
+ * Server-side sessions. The cookie carries a random token; only its SHA-256 is stored, so a copy
+ * of the database cannot be replayed as cookies. Deleting the row ends the session.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    /** A password-verified session still waiting for its TOTP code; it authorizes nothing else. */
+    pendingTotp: integer("pending_totp", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+export type Session = typeof sessions.$inferSelect;
+
+/** Failed sign-in counters per key ("user:<name>" or "ip:<address>"), for backoff. */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lastFailureAt: integer("last_failure_at", { mode: "timestamp_ms" }).notNull(),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+});
+
+/** Small key → JSON settings an admin manages (review cadence, two-factor policy, demo flag). */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+  updatedAt: updatedAt(),
+  updatedBy: integer("updated_by"),
+});

@@ -1,17 +1,54 @@
 /**
- * Creates the database if needed, applies committed migrations, seeds reference data and — unless
- * SISE_SEED_DEMO=0 or --no-seed — a demo register when the register is empty. Safe to run repeatedly.
+ * Creates the database if needed, applies committed migrations, seeds reference data, and makes
+ * sure someone can sign in:
+ *  - SISE_ADMIN_USERNAME + SISE_ADMIN_PASSWORD: the first admin (production, scripted);
+ *  - demo mode (default for `npm start`; SISE_SEED_DEMO=0 or --no-seed turns it off): one demo
+ *    account per role and a demo register, and the UI labels itself as a demo;
+ *  - otherwise a one-time setup token is printed for /setup. There is never a default password.
+ * Safe to run repeatedly: nothing existing is overwritten.
  */
 import { databasePath, openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
 import { seedDemoRegister, seedReference } from "../db/seed";
+import { countUserRows, issueSetupToken, seedAdminFromEnv, seedDemoUsers } from "../db/seed/users";
+import { newPassword, usernameSchema } from "../lib/validation/auth";
 
-const noSeed = process.argv.includes("--no-seed");
-const file = databasePath();
-const sqlite = openDatabase(file);
-applyMigrations(sqlite);
-const reference = seedReference(sqlite);
-const demo = noSeed || process.env.SISE_SEED_DEMO === "0" ? 0 : seedDemoRegister(sqlite);
-const { n } = sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number };
-sqlite.close();
-console.log(`[sise] database ${file}: migrations applied, ${reference} reference rows added, ${demo} demo risks added, ${n} risks in register`);
+async function main() {
+  const demoMode = !process.argv.includes("--no-seed") && process.env.SISE_SEED_DEMO !== "0";
+  const file = databasePath();
+  const sqlite = openDatabase(file);
+  applyMigrations(sqlite);
+  const reference = seedReference(sqlite);
+  const log = (s: string) => console.log(`[sise] ${s}`);
+
+  const envUser = process.env.SISE_ADMIN_USERNAME;
+  const envPassword = process.env.SISE_ADMIN_PASSWORD;
+  if (countUserRows(sqlite) === 0 && envUser && envPassword) {
+    const username = usernameSchema.safeParse(envUser);
+    const password = newPassword.safeParse(envPassword);
+    if (!username.success || !password.success) {
+      throw new Error("SISE_ADMIN_USERNAME must be 2–32 of a-z 0-9 . _ - and SISE_ADMIN_PASSWORD at least 12 characters");
+    }
+    await seedAdminFromEnv(sqlite, { username: username.data, displayName: username.data, password: password.data });
+    log(`first admin "${username.data}" created from SISE_ADMIN_USERNAME`);
+  }
+  let demoUsers = 0;
+  let demoRisks = 0;
+  // Demo data only ever goes into a database whose accounts are the demo ones: a database that
+  // already has real users (or an env-created admin) never receives demo accounts or demo risks.
+  if (demoMode && countUserRows(sqlite) === 0) demoUsers = await seedDemoUsers(sqlite);
+  const isDemo = sqlite.prepare("SELECT 1 FROM settings WHERE key = 'demo' AND value = 'true'").get() !== undefined;
+  if (demoMode && isDemo) demoRisks = seedDemoRegister(sqlite);
+  if (countUserRows(sqlite) === 0) {
+    const token = issueSetupToken(sqlite);
+    log(`no accounts yet. Open /setup and enter this one-time setup token to create the first admin:\n\n    ${token}\n`);
+  }
+  const { n } = sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number };
+  sqlite.close();
+  log(`database ${file}: migrations applied, ${reference} reference rows added, ${demoUsers} demo accounts and ${demoRisks} demo risks added, ${n} risks in register`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { requirePageUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
 import { listRegisterPage } from "@/db/queries/register";
 import { CITY_TIME_ZONE } from "@/lib/config";
@@ -22,6 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("risk.read", "/risks");
   const { query, ignored } = parseRegisterQuery(await searchParams);
   const db = getDb();
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
@@ -32,9 +35,11 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-wrap items-baseline gap-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-neutral-700" role="status">{t("summary", { total: result.total })}</p>
-        <Link href="/risks/new" className="ml-auto rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
-          {ta("nav.newRisk")}
-        </Link>
+        {can(user, "risk.create") ? (
+          <Link href="/risks/new" className="ml-auto rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
+            {ta("nav.newRisk")}
+          </Link>
+        ) : null}
       </div>
       <RegisterFilters query={query} areas={listAreas(db)} regions={listRegions(db)} units={listUnits(db)} />
       {ignored.length > 0 ? (

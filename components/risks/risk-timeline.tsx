@@ -13,7 +13,7 @@ const FIELD_LABEL: Record<string, string> = {
 export async function RiskTimeline({ events, names }: { events: RiskEvent[]; names: Names }) {
   const [t, format] = [await getTranslations(), await getFormatter()];
   const actor = (e: RiskEvent) =>
-    e.actorName === "system:seed" ? t("app.seedActor") : e.actorName === "system:local" ? t("app.localActor") : e.actorName;
+    e.actorName === "system:seed" ? t("app.seedActor") : e.actorName === "system:setup" ? t("app.setupActor") : e.actorName === "system:local" ? t("app.localActor") : e.actorName;
   const show = (field: string | null, v: unknown): string => {
     if (v === null || v === undefined || v === "") return "—";
     if (field === "colour") return t(`colours.${v as "red"}`);

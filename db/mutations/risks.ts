@@ -5,7 +5,8 @@ import type { RiskInput } from "@/lib/validation/risk";
 import type { Db } from "../client";
 import { riskEvents, risks } from "../schema";
 
-export type Actor = { id: number | null; name: string };
+import type { Actor } from "./events";
+export type { Actor };
 
 /** The risk fields a form may change; each change becomes one history event. */
 const TRACKED = [

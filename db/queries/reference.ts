@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { areas, regions, units } from "../schema";
 
@@ -41,3 +41,11 @@ export function checkReferences(db: Db, ids: { areaId: number; regionId: number;
 export type AreaOption = ReturnType<typeof listAreas>[number];
 export type RegionOption = ReturnType<typeof listRegions>[number];
 export type UnitOption = ReturnType<typeof listUnits>[number];
+
+/** True when every id names an active row: scopes may only list areas and regions in use. */
+export function allActive(db: Db, { table, ids }: { table: "areas" | "regions"; ids: number[] }): boolean {
+  if (ids.length === 0) return true;
+  const t = table === "areas" ? areas : regions;
+  const found = db.select({ id: t.id }).from(t).where(and(inArray(t.id, [...new Set(ids)]), eq(t.active, true))).all();
+  return found.length === new Set(ids).size;
+}

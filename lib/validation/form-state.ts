@@ -5,7 +5,7 @@ import { FIELD_MAX, type FieldErrors, type RiskField } from "./risk";
 export type FormState = {
   ok: boolean;
   message?: RuleError;
-  fieldErrors?: Partial<Record<RiskField, RuleError[]>>;
+  fieldErrors?: Partial<Record<string, RuleError[]>>;
   values?: Record<string, string>;
 };
 
@@ -16,6 +16,15 @@ export function toRuleErrors(fieldErrors: FieldErrors): Partial<Record<RiskField
   const out: Partial<Record<RiskField, RuleError[]>> = {};
   for (const [field, keys] of Object.entries(fieldErrors) as Array<[RiskField, string[]]>) {
     out[field] = [...new Set(keys)].map((key) => (key === "tooLong" ? { key, values: { max: FIELD_MAX[field] ?? 0 } } : { key }));
+  }
+  return out;
+}
+
+/** The same for any other form: zod keys per field, plus the limits their "tooLong" messages name. */
+export function keysToRuleErrors(fieldErrors: Partial<Record<string, string[]>>, max: Record<string, number> = {}): Partial<Record<string, RuleError[]>> {
+  const out: Partial<Record<string, RuleError[]>> = {};
+  for (const [field, keys] of Object.entries(fieldErrors)) {
+    out[field] = [...new Set(keys ?? [])].map((key) => (key === "tooLong" ? { key, values: { max: max[field] ?? 0 } } : { key }));
   }
   return out;
 }

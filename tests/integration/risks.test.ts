@@ -3,6 +3,7 @@ import { insertRisk, updateRisk } from "@/db/mutations/risks";
 import { listRiskEvents } from "@/db/queries/risks";
 import { checkRiskSubmission } from "@/app/risks/actions/check-submission";
 import type { RiskInput } from "@/lib/validation/risk";
+import { DEFAULT_REVIEW_DAYS } from "@/lib/domain/review";
 import { createTestDb, type TestDb } from "./test-db";
 
 let t: TestDb;
@@ -79,7 +80,7 @@ describe("server-side checks", () => {
 
   it("rejects unknown or inactive references and out-of-cadence reviews, all at once", () => {
     t.sqlite.prepare("UPDATE units SET active = 0 WHERE code = 'U-ZJJ'").run();
-    const r = checkRiskSubmission(t.db, form({ areaId: "9999", colour: "red", nextReviewDate: "2026-12-20" }), { today: "2026-11-25", checkReviewDate: () => true });
+    const r = checkRiskSubmission(t.db, form({ areaId: "9999", colour: "red", nextReviewDate: "2026-12-20" }), { today: "2026-11-25", cadence: DEFAULT_REVIEW_DAYS, checkReviewDate: () => true });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.fieldErrors.areaId).toEqual([{ key: "unknownArea" }]);
@@ -88,7 +89,7 @@ describe("server-side checks", () => {
   });
 
   it("passes a valid submission through with typed data", () => {
-    const r = checkRiskSubmission(t.db, form(), { today: "2026-11-25", checkReviewDate: () => true });
+    const r = checkRiskSubmission(t.db, form(), { today: "2026-11-25", cadence: DEFAULT_REVIEW_DAYS, checkReviewDate: () => true });
     expect(r.ok && r.data.areaId).toBe(t.areaId.S03);
   });
 });

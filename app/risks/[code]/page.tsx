@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/guard";
+import { can, canChangeRisk } from "@/lib/auth/permissions";
 import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
 import { listRiskEvents } from "@/db/queries/risks";
 import { localName } from "@/i18n/locales";
@@ -18,12 +21,15 @@ import { findRisk } from "./find-risk";
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string; saved?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = findRisk((await params).code);
+  // A risk's title is register content: only someone who may read the register sees it, even in <title>.
+  const found = can(await getCurrentUser(), "risk.read") ? findRisk((await params).code) : undefined;
   return { title: found ? `${found.risk.code} ${found.risk.title}` : (await getTranslations("risk"))("notFound") };
 }
 
 export default async function RiskPage({ params, searchParams }: Props) {
-  const found = findRisk((await params).code);
+  const { code: param } = await params;
+  const user = await requirePageUser("risk.read", `/risks/${encodeURIComponent(param)}`);
+  const found = findRisk(param);
   if (!found) notFound();
   const db = getDb();
   const [{ created, saved }, locale, t, tc, ts, format] = await Promise.all([
@@ -54,9 +60,13 @@ export default async function RiskPage({ params, searchParams }: Props) {
           <p className="font-mono text-sm text-neutral-600">{risk.code}</p>
           <h1 className="text-2xl font-bold">{risk.title}</h1>
         </div>
-        <Link href={`/risks/${risk.code}/edit`} className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
-          {t("edit")}
-        </Link>
+        {canChangeRisk(user, "risk.edit", risk) ? (
+          <Link href={`/risks/${risk.code}/edit`} className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
+            {t("edit")}
+          </Link>
+        ) : can(user, "risk.edit") ? (
+          <p className="rounded border border-neutral-300 bg-neutral-100 px-3 py-2 text-sm text-neutral-700">{t("outOfScope")}</p>
+        ) : null}
       </header>
       {overdue ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900">

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { checkReferences } from "@/db/queries/reference";
+import type { Colour } from "@/lib/domain/colours";
 import { checkNextReview, type RuleError } from "@/lib/domain/risk-rules";
 import { toRuleErrors } from "@/lib/validation/form-state";
 import { validateRiskInput, type RiskField, type RiskInput } from "@/lib/validation/risk";
@@ -15,7 +16,7 @@ type Checked = { ok: true; data: RiskInput } | { ok: false; fieldErrors: Partial
 export function checkRiskSubmission(
   db: Db,
   values: Record<string, string>,
-  opts: { today: string; checkReviewDate: (data: RiskInput) => boolean },
+  opts: { today: string; cadence: Record<Colour, number>; checkReviewDate: (data: RiskInput) => boolean },
 ): Checked {
   const parsed = validateRiskInput(values);
   if (!parsed.ok) return { ok: false, fieldErrors: toRuleErrors(parsed.fieldErrors) };
@@ -26,7 +27,7 @@ export function checkRiskSubmission(
   if (!refs.region) errors.regionId = [{ key: "unknownRegion" }];
   if (!refs.unit) errors.responsibleUnitId = [{ key: "unknownUnit" }];
   if (opts.checkReviewDate(data)) {
-    const review = checkNextReview(data.colour, data.nextReviewDate, opts.today);
+    const review = checkNextReview(data.colour, data.nextReviewDate, opts.today, opts.cadence);
     if (review) errors.nextReviewDate = [review];
   }
   return Object.keys(errors).length ? { ok: false, fieldErrors: errors } : { ok: true, data };

@@ -6,7 +6,9 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { updateRisk } from "@/db/mutations/risks";
 import { getRiskByCode } from "@/db/queries/risks";
-import { getActor } from "@/lib/auth/actor";
+import { getSettings } from "@/db/queries/settings";
+import { authorize, deniedState } from "@/lib/auth/guard";
+import { canChangeRisk } from "@/lib/auth/permissions";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
 import { reasonRequired } from "@/lib/domain/risk-rules";
@@ -21,12 +23,15 @@ const versionSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER
  * posted back; a stale version is a conflict and writes nothing, keeping the user's input.
  */
 export async function updateRiskAction(code: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  // Authorization (roles and scopes) arrives with accounts in #3; getActor is the seam it replaces.
-  const actor = await getActor();
+  const auth = await authorize("risk.edit");
+  if (!auth.ok) return deniedState(auth);
+  const { actor } = auth;
   const values = riskFormValues(formData);
   const db = getDb();
   const existing = typeof code === "string" ? getRiskByCode(db, { code }) : undefined;
   if (!existing) return { ok: false, message: { key: "risk.notFound" }, values };
+  // Outside the officer's scope the risk is read-only, whatever the form says.
+  if (!canChangeRisk(auth.user, "risk.edit", existing.risk)) return { ok: false, message: { key: "auth.outOfScope" }, values };
   const version = versionSchema.safeParse(formData.get("version"));
   if (!version.success) return { ok: false, message: { key: "form.failed" }, values };
 
@@ -35,10 +40,14 @@ export async function updateRiskAction(code: string, _prev: FormState, formData:
   const today = dayInZone(now, CITY_TIME_ZONE);
   const checked = checkRiskSubmission(db, values, {
     today,
+    cadence: getSettings(db).reviewDays,
     // An untouched, already-overdue date stays as it is; a new date or colour must fit the cadence.
     checkReviewDate: (d) => d.nextReviewDate !== before.nextReviewDate || d.colour !== before.colour,
   });
   if (!checked.ok) return { ok: false, message: { key: "form.invalid" }, fieldErrors: checked.fieldErrors, values };
+  if (!canChangeRisk(auth.user, "risk.edit", checked.data)) {
+    return { ok: false, message: { key: "auth.outOfScope" }, fieldErrors: { areaId: [{ key: "outOfScope" }], regionId: [{ key: "outOfScope" }] }, values };
+  }
   if (reasonRequired(before, checked.data) && !checked.data.reason) {
     return { ok: false, message: { key: "form.invalid" }, fieldErrors: { reason: [{ key: "reasonRequired" }] }, values };
   }

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/guard";
+import { can, canChangeRisk } from "@/lib/auth/permissions";
 import { riskFormOptions } from "@/components/risks/form-options";
 import { RiskForm } from "@/components/risks/risk-form";
 import type { RiskField } from "@/lib/validation/risk";
@@ -11,13 +14,19 @@ import { findRisk } from "../find-risk";
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [found, t] = [findRisk((await params).code), await getTranslations("risk")];
+  // A risk's title is register content: only someone who may read the register sees it, even in <title>.
+  const found = can(await getCurrentUser(), "risk.read") ? findRisk((await params).code) : undefined;
+  const t = await getTranslations("risk");
   return { title: found ? t("editTitle", { code: found.risk.code }) : t("notFound") };
 }
 
 export default async function EditRiskPage({ params }: Props) {
-  const found = findRisk((await params).code);
+  const { code: param } = await params;
+  const user = await requirePageUser("risk.edit", `/risks/${encodeURIComponent(param)}/edit`);
+  const found = findRisk(param);
   if (!found) notFound();
+  // Out of scope the risk is read-only: the 403 page, not a form whose save would be refused.
+  if (!canChangeRisk(user, "risk.edit", found.risk)) forbidden();
   const db = getDb();
   const code = found.risk.code;
   const [locale, t] = [await getLocale(), await getTranslations("risk")];
@@ -42,7 +51,7 @@ export default async function EditRiskPage({ params }: Props) {
         action={updateRiskAction.bind(null, code)}
         initial={initial}
         version={r.version}
-        options={riskFormOptions(db, locale, { areaId: r.areaId, regionId: r.regionId, unitId: r.responsibleUnitId })}
+        options={riskFormOptions(db, locale, { keep: { areaId: r.areaId, regionId: r.regionId, unitId: r.responsibleUnitId }, scope: user.scope })}
         cancelHref={`/risks/${code}`}
         requireReasonHint
       />

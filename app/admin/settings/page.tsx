@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { SettingsForm } from "@/components/admin/settings-form";
+import { getDb } from "@/db/client";
+import { getSettings } from "@/db/queries/settings";
+import { requirePageUser } from "@/lib/auth/guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
+
+export default async function SettingsPage() {
+  await requirePageUser("settings.manage", "/admin/settings");
+  const t = await getTranslations("settings");
+  return (
+    <section className="flex max-w-3xl flex-col gap-4">
+      <Link href="/admin/users" className="text-sm text-blue-800 underline">{t("backToUsers")}</Link>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <SettingsForm settings={getSettings(getDb())} />
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import type { FormState } from "@/lib/validation/form-state";
+
+export const inputClass =
+  "w-full rounded border border-neutral-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
+
+/** The form's overall answer, announced to screen readers: an error (alert) or a success (status). */
+export function FormMessage({ state }: { state: FormState }) {
+  const t = useTranslations();
+  return (
+    <div aria-live="polite">
+      {state.message ? (
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={
+            state.ok
+              ? "rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+              : "rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+          }
+        >
+          {t(state.message.key, state.message.values)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FieldError({ state, name }: { state: FormState; name: string }) {
+  const t = useTranslations();
+  const errors = state.fieldErrors?.[name];
+  return errors?.length ? (
+    <p id={`${name}-error`} className="mt-1 text-sm text-red-800">
+      {errors.map((e) => t(`errors.${e.key}`, e.values)).join(" ")}
+    </p>
+  ) : null;
+}
+
+/** A labelled input wired to its error and hint by id, as the risk form's fields are. */
+export function TextField({
+  state, name, label, hint, ...input
+}: { state: FormState; name: string; label: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const invalid = !!state.fieldErrors?.[name]?.length;
+  const describedBy = [invalid ? `${name}-error` : "", hint ? `${name}-hint` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={name} className="mb-1 block text-sm font-medium">{label}</label>
+      <input id={name} name={name} className={inputClass} aria-invalid={invalid} aria-describedby={describedBy} {...input} />
+      {hint ? <p id={`${name}-hint`} className="mt-1 text-xs text-neutral-600">{hint}</p> : null}
+      <FieldError state={state} name={name} />
+    </div>
+  );
+}
+
+export function SubmitButton({ children, tone = "primary" }: { children: ReactNode; tone?: "primary" | "danger" | "plain" }) {
+  const { pending } = useFormStatus();
+  const tones = {
+    primary: "bg-blue-800 text-white hover:bg-blue-900",
+    danger: "bg-red-800 text-white hover:bg-red-900",
+    plain: "border border-neutral-400 bg-white text-neutral-900 hover:bg-neutral-100",
+  };
+  return (
+    <button type="submit" disabled={pending} aria-disabled={pending} className={`rounded px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}>
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { THROTTLE } from "@/lib/domain/throttle";
+import type { Db } from "../client";
+import { users } from "../schema";
+import { appendEvent, type Actor, type Tx } from "./events";
+import { clearThrottle, recordThrottleFailure } from "./sessions";
+
+export const throttleKeys = (username: string, ip: string | null) => ({ user: `user:${username}`, ip: ip ? `ip:${ip}` : null });
+
+/**
+ * A failed step (wrong password, wrong code, inactive account): counts toward both backoffs and
+ * is recorded with the name that was typed, so auditors can see guessing. No account id is
+ * written for unknown names; that would only tell the log reader what the attacker learned.
+ */
+export function recordSignInFailure(
+  db: Db,
+  p: { username: string; ip: string | null; now: Date; reason: "password" | "inactive" | "totp"; userId?: number },
+) {
+  db.transaction((tx) => {
+    const keys = throttleKeys(p.username, p.ip);
+    recordThrottleFailure(tx, { key: keys.user, threshold: THROTTLE.userThreshold, now: p.now });
+    if (keys.ip) recordThrottleFailure(tx, { key: keys.ip, threshold: THROTTLE.ipThreshold, now: p.now });
+    appendEvent(tx, {
+      at: p.now, actor: { id: p.userId ?? null, name: p.username.slice(0, 64) || "?" }, action: "auth.sign_in_failed",
+      data: { reason: p.reason, ip: p.ip, ...(p.userId ? { userId: p.userId } : {}) },
+    });
+  });
+}
+
+/** A completed sign-in: clears the account's failure count, stamps last sign-in, records it. */
+export function recordSignIn(tx: Tx, p: { actor: Actor & { id: number }; username: string; ip: string | null; now: Date; method: "password" | "password+totp" }) {
+  clearThrottle(tx, { key: throttleKeys(p.username, p.ip).user });
+  tx.update(users).set({ lastSignInAt: p.now }).where(eq(users.id, p.actor.id)).run();
+  appendEvent(tx, { at: p.now, actor: p.actor, action: "auth.sign_in", data: { method: p.method, ip: p.ip, userId: p.actor.id } });
+}
+
+export function recordSignOut(db: Db, p: { actor: Actor; now: Date; ip: string | null }) {
+  appendEvent(db, { at: p.now, actor: p.actor, action: "auth.sign_out", data: { ip: p.ip, userId: p.actor.id } });
+}

@@ -1,0 +1,67 @@
+/**
+ * Roles and permissions, defined once. The UI asks `can` to decide what to show; every server
+ * action and route handler asks the same table before it does anything. Pure: no framework imports,
+ * so client components may use it to hide controls (hiding is convenience, never enforcement).
+ */
+export const ROLES = ["admin", "officer", "leader", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "risk.read",
+  "risk.create",
+  "risk.edit",
+  "risk.acknowledge",
+  "board.view",
+  "meeting.run",
+  "history.read",
+  "history.export",
+  "history.verify",
+  "users.manage",
+  "reference.manage",
+  "settings.manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlyArray<Permission>> = {
+  // Admin runs the system, not the register: grading needs an officer role with a scope as well.
+  admin: ["risk.read", "board.view", "history.read", "users.manage", "reference.manage", "settings.manage"],
+  officer: ["risk.read", "risk.create", "risk.edit", "board.view", "history.read"],
+  leader: ["risk.read", "board.view", "meeting.run", "risk.acknowledge", "history.read"],
+  auditor: ["risk.read", "board.view", "history.read", "history.export", "history.verify"],
+};
+
+/** Permissions that only make sense inside an officer's scope of areas × regions. */
+export const SCOPED_PERMISSIONS: ReadonlySet<Permission> = new Set(["risk.create", "risk.edit"]);
+
+export type Scope = { areaIds: ReadonlyArray<number>; regionIds: ReadonlyArray<number> };
+export type Principal = { roles: ReadonlyArray<Role>; scope: Scope };
+
+export function permissionsOf(roles: ReadonlyArray<Role>): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
+}
+
+export function can(principal: Principal | null | undefined, permission: Permission): boolean {
+  return !!principal && permissionsOf(principal.roles).has(permission);
+}
+
+/** Scope rule: a risk is in scope when its area AND its region are both in the officer's lists. */
+export function inScope(scope: Scope, place: { areaId: number; regionId: number }): boolean {
+  return scope.areaIds.includes(place.areaId) && scope.regionIds.includes(place.regionId);
+}
+
+/**
+ * May this person change this risk? Editing needs the permission and the risk in scope; moving a
+ * risk needs its new place in scope too, so an officer can neither take nor give away others' risks.
+ */
+export function canChangeRisk(
+  principal: Principal | null | undefined,
+  permission: "risk.create" | "risk.edit",
+  ...places: Array<{ areaId: number; regionId: number }>
+): boolean {
+  if (!principal || !can(principal, permission)) return false;
+  return places.every((p) => inScope(principal.scope, p));
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as ReadonlyArray<string>).includes(value);
+}

@@ -1,0 +1,9 @@
+/**
+ * Where to go after signing in. Only a local path is accepted ("/risks?x=1"), never "//evil.example"
+ * or "/\evil.example", which browsers treat as another host: no open redirect through ?next=.
+ */
+export function safeNextPath(next: unknown, fallback = "/risks"): string {
+  if (typeof next !== "string" || next.length > 500) return fallback;
+  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || /[\u0000-\u001F\\]/.test(next)) return fallback;
+  return next;
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { COLOURS, type Colour } from "@/lib/domain/colours";
+import { DEFAULT_REVIEW_DAYS } from "@/lib/domain/review";
+import type { Role } from "@/lib/auth/permissions";
+
+/** Settings an admin manages. Stored as JSON rows; anything missing or unreadable falls back to these. */
+export type Settings = {
+  reviewDays: Record<Colour, number>;
+  /** Roles whose members must have two-factor sign-in before they may do anything else. */
+  totpRequiredRoles: Role[];
+};
+
+export const DEFAULT_SETTINGS: Settings = { reviewDays: { ...DEFAULT_REVIEW_DAYS }, totpRequiredRoles: [] };
+
+const days = z.coerce.number({ error: "invalidNumber" }).int({ error: "invalidNumber" }).min(1, { error: "reviewDaysRange" }).max(366, { error: "reviewDaysRange" });
+
+export const settingsSchema = z
+  .object({
+    reviewRed: days,
+    reviewOrange: days,
+    reviewYellow: days,
+    reviewBlue: days,
+    totpAdmins: z.boolean(),
+    totpLeaders: z.boolean(),
+  })
+  // A more severe colour is never reviewed less often than a milder one.
+  .refine((s) => s.reviewRed <= s.reviewOrange && s.reviewOrange <= s.reviewYellow && s.reviewYellow <= s.reviewBlue, {
+    error: "reviewDaysOrder",
+    path: ["reviewRed"],
+  });
+export type SettingsField = keyof z.infer<typeof settingsSchema>;
+
+export function parseSettingsForm(formData: FormData) {
+  const raw = {
+    reviewRed: formData.get("reviewRed"), reviewOrange: formData.get("reviewOrange"),
+    reviewYellow: formData.get("reviewYellow"), reviewBlue: formData.get("reviewBlue"),
+    totpAdmins: formData.get("totpAdmins") === "on", totpLeaders: formData.get("totpLeaders") === "on",
+  };
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false as const, fieldErrors: z.flattenError(parsed.error).fieldErrors as Partial<Record<SettingsField, string[]>> };
+  const s = parsed.data;
+  const settings: Settings = {
+    reviewDays: { red: s.reviewRed, orange: s.reviewOrange, yellow: s.reviewYellow, blue: s.reviewBlue },
+    totpRequiredRoles: [...(s.totpAdmins ? (["admin"] as const) : []), ...(s.totpLeaders ? (["leader"] as const) : [])],
+  };
+  return { ok: true as const, settings };
+}
+
+/** Reads stored JSON defensively: a damaged value falls back to the default, never crashes a page. */
+export function settingsFromStored(stored: Record<string, unknown>): Settings {
+  const rd = stored.reviewDays as Partial<Record<Colour, unknown>> | undefined;
+  const reviewDays = Object.fromEntries(
+    COLOURS.map((c) => {
+      const v = rd?.[c];
+      return [c, typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 366 ? v : DEFAULT_SETTINGS.reviewDays[c]];
+    }),
+  ) as Record<Colour, number>;
+  const roles = Array.isArray(stored.totpRequiredRoles) ? stored.totpRequiredRoles.filter((r): r is Role => r === "admin" || r === "leader") : [];
+  return { reviewDays, totpRequiredRoles: roles };
+}
