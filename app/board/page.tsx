@@ -38,7 +38,7 @@ export default async function BoardPage() {
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={t("totals")}>
         {COLOURS.map((c) => (
-          <li key={c} data-testid={`total-${c}`} className={`chip ${FILLED[c]} flex-col items-start rounded-lg p-4`}>
+          <li key={c} data-testid={`total-${c}`} className={`flex flex-col rounded-lg p-4 ${FILLED[c]}`}>
             <span className="text-lg">{tc(c)} · {tc(`level.${c}`)}</span>
             <span className="text-5xl font-bold tabular-nums">{totals[c]}</span>
           </li>

@@ -2,7 +2,14 @@ import type { Colour } from "@/lib/domain/colours";
 import { COLOURS } from "@/lib/domain/colours";
 
 // Full class names in one place so Tailwind's scanner sees them (STYLE.md habit 4).
-export const FILLED: Record<Colour, string> = { red: "chip-red", orange: "chip-orange", yellow: "chip-yellow", blue: "chip-blue" };
+// Same pairs as the .chip-* classes in globals.css (contrast-checked in lib/domain/colours.ts), as
+// utilities so they can fill table cells (.chip is inline-flex, which a table cell must not be).
+export const FILLED: Record<Colour, string> = {
+  red: "bg-risk-red text-white",
+  orange: "bg-risk-orange text-neutral-900",
+  yellow: "bg-risk-yellow text-neutral-900",
+  blue: "bg-risk-blue text-white",
+};
 
 export type GridRow = { id: number; label: string; counts: Record<Colour, number> };
 
@@ -18,7 +25,7 @@ export function ColourGrid({ caption, rows, colourLabels, areaLabel, totalLabel 
         <tr>
           <th scope="col" className="text-left font-medium">{areaLabel}</th>
           {COLOURS.map((c) => (
-            <th key={c} scope="col" className={`chip ${FILLED[c]} w-24 justify-center`}>{colourLabels[c]}</th>
+            <th key={c} scope="col" className={`w-24 rounded px-2 py-1 text-center font-semibold ${FILLED[c]}`}>{colourLabels[c]}</th>
           ))}
           <th scope="col" className="w-20 font-medium">{totalLabel}</th>
         </tr>
@@ -28,7 +35,7 @@ export function ColourGrid({ caption, rows, colourLabels, areaLabel, totalLabel 
           <tr key={r.id}>
             <th scope="row" className="pr-2 text-left font-normal">{r.label}</th>
             {COLOURS.map((c) => (
-              <td key={c} data-testid={`cell-${r.id}-${c}`} className={`rounded text-center text-lg font-bold tabular-nums ${r.counts[c] ? FILLED[c] : "bg-neutral-100 text-neutral-500"}`}>
+              <td key={c} data-testid={`cell-${r.id}-${c}`} className={`rounded py-1 text-center text-lg font-bold tabular-nums ${r.counts[c] ? FILLED[c] : "bg-neutral-100 text-neutral-500"}`}>
                 {r.counts[c]}
               </td>
             ))}

@@ -1,0 +1,190 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", async () => (await import("../support/request-context")).nextHeaders);
+vi.mock("next/navigation", async () => (await import("../support/request-context")).nextNavigation);
+vi.mock("next/cache", async () => (await import("../support/request-context")).nextCache);
+vi.mock("@/db/client", async () => (await import("../support/request-context")).dbClient);
+
+import { setLocaleAction } from "@/app/actions/set-locale";
+import { signOutAction } from "@/app/actions/sign-out";
+import { changePasswordAction } from "@/app/account/actions/change-password";
+import { confirmTotpAction, disableTotpAction, startTotpAction } from "@/app/account/actions/two-factor";
+import { updateSettingsAction } from "@/app/admin/settings/actions/update-settings";
+import { resetPasswordAction, resetTotpAction, setActiveAction } from "@/app/admin/users/actions/account-controls";
+import { createUserAction } from "@/app/admin/users/actions/create-user";
+import { updateUserAction } from "@/app/admin/users/actions/update-user";
+import { signInAction } from "@/app/login/actions/sign-in";
+import { verifyTotpAction } from "@/app/login/actions/verify-totp";
+import { createRiskAction } from "@/app/risks/actions/create-risk";
+import { updateRiskAction } from "@/app/risks/actions/update-risk";
+import { createFirstAdminAction } from "@/app/setup/actions/create-first-admin";
+import type { Db } from "@/db/client";
+import { totpCodeAt } from "@/lib/auth/totp";
+import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from "../support/accounts";
+import { ctx, resetRequest, run } from "../support/request-context";
+
+/**
+ * The authorization matrix: every server action (and every route handler, once there are any),
+ * called directly by every kind of caller. Allowed calls must do their job; forbidden calls must
+ * be refused and leave the database byte-for-byte as it was.
+ */
+const CALLERS = ["anonymous", "admin", "officer", "officerOut", "leader", "auditor", "pendingTotp"] as const;
+type Caller = (typeof CALLERS)[number];
+const SIGNED_IN: Caller[] = ["admin", "officer", "officerOut", "leader", "auditor"];
+const EVERYONE: Caller[] = [...CALLERS];
+
+const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+const setTotp = (db: Db, userId: number, column: "totp_secret" | "totp_pending_secret") =>
+  db.$client.prepare(`UPDATE users SET ${column} = ? WHERE id = ?`).run(TOTP_SECRET, userId);
+
+type Outcome = Awaited<ReturnType<typeof run>>;
+type Case = {
+  allowed: Caller[];
+  prepare?: (db: Db, f: Fixture, userId: number) => void;
+  call: (f: Fixture) => Promise<unknown>;
+  /** What "it did its job" looks like for an allowed caller. */
+  succeeded: (o: Outcome) => boolean;
+};
+
+const ok = (o: Outcome) => (o.result as { ok?: boolean } | undefined)?.ok === true;
+const redirectedTo = (prefix: string) => (o: Outcome) => !!o.redirect?.startsWith(prefix);
+
+const riskForm = (f: Fixture, over: Record<string, string> = {}) =>
+  form({
+    title: "神木市液化石油气储配站风险", description: "", areaId: String(f.areaId.S03), regionId: String(f.regionId["610881"]),
+    colour: "yellow", status: "identified", responsibleUnitId: String(f.unitId["U-ZJJ"]), responsiblePerson: "李娜",
+    controlMeasures: "", nextReviewDate: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10), reason: "复核", ...over,
+  });
+
+const ACTIONS: Record<string, Case> = {
+  createRiskAction: { allowed: ["officer"], call: (f) => createRiskAction({ ok: false }, riskForm(f)), succeeded: redirectedTo("/risks/YL-") },
+  updateRiskAction: {
+    allowed: ["officer"],
+    call: (f) => updateRiskAction(f.risks.inScope, { ok: false }, (() => { const d = riskForm(f); d.set("version", "1"); return d; })()),
+    succeeded: redirectedTo(`/risks/`),
+  },
+  // Scope works both ways: nobody may take over a risk outside their scope by moving it into it.
+  "updateRiskAction:takeOver": {
+    allowed: [],
+    call: (f) => updateRiskAction(f.risks.inScope, { ok: false }, (() => {
+      const d = riskForm(f, { areaId: String(f.areaId.S01), regionId: String(f.regionId["610802"]) });
+      d.set("version", "1");
+      return d;
+    })()),
+    succeeded: () => false,
+  },
+  createUserAction: {
+    allowed: ["admin"],
+    call: () => createUserAction({ ok: false }, form({ username: "new.officer", displayName: "新用户", roles: ["auditor"] })),
+    succeeded: ok,
+  },
+  updateUserAction: {
+    allowed: ["admin"],
+    call: (f) => updateUserAction(f.users.leader, { ok: false }, form({ displayName: "市领导(改)", roles: ["leader"], version: "1" })),
+    succeeded: ok,
+  },
+  resetPasswordAction: { allowed: ["admin"], call: (f) => resetPasswordAction(f.users.auditor, { ok: false }), succeeded: ok },
+  setActiveAction: { allowed: ["admin"], call: (f) => setActiveAction(f.users.auditor, false, { ok: false }), succeeded: ok },
+  resetTotpAction: {
+    allowed: ["admin"],
+    prepare: (db, f) => void setTotp(db, f.users.auditor, "totp_secret"),
+    call: (f) => resetTotpAction(f.users.auditor, { ok: false }),
+    succeeded: ok,
+  },
+  updateSettingsAction: {
+    allowed: ["admin"],
+    call: () => updateSettingsAction({ ok: false }, form({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "60" })),
+    succeeded: ok,
+  },
+  changePasswordAction: {
+    allowed: SIGNED_IN,
+    call: () => changePasswordAction({ ok: false }, form({ current: PASSWORD, next: "a much better passphrase", confirm: "a much better passphrase" })),
+    succeeded: redirectedTo("/account?passwordChanged=1"),
+  },
+  startTotpAction: { allowed: SIGNED_IN, call: () => startTotpAction({ ok: false }), succeeded: ok },
+  confirmTotpAction: {
+    allowed: SIGNED_IN,
+    prepare: (db, _f, userId) => void setTotp(db, userId, "totp_pending_secret"),
+    call: () => confirmTotpAction({ ok: false }, form({ code: totpCodeAt(TOTP_SECRET, Date.now()) })),
+    succeeded: redirectedTo("/account?totpEnabled=1"),
+  },
+  disableTotpAction: {
+    allowed: SIGNED_IN,
+    prepare: (db, _f, userId) => void setTotp(db, userId, "totp_secret"),
+    call: () => disableTotpAction({ ok: false }, form({ password: PASSWORD })),
+    succeeded: redirectedTo("/account?totpDisabled=1"),
+  },
+  verifyTotpAction: {
+    allowed: ["pendingTotp"],
+    prepare: (db, _f, userId) => void setTotp(db, userId, "totp_secret"),
+    call: () => verifyTotpAction({ ok: false }, form({ code: totpCodeAt(TOTP_SECRET, Date.now()), next: "/board" })),
+    succeeded: redirectedTo("/board"),
+  },
+  // Public by nature: the way in, the way out, and the caller's own language cookie.
+  signInAction: { allowed: EVERYONE, call: () => signInAction({ ok: false }, form({ username: "leader", password: PASSWORD })), succeeded: redirectedTo("/risks") },
+  signOutAction: { allowed: EVERYONE, call: () => signOutAction(), succeeded: redirectedTo("/login?signedOut=1") },
+  setLocaleAction: { allowed: EVERYONE, call: () => setLocaleAction(form({ locale: "en" })), succeeded: () => ctx.cookies.get("NEXT_LOCALE") === "en" },
+  // Closed for good once any account exists, whoever asks.
+  createFirstAdminAction: {
+    allowed: [],
+    call: () => createFirstAdminAction({ ok: false }, form({ token: "x", username: "root", displayName: "root", password: "long enough password" })),
+    succeeded: () => false,
+  },
+};
+
+/** Route handlers that exist must each be listed here with their allowed callers. */
+const ROUTE_HANDLERS: Record<string, never> = {};
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+describe("the matrix covers every entry point", () => {
+  const files = walk(join(process.cwd(), "app"));
+  it("lists every exported server action", () => {
+    const exported = files
+      .filter((f) => /\.tsx?$/.test(f) && /^\s*["']use server["']/.test(readFileSync(f, "utf8")))
+      .flatMap((f) => [...readFileSync(f, "utf8").matchAll(/export async function (\w+)/g)].map((m) => m[1]));
+    expect(exported.sort()).toEqual([...new Set(Object.keys(ACTIONS).map((k) => k.split(":")[0]))].sort());
+  });
+  it("lists every route handler", () => {
+    const routes = files.filter((f) => /\/route\.tsx?$/.test(f)).map((f) => relative(process.cwd(), f));
+    expect(routes.sort()).toEqual(Object.keys(ROUTE_HANDLERS).sort());
+  });
+});
+
+let fixture: Fixture;
+beforeAll(async () => {
+  fixture = await buildTemplate();
+}, 30_000);
+
+describe.each(Object.entries(ACTIONS))("%s", (_name, action) => {
+  let copy: ReturnType<typeof openCopy>;
+  beforeEach(() => {
+    resetRequest();
+    copy = openCopy(fixture);
+  });
+  afterEach(() => copy.cleanup());
+
+  it.each(CALLERS)("called by %s", async (caller) => {
+    const userId = caller === "anonymous" ? fixture.users.admin : caller === "pendingTotp" ? fixture.users.officer : fixture.users[caller];
+    action.prepare?.(copy.db, fixture, userId);
+    if (caller === "pendingTotp") signInAs(copy.db, userId, { pendingTotp: true });
+    else if (caller !== "anonymous") signInAs(copy.db, userId);
+    const before = copy.bytes();
+    const outcome = await run(() => action.call(fixture));
+
+    if (action.allowed.includes(caller)) {
+      expect(action.succeeded(outcome), JSON.stringify(outcome)).toBe(true);
+    } else {
+      expect(outcome.redirect, "a refused call must not redirect as if it worked").toBeUndefined();
+      expect((outcome.result as { ok?: boolean }).ok).toBe(false);
+      expect(copy.bytes().equals(before), "a refused call changed the database").toBe(true);
+    }
+  });
+});

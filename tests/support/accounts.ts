@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import type { Db } from "@/db/client";
+import { openDatabase } from "@/db/connection";
+import { insertRisk } from "@/db/mutations/risks";
+import { insertSession } from "@/db/mutations/sessions";
+import { insertUser } from "@/db/mutations/users";
+import * as schema from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/permissions";
+import { SESSION_COOKIE } from "@/lib/auth/config";
+import { generateToken, hashToken } from "@/lib/auth/tokens";
+import { createTestDb } from "../integration/test-db";
+import { ctx } from "./request-context";
+
+export const PASSWORD = "correct horse battery";
+export const NOW = new Date();
+export const LIMITS = { idleMs: 60 * 60_000, absoluteMs: 12 * 60 * 60_000 };
+
+export type Fixture = Awaited<ReturnType<typeof buildTemplate>>;
+
+/**
+ * A template database (migrations + reference lists + one user per role + two risks: one inside
+ * the officer's scope, one outside). Each test gets its own copy of the file.
+ */
+export async function buildTemplate() {
+  const t = createTestDb();
+  const hash = await hashPassword(PASSWORD);
+  const actor = { id: null, name: "system:test" };
+  const scope = { areaIds: [t.areaId.S03, t.areaId.S02], regionIds: [t.regionId["610881"]] };
+  const make = (username: string, roles: Role[], s = { areaIds: [] as number[], regionIds: [] as number[] }) => {
+    const r = insertUser(t.db, { username, displayName: username, passwordHash: hash, mustChangePassword: false, access: { roles, scope: s }, actor, now: NOW });
+    if (!r.ok) throw new Error("fixture user");
+    return r.id;
+  };
+  const users = {
+    admin: make("admin", ["admin"]),
+    officer: make("officer", ["officer"], scope),
+    officerOut: make("officer-out", ["officer"], { areaIds: [t.areaId.S01], regionIds: [t.regionId["610802"]] }),
+    leader: make("leader", ["leader"]),
+    auditor: make("auditor", ["auditor"]),
+  };
+  const base = {
+    title: "神木市城镇燃气管网老化风险", description: "", colour: "orange" as const, status: "identified" as const,
+    responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "张伟", controlMeasures: "", nextReviewDate: "2099-01-01", reason: "",
+  };
+  const inScope = insertRisk(t.db, { input: { ...base, areaId: t.areaId.S03, regionId: t.regionId["610881"] }, actor, now: NOW, year: 2026 });
+  const outScope = insertRisk(t.db, { input: { ...base, title: "府谷县煤矿风险", areaId: t.areaId.S04, regionId: t.regionId["610822"] }, actor, now: NOW, year: 2026 });
+  const image = t.sqlite.serialize();
+  const ids = { areaId: t.areaId, regionId: t.regionId, unitId: t.unitId };
+  t.cleanup();
+  return { image, users, risks: { inScope: inScope.code, outScope: outScope.code }, ...ids };
+}
+
+/** A fresh file copy of the template, installed as the database the actions see. */
+export function openCopy(fixture: Fixture) {
+  const dir = mkdtempSync(join(tmpdir(), "sise-auth-"));
+  const file = join(dir, "sise.db");
+  writeFileSync(file, fixture.image);
+  const sqlite = openDatabase(file);
+  const db = drizzle(sqlite, { schema }) as Db;
+  ctx.db = db;
+  return {
+    sqlite,
+    db,
+    bytes: () => Buffer.from(sqlite.serialize()),
+    cleanup() {
+      sqlite.close();
+      ctx.db = undefined;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs `userId` in by writing a session row and the cookie, as the sign-in action would. */
+export function signInAs(db: Db, userId: number, { pendingTotp = false } = {}) {
+  const token = generateToken();
+  insertSession(db, { id: hashToken(token), userId, now: new Date(), limits: LIMITS, pendingTotp, ip: null, userAgent: null });
+  ctx.cookies.set(SESSION_COOKIE, token);
+  return hashToken(token);
+}
+
+export function form(values: Record<string, string | string[]>) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(values)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
+  return fd;
+}

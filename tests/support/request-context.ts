@@ -1,0 +1,66 @@
+/**
+ * Stand-ins for the request Next would give a server action: its cookies and headers, and the
+ * database. The matrix and auth tests point these at a fresh database copy and a chosen caller,
+ * then call the real action functions directly — exactly what a hostile client can do with a
+ * POST — without a browser or a page in between.
+ */
+import type { Db } from "@/db/client";
+
+export const ctx = {
+  db: undefined as Db | undefined,
+  cookies: new Map<string, string>(),
+  headers: new Headers(),
+};
+
+export function resetRequest({ ip = "203.0.113.7" }: { ip?: string } = {}) {
+  ctx.cookies.clear();
+  ctx.headers = new Headers({ "x-forwarded-for": ip, "user-agent": "vitest" });
+}
+
+/** Thrown by the redirect() stand-in, so a test can see where a successful action sent the user. */
+export class RedirectSignal extends Error {
+  constructor(public readonly url: string) {
+    super(`redirect: ${url}`);
+  }
+}
+export class InterruptSignal extends Error {}
+
+export const nextHeaders = {
+  cookies: async () => ({
+    get: (name: string) => (ctx.cookies.has(name) ? { name, value: ctx.cookies.get(name)! } : undefined),
+    set: (name: string, value: string) => void ctx.cookies.set(name, value),
+    delete: (name: string) => void ctx.cookies.delete(name),
+  }),
+  headers: async () => ctx.headers,
+};
+
+export const nextNavigation = {
+  redirect: (url: string) => {
+    throw new RedirectSignal(url);
+  },
+  forbidden: () => {
+    throw new InterruptSignal("forbidden");
+  },
+  notFound: () => {
+    throw new InterruptSignal("notFound");
+  },
+};
+
+export const nextCache = { revalidatePath: () => undefined };
+
+export const dbClient = {
+  getDb: () => {
+    if (!ctx.db) throw new Error("test forgot to set ctx.db");
+    return ctx.db;
+  },
+};
+
+/** Runs an action; a redirect counts as its (successful) answer. */
+export async function run<T>(call: () => Promise<T>): Promise<{ result?: T; redirect?: string }> {
+  try {
+    return { result: await call() };
+  } catch (error) {
+    if (error instanceof RedirectSignal) return { redirect: error.url };
+    throw error;
+  }
+}
