@@ -1,0 +1,227 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", async () => (await import("../support/request-context")).nextHeaders);
+vi.mock("next/navigation", async () => (await import("../support/request-context")).nextNavigation);
+vi.mock("next/cache", async () => (await import("../support/request-context")).nextCache);
+vi.mock("@/db/client", async () => (await import("../support/request-context")).dbClient);
+
+import { signOutAction } from "@/app/actions/sign-out";
+import { changePasswordAction } from "@/app/account/actions/change-password";
+import { resetPasswordAction, setActiveAction } from "@/app/admin/users/actions/account-controls";
+import { updateUserAction } from "@/app/admin/users/actions/update-user";
+import { signInAction } from "@/app/login/actions/sign-in";
+import { verifyTotpAction } from "@/app/login/actions/verify-totp";
+import { authorize } from "@/lib/auth/guard";
+import { SESSION_COOKIE } from "@/lib/auth/config";
+import { totpCodeAt } from "@/lib/auth/totp";
+import { THROTTLE } from "@/lib/domain/throttle";
+import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from "../support/accounts";
+import { ctx, resetRequest, run } from "../support/request-context";
+
+let fixture: Fixture;
+let copy: ReturnType<typeof openCopy>;
+beforeAll(async () => {
+  fixture = await buildTemplate();
+}, 30_000);
+beforeEach(() => {
+  resetRequest();
+  copy = openCopy(fixture);
+});
+afterEach(() => copy.cleanup());
+
+const signIn = (username: string, password: string) => run(() => signInAction({ ok: false }, form({ username, password })));
+const message = (o: Awaited<ReturnType<typeof run>>) => (o.result as { message?: { key: string } } | undefined)?.message?.key;
+const events = (action: string) =>
+  copy.sqlite.prepare("SELECT actor_id, actor_name, data, old_value, new_value FROM risk_events WHERE action = ? ORDER BY seq").all(action) as Array<Record<string, unknown>>;
+const sessionCount = (userId: number) => (copy.sqlite.prepare("SELECT count(*) AS n FROM sessions WHERE user_id = ?").get(userId) as { n: number }).n;
+const asCaller = async () => (await authorize("risk.read")).ok;
+
+describe("sign-in", () => {
+  it("signs in, sets an opaque cookie, stamps the last sign-in and records the event", async () => {
+    const o = await signIn("Leader", PASSWORD); // usernames are case-insensitive
+    expect(o.redirect).toBe("/risks");
+    const token = ctx.cookies.get(SESSION_COOKIE)!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Only the digest is stored: the cookie value itself is nowhere in the database.
+    expect(copy.sqlite.prepare("SELECT count(*) AS n FROM sessions WHERE id = ?").get(token)).toEqual({ n: 0 });
+    expect(await asCaller()).toBe(true);
+    expect(copy.sqlite.prepare("SELECT last_sign_in_at FROM users WHERE id = ?").get(fixture.users.leader)).not.toEqual({ last_sign_in_at: null });
+    expect(events("auth.sign_in")).toHaveLength(1);
+    expect(events("auth.sign_in")[0].actor_id).toBe(fixture.users.leader);
+  });
+
+  it("answers an unknown user exactly like a wrong password, and records both failures", async () => {
+    const wrong = await signIn("leader", "not the password");
+    const unknown = await signIn("nobody-here", PASSWORD);
+    expect(message(wrong)).toBe("auth.invalidCredentials");
+    expect(message(unknown)).toBe("auth.invalidCredentials");
+    expect(ctx.cookies.has(SESSION_COOKIE)).toBe(false);
+    expect(events("auth.sign_in_failed").map((e) => e.actor_name)).toEqual(["leader", "nobody-here"]);
+  });
+
+  it("spends the same argon2 work on unknown users as on wrong passwords (no timing oracle)", async () => {
+    const time = async (username: string) => {
+      const t0 = performance.now();
+      await signIn(username, "wrong password");
+      return performance.now() - t0;
+    };
+    await time("warm-up");
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      known.push(await time("auditor"));
+      unknown.push(await time(`ghost-${i}`));
+    }
+    const ratio = median(unknown) / median(known);
+    expect(median(unknown)).toBeGreaterThan(10); // argon2 really ran
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+
+  it("ignores an unsafe ?next= (no open redirect)", async () => {
+    const o = await run(() => signInAction({ ok: false }, form({ username: "leader", password: PASSWORD, next: "//evil.example/x" })));
+    expect(o.redirect).toBe("/risks");
+  });
+});
+
+describe("throttling", () => {
+  it(`locks an account after ${THROTTLE.userThreshold} failures, even for the right password, with the same answer for unknown names`, async () => {
+    for (let i = 0; i < THROTTLE.userThreshold; i++) expect(message(await signIn("auditor", "wrong"))).toBe("auth.invalidCredentials");
+    const locked = await signIn("auditor", PASSWORD);
+    expect(message(locked)).toBe("auth.throttled");
+    expect((locked.result as { message: { values: { minutes: number } } }).message.values.minutes).toBe(1);
+    expect(ctx.cookies.has(SESSION_COOKIE)).toBe(false);
+
+    for (let i = 0; i < THROTTLE.userThreshold; i++) await signIn("no-such-person", "wrong");
+    expect(message(await signIn("no-such-person", "wrong"))).toBe("auth.throttled");
+
+    // Other accounts are unaffected; once the lock runs out the right password works and resets the count.
+    expect((await signIn("leader", PASSWORD)).redirect).toBe("/risks");
+    copy.sqlite.prepare("UPDATE login_throttle SET locked_until = ? WHERE key = 'user:auditor'").run(Date.now() - 1);
+    expect((await signIn("auditor", PASSWORD)).redirect).toBe("/risks");
+    expect(copy.sqlite.prepare("SELECT count(*) AS n FROM login_throttle WHERE key = 'user:auditor'").get()).toEqual({ n: 0 });
+  });
+
+  it(`locks an address after ${THROTTLE.ipThreshold} failures across any accounts; other addresses still sign in`, async () => {
+    for (let i = 0; i < THROTTLE.ipThreshold; i++) await signIn(`spray-${i}`, "wrong");
+    expect(message(await signIn("leader", PASSWORD))).toBe("auth.throttled");
+    resetRequest({ ip: "198.51.100.20" });
+    expect((await signIn("leader", PASSWORD)).redirect).toBe("/risks");
+  });
+
+  it("doubles the lock with each further failure", async () => {
+    const lockFor = () => {
+      const row = copy.sqlite.prepare("SELECT locked_until FROM login_throttle WHERE key = 'user:leader'").get() as { locked_until: number };
+      return row.locked_until - Date.now();
+    };
+    for (let i = 0; i < THROTTLE.userThreshold; i++) await signIn("leader", "wrong");
+    const first = lockFor();
+    copy.sqlite.prepare("UPDATE login_throttle SET locked_until = ? WHERE key = 'user:leader'").run(Date.now() - 1);
+    await signIn("leader", "wrong");
+    expect(first).toBeGreaterThan(25_000);
+    expect(lockFor()).toBeGreaterThan(first * 1.8);
+  });
+});
+
+describe("session revocation", () => {
+  it("sign-out ends the session on the server, not only the cookie", async () => {
+    await signIn("leader", PASSWORD);
+    const token = ctx.cookies.get(SESSION_COOKIE)!;
+    expect((await run(() => signOutAction())).redirect).toBe("/login?signedOut=1");
+    ctx.cookies.set(SESSION_COOKIE, token); // a copied cookie replayed after sign-out
+    expect(await asCaller()).toBe(false);
+    expect(events("auth.sign_out")).toHaveLength(1);
+  });
+
+  it("deactivation ends every session of the user at once and blocks sign-in; history stays", async () => {
+    const leaderSession = signInAs(copy.db, fixture.users.leader);
+    signInAs(copy.db, fixture.users.leader);
+    expect(sessionCount(fixture.users.leader)).toBe(2);
+    ctx.cookies.clear();
+    signInAs(copy.db, fixture.users.admin);
+    expect((await setActiveAction(fixture.users.leader, false, { ok: false })).ok).toBe(true);
+    expect(sessionCount(fixture.users.leader)).toBe(0);
+    expect(leaderSession).toBeTruthy();
+    ctx.cookies.clear();
+    expect(message(await signIn("leader", PASSWORD))).toBe("auth.inactive");
+    expect(copy.sqlite.prepare("SELECT count(*) AS n FROM users WHERE id = ?").get(fixture.users.leader)).toEqual({ n: 1 });
+    expect(() => copy.sqlite.prepare("DELETE FROM users WHERE id = ?").run(fixture.users.leader)).toThrow(/never deleted/);
+  });
+
+  it("an admin password reset ends all sessions and forces a change before anything else", async () => {
+    signInAs(copy.db, fixture.users.officer);
+    ctx.cookies.clear();
+    signInAs(copy.db, fixture.users.admin);
+    const reset = await resetPasswordAction(fixture.users.officer, { ok: false });
+    const temp = (reset.message!.values as { password: string }).password;
+    expect(sessionCount(fixture.users.officer)).toBe(0);
+
+    ctx.cookies.clear();
+    expect((await signIn("officer", temp)).redirect).toBe("/risks");
+    expect((await authorize("risk.read")).ok).toBe(false); // stage: must change password
+    const changed = await run(() => changePasswordAction({ ok: false }, form({ current: temp, next: "a fresh passphrase 2026", confirm: "a fresh passphrase 2026" })));
+    expect(changed.redirect).toBe("/account?passwordChanged=1");
+    expect(await asCaller()).toBe(true);
+  });
+
+  it("changing one's own password keeps this session and ends the others", async () => {
+    signInAs(copy.db, fixture.users.auditor);
+    const other = ctx.cookies.get(SESSION_COOKIE)!;
+    signInAs(copy.db, fixture.users.auditor);
+    await run(() => changePasswordAction({ ok: false }, form({ current: PASSWORD, next: "a new long passphrase", confirm: "a new long passphrase" })));
+    expect(await asCaller()).toBe(true);
+    ctx.cookies.set(SESSION_COOKIE, other);
+    expect(await asCaller()).toBe(false);
+  });
+
+  it("expires idle sessions and sessions past their absolute lifetime", async () => {
+    const id = signInAs(copy.db, fixture.users.leader);
+    expect(await asCaller()).toBe(true);
+    copy.sqlite.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(Date.now() - 61 * 60_000, id);
+    expect(await asCaller()).toBe(false);
+    const id2 = signInAs(copy.db, fixture.users.leader);
+    copy.sqlite.prepare("UPDATE sessions SET expires_at = ? WHERE id = ?").run(Date.now() - 1, id2);
+    expect(await asCaller()).toBe(false);
+  });
+});
+
+describe("two-factor sign-in", () => {
+  const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+  it("asks for the code after the password, refuses a wrong or replayed code, and only then grants access", async () => {
+    copy.sqlite.prepare("UPDATE users SET totp_secret = ? WHERE id = ?").run(secret, fixture.users.leader);
+    const first = await signIn("leader", PASSWORD);
+    expect(first.redirect).toMatch(/^\/login\/verify/);
+    expect(await asCaller()).toBe(false); // half signed in authorizes nothing
+    const bad = await run(() => verifyTotpAction({ ok: false }, form({ code: "000000" })));
+    expect((bad.result as { fieldErrors: Record<string, unknown> }).fieldErrors.code).toBeTruthy();
+    const code = totpCodeAt(secret, Date.now());
+    expect((await run(() => verifyTotpAction({ ok: false }, form({ code })))).redirect).toBe("/risks");
+    expect(await asCaller()).toBe(true);
+
+    ctx.cookies.clear();
+    await signIn("leader", PASSWORD);
+    const replay = await run(() => verifyTotpAction({ ok: false }, form({ code })));
+    expect(replay.redirect).toBeUndefined();
+    expect(events("auth.sign_in_failed").map((e) => JSON.parse(String(e.data)).reason)).toEqual(["totp", "totp"]);
+  });
+});
+
+describe("admin safeguards and history", () => {
+  it("records role and scope changes with old and new values, and keeps the last admin", async () => {
+    signInAs(copy.db, fixture.users.admin);
+    const r = await updateUserAction(fixture.users.auditor, { ok: false }, form({ displayName: "auditor", roles: ["auditor", "leader"], version: "1" }));
+    expect(r.ok).toBe(true);
+    const roleEvents = events("user.roles");
+    expect(roleEvents.map((e) => [JSON.parse(String(e.old_value)), JSON.parse(String(e.new_value))])).toEqual([[["auditor"], ["auditor", "leader"]]]);
+    expect(roleEvents[0].actor_id).toBe(fixture.users.admin);
+
+    const stale = await updateUserAction(fixture.users.auditor, { ok: false }, form({ displayName: "x", roles: ["auditor"], version: "1" }));
+    expect(stale.message?.key).toBe("admin.userConflict");
+
+    const demote = await updateUserAction(fixture.users.admin, { ok: false }, form({ displayName: "admin", roles: ["leader"], version: "1" }));
+    expect(demote.fieldErrors?.roles?.[0].key).toBe("lastAdmin");
+    const self = await setActiveAction(fixture.users.admin, false, { ok: false });
+    expect(self.message?.key).toBe("admin.notYourself");
+  });
+});
