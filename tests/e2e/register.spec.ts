@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 test.describe("register", () => {
+  // Reading the register needs an account; the auditor is the read-only one.
+  test.beforeEach(async ({ page }) => signIn(page, "auditor"));
+
   test("shows the seeded register, red first", async ({ page }) => {
     await page.goto("/risks");
     await expect(page.getByRole("heading", { name: "风险台账" })).toBeVisible();

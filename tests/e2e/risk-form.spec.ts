@@ -1,4 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
+
+// The demo officer grades the safety-production domains in 榆阳区 and 神木市.
+test.beforeEach(async ({ page }) => signIn(page, "officer"));
 
 function shanghaiDay(offsetDays: number): string {
   const d = new Date(Date.now() + offsetDays * 86_400_000);
@@ -9,7 +13,7 @@ async function fillValidRisk(page: Page, title: string) {
   await page.getByLabel("风险名称").fill(title);
   await page.getByLabel("风险描述").fill("门店后厨燃气软管老化,未安装泄漏报警。");
   await page.getByLabel("风险类别/安全生产领域").selectOption({ label: "城镇燃气" });
-  await page.getByLabel("区域").selectOption({ label: "府谷县" });
+  await page.getByLabel("区域").selectOption({ label: "神木市" });
   await page.getByRole("radio", { name: /橙/ }).check();
   await page.getByLabel("责任单位(牵头单位)").selectOption({ label: "市住房和城乡建设局" });
   await page.getByLabel("责任人").fill("王敏");
@@ -17,7 +21,7 @@ async function fillValidRisk(page: Page, title: string) {
 }
 
 test("create a risk: field errors next to the fields, then it appears in the register", async ({ page }) => {
-  const title = `府谷县餐饮街燃气软管老化风险 ${Date.now()}`;
+  const title = `神木市餐饮街燃气软管老化风险 ${Date.now()}`;
   await page.goto("/risks/new");
 
   // Empty submit: the browser-side schema answers at once, next to each field.
@@ -45,7 +49,10 @@ test("create a risk: field errors next to the fields, then it appears in the reg
 });
 
 test("edit a risk: a colour change needs a reason and shows in the history", async ({ page }) => {
-  await page.goto("/risks?colour=blue&status=controlling");
+  await page.goto("/risks?kind=domain&colour=blue&status=controlling");
+  await page.getByLabel("区域").selectOption({ label: "榆阳区" });
+  await page.getByRole("button", { name: "应用筛选" }).click();
+  await expect(page).toHaveURL(/region=/);
   await page.getByRole("row").nth(1).getByRole("link").click();
   const code = (await page.locator("p.font-mono").first().textContent())!.trim();
   await page.getByRole("link", { name: "编辑" }).click();

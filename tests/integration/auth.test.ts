@@ -15,6 +15,7 @@ import { authorize } from "@/lib/auth/guard";
 import { SESSION_COOKIE } from "@/lib/auth/config";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { THROTTLE } from "@/lib/domain/throttle";
+import type { FormState } from "@/lib/validation/form-state";
 import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from "../support/accounts";
 import { ctx, resetRequest, run } from "../support/request-context";
 
@@ -90,7 +91,7 @@ describe("throttling", () => {
     for (let i = 0; i < THROTTLE.userThreshold; i++) expect(message(await signIn("auditor", "wrong"))).toBe("auth.invalidCredentials");
     const locked = await signIn("auditor", PASSWORD);
     expect(message(locked)).toBe("auth.throttled");
-    expect((locked.result as { message: { values: { minutes: number } } }).message.values.minutes).toBe(1);
+    expect((locked.result as FormState).message?.values?.minutes).toBe(1);
     expect(ctx.cookies.has(SESSION_COOKIE)).toBe(false);
 
     for (let i = 0; i < THROTTLE.userThreshold; i++) await signIn("no-such-person", "wrong");
