@@ -7,11 +7,17 @@ import { chromiumLaunchOptions } from "../tests/e2e/chromium";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = process.env.OUT_DIR ?? "docs/screenshots";
-const shots: Array<{ name: string; path: string; locale?: string; width?: number }> = [
-  { name: "register-zh", path: "/risks" },
-  { name: "register-filtered-zh", path: "/risks?q=%E7%87%83%E6%B0%94&sort=nextReview" },
-  { name: "register-en", path: "/risks?kind=domain", locale: "en" },
-  { name: "risk-form-zh", path: "/risks/new" },
+// Demo database accounts (the demo seed); `as` names who is signed in for the shot.
+const DEMO_PASSWORD = "sise-demo-2026";
+const shots: Array<{ name: string; path: string; as?: string; locale?: string; width?: number; fullPage?: boolean }> = [
+  { name: "login-zh", path: "/login" },
+  { name: "register-zh", path: "/risks", as: "officer" },
+  { name: "register-filtered-zh", path: "/risks?q=%E7%87%83%E6%B0%94&sort=nextReview", as: "officer" },
+  { name: "register-en", path: "/risks?kind=domain", as: "auditor", locale: "en" },
+  { name: "risk-form-zh", path: "/risks/new", as: "officer" },
+  { name: "board-zh", path: "/board", as: "leader", width: 1920, fullPage: true },
+  { name: "admin-users-zh", path: "/admin/users", as: "admin" },
+  { name: "admin-user-zh", path: "/admin/users/2", as: "admin", fullPage: true },
 ];
 
 async function main() {
@@ -20,8 +26,15 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: s.width ?? 1440, height: 900 } });
     if (s.locale) await context.addCookies([{ name: "NEXT_LOCALE", value: s.locale, url: base }]);
     const page = await context.newPage();
+    if (s.as) {
+      await page.goto(`${base}/login`);
+      await page.locator("#username").fill(s.as);
+      await page.locator("#password").fill(DEMO_PASSWORD);
+      await page.locator("#main form button[type=submit]").click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    }
     await page.goto(base + s.path);
-    await page.screenshot({ path: `${out}/${s.name}.png`, fullPage: false });
+    await page.screenshot({ path: `${out}/${s.name}.png`, fullPage: s.fullPage ?? false });
     await context.close();
   }
   await browser.close();

@@ -44,7 +44,7 @@ export default async function BoardPage() {
           </li>
         ))}
       </ul>
-      <div className="grid gap-8 xl:grid-cols-2">
+      <div className="grid items-start gap-8 xl:grid-cols-2">
         <ColourGrid caption={t("categories")} rows={rows("category")} {...common} />
         <ColourGrid caption={t("domains")} rows={rows("domain")} {...common} />
       </div>

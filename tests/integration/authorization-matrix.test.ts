@@ -11,6 +11,7 @@ import { setLocaleAction } from "@/app/actions/set-locale";
 import { signOutAction } from "@/app/actions/sign-out";
 import { changePasswordAction } from "@/app/account/actions/change-password";
 import { confirmTotpAction, disableTotpAction, startTotpAction } from "@/app/account/actions/two-factor";
+import { createReferenceAction, renameReferenceAction, setReferenceActiveAction } from "@/app/admin/reference/actions/reference";
 import { updateSettingsAction } from "@/app/admin/settings/actions/update-settings";
 import { resetPasswordAction, resetTotpAction, setActiveAction } from "@/app/admin/users/actions/account-controls";
 import { createUserAction } from "@/app/admin/users/actions/create-user";
@@ -98,6 +99,17 @@ const ACTIONS: Record<string, Case> = {
     call: () => updateSettingsAction({ ok: false }, form({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "60" })),
     succeeded: ok,
   },
+  createReferenceAction: {
+    allowed: ["admin"],
+    call: () => createReferenceAction("units", { ok: false }, form({ code: "U-NEW", nameZh: "市新设单位", nameEn: "New unit" })),
+    succeeded: ok,
+  },
+  renameReferenceAction: {
+    allowed: ["admin"],
+    call: (f) => renameReferenceAction("areas", f.areaId.S03, { ok: false }, form({ nameZh: "城镇燃气(含瓶装液化气)", nameEn: "Urban gas" })),
+    succeeded: ok,
+  },
+  setReferenceActiveAction: { allowed: ["admin"], call: (f) => setReferenceActiveAction("units", f.unitId["U-ZJJ"], false, { ok: false }), succeeded: ok },
   changePasswordAction: {
     allowed: SIGNED_IN,
     call: () => changePasswordAction({ ok: false }, form({ current: PASSWORD, next: "a much better passphrase", confirm: "a much better passphrase" })),
