@@ -226,3 +226,27 @@ describe("admin safeguards and history", () => {
     expect(self.message?.key).toBe("admin.notYourself");
   });
 });
+
+describe("first start without a default password", () => {
+  it("creates the first admin once, from the printed one-time token only", async () => {
+    const { createTestDb } = await import("./test-db");
+    const { issueSetupToken } = await import("@/db/seed/users");
+    const { createFirstAdminAction } = await import("@/app/setup/actions/create-first-admin");
+    const fresh = createTestDb();
+    ctx.db = fresh.db;
+    try {
+      const token = issueSetupToken(fresh.sqlite);
+      const attempt = (tk: string, username = "ops") =>
+        run(() => createFirstAdminAction({ ok: false }, form({ token: tk, username, displayName: "运维", password: "a long passphrase" })));
+      const wrong = await attempt("not-the-token");
+      expect((wrong.result as FormState).fieldErrors?.token?.[0].key).toBe("setupTokenWrong");
+      expect((await attempt(token)).redirect).toBe("/login?setup=1");
+      expect(fresh.sqlite.prepare("SELECT u.username, r.role FROM users u JOIN user_roles r ON r.user_id = u.id").all()).toEqual([{ username: "ops", role: "admin" }]);
+      // The token is burnt: a second use (or a race) cannot create another admin.
+      expect(((await attempt(token, "ops2")).result as FormState).message?.key).toBe("setup.closed");
+    } finally {
+      fresh.cleanup();
+      ctx.db = copy.db;
+    }
+  });
+});
