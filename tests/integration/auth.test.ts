@@ -250,3 +250,27 @@ describe("first start without a default password", () => {
     }
   });
 });
+
+describe("route handler guard", () => {
+  it("refuses anonymous, forbidden and cross-site callers with translated JSON, and lets the right role through", async () => {
+    vi.doMock("next-intl/server", () => ({ getTranslations: async () => (key: string) => `t:${key}` }));
+    const { authorizeRoute } = await import("@/lib/auth/route-guard");
+    const req = (headers: Record<string, string> = {}) => new Request("http://sise.local/api/export", { headers });
+
+    const anonymous = await authorizeRoute(req(), "history.export");
+    expect(anonymous).toBeInstanceOf(Response);
+    expect((anonymous as Response).status).toBe(401);
+    expect(await (anonymous as Response).json()).toEqual({ error: "signInRequired", message: "t:signInRequired" });
+
+    signInAs(copy.db, fixture.users.officer);
+    expect(((await authorizeRoute(req(), "history.export")) as Response).status).toBe(403);
+
+    ctx.cookies.clear();
+    signInAs(copy.db, fixture.users.auditor);
+    const crossSite = await authorizeRoute(req({ "sec-fetch-site": "cross-site" }), "history.export");
+    expect((crossSite as Response).status).toBe(403);
+    expect(await (crossSite as Response).json()).toMatchObject({ error: "crossSite" });
+    const allowed = await authorizeRoute(req({ "sec-fetch-site": "same-origin" }), "history.export");
+    expect(allowed).toMatchObject({ ok: true, user: { username: "auditor" } });
+  });
+});
