@@ -11,6 +11,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { COLOURS, RISK_STATUSES } from "../lib/domain/colours";
 import { AREA_KINDS } from "../lib/domain/areas";
+import { MEASURE_STATUSES } from "../lib/domain/measures";
 
 /** Timestamps are UTC instants stored as epoch milliseconds; display converts to Asia/Shanghai. */
 const createdAt = () =>
@@ -90,9 +91,14 @@ export const risks = sqliteTable(
     status: text("status", { enum: RISK_STATUSES }).notNull().default("identified"),
     responsibleUnitId: integer("responsible_unit_id").notNull().references(() => units.id),
     responsiblePerson: text("responsible_person").notNull(),
-    controlMeasures: text("control_measures").notNull().default(""),
-    /** JSON: { method: "direct" | "lec" | "matrix", ...inputs }. */
+    /** Co-operating units (配合单位), as a JSON array of unit ids. */
+    coUnitIds: text("co_unit_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    /** The latest assessment: method, inputs, score, computed and chosen colour, override reason. */
     assessment: text("assessment", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** Raised to red and not yet acknowledged by a leader (the red itself is in force at once). */
+    ackPending: integer("ack_pending", { mode: "boolean" }).notNull().default(false),
+    /** When the risk was last graded or reviewed (dynamic management). */
+    lastReviewedAt: integer("last_reviewed_at", { mode: "timestamp_ms" }),
     /** Calendar date (YYYY-MM-DD) in the city's time zone. */
     nextReviewDate: text("next_review_date").notNull(),
     version: integer("version").notNull().default(1),
@@ -110,6 +116,7 @@ export const risks = sqliteTable(
     index("risks_region_severity_idx").on(t.regionId, t.severity, t.updatedAt),
     index("risks_unit_severity_idx").on(t.responsibleUnitId, t.severity, t.updatedAt),
     index("risks_colour_updated_idx").on(t.colour, t.updatedAt),
+    index("risks_ack_pending_idx").on(t.ackPending),
     // The database refuses impossible values even if a future code path forgets to validate.
     check("risks_colour_check", sql`${t.colour} IN ('red', 'orange', 'yellow', 'blue')`),
     check("risks_status_check", sql`${t.status} IN ('identified', 'controlling', 'resolved', 'closed')`),
@@ -129,6 +136,8 @@ export const riskEvents = sqliteTable(
     seq: integer("seq").primaryKey({ autoIncrement: true }),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
     riskId: integer("risk_id").references(() => risks.id),
+    /** The risk's version after this change: a refused stale edit lists the events after its version. */
+    riskVersion: integer("risk_version"),
     actorId: integer("actor_id"),
     actorName: text("actor_name").notNull(),
     action: text("action").notNull(),
@@ -138,11 +147,36 @@ export const riskEvents = sqliteTable(
     reason: text("reason"),
     /** JSON of the method inputs or other context the change carried. */
     data: text("data", { mode: "json" }),
+    /** Hash chain (lib/domain/history-chain.ts): hash = SHA-256(prev_hash ‖ canonical JSON of the event). */
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [index("risk_events_risk_idx").on(t.riskId, t.seq), index("risk_events_at_idx").on(t.at)],
 );
 export type RiskEvent = typeof riskEvents.$inferSelect;
 export type NewRiskEvent = typeof riskEvents.$inferInsert;
+
+
+/** Control measures (管控措施): each with an owner, an optional due day and a status. */
+export const riskMeasures = sqliteTable(
+  "risk_measures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    riskId: integer("risk_id").notNull().references(() => risks.id),
+    description: text("description").notNull(),
+    owner: text("owner").notNull(),
+    /** Calendar date (YYYY-MM-DD) in the city's time zone. */
+    dueDate: text("due_date"),
+    status: text("status", { enum: MEASURE_STATUSES }).notNull().default("planned"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("risk_measures_risk_idx").on(t.riskId),
+    check("risk_measures_status_check", sql`${t.status} IN ('planned', 'in_progress', 'done')`),
+  ],
+);
+export type RiskMeasure = typeof riskMeasures.$inferSelect;
 
 /**
  * People who sign in. Never hard-deleted: history rows name them by id and name, so deactivation

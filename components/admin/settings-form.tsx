@@ -26,6 +26,18 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           ))}
         </div>
       </fieldset>
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-1 text-lg font-semibold">{t("thresholds")}</legend>
+        <p className="text-sm text-neutral-700">{t("thresholdsHint")}</p>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField state={state} name="lecRedAbove" label={t("lecRedAbove")} type="number" step="any" defaultValue={settings.thresholds.lec.redAbove} required />
+          <TextField state={state} name="lecOrange" label={t("lecOrange")} type="number" step="any" defaultValue={settings.thresholds.lec.orange} required />
+          <TextField state={state} name="lecYellow" label={t("lecYellow")} type="number" step="any" defaultValue={settings.thresholds.lec.yellow} required />
+          <TextField state={state} name="matrixRed" label={t("matrixRed")} type="number" min={1} max={25} defaultValue={settings.thresholds.matrix.red} required />
+          <TextField state={state} name="matrixOrange" label={t("matrixOrange")} type="number" min={1} max={25} defaultValue={settings.thresholds.matrix.orange} required />
+          <TextField state={state} name="matrixYellow" label={t("matrixYellow")} type="number" min={1} max={25} defaultValue={settings.thresholds.matrix.yellow} required />
+        </div>
+      </fieldset>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-lg font-semibold">{t("twoFactor")}</legend>
         <label className="flex items-center gap-2 text-sm">

@@ -25,6 +25,12 @@ export function FormMessage({ state }: { state: FormState }) {
           {t(state.message.key, state.message.values)}
         </p>
       ) : null}
+      {state.conflict?.length ? (
+        <div className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p className="font-medium">{t("form.changedMeanwhile")}</p>
+          <ul className="mt-1 list-disc pl-5">{state.conflict.map((line, i) => <li key={i}>{line}</li>)}</ul>
+        </div>
+      ) : null}
     </div>
   );
 }

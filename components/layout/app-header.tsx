@@ -33,6 +33,7 @@ export async function AppHeader() {
             {can(ready, "board.view") ? <Link href="/board" className={link}>{t("nav.board")}</Link> : null}
             <Link href="/risks" className={link}>{t("nav.register")}</Link>
             {can(ready, "risk.create") ? <Link href="/risks/new" className={link}>{t("nav.newRisk")}</Link> : null}
+            {can(ready, "history.verify") ? <Link href="/audit" className={link}>{t("nav.audit")}</Link> : null}
             {can(ready, "users.manage") ? <Link href="/admin/users" className={link}>{t("nav.admin")}</Link> : null}
           </nav>
         ) : null}

@@ -1,14 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState, type FormEvent } from "react";
+import { useActionState, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { ColourBadge } from "@/components/ui/colour-badge";
-import type { RuleError } from "@/lib/domain/risk-rules";
-import { COLOURS, RISK_STATUSES } from "@/lib/domain/colours";
+import { FieldError, FormMessage, inputClass } from "@/components/forms/form-kit";
 import { AREA_KINDS } from "@/lib/domain/areas";
 import { INITIAL_FORM_STATE, toRuleErrors, type FormState } from "@/lib/validation/form-state";
-import { LIMITS, riskFormValues, validateRiskInput, type RiskField } from "@/lib/validation/risk";
+import { LIMITS, riskFormValues, validateRiskDetails, type RiskField } from "@/lib/validation/risk";
 
 type Option = { id: number; label: string };
 export type RiskFormOptions = {
@@ -17,70 +15,48 @@ export type RiskFormOptions = {
   units: Option[];
 };
 
-const control = "w-full rounded border border-neutral-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
-
 /**
- * The risk form. It checks itself with the server's zod schema before submitting (instant,
- * translated errors next to each field); the server checks again and its answer wins.
+ * A risk's details: what it is, where, who owns it and who co-operates. It checks itself with the
+ * server's zod schema before submitting (instant, translated errors next to each field); the
+ * server checks again and its answer wins. On creation the grading fields come in as `children`.
  */
 export function RiskForm({
-  action,
-  initial,
-  options,
-  version,
-  cancelHref,
-  requireReasonHint,
+  action, initial, options, version, cancelHref, withReason, children,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
-  initial: Record<RiskField, string>;
+  initial: Record<string, string>;
   options: RiskFormOptions;
   version?: number;
   cancelHref: string;
-  requireReasonHint?: boolean;
+  withReason?: boolean;
+  children?: (state: FormState) => ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
   const [clientErrors, setClientErrors] = useState<FormState["fieldErrors"]>();
   const t = useTranslations();
   const values = state.values ?? initial;
-  const errors = clientErrors ?? state.fieldErrors ?? {};
-  const message: RuleError | undefined = clientErrors ? { key: "form.invalid" } : state.message;
+  const shown: FormState = clientErrors ? { ok: false, message: { key: "form.invalid" }, fieldErrors: clientErrors } : state;
+  const coUnits = new Set(values.coUnitIds ? values.coUnitIds.split(",") : []);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     // The same reading of the form as the server's, so both sides judge identical values.
-    const checked = validateRiskInput(riskFormValues(new FormData(event.currentTarget)));
+    const checked = validateRiskDetails(riskFormValues(new FormData(event.currentTarget)));
     if (!checked.ok) {
       event.preventDefault();
       setClientErrors(toRuleErrors(checked.fieldErrors));
-      const first = Object.keys(checked.fieldErrors)[0];
-      event.currentTarget.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-    } else {
-      setClientErrors(undefined);
-    }
+      event.currentTarget.querySelector<HTMLElement>(`[name="${Object.keys(checked.fieldErrors)[0]}"]`)?.focus();
+    } else setClientErrors(undefined);
   }
 
-  const describedBy = (f: RiskField, hint = false) => [errors[f]?.length ? `${f}-error` : "", hint ? `${f}-hint` : ""].filter(Boolean).join(" ") || undefined;
-  // id, name, value and the error wiring every control shares.
-  const fieldProps = (f: RiskField, hint = false) => ({
-    id: f,
-    name: f,
-    defaultValue: values[f],
-    "aria-invalid": !!errors[f]?.length,
-    "aria-describedby": describedBy(f, hint),
-  });
-  const fieldError = (f: RiskField) =>
-    errors[f]?.length ? (
-      <p id={`${f}-error`} className="mt-1 text-sm text-red-800">
-        {errors[f]!.map((e) => t(`errors.${e.key}`, e.values)).join(" ")}
-      </p>
-    ) : null;
+  const err = (f: string) => !!shown.fieldErrors?.[f]?.length;
+  const fieldProps = (f: RiskField) => ({ id: f, name: f, defaultValue: values[f], "aria-invalid": err(f), "aria-describedby": err(f) ? `${f}-error` : undefined });
   const label = (f: RiskField, key: string, required = false) => (
     <label htmlFor={f} className="mb-1 block text-sm font-medium">
-      {t(`risk.fields.${key}`)}
-      {required ? <span aria-hidden className="text-red-800"> *</span> : null}
+      {t(`risk.fields.${key}`)}{required ? <span aria-hidden className="text-red-800"> *</span> : null}
     </label>
   );
   const select = (f: RiskField, opts: Option[], placeholder: string) => (
-    <select {...fieldProps(f)} required className={control}>
+    <select {...fieldProps(f)} required className={inputClass}>
       <option value="">{placeholder}</option>
       {opts.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
     </select>
@@ -89,28 +65,22 @@ export function RiskForm({
   // key: remount with the server's echoed values after a failed submit, so nothing typed is lost.
   return (
     <form key={JSON.stringify(values)} action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-3xl gap-5">
-      <div aria-live="polite">
-        {message ? (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
-            {t(message.key, message.values)}
-          </p>
-        ) : null}
-      </div>
+      <FormMessage state={shown} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <div>
         {label("title", "title", true)}
-        <input {...fieldProps("title")} maxLength={LIMITS.title} required className={control} />
-        {fieldError("title")}
+        <input {...fieldProps("title")} maxLength={LIMITS.title} required className={inputClass} />
+        <FieldError state={shown} name="title" />
       </div>
       <div>
         {label("description", "description")}
-        <textarea {...fieldProps("description")} rows={3} className={control} />
-        {fieldError("description")}
+        <textarea {...fieldProps("description")} rows={3} className={inputClass} />
+        <FieldError state={shown} name="description" />
       </div>
       <div className="grid gap-5 md:grid-cols-2">
         <div>
           {label("areaId", "area", true)}
-          <select {...fieldProps("areaId")} required className={control}>
+          <select {...fieldProps("areaId")} required className={inputClass}>
             <option value="">{t("risk.chooseArea")}</option>
             {AREA_KINDS.map((k) => (
               <optgroup key={k} label={t(`kinds.${k}`)}>
@@ -118,64 +88,44 @@ export function RiskForm({
               </optgroup>
             ))}
           </select>
-          {fieldError("areaId")}
+          <FieldError state={shown} name="areaId" />
         </div>
         <div>
           {label("regionId", "region", true)}
           {select("regionId", options.regions, t("risk.chooseRegion"))}
-          {fieldError("regionId")}
-        </div>
-      </div>
-      <fieldset aria-describedby={describedBy("colour")}>
-        <legend className="mb-1 text-sm font-medium">{t("risk.fields.colour")}<span aria-hidden className="text-red-800"> *</span></legend>
-        <div className="flex flex-wrap gap-3">
-          {COLOURS.map((c) => (
-            <label key={c} className="flex items-center gap-2 rounded border border-neutral-300 bg-white px-3 py-2">
-              <input type="radio" name="colour" value={c} defaultChecked={values.colour === c} />
-              <ColourBadge colour={c} label={t(`colours.${c}`)} level={t(`colours.level.${c}`)} />
-            </label>
-          ))}
-        </div>
-        {fieldError("colour")}
-      </fieldset>
-      <div className="grid gap-5 md:grid-cols-2">
-        <div>
-          {label("status", "status", true)}
-          <select {...fieldProps("status")} className={control}>
-            {RISK_STATUSES.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
-          </select>
-          {fieldError("status")}
-        </div>
-        <div>
-          {label("nextReviewDate", "nextReviewDate", true)}
-          <input {...fieldProps("nextReviewDate", true)} type="date" required className={control} />
-          <p id="nextReviewDate-hint" className="mt-1 text-xs text-neutral-600">{t("risk.hints.nextReviewDate")}</p>
-          {fieldError("nextReviewDate")}
+          <FieldError state={shown} name="regionId" />
         </div>
       </div>
       <div className="grid gap-5 md:grid-cols-2">
         <div>
           {label("responsibleUnitId", "responsibleUnit", true)}
           {select("responsibleUnitId", options.units, t("risk.chooseUnit"))}
-          {fieldError("responsibleUnitId")}
+          <FieldError state={shown} name="responsibleUnitId" />
         </div>
         <div>
           {label("responsiblePerson", "responsiblePerson", true)}
-          <input {...fieldProps("responsiblePerson")} maxLength={LIMITS.person} required className={control} />
-          {fieldError("responsiblePerson")}
+          <input {...fieldProps("responsiblePerson")} maxLength={LIMITS.person} required className={inputClass} />
+          <FieldError state={shown} name="responsiblePerson" />
         </div>
       </div>
-      <div>
-        {label("controlMeasures", "controlMeasures")}
-        <textarea {...fieldProps("controlMeasures")} rows={4} className={control} />
-        {fieldError("controlMeasures")}
-      </div>
-      {requireReasonHint ? (
+      <fieldset aria-describedby={err("coUnitIds") ? "coUnitIds-error" : undefined}>
+        <legend className="mb-1 text-sm font-medium">{t("risk.fields.coUnits")}</legend>
+        <div className="grid max-h-48 gap-1 overflow-y-auto rounded border border-neutral-300 bg-white p-2 text-sm sm:grid-cols-2">
+          {options.units.map((u) => (
+            <label key={u.id} className="flex items-center gap-2">
+              <input type="checkbox" name="coUnitIds" value={u.id} defaultChecked={coUnits.has(String(u.id))} />
+              {u.label}
+            </label>
+          ))}
+        </div>
+        <FieldError state={shown} name="coUnitIds" />
+      </fieldset>
+      {children ? <section className="grid gap-3 rounded-lg border border-neutral-200 bg-white p-4"><h2 className="text-lg font-semibold">{t("grading.title")}</h2>{children(shown)}</section> : null}
+      {withReason ? (
         <div>
           {label("reason", "reason")}
-          <textarea {...fieldProps("reason", true)} rows={2} maxLength={LIMITS.reason} className={control} />
-          <p id="reason-hint" className="mt-1 text-xs text-neutral-600">{t("risk.hints.reason")}</p>
-          {fieldError("reason")}
+          <textarea {...fieldProps("reason")} rows={2} maxLength={LIMITS.reason} className={inputClass} />
+          <FieldError state={shown} name="reason" />
         </div>
       ) : null}
       <div className="flex items-center gap-3">

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { ReferenceTable } from "@/lib/validation/reference";
 import type { Db } from "../client";
 import { areas, regions, units } from "../schema";
-import { appendEvent, type Actor } from "./events";
+import { appendEvent, writeTransaction, type Actor } from "./events";
 
 const TABLES = { areas, regions, units } as const;
 const LEVEL_BELOW = { city: "county", county: "town", town: "village", village: "grid" } as const;
@@ -15,7 +15,7 @@ export function insertReference(
   db: Db,
   p: { table: ReferenceTable; values: { code: string; nameZh: string; nameEn: string; kind?: "category" | "domain"; parentId?: number | null }; actor: Actor; now: Date },
 ): ReferenceWrite {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const t = TABLES[p.table];
     if (tx.select({ id: t.id }).from(t).where(eq(t.code, p.values.code)).get()) return { ok: false as const, error: "codeTaken" as const };
     const sortOrder = (tx.select({ id: t.id }).from(t).all().length + 1) * 10;
@@ -38,7 +38,7 @@ export function insertReference(
 
 /** Renames a row; its code (what exports and risks match on) stays. */
 export function renameReference(db: Db, p: { table: ReferenceTable; id: number; nameZh: string; nameEn: string; actor: Actor; now: Date }): ReferenceWrite {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const t = TABLES[p.table];
     const row = tx.select({ nameZh: t.nameZh, nameEn: t.nameEn }).from(t).where(eq(t.id, p.id)).get();
     if (!row) return { ok: false as const, error: "notFound" as const };
@@ -51,7 +51,7 @@ export function renameReference(db: Db, p: { table: ReferenceTable; id: number; 
 
 /** Retires or restores a row. Risks that point at a retired row keep it; new choices no longer offer it. */
 export function setReferenceActive(db: Db, p: { table: ReferenceTable; id: number; active: boolean; actor: Actor; now: Date }): ReferenceWrite {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const t = TABLES[p.table];
     const row = tx.select({ active: t.active }).from(t).where(eq(t.id, p.id)).get();
     if (!row) return { ok: false as const, error: "notFound" as const };

@@ -1,29 +1,31 @@
 import "server-only";
 import { and, desc, eq, gte, lt } from "drizzle-orm";
+import type { Assessment } from "@/lib/domain/grading";
 import { DEFAULT_CODE_PREFIX, nextRiskCode } from "@/lib/domain/risk-code";
-import type { RiskInput } from "@/lib/validation/risk";
+import type { RiskDetails } from "@/lib/validation/risk";
 import type { Db } from "../client";
-import { riskEvents, risks } from "../schema";
+import { risks } from "../schema";
+import { appendEvent, writeTransaction, type Actor } from "./events";
+import { changeRisk, type WriteResult } from "./risk-write";
 
-import type { Actor } from "./events";
 export type { Actor };
 
-/** The risk fields a form may change; each change becomes one history event. */
-const TRACKED = [
-  "title", "description", "areaId", "regionId", "colour", "status",
-  "responsibleUnitId", "responsiblePerson", "controlMeasures", "nextReviewDate",
-] as const satisfies ReadonlyArray<keyof RiskInput>;
-
-type Fields = Pick<RiskInput, (typeof TRACKED)[number]>;
-const pickFields = (input: Fields): Fields =>
-  Object.fromEntries(TRACKED.map((f) => [f, input[f]])) as Fields;
+/** The details a form may change; each changed one becomes one history event. */
+const TRACKED = ["title", "description", "areaId", "regionId", "responsibleUnitId", "responsiblePerson", "coUnitIds"] as const;
+type Fields = Pick<RiskDetails, (typeof TRACKED)[number]>;
+const pickFields = (input: Fields): Fields => Object.fromEntries(TRACKED.map((f) => [f, input[f]])) as unknown as Fields;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Creates a risk and its "create" event in one synchronous transaction. The code's yearly sequence
- * is read inside the same transaction, so two creations can never get the same code.
+ * Creates a risk with its first assessment and its "create" event in one transaction. The code's
+ * yearly sequence is read inside the same (IMMEDIATE) transaction, so two creations can never get
+ * the same code. A risk created red waits for a leader's acknowledgement like any escalation.
  */
-export function insertRisk(db: Db, { input, actor, now, year }: { input: RiskInput; actor: Actor; now: Date; year: number }) {
-  return db.transaction((tx) => {
+export function insertRisk(
+  db: Db,
+  { input, assessment, nextReviewDate, actor, now, year }: { input: RiskDetails; assessment: Assessment; nextReviewDate: string; actor: Actor; now: Date; year: number },
+) {
+  return writeTransaction(db, (tx) => {
     const prefix = `${DEFAULT_CODE_PREFIX}-${year}-`;
     const last = tx
       .select({ code: risks.code })
@@ -36,47 +38,35 @@ export function insertRisk(db: Db, { input, actor, now, year }: { input: RiskInp
     const fields = pickFields(input);
     const row = tx
       .insert(risks)
-      .values({ ...fields, code, assessment: { method: "direct" }, version: 1, createdAt: now, updatedAt: now })
+      .values({
+        ...fields, code, colour: assessment.colour, status: "identified", assessment, nextReviewDate, ackPending: assessment.colour === "red",
+        lastReviewedAt: now, version: 1, createdAt: now, updatedAt: now,
+      })
       .returning({ id: risks.id, code: risks.code })
       .get();
-    tx.insert(riskEvents)
-      .values({ at: now, riskId: row.id, actorId: actor.id, actorName: actor.name, action: "create", newValue: { code, ...fields }, reason: input.reason || null })
-      .run();
+    appendEvent(tx, {
+      at: now, actor, action: "create", riskId: row.id, riskVersion: 1,
+      newValue: { code, ...fields, colour: assessment.colour, status: "identified", nextReviewDate }, reason: input.reason || null, data: { assessment },
+    });
     return row;
   });
 }
 
-export type UpdateResult =
-  | { ok: true; version: number; changed: string[] }
-  | { ok: false; error: "notFound" }
-  | { ok: false; error: "conflict"; currentVersion: number };
-
 /**
- * Applies an edit made from `expectedVersion` (optimistic concurrency): if the risk moved on since
- * the form was loaded, nothing is written and the caller is told the current version. Each changed
- * field is recorded as its own event with old and new values, all in the same transaction.
+ * Edits a risk's details from the version the user saw (optimistic concurrency): if the risk moved
+ * on meanwhile, nothing is written. Each changed field is its own event with old and new values.
  */
-export function updateRisk(
+export function updateRiskDetails(
   db: Db,
-  { riskId, expectedVersion, input, actor, now }: { riskId: number; expectedVersion: number; input: RiskInput; actor: Actor; now: Date },
-): UpdateResult {
-  return db.transaction((tx): UpdateResult => {
-    const current = tx.select().from(risks).where(eq(risks.id, riskId)).get();
-    if (!current) return { ok: false, error: "notFound" };
-    if (current.version !== expectedVersion) return { ok: false, error: "conflict", currentVersion: current.version };
-    const next = pickFields(input);
-    const changed = TRACKED.filter((f) => current[f] !== next[f]);
-    if (changed.length === 0) return { ok: true, version: current.version, changed: [] };
-    const version = current.version + 1;
-    tx.update(risks)
-      .set({ ...next, version, updatedAt: now })
-      .where(and(eq(risks.id, riskId), eq(risks.version, expectedVersion)))
-      .run();
-    for (const field of changed) {
-      tx.insert(riskEvents)
-        .values({ at: now, riskId, actorId: actor.id, actorName: actor.name, action: "update", field, oldValue: current[field], newValue: next[field], reason: input.reason || null })
-        .run();
-    }
-    return { ok: true, version, changed };
+  p: { riskId: number; expectedVersion: number; input: RiskDetails; actor: Actor; now: Date },
+): WriteResult {
+  return changeRisk(db, p, (current) => {
+    const next = pickFields(p.input);
+    const changed = TRACKED.filter((f) => !same(current[f], next[f]));
+    if (changed.length === 0) return { error: "noChange" };
+    return {
+      set: next,
+      events: changed.map((field) => ({ action: "update", field, oldValue: current[field], newValue: next[field], reason: p.input.reason || null })),
+    };
   });
 }

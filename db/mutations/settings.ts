@@ -3,11 +3,11 @@ import type { Settings } from "@/lib/validation/settings";
 import type { Db } from "../client";
 import { getSettings } from "../queries/settings";
 import { settings } from "../schema";
-import { appendEvent, type Actor } from "./events";
+import { appendEvent, writeTransaction, type Actor } from "./events";
 
 /** Saves the admin settings; each changed key is one history event with old and new value. */
 export function updateSettings(db: Db, p: { next: Settings; actor: Actor; now: Date }): { changed: string[] } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = getSettings(tx);
     const changed: string[] = [];
     for (const key of Object.keys(p.next) as Array<keyof Settings>) {

@@ -2,14 +2,14 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { settings, userRoles, users } from "../schema";
-import { appendEvent } from "./events";
+import { appendEvent, writeTransaction } from "./events";
 
 /**
  * Creates the first admin from the one-time setup token, in one transaction that also re-checks
  * that no user exists and burns the token: two racing setup attempts cannot both succeed.
  */
 export function insertFirstAdmin(db: Db, p: { username: string; displayName: string; passwordHash: string; now: Date }): boolean {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (tx.select({ id: users.id }).from(users).limit(1).get()) return false;
     const { id } = tx.insert(users).values({ username: p.username, displayName: p.displayName, passwordHash: p.passwordHash, createdAt: p.now, updatedAt: p.now }).returning({ id: users.id }).get();
     tx.insert(userRoles).values({ userId: id, role: "admin" }).run();

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { THROTTLE } from "@/lib/domain/throttle";
 import type { Db } from "../client";
 import { users } from "../schema";
-import { appendEvent, type Actor, type Tx } from "./events";
+import { appendEvent, writeTransaction, type Actor, type Tx } from "./events";
 import { clearThrottle, recordThrottleFailure } from "./sessions";
 
 export const throttleKeys = (username: string, ip: string | null) => ({ user: `user:${username}`, ip: ip ? `ip:${ip}` : null });
@@ -17,7 +17,7 @@ export function recordSignInFailure(
   db: Db,
   p: { username: string; ip: string | null; now: Date; reason: "password" | "inactive" | "totp"; userId?: number },
 ) {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const keys = throttleKeys(p.username, p.ip);
     recordThrottleFailure(tx, { key: keys.user, threshold: THROTTLE.userThreshold, now: p.now });
     if (keys.ip) recordThrottleFailure(tx, { key: keys.ip, threshold: THROTTLE.ipThreshold, now: p.now });

@@ -4,7 +4,7 @@ import type { Role, Scope } from "@/lib/auth/permissions";
 import type { Db } from "../client";
 import { getPrincipal } from "../queries/users";
 import { userRoles, userScopeAreas, userScopeRegions, users } from "../schema";
-import { appendEvent, type Actor, type Tx } from "./events";
+import { appendEvent, writeTransaction, type Actor, type Tx } from "./events";
 import { deleteUserSessions } from "./sessions";
 
 export type Access = { roles: Role[]; scope: Scope };
@@ -25,7 +25,7 @@ export function insertUser(
   db: Db,
   u: { username: string; displayName: string; passwordHash: string; mustChangePassword: boolean; access: Access; actor: Actor; now: Date },
 ): { ok: true; id: number } | { ok: false; error: "taken" } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, u.username)).get()) return { ok: false as const, error: "taken" as const };
     const { id } = tx
       .insert(users)
@@ -52,7 +52,7 @@ export function updateUserAccess(
   db: Db,
   u: { userId: number; expectedVersion: number; displayName: string; access: Access; actor: Actor; now: Date },
 ): UserWriteResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx.select({ version: users.version, displayName: users.displayName }).from(users).where(eq(users.id, u.userId)).get();
     if (!row) return { ok: false as const, error: "notFound" as const };
     if (row.version !== u.expectedVersion) return { ok: false as const, error: "conflict" as const };
@@ -84,7 +84,7 @@ export function setPassword(
   db: Db,
   p: { userId: number; passwordHash: string; kind: "reset" | "change"; keepSessionId?: string; actor: Actor; now: Date },
 ): UserWriteResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx.select({ version: users.version }).from(users).where(eq(users.id, p.userId)).get();
     if (!row) return { ok: false as const, error: "notFound" as const };
     tx.update(users)
@@ -99,7 +99,7 @@ export function setPassword(
 
 /** Deactivation ends every session at once; history naming the user stays as it was. */
 export function setUserActive(db: Db, p: { userId: number; active: boolean; actor: Actor; now: Date }): UserWriteResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx.select({ version: users.version, active: users.active }).from(users).where(eq(users.id, p.userId)).get();
     if (!row) return { ok: false as const, error: "notFound" as const };
     if (row.active === p.active) return { ok: true as const };
@@ -116,7 +116,7 @@ export function setPendingTotp(db: Db, p: { userId: number; secret: string }) {
 }
 
 export function enableTotp(db: Db, p: { userId: number; step: number; actor: Actor; now: Date }) {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const row = tx.select({ pending: users.totpPendingSecret, version: users.version }).from(users).where(eq(users.id, p.userId)).get();
     if (!row?.pending) return;
     tx.update(users)
@@ -128,7 +128,7 @@ export function enableTotp(db: Db, p: { userId: number; step: number; actor: Act
 }
 
 export function disableTotp(db: Db, p: { userId: number; actor: Actor; now: Date }): UserWriteResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx.select({ version: users.version }).from(users).where(eq(users.id, p.userId)).get();
     if (!row) return { ok: false as const, error: "notFound" as const };
     tx.update(users)
@@ -142,7 +142,7 @@ export function disableTotp(db: Db, p: { userId: number; actor: Actor; now: Date
 
 /** Accepts a TOTP step only if it is newer than the last one used (no replay inside the window). */
 export function consumeTotpStep(db: Db, p: { userId: number; step: number }): boolean {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx.select({ last: users.totpLastStep }).from(users).where(eq(users.id, p.userId)).get();
     if (!row || (row.last !== null && p.step <= row.last)) return false;
     tx.update(users).set({ totpLastStep: p.step }).where(and(eq(users.id, p.userId))).run();

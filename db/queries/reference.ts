@@ -43,9 +43,9 @@ export type RegionOption = ReturnType<typeof listRegions>[number];
 export type UnitOption = ReturnType<typeof listUnits>[number];
 
 /** True when every id names an active row: scopes may only list areas and regions in use. */
-export function allActive(db: Db, { table, ids }: { table: "areas" | "regions"; ids: number[] }): boolean {
+export function allActive(db: Db, { table, ids }: { table: "areas" | "regions" | "units"; ids: number[] }): boolean {
   if (ids.length === 0) return true;
-  const t = table === "areas" ? areas : regions;
+  const t = { areas, regions, units }[table];
   const found = db.select({ id: t.id }).from(t).where(and(inArray(t.id, [...new Set(ids)]), eq(t.active, true))).all();
   return found.length === new Set(ids).size;
 }

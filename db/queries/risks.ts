@@ -1,7 +1,7 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Db } from "../client";
-import { areas, regions, riskEvents, risks, units } from "../schema";
+import { areas, regions, riskEvents, riskMeasures, risks, units } from "../schema";
 
 /** A risk with its area, region and unit names in both languages, or undefined. */
 export function getRiskByCode(db: Db, { code }: { code: string }) {
@@ -32,3 +32,19 @@ export function listRiskEvents(db: Db, { riskId, limit = 200 }: { riskId: number
 }
 
 export type RiskDetail = NonNullable<ReturnType<typeof getRiskByCode>>;
+
+/** What happened to a risk after the version a user's form was loaded at (for a conflict message). */
+export function listRiskEventsSince(db: Db, { riskId, version }: { riskId: number; version: number }) {
+  return db
+    .select()
+    .from(riskEvents)
+    .where(and(eq(riskEvents.riskId, riskId), gt(riskEvents.riskVersion, version)))
+    .orderBy(asc(riskEvents.seq))
+    .limit(20)
+    .all();
+}
+
+/** A risk's control measures, oldest first. */
+export function listMeasures(db: Db, { riskId }: { riskId: number }) {
+  return db.select().from(riskMeasures).where(eq(riskMeasures.riskId, riskId)).orderBy(asc(riskMeasures.id)).all();
+}

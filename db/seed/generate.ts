@@ -2,7 +2,9 @@ import type Database from "better-sqlite3";
 import type { Colour, RiskStatus } from "../../lib/domain/colours";
 import { addDays, dayInZone } from "../../lib/domain/dates";
 import { DEFAULT_REVIEW_DAYS } from "../../lib/domain/review";
+import { compute, LEC_C, LEC_E, LEC_L, MATRIX_LEVELS, type Assessment, type MethodInputs } from "../../lib/domain/grading";
 import { DEFAULT_CODE_PREFIX, formatRiskCode } from "../../lib/domain/risk-code";
+import { createRawEventWriter } from "../history/raw-writer";
 import { MEASURE_SNIPPETS, PERSON_GIVEN, PERSON_SURNAMES, RISK_TEMPLATES } from "./risk-templates";
 
 /** Deterministic PRNG (mulberry32) so demo data and benchmark databases are reproducible. */
@@ -29,6 +31,22 @@ function pickColour(rng: Rng): Colour {
 function pickStatus(rng: Rng): RiskStatus {
   const x = rng.next();
   return x < 0.25 ? "identified" : x < 0.8 ? "controlling" : x < 0.93 ? "resolved" : "closed";
+}
+
+/**
+ * An assessment that gives `colour`: LEC for about a third of risks, the matrix for half, direct
+ * judgement for the rest, with inputs drawn until the method's rule lands on the colour.
+ */
+function sampleAssessment(rng: Rng, colour: Colour): Assessment {
+  const x = rng.next();
+  for (let i = 0; i < 60; i++) {
+    const inputs: MethodInputs = x < 0.35
+      ? { method: "lec", l: rng.pick(LEC_L), e: rng.pick(LEC_E), c: rng.pick(LEC_C) }
+      : x < 0.85 ? { method: "matrix", likelihood: rng.pick(MATRIX_LEVELS), severity: rng.pick(MATRIX_LEVELS) } : { method: "direct" };
+    const { score, computed } = compute(inputs);
+    if (computed === null || computed === colour) return { ...inputs, score, computed, colour };
+  }
+  return { method: "direct", score: null, computed: null, colour };
 }
 
 export type Reference = {
@@ -70,13 +88,18 @@ export function insertGeneratedRisks(
   }
   const insertRisk = sqlite.prepare(
     `INSERT INTO risks (code, title, description, area_id, region_id, colour, status, responsible_unit_id,
-       responsible_person, control_measures, assessment, next_review_date, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       responsible_person, assessment, ack_pending, last_reviewed_at, next_review_date, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertEvent = sqlite.prepare(
-    `INSERT INTO risk_events (at, risk_id, actor_id, actor_name, action, field, old_value, new_value, reason, data)
-     VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
+  const insertMeasure = sqlite.prepare(
+    "INSERT INTO risk_measures (risk_id, description, owner, due_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
+  const append = createRawEventWriter(sqlite);
+  const event = (at: number, riskId: number, riskVersion: number, action: string, field: string | null, from: unknown, to: unknown, reason: string | null, data: unknown) =>
+    append({
+      at, risk_id: riskId, risk_version: riskVersion, actor_id: null, actor_name: opts.actorName, action, field,
+      old_value: from === null ? null : JSON.stringify(from), new_value: JSON.stringify(to), reason, data: data === null ? null : JSON.stringify(data),
+    });
   let events = 0;
   const run = sqlite.transaction(() => {
     for (const createdMs of createdTimes) {
@@ -90,7 +113,7 @@ export function insertGeneratedRisks(
       const status = pickStatus(rng);
       const unitId = rng.next() < 0.7 && area.leadUnitId ? area.leadUnitId : rng.pick(ref.unitIds);
       const person = rng.pick(PERSON_SURNAMES) + rng.pick(PERSON_GIVEN);
-      const measures = [rng.pick(MEASURE_SNIPPETS), rng.pick(MEASURE_SNIPPETS)].join(";");
+      const measures = [...new Set([rng.pick(MEASURE_SNIPPETS), rng.pick(MEASURE_SNIPPETS)])];
       // Later gradings: each extra event re-grades the risk (or confirms it, when the colour stays).
       const nExtra = Math.round((opts.extraEventsPerRisk ?? 0) * 2 * rng.next());
       const eventTimes = Array.from({ length: nExtra }, () => createdMs + Math.floor(rng.next() * (nowMs - createdMs)));
@@ -98,21 +121,27 @@ export function insertGeneratedRisks(
       const grades: Colour[] = [pickColour(rng)];
       for (let i = 0; i < nExtra; i++) grades.push(pickColour(rng));
       const colour = grades[grades.length - 1];
+      const assessments = grades.map((g) => sampleAssessment(rng, g));
+      // A red raised recently may still be waiting for a leader; older ones were acknowledged.
+      const lastAt = eventTimes.at(-1) ?? createdMs;
+      const ackPending = colour === "red" && grades.at(-2) !== "red" && nowMs - lastAt < 10 * dayMs ? 1 : 0;
       // About one risk in eight is behind on its review, as in a real register.
       const nextReview = rng.next() < 0.12
         ? addDays(today, -1 - Math.floor(rng.next() * 20))
         : addDays(today, Math.floor(rng.next() * DEFAULT_REVIEW_DAYS[colour]));
       const title = titleT.replace("{r}", shortName(region.nameZh));
-      const info = insertRisk.run(code, title, description, area.id, region.id, colour, status, unitId, person, measures,
-        JSON.stringify({ method: "direct" }), nextReview, 1 + nExtra, createdMs, eventTimes.at(-1) ?? createdMs);
+      const info = insertRisk.run(code, title, description, area.id, region.id, colour, status, unitId, person,
+        JSON.stringify(assessments.at(-1)), ackPending, lastAt, nextReview, 1 + nExtra, createdMs, lastAt);
       const riskId = Number(info.lastInsertRowid);
-      insertEvent.run(createdMs, riskId, opts.actorName, "create", null, null,
-        JSON.stringify({ code, title, colour: grades[0], status }), null, null);
+      event(createdMs, riskId, 1, "create", null, null, { code, title, colour: grades[0], status }, null, { assessment: assessments[0] });
       eventTimes.forEach((at, i) => {
         const [from, to] = [grades[i], grades[i + 1]];
-        const action = from === to ? "review" : "update";
-        insertEvent.run(at, riskId, opts.actorName, action, "colour", JSON.stringify(from), JSON.stringify(to),
-          from === to ? "复核无变化" : "动态评估调整", null);
+        if (from === to) event(at, riskId, i + 2, "review", null, null, null, "复核无变化", null);
+        else event(at, riskId, i + 2, "grade", "colour", from, to, "动态评估调整", { assessment: assessments[i + 1] });
+      });
+      measures.forEach((m, i) => {
+        const due = addDays(dayInZone(new Date(createdMs)), 30 * (i + 1));
+        insertMeasure.run(riskId, m, person, due, status === "resolved" || status === "closed" ? "done" : i === 0 ? "in_progress" : "planned", createdMs, createdMs);
       });
       events += 1 + nExtra;
     }

@@ -2,16 +2,20 @@ import { z } from "zod";
 import { COLOURS, type Colour } from "@/lib/domain/colours";
 import { DEFAULT_REVIEW_DAYS } from "@/lib/domain/review";
 import type { Role } from "@/lib/auth/permissions";
+import { DEFAULT_THRESHOLDS, thresholdsAreOrdered, type Thresholds } from "@/lib/domain/grading";
 
 /** Settings an admin manages. Stored as JSON rows; anything missing or unreadable falls back to these. */
 export type Settings = {
   reviewDays: Record<Colour, number>;
   /** Roles whose members must have two-factor sign-in before they may do anything else. */
   totpRequiredRoles: Role[];
+  /** Score → colour thresholds for LEC and the risk matrix (DOMAIN.md defaults). */
+  thresholds: Thresholds;
 };
 
-export const DEFAULT_SETTINGS: Settings = { reviewDays: { ...DEFAULT_REVIEW_DAYS }, totpRequiredRoles: [] };
+export const DEFAULT_SETTINGS: Settings = { reviewDays: { ...DEFAULT_REVIEW_DAYS }, totpRequiredRoles: [], thresholds: DEFAULT_THRESHOLDS };
 
+const score = z.coerce.number({ error: "invalidNumber" }).positive({ error: "thresholdRange" }).max(10_000, { error: "thresholdRange" });
 const days = z.coerce.number({ error: "invalidNumber" }).int({ error: "invalidNumber" }).min(1, { error: "reviewDaysRange" }).max(366, { error: "reviewDaysRange" });
 
 export const settingsSchema = z
@@ -22,12 +26,21 @@ export const settingsSchema = z
     reviewBlue: days,
     totpAdmins: z.boolean(),
     totpLeaders: z.boolean(),
+    lecRedAbove: score,
+    lecOrange: score,
+    lecYellow: score,
+    matrixRed: score.max(25, { error: "thresholdRange" }),
+    matrixOrange: score.max(25, { error: "thresholdRange" }),
+    matrixYellow: score.max(25, { error: "thresholdRange" }),
   })
   // A more severe colour is never reviewed less often than a milder one.
   .refine((s) => s.reviewRed <= s.reviewOrange && s.reviewOrange <= s.reviewYellow && s.reviewYellow <= s.reviewBlue, {
     error: "reviewDaysOrder",
     path: ["reviewRed"],
-  });
+  })
+  // Thresholds rise with severity, or some colour could never be reached.
+  .refine((s) => s.lecYellow < s.lecOrange && s.lecOrange < s.lecRedAbove, { error: "thresholdOrder", path: ["lecRedAbove"] })
+  .refine((s) => s.matrixYellow < s.matrixOrange && s.matrixOrange < s.matrixRed, { error: "thresholdOrder", path: ["matrixRed"] });
 export type SettingsField = keyof z.infer<typeof settingsSchema>;
 
 export function parseSettingsForm(formData: FormData) {
@@ -35,6 +48,8 @@ export function parseSettingsForm(formData: FormData) {
     reviewRed: formData.get("reviewRed"), reviewOrange: formData.get("reviewOrange"),
     reviewYellow: formData.get("reviewYellow"), reviewBlue: formData.get("reviewBlue"),
     totpAdmins: formData.get("totpAdmins") === "on", totpLeaders: formData.get("totpLeaders") === "on",
+    lecRedAbove: formData.get("lecRedAbove"), lecOrange: formData.get("lecOrange"), lecYellow: formData.get("lecYellow"),
+    matrixRed: formData.get("matrixRed"), matrixOrange: formData.get("matrixOrange"), matrixYellow: formData.get("matrixYellow"),
   };
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) return { ok: false as const, fieldErrors: z.flattenError(parsed.error).fieldErrors as Partial<Record<SettingsField, string[]>> };
@@ -42,6 +57,10 @@ export function parseSettingsForm(formData: FormData) {
   const settings: Settings = {
     reviewDays: { red: s.reviewRed, orange: s.reviewOrange, yellow: s.reviewYellow, blue: s.reviewBlue },
     totpRequiredRoles: [...(s.totpAdmins ? (["admin"] as const) : []), ...(s.totpLeaders ? (["leader"] as const) : [])],
+    thresholds: {
+      lec: { redAbove: s.lecRedAbove, orange: s.lecOrange, yellow: s.lecYellow },
+      matrix: { red: s.matrixRed, orange: s.matrixOrange, yellow: s.matrixYellow },
+    },
   };
   return { ok: true as const, settings };
 }
@@ -56,5 +75,7 @@ export function settingsFromStored(stored: Record<string, unknown>): Settings {
     }),
   ) as Record<Colour, number>;
   const roles = Array.isArray(stored.totpRequiredRoles) ? stored.totpRequiredRoles.filter((r): r is Role => r === "admin" || r === "leader") : [];
-  return { reviewDays, totpRequiredRoles: roles };
+  const t = stored.thresholds as Thresholds | undefined;
+  const thresholds = t && typeof t === "object" && t.lec && t.matrix && thresholdsAreOrdered(t) ? { lec: { ...t.lec }, matrix: { ...t.matrix } } : DEFAULT_THRESHOLDS;
+  return { reviewDays, totpRequiredRoles: roles, thresholds };
 }

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { writeTransaction } from "@/db/mutations/events";
 import { deleteSession, getLockRemaining } from "@/db/mutations/sessions";
 import { recordSignIn, recordSignInFailure, throttleKeys } from "@/db/mutations/sign-in";
 import { checkCredentials, normaliseUsername } from "@/db/queries/users";
@@ -39,7 +40,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const { user } = result;
   const previous = await readSessionId();
   const ticket = await newSessionTicket({ pendingTotp: user.totpEnabled });
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     // A new sign-in never inherits an earlier session (session fixation).
     if (previous) deleteSession(tx, { id: previous });
     storeSession(tx, ticket, { userId: user.id, now });

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { writeTransaction } from "@/db/mutations/events";
 import { deleteSession, getLockRemaining } from "@/db/mutations/sessions";
 import { recordSignIn, recordSignInFailure, throttleKeys } from "@/db/mutations/sign-in";
 import { consumeTotpStep } from "@/db/mutations/users";
@@ -34,7 +35,7 @@ export async function verifyTotpAction(_prev: FormState, formData: FormData): Pr
   }
 
   const ticket = await newSessionTicket();
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     deleteSession(tx, { id: user.sessionId });
     storeSession(tx, ticket, { userId: user.id, now });
     recordSignIn(tx, { actor: auth.actor, username: user.username, ip, now, method: "password+totp" });

@@ -7,18 +7,27 @@ import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { can, canChangeRisk } from "@/lib/auth/permissions";
-import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
-import { listRiskEvents } from "@/db/queries/risks";
+import { listMeasures, listRiskEvents } from "@/db/queries/risks";
 import { localName } from "@/i18n/locales";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
+import { allowedTransitions } from "@/lib/domain/lifecycle";
 import { isReviewOverdue } from "@/lib/domain/review";
+import { nameMaps } from "@/lib/history/names";
 import { ColourBadge } from "@/components/ui/colour-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { AssessmentSummary } from "@/components/risks/assessment-summary";
+import { MeasureList } from "@/components/risks/measure-list";
 import { RiskTimeline } from "@/components/risks/risk-timeline";
+import { AcknowledgeForm, StatusForm } from "@/components/risks/step-forms";
+import { acknowledgeRedAction } from "../actions/acknowledge-red";
+import { changeStatusAction } from "../actions/change-status";
+import { addMeasureAction, updateMeasureAction } from "../actions/measures";
 import { findRisk } from "./find-risk";
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ created?: string; saved?: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+const NOTICES = ["created", "saved", "graded", "reviewed", "statusChanged", "acknowledged", "measureSaved"] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // A risk's title is register content: only someone who may read the register sees it, even in <title>.
@@ -32,42 +41,52 @@ export default async function RiskPage({ params, searchParams }: Props) {
   const found = findRisk(param);
   if (!found) notFound();
   const db = getDb();
-  const [{ created, saved }, locale, t, tc, ts, format] = await Promise.all([
+  const [query, locale, t, tc, ts, format] = await Promise.all([
     searchParams, getLocale(), getTranslations("risk"), getTranslations("colours"), getTranslations("statuses"), getFormatter(),
   ]);
   const { risk, area, region, unit } = found;
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
   const overdue = isReviewOverdue(risk, today);
-  const byId = (rows: Array<{ id: number; nameZh: string; nameEn: string }>) => new Map(rows.map((r) => [r.id, localName(r, locale)]));
-  const names = { areas: byId(listAreas(db)), regions: byId(listRegions(db)), units: byId(listUnits(db)) };
+  const names = nameMaps(db, locale);
+  const editable = canChangeRisk(user, "risk.edit", risk);
+  const code = risk.code;
+  const notice = NOTICES.find((n) => query[n]);
   const item = (label: string, value: ReactNode) => (
     <div>
       <dt className="text-xs font-medium text-neutral-600">{label}</dt>
       <dd className="mt-0.5">{value}</dd>
     </div>
   );
+  const coUnits = risk.coUnitIds.map((id) => names.units.get(id) ?? String(id)).join("、");
   return (
     <article className="flex flex-col gap-6">
       <Link href="/risks" className="text-sm text-blue-800 underline">{t("backToRegister")}</Link>
-      {created || saved ? (
+      {notice ? (
         <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          {created ? t("created", { code: risk.code }) : t("saved")}
+          {notice === "created" ? t("created", { code }) : t(`notices.${notice}`)}
         </p>
       ) : null}
       <header className="flex flex-wrap items-start gap-3">
         <ColourBadge colour={risk.colour} label={tc(risk.colour)} level={tc(`level.${risk.colour}`)} />
         <div className="flex-1">
-          <p className="font-mono text-sm text-neutral-600">{risk.code}</p>
+          <p className="font-mono text-sm text-neutral-600">{code}</p>
           <h1 className="text-2xl font-bold">{risk.title}</h1>
         </div>
-        {canChangeRisk(user, "risk.edit", risk) ? (
-          <Link href={`/risks/${risk.code}/edit`} className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
-            {t("edit")}
-          </Link>
+        {editable ? (
+          <div className="flex gap-2">
+            <Link href={`/risks/${code}/grade`} className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">{t("gradeOrReview")}</Link>
+            <Link href={`/risks/${code}/edit`} className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm font-medium hover:bg-neutral-100">{t("edit")}</Link>
+          </div>
         ) : can(user, "risk.edit") ? (
           <p className="rounded border border-neutral-300 bg-neutral-100 px-3 py-2 text-sm text-neutral-700">{t("outOfScope")}</p>
         ) : null}
       </header>
+      {risk.ackPending ? (
+        <section role="alert" className="rounded border-2 border-red-700 bg-red-50 p-4 text-red-950">
+          <p className="font-semibold">{t("ackPending")}</p>
+          {can(user, "risk.acknowledge") ? <div className="mt-3"><AcknowledgeForm action={acknowledgeRedAction.bind(null, code)} version={risk.version} /></div> : null}
+        </section>
+      ) : null}
       {overdue ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900">
           {t("overdueNotice", { date: risk.nextReviewDate })}
@@ -80,15 +99,21 @@ export default async function RiskPage({ params, searchParams }: Props) {
         {item(t("fields.nextReviewDate"), risk.nextReviewDate)}
         {item(t("fields.responsibleUnit"), localName(unit, locale))}
         {item(t("fields.responsiblePerson"), risk.responsiblePerson)}
+        {item(t("fields.coUnits"), coUnits || "—")}
+        {item(t("fields.lastReviewedAt"), risk.lastReviewedAt ? format.dateTime(risk.lastReviewedAt, { dateStyle: "medium", timeStyle: "short" }) : "—")}
+        <div className="sm:col-span-2">{item(t("fields.assessment"), <AssessmentSummary assessment={risk.assessment ?? null} />)}</div>
         {item(t("fields.createdAt"), format.dateTime(risk.createdAt, { dateStyle: "medium", timeStyle: "short" }))}
         {item(t("fields.updatedAt"), `${format.dateTime(risk.updatedAt, { dateStyle: "medium", timeStyle: "short" })} · ${t("fields.version")} ${risk.version}`)}
       </dl>
       <section className="grid gap-6 lg:grid-cols-2">
-        <div>
-          <h2 className="mb-2 text-lg font-semibold">{t("fields.description")}</h2>
-          <p className="whitespace-pre-wrap text-neutral-800">{risk.description || t("noDescription")}</p>
-          <h2 className="mb-2 mt-6 text-lg font-semibold">{t("fields.controlMeasures")}</h2>
-          <p className="whitespace-pre-wrap text-neutral-800">{risk.controlMeasures || t("noMeasures")}</p>
+        <div className="flex flex-col gap-6">
+          <div>
+            <h2 className="mb-2 text-lg font-semibold">{t("fields.description")}</h2>
+            <p className="whitespace-pre-wrap text-neutral-800">{risk.description || t("noDescription")}</p>
+          </div>
+          <MeasureList measures={listMeasures(db, { riskId: risk.id })} today={today}
+            edit={editable ? { version: risk.version, add: addMeasureAction.bind(null, code), update: (id) => updateMeasureAction.bind(null, code, id), defaultOwner: risk.responsiblePerson } : undefined} />
+          {editable ? <StatusForm action={changeStatusAction.bind(null, code)} version={risk.version} next={allowedTransitions(risk.status)} /> : null}
         </div>
         <div>
           <h2 className="mb-2 text-lg font-semibold">{t("history")}</h2>

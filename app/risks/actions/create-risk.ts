@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { insertRisk } from "@/db/mutations/risks";
 import { getSettings } from "@/db/queries/settings";
@@ -9,26 +9,39 @@ import { authorize, deniedState } from "@/lib/auth/guard";
 import { canChangeRisk } from "@/lib/auth/permissions";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
+import { checkNextReview } from "@/lib/domain/risk-rules";
 import type { FormState } from "@/lib/validation/form-state";
-import { riskFormValues } from "@/lib/validation/risk";
-import { checkRiskSubmission } from "./check-submission";
+import { toRuleErrors } from "@/lib/validation/form-state";
+import { gradingFormValues, validateGrading } from "@/lib/validation/grading";
+import { riskFormValues, validateRiskDetails } from "@/lib/validation/risk";
+import { referenceErrors } from "./reference-errors";
 
-/** Create a risk: authorize → validate → rules (scope, cadence) → one transaction → revalidate and redirect. */
+/** Create a risk with its first assessment: authorize → validate → rules (scope, cadence) → one transaction → redirect. */
 export async function createRiskAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const auth = await authorize("risk.create");
   if (!auth.ok) return deniedState(auth);
-  const { actor } = auth;
-  const values = riskFormValues(formData);
+  const values = { ...riskFormValues(formData), ...gradingFormValues(formData) };
   const db = getDb();
   const now = new Date();
   const today = dayInZone(now, CITY_TIME_ZONE);
-  const cadence = getSettings(db).reviewDays;
-  const checked = checkRiskSubmission(db, values, { today, cadence, checkReviewDate: () => true });
-  if (!checked.ok) return { ok: false, message: { key: "form.invalid" }, fieldErrors: checked.fieldErrors, values };
-  if (!canChangeRisk(auth.user, "risk.create", checked.data)) {
+  const settings = getSettings(db);
+  const details = validateRiskDetails(riskFormValues(formData));
+  const grading = validateGrading(gradingFormValues(formData), { thresholds: settings.thresholds, reasonRequired: false });
+  // Every error at once, so the user fixes everything in one pass.
+  const errors = {
+    ...(details.ok ? referenceErrors(db, details.data) : details.fieldErrors),
+    ...(grading.ok ? {} : grading.fieldErrors),
+  };
+  const review = grading.ok ? checkNextReview(grading.assessment.colour, grading.data.nextReviewDate, today, settings.reviewDays) : null;
+  const ruleErrors = { ...toRuleErrors(errors), ...(review ? { nextReviewDate: [review] } : {}) };
+  if (!details.ok || !grading.ok || Object.keys(ruleErrors).length) return { ok: false, message: { key: "form.invalid" }, fieldErrors: ruleErrors, values };
+  if (!canChangeRisk(auth.user, "risk.create", details.data)) {
     return { ok: false, message: { key: "auth.outOfScope" }, fieldErrors: { areaId: [{ key: "outOfScope" }], regionId: [{ key: "outOfScope" }] }, values };
   }
-  const { code } = insertRisk(db, { input: checked.data, actor, now, year: Number(today.slice(0, 4)) });
+  const { code } = insertRisk(db, {
+    input: { ...details.data, reason: grading.data.reason || details.data.reason }, assessment: grading.assessment,
+    nextReviewDate: grading.data.nextReviewDate, actor: auth.actor, now, year: Number(today.slice(0, 4)),
+  });
   revalidatePath("/risks");
   redirect(`/risks/${code}?created=1`);
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { getSettings } from "@/db/queries/settings";
 import { requirePageUser } from "@/lib/auth/guard";
+import { CITY_TIME_ZONE } from "@/lib/config";
+import { dayInZone } from "@/lib/domain/dates";
 import { riskFormOptions } from "@/components/risks/form-options";
-import { RiskForm } from "@/components/risks/risk-form";
-import { RISK_FIELDS, type RiskField } from "@/lib/validation/risk";
-import { createRiskAction } from "../actions/create-risk";
+import { NewRiskForm } from "@/components/risks/new-risk-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("risk"))("newTitle") };
@@ -14,12 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewRiskPage() {
   const user = await requirePageUser("risk.create", "/risks/new");
   const [locale, t] = [await getLocale(), await getTranslations("risk")];
-  const initial = Object.fromEntries(RISK_FIELDS.map((f) => [f, ""])) as Record<RiskField, string>;
-  initial.status = "identified";
+  const db = getDb();
+  const settings = getSettings(db);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
-      <RiskForm action={createRiskAction} initial={initial} options={riskFormOptions(getDb(), locale, { scope: user.scope })} cancelHref="/risks" />
+      <NewRiskForm options={riskFormOptions(db, locale, { scope: user.scope })} thresholds={settings.thresholds} cadence={settings.reviewDays} today={dayInZone(new Date(), CITY_TIME_ZONE)} />
     </div>
   );
 }

@@ -36,12 +36,9 @@ export default async function EditRiskPage({ params }: Props) {
     description: r.description,
     areaId: String(r.areaId),
     regionId: String(r.regionId),
-    colour: r.colour,
-    status: r.status,
     responsibleUnitId: String(r.responsibleUnitId),
     responsiblePerson: r.responsiblePerson,
-    controlMeasures: r.controlMeasures,
-    nextReviewDate: r.nextReviewDate,
+    coUnitIds: r.coUnitIds.join(","),
     reason: "",
   };
   return (
@@ -53,7 +50,7 @@ export default async function EditRiskPage({ params }: Props) {
         version={r.version}
         options={riskFormOptions(db, locale, { keep: { areaId: r.areaId, regionId: r.regionId, unitId: r.responsibleUnitId }, scope: user.scope })}
         cancelHref={`/risks/${code}`}
-        requireReasonHint
+        withReason
       />
     </div>
   );

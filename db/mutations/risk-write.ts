@@ -1,0 +1,38 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { risks, type Risk } from "../schema";
+import { appendEvent, writeTransaction, type Actor, type EventInput, type Tx } from "./events";
+
+export type WriteError = "notFound" | "conflict" | "noChange" | "invalidTransition" | "notPending" | "measureNotFound";
+export type WriteResult = { ok: true; version: number } | { ok: false; error: WriteError; currentVersion?: number };
+
+/** What a change to a risk writes: columns to set (besides version/updatedAt) and its events. */
+export type Change = { set?: Partial<typeof risks.$inferInsert>; events: Array<Omit<EventInput, "at" | "actor" | "riskId" | "riskVersion">>; also?: (tx: Tx, version: number) => void };
+
+/**
+ * The one shape of every write to a risk: in one IMMEDIATE transaction, read the risk, refuse if
+ * the caller's version is stale (nothing written, current version reported), let `plan` decide the
+ * change from the current row, then bump the version and append the events stamped with it.
+ */
+export function changeRisk(
+  db: Db,
+  p: { riskId: number; expectedVersion: number; actor: Actor; now: Date },
+  plan: (current: Risk, tx: Tx) => Change | { error: WriteError },
+): WriteResult {
+  return writeTransaction(db, (tx): WriteResult => {
+    const current = tx.select().from(risks).where(eq(risks.id, p.riskId)).get();
+    if (!current) return { ok: false, error: "notFound" };
+    if (current.version !== p.expectedVersion) return { ok: false, error: "conflict", currentVersion: current.version };
+    const change = plan(current, tx);
+    if ("error" in change) return { ok: false, error: change.error, currentVersion: current.version };
+    const version = current.version + 1;
+    tx.update(risks)
+      .set({ ...change.set, version, updatedAt: p.now })
+      .where(and(eq(risks.id, p.riskId), eq(risks.version, p.expectedVersion)))
+      .run();
+    change.also?.(tx, version);
+    for (const e of change.events) appendEvent(tx, { ...e, at: p.now, actor: p.actor, riskId: p.riskId, riskVersion: version });
+    return { ok: true, version };
+  });
+}

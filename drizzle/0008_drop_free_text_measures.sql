@@ -1,0 +1,1 @@
+ALTER TABLE `risks` DROP COLUMN `control_measures`;

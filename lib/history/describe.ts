@@ -1,0 +1,72 @@
+import "server-only";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { RiskEvent } from "@/db/schema";
+import { SEVERITY, type Colour } from "@/lib/domain/colours";
+
+export type Names = { areas: Map<number, string>; regions: Map<number, string>; units: Map<number, string> };
+
+const FIELD_LABEL: Record<string, string> = {
+  title: "title", description: "description", areaId: "area", regionId: "region", colour: "colour", status: "status",
+  responsibleUnitId: "responsibleUnit", responsiblePerson: "responsiblePerson", controlMeasures: "controlMeasures",
+  nextReviewDate: "nextReviewDate", coUnitIds: "coUnits", owner: "measureOwner", dueDate: "measureDue", ackPending: "ackPending",
+};
+
+const SYSTEM_ACTORS: Record<string, string> = { "system:seed": "app.seedActor", "system:setup": "app.setupActor", "system:local": "app.localActor" };
+
+/**
+ * The history in words, one sentence per event: "张伟 raised 橙 → 红", "李娜 reviewed: no change,
+ * next review 2026-06-01". Used by the risk page's timeline and by the conflict message that tells
+ * a user what changed while they were editing. Returns a function so a page translates once.
+ */
+export async function createDescriber(names: Names) {
+  const [t, format] = [await getTranslations(), await getFormatter()];
+  const actor = (e: RiskEvent) => (SYSTEM_ACTORS[e.actorName] ? t(SYSTEM_ACTORS[e.actorName]) : e.actorName);
+  const show = (field: string | null, v: unknown): string => {
+    if (v === null || v === undefined || v === "") return "—";
+    if (field === "colour") return t(`colours.${v as Colour}`);
+    if (field === "status") return t(`statuses.${v as "closed"}`);
+    if (field === "measureStatus") return t(`measures.status.${v as "done"}`);
+    if (field === "areaId") return names.areas.get(Number(v)) ?? String(v);
+    if (field === "regionId") return names.regions.get(Number(v)) ?? String(v);
+    if (field === "responsibleUnitId") return names.units.get(Number(v)) ?? String(v);
+    if (field === "coUnitIds") return Array.isArray(v) && v.length ? v.map((id) => names.units.get(Number(id)) ?? String(id)).join("、") : "—";
+    const s = String(v);
+    return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+  };
+  const fieldLabel = (f: string | null) => (f ? t(`risk.fields.${FIELD_LABEL[f] ?? "title"}`) : "");
+
+  function words(e: RiskEvent): string {
+    const who = actor(e);
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    switch (e.action) {
+      case "create":
+        return t("risk.event.create", { actor: who, colour: show("colour", (e.newValue as { colour?: string } | null)?.colour) });
+      case "grade": {
+        const [from, to] = [e.oldValue as Colour, e.newValue as Colour];
+        const kind = SEVERITY[to] > SEVERITY[from] ? "raised" : SEVERITY[to] < SEVERITY[from] ? "lowered" : "confirmed";
+        const method = ((data.assessment as { method?: string } | undefined)?.method ?? "direct") as "lec";
+        return t(`risk.event.grade.${kind}`, { actor: who, from: show("colour", from), to: show("colour", to), method: t(`grading.methods.${method}`) });
+      }
+      case "review":
+        return t("risk.event.review", { actor: who, next: show(null, e.newValue) });
+      case "status":
+      case "reopen":
+        return t(`risk.event.${e.action}`, { actor: who, from: show("status", e.oldValue), to: show("status", e.newValue) });
+      case "acknowledge":
+        return t("risk.event.acknowledge", { actor: who });
+      case "measure.add":
+        return t("risk.event.measureAdd", { actor: who, measure: show(null, (e.newValue as { description?: string } | null)?.description) });
+      case "measure.update": {
+        const f = e.field === "status" ? "measureStatus" : e.field;
+        return t("risk.event.measureUpdate", {
+          actor: who, measure: show(null, data.description), field: e.field === "status" ? t("risk.fields.measureStatus") : fieldLabel(e.field),
+          from: show(f, e.oldValue), to: show(f, e.newValue),
+        });
+      }
+      default:
+        return t("risk.event.update", { actor: who, field: fieldLabel(e.field), from: show(e.field, e.oldValue), to: show(e.field, e.newValue) });
+    }
+  }
+  const when = (e: RiskEvent) => format.dateTime(e.at, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  return { words, when, reasonLabel: (e: RiskEvent) => (e.reason ? t(e.action === "acknowledge" ? "risk.event.instructionLabel" : "risk.event.reasonLabel", { reason: e.reason }) : null) };
+}
