@@ -23,6 +23,7 @@ export async function verifyHistory(
   const select = sqlite.prepare(SELECT);
   sqlite.exec("BEGIN");
   try {
+    const highest = highestIssued(sqlite);
     let last = 0;
     for (;;) {
       const rows = select.all(last, chunk) as Row[];
@@ -31,7 +32,7 @@ export async function verifyHistory(
       last = rows[rows.length - 1].seq;
       if (pause) await pause();
     }
-    return verifier.finish(highestIssued(sqlite));
+    return verifier.finish(highest);
   } finally {
     sqlite.exec("COMMIT");
   }
@@ -40,10 +41,12 @@ export async function verifyHistory(
 /** The synchronous form, for scripts and tests. */
 export function verifyHistorySync(sqlite: Database.Database): ChainResult {
   const verifier = createChainVerifier();
-  const rows = sqlite.prepare(SELECT.replace("LIMIT ?", "")).iterate(0) as Iterable<Row>;
+  const select = sqlite.prepare(SELECT.replace("LIMIT ?", ""));
+  // One read transaction: the high-water mark and the rows come from the same snapshot.
   const tx = sqlite.transaction(() => {
-    for (const r of rows) if (!verifier.push(r)) return verifier.finish();
-    return verifier.finish(highestIssued(sqlite));
+    const highest = highestIssued(sqlite);
+    for (const r of select.iterate(0) as Iterable<Row>) if (!verifier.push(r)) return verifier.finish();
+    return verifier.finish(highest);
   });
   return tx.deferred();
 }

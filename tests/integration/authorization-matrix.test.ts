@@ -18,7 +18,13 @@ import { createUserAction } from "@/app/admin/users/actions/create-user";
 import { updateUserAction } from "@/app/admin/users/actions/update-user";
 import { signInAction } from "@/app/login/actions/sign-in";
 import { verifyTotpAction } from "@/app/login/actions/verify-totp";
+import { verifyHistoryAction } from "@/app/audit/actions/verify-history";
+import { acknowledgeRedAction } from "@/app/risks/actions/acknowledge-red";
+import { changeStatusAction } from "@/app/risks/actions/change-status";
 import { createRiskAction } from "@/app/risks/actions/create-risk";
+import { gradeRiskAction } from "@/app/risks/actions/grade-risk";
+import { addMeasureAction, updateMeasureAction } from "@/app/risks/actions/measures";
+import { reviewRiskAction } from "@/app/risks/actions/review-risk";
 import { updateRiskAction } from "@/app/risks/actions/update-risk";
 import { createFirstAdminAction } from "@/app/setup/actions/create-first-admin";
 import type { Db } from "@/db/client";
@@ -52,18 +58,21 @@ type Case = {
 const ok = (o: Outcome) => (o.result as { ok?: boolean } | undefined)?.ok === true;
 const redirectedTo = (prefix: string) => (o: Outcome) => !!o.redirect?.startsWith(prefix);
 
+const soon = () => new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+const grading = { method: "matrix", lecL: "", lecE: "", lecC: "", matrixL: "3", matrixS: "3", colour: "", overrideReason: "", reason: "复核", nextReviewDate: "" };
 const riskForm = (f: Fixture, over: Record<string, string> = {}) =>
   form({
     title: "神木市液化石油气储配站风险", description: "", areaId: String(f.areaId.S03), regionId: String(f.regionId["610881"]),
-    colour: "yellow", status: "identified", responsibleUnitId: String(f.unitId["U-ZJJ"]), responsiblePerson: "李娜",
-    controlMeasures: "", nextReviewDate: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10), reason: "复核", ...over,
+    responsibleUnitId: String(f.unitId["U-ZJJ"]), responsiblePerson: "李娜", coUnitIds: [], reason: "复核", ...grading, nextReviewDate: soon(), ...over,
   });
+/** The in-scope risk is at version 2 in the fixture (created, then a measure added). */
+const withVersion = (fd: FormData, v: string) => (fd.set("version", v), fd);
 
 const ACTIONS: Record<string, Case> = {
   createRiskAction: { allowed: ["officer"], call: (f) => createRiskAction({ ok: false }, riskForm(f)), succeeded: redirectedTo("/risks/YL-") },
   updateRiskAction: {
     allowed: ["officer"],
-    call: (f) => updateRiskAction(f.risks.inScope, { ok: false }, (() => { const d = riskForm(f); d.set("version", "1"); return d; })()),
+    call: (f) => updateRiskAction(f.risks.inScope, { ok: false }, withVersion(riskForm(f), "2")),
     succeeded: redirectedTo(`/risks/`),
   },
   // Scope works both ways: nobody may take over a risk outside their scope by moving it into it.
@@ -71,11 +80,47 @@ const ACTIONS: Record<string, Case> = {
     allowed: [],
     call: (f) => updateRiskAction(f.risks.inScope, { ok: false }, (() => {
       const d = riskForm(f, { areaId: String(f.areaId.S01), regionId: String(f.regionId["610802"]) });
-      d.set("version", "1");
+      d.set("version", "2");
       return d;
     })()),
     succeeded: () => false,
   },
+  gradeRiskAction: {
+    allowed: ["officer"],
+    call: (f) => gradeRiskAction(f.risks.inScope, { ok: false }, form({ ...grading, matrixL: "5", matrixS: "4", reason: "泄漏报警", nextReviewDate: soon(), version: "2" })),
+    succeeded: redirectedTo("/risks/"),
+  },
+  reviewRiskAction: {
+    allowed: ["officer"],
+    call: (f) => reviewRiskAction(f.risks.inScope, { ok: false }, form({ note: "现场核查,无变化", nextReviewDate: soon(), version: "2" })),
+    succeeded: redirectedTo("/risks/"),
+  },
+  changeStatusAction: {
+    allowed: ["officer"],
+    call: (f) => changeStatusAction(f.risks.inScope, { ok: false }, form({ status: "controlling", reason: "已落实专人盯守", version: "2" })),
+    succeeded: redirectedTo("/risks/"),
+  },
+  "changeStatusAction:outOfScope": {
+    allowed: [],
+    call: (f) => changeStatusAction(f.risks.outScope, { ok: false }, form({ status: "controlling", reason: "越权", version: "1" })),
+    succeeded: () => false,
+  },
+  acknowledgeRedAction: {
+    allowed: ["leader"],
+    call: (f) => acknowledgeRedAction(f.risks.red, { ok: false }, form({ instruction: "立即组织排查", version: "1" })),
+    succeeded: redirectedTo("/risks/"),
+  },
+  addMeasureAction: {
+    allowed: ["officer"],
+    call: (f) => addMeasureAction(f.risks.inScope, { ok: false }, form({ measureDescription: "加装泄漏报警", owner: "张伟", dueDate: "", measureStatus: "planned", version: "2" })),
+    succeeded: redirectedTo("/risks/"),
+  },
+  updateMeasureAction: {
+    allowed: ["officer"],
+    call: (f) => updateMeasureAction(f.risks.inScope, f.measureId, { ok: false }, form({ measureDescription: "每日巡检", owner: "张伟", dueDate: "", measureStatus: "done", version: "2" })),
+    succeeded: redirectedTo("/risks/"),
+  },
+  verifyHistoryAction: { allowed: ["auditor"], call: () => verifyHistoryAction({ ok: false }), succeeded: ok },
   createUserAction: {
     allowed: ["admin"],
     call: () => createUserAction({ ok: false }, form({ username: "new.officer", displayName: "新用户", roles: ["auditor"] })),
@@ -96,7 +141,10 @@ const ACTIONS: Record<string, Case> = {
   },
   updateSettingsAction: {
     allowed: ["admin"],
-    call: () => updateSettingsAction({ ok: false }, form({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "60" })),
+    call: () => updateSettingsAction({ ok: false }, form({
+      reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "60",
+      lecRedAbove: "320", lecOrange: "160", lecYellow: "70", matrixRed: "20", matrixOrange: "10", matrixYellow: "4",
+    })),
     succeeded: ok,
   },
   createReferenceAction: {

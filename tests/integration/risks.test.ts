@@ -1,95 +1,153 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { insertRisk, updateRisk } from "@/db/mutations/risks";
-import { listRiskEvents } from "@/db/queries/risks";
-import { checkRiskSubmission } from "@/app/risks/actions/check-submission";
-import type { RiskInput } from "@/lib/validation/risk";
-import { DEFAULT_REVIEW_DAYS } from "@/lib/domain/review";
+import { acknowledgeRed, changeStatus, gradeRisk, reviewRisk } from "@/db/mutations/grading";
+import { addMeasure, updateMeasure } from "@/db/mutations/measures";
+import { insertRisk, updateRiskDetails } from "@/db/mutations/risks";
+import { listMeasures, listRiskEvents, listRiskEventsSince } from "@/db/queries/risks";
+import { verifyHistorySync } from "@/db/history/verify";
+import type { RiskDetails } from "@/lib/validation/risk";
+import { assessment } from "../support/risk-input";
 import { createTestDb, type TestDb } from "./test-db";
 
 let t: TestDb;
-let input: RiskInput;
+let input: RiskDetails;
 const actor = { id: null, name: "测试员" };
 const now = new Date("2026-11-25T02:00:00Z");
+const later = new Date("2026-11-26T03:00:00Z");
 
 beforeEach(() => {
   t = createTestDb();
   input = {
-    title: "神木市城镇燃气管网老化风险",
-    description: "老旧小区燃气管道锈蚀",
-    areaId: t.areaId.S03,
-    regionId: t.regionId["610881"],
-    colour: "orange",
-    status: "identified",
-    responsibleUnitId: t.unitId["U-ZJJ"],
-    responsiblePerson: "张伟",
-    controlMeasures: "",
-    nextReviewDate: "2026-12-01",
-    reason: "",
+    title: "神木市城镇燃气管网老化风险", description: "老旧小区燃气管道锈蚀", areaId: t.areaId.S03, regionId: t.regionId["610881"],
+    responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "张伟", coUnitIds: [], reason: "",
   };
 });
 afterEach(() => t.cleanup());
 
-const snapshot = () => t.sqlite.prepare("SELECT * FROM risks ORDER BY id").all();
-const events = () => t.sqlite.prepare("SELECT count(*) AS n FROM risk_events").get();
+const create = (colour: "red" | "orange" = "orange") =>
+  insertRisk(t.db, { input, assessment: assessment(colour), nextReviewDate: "2026-12-01", actor, now, year: 2026 });
+const riskRow = (id: number) => t.sqlite.prepare("SELECT * FROM risks WHERE id = ?").get(id) as Record<string, unknown>;
+const snapshot = () => [t.sqlite.prepare("SELECT * FROM risks ORDER BY id").all(), t.sqlite.prepare("SELECT * FROM risk_measures").all()];
+const eventCount = () => (t.sqlite.prepare("SELECT count(*) AS n FROM risk_events").get() as { n: number }).n;
 
 describe("creating a risk", () => {
-  it("numbers codes per year and records a create event in the same write", () => {
-    const a = insertRisk(t.db, { input, actor, now, year: 2026 });
-    const b = insertRisk(t.db, { input, actor, now, year: 2026 });
-    const c = insertRisk(t.db, { input, actor, now, year: 2027 });
+  it("numbers codes per year and records a create event, with the assessment, in the same write", () => {
+    const a = create();
+    const b = create();
+    const c = insertRisk(t.db, { input, assessment: assessment("blue"), nextReviewDate: "2027-01-01", actor, now, year: 2027 });
     expect([a.code, b.code, c.code]).toEqual(["YL-2026-00001", "YL-2026-00002", "YL-2027-00001"]);
     const [e] = listRiskEvents(t.db, { riskId: a.id });
-    expect(e).toMatchObject({ action: "create", actorName: "测试员", riskId: a.id });
+    expect(e).toMatchObject({ action: "create", actorName: "测试员", riskId: a.id, riskVersion: 1 });
     expect(e.at.toISOString()).toBe(now.toISOString());
-    expect(e.newValue).toMatchObject({ code: "YL-2026-00001", colour: "orange" });
+    expect(e.newValue).toMatchObject({ code: "YL-2026-00001", colour: "orange", status: "identified" });
+    expect(e.data).toMatchObject({ assessment: { method: "direct", colour: "orange" } });
+  });
+  it("a risk created red waits for a leader's acknowledgement", () => {
+    expect(riskRow(create("red").id).ack_pending).toBe(1);
+    expect(riskRow(create("orange").id).ack_pending).toBe(0);
   });
 });
 
-describe("editing a risk", () => {
-  it("writes one event per changed field with old and new values", () => {
-    const { id } = insertRisk(t.db, { input, actor, now, year: 2026 });
-    const r = updateRisk(t.db, { riskId: id, expectedVersion: 1, input: { ...input, colour: "red", responsiblePerson: "李强", reason: "泄漏报警" }, actor, now });
-    expect(r).toEqual({ ok: true, version: 2, changed: ["colour", "responsiblePerson"] });
+describe("editing details", () => {
+  it("writes one event per changed field with old and new values, stamped with the new version", () => {
+    const { id } = create();
+    const r = updateRiskDetails(t.db, { riskId: id, expectedVersion: 1, input: { ...input, responsiblePerson: "李强", coUnitIds: [3, 5], reason: "人事调整" }, actor, now });
+    expect(r).toEqual({ ok: true, version: 2 });
     const updates = listRiskEvents(t.db, { riskId: id }).filter((e) => e.action === "update");
-    expect(updates.map((e) => [e.field, e.oldValue, e.newValue, e.reason])).toEqual([
-      ["responsiblePerson", "张伟", "李强", "泄漏报警"],
-      ["colour", "orange", "red", "泄漏报警"],
+    expect(updates.map((e) => [e.field, e.oldValue, e.newValue, e.reason, e.riskVersion])).toEqual([
+      ["coUnitIds", [], [3, 5], "人事调整", 2],
+      ["responsiblePerson", "张伟", "李强", "人事调整", 2],
     ]);
   });
-
-  it("refuses a stale version and changes nothing", () => {
-    const { id } = insertRisk(t.db, { input, actor, now, year: 2026 });
-    updateRisk(t.db, { riskId: id, expectedVersion: 1, input: { ...input, title: "第一人修改" }, actor, now });
-    const [rows, n] = [snapshot(), events()];
-    const r = updateRisk(t.db, { riskId: id, expectedVersion: 1, input: { ...input, title: "第二人修改" }, actor, now });
+  it("refuses a stale version, changes nothing, and can list what happened since", () => {
+    const { id } = create();
+    updateRiskDetails(t.db, { riskId: id, expectedVersion: 1, input: { ...input, title: "第一人修改" }, actor, now });
+    const [before, n] = [snapshot(), eventCount()];
+    const r = updateRiskDetails(t.db, { riskId: id, expectedVersion: 1, input: { ...input, title: "第二人修改" }, actor, now });
     expect(r).toEqual({ ok: false, error: "conflict", currentVersion: 2 });
-    expect(snapshot()).toEqual(rows);
-    expect(events()).toEqual(n);
+    expect(snapshot()).toEqual(before);
+    expect(eventCount()).toBe(n);
+    expect(listRiskEventsSince(t.db, { riskId: id, version: 1 }).map((e) => [e.field, e.newValue])).toEqual([["title", "第一人修改"]]);
   });
-
-  it("reports an unknown risk without writing", () => {
-    const n = events();
-    expect(updateRisk(t.db, { riskId: 999, expectedVersion: 1, input, actor, now })).toEqual({ ok: false, error: "notFound" });
-    expect(events()).toEqual(n);
+  it("reports an unknown risk and an unchanged form without writing", () => {
+    const { id } = create();
+    const n = eventCount();
+    expect(updateRiskDetails(t.db, { riskId: 999, expectedVersion: 1, input, actor, now })).toEqual({ ok: false, error: "notFound" });
+    expect(updateRiskDetails(t.db, { riskId: id, expectedVersion: 1, input, actor, now })).toMatchObject({ ok: false, error: "noChange" });
+    expect(eventCount()).toBe(n);
   });
 });
 
-describe("server-side checks", () => {
-  const form = (over: Partial<Record<keyof RiskInput, string>> = {}) =>
-    Object.fromEntries(Object.entries({ ...input, ...over }).map(([k, v]) => [k, String(v)])) as Record<string, string>;
-
-  it("rejects unknown or inactive references and out-of-cadence reviews, all at once", () => {
-    t.sqlite.prepare("UPDATE units SET active = 0 WHERE code = 'U-ZJJ'").run();
-    const r = checkRiskSubmission(t.db, form({ areaId: "9999", colour: "red", nextReviewDate: "2026-12-20" }), { today: "2026-11-25", cadence: DEFAULT_REVIEW_DAYS, checkReviewDate: () => true });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.fieldErrors.areaId).toEqual([{ key: "unknownArea" }]);
-    expect(r.fieldErrors.responsibleUnitId).toEqual([{ key: "unknownUnit" }]);
-    expect(r.fieldErrors.nextReviewDate).toEqual([{ key: "reviewTooLate", values: { days: 7, latest: "2026-12-02" } }]);
+describe("grading", () => {
+  const matrixRed = assessment("red", { method: "matrix", likelihood: 4, severity: 5 });
+  it("a rise to red takes effect at once, is flagged for acknowledgement and records method inputs", () => {
+    const { id } = create();
+    const r = gradeRisk(t.db, { riskId: id, expectedVersion: 1, actor, now: later, assessment: matrixRed, reason: "储配站泄漏报警", nextReviewDate: "2026-12-02" });
+    expect(r).toEqual({ ok: true, version: 2 });
+    expect(riskRow(id)).toMatchObject({ colour: "red", ack_pending: 1, next_review_date: "2026-12-02", last_reviewed_at: later.getTime(), version: 2 });
+    const [e] = listRiskEvents(t.db, { riskId: id });
+    expect(e).toMatchObject({ action: "grade", field: "colour", oldValue: "orange", newValue: "red", reason: "储配站泄漏报警", riskVersion: 2 });
+    expect(e.data).toMatchObject({ escalatedToRed: true, assessment: { method: "matrix", likelihood: 4, severity: 5, score: 20, computed: "red" }, nextReviewDate: { from: "2026-12-01", to: "2026-12-02" } });
   });
+  it("a leader's acknowledgement clears the flag once, with the instruction recorded; a second is refused", () => {
+    const { id } = create("red");
+    expect(acknowledgeRed(t.db, { riskId: id, expectedVersion: 1, actor, now, instruction: "立即组织排查" })).toEqual({ ok: true, version: 2 });
+    expect(riskRow(id).ack_pending).toBe(0);
+    expect(listRiskEvents(t.db, { riskId: id })[0]).toMatchObject({ action: "acknowledge", reason: "立即组织排查" });
+    const n = eventCount();
+    expect(acknowledgeRed(t.db, { riskId: id, expectedVersion: 2, actor, now, instruction: "" })).toMatchObject({ ok: false, error: "notPending" });
+    expect(eventCount()).toBe(n);
+  });
+  it("leaving red clears a pending acknowledgement", () => {
+    const { id } = create("red");
+    gradeRisk(t.db, { riskId: id, expectedVersion: 1, actor, now, assessment: assessment("yellow"), reason: "已停产", nextReviewDate: "2026-12-20" });
+    expect(riskRow(id)).toMatchObject({ colour: "yellow", ack_pending: 0 });
+  });
+  it("a review without change keeps the colour, records the note and moves the review day", () => {
+    const { id } = create();
+    expect(reviewRisk(t.db, { riskId: id, expectedVersion: 1, actor, now: later, note: "现场核查无变化", nextReviewDate: "2026-12-10" })).toEqual({ ok: true, version: 2 });
+    expect(riskRow(id)).toMatchObject({ colour: "orange", next_review_date: "2026-12-10", last_reviewed_at: later.getTime() });
+    expect(listRiskEvents(t.db, { riskId: id })[0]).toMatchObject({ action: "review", oldValue: "2026-12-01", newValue: "2026-12-10", reason: "现场核查无变化" });
+  });
+});
 
-  it("passes a valid submission through with typed data", () => {
-    const r = checkRiskSubmission(t.db, form(), { today: "2026-11-25", cadence: DEFAULT_REVIEW_DAYS, checkReviewDate: () => true });
-    expect(r.ok && r.data.areaId).toBe(t.areaId.S03);
+describe("lifecycle and measures", () => {
+  it("follows identified → controlling → resolved → closed, records reopening, refuses skips", () => {
+    const { id } = create();
+    const n = eventCount();
+    expect(changeStatus(t.db, { riskId: id, expectedVersion: 1, actor, now, status: "closed", reason: "跳过" })).toMatchObject({ ok: false, error: "invalidTransition" });
+    expect(eventCount()).toBe(n);
+    let v = 1;
+    for (const status of ["controlling", "resolved", "closed", "controlling"] as const) {
+      const r = changeStatus(t.db, { riskId: id, expectedVersion: v, actor, now, status, reason: `到${status}` });
+      expect(r.ok).toBe(true);
+      v += 1;
+    }
+    expect(listRiskEvents(t.db, { riskId: id }).slice(0, 2).map((e) => [e.action, e.oldValue, e.newValue])).toEqual([
+      ["reopen", "closed", "controlling"],
+      ["status", "resolved", "closed"],
+    ]);
+  });
+  it("adds and changes measures under the risk's version, one event per changed field", () => {
+    const { id } = create();
+    const m = { description: "每日巡检", owner: "张伟", dueDate: "2026-12-31", status: "planned" as const };
+    expect(addMeasure(t.db, { riskId: id, expectedVersion: 1, actor, now, measure: m })).toEqual({ ok: true, version: 2 });
+    const [row] = listMeasures(t.db, { riskId: id });
+    expect(row).toMatchObject(m);
+    // A stale measure edit is refused like any other.
+    expect(updateMeasure(t.db, { riskId: id, measureId: row.id, expectedVersion: 1, actor, now, measure: { ...m, status: "done" } })).toMatchObject({ error: "conflict" });
+    expect(updateMeasure(t.db, { riskId: id, measureId: row.id, expectedVersion: 2, actor, now, measure: { ...m, status: "done", owner: "李强" } })).toEqual({ ok: true, version: 3 });
+    expect(listRiskEvents(t.db, { riskId: id }).filter((e) => e.action === "measure.update").map((e) => [e.field, e.oldValue, e.newValue])).toEqual([
+      ["status", "planned", "done"],
+      ["owner", "张伟", "李强"],
+    ]);
+    // Another risk's measure id is not this risk's measure.
+    const other = create();
+    expect(updateMeasure(t.db, { riskId: other.id, measureId: row.id, expectedVersion: 1, actor, now, measure: m })).toMatchObject({ error: "measureNotFound" });
+  });
+  it("every write above leaves a verifiable chain", () => {
+    const { id } = create();
+    gradeRisk(t.db, { riskId: id, expectedVersion: 1, actor, now, assessment: assessment("red"), reason: "升级", nextReviewDate: "2026-12-02" });
+    const r = verifyHistorySync(t.sqlite);
+    expect(r).toMatchObject({ ok: true, count: eventCount() });
   });
 });

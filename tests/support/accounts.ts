@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Db } from "@/db/client";
 import { openDatabase } from "@/db/connection";
+import { addMeasure } from "@/db/mutations/measures";
 import { insertRisk } from "@/db/mutations/risks";
 import { insertSession } from "@/db/mutations/sessions";
 import { insertUser } from "@/db/mutations/users";
@@ -14,6 +15,7 @@ import { SESSION_COOKIE } from "@/lib/auth/config";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { createTestDb } from "../integration/test-db";
 import { ctx } from "./request-context";
+import { assessment } from "./risk-input";
 
 export const PASSWORD = "correct horse battery";
 export const NOW = new Date();
@@ -42,16 +44,18 @@ export async function buildTemplate() {
     leader: make("leader", ["leader"]),
     auditor: make("auditor", ["auditor"]),
   };
-  const base = {
-    title: "神木市城镇燃气管网老化风险", description: "", colour: "orange" as const, status: "identified" as const,
-    responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "张伟", controlMeasures: "", nextReviewDate: "2099-01-01", reason: "",
-  };
-  const inScope = insertRisk(t.db, { input: { ...base, areaId: t.areaId.S03, regionId: t.regionId["610881"] }, actor, now: NOW, year: 2026 });
-  const outScope = insertRisk(t.db, { input: { ...base, title: "府谷县煤矿风险", areaId: t.areaId.S04, regionId: t.regionId["610822"] }, actor, now: NOW, year: 2026 });
+  const base = { title: "神木市城镇燃气管网老化风险", description: "", responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "张伟", coUnitIds: [], reason: "" };
+  const grade = { assessment: assessment("orange"), nextReviewDate: "2099-01-01", actor, now: NOW, year: 2026 };
+  const inScope = insertRisk(t.db, { input: { ...base, areaId: t.areaId.S03, regionId: t.regionId["610881"] }, ...grade });
+  const outScope = insertRisk(t.db, { input: { ...base, title: "府谷县煤矿风险", areaId: t.areaId.S04, regionId: t.regionId["610822"] }, ...grade });
+  // A red awaiting a leader's acknowledgement, and a measure on the in-scope risk.
+  const red = insertRisk(t.db, { input: { ...base, title: "神木市危化品储罐区泄漏风险", areaId: t.areaId.S02, regionId: t.regionId["610881"] }, ...grade, assessment: assessment("red") });
+  addMeasure(t.db, { riskId: inScope.id, expectedVersion: 1, actor, now: NOW, measure: { description: "每日巡检", owner: "张伟", dueDate: null, status: "planned" } });
+  const measureId = (t.sqlite.prepare("SELECT id FROM risk_measures").get() as { id: number }).id;
   const image = t.sqlite.serialize();
   const ids = { areaId: t.areaId, regionId: t.regionId, unitId: t.unitId };
   t.cleanup();
-  return { image, users, risks: { inScope: inScope.code, outScope: outScope.code }, ...ids };
+  return { image, users, risks: { inScope: inScope.code, outScope: outScope.code, red: red.code }, measureId, ...ids };
 }
 
 /** A fresh file copy of the template, installed as the database the actions see. */

@@ -64,3 +64,14 @@ export async function run<T>(call: () => Promise<T>): Promise<{ result?: T; redi
     throw error;
   }
 }
+
+/** next-intl's server helpers backed by the real Chinese catalogue, for actions that write sentences. */
+export async function nextIntlServer() {
+  const { createTranslator, createFormatter } = await import("next-intl");
+  const messages = (await import("@/messages/zh-CN.json")).default;
+  return {
+    getLocale: async () => "zh-CN",
+    getTranslations: async (namespace?: string) => createTranslator({ locale: "zh-CN", messages, namespace: namespace as never }),
+    getFormatter: async () => createFormatter({ locale: "zh-CN", timeZone: "Asia/Shanghai" }),
+  };
+}

@@ -2,46 +2,70 @@ import { describe, expect, it } from "vitest";
 import zh from "@/messages/zh-CN.json";
 import en from "@/messages/en.json";
 import { parseRegisterQuery, registerSearch } from "@/lib/validation/register-query";
-import { validateRiskInput } from "@/lib/validation/risk";
+import { validateRiskDetails } from "@/lib/validation/risk";
+import { validateGrading } from "@/lib/validation/grading";
+import { DEFAULT_THRESHOLDS } from "@/lib/domain/grading";
 
 const valid = {
   title: "神木市城镇燃气管网老化风险",
   description: "",
   areaId: "3",
   regionId: "4",
-  colour: "orange",
-  status: "identified",
   responsibleUnitId: "2",
   responsiblePerson: "张伟",
-  controlMeasures: "",
-  nextReviewDate: "2026-12-01",
+  coUnitIds: "5,3,5",
   reason: "",
 };
 
-describe("risk form schema", () => {
-  it("accepts a complete risk and coerces ids", () => {
-    const r = validateRiskInput(valid);
+describe("risk details schema", () => {
+  it("accepts a complete risk, coerces ids and de-duplicates co-operating units", () => {
+    const r = validateRiskDetails(valid);
     expect(r.ok && r.data.areaId).toBe(3);
+    expect(r.ok && r.data.coUnitIds).toEqual([3, 5]);
   });
   it("reports every bad field at once, as catalogue keys", () => {
-    const r = validateRiskInput({ ...valid, title: "  ", areaId: "", colour: "purple", nextReviewDate: "2026-02-30", responsiblePerson: "x".repeat(51) });
+    const r = validateRiskDetails({ ...valid, title: "  ", areaId: "", responsiblePerson: "x".repeat(51), coUnitIds: "1,x" });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.fieldErrors).toMatchObject({
-      title: ["required"],
-      areaId: ["chooseArea"],
-      colour: ["chooseColour"],
-      nextReviewDate: ["invalidDate"],
-      responsiblePerson: ["tooLong"],
-    });
+    expect(r.fieldErrors).toMatchObject({ title: ["required"], areaId: ["chooseArea"], responsiblePerson: ["tooLong"], coUnitIds: ["chooseUnit"] });
   });
   it("rejects control characters but keeps newlines", () => {
-    const bad = validateRiskInput({ ...valid, title: "a\u0000b" });
+    const bad = validateRiskDetails({ ...valid, title: "a\u0000b" });
     expect(!bad.ok && bad.fieldErrors.title).toEqual(["invalidCharacters"]);
-    expect(validateRiskInput({ ...valid, controlMeasures: "一\n二\t三" }).ok).toBe(true);
+    expect(validateRiskDetails({ ...valid, description: "一\n二\t三" }).ok).toBe(true);
   });
-  it("rejects ids that are not positive integers", () => {
-    for (const areaId of ["-1", "1.5", "abc", "1e400"]) expect(validateRiskInput({ ...valid, areaId }).ok).toBe(false);
+  it("rejects ids that are not positive integers, and more than 20 co-operating units", () => {
+    for (const areaId of ["-1", "1.5", "abc", "1e400"]) expect(validateRiskDetails({ ...valid, areaId }).ok).toBe(false);
+    const many = Array.from({ length: 21 }, (_, i) => i + 1).join(",");
+    const r = validateRiskDetails({ ...valid, coUnitIds: many });
+    expect(!r.ok && r.fieldErrors.coUnitIds).toEqual(["tooMany"]);
+  });
+});
+
+describe("grading form", () => {
+  const base = { method: "matrix", lecL: "", lecE: "", lecC: "", matrixL: "4", matrixS: "5", colour: "", overrideReason: "", reason: "巡查发现", nextReviewDate: "2026-12-01" };
+  const opts = { thresholds: DEFAULT_THRESHOLDS, reasonRequired: true };
+  it("takes the computed colour when none is chosen (matrix 4 × 5 = 20 → red)", () => {
+    const r = validateGrading(base, opts);
+    expect(r.ok && r.assessment).toMatchObject({ method: "matrix", likelihood: 4, severity: 5, score: 20, computed: "red", colour: "red" });
+  });
+  it("requires an override reason for a colour other than the computed one", () => {
+    const r = validateGrading({ ...base, colour: "orange" }, opts);
+    expect(!r.ok && r.fieldErrors.overrideReason).toEqual(["overrideReasonRequired"]);
+    const ok = validateGrading({ ...base, colour: "orange", overrideReason: "已停产" }, opts);
+    expect(ok.ok && ok.assessment).toMatchObject({ computed: "red", colour: "orange", overrideReason: "已停产" });
+  });
+  it("requires a reason for every grade change, and the chosen method's inputs from its table", () => {
+    const r = validateGrading({ ...base, reason: " ", method: "lec", lecL: "7", lecE: "", lecC: "15" }, opts);
+    expect(!r.ok && r.fieldErrors).toMatchObject({ reason: ["required"], lecE: ["invalidChoice"] });
+    const notInTable = validateGrading({ ...base, method: "lec", lecL: "7", lecE: "6", lecC: "15" }, opts);
+    expect(!notInTable.ok && notInTable.fieldErrors.method).toEqual(["invalidInputs"]);
+  });
+  it("direct judgement needs a chosen colour", () => {
+    const r = validateGrading({ ...base, method: "direct" }, opts);
+    expect(!r.ok && r.fieldErrors.colour).toEqual(["chooseColour"]);
+    const ok = validateGrading({ ...base, method: "direct", colour: "yellow" }, opts);
+    expect(ok.ok && ok.assessment).toMatchObject({ method: "direct", computed: null, colour: "yellow", score: null });
   });
 });
 
@@ -64,7 +88,7 @@ describe("message catalogue", () => {
     expect(keys(en).sort()).toEqual(keys(zh).sort());
   });
   it("has a message for every validation key the schema can produce", () => {
-    for (const k of ["required", "tooLong", "invalidCharacters", "invalidDate", "reviewInPast", "reviewTooLate", "unknownArea", "unknownRegion", "unknownUnit", "invalidChoice", "reasonRequired", "chooseArea", "chooseRegion", "chooseUnit", "chooseColour"]) {
+    for (const k of ["required", "tooLong", "invalidCharacters", "invalidDate", "reviewInPast", "reviewTooLate", "unknownArea", "unknownRegion", "unknownUnit", "invalidChoice", "reasonRequired", "chooseArea", "chooseRegion", "chooseUnit", "chooseColour", "chooseMethod", "overrideReasonRequired", "invalidInputs", "tooMany", "invalidTransition", "notPending", "measureNotFound", "staleForm", "thresholdRange", "thresholdOrder"]) {
       expect(zh.errors).toHaveProperty(k);
     }
   });

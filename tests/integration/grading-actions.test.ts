@@ -1,0 +1,52 @@
+import { afterEach, beforeAll, beforeEach, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", async () => (await import("../support/request-context")).nextHeaders);
+vi.mock("next/navigation", async () => (await import("../support/request-context")).nextNavigation);
+vi.mock("next/cache", async () => (await import("../support/request-context")).nextCache);
+vi.mock("@/db/client", async () => (await import("../support/request-context")).dbClient);
+vi.mock("next-intl/server", async () => (await import("../support/request-context")).nextIntlServer());
+
+import { gradeRiskAction } from "@/app/risks/actions/grade-risk";
+import { reviewRiskAction } from "@/app/risks/actions/review-risk";
+import { buildTemplate, form, openCopy, signInAs, type Fixture } from "../support/accounts";
+import { resetRequest, run } from "../support/request-context";
+
+/** The grading steps through their server actions, as the officer's browser calls them. */
+let fixture: Fixture;
+let copy: ReturnType<typeof openCopy>;
+beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
+beforeEach(() => {
+  resetRequest();
+  copy = openCopy(fixture);
+  signInAs(copy.db, fixture.users.officer);
+});
+afterEach(() => copy.cleanup());
+
+const day = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
+const grading = (over: Record<string, string> = {}) =>
+  form({ method: "matrix", lecL: "", lecE: "", lecC: "", matrixL: "4", matrixS: "5", colour: "", overrideReason: "", reason: "泄漏报警", nextReviewDate: day(3), version: "2", ...over });
+
+it("a stale grading is refused with the other person's change in words, and the officer's input kept", async () => {
+  const first = await run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading()));
+  expect(first.redirect).toMatch(/graded=1/);
+  const before = copy.bytes();
+  const second = await run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading({ matrixL: "1", matrixS: "1", reason: "我的判断" })));
+  const state = second.result as { ok: boolean; message: { key: string }; conflict: string[]; values: Record<string, string> };
+  expect(state.ok).toBe(false);
+  expect(state.message.key).toBe("form.conflict");
+  expect(state.conflict).toHaveLength(1);
+  expect(state.conflict[0]).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} officer \(officer\) 将等级由 橙 升为 红\(风险矩阵法\) — 泄漏报警$/);
+  expect(state.values.reason).toBe("我的判断");
+  expect(copy.bytes().equals(before)).toBe(true);
+});
+
+it("an override without its reason, and a review date beyond the cadence, are refused with field errors", async () => {
+  const before = copy.bytes();
+  const override = await run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading({ colour: "blue" })));
+  expect((override.result as { fieldErrors: object }).fieldErrors).toEqual({ overrideReason: [{ key: "overrideReasonRequired" }] });
+  const late = await run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading({ nextReviewDate: day(30) })));
+  expect((late.result as { fieldErrors: { nextReviewDate: Array<{ key: string }> } }).fieldErrors.nextReviewDate[0].key).toBe("reviewTooLate");
+  const noNote = await run(() => reviewRiskAction(fixture.risks.inScope, { ok: false }, form({ note: "", nextReviewDate: day(3), version: "2" })));
+  expect((noNote.result as { fieldErrors: object }).fieldErrors).toEqual({ note: [{ key: "required" }] });
+  expect(copy.bytes().equals(before)).toBe(true);
+});

@@ -1,0 +1,107 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/connection";
+import { sealHistory } from "@/db/history/seal";
+import { verifyHistory, verifyHistorySync } from "@/db/history/verify";
+import { applyMigrations } from "@/db/migrate";
+import { gradeRisk } from "@/db/mutations/grading";
+import { insertRisk } from "@/db/mutations/risks";
+import { seedDemoRegister, seedReference } from "@/db/seed";
+import { assessment } from "../support/risk-input";
+import { createTestDb, type TestDb } from "./test-db";
+
+let t: TestDb;
+const actor = { id: 7, name: "张伟 (zhangwei)" };
+const now = new Date("2026-11-25T02:00:00Z");
+
+beforeEach(() => {
+  t = createTestDb();
+  seedDemoRegister(t.sqlite, { count: 40, now });
+  const input = { title: "榆阳区加油站油气回收风险", description: "", areaId: t.areaId.S02, regionId: t.regionId["610802"], responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "张伟", coUnitIds: [], reason: "" };
+  const { id } = insertRisk(t.db, { input, assessment: assessment("yellow"), nextReviewDate: "2026-12-20", actor, now, year: 2026 });
+  gradeRisk(t.db, { riskId: id, expectedVersion: 1, actor, now, assessment: assessment("red"), reason: "油气泄漏", nextReviewDate: "2026-12-01" });
+});
+afterEach(() => t.cleanup());
+
+const count = () => (t.sqlite.prepare("SELECT count(*) AS n FROM risk_events").get() as { n: number }).n;
+const head = () => (t.sqlite.prepare("SELECT hash FROM risk_events ORDER BY seq DESC LIMIT 1").get() as { hash: string }).hash;
+/** What an attacker with the file and a SQLite shell would do first: remove the guard triggers. */
+const dropGuards = () => t.sqlite.exec("DROP TRIGGER risk_events_no_update; DROP TRIGGER risk_events_no_delete;");
+
+describe("the history's hash chain", () => {
+  it("verifies a real history: N events and the head hash", async () => {
+    expect(verifyHistorySync(t.sqlite)).toEqual({ ok: true, count: count(), head: head() });
+    // The chunked form the auditor page uses agrees, whatever the chunk size.
+    expect(await verifyHistory(t.sqlite, { chunk: 7, pause: async () => undefined })).toEqual({ ok: true, count: count(), head: head() });
+  });
+
+  it("refuses UPDATE and DELETE through raw SQL while the triggers stand", () => {
+    expect(() => t.sqlite.prepare("UPDATE risk_events SET reason = 'x' WHERE seq = 3").run()).toThrow(/append-only/);
+    expect(() => t.sqlite.prepare("DELETE FROM risk_events WHERE seq = 3").run()).toThrow(/append-only/);
+    expect(() => t.sqlite.prepare("INSERT INTO risk_events (at, actor_name, action) VALUES (1, 'x', 'forged')").run()).toThrow(/prev_hash and hash/);
+    // Even the one allowed update (sealing) cannot touch a sealed row.
+    expect(() => t.sqlite.prepare("UPDATE risk_events SET hash = 'f00' WHERE seq = 3").run()).toThrow(/append-only/);
+  });
+
+  it("names the altered event when a row is changed behind the triggers' back", () => {
+    dropGuards();
+    t.sqlite.prepare("UPDATE risk_events SET new_value = '\"blue\"' WHERE seq = 12").run();
+    expect(verifyHistorySync(t.sqlite)).toMatchObject({ ok: false, count: 11, broken: { kind: "hash", seq: 12 } });
+  });
+
+  it("names the gap when a row in the middle is deleted", () => {
+    dropGuards();
+    t.sqlite.prepare("DELETE FROM risk_events WHERE seq = 20").run();
+    expect(verifyHistorySync(t.sqlite)).toMatchObject({ ok: false, count: 19, broken: { kind: "gap", seq: 21, expected: 20 } });
+  });
+
+  it("detects rows removed from the end", () => {
+    dropGuards();
+    const n = count();
+    t.sqlite.prepare("DELETE FROM risk_events WHERE seq = ?").run(n);
+    expect(verifyHistorySync(t.sqlite)).toMatchObject({ ok: false, broken: { kind: "tail", lastSeq: n - 1, highest: n } });
+  });
+
+  it("detects a forged row whose hash was recomputed but not the rows after it", () => {
+    dropGuards();
+    // Re-hashing one row is not enough: the next row's prev_hash still names the old hash.
+    t.sqlite.prepare("UPDATE risk_events SET reason = '改', hash = 'aaaa' WHERE seq = 5").run();
+    expect(verifyHistorySync(t.sqlite)).toMatchObject({ ok: false, broken: { seq: 5 } });
+  });
+});
+
+describe("upgrading a database written before the chain existed", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "sise-upgrade-"))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("seals the old events in order, moves free-text measures into the list, and verifies", () => {
+    // Migrations up to 0005 only: the schema as issue #3 left it.
+    const old = join(dir, "drizzle");
+    cpSync("drizzle", old, { recursive: true });
+    const journal = JSON.parse(readFileSync(join(old, "meta/_journal.json"), "utf8"));
+    journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 5);
+    writeFileSync(join(old, "meta/_journal.json"), JSON.stringify(journal));
+    const sqlite = openDatabase(join(dir, "old.db"));
+    migrate(drizzle(sqlite), { migrationsFolder: old });
+    seedReference(sqlite);
+    const area = (sqlite.prepare("SELECT id FROM areas WHERE code = 'S03'").get() as { id: number }).id;
+    const unit = (sqlite.prepare("SELECT id FROM units LIMIT 1").get() as { id: number }).id;
+    sqlite.prepare(`INSERT INTO risks (code, title, area_id, region_id, colour, responsible_unit_id, responsible_person, control_measures, next_review_date, created_at, updated_at)
+      VALUES ('YL-2026-00001', '旧风险', ?, 1, 'orange', ?, '王芳', '每日巡查', '2026-12-01', 1, 1)`).run(area, unit);
+    for (let i = 0; i < 3; i++) {
+      sqlite.prepare("INSERT INTO risk_events (at, risk_id, actor_name, action, field, old_value, new_value, reason) VALUES (?, 1, '王芳', 'update', 'colour', '\"yellow\"', '\"orange\"', ?)").run(1000 + i, `旧原因${i}`);
+    }
+    // Now the current code base opens it: all migrations, then sealing.
+    applyMigrations(sqlite);
+    expect(sqlite.prepare("SELECT count(*) AS n FROM risk_events WHERE hash IS NULL").get()).toEqual({ n: 0 });
+    expect(verifyHistorySync(sqlite)).toMatchObject({ ok: true, count: 3 });
+    expect(sqlite.prepare("SELECT description, owner, status FROM risk_measures").all()).toEqual([{ description: "每日巡查", owner: "王芳", status: "in_progress" }]);
+    expect(sealHistory(sqlite)).toBe(0);
+    sqlite.close();
+  });
+});
