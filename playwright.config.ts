@@ -26,7 +26,8 @@ export default defineConfig({
     command: `rm -rf test-results/e2e && npm start`,
     url: `http://127.0.0.1:${port}/ping`,
     timeout: 300_000,
-    reuseExistingServer: false,
+    // E2E_REUSE=1 runs against a server you already started on E2E_PORT (local iteration only; CI always starts its own).
+    reuseExistingServer: process.env.E2E_REUSE === "1",
     stdout: "pipe",
     env: { PORT: String(port), SISE_DB_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1" },
   },

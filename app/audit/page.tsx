@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { listRecentEvents } from "@/db/queries/history";
+import { listRecentEvents, mapRiskCodes } from "@/db/queries/history";
 import { requirePageUser } from "@/lib/auth/guard";
 import { nameMaps } from "@/lib/history/names";
 import { VerifyForm } from "@/components/audit/verify-form";
@@ -16,13 +16,14 @@ export default async function AuditPage() {
   await requirePageUser("history.verify", "/audit");
   const [t, locale] = [await getTranslations("audit"), await getLocale()];
   const db = getDb();
+  const events = listRecentEvents(db, { limit: 100 });
   return (
     <section className="flex max-w-4xl flex-col gap-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <VerifyForm />
       <div>
         <h2 className="mb-2 text-lg font-semibold">{t("recent")}</h2>
-        <RiskTimeline events={listRecentEvents(db, { limit: 100 })} names={nameMaps(db, locale)} />
+        <RiskTimeline events={events} names={nameMaps(db, locale)} codes={mapRiskCodes(db, events.map((e) => e.riskId))} />
       </div>
     </section>
   );

@@ -35,6 +35,11 @@ export function GradingFields({ state, initial, thresholds, cadence, today, reas
   const [chosen, setChosen] = useState<string>(v.colour);
   const [review, setReview] = useState<string>(v.nextReviewDate);
   const [reviewTouched, setReviewTouched] = useState(v.nextReviewDate !== "");
+  // A new grade suggests a new review day: any change of method, inputs or colour re-derives it.
+  const regrade = <T,>(set: (x: T) => void) => (x: T) => {
+    set(x);
+    setReviewTouched(false);
+  };
 
   const methodInputs: MethodInputs | null =
     method === "lec" && inputs.lecL && inputs.lecE && inputs.lecC ? { method, l: Number(inputs.lecL), e: Number(inputs.lecE), c: Number(inputs.lecC) }
@@ -49,7 +54,7 @@ export function GradingFields({ state, initial, thresholds, cadence, today, reas
   const select = (f: keyof typeof TABLES, labelKey: string) => (
     <div key={f}>
       <label htmlFor={f} className="mb-1 block text-sm font-medium">{t(`grading.inputs.${f}`)}</label>
-      <select id={f} name={f} value={inputs[f]} onChange={(e) => setInputs({ ...inputs, [f]: e.target.value })} className={inputClass} aria-invalid={err(f)} aria-describedby={err(f) ? `${f}-error` : undefined}>
+      <select id={f} name={f} value={inputs[f]} onChange={(e) => regrade(setInputs)({ ...inputs, [f]: e.target.value })} className={inputClass} aria-invalid={err(f)} aria-describedby={err(f) ? `${f}-error` : undefined}>
         <option value="">{t("grading.choose")}</option>
         {TABLES[f].map((x, i) => <option key={x} value={x}>{`${x} · ${t(`grading.${labelKey}.${i}`)}`}</option>)}
       </select>
@@ -64,7 +69,7 @@ export function GradingFields({ state, initial, thresholds, cadence, today, reas
         <div className="flex flex-wrap gap-3">
           {METHODS.map((m) => (
             <label key={m} className="flex items-center gap-2 rounded border border-neutral-300 bg-white px-3 py-2 text-sm">
-              <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} />
+              <input type="radio" name="method" value={m} checked={method === m} onChange={() => regrade(setMethod)(m)} />
               {t(`grading.methods.${m}`)}
             </label>
           ))}
@@ -109,13 +114,13 @@ export function GradingFields({ state, initial, thresholds, cadence, today, reas
         <div className="flex flex-wrap gap-3">
           {method !== "direct" ? (
             <label className="flex items-center gap-2 rounded border border-neutral-300 bg-white px-3 py-2 text-sm">
-              <input type="radio" name="colour" value="" checked={chosen === ""} onChange={() => setChosen("")} />
+              <input type="radio" name="colour" value="" checked={chosen === ""} onChange={() => regrade(setChosen)("")} />
               {t("grading.useComputed")}
             </label>
           ) : null}
           {COLOURS.map((c) => (
             <label key={c} className="flex items-center gap-2 rounded border border-neutral-300 bg-white px-3 py-2">
-              <input type="radio" name="colour" value={c} checked={chosen === c} onChange={() => setChosen(c)} />
+              <input type="radio" name="colour" value={c} checked={chosen === c} onChange={() => regrade(setChosen)(c)} />
               <ColourBadge colour={c} label={t(`colours.${c}`)} level={t(`colours.level.${c}`)} />
             </label>
           ))}

@@ -39,7 +39,10 @@ export async function RegisterTable({ rows, today }: { rows: RegisterRow[]; toda
             return (
               <tr key={r.id}>
                 <td className="font-mono text-xs">{r.code}</td>
-                <td><ColourBadge colour={r.colour} label={colourLabel[r.colour]} /></td>
+                <td>
+                  <ColourBadge colour={r.colour} label={colourLabel[r.colour]} />
+                  {r.ackPending ? <span className="ml-1 block text-xs font-semibold text-red-900">{t("ackBadge")}</span> : null}
+                </td>
                 <td className="wrap">
                   {/* A plain link, not next/link: 50 client components per page cost ~20% of the register's
                       server throughput (docs/benchmarks.md), and a full load of a risk page is just as fast to the user. */}

@@ -25,7 +25,7 @@ export function ReviewForm({ action, version, defaultNext, today }: { action: Ac
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   const t = useTranslations("workflow");
   return (
-    <form action={formAction} noValidate className="grid gap-3 rounded-lg border border-neutral-200 bg-white p-4">
+    <form action={formAction} noValidate className="grid max-w-3xl gap-3 rounded-lg border border-neutral-200 bg-white p-4">
       <h2 className="text-lg font-semibold">{t("reviewTitle")}</h2>
       <p className="text-sm text-neutral-700">{t("reviewHint")}</p>
       <FormMessage state={state} />

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { and, desc, gte, lt } from "drizzle-orm";
 import type { Assessment } from "@/lib/domain/grading";
 import { DEFAULT_CODE_PREFIX, nextRiskCode } from "@/lib/domain/risk-code";
 import type { RiskDetails } from "@/lib/validation/risk";

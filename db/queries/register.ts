@@ -82,6 +82,7 @@ export function listRegisterPage(db: Db, { query, today, pageSize = PAGE_SIZE }:
       code: risks.code,
       title: risks.title,
       colour: risks.colour,
+      ackPending: risks.ackPending,
       status: risks.status,
       responsiblePerson: risks.responsiblePerson,
       nextReviewDate: risks.nextReviewDate,

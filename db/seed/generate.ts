@@ -136,7 +136,7 @@ export function insertGeneratedRisks(
       event(createdMs, riskId, 1, "create", null, null, { code, title, colour: grades[0], status }, null, { assessment: assessments[0] });
       eventTimes.forEach((at, i) => {
         const [from, to] = [grades[i], grades[i + 1]];
-        if (from === to) event(at, riskId, i + 2, "review", null, null, null, "复核无变化", null);
+        if (from === to) event(at, riskId, i + 2, "review", "nextReviewDate", null, addDays(dayInZone(new Date(at)), DEFAULT_REVIEW_DAYS[to]), "复核无变化", { colour: to });
         else event(at, riskId, i + 2, "grade", "colour", from, to, "动态评估调整", { assessment: assessments[i + 1] });
       });
       measures.forEach((m, i) => {

@@ -63,8 +63,13 @@ export async function createDescriber(names: Names) {
           from: show(f, e.oldValue), to: show(f, e.newValue),
         });
       }
-      default:
+      case "update":
         return t("risk.event.update", { actor: who, field: fieldLabel(e.field), from: show(e.field, e.oldValue), to: show(e.field, e.newValue) });
+      default: {
+        // Account, sign-in, reference-list and settings events: one sentence per kind of action.
+        const key = `risk.event.system.${e.action.replace(/\./g, "_")}`;
+        return t.has(key) ? t(key, { actor: who }) : t("risk.event.system.other", { actor: who, action: e.action });
+      }
     }
   }
   const when = (e: RiskEvent) => format.dateTime(e.at, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });

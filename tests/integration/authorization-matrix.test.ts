@@ -63,7 +63,7 @@ const grading = { method: "matrix", lecL: "", lecE: "", lecC: "", matrixL: "3", 
 const riskForm = (f: Fixture, over: Record<string, string> = {}) =>
   form({
     title: "神木市液化石油气储配站风险", description: "", areaId: String(f.areaId.S03), regionId: String(f.regionId["610881"]),
-    responsibleUnitId: String(f.unitId["U-ZJJ"]), responsiblePerson: "李娜", coUnitIds: [], reason: "复核", ...grading, nextReviewDate: soon(), ...over,
+    responsibleUnitId: String(f.unitId["U-ZJJ"]), responsiblePerson: "李娜", coUnitIds: [], ...grading, nextReviewDate: soon(), ...over,
   });
 /** The in-scope risk is at version 2 in the fixture (created, then a measure added). */
 const withVersion = (fd: FormData, v: string) => (fd.set("version", v), fd);

@@ -45,7 +45,7 @@ it("an override without its reason, and a review date beyond the cadence, are re
   const override = await run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading({ colour: "blue" })));
   expect((override.result as { fieldErrors: object }).fieldErrors).toEqual({ overrideReason: [{ key: "overrideReasonRequired" }] });
   const late = await run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading({ nextReviewDate: day(30) })));
-  expect((late.result as { fieldErrors: { nextReviewDate: Array<{ key: string }> } }).fieldErrors.nextReviewDate[0].key).toBe("reviewTooLate");
+  expect(late.result?.fieldErrors?.nextReviewDate?.[0].key).toBe("reviewTooLate");
   const noNote = await run(() => reviewRiskAction(fixture.risks.inScope, { ok: false }, form({ note: "", nextReviewDate: day(3), version: "2" })));
   expect((noNote.result as { fieldErrors: object }).fieldErrors).toEqual({ note: [{ key: "required" }] });
   expect(copy.bytes().equals(before)).toBe(true);

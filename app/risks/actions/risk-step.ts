@@ -39,7 +39,13 @@ export async function openStep(
   const version = versionSchema.safeParse(formData.get("version"));
   if (!version.success) return { ok: false, state: { ok: false, message: { key: "form.failed" }, values } };
   const now = new Date();
-  return { ok: true, step: { auth, db, found, expectedVersion: version.data, now, today: dayInZone(now, CITY_TIME_ZONE), settings: getSettings(db) } };
+  const step: Step = { auth, db, found, expectedVersion: version.data, now, today: dayInZone(now, CITY_TIME_ZONE), settings: getSettings(db) };
+  // Stale already? Say so before judging the fields against a risk the user has not seen. (The
+  // write checks the version again under the lock; this only gives the better message first.)
+  if (version.data !== found.risk.version) {
+    return { ok: false, state: await refusal(step, { ok: false, error: "conflict", currentVersion: found.risk.version }, values) };
+  }
+  return { ok: true, step };
 }
 
 /**
