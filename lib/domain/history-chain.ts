@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * Tamper evidence for the history: one global hash chain over every event.
@@ -45,7 +45,9 @@ export function canonicalEvent(e: StoredEvent): string {
 }
 
 export function chainHash(prevHash: string, e: StoredEvent): string {
-  return createHash("sha256").update(prevHash).update(canonicalEvent(e)).digest("hex");
+  // The one-shot crypto.hash is ~4× faster than createHash().update().digest() per row, which is
+  // most of the cost of verifying a million events.
+  return hash("sha256", prevHash + canonicalEvent(e), "hex");
 }
 
 /** How a JSON column's value is stored: NULL for absent, else its JSON text. */
