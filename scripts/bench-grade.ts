@@ -98,9 +98,9 @@ function gradeActionId(): string {
 /** The grading form as the browser posts it to the server action (see the request in docs/benchmarks.md). */
 function formBody(boundary: string, actionId: string, t: Target, day: string) {
   const parts: Array<[string, string]> = [
-    ["1_$ACTION_REF_1", ""], ["1_$ACTION_1:0", JSON.stringify({ id: actionId, bound: "$@1" })], ["1_$ACTION_1:1", JSON.stringify([t.code, { ok: false }])],
-    ["1_$ACTION_KEY", "k0"], ["1_version", String(t.version)], ["1_method", "matrix"], ["1_matrixL", "4"], ["1_matrixS", "5"],
-    ["1_lecL", ""], ["1_lecE", ""], ["1_lecC", ""], ["1_colour", ""], ["1_overrideReason", ""], ["1_reason", "基准测试:升级"], ["1_nextReviewDate", day],
+    ["_1_$ACTION_REF_1", ""], ["_1_$ACTION_1:0", JSON.stringify({ id: actionId, bound: "$@1" })], ["_1_$ACTION_1:1", JSON.stringify([t.code, { ok: false }])],
+    ["_1_$ACTION_KEY", "k0"], ["_1_version", String(t.version)], ["_1_method", "matrix"], ["_1_matrixL", "4"], ["_1_matrixS", "5"],
+    ["_1_lecL", ""], ["_1_lecE", ""], ["_1_lecC", ""], ["_1_colour", ""], ["_1_overrideReason", ""], ["_1_reason", "基准测试:升级"], ["_1_nextReviewDate", day],
     ["0", JSON.stringify([t.code, { ok: false }, "$K1"])],
   ];
   return parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
@@ -138,11 +138,23 @@ async function main() {
   const boundary = "----SiseBenchBoundary7MA4YWxkTrZu0gW";
   const day = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
   let next = 0;
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { env: { ...process.env, SISE_DB_PATH: COPY }, stdio: "ignore", detached: true });
+  // BENCH_SERVER_CMD lets a profiling run wrap the server (e.g. "node --cpu-prof node_modules/next/dist/bin/next").
+  const [cmd, ...args] = (process.env.BENCH_SERVER_CMD ?? "npx next").split(" ");
+  const server = spawn(cmd, [...args, "start", "-p", String(PORT)], { env: { ...process.env, SISE_DB_PATH: COPY }, stdio: "ignore", detached: true });
   try {
     await waitForServer();
     const headers = { cookie, origin: `http://127.0.0.1:${PORT}` };
     for (let i = 0; i < 30; i++) await fetch(`http://127.0.0.1:${PORT}/ping`, { headers });
+    // One request by hand first: it must be answered with the redirect a successful grading gives,
+    // or the load below would only measure refusals.
+    const probe = pool[next++];
+    const res = await fetch(`http://127.0.0.1:${PORT}/risks/${probe.code}/grade`, {
+      method: "POST", body: formBody(boundary, actionId, probe, day),
+      headers: { ...headers, accept: "text/x-component", "next-action": actionId, "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
+    if (!res.headers.get("x-action-redirect")?.includes("graded=1")) {
+      throw new Error(`the probe grading was not accepted: ${res.status} ${JSON.stringify(Object.fromEntries(res.headers))}\n${(await res.text()).slice(0, 2000)}`);
+    }
     const ping = async () => {
       const r = await autocannon({ url: `http://127.0.0.1:${PORT}/ping`, connections: CONNECTIONS, duration: SECONDS, headers });
       return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, sent: r.requests.total };

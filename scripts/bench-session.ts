@@ -14,8 +14,8 @@ export function benchSessionCookie(sqlite: Database.Database, { role = "auditor"
   const { id } = sqlite.prepare("SELECT id FROM users WHERE username = ?").get(username) as { id: number };
   sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING").run(id, role);
   if (role === "officer") {
-    sqlite.prepare("INSERT INTO user_scope_areas (user_id, area_id) SELECT ?, id FROM areas ON CONFLICT DO NOTHING").run(id);
-    sqlite.prepare("INSERT INTO user_scope_regions (user_id, region_id) SELECT ?, id FROM regions ON CONFLICT DO NOTHING").run(id);
+    sqlite.prepare("INSERT INTO user_scope_areas (user_id, area_id) SELECT ?, id FROM areas WHERE true ON CONFLICT DO NOTHING").run(id);
+    sqlite.prepare("INSERT INTO user_scope_regions (user_id, region_id) SELECT ?, id FROM regions WHERE true ON CONFLICT DO NOTHING").run(id);
   }
   const token = generateToken();
   sqlite

@@ -1,12 +1,14 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { linkEvent, storedJson } from "@/lib/domain/history-chain";
+import type Database from "better-sqlite3";
+import { storedJson } from "@/lib/domain/history-chain";
 import type { Db } from "../client";
+import { appendStoredEvent } from "../history/append";
 
 /** Who did it: a signed-in user, or a named system actor (seed, setup) with no id. */
 export type Actor = { id: number | null; name: string };
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** A write transaction, carrying its connection so the history append can use cached statements. */
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] & { $client: Database.Database };
 
 /**
  * Every write in Sise: one synchronous transaction that takes SQLite's write lock at BEGIN
@@ -14,7 +16,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * under the same lock — a second process can neither interleave nor fail half-way with BUSY.
  */
 export function writeTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
-  return db.transaction(fn, { behavior: "immediate" });
+  return db.transaction((tx) => fn(Object.assign(tx, { $client: db.$client })), { behavior: "immediate" });
 }
 
 export type EventInput = {
@@ -29,14 +31,10 @@ export type EventInput = {
  * hash chain (lib/domain/history-chain.ts) from the values exactly as they are stored.
  */
 export function appendEvent(tx: Tx | Db, e: EventInput): { seq: number } {
-  const head = tx.get<{ seq: number; hash: string } | undefined>(sql`SELECT seq, hash FROM risk_events ORDER BY seq DESC LIMIT 1`);
-  const row = linkEvent(head, {
+  const row = appendStoredEvent(tx.$client, {
     at: e.at.getTime(), risk_id: e.riskId ?? null, risk_version: e.riskVersion ?? null, actor_id: e.actor.id, actor_name: e.actor.name,
     action: e.action, field: e.field ?? null, old_value: storedJson(e.oldValue), new_value: storedJson(e.newValue), reason: e.reason ?? null, data: storedJson(e.data),
   });
-  tx.run(sql`INSERT INTO risk_events (seq, at, risk_id, risk_version, actor_id, actor_name, action, field, old_value, new_value, reason, data, prev_hash, hash)
-    VALUES (${row.seq}, ${row.at}, ${row.risk_id}, ${row.risk_version}, ${row.actor_id}, ${row.actor_name}, ${row.action}, ${row.field},
-            ${row.old_value}, ${row.new_value}, ${row.reason}, ${row.data}, ${row.prev_hash}, ${row.hash})`);
   return { seq: row.seq };
 }
 export type { Tx };

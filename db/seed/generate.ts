@@ -4,7 +4,7 @@ import { addDays, dayInZone } from "../../lib/domain/dates";
 import { DEFAULT_REVIEW_DAYS } from "../../lib/domain/review";
 import { compute, LEC_C, LEC_E, LEC_L, MATRIX_LEVELS, type Assessment, type MethodInputs } from "../../lib/domain/grading";
 import { DEFAULT_CODE_PREFIX, formatRiskCode } from "../../lib/domain/risk-code";
-import { createRawEventWriter } from "../history/raw-writer";
+import { appendStoredEvent } from "../history/append";
 import { MEASURE_SNIPPETS, PERSON_GIVEN, PERSON_SURNAMES, RISK_TEMPLATES } from "./risk-templates";
 
 /** Deterministic PRNG (mulberry32) so demo data and benchmark databases are reproducible. */
@@ -94,9 +94,8 @@ export function insertGeneratedRisks(
   const insertMeasure = sqlite.prepare(
     "INSERT INTO risk_measures (risk_id, description, owner, due_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
-  const append = createRawEventWriter(sqlite);
   const event = (at: number, riskId: number, riskVersion: number, action: string, field: string | null, from: unknown, to: unknown, reason: string | null, data: unknown) =>
-    append({
+    appendStoredEvent(sqlite, {
       at, risk_id: riskId, risk_version: riskVersion, actor_id: null, actor_name: opts.actorName, action, field,
       old_value: from === null ? null : JSON.stringify(from), new_value: JSON.stringify(to), reason, data: data === null ? null : JSON.stringify(data),
     });

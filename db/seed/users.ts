@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { hashPassword } from "../../lib/auth/password";
 import type { Role } from "../../lib/auth/permissions";
 import { generateToken, hashToken } from "../../lib/auth/tokens";
-import { createRawEventWriter } from "../history/raw-writer";
+import { appendStoredEvent } from "../history/append";
 
 /** Shown on the sign-in page of a demo database only; a production database never has these users. */
 export const DEMO_PASSWORD = "sise-demo-2026";
@@ -23,7 +23,7 @@ function insertUserRow(sqlite: Database.Database, u: { username: string; display
     .prepare("INSERT INTO users (username, display_name, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
     .get(u.username, u.displayName, u.hash, now, now) as { id: number };
   for (const role of u.roles) sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, ?)").run(id, role);
-  createRawEventWriter(sqlite)({
+  appendStoredEvent(sqlite, {
     at: now, risk_id: null, risk_version: null, actor_id: null, actor_name: u.actor, action: "user.create", field: null, old_value: null,
     new_value: JSON.stringify({ username: u.username, displayName: u.displayName, roles: u.roles }), reason: null, data: JSON.stringify({ userId: id }),
   });
