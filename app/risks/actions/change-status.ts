@@ -1,11 +1,10 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { changeStatus } from "@/db/mutations/grading";
-import { toRuleErrors, type FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/validation/form-state";
 import { readForm } from "@/lib/validation/fields";
 import { parseStatus, STATUS_FIELDS } from "@/lib/validation/workflow";
-import { openStep, refusal, revalidateRisk } from "./risk-step";
+import { finish, invalid, openStep } from "./risk-step";
 
 /** A lifecycle step (识别 → 管控中 → 已化解 → 已销号, or reopening), always with a reason. */
 export async function changeStatusAction(code: string, _prev: FormState, formData: FormData): Promise<FormState> {
@@ -14,9 +13,6 @@ export async function changeStatusAction(code: string, _prev: FormState, formDat
   if (!opened.ok) return opened.state;
   const { step } = opened;
   const parsed = parseStatus(formData);
-  if (!parsed.ok) return { ok: false, message: { key: "form.invalid" }, fieldErrors: toRuleErrors(parsed.fieldErrors), values };
-  const result = changeStatus(step.db, { riskId: step.found.risk.id, expectedVersion: step.expectedVersion, actor: step.auth.actor, now: step.now, ...parsed.data });
-  if (!result.ok) return refusal(step, result, values);
-  revalidateRisk(step.found.risk.code);
-  redirect(`/risks/${step.found.risk.code}?statusChanged=1`);
+  if (!parsed.ok) return invalid(parsed.fieldErrors, values);
+  return finish(step, changeStatus(step.db, { riskId: step.found.risk.id, expectedVersion: step.expectedVersion, actor: step.auth.actor, now: step.now, ...parsed.data }), values, "statusChanged");
 }

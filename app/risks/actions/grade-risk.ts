@@ -1,11 +1,10 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { gradeRisk } from "@/db/mutations/grading";
 import { checkNextReview } from "@/lib/domain/risk-rules";
-import { toRuleErrors, type FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/validation/form-state";
 import { gradingFormValues, validateGrading } from "@/lib/validation/grading";
-import { openStep, refusal, revalidateRisk } from "./risk-step";
+import { finish, invalid, openStep } from "./risk-step";
 
 /**
  * Grade a risk (LEC, matrix or direct judgement). A reason is always required; a colour other
@@ -18,14 +17,11 @@ export async function gradeRiskAction(code: string, _prev: FormState, formData: 
   if (!opened.ok) return opened.state;
   const { step } = opened;
   const grading = validateGrading(values, { thresholds: step.settings.thresholds, reasonRequired: true });
-  if (!grading.ok) return { ok: false, message: { key: "form.invalid" }, fieldErrors: toRuleErrors(grading.fieldErrors), values };
+  if (!grading.ok) return invalid(grading.fieldErrors, values);
   const review = checkNextReview(grading.assessment.colour, grading.data.nextReviewDate, step.today, step.settings.reviewDays);
   if (review) return { ok: false, message: { key: "form.invalid" }, fieldErrors: { nextReviewDate: [review] }, values };
-  const result = gradeRisk(step.db, {
+  return finish(step, gradeRisk(step.db, {
     riskId: step.found.risk.id, expectedVersion: step.expectedVersion, actor: step.auth.actor, now: step.now,
     assessment: grading.assessment, reason: grading.data.reason, nextReviewDate: grading.data.nextReviewDate,
-  });
-  if (!result.ok) return refusal(step, result, values);
-  revalidateRisk(step.found.risk.code);
-  redirect(`/risks/${step.found.risk.code}?graded=1`);
+  }), values, "graded");
 }

@@ -1,12 +1,11 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { addMeasure, updateMeasure } from "@/db/mutations/measures";
-import { toRuleErrors, type FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/validation/form-state";
 import { readForm } from "@/lib/validation/fields";
 import { MEASURE_FIELDS, parseMeasure } from "@/lib/validation/workflow";
-import { openStep, refusal, revalidateRisk, type Step } from "./risk-step";
+import { finish, invalid, openStep, type Step } from "./risk-step";
 
 const measureId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -16,14 +15,11 @@ async function saveMeasure(code: string, id: number | null, formData: FormData):
   if (!opened.ok) return opened.state;
   const step: Step = opened.step;
   const parsed = parseMeasure(formData);
-  if (!parsed.ok) return { ok: false, message: { key: "form.invalid" }, fieldErrors: toRuleErrors(parsed.fieldErrors), values };
+  if (!parsed.ok) return invalid(parsed.fieldErrors, values);
   const d = parsed.data;
   const measure = { description: d.measureDescription, owner: d.owner, dueDate: d.dueDate || null, status: d.measureStatus };
   const base = { riskId: step.found.risk.id, expectedVersion: step.expectedVersion, actor: step.auth.actor, now: step.now, measure };
-  const result = id === null ? addMeasure(step.db, base) : updateMeasure(step.db, { ...base, measureId: id });
-  if (!result.ok) return refusal(step, result, values);
-  revalidateRisk(step.found.risk.code);
-  redirect(`/risks/${step.found.risk.code}?measureSaved=1#measures`);
+  return finish(step, id === null ? addMeasure(step.db, base) : updateMeasure(step.db, { ...base, measureId: id }), values, "measureSaved");
 }
 
 /** Add a control measure (管控措施) with its owner, due day and status. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getDb, type Db } from "@/db/client";
 import type { WriteResult } from "@/db/mutations/risk-write";
 import { getRiskByCode, listRiskEventsSince, type RiskDetail } from "@/db/queries/risks";
@@ -12,7 +13,7 @@ import { dayInZone } from "@/lib/domain/dates";
 import { createDescriber } from "@/lib/history/describe";
 import { nameMaps } from "@/lib/history/names";
 import { version as versionSchema } from "@/lib/validation/fields";
-import type { FormState } from "@/lib/validation/form-state";
+import { toRuleErrors, type FormState } from "@/lib/validation/form-state";
 
 export type Step = { auth: Authorized; db: Db; found: RiskDetail; expectedVersion: number; now: Date; today: string; settings: ReturnType<typeof getSettings> };
 
@@ -66,7 +67,16 @@ export async function refusal(step: Step, result: Extract<WriteResult, { ok: fal
   return { ok: false, message: { key }, values };
 }
 
-export function revalidateRisk(code: string) {
+/** A form the schema or a rule refused: every field's errors, the user's input kept, nothing written. */
+export function invalid(fieldErrors: Partial<Record<string, string[]>>, values: Record<string, string>): FormState {
+  return { ok: false, message: { key: "form.invalid" }, fieldErrors: toRuleErrors(fieldErrors), values };
+}
+
+/** The common close of every step: a refusal goes back to the form; a write revalidates and returns to the risk with a notice. */
+export async function finish(step: Step, result: WriteResult, values: Record<string, string>, notice: string): Promise<FormState> {
+  if (!result.ok) return refusal(step, result, values);
+  const code = step.found.risk.code;
   revalidatePath("/risks");
   revalidatePath(`/risks/${code}`);
+  redirect(`/risks/${code}?${notice}=1${notice === "measureSaved" ? "#measures" : ""}`);
 }

@@ -1,12 +1,11 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { updateRiskDetails } from "@/db/mutations/risks";
 import { canChangeRisk } from "@/lib/auth/permissions";
-import { toRuleErrors, type FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/validation/form-state";
 import { riskFormValues, validateRiskDetails } from "@/lib/validation/risk";
 import { referenceErrors } from "./reference-errors";
-import { openStep, refusal, revalidateRisk } from "./risk-step";
+import { finish, invalid, openStep } from "./risk-step";
 
 /**
  * Edit a risk's details (what, where, who). The version the form was loaded at is posted back; a
@@ -20,13 +19,10 @@ export async function updateRiskAction(code: string, _prev: FormState, formData:
   const { step } = opened;
   const details = validateRiskDetails(values);
   const errors = details.ok ? referenceErrors(step.db, details.data) : details.fieldErrors;
-  if (!details.ok || Object.keys(errors).length) return { ok: false, message: { key: "form.invalid" }, fieldErrors: toRuleErrors(errors), values };
+  if (!details.ok || Object.keys(errors).length) return invalid(errors, values);
   // Moving a risk needs its new place in scope too: an officer can neither take nor give away others' risks.
   if (!canChangeRisk(step.auth.user, "risk.edit", details.data)) {
     return { ok: false, message: { key: "auth.outOfScope" }, fieldErrors: { areaId: [{ key: "outOfScope" }], regionId: [{ key: "outOfScope" }] }, values };
   }
-  const result = updateRiskDetails(step.db, { riskId: step.found.risk.id, expectedVersion: step.expectedVersion, input: details.data, actor: step.auth.actor, now: step.now });
-  if (!result.ok) return refusal(step, result, values);
-  revalidateRisk(step.found.risk.code);
-  redirect(`/risks/${step.found.risk.code}?saved=1`);
+  return finish(step, updateRiskDetails(step.db, { riskId: step.found.risk.id, expectedVersion: step.expectedVersion, input: details.data, actor: step.auth.actor, now: step.now }), values, "saved");
 }
