@@ -9,7 +9,7 @@ const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = process.env.OUT_DIR ?? "docs/screenshots";
 // Demo database accounts (the demo seed); `as` names who is signed in for the shot.
 const DEMO_PASSWORD = "sise-demo-2026";
-const shots: Array<{ name: string; path: string; as?: string; locale?: string; width?: number; fullPage?: boolean }> = [
+const shots: Array<{ name: string; path: string; as?: string; locale?: string; width?: number; fullPage?: boolean; matrix?: [string, string]; verify?: boolean }> = [
   { name: "login-zh", path: "/login" },
   { name: "register-zh", path: "/risks", as: "officer" },
   { name: "register-filtered-zh", path: "/risks?q=%E7%87%83%E6%B0%94&sort=nextReview", as: "officer" },
@@ -18,6 +18,10 @@ const shots: Array<{ name: string; path: string; as?: string; locale?: string; w
   { name: "board-zh", path: "/board", as: "leader", width: 1920, fullPage: true },
   { name: "admin-users-zh", path: "/admin/users", as: "admin" },
   { name: "admin-user-zh", path: "/admin/users/2", as: "admin", fullPage: true },
+  // Grading: the officer's grade page (risk matrix inputs picked, live colour) and a red awaiting a leader.
+  { name: "grade-zh", path: `/risks/${process.env.SHOT_RISK ?? "YL-2024-00004"}/grade`, as: "officer", fullPage: true, matrix: ["4", "5"] },
+  { name: "risk-red-leader-zh", path: `/risks/${process.env.SHOT_RED ?? "YL-2025-00146"}`, as: "leader", fullPage: true },
+  { name: "audit-zh", path: "/audit", as: "auditor", verify: true },
 ];
 
 async function main() {
@@ -34,6 +38,14 @@ async function main() {
       await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     }
     await page.goto(base + s.path);
+    if (s.matrix) {
+      await page.selectOption("#matrixL", s.matrix[0]);
+      await page.selectOption("#matrixS", s.matrix[1]);
+    }
+    if (s.verify) {
+      await page.locator("#main form button[type=submit]").click();
+      await page.locator("#main [role=status]").waitFor();
+    }
     await page.screenshot({ path: `${out}/${s.name}.png`, fullPage: s.fullPage ?? false });
     await context.close();
   }

@@ -19,6 +19,7 @@ const PARAMS = {
   status: z.enum(RISK_STATUSES),
   unit: positiveId,
   overdue: z.literal("1").transform(() => true),
+  ack: z.literal("1").transform(() => true),
   sort: z.enum(REGISTER_SORTS),
   page: z.coerce.number().int().min(1).max(1_000_000),
 } as const;
@@ -32,6 +33,8 @@ export type RegisterQuery = {
   status?: (typeof RISK_STATUSES)[number];
   unit?: number;
   overdue?: boolean;
+  /** Only reds awaiting a leader's acknowledgement. */
+  ack?: boolean;
   sort: RegisterSort;
   page: number;
 };

@@ -29,6 +29,13 @@ describe("register filters", () => {
     expect(rows.every((r) => r.colour === "red" && r.regionZh === "神木市" && r.status === "controlling")).toBe(true);
   });
 
+  it("lists only reds awaiting a leader's acknowledgement", () => {
+    const rows = all({ ack: "1" });
+    expect(rows.length).toBe(titles("ack_pending = 1"));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.colour === "red" && r.ackPending)).toBe(true);
+  });
+
   it("filters by kind of area", () => {
     const rows = all({ kind: "domain" });
     expect(rows.length).toBe(titles("area_id IN (SELECT id FROM areas WHERE kind = 'domain')"));
