@@ -4,7 +4,7 @@ import { gradeRisk } from "@/db/mutations/grading";
 import { checkNextReview } from "@/lib/domain/risk-rules";
 import type { FormState } from "@/lib/validation/form-state";
 import { gradingFormValues, validateGrading } from "@/lib/validation/grading";
-import { finish, invalid, openStep } from "./risk-step";
+import { finish, invalid, authorizeRiskStep } from "./risk-step";
 
 /**
  * Grade a risk (LEC, matrix or direct judgement). A reason is always required; a colour other
@@ -13,7 +13,7 @@ import { finish, invalid, openStep } from "./risk-step";
  */
 export async function gradeRiskAction(code: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const values = gradingFormValues(formData);
-  const opened = await openStep(code, formData, values);
+  const opened = await authorizeRiskStep(code, formData, values);
   if (!opened.ok) return opened.state;
   const { step } = opened;
   const grading = validateGrading(values, { thresholds: step.settings.thresholds, reasonRequired: true });

@@ -5,13 +5,13 @@ import { addMeasure, updateMeasure } from "@/db/mutations/measures";
 import type { FormState } from "@/lib/validation/form-state";
 import { readForm } from "@/lib/validation/fields";
 import { MEASURE_FIELDS, parseMeasure } from "@/lib/validation/workflow";
-import { finish, invalid, openStep, type Step } from "./risk-step";
+import { finish, invalid, authorizeRiskStep, type Step } from "./risk-step";
 
 const measureId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 async function saveMeasure(code: string, id: number | null, formData: FormData): Promise<FormState> {
   const values = readForm(formData, MEASURE_FIELDS);
-  const opened = await openStep(code, formData, values);
+  const opened = await authorizeRiskStep(code, formData, values);
   if (!opened.ok) return opened.state;
   const step: Step = opened.step;
   const parsed = parseMeasure(formData);

@@ -5,12 +5,12 @@ import { checkNextReview } from "@/lib/domain/risk-rules";
 import type { FormState } from "@/lib/validation/form-state";
 import { readForm } from "@/lib/validation/fields";
 import { parseReview, REVIEW_FIELDS } from "@/lib/validation/workflow";
-import { finish, invalid, openStep } from "./risk-step";
+import { finish, invalid, authorizeRiskStep } from "./risk-step";
 
 /** "Reviewed, no change": confirms the current grade with a note and sets the next review day within its cadence. */
 export async function reviewRiskAction(code: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const values = readForm(formData, REVIEW_FIELDS);
-  const opened = await openStep(code, formData, values);
+  const opened = await authorizeRiskStep(code, formData, values);
   if (!opened.ok) return opened.state;
   const { step } = opened;
   const parsed = parseReview(formData);

@@ -22,7 +22,7 @@ export type Step = { auth: Authorized; db: Db; found: RiskDetail; expectedVersio
  * in the caller's scope (for officers' edits) → read the version the form was loaded at. Returns
  * the context, or the refusal to send back (nothing has been written either way).
  */
-export async function openStep(
+export async function authorizeRiskStep(
   code: unknown,
   formData: FormData,
   values: Record<string, string>,

@@ -5,7 +5,7 @@ import { canChangeRisk } from "@/lib/auth/permissions";
 import type { FormState } from "@/lib/validation/form-state";
 import { riskFormValues, validateRiskDetails } from "@/lib/validation/risk";
 import { referenceErrors } from "./reference-errors";
-import { finish, invalid, openStep } from "./risk-step";
+import { finish, invalid, authorizeRiskStep } from "./risk-step";
 
 /**
  * Edit a risk's details (what, where, who). The version the form was loaded at is posted back; a
@@ -14,7 +14,7 @@ import { finish, invalid, openStep } from "./risk-step";
  */
 export async function updateRiskAction(code: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const values = riskFormValues(formData);
-  const opened = await openStep(code, formData, values);
+  const opened = await authorizeRiskStep(code, formData, values);
   if (!opened.ok) return opened.state;
   const { step } = opened;
   const details = validateRiskDetails(values);
