@@ -83,10 +83,10 @@ export function MeasureForm({ action, version, initial, submitLabel, idPrefix }:
   const id = (f: string) => `${idPrefix}-${f}`;
   const errorOf = (f: string) => state.fieldErrors?.[f]?.length ? <FieldError state={state} name={f} /> : null;
   return (
-    <form action={formAction} noValidate className="grid gap-2 sm:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-end">
-      <div className="sm:col-span-5"><FormMessage state={state} /></div>
+    <form action={formAction} noValidate className="grid gap-2 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
+      <div className="sm:col-span-4"><FormMessage state={state} /></div>
       <input type="hidden" name="version" value={version} />
-      <div>
+      <div className="sm:col-span-4">
         <label htmlFor={id("d")} className="mb-1 block text-xs font-medium">{t("description")}</label>
         <input id={id("d")} name="measureDescription" defaultValue={v.measureDescription} maxLength={500} className={inputClass} aria-invalid={!!state.fieldErrors?.measureDescription} />
         {errorOf("measureDescription")}
