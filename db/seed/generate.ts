@@ -132,7 +132,7 @@ export function insertGeneratedRisks(
       const info = insertRisk.run(code, title, description, area.id, region.id, colour, status, unitId, person,
         JSON.stringify(assessments.at(-1)), ackPending, lastAt, nextReview, 1 + nExtra, createdMs, lastAt);
       const riskId = Number(info.lastInsertRowid);
-      event(createdMs, riskId, 1, "create", null, null, { code, title, colour: grades[0], status }, null, { assessment: assessments[0] });
+      event(createdMs, riskId, 1, "create", null, null, { code, title, areaId: area.id, regionId: region.id, colour: grades[0], status }, null, { assessment: assessments[0] });
       eventTimes.forEach((at, i) => {
         const [from, to] = [grades[i], grades[i + 1]];
         if (from === to) event(at, riskId, i + 2, "review", "nextReviewDate", null, addDays(dayInZone(new Date(at)), DEFAULT_REVIEW_DAYS[to]), "复核无变化", { colour: to });

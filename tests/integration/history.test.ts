@@ -105,3 +105,22 @@ describe("upgrading a database written before the chain existed", () => {
     sqlite.close();
   });
 });
+
+describe("the history replays to the current register", () => {
+  it("rebuilds every risk's colour, status and place from its events, seeded and app-written alike", async () => {
+    const { buildBoard, replay } = await import("@/lib/domain/board");
+    const { changeStatus } = await import("@/db/mutations/grading");
+    const { updateRiskDetails } = await import("@/db/mutations/risks");
+    const risk = t.sqlite.prepare("SELECT id, version FROM risks WHERE title = '榆阳区加油站油气回收风险'").get() as { id: number; version: number };
+    changeStatus(t.db, { riskId: risk.id, expectedVersion: risk.version, actor, now, status: "controlling", reason: "专人盯守" });
+    const input = { title: "榆阳区加油站油气回收风险", description: "", areaId: t.areaId.S02, regionId: t.regionId["610881"], responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "张伟", coUnitIds: [], reason: "划归神木市" };
+    updateRiskDetails(t.db, { riskId: risk.id, expectedVersion: risk.version + 1, input, actor, now });
+    const events = (t.sqlite.prepare("SELECT risk_id, action, field, new_value FROM risk_events ORDER BY seq").all() as Array<{ risk_id: number | null; action: string; field: string | null; new_value: string | null }>)
+      .map((e) => ({ riskId: e.risk_id, action: e.action, field: e.field, newValue: e.new_value === null ? null : JSON.parse(e.new_value) }));
+    const replayed = replay(new Map(), events);
+    const current = t.sqlite.prepare("SELECT id AS riskId, area_id AS areaId, region_id AS regionId, colour, status FROM risks").all() as Array<{ riskId: number }>;
+    expect(replayed.size).toBe(current.length);
+    for (const row of current) expect(replayed.get(row.riskId)).toEqual(row);
+    expect(buildBoard(replayed.values()).totals.red).toBeGreaterThan(0);
+  });
+});

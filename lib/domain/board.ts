@@ -1,0 +1,103 @@
+import { COLOURS, isOpenStatus, SEVERITY, type Colour, type RiskStatus } from "./colours";
+
+/**
+ * The colour board's rules, as plain values in and out (issue #5 builds the pages on these):
+ * - a cell is one area × one region; it counts the **open** risks in it per colour, and its colour
+ *   is the most severe of them; a cell with no open risk is empty (null), never blue;
+ * - the board of any past moment is the current-state rule applied to the risks as they stood then,
+ *   rebuilt by replaying the history (`replay`);
+ * - comparing two boards marks each cell up (↑), down (↓), new, cleared or unchanged.
+ */
+export type RiskState = { riskId: number; areaId: number; regionId: number; colour: Colour; status: RiskStatus };
+
+export type Counts = Record<Colour, number>;
+export type Cell = { counts: Counts; top: Colour | null; open: number };
+export type Board = {
+  cells: Map<string, Cell>;
+  totals: Counts;
+  byArea: Map<number, Counts>;
+  byRegion: Map<number, Counts>;
+};
+
+export const cellKey = (areaId: number, regionId: number) => `${areaId}:${regionId}`;
+export const zeroCounts = (): Counts => ({ red: 0, orange: 0, yellow: 0, blue: 0 });
+
+/** The most severe colour with a non-zero count, or null when there is none. */
+export function topColour(counts: Counts): Colour | null {
+  return COLOURS.find((c) => counts[c] > 0) ?? null;
+}
+
+export function buildBoard(states: Iterable<RiskState>): Board {
+  const cells = new Map<string, Cell>();
+  const totals = zeroCounts();
+  const byArea = new Map<number, Counts>();
+  const byRegion = new Map<number, Counts>();
+  const bump = (m: Map<number, Counts>, id: number, c: Colour) => {
+    const counts = m.get(id) ?? zeroCounts();
+    counts[c] += 1;
+    m.set(id, counts);
+  };
+  for (const s of states) {
+    if (!isOpenStatus(s.status)) continue;
+    const key = cellKey(s.areaId, s.regionId);
+    const cell = cells.get(key) ?? { counts: zeroCounts(), top: null, open: 0 };
+    cell.counts[s.colour] += 1;
+    cell.open += 1;
+    if (cell.top === null || SEVERITY[s.colour] > SEVERITY[cell.top]) cell.top = s.colour;
+    cells.set(key, cell);
+    totals[s.colour] += 1;
+    bump(byArea, s.areaId, s.colour);
+    bump(byRegion, s.regionId, s.colour);
+  }
+  return { cells, totals, byArea, byRegion };
+}
+
+/** A history event as far as the board cares (values as stored, JSON already parsed). */
+export type BoardEvent = { riskId: number | null; action: string; field: string | null; newValue: unknown };
+
+/**
+ * Rolls risk states forward through events in sequence order: "create" starts a risk (its new
+ * value carries colour, status, area and region), "grade" sets the colour, "status"/"reopen" the
+ * status, an "update" of areaId/regionId moves it. Everything else leaves the board as it was.
+ * Mutates and returns `states`, so a caller can start from a stored snapshot.
+ */
+export function replay(states: Map<number, RiskState>, events: Iterable<BoardEvent>): Map<number, RiskState> {
+  for (const e of events) {
+    if (e.riskId === null) continue;
+    if (e.action === "create") {
+      const v = e.newValue as Partial<RiskState> | null;
+      if (v && v.colour && v.status && typeof v.areaId === "number" && typeof v.regionId === "number") {
+        states.set(e.riskId, { riskId: e.riskId, areaId: v.areaId, regionId: v.regionId, colour: v.colour, status: v.status });
+      }
+      continue;
+    }
+    const s = states.get(e.riskId);
+    if (!s) continue;
+    if (e.field === "colour" && e.action === "grade") s.colour = e.newValue as Colour;
+    else if (e.field === "status" && (e.action === "status" || e.action === "reopen")) s.status = e.newValue as RiskStatus;
+    else if (e.action === "update" && e.field === "areaId") s.areaId = Number(e.newValue);
+    else if (e.action === "update" && e.field === "regionId") s.regionId = Number(e.newValue);
+  }
+  return states;
+}
+
+export type CellChange = "up" | "down" | "new" | "cleared" | "same";
+
+/** How a cell moved between two boards: by its top colour, then by appearing or emptying. */
+export function compareCell(before: Cell | undefined, after: Cell | undefined): CellChange {
+  const [b, a] = [before?.top ?? null, after?.top ?? null];
+  if (b === null && a === null) return "same";
+  if (b === null) return "new";
+  if (a === null) return "cleared";
+  return SEVERITY[a] > SEVERITY[b] ? "up" : SEVERITY[a] < SEVERITY[b] ? "down" : "same";
+}
+
+/** Every cell that changed between two boards, with its change. */
+export function compareBoards(before: Board, after: Board): Map<string, Exclude<CellChange, "same">> {
+  const out = new Map<string, Exclude<CellChange, "same">>();
+  for (const key of new Set([...before.cells.keys(), ...after.cells.keys()])) {
+    const change = compareCell(before.cells.get(key), after.cells.get(key));
+    if (change !== "same") out.set(key, change);
+  }
+  return out;
+}
