@@ -1,53 +1,68 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ColourGrid, FILLED, type GridRow } from "@/components/board/colour-grid";
+import { AreaRegionBoard } from "@/components/board/area-region-board";
+import { FILLED } from "@/components/board/fills";
 import { getDb } from "@/db/client";
-import { listOpenColourCounts } from "@/db/queries/board";
-import { listAreas } from "@/db/queries/reference";
+import { getBoardAlerts, listOpenCellCounts } from "@/db/queries/board";
+import { listAreas, listRegions } from "@/db/queries/reference";
 import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
+import { CITY_TIME_ZONE } from "@/lib/config";
+import { boardFromCounts, type Cell } from "@/lib/domain/board";
 import { COLOURS, type Colour } from "@/lib/domain/colours";
+import { dayInZone } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("board"))("title") };
 }
 
-const zero = (): Record<Colour, number> => ({ red: 0, orange: 0, yellow: 0, blue: 0 });
-
-/** The colour board: open risks by area and colour, with city-wide totals on top. */
+/**
+ * The colour board: the 21 risk categories and 14 safety-production domains down, the city and its
+ * 12 counties across; each cell coloured by its most severe open risk. Totals per colour, reds
+ * awaiting a leader and overdue reviews on top, each a way into the register.
+ */
 export default async function BoardPage() {
   await requirePageUser("board.view", "/board");
   const db = getDb();
   const [t, tc, locale] = [await getTranslations("board"), await getTranslations("colours"), await getLocale()];
-  const counts = listOpenColourCounts(db);
-  const totals = zero();
-  const byArea = new Map<number, Record<Colour, number>>();
-  for (const { areaId, colour, n } of counts) {
-    const row = byArea.get(areaId) ?? zero();
-    row[colour] += n;
-    totals[colour] += n;
-    byArea.set(areaId, row);
-  }
+  const board = boardFromCounts(listOpenCellCounts(db));
+  const alerts = getBoardAlerts(db, { today: dayInZone(new Date(), CITY_TIME_ZONE) });
   const areas = listAreas(db, { activeOnly: true });
-  const rows = (kind: "category" | "domain"): GridRow[] =>
-    areas.filter((a) => a.kind === kind).map((a) => ({ id: a.id, label: localName(a, locale), counts: byArea.get(a.id) ?? zero() }));
-  const labels = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;
-  const common = { colourLabels: labels, areaLabel: t("area"), totalLabel: t("total") };
+  const regions = listRegions(db, { activeOnly: true }).filter((r) => r.level === "city" || r.level === "county").map((r) => ({ id: r.id, label: localName(r, locale) }));
+  const rows = (kind: "category" | "domain") => areas.filter((a) => a.kind === kind).map((a) => ({ id: a.id, label: localName(a, locale) }));
+  const colours = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;
+  const summary = (cell: Cell | undefined) => (cell ? COLOURS.filter((c) => cell.counts[c]).map((c) => `${colours[c]} ${cell.counts[c]}`).join(" · ") : t("noOpen"));
+  const labels = { colours, empty: t("empty"), area: t("area"), cellTitle: (area: string, region: string, cell: Cell | undefined) => t("cellTitle", { area, region, summary: summary(cell) }) };
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={t("totals")}>
-        {COLOURS.map((c) => (
-          <li key={c} data-testid={`total-${c}`} className={`flex flex-col rounded-lg p-4 ${FILLED[c]}`}>
-            <span className="text-lg">{tc(c)} · {tc(`level.${c}`)}</span>
-            <span className="text-5xl font-bold tabular-nums">{totals[c]}</span>
+      <div className="grid gap-3 lg:grid-cols-[3fr_1fr]">
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={t("totals")}>
+          {COLOURS.map((c) => (
+            <li key={c} data-testid={`total-${c}`} className={`flex flex-col rounded-lg p-4 ${FILLED[c]}`}>
+              <span className="text-lg">{tc(c)} · {tc(`level.${c}`)}</span>
+              <span className="text-5xl font-bold tabular-nums">{board.totals[c]}</span>
+            </li>
+          ))}
+        </ul>
+        <ul className="flex flex-col gap-2" aria-label={t("alerts")}>
+          <li>
+            <Link href="/risks?ack=1" data-testid="awaiting-ack" className="flex items-center justify-between rounded-lg border-2 border-red-700 bg-white px-4 py-2 text-red-900 hover:bg-red-50">
+              <span className="text-base font-medium">{t("awaitingAck")}</span>
+              <span className="text-3xl font-bold tabular-nums">{alerts.awaitingAck}</span>
+            </Link>
           </li>
-        ))}
-      </ul>
-      <div className="grid items-start gap-8 xl:grid-cols-2">
-        <ColourGrid caption={t("categories")} rows={rows("category")} {...common} />
-        <ColourGrid caption={t("domains")} rows={rows("domain")} {...common} />
+          <li>
+            <Link href="/risks?overdue=1" data-testid="overdue" className="flex items-center justify-between rounded-lg border-2 border-neutral-700 bg-white px-4 py-2 hover:bg-neutral-100">
+              <span className="text-base font-medium">{t("overdue")}</span>
+              <span className="text-3xl font-bold tabular-nums">{alerts.overdue}</span>
+            </Link>
+          </li>
+        </ul>
       </div>
+      <AreaRegionBoard caption={t("categories")} areas={rows("category")} regions={regions} board={board} labels={labels} />
+      <AreaRegionBoard caption={t("domains")} areas={rows("domain")} regions={regions} board={board} labels={labels} />
     </div>
   );
 }

@@ -76,6 +76,10 @@ export async function RegisterFilters({
         <input type="checkbox" name="ack" value="1" defaultChecked={query.ack ?? false} className="h-4 w-4" />
         {t("ackOnly")}
       </label>
+      <label className="flex items-center gap-2 self-end pb-2 text-sm">
+        <input type="checkbox" name="open" value="1" defaultChecked={query.open ?? false} className="h-4 w-4" />
+        {t("openOnly")}
+      </label>
       <div className="col-span-2 flex items-end gap-2 md:col-span-1">
         <button type="submit" className="rounded bg-neutral-900 px-4 py-1.5 text-sm font-medium whitespace-nowrap text-white hover:bg-neutral-700">
           {t("apply")}

@@ -1,15 +1,27 @@
 import "server-only";
-import { and, count, eq, inArray } from "drizzle-orm";
-import { OPEN_STATUSES, type Colour } from "@/lib/domain/colours";
+import { and, count, eq, inArray, lt } from "drizzle-orm";
+import { OPEN_STATUSES } from "@/lib/domain/colours";
+import type { CellCount } from "@/lib/domain/board";
 import type { Db } from "../client";
 import { risks } from "../schema";
 
-/** Open risks counted per area and colour (optionally in one region): the board's cells. */
-export function listOpenColourCounts(db: Db, { regionId }: { regionId?: number } = {}) {
+const open = inArray(risks.status, [...OPEN_STATUSES]);
+
+/** Open risks counted per area, region and colour: the board's cells (at most areas × regions × 4 rows). */
+export function listOpenCellCounts(db: Db): CellCount[] {
   return db
-    .select({ areaId: risks.areaId, colour: risks.colour, n: count() })
+    .select({ areaId: risks.areaId, regionId: risks.regionId, colour: risks.colour, n: count() })
     .from(risks)
-    .where(and(inArray(risks.status, [...OPEN_STATUSES]), regionId ? eq(risks.regionId, regionId) : undefined))
-    .groupBy(risks.areaId, risks.colour)
-    .all() as Array<{ areaId: number; colour: Colour; n: number }>;
+    .where(open)
+    .groupBy(risks.areaId, risks.regionId, risks.colour)
+    .all();
+}
+
+/** The board's summary strip beyond the colour totals: reds awaiting a leader, and overdue reviews. */
+export function getBoardAlerts(db: Db, { today }: { today: string }) {
+  const n = (where: ReturnType<typeof and>) => db.select({ n: count() }).from(risks).where(where).get()?.n ?? 0;
+  return {
+    awaitingAck: n(and(open, eq(risks.ackPending, true))),
+    overdue: n(and(open, lt(risks.nextReviewDate, today))),
+  };
 }

@@ -36,6 +36,7 @@ function whereFor(query: RegisterQuery, today: string): SQL | undefined {
     query.unit ? eq(risks.responsibleUnitId, query.unit) : undefined,
     query.overdue ? and(inArray(risks.status, [...OPEN_STATUSES]), lt(risks.nextReviewDate, today)) : undefined,
     query.ack ? eq(risks.ackPending, true) : undefined,
+    query.open ? inArray(risks.status, [...OPEN_STATUSES]) : undefined,
     ...searchConditions(query.q),
   ];
   return and(...conditions);

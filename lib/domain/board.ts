@@ -27,29 +27,38 @@ export function topColour(counts: Counts): Colour | null {
   return COLOURS.find((c) => counts[c] > 0) ?? null;
 }
 
-export function buildBoard(states: Iterable<RiskState>): Board {
+/** Open risks counted per area, region and colour: what SQL's GROUP BY gives for the current board. */
+export type CellCount = { areaId: number; regionId: number; colour: Colour; n: number };
+
+export function boardFromCounts(rows: Iterable<CellCount>): Board {
   const cells = new Map<string, Cell>();
   const totals = zeroCounts();
   const byArea = new Map<number, Counts>();
   const byRegion = new Map<number, Counts>();
-  const bump = (m: Map<number, Counts>, id: number, c: Colour) => {
+  const bump = (m: Map<number, Counts>, id: number, c: Colour, n: number) => {
     const counts = m.get(id) ?? zeroCounts();
-    counts[c] += 1;
+    counts[c] += n;
     m.set(id, counts);
   };
-  for (const s of states) {
-    if (!isOpenStatus(s.status)) continue;
-    const key = cellKey(s.areaId, s.regionId);
+  for (const { areaId, regionId, colour, n } of rows) {
+    if (n <= 0) continue;
+    const key = cellKey(areaId, regionId);
     const cell = cells.get(key) ?? { counts: zeroCounts(), top: null, open: 0 };
-    cell.counts[s.colour] += 1;
-    cell.open += 1;
-    if (cell.top === null || SEVERITY[s.colour] > SEVERITY[cell.top]) cell.top = s.colour;
+    cell.counts[colour] += n;
+    cell.open += n;
+    if (cell.top === null || SEVERITY[colour] > SEVERITY[cell.top]) cell.top = colour;
     cells.set(key, cell);
-    totals[s.colour] += 1;
-    bump(byArea, s.areaId, s.colour);
-    bump(byRegion, s.regionId, s.colour);
+    totals[colour] += n;
+    bump(byArea, areaId, colour, n);
+    bump(byRegion, regionId, colour, n);
   }
   return { cells, totals, byArea, byRegion };
+}
+
+/** The board of a set of risk states (e.g. rebuilt from the history): open risks only. */
+export function buildBoard(states: Iterable<RiskState>): Board {
+  const open = [...states].filter((s) => isOpenStatus(s.status));
+  return boardFromCounts(open.map((s) => ({ areaId: s.areaId, regionId: s.regionId, colour: s.colour, n: 1 })));
 }
 
 /** A history event as far as the board cares (values as stored, JSON already parsed). */

@@ -20,6 +20,7 @@ const PARAMS = {
   unit: positiveId,
   overdue: z.literal("1").transform(() => true),
   ack: z.literal("1").transform(() => true),
+  open: z.literal("1").transform(() => true),
   sort: z.enum(REGISTER_SORTS),
   page: z.coerce.number().int().min(1).max(1_000_000),
 } as const;
@@ -35,6 +36,8 @@ export type RegisterQuery = {
   overdue?: boolean;
   /** Only reds awaiting a leader's acknowledgement. */
   ack?: boolean;
+  /** Only open risks (identified or controlling): what the board counts. */
+  open?: boolean;
   sort: RegisterSort;
   page: number;
 };

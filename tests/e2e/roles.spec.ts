@@ -65,7 +65,15 @@ test("leader: sees the colour board, cannot edit", async ({ page }) => {
   await page.getByRole("link", { name: "四色图" }).click();
   await expect(page.getByRole("heading", { name: "风险四色图" })).toBeVisible();
   await expect(page.getByTestId("total-red")).toContainText(/红 · 重大风险\s*\d+/);
-  await expect(page.getByRole("table", { name: "14 个安全生产领域" }).getByRole("rowheader", { name: "城镇燃气" })).toBeVisible();
+  const domains = page.getByRole("table", { name: "14 个安全生产领域" });
+  await expect(domains.getByRole("rowheader", { name: "城镇燃气" })).toBeVisible();
+  await expect(domains.getByRole("columnheader", { name: "神木市" })).toBeVisible();
+  // A filled cell drills into the register, filtered to the open risks it counts.
+  const cell = domains.locator("td a", { hasText: /[红橙黄蓝] \d+/ }).first();
+  const [, count] = (await cell.locator("span").first().textContent())!.match(/(\d+)$/)!;
+  await cell.click();
+  await expect(page).toHaveURL(/\/risks\?area=\d+&region=\d+&open=1/);
+  expect(await page.getByRole("row").count()).toBeGreaterThanOrEqual(Number(count) + 1);
   await expect(page.getByRole("link", { name: "新增风险" })).toHaveCount(0);
   expect((await page.goto("/risks/new"))?.status()).toBe(403);
 });

@@ -97,3 +97,18 @@ describe("sorting and pagination", () => {
     expect(plan("SELECT count(*) FROM risks WHERE region_id = 4 AND severity = 3")).toMatch(/risks_region_severity_idx \(region_id=\? AND severity=\?\)/);
   });
 });
+
+describe("board counts", () => {
+  it("match the register: open risks per colour, reds awaiting acknowledgement, overdue reviews", async () => {
+    const { boardFromCounts } = await import("@/lib/domain/board");
+    const { getBoardAlerts, listOpenCellCounts } = await import("@/db/queries/board");
+    const board = boardFromCounts(listOpenCellCounts(t.db));
+    for (const colour of ["red", "orange", "yellow", "blue"] as const) {
+      expect(board.totals[colour]).toBe(titles("colour = ? AND status IN ('identified', 'controlling')", colour));
+    }
+    const cell = [...board.cells.entries()][0];
+    const [areaId, regionId] = cell[0].split(":").map(Number);
+    expect(cell[1].open).toBe(page({ area: String(areaId), region: String(regionId), open: "1" }).total);
+    expect(getBoardAlerts(t.db, { today })).toEqual({ awaitingAck: titles("ack_pending = 1 AND status IN ('identified', 'controlling')"), overdue: all({ overdue: "1" }).length });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildBoard, cellKey, compareBoards, replay, type BoardEvent, type RiskState } from "@/lib/domain/board";
+import { boardFromCounts, buildBoard, cellKey, compareBoards, replay, type BoardEvent, type RiskState } from "@/lib/domain/board";
 
 /**
  * A hand-computed fixture: two areas (1 = 城镇燃气, 2 = 道路交通) × two regions (10 = 榆阳区,
@@ -28,6 +28,13 @@ describe("board aggregation", () => {
     expect(now.cells.get(cellKey(1, 10))).toEqual({ counts: { red: 1, orange: 0, yellow: 1, blue: 0 }, top: "red", open: 2 });
     expect(now.cells.get(cellKey(1, 20))).toEqual({ counts: { red: 0, orange: 0, yellow: 1, blue: 0 }, top: "yellow", open: 1 });
     expect(now.cells.get(cellKey(2, 20))).toEqual({ counts: { red: 0, orange: 0, yellow: 0, blue: 1 }, top: "blue", open: 1 });
+  });
+  it("gives the same board from SQL-style counts as from the risks themselves", () => {
+    const counts = [
+      { areaId: 1, regionId: 10, colour: "red" as const, n: 1 }, { areaId: 1, regionId: 10, colour: "yellow" as const, n: 1 },
+      { areaId: 1, regionId: 20, colour: "yellow" as const, n: 1 }, { areaId: 2, regionId: 20, colour: "blue" as const, n: 1 },
+    ];
+    expect(boardFromCounts(counts)).toEqual(now);
   });
   it("leaves a cell with no open risk empty, not blue", () => {
     expect(now.cells.has(cellKey(2, 10))).toBe(false);

@@ -1,0 +1,63 @@
+import type { Board, Cell } from "@/lib/domain/board";
+import { cellKey } from "@/lib/domain/board";
+import { COLOURS, type Colour } from "@/lib/domain/colours";
+import { FILLED } from "./fills";
+
+type Labelled = { id: number; label: string };
+type Labels = { colours: Record<Colour, string>; empty: string; area: string; cellTitle: (area: string, region: string, cell: Cell | undefined) => string };
+
+/**
+ * Areas down, regions (city and counties) across. A cell takes the colour of its most severe open
+ * risk and always says it in words too — "红 2" — with the other colours' counts beneath, so it
+ * reads on a projector and without colour vision. A cell with no open risk is visibly empty (grey,
+ * "—"), never blue. Cells and headers link into the register filtered to what they count.
+ */
+export function AreaRegionBoard({ caption, areas, regions, board, labels }: { caption: string; areas: Labelled[]; regions: Labelled[]; board: Board; labels: Labels }) {
+  const link = (params: Record<string, number>) => `/risks?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])), open: "1" })}`;
+  return (
+    <table className="w-full table-fixed border-separate border-spacing-1 text-base">
+      <caption className="mb-2 text-left text-xl font-semibold">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="w-40 text-left align-bottom text-sm font-medium text-neutral-700">{labels.area}</th>
+          {regions.map((r) => (
+            <th key={r.id} scope="col" className="align-bottom text-sm font-semibold">
+              <a href={link({ region: r.id })} className="hover:underline focus-visible:outline-2">{r.label}</a>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {areas.map((a) => (
+          <tr key={a.id}>
+            <th scope="row" className="truncate pr-1 text-left font-normal">
+              <a href={link({ area: a.id })} className="hover:underline focus-visible:outline-2" title={a.label}>{a.label}</a>
+            </th>
+            {regions.map((r) => {
+              const cell = board.cells.get(cellKey(a.id, r.id));
+              const others = cell ? COLOURS.filter((c) => c !== cell.top && cell.counts[c] > 0) : [];
+              return (
+                <td key={r.id} data-testid={`cell-${a.id}-${r.id}`} className="p-0">
+                  <a
+                    href={link({ area: a.id, region: r.id })}
+                    title={labels.cellTitle(a.label, r.label, cell)}
+                    className={`flex h-12 flex-col items-center justify-center rounded leading-tight focus-visible:outline-4 focus-visible:outline-offset-1 focus-visible:outline-neutral-900 ${cell?.top ? FILLED[cell.top] : "bg-neutral-100 text-neutral-400"}`}
+                  >
+                    {cell?.top ? (
+                      <>
+                        <span className="text-lg font-bold tabular-nums">{`${labels.colours[cell.top]} ${cell.counts[cell.top]}`}</span>
+                        {others.length ? <span className="text-xs tabular-nums">{others.map((c) => `${labels.colours[c]}${cell.counts[c]}`).join(" ")}</span> : null}
+                      </>
+                    ) : (
+                      <span aria-label={labels.empty}>—</span>
+                    )}
+                  </a>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
