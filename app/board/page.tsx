@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AreaRegionBoard } from "@/components/board/area-region-board";
 import { FILLED } from "@/components/board/fills";
 import { getDb } from "@/db/client";
-import { getBoardAlerts, listOpenCellCounts } from "@/db/queries/board";
+import { getBoardAlerts, getBoardVersion, listOpenCellCounts } from "@/db/queries/board";
+import { LiveRefresh } from "@/components/board/live-refresh";
 import { listAreas, listRegions } from "@/db/queries/reference";
 import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -36,6 +37,7 @@ export default async function BoardPage() {
   const labels = { colours, empty: t("empty"), area: t("area"), cellTitle: (area: string, region: string, cell: Cell | undefined) => t("cellTitle", { area, region, summary: summary(cell) }) };
   return (
     <div className="flex flex-col gap-6">
+      <LiveRefresh version={getBoardVersion(db)} />
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <div className="grid gap-3 lg:grid-cols-[3fr_1fr]">
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={t("totals")}>

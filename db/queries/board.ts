@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, lt } from "drizzle-orm";
+import { and, count, eq, inArray, lt, max } from "drizzle-orm";
 import { OPEN_STATUSES } from "@/lib/domain/colours";
 import type { CellCount } from "@/lib/domain/board";
 import type { Db } from "../client";
@@ -24,4 +24,9 @@ export function getBoardAlerts(db: Db, { today }: { today: string }) {
     awaitingAck: n(and(open, eq(risks.ackPending, true))),
     overdue: n(and(open, lt(risks.nextReviewDate, today))),
   };
+}
+
+/** Changes whenever a risk is created or changed: every write sets the risk's updated_at (indexed). */
+export function getBoardVersion(db: Db): number {
+  return db.select({ v: max(risks.updatedAt) }).from(risks).get()?.v?.getTime() ?? 0;
 }

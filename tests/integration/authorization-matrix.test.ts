@@ -6,6 +6,7 @@ vi.mock("next/headers", async () => (await import("../support/request-context"))
 vi.mock("next/navigation", async () => (await import("../support/request-context")).nextNavigation);
 vi.mock("next/cache", async () => (await import("../support/request-context")).nextCache);
 vi.mock("@/db/client", async () => (await import("../support/request-context")).dbClient);
+vi.mock("next-intl/server", async () => (await import("../support/request-context")).nextIntlServer());
 
 import { setLocaleAction } from "@/app/actions/set-locale";
 import { signOutAction } from "@/app/actions/sign-out";
@@ -18,6 +19,7 @@ import { createUserAction } from "@/app/admin/users/actions/create-user";
 import { updateUserAction } from "@/app/admin/users/actions/update-user";
 import { signInAction } from "@/app/login/actions/sign-in";
 import { verifyTotpAction } from "@/app/login/actions/verify-totp";
+import { GET as boardVersion } from "@/app/api/board/version/route";
 import { verifyHistoryAction } from "@/app/audit/actions/verify-history";
 import { acknowledgeRedAction } from "@/app/risks/actions/acknowledge-red";
 import { changeStatusAction } from "@/app/risks/actions/change-status";
@@ -195,7 +197,14 @@ const ACTIONS: Record<string, Case> = {
 };
 
 /** Route handlers that exist must each be listed here with their allowed callers. */
-const ROUTE_HANDLERS: Record<string, never> = {};
+type RouteCase = { allowed: Caller[]; call: () => Promise<Response>; succeeded: (r: Response, body: unknown) => boolean };
+const ROUTE_HANDLERS: Record<string, RouteCase> = {
+  "app/api/board/version/route.ts": {
+    allowed: SIGNED_IN,
+    call: () => boardVersion(new Request("http://sise.local/api/board/version", { headers: { "sec-fetch-site": "same-origin" } })),
+    succeeded: (r, body) => r.status === 200 && typeof (body as { version?: unknown }).version === "number" && (body as { version: number }).version > 0,
+  },
+};
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -244,6 +253,31 @@ describe.each(Object.entries(ACTIONS))("%s", (_name, action) => {
     } else {
       expect(outcome.redirect, "a refused call must not redirect as if it worked").toBeUndefined();
       expect((outcome.result as { ok?: boolean }).ok).toBe(false);
+      expect(copy.bytes().equals(before), "a refused call changed the database").toBe(true);
+    }
+  });
+});
+
+describe.each(Object.entries(ROUTE_HANDLERS))("%s", (_path, route) => {
+  let copy: ReturnType<typeof openCopy>;
+  beforeEach(() => {
+    resetRequest();
+    copy = openCopy(fixture);
+  });
+  afterEach(() => copy.cleanup());
+
+  it.each(CALLERS)("called by %s", async (caller) => {
+    const userId = caller === "anonymous" ? fixture.users.admin : caller === "pendingTotp" ? fixture.users.officer : fixture.users[caller];
+    if (caller === "pendingTotp") signInAs(copy.db, userId, { pendingTotp: true });
+    else if (caller !== "anonymous") signInAs(copy.db, userId);
+    const before = copy.bytes();
+    const response = await route.call();
+    const body = await response.json();
+    if (route.allowed.includes(caller)) {
+      expect(route.succeeded(response, body), JSON.stringify(body)).toBe(true);
+    } else {
+      expect([401, 403]).toContain(response.status);
+      expect(body).toMatchObject({ error: expect.any(String), message: expect.any(String) });
       expect(copy.bytes().equals(before), "a refused call changed the database").toBe(true);
     }
   });

@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
+
+/**
+ * The board in a meeting: a leader keeps it open; an officer raises a risk in one of its cells to
+ * red; the leader's board turns that cell red and counts one more red awaiting acknowledgement,
+ * without anyone reloading the page.
+ */
+test("a red grading appears on an open board without a reload", async ({ browser }) => {
+  const leader = await (await browser.newContext()).newPage();
+  await signIn(leader, "leader");
+  await leader.goto("/board");
+  const domains = leader.getByRole("table", { name: "14 个安全生产领域" });
+  const regionHref = await domains.getByRole("columnheader", { name: "神木市" }).getByRole("link").getAttribute("href");
+  const regionId = new URL(regionHref!, "http://x").searchParams.get("region");
+  const cell = domains.locator(`td a[href*="region=${regionId}&"]`).filter({ hasText: /^[橙黄蓝] \d+/ }).first();
+  const cellHref = (await cell.getAttribute("href"))!;
+  const cellId = (await cell.locator("xpath=..").getAttribute("data-testid"))!;
+  const reds = Number(await leader.getByTestId("total-red").locator("span").nth(1).textContent());
+  const awaiting = Number(await leader.getByTestId("awaiting-ack").locator("span").nth(1).textContent());
+
+  // The officer drills into the same cell from the register and raises its first risk to red.
+  const officer = await (await browser.newContext()).newPage();
+  await signIn(officer, "officer");
+  await officer.goto(cellHref);
+  await officer.getByRole("row").nth(1).getByRole("link").click();
+  await officer.getByRole("link", { name: "评级 / 复核" }).click();
+  await officer.getByRole("radio", { name: "风险矩阵法" }).check();
+  await officer.getByLabel("L 可能性(1–5)").selectOption("5");
+  await officer.getByLabel("S 严重程度(1–5)").selectOption("5");
+  await officer.getByLabel("评级原因").fill("夜间巡查发现重大隐患");
+  await officer.getByRole("button", { name: "保存评级" }).click();
+  await expect(officer).toHaveURL(/graded=1/);
+
+  // The leader's page was never reloaded: the board refreshes itself in place.
+  await expect(leader.getByTestId(cellId).locator("a")).toHaveText(/^红 1/, { timeout: 20_000 });
+  await expect(leader.getByTestId("total-red").locator("span").nth(1)).toHaveText(String(reds + 1));
+  await expect(leader.getByTestId("awaiting-ack").locator("span").nth(1)).toHaveText(String(awaiting + 1));
+});
