@@ -95,6 +95,15 @@ export const risks = sqliteTable(
     coUnitIds: text("co_unit_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
     /** The latest assessment: method, inputs, score, computed and chosen colour, override reason. */
     assessment: text("assessment", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** Likelihood and severity of a risk-matrix assessment, derived from it by SQLite (for the board's matrix view). */
+    matrixL: integer("matrix_l").generatedAlwaysAs(
+      sql`(CASE WHEN json_extract(assessment, '$.method') = 'matrix' THEN json_extract(assessment, '$.likelihood') END)`,
+      { mode: "virtual" },
+    ),
+    matrixS: integer("matrix_s").generatedAlwaysAs(
+      sql`(CASE WHEN json_extract(assessment, '$.method') = 'matrix' THEN json_extract(assessment, '$.severity') END)`,
+      { mode: "virtual" },
+    ),
     /** Raised to red and not yet acknowledged by a leader (the red itself is in force at once). */
     ackPending: integer("ack_pending", { mode: "boolean" }).notNull().default(false),
     /** When the risk was last graded or reviewed (dynamic management). */
@@ -117,6 +126,7 @@ export const risks = sqliteTable(
     index("risks_unit_severity_idx").on(t.responsibleUnitId, t.severity, t.updatedAt),
     index("risks_colour_updated_idx").on(t.colour, t.updatedAt),
     index("risks_ack_pending_idx").on(t.ackPending),
+    index("risks_matrix_idx").on(t.matrixL, t.matrixS, t.status),
     // The database refuses impossible values even if a future code path forgets to validate.
     check("risks_colour_check", sql`${t.colour} IN ('red', 'orange', 'yellow', 'blue')`),
     check("risks_status_check", sql`${t.status} IN ('identified', 'controlling', 'resolved', 'closed')`),

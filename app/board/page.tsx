@@ -4,7 +4,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AreaRegionBoard } from "@/components/board/area-region-board";
 import { FILLED } from "@/components/board/fills";
 import { getDb } from "@/db/client";
-import { getBoardAlerts, getBoardVersion, listOpenCellCounts } from "@/db/queries/board";
+import { getBoardAlerts, getBoardVersion, listOpenCellCounts, listOpenMatrixCounts } from "@/db/queries/board";
+import { getSettings } from "@/db/queries/settings";
+import { RiskMatrix } from "@/components/board/risk-matrix";
 import { LiveRefresh } from "@/components/board/live-refresh";
 import { listAreas, listRegions } from "@/db/queries/reference";
 import { localName } from "@/i18n/locales";
@@ -23,8 +25,9 @@ export async function generateMetadata(): Promise<Metadata> {
  * 12 counties across; each cell coloured by its most severe open risk. Totals per colour, reds
  * awaiting a leader and overdue reviews on top, each a way into the register.
  */
-export default async function BoardPage() {
+export default async function BoardPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
   await requirePageUser("board.view", "/board");
+  const view = (await searchParams).view === "matrix" ? "matrix" : "grid";
   const db = getDb();
   const [t, tc, locale] = [await getTranslations("board"), await getTranslations("colours"), await getLocale()];
   const board = boardFromCounts(listOpenCellCounts(db));
@@ -63,8 +66,26 @@ export default async function BoardPage() {
           </li>
         </ul>
       </div>
-      <AreaRegionBoard caption={t("categories")} areas={rows("category")} regions={regions} board={board} labels={labels} />
-      <AreaRegionBoard caption={t("domains")} areas={rows("domain")} regions={regions} board={board} labels={labels} />
+      <nav aria-label={t("views")} className="flex gap-2">
+        {(["grid", "matrix"] as const).map((v) => (
+          <Link key={v} href={v === "grid" ? "/board" : "/board?view=matrix"} aria-current={view === v ? "page" : undefined}
+            className={`rounded px-4 py-2 text-sm font-medium ${view === v ? "bg-neutral-900 text-white" : "border border-neutral-400 bg-white hover:bg-neutral-100"}`}>
+            {t(v === "grid" ? "viewGrid" : "viewMatrix")}
+          </Link>
+        ))}
+      </nav>
+      {view === "grid" ? (
+        <>
+          <AreaRegionBoard caption={t("categories")} areas={rows("category")} regions={regions} board={board} labels={labels} />
+          <AreaRegionBoard caption={t("domains")} areas={rows("domain")} regions={regions} board={board} labels={labels} />
+        </>
+      ) : (
+        <section className="flex flex-col items-start gap-2">
+          <RiskMatrix counts={listOpenMatrixCounts(db)} thresholds={getSettings(db).thresholds}
+            labels={{ caption: t("matrixCaption"), likelihood: t("likelihood"), severity: t("severity"), colours, cellTitle: (l, s, n, colour) => t("matrixCellTitle", { l, s, n, colour }) }} />
+          <p className="text-sm text-neutral-700">{t("matrixHint")}</p>
+        </section>
+      )}
     </div>
   );
 }

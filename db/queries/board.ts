@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, lt, max } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, lt, max } from "drizzle-orm";
 import { OPEN_STATUSES } from "@/lib/domain/colours";
 import type { CellCount } from "@/lib/domain/board";
 import type { Db } from "../client";
@@ -29,4 +29,14 @@ export function getBoardAlerts(db: Db, { today }: { today: string }) {
 /** Changes whenever a risk is created or changed: every write sets the risk's updated_at (indexed). */
 export function getBoardVersion(db: Db): number {
   return db.select({ v: max(risks.updatedAt) }).from(risks).get()?.v?.getTime() ?? 0;
+}
+
+/** Open risks graded by the risk matrix, counted per likelihood × severity (the matrix view). */
+export function listOpenMatrixCounts(db: Db): Array<{ likelihood: number; severity: number; n: number }> {
+  return db
+    .select({ likelihood: risks.matrixL, severity: risks.matrixS, n: count() })
+    .from(risks)
+    .where(and(isNotNull(risks.matrixL), isNotNull(risks.matrixS), open))
+    .groupBy(risks.matrixL, risks.matrixS)
+    .all() as Array<{ likelihood: number; severity: number; n: number }>;
 }

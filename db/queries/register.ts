@@ -37,6 +37,8 @@ function whereFor(query: RegisterQuery, today: string): SQL | undefined {
     query.overdue ? and(inArray(risks.status, [...OPEN_STATUSES]), lt(risks.nextReviewDate, today)) : undefined,
     query.ack ? eq(risks.ackPending, true) : undefined,
     query.open ? inArray(risks.status, [...OPEN_STATUSES]) : undefined,
+    query.ml ? eq(risks.matrixL, query.ml) : undefined,
+    query.ms ? eq(risks.matrixS, query.ms) : undefined,
     ...searchConditions(query.q),
   ];
   return and(...conditions);

@@ -21,6 +21,8 @@ const PARAMS = {
   overdue: z.literal("1").transform(() => true),
   ack: z.literal("1").transform(() => true),
   open: z.literal("1").transform(() => true),
+  ml: z.coerce.number().int().min(1).max(5),
+  ms: z.coerce.number().int().min(1).max(5),
   sort: z.enum(REGISTER_SORTS),
   page: z.coerce.number().int().min(1).max(1_000_000),
 } as const;
@@ -38,6 +40,9 @@ export type RegisterQuery = {
   ack?: boolean;
   /** Only open risks (identified or controlling): what the board counts. */
   open?: boolean;
+  /** Risk-matrix likelihood and severity (the board's matrix view drills in with these). */
+  ml?: number;
+  ms?: number;
   sort: RegisterSort;
   page: number;
 };

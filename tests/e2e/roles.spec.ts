@@ -74,6 +74,17 @@ test("leader: sees the colour board, cannot edit", async ({ page }) => {
   await cell.click();
   await expect(page).toHaveURL(/\/risks\?area=\d+&region=\d+&open=1/);
   expect(await page.getByRole("row").count()).toBeGreaterThanOrEqual(Number(count) + 1);
+
+  // The risk matrix view: likelihood 5 at the top, severity 1 at the left; a cell drills in too.
+  await page.goto("/board");
+  await page.getByRole("link", { name: "风险矩阵" }).click();
+  await expect(page.getByRole("table", { name: /风险矩阵/ })).toBeVisible();
+  await expect(page.getByTestId("matrix-5-5")).toContainText("红 · R 25");
+  await expect(page.getByTestId("matrix-1-1")).toContainText("蓝 · R 1");
+  const n = Number(await page.getByTestId("matrix-4-5").locator("span").first().textContent());
+  await page.getByTestId("matrix-4-5").getByRole("link").click();
+  await expect(page).toHaveURL(/\/risks\?ml=4&ms=5&open=1/);
+  await expect(page.getByText(new RegExp(`共 ${n} 条风险`))).toBeVisible();
   await expect(page.getByRole("link", { name: "新增风险" })).toHaveCount(0);
   expect((await page.goto("/risks/new"))?.status()).toBe(403);
 });

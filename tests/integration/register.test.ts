@@ -109,6 +109,11 @@ describe("board counts", () => {
     const cell = [...board.cells.entries()][0];
     const [areaId, regionId] = cell[0].split(":").map(Number);
     expect(cell[1].open).toBe(page({ area: String(areaId), region: String(regionId), open: "1" }).total);
+    const { listOpenMatrixCounts } = await import("@/db/queries/board");
+    const matrix = listOpenMatrixCounts(t.db);
+    expect(matrix.reduce((s, c) => s + c.n, 0)).toBe(titles("json_extract(assessment, '$.method') = 'matrix' AND status IN ('identified', 'controlling')"));
+    const busiest = [...matrix].sort((a, b) => b.n - a.n)[0];
+    expect(page({ ml: String(busiest.likelihood), ms: String(busiest.severity), open: "1" }).total).toBe(busiest.n);
     expect(getBoardAlerts(t.db, { today })).toEqual({ awaitingAck: titles("ack_pending = 1 AND status IN ('identified', 'controlling')"), overdue: all({ overdue: "1" }).length });
   });
 });

@@ -1,0 +1,3 @@
+ALTER TABLE `risks` ADD `matrix_l` integer GENERATED ALWAYS AS ((CASE WHEN json_extract(assessment, '$.method') = 'matrix' THEN json_extract(assessment, '$.likelihood') END)) VIRTUAL;--> statement-breakpoint
+ALTER TABLE `risks` ADD `matrix_s` integer GENERATED ALWAYS AS ((CASE WHEN json_extract(assessment, '$.method') = 'matrix' THEN json_extract(assessment, '$.severity') END)) VIRTUAL;--> statement-breakpoint
+CREATE INDEX `risks_matrix_idx` ON `risks` (`matrix_l`,`matrix_s`,`status`);
