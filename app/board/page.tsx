@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AreaRegionBoard } from "@/components/board/area-region-board";
 import { FILLED } from "@/components/board/fills";
 import { getDb } from "@/db/client";
 import { getBoardAlerts, getBoardVersion, listOpenCellCounts, listOpenMatrixCounts } from "@/db/queries/board";
 import { getSettings } from "@/db/queries/settings";
 import { RiskMatrix } from "@/components/board/risk-matrix";
+import { MeetingButton } from "@/components/board/meeting-button";
+import { Legend } from "@/components/board/legend";
 import { LiveRefresh } from "@/components/board/live-refresh";
 import { listAreas, listRegions } from "@/db/queries/reference";
 import { localName } from "@/i18n/locales";
@@ -29,7 +31,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   await requirePageUser("board.view", "/board");
   const view = (await searchParams).view === "matrix" ? "matrix" : "grid";
   const db = getDb();
-  const [t, tc, locale] = [await getTranslations("board"), await getTranslations("colours"), await getLocale()];
+  const [t, tc, locale, format] = [await getTranslations("board"), await getTranslations("colours"), await getLocale(), await getFormatter()];
   const board = boardFromCounts(listOpenCellCounts(db));
   const alerts = getBoardAlerts(db, { today: dayInZone(new Date(), CITY_TIME_ZONE) });
   const areas = listAreas(db, { activeOnly: true });
@@ -41,7 +43,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   return (
     <div className="flex flex-col gap-6">
       <LiveRefresh version={getBoardVersion(db)} />
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <div className="flex flex-wrap items-center gap-4">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <MeetingButton label={t("meeting.open")} />
+        <p className="print-only text-sm">{t("printedAt", { time: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      </div>
       <div className="grid gap-3 lg:grid-cols-[3fr_1fr]">
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={t("totals")}>
           {COLOURS.map((c) => (
@@ -66,7 +72,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           </li>
         </ul>
       </div>
-      <nav aria-label={t("views")} className="flex gap-2">
+      <nav aria-label={t("views")} className="no-print flex gap-2">
         {(["grid", "matrix"] as const).map((v) => (
           <Link key={v} href={v === "grid" ? "/board" : "/board?view=matrix"} aria-current={view === v ? "page" : undefined}
             className={`rounded px-4 py-2 text-sm font-medium ${view === v ? "bg-neutral-900 text-white" : "border border-neutral-400 bg-white hover:bg-neutral-100"}`}>
@@ -78,6 +84,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         <>
           <AreaRegionBoard caption={t("categories")} areas={rows("category")} regions={regions} board={board} labels={labels} />
           <AreaRegionBoard caption={t("domains")} areas={rows("domain")} regions={regions} board={board} labels={labels} />
+          <Legend className="text-sm" />
         </>
       ) : (
         <section className="flex flex-col items-start gap-2">

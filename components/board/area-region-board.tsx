@@ -15,7 +15,7 @@ type Labels = { colours: Record<Colour, string>; empty: string; area: string; ce
 export function AreaRegionBoard({ caption, areas, regions, board, labels }: { caption: string; areas: Labelled[]; regions: Labelled[]; board: Board; labels: Labels }) {
   const link = (params: Record<string, number>) => `/risks?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])), open: "1" })}`;
   return (
-    <table className="w-full table-fixed border-separate border-spacing-1 text-base">
+    <table className="board-table w-full table-fixed border-separate border-spacing-1 text-base" style={{ ["--rows" as string]: areas.length + 1 }}>
       <caption className="mb-2 text-left text-xl font-semibold">{caption}</caption>
       <thead>
         <tr>
@@ -28,12 +28,12 @@ export function AreaRegionBoard({ caption, areas, regions, board, labels }: { ca
         </tr>
       </thead>
       <tbody>
-        {areas.map((a) => (
+        {areas.map((a, row) => (
           <tr key={a.id}>
             <th scope="row" className="truncate pr-1 text-left font-normal">
               <a href={link({ area: a.id })} className="hover:underline focus-visible:outline-2" title={a.label}>{a.label}</a>
             </th>
-            {regions.map((r) => {
+            {regions.map((r, col) => {
               const cell = board.cells.get(cellKey(a.id, r.id));
               const others = cell ? COLOURS.filter((c) => c !== cell.top && cell.counts[c] > 0) : [];
               return (
@@ -41,12 +41,14 @@ export function AreaRegionBoard({ caption, areas, regions, board, labels }: { ca
                   <a
                     href={link({ area: a.id, region: r.id })}
                     title={labels.cellTitle(a.label, r.label, cell)}
-                    className={`flex h-12 flex-col items-center justify-center rounded leading-tight focus-visible:outline-4 focus-visible:outline-offset-1 focus-visible:outline-neutral-900 ${cell?.top ? FILLED[cell.top] : "bg-neutral-100 text-neutral-400"}`}
+                    data-row={row}
+                    data-col={col}
+                    className={`board-cell flex h-12 flex-col items-center justify-center rounded leading-tight focus-visible:outline-4 focus-visible:outline-offset-1 focus-visible:outline-neutral-900 ${cell?.top ? FILLED[cell.top] : "bg-neutral-100 text-neutral-400"}`}
                   >
                     {cell?.top ? (
                       <>
-                        <span className="text-lg font-bold tabular-nums">{`${labels.colours[cell.top]} ${cell.counts[cell.top]}`}</span>
-                        {others.length ? <span className="text-xs tabular-nums">{others.map((c) => `${labels.colours[c]}${cell.counts[c]}`).join(" ")}</span> : null}
+                        <span className="board-cell-main text-lg font-bold tabular-nums">{`${labels.colours[cell.top]} ${cell.counts[cell.top]}`}</span>
+                        {others.length ? <span className="board-cell-sub text-xs tabular-nums">{others.map((c) => `${labels.colours[c]}${cell.counts[c]}`).join(" ")}</span> : null}
                       </>
                     ) : (
                       <span aria-label={labels.empty}>—</span>

@@ -14,7 +14,7 @@ export async function AppHeader() {
   const demo = isDemoDatabase(getDb());
   const link = "rounded px-1 hover:underline focus-visible:outline-2 focus-visible:outline-white";
   return (
-    <header className="bg-neutral-900 text-white">
+    <header className="app-header bg-neutral-900 text-white">
       {demo ? (
         <p className="bg-amber-400 px-4 py-1 text-center text-sm font-semibold text-neutral-950">{t("demoBanner")}</p>
       ) : null}

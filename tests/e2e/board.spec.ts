@@ -37,3 +37,31 @@ test("a red grading appears on an open board without a reload", async ({ browser
   await expect(leader.getByTestId("total-red").locator("span").nth(1)).toHaveText(String(reds + 1));
   await expect(leader.getByTestId("awaiting-ack").locator("span").nth(1)).toHaveText(String(awaiting + 1));
 });
+
+test("meeting mode: the board alone, driven from the keyboard", async ({ page }) => {
+  await signIn(page, "leader");
+  await page.goto("/board");
+  await page.getByRole("button", { name: "会议模式" }).click();
+  await expect(page).toHaveURL(/\/board\/meeting$/);
+  await expect(page.getByRole("heading", { name: "21 类风险" })).toBeVisible();
+  // No navigation or edit controls, and the four colour definitions are on screen.
+  await expect(page.getByRole("link", { name: "风险台账" })).toBeHidden();
+  await expect(page.getByText("危险因素多、管控难度大")).toBeVisible();
+
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator('[data-row="0"][data-col="0"]')).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator('[data-row="1"][data-col="1"]')).toBeFocused();
+  await page.keyboard.press("PageDown");
+  await expect(page).toHaveURL(/g=domain/);
+  await expect(page.getByRole("heading", { name: "14 个安全生产领域" })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/risks\?area=\d+&region=\d+&open=1/);
+  await page.goBack();
+  await expect(page).toHaveURL(/g=domain/);
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/\/board$/);
+  await expect(page.getByRole("link", { name: "风险台账" })).toBeVisible();
+});
