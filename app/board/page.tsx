@@ -48,7 +48,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         <MeetingButton label={t("meeting.open")} />
         <p className="print-only text-sm">{t("printedAt", { time: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }) })}</p>
       </div>
-      <div className="grid gap-3 lg:grid-cols-[3fr_1fr]">
+      <div className="board-summary grid gap-3 lg:grid-cols-[3fr_1fr]">
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={t("totals")}>
           {COLOURS.map((c) => (
             <li key={c} data-testid={`total-${c}`} className={`flex flex-col rounded-lg p-4 ${FILLED[c]}`}>

@@ -65,3 +65,14 @@ test("meeting mode: the board alone, driven from the keyboard", async ({ page })
   await expect(page).toHaveURL(/\/board$/);
   await expect(page.getByRole("link", { name: "风险台账" })).toBeVisible();
 });
+
+test("the board prints on one landscape A4 page, with the print time and the legend", async ({ page }) => {
+  await signIn(page, "leader");
+  await page.goto("/board");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByText(/^打印时间 /)).toBeVisible();
+  await expect(page.getByRole("button", { name: "会议模式" })).toBeHidden();
+  await expect(page.getByText("已受控,保持现有措施")).toBeVisible();
+  const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
+  expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+});
