@@ -127,6 +127,8 @@ export const risks = sqliteTable(
     index("risks_colour_updated_idx").on(t.colour, t.updatedAt),
     index("risks_ack_pending_idx").on(t.ackPending),
     index("risks_matrix_idx").on(t.matrixL, t.matrixS, t.status),
+    // The board counts open risks per area, region and colour from this index alone.
+    index("risks_board_idx").on(t.status, t.areaId, t.regionId, t.colour),
     // The database refuses impossible values even if a future code path forgets to validate.
     check("risks_colour_check", sql`${t.colour} IN ('red', 'orange', 'yellow', 'blue')`),
     check("risks_status_check", sql`${t.status} IN ('identified', 'controlling', 'resolved', 'closed')`),
@@ -282,4 +284,16 @@ export const settings = sqliteTable("settings", {
   value: text("value", { mode: "json" }).notNull(),
   updatedAt: updatedAt(),
   updatedBy: integer("updated_by"),
+});
+
+/**
+ * Derived data for "the board as of any moment": every risk's board state (area, region, colour,
+ * status) at the start of each month, rebuilt from the history and never edited. An as-of board
+ * starts from the checkpoint at or before the moment and replays only the events after it.
+ * Deleting rows is always safe: they are rebuilt from the history on demand.
+ */
+export const boardCheckpoints = sqliteTable("board_checkpoints", {
+  at: integer("at").primaryKey(),
+  /** JSON array of [riskId, areaId, regionId, colour, status] rows. */
+  states: text("states").notNull(),
 });

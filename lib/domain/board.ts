@@ -90,6 +90,32 @@ export function replay(states: Map<number, RiskState>, events: Iterable<BoardEve
   return states;
 }
 
+/** An event with the value it replaced, for walking the history backwards. */
+export type ReversibleEvent = BoardEvent & { oldValue: unknown };
+
+/**
+ * The inverse of `replay`: walks events newest first from the present states back to the moment
+ * before the oldest of them — "grade" restores the old colour, "status"/"reopen" the old status, a
+ * move the old place, and "create" removes the risk (it did not exist yet). Cheaper than replaying
+ * forward when the moment is recent. Mutates and returns `states`.
+ */
+export function rollBack(states: Map<number, RiskState>, newestFirst: Iterable<ReversibleEvent>): Map<number, RiskState> {
+  for (const e of newestFirst) {
+    if (e.riskId === null) continue;
+    if (e.action === "create") {
+      states.delete(e.riskId);
+      continue;
+    }
+    const s = states.get(e.riskId);
+    if (!s) continue;
+    if (e.field === "colour" && e.action === "grade") s.colour = e.oldValue as Colour;
+    else if (e.field === "status" && (e.action === "status" || e.action === "reopen")) s.status = e.oldValue as RiskStatus;
+    else if (e.action === "update" && e.field === "areaId") s.areaId = Number(e.oldValue);
+    else if (e.action === "update" && e.field === "regionId") s.regionId = Number(e.oldValue);
+  }
+  return states;
+}
+
 export type CellChange = "up" | "down" | "new" | "cleared" | "same";
 
 /** How a cell moved between two boards: by its top colour, then by appearing or emptying. */

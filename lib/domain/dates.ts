@@ -33,3 +33,30 @@ export function addDays(day: string, days: number): string {
   const date = new Date(Date.UTC(y, m - 1, d + days));
   return date.toISOString().slice(0, 10);
 }
+
+/** The UTC instant at which calendar day `day` (YYYY-MM-DD) begins in `timeZone`. */
+export function startOfDayInZone(day: string, timeZone: string = DEFAULT_TIME_ZONE): number {
+  if (!isIsoDay(day)) throw new Error(`not a calendar day: ${day}`);
+  const [y, m, d] = day.split("-").map(Number);
+  const guess = Date.UTC(y, m - 1, d);
+  // The zone's wall-clock reading at `guess`, read back as if it were UTC, gives the zone's offset.
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(new Date(guess)).map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return guess - (wall - guess);
+}
+
+/** The first instants of the months (in `timeZone`) after `fromMs` and at or before `toMs`. */
+export function monthStartsBetween(fromMs: number, toMs: number, timeZone: string = DEFAULT_TIME_ZONE): number[] {
+  const out: number[] = [];
+  let [y, m] = dayInZone(new Date(Math.max(fromMs, 0)), timeZone).split("-").map(Number);
+  for (;;) {
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+    const at = startOfDayInZone(`${y}-${String(m).padStart(2, "0")}-01`, timeZone);
+    if (at > toMs) return out;
+    if (at > fromMs) out.push(at);
+  }
+}

@@ -124,3 +124,25 @@ describe("the history replays to the current register", () => {
     expect(buildBoard(replayed.values()).totals.red).toBeGreaterThan(0);
   });
 });
+
+describe("the board as of any moment", () => {
+  it("is the same from monthly checkpoints as from replaying the whole history", async () => {
+    const { replay } = await import("@/lib/domain/board");
+    const { statesAsOf } = await import("@/db/history/as-of");
+    const fromScratch = (at: number) =>
+      replay(new Map(), (t.sqlite.prepare("SELECT risk_id, action, field, new_value FROM risk_events WHERE at <= ? AND risk_id IS NOT NULL ORDER BY at, seq").all(at) as Array<{ risk_id: number; action: string; field: string | null; new_value: string | null }>)
+        .map((e) => ({ riskId: e.risk_id, action: e.action, field: e.field, newValue: e.new_value === null ? null : JSON.parse(e.new_value) })));
+    const day = 86_400_000;
+    for (const at of [now.getTime() - 700 * day, now.getTime() - 365 * day, now.getTime() - 40 * day, now.getTime() - 3 * day]) {
+      expect(statesAsOf(t.sqlite, at)).toEqual(fromScratch(at));
+    }
+    const checkpoints = (t.sqlite.prepare("SELECT count(*) AS n FROM board_checkpoints").get() as { n: number }).n;
+    expect(checkpoints).toBeGreaterThan(20);
+    // A write made now does not change the past.
+    const past = now.getTime() - 40 * day;
+    const before = statesAsOf(t.sqlite, past);
+    const risk = t.sqlite.prepare("SELECT id, version FROM risks WHERE status IN ('identified', 'controlling') LIMIT 1").get() as { id: number; version: number };
+    gradeRisk(t.db, { riskId: risk.id, expectedVersion: risk.version, actor, now: new Date(), assessment: assessment("red"), reason: "升级", nextReviewDate: "2026-12-01" });
+    expect(statesAsOf(t.sqlite, past)).toEqual(before);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardFromCounts, buildBoard, cellKey, compareBoards, replay, type BoardEvent, type RiskState } from "@/lib/domain/board";
+import { boardFromCounts, buildBoard, cellKey, compareBoards, replay, rollBack, type BoardEvent, type RiskState } from "@/lib/domain/board";
 
 /**
  * A hand-computed fixture: two areas (1 = 城镇燃气, 2 = 道路交通) × two regions (10 = 榆阳区,
@@ -62,6 +62,13 @@ describe("as-of reconstruction and changes since", () => {
       [cellKey(1, 20)]: "new",
       [cellKey(2, 10)]: "cleared", // the blue moved away
     });
+  });
+  it("walks back from the present to the same board as replaying forward", () => {
+    const present = replay(new Map(), history);
+    // The old values the fixture's later events replaced, as the history stores them.
+    const old: Record<number, unknown> = { 4: "blue", 5: "controlling", 7: 10 };
+    const later = history.slice(T1).map((e, i) => ({ ...e, oldValue: old[T1 + i] ?? null })).reverse();
+    expect(buildBoard(rollBack(present, later).values())).toEqual(asOfT1);
   });
   it("replays onto a stored snapshot the same as from the beginning", () => {
     const snapshot = replay(new Map(), history.slice(0, T1));

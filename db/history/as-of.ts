@@ -1,0 +1,88 @@
+import type Database from "better-sqlite3";
+import { replay, rollBack, type BoardEvent, type ReversibleEvent, type RiskState } from "../../lib/domain/board";
+import { COLOURS, RISK_STATUSES } from "../../lib/domain/colours";
+import { monthStartsBetween } from "../../lib/domain/dates";
+
+/**
+ * Risk states at any past moment, rebuilt from the history (lib/domain/board.ts `replay`), fast
+ * enough for a page: monthly checkpoints (table board_checkpoints) hold every risk's state at the
+ * start of each month, so a moment needs the nearest checkpoint plus at most a month of events.
+ * Checkpoints are made on first need, oldest first, and only for moments safely in the past, so
+ * no event can still arrive before them (app writes are stamped with the current time).
+ */
+const BOARD_ACTIONS = "('create', 'grade', 'status', 'reopen', 'update')";
+type Row = [riskId: number, action: string, field: string | null, newValue: string | null];
+type Packed = [number, number, number, number, number];
+
+const pack = (s: RiskState): Packed => [s.riskId, s.areaId, s.regionId, COLOURS.indexOf(s.colour), RISK_STATUSES.indexOf(s.status)];
+const unpack = ([riskId, areaId, regionId, c, st]: Packed): RiskState => ({ riskId, areaId, regionId, colour: COLOURS[c], status: RISK_STATUSES[st] });
+
+function* events(sqlite: Database.Database, afterMs: number, uptoMs: number): Generator<BoardEvent> {
+  const rows = sqlite
+    .prepare(`SELECT risk_id, action, field, new_value FROM risk_events
+      WHERE at > ? AND at <= ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS} ORDER BY at, seq`)
+    .raw()
+    .iterate(afterMs, uptoMs) as Iterable<Row>;
+  for (const [riskId, action, field, value] of rows) {
+    // Only the events that move a risk on the board need their value parsed.
+    if (action === "update" && field !== "areaId" && field !== "regionId") continue;
+    yield { riskId, action, field, newValue: value === null ? null : JSON.parse(value) };
+  }
+}
+
+function latestCheckpoint(sqlite: Database.Database, atOrBefore: number): { at: number; states: Map<number, RiskState> } {
+  const row = sqlite.prepare("SELECT at, states FROM board_checkpoints WHERE at <= ? ORDER BY at DESC LIMIT 1").get(atOrBefore) as { at: number; states: string } | undefined;
+  if (!row) return { at: Number.MIN_SAFE_INTEGER, states: new Map() };
+  return { at: row.at, states: new Map((JSON.parse(row.states) as Packed[]).map((p) => [p[0], unpack(p)])) };
+}
+
+/** Makes the missing monthly checkpoints up to `uptoMs` (never later than a minute ago). */
+export function ensureCheckpoints(sqlite: Database.Database, uptoMs: number, nowMs = Date.now()): number {
+  const limit = Math.min(uptoMs, nowMs - 60_000);
+  const first = sqlite.prepare("SELECT min(at) AS at FROM risk_events").get() as { at: number | null };
+  if (first.at === null) return 0;
+  let { at, states } = latestCheckpoint(sqlite, limit);
+  const insert = sqlite.prepare("INSERT OR IGNORE INTO board_checkpoints (at, states) VALUES (?, ?)");
+  let made = 0;
+  for (const boundary of monthStartsBetween(Math.max(at, first.at - 1), limit)) {
+    replay(states, events(sqlite, at, boundary));
+    insert.run(boundary, JSON.stringify([...states.values()].map(pack)));
+    at = boundary;
+    made += 1;
+  }
+  return made;
+}
+
+function* eventsNewestFirst(sqlite: Database.Database, afterMs: number): Generator<ReversibleEvent> {
+  const rows = sqlite
+    .prepare(`SELECT risk_id, action, field, new_value, old_value FROM risk_events
+      WHERE at > ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS} ORDER BY at DESC, seq DESC`)
+    .raw()
+    .iterate(afterMs) as Iterable<[...Row, string | null]>;
+  for (const [riskId, action, field, value, old] of rows) {
+    if (action === "update" && field !== "areaId" && field !== "regionId") continue;
+    yield { riskId, action, field, newValue: value === null ? null : JSON.parse(value), oldValue: old === null ? null : JSON.parse(old) };
+  }
+}
+
+function presentStates(sqlite: Database.Database): Map<number, RiskState> {
+  const rows = sqlite.prepare("SELECT id, area_id, region_id, colour, status FROM risks").raw().all() as Array<[number, number, number, RiskState["colour"], RiskState["status"]]>;
+  return new Map(rows.map(([riskId, areaId, regionId, colour, status]) => [riskId, { riskId, areaId, regionId, colour, status }]));
+}
+
+const countBetween = (sqlite: Database.Database, after: number, upto: number) =>
+  (sqlite.prepare("SELECT count(*) AS n FROM risk_events WHERE at > ? AND at <= ?").get(after, upto) as { n: number }).n;
+
+/**
+ * Every risk's board state at `atMs`, by whichever walk is shorter: forward from the checkpoint
+ * before it, or backward from the present (for recent moments, fewer events lie after them).
+ */
+export function statesAsOf(sqlite: Database.Database, atMs: number, nowMs = Date.now()): Map<number, RiskState> {
+  ensureCheckpoints(sqlite, atMs, nowMs);
+  const checkpointAt = (sqlite.prepare("SELECT max(at) AS at FROM board_checkpoints WHERE at <= ?").get(atMs) as { at: number | null }).at ?? Number.MIN_SAFE_INTEGER;
+  if (countBetween(sqlite, atMs, Number.MAX_SAFE_INTEGER) < countBetween(sqlite, checkpointAt, atMs)) {
+    return rollBack(presentStates(sqlite), eventsNewestFirst(sqlite, atMs));
+  }
+  const { at, states } = latestCheckpoint(sqlite, atMs);
+  return replay(states, events(sqlite, at, atMs));
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `risks_board_idx` ON `risks` (`status`,`area_id`,`region_id`,`colour`);
