@@ -41,7 +41,9 @@ export function ensureCheckpoints(sqlite: Database.Database, uptoMs: number, now
   const limit = Math.min(uptoMs, nowMs - 60_000);
   const first = sqlite.prepare("SELECT min(at) AS at FROM risk_events").get() as { at: number | null };
   if (first.at === null) return 0;
-  let { at, states } = latestCheckpoint(sqlite, limit);
+  const start = latestCheckpoint(sqlite, limit);
+  const states = start.states;
+  let at = start.at;
   const insert = sqlite.prepare("INSERT OR IGNORE INTO board_checkpoints (at, states) VALUES (?, ?)");
   let made = 0;
   for (const boundary of monthStartsBetween(Math.max(at, first.at - 1), limit)) {
