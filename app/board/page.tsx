@@ -14,9 +14,22 @@ import { listAreas, listRegions } from "@/db/queries/reference";
 import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
-import { boardFromCounts, type Cell } from "@/lib/domain/board";
+import { boardFromCounts, buildBoard, compareBoards, type Cell } from "@/lib/domain/board";
+import { statesAsOf } from "@/db/history/as-of";
+import { listBoardChanges, mapRiskCodes } from "@/db/queries/history";
+import { nameMaps } from "@/lib/history/names";
+import { RiskTimeline } from "@/components/risks/risk-timeline";
+import { BoardTimeForm } from "@/components/board/board-time-form";
+import { parseBoardTime } from "@/lib/validation/board-query";
 import { COLOURS, type Colour } from "@/lib/domain/colours";
-import { dayInZone } from "@/lib/domain/dates";
+import { addDays, dayInZone, startOfDayInZone } from "@/lib/domain/dates";
+
+/** A day means its end; a day and time means that minute, in the city's zone. */
+function instantOf({ day, time }: { day: string; time?: string }): number {
+  if (!time) return startOfDayInZone(addDays(day, 1), CITY_TIME_ZONE) - 1;
+  const [h, m] = time.split(":").map(Number);
+  return startOfDayInZone(day, CITY_TIME_ZONE) + (h * 60 + m) * 60_000;
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("board"))("title") };
@@ -27,27 +40,47 @@ export async function generateMetadata(): Promise<Metadata> {
  * 12 counties across; each cell coloured by its most severe open risk. Totals per colour, reds
  * awaiting a leader and overdue reviews on top, each a way into the register.
  */
-export default async function BoardPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
+export default async function BoardPage({ searchParams }: { searchParams: Promise<{ view?: string; asOf?: string; since?: string }> }) {
   await requirePageUser("board.view", "/board");
-  const view = (await searchParams).view === "matrix" ? "matrix" : "grid";
+  const params = await searchParams;
+  const view = params.view === "matrix" ? "matrix" : "grid";
   const db = getDb();
   const [t, tc, locale, format] = [await getTranslations("board"), await getTranslations("colours"), await getLocale(), await getFormatter()];
-  const board = boardFromCounts(listOpenCellCounts(db));
-  const alerts = getBoardAlerts(db, { today: dayInZone(new Date(), CITY_TIME_ZONE) });
+  const now = new Date();
+  const today = dayInZone(now, CITY_TIME_ZONE);
+  const { time, ignored } = parseBoardTime(params, today);
+  const asOfMs = time.asOf ? instantOf(time.asOf) : null;
+  // The present board is one indexed GROUP BY; a past one is rebuilt from the history.
+  const board = asOfMs === null ? boardFromCounts(listOpenCellCounts(db)) : buildBoard(statesAsOf(db.$client, asOfMs).values());
+  const sinceMs = time.since ? startOfDayInZone(time.since, CITY_TIME_ZONE) : null;
+  const compare = sinceMs !== null && (asOfMs === null || sinceMs < asOfMs);
+  const marks = compare ? compareBoards(buildBoard(statesAsOf(db.$client, sinceMs).values()), board) : undefined;
+  const changes = compare ? listBoardChanges(db, { after: new Date(sinceMs), upto: asOfMs === null ? now : new Date(asOfMs) }) : [];
+  const alerts = getBoardAlerts(db, { today });
   const areas = listAreas(db, { activeOnly: true });
   const regions = listRegions(db, { activeOnly: true }).filter((r) => r.level === "city" || r.level === "county").map((r) => ({ id: r.id, label: localName(r, locale) }));
   const rows = (kind: "category" | "domain") => areas.filter((a) => a.kind === kind).map((a) => ({ id: a.id, label: localName(a, locale) }));
   const colours = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;
   const summary = (cell: Cell | undefined) => (cell ? COLOURS.filter((c) => cell.counts[c]).map((c) => `${colours[c]} ${cell.counts[c]}`).join(" · ") : t("noOpen"));
-  const labels = { colours, empty: t("empty"), area: t("area"), cellTitle: (area: string, region: string, cell: Cell | undefined) => t("cellTitle", { area, region, summary: summary(cell) }) };
+  const labels = {
+    colours, empty: t("empty"), area: t("area"), cellTitle: (area: string, region: string, cell: Cell | undefined) => t("cellTitle", { area, region, summary: summary(cell) }),
+    changes: { up: t("changes.up"), down: t("changes.down"), new: t("changes.new"), cleared: t("changes.cleared") },
+  };
   return (
     <div className="flex flex-col gap-6">
-      <LiveRefresh version={getBoardVersion(db)} />
+      {asOfMs === null ? <LiveRefresh version={getBoardVersion(db)} /> : null}
       <div className="flex flex-wrap items-center gap-4">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <MeetingButton label={t("meeting.open")} />
         <p className="print-only text-sm">{t("printedAt", { time: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }) })}</p>
       </div>
+      <BoardTimeForm view={view} asOf={params.asOf} since={time.since} today={today} />
+      {ignored.length ? <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t("time.ignored", { names: ignored.join(", ") })}</p> : null}
+      {asOfMs !== null ? (
+        <p role="status" data-testid="as-of-banner" className="rounded border-2 border-neutral-800 bg-neutral-100 px-4 py-2 font-semibold">
+          {t("time.historic", { time: format.dateTime(new Date(asOfMs), { dateStyle: "medium", timeStyle: "short" }) })}
+        </p>
+      ) : null}
       <div className="board-summary grid gap-3 lg:grid-cols-[3fr_1fr]">
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={t("totals")}>
           {COLOURS.map((c) => (
@@ -82,9 +115,15 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       </nav>
       {view === "grid" ? (
         <>
-          <AreaRegionBoard caption={t("categories")} areas={rows("category")} regions={regions} board={board} labels={labels} />
-          <AreaRegionBoard caption={t("domains")} areas={rows("domain")} regions={regions} board={board} labels={labels} />
+          <AreaRegionBoard caption={t("categories")} areas={rows("category")} regions={regions} board={board} labels={labels} marks={marks} />
+          <AreaRegionBoard caption={t("domains")} areas={rows("domain")} regions={regions} board={board} labels={labels} marks={marks} />
           <Legend className="text-sm" />
+          {compare ? (
+            <section aria-labelledby="changes-heading" className="flex flex-col gap-2">
+              <h2 id="changes-heading" className="text-xl font-semibold">{t("time.changesSince", { since: time.since!, n: changes.length })}</h2>
+              {changes.length ? <RiskTimeline events={changes} names={nameMaps(db, locale)} codes={mapRiskCodes(db, changes.map((e) => e.riskId))} /> : <p>{t("time.noChanges")}</p>}
+            </section>
+          ) : null}
         </>
       ) : (
         <section className="flex flex-col items-start gap-2">

@@ -1,10 +1,15 @@
-import type { Board, Cell } from "@/lib/domain/board";
+import type { Board, Cell, CellChange } from "@/lib/domain/board";
 import { cellKey } from "@/lib/domain/board";
 import { COLOURS, type Colour } from "@/lib/domain/colours";
 import { FILLED } from "./fills";
 
 type Labelled = { id: number; label: string };
-type Labels = { colours: Record<Colour, string>; empty: string; area: string; cellTitle: (area: string, region: string, cell: Cell | undefined) => string };
+type Labels = {
+  colours: Record<Colour, string>; empty: string; area: string; cellTitle: (area: string, region: string, cell: Cell | undefined) => string;
+  /** Words for the change marks, e.g. { up: "升级", … }; the mark itself is ↑ ↓ ＋ ×. */
+  changes?: Record<Exclude<CellChange, "same">, string>;
+};
+const MARK: Record<Exclude<CellChange, "same">, string> = { up: "↑", down: "↓", new: "＋", cleared: "×" };
 
 /**
  * Areas down, regions (city and counties) across. A cell takes the colour of its most severe open
@@ -12,7 +17,7 @@ type Labels = { colours: Record<Colour, string>; empty: string; area: string; ce
  * reads on a projector and without colour vision. A cell with no open risk is visibly empty (grey,
  * "—"), never blue. Cells and headers link into the register filtered to what they count.
  */
-export function AreaRegionBoard({ caption, areas, regions, board, labels }: { caption: string; areas: Labelled[]; regions: Labelled[]; board: Board; labels: Labels }) {
+export function AreaRegionBoard({ caption, areas, regions, board, labels, marks }: { caption: string; areas: Labelled[]; regions: Labelled[]; board: Board; labels: Labels; marks?: Map<string, Exclude<CellChange, "same">> }) {
   const link = (params: Record<string, number>) => `/risks?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])), open: "1" })}`;
   return (
     <table className="board-table w-full table-fixed border-separate border-spacing-1 text-base" style={{ ["--rows" as string]: areas.length + 1 }}>
@@ -35,6 +40,7 @@ export function AreaRegionBoard({ caption, areas, regions, board, labels }: { ca
             </th>
             {regions.map((r, col) => {
               const cell = board.cells.get(cellKey(a.id, r.id));
+              const mark = marks?.get(cellKey(a.id, r.id));
               const others = cell ? COLOURS.filter((c) => c !== cell.top && cell.counts[c] > 0) : [];
               return (
                 <td key={r.id} data-testid={`cell-${a.id}-${r.id}`} className="p-0">
@@ -45,6 +51,7 @@ export function AreaRegionBoard({ caption, areas, regions, board, labels }: { ca
                     data-col={col}
                     className={`board-cell flex h-12 flex-col items-center justify-center rounded leading-tight focus-visible:outline-4 focus-visible:outline-offset-1 focus-visible:outline-neutral-900 ${cell?.top ? FILLED[cell.top] : "bg-neutral-100 text-neutral-400"}`}
                   >
+                    {mark ? <span data-mark={mark} className="board-mark font-black" title={labels.changes?.[mark]}>{MARK[mark]}<span className="sr-only">{labels.changes?.[mark]}</span></span> : null}
                     {cell?.top ? (
                       <>
                         <span className="board-cell-main text-lg font-bold tabular-nums">{`${labels.colours[cell.top]} ${cell.counts[cell.top]}`}</span>

@@ -17,6 +17,10 @@ test("a red grading appears on an open board without a reload", async ({ browser
   const cellHref = (await cell.getAttribute("href"))!;
   const cellId = (await cell.locator("xpath=..").getAttribute("data-testid"))!;
   const reds = Number(await leader.getByTestId("total-red").locator("span").nth(1).textContent());
+  const textBefore = (await cell.textContent())!;
+  // The minute before anything below happens, in the city's time zone, for the as-of view.
+  const minuteBefore = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date()).replace(" ", "T");
+  const today = minuteBefore.slice(0, 10);
   const awaiting = Number(await leader.getByTestId("awaiting-ack").locator("span").nth(1).textContent());
 
   // The officer drills into the same cell from the register and raises its first risk to red.
@@ -24,6 +28,7 @@ test("a red grading appears on an open board without a reload", async ({ browser
   await signIn(officer, "officer");
   await officer.goto(cellHref);
   await officer.getByRole("row").nth(1).getByRole("link").click();
+  const code = (await officer.locator("p.font-mono").first().textContent())!.trim();
   await officer.getByRole("link", { name: "评级 / 复核" }).click();
   await officer.getByRole("radio", { name: "风险矩阵法" }).check();
   await officer.getByLabel("L 可能性(1–5)").selectOption("5");
@@ -36,6 +41,29 @@ test("a red grading appears on an open board without a reload", async ({ browser
   await expect(leader.getByTestId(cellId).locator("a")).toHaveText(/^红 1/, { timeout: 20_000 });
   await expect(leader.getByTestId("total-red").locator("span").nth(1)).toHaveText(String(reds + 1));
   await expect(leader.getByTestId("awaiting-ack").locator("span").nth(1)).toHaveText(String(awaiting + 1));
+
+  // "What changed since" this morning marks the cell and lists the grading with its reason.
+  await leader.goto(`/board?since=${today}`);
+  await expect(leader.getByTestId(cellId).locator("[data-mark]")).toHaveAttribute("data-mark", /^(up|new)$/);
+  const changes = leader.getByRole("region", { name: /以来的变化/ });
+  await expect(changes.getByText(/升为 红\(风险矩阵法\)/).first()).toBeVisible();
+  await expect(changes.getByText("原因:夜间巡查发现重大隐患").first()).toBeVisible();
+
+  // The board as it stood a minute before the grading does not show it.
+  await leader.goto(`/board?asOf=${minuteBefore}`);
+  await expect(leader.getByTestId("as-of-banner")).toBeVisible();
+  await expect(leader.getByTestId(cellId).locator("a")).toHaveText(textBefore);
+  await expect(leader.getByTestId("total-red").locator("span").nth(1)).toHaveText(String(reds));
+
+  // The leader finds it among the reds awaiting acknowledgement and acknowledges it.
+  await leader.goto("/board");
+  await leader.getByTestId("awaiting-ack").click();
+  await expect(leader).toHaveURL(/\/risks\?ack=1/);
+  await leader.locator(`a[href="/risks/${code}"]`).click();
+  await leader.getByRole("button", { name: "确认红色等级" }).click();
+  await expect(leader).toHaveURL(/acknowledged=1/);
+  await leader.goto("/board");
+  await expect(leader.getByTestId("awaiting-ack").locator("span").nth(1)).toHaveText(String(awaiting));
 });
 
 test("meeting mode: the board alone, driven from the keyboard", async ({ page }) => {
