@@ -125,7 +125,7 @@ export const risks = sqliteTable(
     index("risks_region_severity_idx").on(t.regionId, t.severity, t.updatedAt),
     index("risks_unit_severity_idx").on(t.responsibleUnitId, t.severity, t.updatedAt),
     index("risks_colour_updated_idx").on(t.colour, t.updatedAt),
-    index("risks_ack_pending_idx").on(t.ackPending),
+    index("risks_ack_pending_idx").on(t.ackPending, t.status),
     index("risks_matrix_idx").on(t.matrixL, t.matrixS, t.status),
     // The board counts open risks per area, region and colour from this index alone.
     index("risks_board_idx").on(t.status, t.areaId, t.regionId, t.colour),

@@ -22,11 +22,16 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
+const yearBack = new Date(Date.now() - 365 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
 const PAGES: Record<string, string> = {
   "register (filtered: region + colour)": "/risks?region=4&colour=orange",
   "register (default, 50,000 risks)": "/risks",
   "register (search 燃气 + region)": `/risks?q=${encodeURIComponent("燃气")}&region=2`,
+  // BENCH_ONLY=board measures just the board routes (issue #5).
+  "board (35 areas × 13 regions)": "/board",
+  "board as of a year back": `/board?asOf=${yearBack}T12:00`,
 };
+if (process.env.BENCH_ONLY === "board") for (const k of Object.keys(PAGES)) if (!k.startsWith("board")) delete PAGES[k];
 
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) => {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });

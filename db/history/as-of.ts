@@ -41,12 +41,15 @@ export function ensureCheckpoints(sqlite: Database.Database, uptoMs: number, now
   const limit = Math.min(uptoMs, nowMs - 60_000);
   const first = sqlite.prepare("SELECT min(at) AS at FROM risk_events").get() as { at: number | null };
   if (first.at === null) return 0;
+  const last = (sqlite.prepare("SELECT max(at) AS at FROM board_checkpoints WHERE at <= ?").get(limit) as { at: number | null }).at;
+  const missing = monthStartsBetween(Math.max(last ?? Number.MIN_SAFE_INTEGER, first.at - 1), limit);
+  if (missing.length === 0) return 0; // the usual case: nothing to build, nothing to load
   const start = latestCheckpoint(sqlite, limit);
   const states = start.states;
   let at = start.at;
   const insert = sqlite.prepare("INSERT OR IGNORE INTO board_checkpoints (at, states) VALUES (?, ?)");
   let made = 0;
-  for (const boundary of monthStartsBetween(Math.max(at, first.at - 1), limit)) {
+  for (const boundary of missing) {
     replay(states, events(sqlite, at, boundary));
     insert.run(boundary, JSON.stringify([...states.values()].map(pack)));
     at = boundary;
@@ -72,8 +75,9 @@ function presentStates(sqlite: Database.Database): Map<number, RiskState> {
   return new Map(rows.map(([riskId, areaId, regionId, colour, status]) => [riskId, { riskId, areaId, regionId, colour, status }]));
 }
 
-const countBetween = (sqlite: Database.Database, after: number, upto: number) =>
-  (sqlite.prepare("SELECT count(*) AS n FROM risk_events WHERE at > ? AND at <= ?").get(after, upto) as { n: number }).n;
+/** Events in (after, upto], counting no further than `cap` (enough to choose the shorter walk). */
+const countBetween = (sqlite: Database.Database, after: number, upto: number, cap = Number.MAX_SAFE_INTEGER) =>
+  (sqlite.prepare("SELECT count(*) AS n FROM (SELECT 1 FROM risk_events WHERE at > ? AND at <= ? LIMIT ?)").get(after, upto, cap) as { n: number }).n;
 
 /**
  * Every risk's board state at `atMs`, by whichever walk is shorter: forward from the checkpoint
@@ -82,7 +86,8 @@ const countBetween = (sqlite: Database.Database, after: number, upto: number) =>
 export function statesAsOf(sqlite: Database.Database, atMs: number, nowMs = Date.now()): Map<number, RiskState> {
   ensureCheckpoints(sqlite, atMs, nowMs);
   const checkpointAt = (sqlite.prepare("SELECT max(at) AS at FROM board_checkpoints WHERE at <= ?").get(atMs) as { at: number | null }).at ?? Number.MIN_SAFE_INTEGER;
-  if (countBetween(sqlite, atMs, Number.MAX_SAFE_INTEGER) < countBetween(sqlite, checkpointAt, atMs)) {
+  const forward = countBetween(sqlite, checkpointAt, atMs);
+  if (countBetween(sqlite, atMs, Number.MAX_SAFE_INTEGER, forward) < forward) {
     return rollBack(presentStates(sqlite), eventsNewestFirst(sqlite, atMs));
   }
   const { at, states } = latestCheckpoint(sqlite, atMs);
