@@ -9,13 +9,16 @@ const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = process.env.OUT_DIR ?? "docs/screenshots";
 // Demo database accounts (the demo seed); `as` names who is signed in for the shot.
 const DEMO_PASSWORD = "sise-demo-2026";
-const shots: Array<{ name: string; path: string; as?: string; locale?: string; width?: number; fullPage?: boolean; matrix?: [string, string]; verify?: boolean }> = [
+const shots: Array<{ name: string; path: string; as?: string; locale?: string; width?: number; height?: number; fullPage?: boolean; matrix?: [string, string]; verify?: boolean }> = [
   { name: "login-zh", path: "/login" },
   { name: "register-zh", path: "/risks", as: "officer" },
   { name: "register-filtered-zh", path: "/risks?q=%E7%87%83%E6%B0%94&sort=nextReview", as: "officer" },
   { name: "register-en", path: "/risks?kind=domain", as: "auditor", locale: "en" },
   { name: "risk-form-zh", path: "/risks/new", as: "officer" },
   { name: "board-zh", path: "/board", as: "leader", width: 1920, fullPage: true },
+  { name: "board-matrix-zh", path: "/board?view=matrix", as: "leader", width: 1920, height: 1080 },
+  { name: "meeting-1920-zh", path: "/board/meeting", as: "leader", width: 1920, height: 1080 },
+  { name: "meeting-1280-zh", path: "/board/meeting?g=domain", as: "leader", width: 1280, height: 720 },
   { name: "admin-users-zh", path: "/admin/users", as: "admin" },
   { name: "admin-user-zh", path: "/admin/users/2", as: "admin", fullPage: true },
   // Grading: the officer's grade page (risk matrix inputs picked, live colour) and a red awaiting a leader.
@@ -27,7 +30,7 @@ const shots: Array<{ name: string; path: string; as?: string; locale?: string; w
 async function main() {
   const browser = await chromium.launch(chromiumLaunchOptions());
   for (const s of shots) {
-    const context = await browser.newContext({ viewport: { width: s.width ?? 1440, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: s.width ?? 1440, height: s.height ?? 900 } });
     if (s.locale) await context.addCookies([{ name: "NEXT_LOCALE", value: s.locale, url: base }]);
     const page = await context.newPage();
     if (s.as) {

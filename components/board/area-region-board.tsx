@@ -1,7 +1,6 @@
 import type { Board, Cell, CellChange } from "@/lib/domain/board";
 import { cellKey } from "@/lib/domain/board";
 import { COLOURS, type Colour } from "@/lib/domain/colours";
-import { FILLED } from "./fills";
 
 type Labelled = { id: number; label: string };
 type Labels = {
@@ -49,13 +48,13 @@ export function AreaRegionBoard({ caption, areas, regions, board, labels, marks 
                     title={labels.cellTitle(a.label, r.label, cell)}
                     data-row={row}
                     data-col={col}
-                    className={`board-cell flex h-12 flex-col items-center justify-center rounded leading-tight focus-visible:outline-4 focus-visible:outline-offset-1 focus-visible:outline-neutral-900 ${cell?.top ? FILLED[cell.top] : "bg-neutral-100 text-neutral-400"}`}
+                    className={`board-cell cell-${cell?.top ?? "empty"}`}
                   >
                     {mark ? <span data-mark={mark} className="board-mark font-black" title={labels.changes?.[mark]}>{MARK[mark]}<span className="sr-only">{labels.changes?.[mark]}</span></span> : null}
                     {cell?.top ? (
                       <>
-                        <span className="board-cell-main text-lg font-bold tabular-nums">{`${labels.colours[cell.top]} ${cell.counts[cell.top]}`}</span>
-                        {others.length ? <span className="board-cell-sub text-xs tabular-nums">{others.map((c) => `${labels.colours[c]}${cell.counts[c]}`).join(" ")}</span> : null}
+                        <span className="board-cell-main">{`${labels.colours[cell.top]} ${cell.counts[cell.top]}`}</span>
+                        {others.length ? <span className="board-cell-sub">{others.map((c) => `${labels.colours[c]}${cell.counts[c]}`).join(" ")}</span> : null}
                       </>
                     ) : (
                       <span aria-label={labels.empty}>—</span>

@@ -4,17 +4,14 @@ import { useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
 
 /**
- * Meeting mode: marks the page (html[data-meeting], see globals.css) so the board fills the screen
- * with type sized to it, and drives it from the keyboard or a presenter's clicker:
+ * Meeting mode: wraps the page in .meeting-mode (globals.css styles the whole document by it, from
+ * the first paint) so the board fills the screen with type sized to it, and drives it from the
+ * keyboard or a presenter's clicker:
  * arrows move between cells, Enter opens the focused cell (a link), Esc leaves the meeting,
  * PageDown / PageUp step to the next or previous group (categories ↔ domains).
  */
 export function MeetingShell({ children, nextHref, previousHref, exitHref }: { children: ReactNode; nextHref: string; previousHref: string; exitHref: string }) {
   const router = useRouter();
-  useEffect(() => {
-    document.documentElement.dataset.meeting = "1";
-    return () => void delete document.documentElement.dataset.meeting;
-  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape" && !document.fullscreenElement) return router.push(exitHref);
@@ -33,5 +30,5 @@ export function MeetingShell({ children, nextHref, previousHref, exitHref }: { c
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [router, nextHref, previousHref, exitHref]);
-  return <>{children}</>;
+  return <div className="meeting-mode">{children}</div>;
 }
