@@ -232,20 +232,33 @@ beforeAll(async () => {
   fixture = await buildTemplate();
 }, 30_000);
 
-describe.each(Object.entries(ACTIONS))("%s", (_name, action) => {
-  let copy: ReturnType<typeof openCopy>;
+/** A fresh database copy per test; `as(caller)` signs that kind of caller in (after an optional preparation). */
+function perTestDatabase() {
+  const state = { copy: undefined as unknown as ReturnType<typeof openCopy> };
   beforeEach(() => {
     resetRequest();
-    copy = openCopy(fixture);
+    state.copy = openCopy(fixture);
   });
-  afterEach(() => copy.cleanup());
+  afterEach(() => state.copy.cleanup());
+  return {
+    get copy() {
+      return state.copy;
+    },
+    as(caller: Caller, prepare?: (db: Db, userId: number) => void) {
+      const userId = caller === "anonymous" ? fixture.users.admin : caller === "pendingTotp" ? fixture.users.officer : fixture.users[caller];
+      prepare?.(state.copy.db, userId);
+      if (caller === "pendingTotp") signInAs(state.copy.db, userId, { pendingTotp: true });
+      else if (caller !== "anonymous") signInAs(state.copy.db, userId);
+    },
+  };
+}
+
+describe.each(Object.entries(ACTIONS))("%s", (_name, action) => {
+  const t = perTestDatabase();
 
   it.each(CALLERS)("called by %s", async (caller) => {
-    const userId = caller === "anonymous" ? fixture.users.admin : caller === "pendingTotp" ? fixture.users.officer : fixture.users[caller];
-    action.prepare?.(copy.db, fixture, userId);
-    if (caller === "pendingTotp") signInAs(copy.db, userId, { pendingTotp: true });
-    else if (caller !== "anonymous") signInAs(copy.db, userId);
-    const before = copy.bytes();
+    t.as(caller, (db, userId) => action.prepare?.(db, fixture, userId));
+    const before = t.copy.bytes();
     const outcome = await run(() => action.call(fixture));
 
     if (action.allowed.includes(caller)) {
@@ -253,24 +266,17 @@ describe.each(Object.entries(ACTIONS))("%s", (_name, action) => {
     } else {
       expect(outcome.redirect, "a refused call must not redirect as if it worked").toBeUndefined();
       expect((outcome.result as { ok?: boolean }).ok).toBe(false);
-      expect(copy.bytes().equals(before), "a refused call changed the database").toBe(true);
+      expect(t.copy.bytes().equals(before), "a refused call changed the database").toBe(true);
     }
   });
 });
 
 describe.each(Object.entries(ROUTE_HANDLERS))("%s", (_path, route) => {
-  let copy: ReturnType<typeof openCopy>;
-  beforeEach(() => {
-    resetRequest();
-    copy = openCopy(fixture);
-  });
-  afterEach(() => copy.cleanup());
+  const t = perTestDatabase();
 
   it.each(CALLERS)("called by %s", async (caller) => {
-    const userId = caller === "anonymous" ? fixture.users.admin : caller === "pendingTotp" ? fixture.users.officer : fixture.users[caller];
-    if (caller === "pendingTotp") signInAs(copy.db, userId, { pendingTotp: true });
-    else if (caller !== "anonymous") signInAs(copy.db, userId);
-    const before = copy.bytes();
+    t.as(caller);
+    const before = t.copy.bytes();
     const response = await route.call();
     const body = await response.json();
     if (route.allowed.includes(caller)) {
@@ -278,7 +284,7 @@ describe.each(Object.entries(ROUTE_HANDLERS))("%s", (_path, route) => {
     } else {
       expect([401, 403]).toContain(response.status);
       expect(body).toMatchObject({ error: expect.any(String), message: expect.any(String) });
-      expect(copy.bytes().equals(before), "a refused call changed the database").toBe(true);
+      expect(t.copy.bytes().equals(before), "a refused call changed the database").toBe(true);
     }
   });
 });
