@@ -81,13 +81,21 @@ export function replay(states: Map<number, RiskState>, events: Iterable<BoardEve
       continue;
     }
     const s = states.get(e.riskId);
-    if (!s) continue;
-    if (e.field === "colour" && e.action === "grade") s.colour = e.newValue as Colour;
-    else if (e.field === "status" && (e.action === "status" || e.action === "reopen")) s.status = e.newValue as RiskStatus;
-    else if (e.action === "update" && e.field === "areaId") s.areaId = Number(e.newValue);
-    else if (e.action === "update" && e.field === "regionId") s.regionId = Number(e.newValue);
+    if (s) setBoardField(s, e, e.newValue);
   }
   return states;
+}
+
+/**
+ * The one place that knows which event moves which board field: "grade" the colour,
+ * "status"/"reopen" the status, an "update" of areaId/regionId the place. Forward replay passes the
+ * event's new value, the walk backwards its old value.
+ */
+function setBoardField(s: RiskState, e: BoardEvent, value: unknown): void {
+  if (e.field === "colour" && e.action === "grade") s.colour = value as Colour;
+  else if (e.field === "status" && (e.action === "status" || e.action === "reopen")) s.status = value as RiskStatus;
+  else if (e.action === "update" && e.field === "areaId") s.areaId = Number(value);
+  else if (e.action === "update" && e.field === "regionId") s.regionId = Number(value);
 }
 
 /** An event with the value it replaced, for walking the history backwards. */
@@ -107,11 +115,7 @@ export function rollBack(states: Map<number, RiskState>, newestFirst: Iterable<R
       continue;
     }
     const s = states.get(e.riskId);
-    if (!s) continue;
-    if (e.field === "colour" && e.action === "grade") s.colour = e.oldValue as Colour;
-    else if (e.field === "status" && (e.action === "status" || e.action === "reopen")) s.status = e.oldValue as RiskStatus;
-    else if (e.action === "update" && e.field === "areaId") s.areaId = Number(e.oldValue);
-    else if (e.action === "update" && e.field === "regionId") s.regionId = Number(e.oldValue);
+    if (s) setBoardField(s, e, e.oldValue);
   }
   return states;
 }
