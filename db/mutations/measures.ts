@@ -12,17 +12,9 @@ const FIELDS = ["description", "owner", "dueDate", "status"] as const;
 
 /** Adds a control measure; the risk's version moves on, so measures obey the same no-lost-update rule. */
 export function addMeasure(db: Db, p: Base & { measure: MeasureInput }): WriteResult {
-  return changeRisk(db, p, () => {
-    let id = 0;
-    return {
-      also: (tx) => {
-        id = tx.insert(riskMeasures).values({ riskId: p.riskId, ...p.measure, createdAt: p.now, updatedAt: p.now }).returning({ id: riskMeasures.id }).get().id;
-      },
-      // The id is known only after the insert; the event is built lazily from it.
-      get events() {
-        return [{ action: "measure.add", newValue: p.measure, data: { measureId: id } }];
-      },
-    };
+  return changeRisk(db, p, (_risk, tx) => {
+    const { id } = tx.insert(riskMeasures).values({ riskId: p.riskId, ...p.measure, createdAt: p.now, updatedAt: p.now }).returning({ id: riskMeasures.id }).get();
+    return { events: [{ action: "measure.add", newValue: p.measure, data: { measureId: id } }] };
   });
 }
 
@@ -33,8 +25,8 @@ export function updateMeasure(db: Db, p: Base & { measureId: number; measure: Me
     if (!current) return { error: "measureNotFound" };
     const changed = FIELDS.filter((f) => current[f] !== p.measure[f]);
     if (changed.length === 0) return { error: "noChange" };
+    tx.update(riskMeasures).set({ ...p.measure, updatedAt: p.now }).where(eq(riskMeasures.id, p.measureId)).run();
     return {
-      also: (tx) => void tx.update(riskMeasures).set({ ...p.measure, updatedAt: p.now }).where(eq(riskMeasures.id, p.measureId)).run(),
       events: changed.map((f) => ({ action: "measure.update", field: f, oldValue: current[f], newValue: p.measure[f], data: { measureId: p.measureId, description: current.description } })),
     };
   });

@@ -7,13 +7,15 @@ import { appendEvent, writeTransaction, type Actor, type EventInput, type Tx } f
 export type WriteError = "notFound" | "conflict" | "noChange" | "invalidTransition" | "notPending" | "measureNotFound";
 export type WriteResult = { ok: true; version: number } | { ok: false; error: WriteError; currentVersion?: number };
 
-/** What a change to a risk writes: columns to set (besides version/updatedAt) and its events. */
-export type Change = { set?: Partial<typeof risks.$inferInsert>; events: Array<Omit<EventInput, "at" | "actor" | "riskId" | "riskVersion">>; also?: (tx: Tx, version: number) => void };
+/** What a change to a risk writes on the risk itself: columns to set (besides version/updatedAt) and its events. */
+export type Change = { set?: Partial<typeof risks.$inferInsert>; events: Array<Omit<EventInput, "at" | "actor" | "riskId" | "riskVersion">> };
 
 /**
  * The one shape of every write to a risk: in one IMMEDIATE transaction, read the risk, refuse if
  * the caller's version is stale (nothing written, current version reported), let `plan` decide the
- * change from the current row, then bump the version and append the events stamped with it.
+ * change from the current row, then bump the version and append the events stamped with it. A plan
+ * that refuses must do so before writing anything; once it goes ahead it may write its own rows
+ * (a measure) in the same transaction.
  */
 export function changeRisk(
   db: Db,
@@ -31,7 +33,6 @@ export function changeRisk(
       .set({ ...change.set, version, updatedAt: p.now })
       .where(and(eq(risks.id, p.riskId), eq(risks.version, p.expectedVersion)))
       .run();
-    change.also?.(tx, version);
     for (const e of change.events) appendEvent(tx, { ...e, at: p.now, actor: p.actor, riskId: p.riskId, riskVersion: version });
     return { ok: true, version };
   });
