@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AreaRegionBoard } from "@/components/board/area-region-board";
+import { loadBoardFrame } from "@/components/board/board-frame";
 import { FILLED } from "@/components/board/fills";
 import { getDb } from "@/db/client";
 import { getBoardAlerts, getBoardVersion, listOpenCellCounts, listOpenMatrixCounts } from "@/db/queries/board";
@@ -10,18 +11,16 @@ import { RiskMatrix } from "@/components/board/risk-matrix";
 import { MeetingButton } from "@/components/board/meeting-button";
 import { Legend } from "@/components/board/legend";
 import { LiveRefresh } from "@/components/board/live-refresh";
-import { listAreas, listRegions } from "@/db/queries/reference";
-import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
-import { boardFromCounts, buildBoard, compareBoards, type Cell } from "@/lib/domain/board";
+import { boardFromCounts, buildBoard, compareBoards } from "@/lib/domain/board";
 import { statesAsOf } from "@/db/history/as-of";
 import { listBoardChanges, mapRiskCodes } from "@/db/queries/history";
 import { nameMaps } from "@/lib/history/names";
 import { RiskTimeline } from "@/components/risks/risk-timeline";
 import { BoardTimeForm } from "@/components/board/board-time-form";
 import { parseBoardTime } from "@/lib/validation/board-query";
-import { COLOURS, type Colour } from "@/lib/domain/colours";
+import { COLOURS } from "@/lib/domain/colours";
 import { addDays, dayInZone, startOfDayInZone } from "@/lib/domain/dates";
 
 /** A day means its end; a day and time means that minute, in the city's zone. */
@@ -45,7 +44,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const view = params.view === "matrix" ? "matrix" : "grid";
   const db = getDb();
-  const [t, tc, locale, format] = [await getTranslations("board"), await getTranslations("colours"), await getLocale(), await getFormatter()];
+  const [t, tc, format] = [await getTranslations("board"), await getTranslations("colours"), await getFormatter()];
   const now = new Date();
   const today = dayInZone(now, CITY_TIME_ZONE);
   const { time, ignored } = parseBoardTime(params, today);
@@ -57,15 +56,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const marks = compare ? compareBoards(buildBoard(statesAsOf(db.$client, sinceMs).values()), board) : undefined;
   const changes = compare ? listBoardChanges(db, { after: new Date(sinceMs), upto: asOfMs === null ? now : new Date(asOfMs) }) : [];
   const alerts = getBoardAlerts(db, { today });
-  const areas = listAreas(db, { activeOnly: true });
-  const regions = listRegions(db, { activeOnly: true }).filter((r) => r.level === "city" || r.level === "county").map((r) => ({ id: r.id, label: localName(r, locale) }));
-  const rows = (kind: "category" | "domain") => areas.filter((a) => a.kind === kind).map((a) => ({ id: a.id, label: localName(a, locale) }));
-  const colours = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;
-  const summary = (cell: Cell | undefined) => (cell ? COLOURS.filter((c) => cell.counts[c]).map((c) => `${colours[c]} ${cell.counts[c]}`).join(" · ") : t("noOpen"));
-  const labels = {
-    colours, empty: t("empty"), area: t("area"), cellTitle: (area: string, region: string, cell: Cell | undefined) => t("cellTitle", { area, region, summary: summary(cell) }),
-    changes: { up: t("changes.up"), down: t("changes.down"), new: t("changes.new"), cleared: t("changes.cleared") },
-  };
+  const { regions, rows, colours, labels, locale } = await loadBoardFrame(db);
   return (
     <div className="flex flex-col gap-6">
       {asOfMs === null ? <LiveRefresh version={getBoardVersion(db)} /> : null}
@@ -91,18 +82,17 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           ))}
         </ul>
         <ul className="flex flex-col gap-2" aria-label={t("alerts")}>
-          <li>
-            <Link href="/risks?ack=1" data-testid="awaiting-ack" className="flex items-center justify-between rounded-lg border-2 border-red-700 bg-white px-4 py-2 text-red-900 hover:bg-red-50">
-              <span className="text-base font-medium">{t("awaitingAck")}</span>
-              <span className="text-3xl font-bold tabular-nums">{alerts.awaitingAck}</span>
-            </Link>
-          </li>
-          <li>
-            <Link href="/risks?overdue=1" data-testid="overdue" className="flex items-center justify-between rounded-lg border-2 border-neutral-700 bg-white px-4 py-2 hover:bg-neutral-100">
-              <span className="text-base font-medium">{t("overdue")}</span>
-              <span className="text-3xl font-bold tabular-nums">{alerts.overdue}</span>
-            </Link>
-          </li>
+          {[
+            { id: "awaiting-ack", href: "/risks?ack=1", label: t("awaitingAck"), n: alerts.awaitingAck, tone: "border-red-700 text-red-900 hover:bg-red-50" },
+            { id: "overdue", href: "/risks?overdue=1", label: t("overdue"), n: alerts.overdue, tone: "border-neutral-700 hover:bg-neutral-100" },
+          ].map((a) => (
+            <li key={a.id}>
+              <Link href={a.href} data-testid={a.id} className={`flex items-center justify-between rounded-lg border-2 bg-white px-4 py-2 ${a.tone}`}>
+                <span className="text-base font-medium">{a.label}</span>
+                <span className="text-3xl font-bold tabular-nums">{a.n}</span>
+              </Link>
+            </li>
+          ))}
         </ul>
       </div>
       <nav aria-label={t("views")} className="no-print flex gap-2">

@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AreaRegionBoard } from "@/components/board/area-region-board";
+import { loadBoardFrame } from "@/components/board/board-frame";
 import { FILLED } from "@/components/board/fills";
 import { Legend } from "@/components/board/legend";
 import { LiveRefresh } from "@/components/board/live-refresh";
 import { MeetingShell } from "@/components/board/meeting-shell";
 import { getDb } from "@/db/client";
 import { getBoardAlerts, getBoardVersion, listOpenCellCounts } from "@/db/queries/board";
-import { listAreas, listRegions } from "@/db/queries/reference";
-import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
-import { boardFromCounts, type Cell } from "@/lib/domain/board";
-import { COLOURS, type Colour } from "@/lib/domain/colours";
+import { boardFromCounts } from "@/lib/domain/board";
+import { COLOURS } from "@/lib/domain/colours";
 import { dayInZone } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,14 +31,10 @@ export default async function MeetingPage({ searchParams }: { searchParams: Prom
   const g = (await searchParams).g === "domain" ? "domain" : "category";
   const other = GROUPS.find((x) => x !== g)!;
   const db = getDb();
-  const [t, tc, locale, format] = [await getTranslations("board"), await getTranslations("colours"), await getLocale(), await getFormatter()];
+  const [t, tc, format] = [await getTranslations("board"), await getTranslations("colours"), await getFormatter()];
   const board = boardFromCounts(listOpenCellCounts(db));
   const alerts = getBoardAlerts(db, { today: dayInZone(new Date(), CITY_TIME_ZONE) });
-  const regions = listRegions(db, { activeOnly: true }).filter((r) => r.level === "city" || r.level === "county").map((r) => ({ id: r.id, label: localName(r, locale) }));
-  const areas = listAreas(db, { activeOnly: true }).filter((a) => a.kind === g).map((a) => ({ id: a.id, label: localName(a, locale) }));
-  const colours = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;
-  const summary = (cell: Cell | undefined) => (cell ? COLOURS.filter((c) => cell.counts[c]).map((c) => `${colours[c]} ${cell.counts[c]}`).join(" · ") : t("noOpen"));
-  const labels = { colours, empty: t("empty"), area: t("area"), cellTitle: (area: string, region: string, cell: Cell | undefined) => t("cellTitle", { area, region, summary: summary(cell) }) };
+  const { regions, rows, labels } = await loadBoardFrame(db);
   const href = (group: string) => `/board/meeting?g=${group}`;
   return (
     <MeetingShell nextHref={href(other)} previousHref={href(other)} exitHref="/board">
@@ -59,7 +54,7 @@ export default async function MeetingPage({ searchParams }: { searchParams: Prom
             <Link href="/board" className="rounded bg-neutral-900 px-3 py-1 text-white hover:bg-neutral-700">{t("meeting.exit")}</Link>
           </nav>
         </header>
-        <AreaRegionBoard caption={t(g === "category" ? "categories" : "domains")} areas={areas} regions={regions} board={board} labels={labels} />
+        <AreaRegionBoard caption={t(g === "category" ? "categories" : "domains")} areas={rows(g)} regions={regions} board={board} labels={labels} />
         <Legend className="text-[clamp(12px,1.7vh,22px)]" extra={t("meeting.keys")} />
       </div>
     </MeetingShell>

@@ -1,0 +1,31 @@
+import "server-only";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Db } from "@/db/client";
+import { listAreas, listRegions } from "@/db/queries/reference";
+import { localName } from "@/i18n/locales";
+import type { Cell } from "@/lib/domain/board";
+import { COLOURS, type Colour } from "@/lib/domain/colours";
+
+/**
+ * What every view of the board draws around the counts, shared by the board and meeting mode:
+ * the columns (the city and its counties), the rows of each group, and the translated words for
+ * colours, empty cells, cell titles and change marks.
+ */
+export async function loadBoardFrame(db: Db) {
+  const [t, tc, locale] = [await getTranslations("board"), await getTranslations("colours"), await getLocale()];
+  const regions = listRegions(db, { activeOnly: true })
+    .filter((r) => r.level === "city" || r.level === "county")
+    .map((r) => ({ id: r.id, label: localName(r, locale) }));
+  const areas = listAreas(db, { activeOnly: true });
+  const rows = (kind: "category" | "domain") => areas.filter((a) => a.kind === kind).map((a) => ({ id: a.id, label: localName(a, locale) }));
+  const colours = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;
+  const summary = (cell: Cell | undefined) => (cell ? COLOURS.filter((c) => cell.counts[c]).map((c) => `${colours[c]} ${cell.counts[c]}`).join(" · ") : t("noOpen"));
+  const labels = {
+    colours,
+    empty: t("empty"),
+    area: t("area"),
+    cellTitle: (area: string, region: string, cell: Cell | undefined) => t("cellTitle", { area, region, summary: summary(cell) }),
+    changes: { up: t("changes.up"), down: t("changes.down"), new: t("changes.new"), cleared: t("changes.cleared") },
+  };
+  return { regions, rows, colours, labels, locale };
+}
