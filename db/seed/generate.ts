@@ -3,6 +3,7 @@ import type { Colour, RiskStatus } from "../../lib/domain/colours";
 import { addDays, dayInZone } from "../../lib/domain/dates";
 import { DEFAULT_REVIEW_DAYS } from "../../lib/domain/review";
 import { compute, LEC_C, LEC_E, LEC_L, MATRIX_LEVELS, type Assessment, type MethodInputs } from "../../lib/domain/grading";
+import { storedJson } from "../../lib/domain/history-chain";
 import { DEFAULT_CODE_PREFIX, formatRiskCode } from "../../lib/domain/risk-code";
 import { appendStoredEvent } from "../history/append";
 import { MEASURE_SNIPPETS, PERSON_GIVEN, PERSON_SURNAMES, RISK_TEMPLATES } from "./risk-templates";
@@ -97,7 +98,7 @@ export function insertGeneratedRisks(
   const event = (at: number, riskId: number, riskVersion: number, action: string, field: string | null, from: unknown, to: unknown, reason: string | null, data: unknown) =>
     appendStoredEvent(sqlite, {
       at, risk_id: riskId, risk_version: riskVersion, actor_id: null, actor_name: opts.actorName, action, field,
-      old_value: from === null ? null : JSON.stringify(from), new_value: JSON.stringify(to), reason, data: data === null ? null : JSON.stringify(data),
+      old_value: storedJson(from), new_value: storedJson(to), reason, data: storedJson(data),
     });
   let events = 0;
   const run = sqlite.transaction(() => {
