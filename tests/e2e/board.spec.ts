@@ -89,6 +89,11 @@ test("meeting mode: the board alone, driven from the keyboard", async ({ page })
   await expect(page).toHaveURL(/\/risks\?area=\d+&region=\d+&open=1/);
   await page.goBack();
   await expect(page).toHaveURL(/g=domain/);
+  // Wait until the page answers the keyboard again (its listener is attached after navigation).
+  await expect(async () => {
+    await page.keyboard.press("ArrowDown");
+    await expect(page.locator("[data-row][data-col]:focus")).toHaveCount(1, { timeout: 500 });
+  }).toPass();
   await page.keyboard.press("Escape");
   await expect(page).toHaveURL(/\/board$/);
   await expect(page.getByRole("link", { name: "风险台账" })).toBeVisible();
