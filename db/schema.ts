@@ -297,3 +297,13 @@ export const boardCheckpoints = sqliteTable("board_checkpoints", {
   /** JSON array of [riskId, areaId, regionId, colour, status] rows. */
   states: text("states").notNull(),
 });
+
+/**
+ * The board summarised per cell at each week's start (Monday 00:00, city time), for the weekly
+ * trend: made on first need like the checkpoints, and final once made (events are never back-dated).
+ */
+export const boardWeeks = sqliteTable("board_weeks", {
+  at: integer("at").primaryKey(),
+  /** JSON array of [areaId, regionId, red, orange, yellow, blue] rows (lib/domain/trend.ts). */
+  cells: text("cells").notNull(),
+});

@@ -8,6 +8,8 @@ import { getDb } from "@/db/client";
 import { getBoardAlerts, getBoardVersion, listOpenCellCounts, listOpenMatrixCounts } from "@/db/queries/board";
 import { getSettings } from "@/db/queries/settings";
 import { RiskMatrix } from "@/components/board/risk-matrix";
+import { BoardExport } from "@/components/board/board-export";
+import { BoardViews } from "@/components/board/board-views";
 import { MeetingButton } from "@/components/board/meeting-button";
 import { Legend } from "@/components/board/legend";
 import { LiveRefresh } from "@/components/board/live-refresh";
@@ -22,6 +24,13 @@ import { BoardTimeForm } from "@/components/board/board-time-form";
 import { parseBoardTime } from "@/lib/validation/board-query";
 import { COLOURS } from "@/lib/domain/colours";
 import { addDays, dayInZone, startOfDayInZone } from "@/lib/domain/dates";
+
+/** 2026-11-25 14:30 in the city's zone as "20261125-1430", for file names. */
+function stampFile(ms: number): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: CITY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(ms));
+  const v = Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  return `${v.year}${v.month}${v.day}-${v.hour}${v.minute}`;
+}
 
 /** A day means its end; a day and time means that minute, in the city's zone. */
 function instantOf({ day, time }: { day: string; time?: string }): number {
@@ -40,7 +49,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * awaiting a leader and overdue reviews on top, each a way into the register.
  */
 export default async function BoardPage({ searchParams }: { searchParams: Promise<{ view?: string; asOf?: string; since?: string }> }) {
-  await requirePageUser("board.view", "/board");
+  const user = await requirePageUser("board.view", "/board");
   const params = await searchParams;
   const view = params.view === "matrix" ? "matrix" : "grid";
   const db = getDb();
@@ -62,66 +71,73 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       {asOfMs === null ? <LiveRefresh version={getBoardVersion(db)} /> : null}
       <div className="flex flex-wrap items-center gap-4">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <MeetingButton label={t("meeting.open")} />
-        <p className="print-only text-sm">{t("printedAt", { time: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+        <MeetingButton label={t("meeting.open")} href={`/board/meeting${time.since ? `?since=${time.since}` : ""}`} />
+        <BoardExport targetId="board-export" fileName={`sise-board-${stampFile(asOfMs ?? now.getTime())}`} title={t("title")}
+          labels={{ png: t("export.png"), pdf: t("export.pdf"), working: t("export.working"), failed: t("export.failed") }} />
       </div>
       <BoardTimeForm view={view} asOf={params.asOf} since={time.since} today={today} />
       {ignored.length ? <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t("time.ignored", { names: ignored.join(", ") })}</p> : null}
-      {asOfMs !== null ? (
-        <p role="status" data-testid="as-of-banner" className="rounded border-2 border-neutral-800 bg-neutral-100 px-4 py-2 font-semibold">
-          {t("time.historic", { time: format.dateTime(new Date(asOfMs), { dateStyle: "medium", timeStyle: "short" }) })}
+      <div id="board-export" className="flex flex-col gap-6">
+        <p data-testid="board-stamp" className="board-stamp text-sm text-neutral-800">
+          <strong className="text-base">{t("title")}</strong>
+          {" · "}
+          {t("stamp", {
+            view: t(view === "grid" ? "viewGrid" : "viewMatrix"),
+            moment: format.dateTime(asOfMs === null ? now : new Date(asOfMs), { dateStyle: "medium", timeStyle: "short" }),
+            time: format.dateTime(now, { dateStyle: "medium", timeStyle: "short" }),
+            who: user.displayName,
+          })}
+          {compare ? ` · ${t("stampSince", { since: time.since! })}` : ""}
         </p>
-      ) : null}
-      <div className="board-summary grid gap-3 lg:grid-cols-[3fr_1fr]">
-        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={t("totals")}>
-          {COLOURS.map((c) => (
-            <li key={c} data-testid={`total-${c}`} className={`flex flex-col rounded-lg p-4 ${FILLED[c]}`}>
-              <span className="text-lg">{tc(c)} · {tc(`level.${c}`)}</span>
-              <span className="text-5xl font-bold tabular-nums">{board.totals[c]}</span>
-            </li>
-          ))}
-        </ul>
-        <ul className="flex flex-col gap-2" aria-label={t("alerts")}>
-          {[
-            { id: "awaiting-ack", href: "/risks?ack=1", label: t("awaitingAck"), n: alerts.awaitingAck, tone: "border-red-700 text-red-900 hover:bg-red-50" },
-            { id: "overdue", href: "/risks?overdue=1", label: t("overdue"), n: alerts.overdue, tone: "border-neutral-700 hover:bg-neutral-100" },
-          ].map((a) => (
-            <li key={a.id}>
-              <Link href={a.href} data-testid={a.id} className={`flex items-center justify-between rounded-lg border-2 bg-white px-4 py-2 ${a.tone}`}>
-                <span className="text-base font-medium">{a.label}</span>
-                <span className="text-3xl font-bold tabular-nums">{a.n}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        {asOfMs !== null ? (
+          <p role="status" data-testid="as-of-banner" className="rounded border-2 border-neutral-800 bg-neutral-100 px-4 py-2 font-semibold">
+            {t("time.historic", { time: format.dateTime(new Date(asOfMs), { dateStyle: "medium", timeStyle: "short" }) })}
+          </p>
+        ) : null}
+        <div className="board-summary grid gap-3 lg:grid-cols-[3fr_1fr]">
+          <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={t("totals")}>
+            {COLOURS.map((c) => (
+              <li key={c} data-testid={`total-${c}`} className={`flex flex-col rounded-lg p-4 ${FILLED[c]}`}>
+                <span className="text-lg">{tc(c)} · {tc(`level.${c}`)}</span>
+                <span className="text-5xl font-bold tabular-nums">{board.totals[c]}</span>
+              </li>
+            ))}
+          </ul>
+          <ul className="flex flex-col gap-2" aria-label={t("alerts")}>
+            {[
+              { id: "awaiting-ack", href: "/risks?ack=1", label: t("awaitingAck"), n: alerts.awaitingAck, tone: "border-red-700 text-red-900 hover:bg-red-50" },
+              { id: "overdue", href: "/risks?overdue=1", label: t("overdue"), n: alerts.overdue, tone: "border-neutral-700 hover:bg-neutral-100" },
+            ].map((a) => (
+              <li key={a.id}>
+                <Link href={a.href} data-testid={a.id} className={`flex items-center justify-between rounded-lg border-2 bg-white px-4 py-2 ${a.tone}`}>
+                  <span className="text-base font-medium">{a.label}</span>
+                  <span className="text-3xl font-bold tabular-nums">{a.n}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <BoardViews current={view} />
+        {view === "grid" ? (
+          <>
+            <AreaRegionBoard caption={t("categories")} areas={rows("category")} regions={regions} board={board} labels={labels} marks={marks} />
+            <AreaRegionBoard caption={t("domains")} areas={rows("domain")} regions={regions} board={board} labels={labels} marks={marks} />
+          </>
+        ) : (
+          <section className="flex flex-col items-start gap-2">
+            <RiskMatrix counts={listOpenMatrixCounts(db)} thresholds={getSettings(db).thresholds}
+              labels={{ caption: t("matrixCaption"), likelihood: t("likelihood"), severity: t("severity"), colours, cellTitle: (l, s, n, colour) => t("matrixCellTitle", { l, s, n, colour }) }} />
+            <p className="text-sm text-neutral-700">{t("matrixHint")}</p>
+          </section>
+        )}
+        <Legend className="text-sm" />
       </div>
-      <nav aria-label={t("views")} className="no-print flex gap-2">
-        {(["grid", "matrix"] as const).map((v) => (
-          <Link key={v} href={v === "grid" ? "/board" : "/board?view=matrix"} aria-current={view === v ? "page" : undefined}
-            className={`rounded px-4 py-2 text-sm font-medium ${view === v ? "bg-neutral-900 text-white" : "border border-neutral-400 bg-white hover:bg-neutral-100"}`}>
-            {t(v === "grid" ? "viewGrid" : "viewMatrix")}
-          </Link>
-        ))}
-      </nav>
-      {view === "grid" ? (
-        <>
-          <AreaRegionBoard caption={t("categories")} areas={rows("category")} regions={regions} board={board} labels={labels} marks={marks} />
-          <AreaRegionBoard caption={t("domains")} areas={rows("domain")} regions={regions} board={board} labels={labels} marks={marks} />
-          <Legend className="text-sm" />
-          {compare ? (
-            <section aria-labelledby="changes-heading" className="flex flex-col gap-2">
-              <h2 id="changes-heading" className="text-xl font-semibold">{t("time.changesSince", { since: time.since!, n: changes.length })}</h2>
-              {changes.length ? <RiskTimeline events={changes} names={nameMaps(db, locale)} codes={mapRiskCodes(db, changes.map((e) => e.riskId))} /> : <p>{t("time.noChanges")}</p>}
-            </section>
-          ) : null}
-        </>
-      ) : (
-        <section className="flex flex-col items-start gap-2">
-          <RiskMatrix counts={listOpenMatrixCounts(db)} thresholds={getSettings(db).thresholds}
-            labels={{ caption: t("matrixCaption"), likelihood: t("likelihood"), severity: t("severity"), colours, cellTitle: (l, s, n, colour) => t("matrixCellTitle", { l, s, n, colour }) }} />
-          <p className="text-sm text-neutral-700">{t("matrixHint")}</p>
+      {view === "grid" && compare ? (
+        <section aria-labelledby="changes-heading" className="flex flex-col gap-2">
+          <h2 id="changes-heading" className="text-xl font-semibold">{t("time.changesSince", { since: time.since!, n: changes.length })}</h2>
+          {changes.length ? <RiskTimeline events={changes} names={nameMaps(db, locale)} codes={mapRiskCodes(db, changes.map((e) => e.riskId))} /> : <p>{t("time.noChanges")}</p>}
         </section>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -50,7 +50,7 @@ export function AreaRegionBoard({ caption, areas, regions, board, labels, marks 
                     data-col={col}
                     className={`board-cell cell-${cell?.top ?? "empty"}`}
                   >
-                    {mark ? <span data-mark={mark} className="board-mark font-black" title={labels.changes?.[mark]}>{MARK[mark]}<span className="sr-only">{labels.changes?.[mark]}</span></span> : null}
+                    {mark ? <span data-mark={mark} className="board-mark" title={labels.changes?.[mark]}>{MARK[mark]}<span className="sr-only">{labels.changes?.[mark]}</span></span> : null}
                     {cell?.top ? (
                       <>
                         <span className="board-cell-main">{`${labels.colours[cell.top]} ${cell.counts[cell.top]}`}</span>

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 
-/** One click into meeting mode: full screen (where the browser allows it) and the presentation view. */
-export function MeetingButton({ label }: { label: string }) {
+/** One click into meeting mode: full screen (where the browser allows it) and the presentation view, keeping the board's reference date. */
+export function MeetingButton({ label, href }: { label: string; href: string }) {
   const router = useRouter();
   return (
     <button
@@ -12,7 +12,7 @@ export function MeetingButton({ label }: { label: string }) {
       onClick={() => {
         // Full screen must be asked for inside the click; it survives the client-side navigation.
         document.documentElement.requestFullscreen?.().catch(() => undefined);
-        router.push("/board/meeting");
+        router.push(href);
       }}
     >
       {label}

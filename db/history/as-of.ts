@@ -17,7 +17,7 @@ type Packed = [number, number, number, number, number];
 const pack = (s: RiskState): Packed => [s.riskId, s.areaId, s.regionId, COLOURS.indexOf(s.colour), RISK_STATUSES.indexOf(s.status)];
 const unpack = ([riskId, areaId, regionId, c, st]: Packed): RiskState => ({ riskId, areaId, regionId, colour: COLOURS[c], status: RISK_STATUSES[st] });
 
-function* events(sqlite: Database.Database, afterMs: number, uptoMs: number): Generator<BoardEvent> {
+export function* boardEventsBetween(sqlite: Database.Database, afterMs: number, uptoMs: number): Generator<BoardEvent> {
   const rows = sqlite
     .prepare(`SELECT risk_id, action, field, new_value FROM risk_events
       WHERE at > ? AND at <= ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS} ORDER BY at, seq`)
@@ -50,7 +50,7 @@ export function ensureCheckpoints(sqlite: Database.Database, uptoMs: number, now
   const insert = sqlite.prepare("INSERT OR IGNORE INTO board_checkpoints (at, states) VALUES (?, ?)");
   let made = 0;
   for (const boundary of missing) {
-    replay(states, events(sqlite, at, boundary));
+    replay(states, boardEventsBetween(sqlite, at, boundary));
     insert.run(boundary, JSON.stringify([...states.values()].map(pack)));
     at = boundary;
     made += 1;
@@ -70,7 +70,7 @@ function* eventsNewestFirst(sqlite: Database.Database, afterMs: number): Generat
   }
 }
 
-function presentStates(sqlite: Database.Database): Map<number, RiskState> {
+export function presentStates(sqlite: Database.Database): Map<number, RiskState> {
   const rows = sqlite.prepare("SELECT id, area_id, region_id, colour, status FROM risks").raw().all() as Array<[number, number, number, RiskState["colour"], RiskState["status"]]>;
   return new Map(rows.map(([riskId, areaId, regionId, colour, status]) => [riskId, { riskId, areaId, regionId, colour, status }]));
 }
@@ -91,5 +91,5 @@ export function statesAsOf(sqlite: Database.Database, atMs: number, nowMs = Date
     return rollBack(presentStates(sqlite), eventsNewestFirst(sqlite, atMs));
   }
   const { at, states } = latestCheckpoint(sqlite, atMs);
-  return replay(states, events(sqlite, at, atMs));
+  return replay(states, boardEventsBetween(sqlite, at, atMs));
 }

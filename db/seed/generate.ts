@@ -102,8 +102,9 @@ export function insertGeneratedRisks(
     });
   let events = 0;
   const run = sqlite.transaction(() => {
-    // Events dated in the past invalidate the board's monthly checkpoints; they are rebuilt on demand.
+    // Events dated in the past invalidate the board's monthly checkpoints and weekly summaries; both are rebuilt on demand.
     sqlite.prepare("DELETE FROM board_checkpoints").run();
+    sqlite.prepare("DELETE FROM board_weeks").run();
     for (const createdMs of createdTimes) {
       const area = rng.pick(ref.areas);
       const region = rng.pick(ref.regions);

@@ -60,3 +60,19 @@ export function monthStartsBetween(fromMs: number, toMs: number, timeZone: strin
     if (at > fromMs) out.push(at);
   }
 }
+
+/** The Monday (YYYY-MM-DD) of the ISO week that `day` falls in. */
+export function mondayOf(day: string): string {
+  if (!isIsoDay(day)) throw new Error(`not a calendar day: ${day}`);
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/**
+ * The `count` most recent week starts (Monday 00:00 in `timeZone`) at or before `nowMs`, oldest
+ * first, as calendar days. A week start is the moment a week's board is final.
+ */
+export function recentWeekStarts(nowMs: number, count: number, timeZone: string = DEFAULT_TIME_ZONE): string[] {
+  const monday = mondayOf(dayInZone(new Date(nowMs), timeZone));
+  return Array.from({ length: count }, (_, i) => addDays(monday, -7 * (count - 1 - i)));
+}

@@ -23,3 +23,29 @@ export function parseBoardTime(params: { asOf?: string; since?: string }, today:
   }
   return { time, ignored };
 }
+
+/** The spans the trend offers, in weeks: a quarter, half a year, a year, two years. */
+export const TREND_WEEKS = [13, 26, 52, 104] as const;
+
+/**
+ * The trend's parameters: an area and/or a region (ids among `known`), and a span in weeks. Unknown
+ * or malformed values are dropped and named, and the defaults (the whole city, 26 weeks) apply.
+ */
+export function parseTrendQuery(
+  params: { area?: string; region?: string; weeks?: string },
+  known: { areas: ReadonlySet<number>; regions: ReadonlySet<number> },
+): { area?: number; region?: number; weeks: number; ignored: string[] } {
+  const ignored: string[] = [];
+  const id = (name: "area" | "region", set: ReadonlySet<number>) => {
+    const raw = params[name];
+    if (!raw) return undefined;
+    const n = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+    if (set.has(n)) return n;
+    ignored.push(name);
+    return undefined;
+  };
+  const [area, region] = [id("area", known.areas), id("region", known.regions)];
+  const weeks = params.weeks ? TREND_WEEKS.find((w) => String(w) === params.weeks) : 26;
+  if (weeks === undefined) ignored.push("weeks");
+  return { area, region, weeks: weeks ?? 26, ignored };
+}

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./sign-in";
 
 /**
@@ -103,9 +104,90 @@ test("the board prints on one landscape A4 page, with the print time and the leg
   await signIn(page, "leader");
   await page.goto("/board");
   await page.emulateMedia({ media: "print" });
-  await expect(page.getByText(/^打印时间 /)).toBeVisible();
+  await expect(page.getByTestId("board-stamp")).toContainText(/生成于 .*演示·市领导/);
   await expect(page.getByRole("button", { name: "会议模式" })).toBeHidden();
   await expect(page.getByText("已受控,保持现有措施")).toBeVisible();
   const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
   expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+});
+
+/** After a step into the other group: the cell named in the URL is the focused one, and it is a change. */
+async function expectFocusFromUrl(page: Page) {
+  const [row, col] = new URL(page.url()).searchParams.get("focus")!.split("-");
+  await expect(page.locator(`[data-row="${row}"][data-col="${col}"]`)).toBeFocused();
+  await expect(page.locator("[data-row][data-col]:focus [data-mark]")).toHaveCount(1);
+}
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
+
+test("meeting mode: a clicker's PageDown steps through the cells that changed, across both groups", async ({ page }) => {
+  await signIn(page, "leader");
+  await page.goto(`/board?since=${daysAgo(60)}`);
+  await page.getByRole("button", { name: "会议模式" }).click();
+  await expect(page).toHaveURL(new RegExp(`/board/meeting\\?since=${daysAgo(60)}$`));
+  const total = Number((await page.getByTestId("meeting-changes").innerText()).match(/(\d+) 处变化/)![1]);
+  const inCategories = await page.locator("[data-mark]").count();
+  expect(inCategories).toBeGreaterThan(0);
+  expect(total - inCategories).toBeGreaterThan(0); // the walk must cross into the domains
+  const focusedMark = page.locator("[data-row][data-col]:focus [data-mark]");
+  for (let i = 0; i < inCategories; i++) {
+    await page.keyboard.press("PageDown");
+    await expect(focusedMark).toHaveCount(1);
+  }
+  await expect(page).toHaveURL(/g=category|meeting\?since/);
+  // The next change is among the 14 domains: the page switches and focuses it.
+  await page.keyboard.press("PageDown");
+  await expect(page).toHaveURL(/g=domain.*focus=\d+-\d+/);
+  await expect(page.getByRole("heading", { name: "14 个安全生产领域" })).toBeVisible();
+  await expectFocusFromUrl(page);
+  // PageUp goes back to the last change among the categories.
+  await page.keyboard.press("PageUp");
+  await expect(page).toHaveURL(/g=category.*focus=\d+-\d+/);
+  await expect(page.getByRole("heading", { name: "21 类风险" })).toBeVisible();
+  await expectFocusFromUrl(page);
+  // In full screen a real browser takes the first Esc itself to leave full screen (a synthetic key
+  // press does not), and the page sees only the second: leave full screen as the browser would.
+  await page.evaluate(() => (document.fullscreenElement ? document.exitFullscreen() : undefined));
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(new RegExp(`/board\\?since=${daysAgo(60)}$`));
+});
+
+test("the weekly trend agrees with the board and narrows to a region", async ({ page }) => {
+  await signIn(page, "leader");
+  await page.goto("/board");
+  const reds = await page.getByTestId("total-red").locator("span").last().innerText();
+  await page.getByRole("link", { name: "周趋势" }).click();
+  await expect(page.getByRole("heading", { name: "全市:近 26 周各等级开放风险数" })).toBeVisible();
+  await expect(page.locator(".recharts-line")).toHaveCount(4);
+  await page.getByText("数据表").click();
+  const rows = page.getByTestId("trend-table").locator("tbody tr");
+  await expect(rows).toHaveCount(27);
+  await expect(rows.last().locator('[data-colour="red"]')).toHaveText(reds);
+  await page.getByLabel("区域").selectOption({ label: "榆阳区" });
+  await page.getByLabel("时间范围").selectOption({ label: "近 13 周" });
+  await page.getByRole("button", { name: "应用" }).click();
+  await expect(page.getByTestId("trend-scope")).toHaveText("榆阳区:近 13 周各等级开放风险数");
+  await expect(rows).toHaveCount(14);
+  // A region's count never exceeds the city's: compare the present row with the whole board.
+  const regional = Number(await rows.last().locator('[data-colour="red"]').innerText());
+  expect(regional).toBeLessThanOrEqual(Number(reds));
+});
+
+test("the board exports as a PNG and a one-page PDF carrying the date, filters and legend", async ({ page }) => {
+  await signIn(page, "leader");
+  await page.goto(`/board?since=${daysAgo(30)}`);
+  await expect(page.getByTestId("board-stamp")).toContainText(`与 ${daysAgo(30)} 起对比`);
+  const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出图片(PNG)" }).click()]);
+  expect(png.suggestedFilename()).toMatch(/^sise-board-\d{8}-\d{4}\.png$/);
+  const image = readFileSync((await png.path())!);
+  expect(image.subarray(1, 4).toString("latin1")).toBe("PNG");
+  // Width and height from the IHDR chunk: the whole board at twice the CSS size.
+  expect(image.readUInt32BE(16)).toBeGreaterThan(2000);
+  expect(image.readUInt32BE(20)).toBeGreaterThan(1500);
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 PDF" }).click()]);
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  const text = readFileSync((await pdf.path())!).toString("latin1");
+  expect(text.startsWith("%PDF-")).toBe(true);
+  expect(text.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+  expect(text).toMatch(/\/Subtype\s*\/Image/);
 });

@@ -146,3 +146,38 @@ describe("the board as of any moment", () => {
     expect(statesAsOf(t.sqlite, past)).toEqual(before);
   });
 });
+
+describe("the weekly trend", () => {
+  it("counts each week's end exactly as the board as of that moment, stores it once, and follows the filter", async () => {
+    const { statesAsOf } = await import("@/db/history/as-of");
+    const { weeklyTrend } = await import("@/db/history/trend");
+    const { buildBoard } = await import("@/lib/domain/board");
+    const { startOfDayInZone, addDays } = await import("@/lib/domain/dates");
+    const later = now.getTime() + 3_600_000;
+    const trend = weeklyTrend(t.sqlite, { weeks: 30, timeZone: "Asia/Shanghai", nowMs: later });
+    expect(trend).toHaveLength(31);
+    expect(trend.at(-1)!.day).toBe("now");
+    // 2026-11-25 is a Wednesday: the last full week ended on Sunday 2026-11-22.
+    expect(trend.at(-2)!.day).toBe("2026-11-22");
+    for (const point of trend.slice(0, -1)) {
+      const at = startOfDayInZone(addDays(point.day, 1), "Asia/Shanghai");
+      expect(point.counts, point.day).toEqual(buildBoard(statesAsOf(t.sqlite, at, later).values()).totals);
+    }
+    // The seeded history moves the counts; a flat line would test nothing.
+    expect(new Set(trend.map((p) => JSON.stringify(p.counts))).size).toBeGreaterThan(3);
+    const stored = () => (t.sqlite.prepare("SELECT count(*) AS n FROM board_weeks").get() as { n: number }).n;
+    expect(stored()).toBe(30);
+    // A second call reads the stored weeks and answers the same.
+    expect(weeklyTrend(t.sqlite, { weeks: 30, timeZone: "Asia/Shanghai", nowMs: later })).toEqual(trend);
+    // One region: its counts are that region's cells only, and never more than the city's.
+    const region = t.regionId["610802"];
+    const regional = weeklyTrend(t.sqlite, { weeks: 30, filter: { regionId: region }, timeZone: "Asia/Shanghai", nowMs: later });
+    regional.slice(0, -1).forEach((point, i) => {
+      const at = startOfDayInZone(addDays(point.day, 1), "Asia/Shanghai");
+      expect(point.counts).toEqual(buildBoard(statesAsOf(t.sqlite, at, later).values()).byRegion.get(region) ?? { red: 0, orange: 0, yellow: 0, blue: 0 });
+      expect(point.counts.blue).toBeLessThanOrEqual(trend[i].counts.blue);
+    });
+    // The present point is the live board: the red graded in beforeEach is in it.
+    expect(regional.at(-1)!.counts.red).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -76,3 +76,58 @@ describe("as-of reconstruction and changes since", () => {
     expect(buildBoard(replay(copy, history.slice(T1)).values())).toEqual(now);
   });
 });
+
+describe("weekly trend rules", () => {
+  it("summarises open risks per cell and sums them for the city, an area or a region", async () => {
+    const { summariseCells, sumCells } = await import("@/lib/domain/trend");
+    const cells = summariseCells([
+      { riskId: 1, areaId: 1, regionId: 10, colour: "red", status: "identified" },
+      { riskId: 2, areaId: 1, regionId: 10, colour: "blue", status: "controlling" },
+      { riskId: 3, areaId: 2, regionId: 10, colour: "red", status: "resolved" }, // not open: not counted
+      { riskId: 4, areaId: 2, regionId: 11, colour: "yellow", status: "identified" },
+    ]);
+    expect(cells).toEqual([[1, 10, 1, 0, 0, 1], [2, 11, 0, 0, 1, 0]]);
+    expect(sumCells(cells)).toEqual({ red: 1, orange: 0, yellow: 1, blue: 1 });
+    expect(sumCells(cells, { areaId: 2 })).toEqual({ red: 0, orange: 0, yellow: 1, blue: 0 });
+    expect(sumCells(cells, { regionId: 10 })).toEqual({ red: 1, orange: 0, yellow: 0, blue: 1 });
+    expect(sumCells(cells, { areaId: 1, regionId: 11 })).toEqual({ red: 0, orange: 0, yellow: 0, blue: 0 });
+  });
+
+  it("steps back through ISO weeks in the city's zone", async () => {
+    const { mondayOf, recentWeekStarts } = await import("@/lib/domain/dates");
+    expect(mondayOf("2026-11-25")).toBe("2026-11-23");
+    expect(mondayOf("2026-11-23")).toBe("2026-11-23");
+    expect(mondayOf("2026-11-22")).toBe("2026-11-16");
+    // 2026-11-22 17:00 UTC is already Monday 01:00 in Shanghai.
+    expect(recentWeekStarts(Date.parse("2026-11-22T17:00:00Z"), 3)).toEqual(["2026-11-09", "2026-11-16", "2026-11-23"]);
+  });
+
+  it("reads the trend's query, dropping and naming what it does not know", async () => {
+    const { parseTrendQuery } = await import("@/lib/validation/board-query");
+    const known = { areas: new Set([1, 2]), regions: new Set([10]) };
+    expect(parseTrendQuery({}, known)).toEqual({ area: undefined, region: undefined, weeks: 26, ignored: [] });
+    expect(parseTrendQuery({ area: "2", region: "10", weeks: "52" }, known)).toEqual({ area: 2, region: 10, weeks: 52, ignored: [] });
+    expect(parseTrendQuery({ area: "9", region: "1e1", weeks: "7" }, known)).toEqual({ area: undefined, region: undefined, weeks: 26, ignored: ["area", "region", "weeks"] });
+  });
+});
+
+describe("the presenter's path through changed cells", () => {
+  it("visits the changes in reading order, categories before domains, and wraps round", async () => {
+    const { changedStops, nextStop } = await import("@/lib/domain/presenter");
+    const groups = [{ group: "category", areaIds: [1, 2] }, { group: "domain", areaIds: [30, 31] }];
+    const changed = new Set(["2:10", "1:11", "31:10", "99:10"]); // 99 is not on the board
+    const stops = changedStops(groups, [10, 11], changed);
+    expect(stops).toEqual([{ group: "category", row: 0, col: 1 }, { group: "category", row: 1, col: 0 }, { group: "domain", row: 1, col: 0 }]);
+    const order = ["category", "domain"];
+    expect(nextStop(stops, order, null, 1)).toEqual(stops[0]);
+    expect(nextStop(stops, order, null, -1)).toEqual(stops[2]);
+    expect(nextStop(stops, order, stops[0], 1)).toEqual(stops[1]);
+    expect(nextStop(stops, order, stops[1], 1)).toEqual(stops[2]); // crosses into the domains
+    expect(nextStop(stops, order, stops[2], 1)).toEqual(stops[0]); // wraps round
+    expect(nextStop(stops, order, stops[0], -1)).toEqual(stops[2]);
+    // From an unchanged cell: the next change after it, or the last one before it.
+    expect(nextStop(stops, order, { group: "category", row: 0, col: 0 }, 1)).toEqual(stops[0]);
+    expect(nextStop(stops, order, { group: "domain", row: 0, col: 1 }, -1)).toEqual(stops[1]);
+    expect(nextStop([], order, null, 1)).toBeNull();
+  });
+});

@@ -11,9 +11,12 @@ import { getDb } from "@/db/client";
 import { getBoardAlerts, getBoardVersion, listOpenCellCounts } from "@/db/queries/board";
 import { requirePageUser } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
-import { boardFromCounts } from "@/lib/domain/board";
+import { statesAsOf } from "@/db/history/as-of";
+import { boardFromCounts, buildBoard, compareBoards } from "@/lib/domain/board";
+import { changedStops } from "@/lib/domain/presenter";
+import { parseBoardTime } from "@/lib/validation/board-query";
 import { COLOURS } from "@/lib/domain/colours";
-import { dayInZone } from "@/lib/domain/dates";
+import { dayInZone, startOfDayInZone } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("board"))("meeting.title") };
@@ -24,20 +27,29 @@ const GROUPS = ["category", "domain"] as const;
 /**
  * Meeting mode: one group (the 21 categories or the 14 domains) at a time, filling the screen, with
  * the totals, the reds awaiting acknowledgement and the four colour definitions; no edit controls.
- * Live like the board; PageDown/PageUp switch groups, Esc returns to the board.
+ * Live like the board. With `since`, the cells that changed since that day are marked ↑ ↓ ＋ × and
+ * PageDown/PageUp step through them (components/board/meeting-shell.tsx); Esc returns to the board.
  */
-export default async function MeetingPage({ searchParams }: { searchParams: Promise<{ g?: string }> }) {
+export default async function MeetingPage({ searchParams }: { searchParams: Promise<{ g?: string; since?: string; focus?: string }> }) {
   await requirePageUser("board.view", "/board/meeting");
-  const g = (await searchParams).g === "domain" ? "domain" : "category";
+  const params = await searchParams;
+  const g = params.g === "domain" ? "domain" : "category";
   const other = GROUPS.find((x) => x !== g)!;
   const db = getDb();
   const [t, tc, format] = [await getTranslations("board"), await getTranslations("colours"), await getFormatter()];
   const board = boardFromCounts(listOpenCellCounts(db));
-  const alerts = getBoardAlerts(db, { today: dayInZone(new Date(), CITY_TIME_ZONE) });
+  const today = dayInZone(new Date(), CITY_TIME_ZONE);
+  const alerts = getBoardAlerts(db, { today });
   const { regions, rows, labels } = await loadBoardFrame(db);
-  const href = (group: string) => `/board/meeting?g=${group}`;
+  // With a reference date, the changes since it are marked and become the clicker's stops.
+  const { time } = parseBoardTime({ since: params.since }, today);
+  const marks = time.since ? compareBoards(buildBoard(statesAsOf(db.$client, startOfDayInZone(time.since, CITY_TIME_ZONE)).values()), board) : undefined;
+  const stops = marks ? changedStops(GROUPS.map((group) => ({ group, areaIds: rows(group).map((a) => a.id) })), regions.map((r) => r.id), new Set(marks.keys())) : [];
+  const focus = /^\d{1,3}-\d{1,3}$/.test(params.focus ?? "") ? { row: Number(params.focus!.split("-")[0]), col: Number(params.focus!.split("-")[1]) } : null;
+  const query = time.since ? `since=${time.since}` : "";
+  const href = (group: string) => `/board/meeting?g=${group}${query ? `&${query}` : ""}`;
   return (
-    <MeetingShell nextHref={href(other)} previousHref={href(other)} exitHref="/board">
+    <MeetingShell group={g} stops={stops} focus={focus} query={query} exitHref={`/board${query ? `?${query}` : ""}`}>
       <LiveRefresh version={getBoardVersion(db)} />
       <div className="flex flex-col gap-[1vh]">
         <header className="flex flex-wrap items-center gap-x-[2vw] gap-y-2">
@@ -48,14 +60,15 @@ export default async function MeetingPage({ searchParams }: { searchParams: Prom
               <li key={c} data-testid={`meeting-total-${c}`} className={`rounded px-[0.8vw] py-[0.3vh] text-[clamp(16px,2.6vh,34px)] font-bold tabular-nums ${FILLED[c]}`}>{`${tc(c)} ${board.totals[c]}`}</li>
             ))}
           </ul>
+          {time.since ? <p data-testid="meeting-changes" className="rounded bg-neutral-900 px-[0.8vw] py-[0.3vh] text-[clamp(14px,2.2vh,28px)] font-semibold text-white">{t("meeting.changes", { since: time.since, n: stops.length })}</p> : null}
           <p className="rounded border-2 border-red-700 px-[0.8vw] py-[0.3vh] text-[clamp(14px,2.2vh,28px)] font-semibold text-red-900">{`${t("awaitingAck")} ${alerts.awaitingAck}`}</p>
           <nav className="ml-auto flex gap-2 text-[clamp(12px,1.6vh,20px)]">
             <Link href={href(other)} className="rounded border border-neutral-500 px-3 py-1 hover:bg-neutral-100">{t("meeting.next", { group: t(other === "category" ? "categories" : "domains") })}</Link>
-            <Link href="/board" className="rounded bg-neutral-900 px-3 py-1 text-white hover:bg-neutral-700">{t("meeting.exit")}</Link>
+            <Link href={`/board${query ? `?${query}` : ""}`} className="rounded bg-neutral-900 px-3 py-1 text-white hover:bg-neutral-700">{t("meeting.exit")}</Link>
           </nav>
         </header>
-        <AreaRegionBoard caption={t(g === "category" ? "categories" : "domains")} areas={rows(g)} regions={regions} board={board} labels={labels} />
-        <Legend className="text-[clamp(12px,1.7vh,22px)]" extra={t("meeting.keys")} />
+        <AreaRegionBoard caption={t(g === "category" ? "categories" : "domains")} areas={rows(g)} regions={regions} board={board} labels={labels} marks={marks} />
+        <Legend className="text-[clamp(12px,1.7vh,22px)]" extra={t(stops.length ? "meeting.keysChanges" : "meeting.keys")} />
       </div>
     </MeetingShell>
   );

@@ -1,0 +1,43 @@
+import type Database from "better-sqlite3";
+import { replay } from "../../lib/domain/board";
+import { addDays, recentWeekStarts, startOfDayInZone } from "../../lib/domain/dates";
+import { summariseCells, sumCells, type CellSummary, type TrendFilter, type TrendPoint } from "../../lib/domain/trend";
+import { boardEventsBetween, presentStates, statesAsOf } from "./as-of";
+
+/** Week starts that lie less than this in the past may still receive events; they are not stored. */
+const SETTLE_MS = 60_000;
+
+/**
+ * Counts per colour at the end of each of the last `weeks` weeks (each Monday 00:00 in the city's
+ * time zone, labelled by the Sunday it ends), then the present — for the city or one area/region.
+ * Each week's board is summarised per cell once and stored (board_weeks), so later trends read
+ * `weeks` small rows; missing weeks are rebuilt from the history in one forward walk.
+ */
+export function weeklyTrend(
+  sqlite: Database.Database,
+  { weeks, filter = {}, timeZone, nowMs = Date.now() }: { weeks: number; filter?: TrendFilter; timeZone: string; nowMs?: number },
+): TrendPoint[] {
+  const starts = recentWeekStarts(nowMs, weeks, timeZone).map((day) => ({ day, at: startOfDayInZone(day, timeZone) }));
+  const summaries = weekSummaries(sqlite, starts.map((s) => s.at), nowMs);
+  const points = starts.map(({ day, at }) => ({ day: addDays(day, -1), counts: sumCells(summaries.get(at)!, filter) }));
+  return [...points, { day: "now", counts: sumCells(summariseCells(presentStates(sqlite).values()), filter) }];
+}
+
+function weekSummaries(sqlite: Database.Database, ats: number[], nowMs: number): Map<number, CellSummary[]> {
+  const stored = sqlite.prepare("SELECT at, cells FROM board_weeks WHERE at >= ? AND at <= ?").raw().all(ats[0], ats[ats.length - 1]) as Array<[number, string]>;
+  const out = new Map(stored.map(([at, cells]) => [at, JSON.parse(cells) as CellSummary[]]));
+  const missing = ats.filter((at) => !out.has(at));
+  if (missing.length === 0) return out;
+  // One forward walk through the missing weeks: the first from the checkpoints, the rest by replay.
+  const states = statesAsOf(sqlite, missing[0], nowMs);
+  const insert = sqlite.prepare("INSERT OR IGNORE INTO board_weeks (at, cells) VALUES (?, ?)");
+  let at = missing[0];
+  for (const boundary of missing) {
+    replay(states, boardEventsBetween(sqlite, at, boundary));
+    at = boundary;
+    const cells = summariseCells(states.values());
+    out.set(boundary, cells);
+    if (boundary <= nowMs - SETTLE_MS) insert.run(boundary, JSON.stringify(cells));
+  }
+  return out;
+}

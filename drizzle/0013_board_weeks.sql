@@ -1,0 +1,4 @@
+CREATE TABLE `board_weeks` (
+	`at` integer PRIMARY KEY NOT NULL,
+	`cells` text NOT NULL
+);

@@ -1,0 +1,35 @@
+import { zeroCounts, type Counts, type RiskState } from "./board";
+import { COLOURS, isOpenStatus } from "./colours";
+
+/**
+ * The weekly trend's rules. The board at a week's end is summarised per cell — [areaId, regionId,
+ * red, orange, yellow, blue] — so that one stored summary answers the trend for the city, any area
+ * or any region; the counts follow the board's rule (open risks only, per colour).
+ */
+export type CellSummary = [areaId: number, regionId: number, red: number, orange: number, yellow: number, blue: number];
+export type TrendFilter = { areaId?: number; regionId?: number };
+export type TrendPoint = { day: string; counts: Counts };
+
+/** Open risks per cell and colour, in a stable order (area, region). */
+export function summariseCells(states: Iterable<RiskState>): CellSummary[] {
+  const cells = new Map<string, CellSummary>();
+  for (const s of states) {
+    if (!isOpenStatus(s.status)) continue;
+    const key = `${s.areaId}:${s.regionId}`;
+    const cell = cells.get(key) ?? [s.areaId, s.regionId, 0, 0, 0, 0];
+    cell[2 + COLOURS.indexOf(s.colour)] += 1;
+    cells.set(key, cell);
+  }
+  return [...cells.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** The counts per colour of the cells that the filter keeps (no filter: the whole city). */
+export function sumCells(cells: Iterable<CellSummary>, filter: TrendFilter = {}): Counts {
+  const out = zeroCounts();
+  for (const [areaId, regionId, ...n] of cells) {
+    if (filter.areaId !== undefined && areaId !== filter.areaId) continue;
+    if (filter.regionId !== undefined && regionId !== filter.regionId) continue;
+    COLOURS.forEach((c, i) => (out[c] += n[i]));
+  }
+  return out;
+}
