@@ -5,7 +5,8 @@ import { AreaRegionBoard } from "@/components/board/area-region-board";
 import { loadBoardFrame } from "@/components/board/board-frame";
 import { FILLED } from "@/components/board/fills";
 import { getDb } from "@/db/client";
-import { getBoardAlerts, getBoardVersion, listOpenCellCounts, listOpenMatrixCounts } from "@/db/queries/board";
+import { listOpenMatrixCounts } from "@/db/queries/board";
+import { presentBoard } from "@/db/queries/board-snapshot";
 import { getSettings } from "@/db/queries/settings";
 import { RiskMatrix } from "@/components/board/risk-matrix";
 import { BoardExport } from "@/components/board/board-export";
@@ -15,8 +16,8 @@ import { Legend } from "@/components/board/legend";
 import { LiveRefresh } from "@/components/board/live-refresh";
 import { requirePageUser } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
-import { boardFromCounts, buildBoard, compareBoards } from "@/lib/domain/board";
-import { statesAsOf } from "@/db/history/as-of";
+import { compareBoards } from "@/lib/domain/board";
+import { boardAsOf } from "@/db/history/as-of";
 import { listBoardChanges, mapRiskCodes } from "@/db/queries/history";
 import { nameMaps } from "@/lib/history/names";
 import { RiskTimeline } from "@/components/risks/risk-timeline";
@@ -59,16 +60,17 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const { time, ignored } = parseBoardTime(params, today);
   const asOfMs = time.asOf ? instantOf(time.asOf) : null;
   // The present board is one indexed GROUP BY; a past one is rebuilt from the history.
-  const board = asOfMs === null ? boardFromCounts(listOpenCellCounts(db)) : buildBoard(statesAsOf(db.$client, asOfMs).values());
+  const present = presentBoard(db, today);
+  const board = asOfMs === null ? present.board : boardAsOf(db.$client, asOfMs);
   const sinceMs = time.since ? startOfDayInZone(time.since, CITY_TIME_ZONE) : null;
   const compare = sinceMs !== null && (asOfMs === null || sinceMs < asOfMs);
-  const marks = compare ? compareBoards(buildBoard(statesAsOf(db.$client, sinceMs).values()), board) : undefined;
+  const marks = compare ? compareBoards(boardAsOf(db.$client, sinceMs), board) : undefined;
   const changes = compare ? listBoardChanges(db, { after: new Date(sinceMs), upto: asOfMs === null ? now : new Date(asOfMs) }) : [];
-  const alerts = getBoardAlerts(db, { today });
+  const { alerts } = present;
   const { regions, rows, colours, labels, locale } = await loadBoardFrame(db);
   return (
     <div className="flex flex-col gap-6">
-      {asOfMs === null ? <LiveRefresh version={getBoardVersion(db)} /> : null}
+      {asOfMs === null ? <LiveRefresh version={present.version} /> : null}
       <div className="flex flex-wrap items-center gap-4">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <MeetingButton label={t("meeting.open")} href={`/board/meeting${time.since ? `?since=${time.since}` : ""}`} />

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { replay, rollBack, type BoardEvent, type ReversibleEvent, type RiskState } from "../../lib/domain/board";
+import { buildBoard, replay, rollBack, type Board, type BoardEvent, type ReversibleEvent, type RiskState } from "../../lib/domain/board";
 import { COLOURS, RISK_STATUSES } from "../../lib/domain/colours";
 import { monthStartsBetween } from "../../lib/domain/dates";
 
@@ -92,4 +92,29 @@ export function statesAsOf(sqlite: Database.Database, atMs: number, nowMs = Date
   }
   const { at, states } = latestCheckpoint(sqlite, atMs);
   return replay(states, boardEventsBetween(sqlite, at, atMs));
+}
+
+/**
+ * The board at a past moment, remembered: a moment at least a minute old can no longer change (app
+ * writes are stamped with the current time), so the boards of recently asked-for moments — a
+ * meeting's reference date, the as-of view a leader is paging through — are kept (up to 64 per
+ * database) and the history is walked once per moment, not once per request. Shared: do not mutate.
+ */
+const pastBoards = new WeakMap<object, Map<number, Board>>();
+const PAST_BOARDS_KEPT = 64;
+
+export function boardAsOf(sqlite: Database.Database, atMs: number, nowMs = Date.now()): Board {
+  if (atMs > nowMs - 60_000) return buildBoard(statesAsOf(sqlite, atMs, nowMs).values());
+  const kept = pastBoards.get(sqlite) ?? new Map<number, Board>();
+  pastBoards.set(sqlite, kept);
+  const hit = kept.get(atMs);
+  if (hit) {
+    kept.delete(atMs); // re-insert: Map order is the eviction order
+    kept.set(atMs, hit);
+    return hit;
+  }
+  const board = buildBoard(statesAsOf(sqlite, atMs, nowMs).values());
+  kept.set(atMs, board);
+  if (kept.size > PAST_BOARDS_KEPT) kept.delete(kept.keys().next().value!);
+  return board;
 }

@@ -16,7 +16,6 @@ test("a red grading appears on an open board without a reload", async ({ browser
   const regionId = new URL(regionHref!, "http://x").searchParams.get("region");
   const cell = domains.locator(`td a[href*="region=${regionId}&"]`).filter({ hasText: /^[橙黄蓝] \d+/ }).first();
   const cellHref = (await cell.getAttribute("href"))!;
-  const cellId = (await cell.locator("xpath=..").getAttribute("data-testid"))!;
   const reds = Number(await leader.getByTestId("total-red").locator("span").nth(1).textContent());
   const textBefore = (await cell.textContent())!;
   // The minute before anything below happens, in the city's time zone, for the as-of view.
@@ -39,13 +38,13 @@ test("a red grading appears on an open board without a reload", async ({ browser
   await expect(officer).toHaveURL(/graded=1/);
 
   // The leader's page was never reloaded: the board refreshes itself in place.
-  await expect(leader.getByTestId(cellId).locator("a")).toHaveText(/^红 1/, { timeout: 20_000 });
+  await expect(leader.locator(`a[href="${cellHref}"]`)).toHaveText(/^红 1/, { timeout: 20_000 });
   await expect(leader.getByTestId("total-red").locator("span").nth(1)).toHaveText(String(reds + 1));
   await expect(leader.getByTestId("awaiting-ack").locator("span").nth(1)).toHaveText(String(awaiting + 1));
 
   // "What changed since" this morning marks the cell and lists the grading with its reason.
   await leader.goto(`/board?since=${today}`);
-  await expect(leader.getByTestId(cellId).locator("[data-mark]")).toHaveAttribute("data-mark", /^(up|new)$/);
+  await expect(leader.locator(`a[href="${cellHref}"] [data-mark]`)).toHaveAttribute("data-mark", /^(up|new)$/);
   const changes = leader.getByRole("region", { name: /以来的变化/ });
   await expect(changes.getByText(/升为 红\(风险矩阵法\)/).first()).toBeVisible();
   await expect(changes.getByText("原因:夜间巡查发现重大隐患").first()).toBeVisible();
@@ -53,7 +52,7 @@ test("a red grading appears on an open board without a reload", async ({ browser
   // The board as it stood a minute before the grading does not show it.
   await leader.goto(`/board?asOf=${minuteBefore}`);
   await expect(leader.getByTestId("as-of-banner")).toBeVisible();
-  await expect(leader.getByTestId(cellId).locator("a")).toHaveText(textBefore);
+  await expect(leader.locator(`a[href="${cellHref}"]`)).toHaveText(textBefore);
   await expect(leader.getByTestId("total-red").locator("span").nth(1)).toHaveText(String(reds));
 
   // The leader finds it among the reds awaiting acknowledgement and acknowledges it.
@@ -103,6 +102,10 @@ test("meeting mode: the board alone, driven from the keyboard", async ({ page })
 test("the board prints on one landscape A4 page, with the print time and the legend", async ({ page }) => {
   await signIn(page, "leader");
   await page.goto("/board");
+  // A mouse over a cell gets its title (written on first hover, not into the page).
+  const firstCell = page.locator('[data-row="0"][data-col="0"]').first();
+  await firstCell.hover();
+  await expect(firstCell).toHaveAttribute("title", /^发展方向 · 市本级:(无开放风险|[红橙黄蓝] \d+)/);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByTestId("board-stamp")).toContainText(/生成于 .*演示·市领导/);
   await expect(page.getByRole("button", { name: "会议模式" })).toBeHidden();

@@ -70,7 +70,7 @@ test("leader: sees the colour board, cannot edit", async ({ page }) => {
   await expect(domains.getByRole("columnheader", { name: "神木市" })).toBeVisible();
   // A filled cell drills into the register, filtered to the open risks it counts.
   const cell = domains.locator("td a", { hasText: /[红橙黄蓝] \d+/ }).first();
-  const [, count] = (await cell.locator("span").first().textContent())!.match(/(\d+)$/)!;
+  const [, count] = (await cell.locator("b").textContent())!.match(/(\d+)$/)!;
   await cell.click();
   await expect(page).toHaveURL(/\/risks\?area=\d+&region=\d+&open=1/);
   expect(await page.getByRole("row").count()).toBeGreaterThanOrEqual(Number(count) + 1);

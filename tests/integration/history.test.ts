@@ -181,3 +181,34 @@ describe("the weekly trend", () => {
     expect(regional.at(-1)!.counts.red).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe("remembered boards", () => {
+  it("keeps the present board until the history moves, then counts again", async () => {
+    const { presentBoard } = await import("@/db/queries/board-snapshot");
+    const { boardFromCounts } = await import("@/lib/domain/board");
+    const { listOpenCellCounts } = await import("@/db/queries/board");
+    const first = presentBoard(t.db, "2026-11-25");
+    expect(first.board).toEqual(boardFromCounts(listOpenCellCounts(t.db)));
+    expect(presentBoard(t.db, "2026-11-25")).toBe(first); // nothing written: the same snapshot
+    expect(presentBoard(t.db, "2026-11-26")).not.toBe(first); // a new day: overdue reviews are counted again
+    const risk = t.sqlite.prepare("SELECT id, version FROM risks WHERE status IN ('identified', 'controlling') AND colour = 'blue' LIMIT 1").get() as { id: number; version: number };
+    const before = presentBoard(t.db, "2026-11-25");
+    gradeRisk(t.db, { riskId: risk.id, expectedVersion: risk.version, actor, now: new Date(), assessment: assessment("red"), reason: "升级", nextReviewDate: "2026-12-01" });
+    const after = presentBoard(t.db, "2026-11-25");
+    expect(after.board.totals.red).toBe(before.board.totals.red + 1);
+    expect(after.board.totals.blue).toBe(before.board.totals.blue - 1);
+    expect(after.alerts.awaitingAck).toBe(before.alerts.awaitingAck + 1);
+    expect(after.version).toBeGreaterThan(before.version);
+  });
+
+  it("remembers a past moment's board, which no later write can change, but not the last minute's", async () => {
+    const { boardAsOf, statesAsOf } = await import("@/db/history/as-of");
+    const { buildBoard } = await import("@/lib/domain/board");
+    const past = now.getTime() - 40 * 86_400_000;
+    const board = boardAsOf(t.sqlite, past);
+    expect(board).toEqual(buildBoard(statesAsOf(t.sqlite, past).values()));
+    expect(boardAsOf(t.sqlite, past)).toBe(board);
+    const recent = Date.now() - 1_000;
+    expect(boardAsOf(t.sqlite, recent)).not.toBe(boardAsOf(t.sqlite, recent));
+  });
+});

@@ -8,11 +8,11 @@ import { Legend } from "@/components/board/legend";
 import { LiveRefresh } from "@/components/board/live-refresh";
 import { MeetingShell } from "@/components/board/meeting-shell";
 import { getDb } from "@/db/client";
-import { getBoardAlerts, getBoardVersion, listOpenCellCounts } from "@/db/queries/board";
+import { presentBoard } from "@/db/queries/board-snapshot";
 import { requirePageUser } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
-import { statesAsOf } from "@/db/history/as-of";
-import { boardFromCounts, buildBoard, compareBoards } from "@/lib/domain/board";
+import { boardAsOf } from "@/db/history/as-of";
+import { compareBoards } from "@/lib/domain/board";
 import { changedStops } from "@/lib/domain/presenter";
 import { parseBoardTime } from "@/lib/validation/board-query";
 import { COLOURS } from "@/lib/domain/colours";
@@ -37,20 +37,19 @@ export default async function MeetingPage({ searchParams }: { searchParams: Prom
   const other = GROUPS.find((x) => x !== g)!;
   const db = getDb();
   const [t, tc, format] = [await getTranslations("board"), await getTranslations("colours"), await getFormatter()];
-  const board = boardFromCounts(listOpenCellCounts(db));
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
-  const alerts = getBoardAlerts(db, { today });
+  const { board, alerts, version } = presentBoard(db, today);
   const { regions, rows, labels } = await loadBoardFrame(db);
   // With a reference date, the changes since it are marked and become the clicker's stops.
   const { time } = parseBoardTime({ since: params.since }, today);
-  const marks = time.since ? compareBoards(buildBoard(statesAsOf(db.$client, startOfDayInZone(time.since, CITY_TIME_ZONE)).values()), board) : undefined;
+  const marks = time.since ? compareBoards(boardAsOf(db.$client, startOfDayInZone(time.since, CITY_TIME_ZONE)), board) : undefined;
   const stops = marks ? changedStops(GROUPS.map((group) => ({ group, areaIds: rows(group).map((a) => a.id) })), regions.map((r) => r.id), new Set(marks.keys())) : [];
   const focus = /^\d{1,3}-\d{1,3}$/.test(params.focus ?? "") ? { row: Number(params.focus!.split("-")[0]), col: Number(params.focus!.split("-")[1]) } : null;
   const query = time.since ? `since=${time.since}` : "";
   const href = (group: string) => `/board/meeting?g=${group}${query ? `&${query}` : ""}`;
   return (
     <MeetingShell group={g} stops={stops} focus={focus} query={query} exitHref={`/board${query ? `?${query}` : ""}`}>
-      <LiveRefresh version={getBoardVersion(db)} />
+      <LiveRefresh version={version} />
       <div className="flex flex-col gap-[1vh]">
         <header className="flex flex-wrap items-center gap-x-[2vw] gap-y-2">
           <h1 className="text-[clamp(20px,3.6vh,48px)] font-bold">{t(g === "category" ? "categories" : "domains")}</h1>

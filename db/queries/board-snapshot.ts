@@ -1,0 +1,28 @@
+import "server-only";
+import { boardFromCounts, type Board } from "@/lib/domain/board";
+import type { Db } from "../client";
+import { getBoardAlerts, getBoardVersion, listOpenCellCounts } from "./board";
+
+export type BoardSnapshot = { board: Board; alerts: ReturnType<typeof getBoardAlerts>; version: number };
+
+/**
+ * The present board with its alerts and version, computed once per change. Every write to a risk
+ * appends to the history in the same transaction (db/mutations/risk-write.ts, risks.ts), so the
+ * history's head sequence names the register's state; with the day (overdue reviews turn over at
+ * midnight) it keys the snapshot. Between writes, every open board and meeting screen then costs one
+ * primary-key lookup instead of three aggregate queries over all risks.
+ * Reading the head before the counts means a write landing in between is at worst cached under the
+ * older key and recomputed on the next request — never the other way round. Callers must not
+ * mutate the board they are given: it is shared.
+ */
+const memo = new WeakMap<object, { key: string; snapshot: BoardSnapshot }>();
+
+export function presentBoard(db: Db, today: string): BoardSnapshot {
+  const head = (db.$client.prepare("SELECT seq FROM risk_events ORDER BY seq DESC LIMIT 1").pluck().get() as number | undefined) ?? 0;
+  const key = `${head}|${today}`;
+  const hit = memo.get(db.$client);
+  if (hit?.key === key) return hit.snapshot;
+  const snapshot = { board: boardFromCounts(listOpenCellCounts(db)), alerts: getBoardAlerts(db, { today }), version: getBoardVersion(db) };
+  memo.set(db.$client, { key, snapshot });
+  return snapshot;
+}
