@@ -9,5 +9,5 @@ export default defineConfig([
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   // Form actions receive (previousState, formData); a leading underscore marks a parameter React passes but the action ignores.
   { rules: { "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_" }] } },
-  globalIgnores([".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/**", "data/**"]),
+  globalIgnores([".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/**", "data/**", ".look/**"]),
 ]);
