@@ -23,6 +23,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const yearBack = new Date(Date.now() - 365 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
+const monthBack = new Date(Date.now() - 30 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
 const PAGES: Record<string, string> = {
   "register (filtered: region + colour)": "/risks?region=4&colour=orange",
   "register (default, 50,000 risks)": "/risks",
@@ -30,6 +31,9 @@ const PAGES: Record<string, string> = {
   // BENCH_ONLY=board measures just the board routes (issue #5).
   "board (35 areas × 13 regions)": "/board",
   "board as of a year back": `/board?asOf=${yearBack}T12:00`,
+  "board since a month back (marks + change list)": `/board?since=${monthBack}`,
+  "board meeting mode": "/board/meeting",
+  "board weekly trend (26 weeks, city)": "/board/trend",
 };
 if (process.env.BENCH_ONLY === "board") for (const k of Object.keys(PAGES)) if (!k.startsWith("board")) delete PAGES[k];
 

@@ -9,7 +9,8 @@ const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = process.env.OUT_DIR ?? "docs/screenshots";
 // Demo database accounts (the demo seed); `as` names who is signed in for the shot.
 const DEMO_PASSWORD = "sise-demo-2026";
-const shots: Array<{ name: string; path: string; as?: string; locale?: string; width?: number; height?: number; fullPage?: boolean; matrix?: [string, string]; verify?: boolean }> = [
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
+const shots: Array<{ name: string; path: string; as?: string; locale?: string; width?: number; height?: number; fullPage?: boolean; matrix?: [string, string]; verify?: boolean; waitFor?: string }> = [
   { name: "login-zh", path: "/login" },
   { name: "register-zh", path: "/risks", as: "officer" },
   { name: "register-filtered-zh", path: "/risks?q=%E7%87%83%E6%B0%94&sort=nextReview", as: "officer" },
@@ -18,7 +19,8 @@ const shots: Array<{ name: string; path: string; as?: string; locale?: string; w
   { name: "board-zh", path: "/board", as: "leader", width: 1920, fullPage: true },
   { name: "board-matrix-zh", path: "/board?view=matrix", as: "leader", width: 1920, height: 1080 },
   { name: "meeting-1920-zh", path: "/board/meeting", as: "leader", width: 1920, height: 1080 },
-  { name: "meeting-1280-zh", path: "/board/meeting?g=domain", as: "leader", width: 1280, height: 720 },
+  { name: "meeting-1280-zh", path: `/board/meeting?g=domain&since=${daysAgo(30)}`, as: "leader", width: 1280, height: 720 },
+  { name: "board-trend-zh", path: "/board/trend?weeks=52", as: "leader", width: 1440, height: 900, waitFor: ".recharts-line" },
   { name: "admin-users-zh", path: "/admin/users", as: "admin" },
   { name: "admin-user-zh", path: "/admin/users/2", as: "admin", fullPage: true },
   // Grading: the officer's grade page (risk matrix inputs picked, live colour) and a red awaiting a leader.
@@ -41,6 +43,7 @@ async function main() {
       await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     }
     await page.goto(base + s.path);
+    if (s.waitFor) await page.locator(s.waitFor).first().waitFor();
     if (s.matrix) {
       await page.selectOption("#matrixL", s.matrix[0]);
       await page.selectOption("#matrixS", s.matrix[1]);

@@ -65,7 +65,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const sinceMs = time.since ? startOfDayInZone(time.since, CITY_TIME_ZONE) : null;
   const compare = sinceMs !== null && (asOfMs === null || sinceMs < asOfMs);
   const marks = compare ? compareBoards(boardAsOf(db.$client, sinceMs), board) : undefined;
-  const changes = compare ? listBoardChanges(db, { after: new Date(sinceMs), upto: asOfMs === null ? now : new Date(asOfMs) }) : [];
+  const changes = compare ? listBoardChanges(db, { after: new Date(sinceMs), upto: asOfMs === null ? now : new Date(asOfMs) }) : { events: [], total: 0, capped: false };
   const { alerts } = present;
   const { regions, rows, colours, labels, locale } = await loadBoardFrame(db);
   return (
@@ -109,10 +109,17 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
             {[
               { id: "awaiting-ack", href: "/risks?ack=1", label: t("awaitingAck"), n: alerts.awaitingAck, tone: "border-red-700 text-red-900 hover:bg-red-50" },
               { id: "overdue", href: "/risks?overdue=1", label: t("overdue"), n: alerts.overdue, tone: "border-neutral-700 hover:bg-neutral-100" },
+              ...(marks ? [{
+                id: "changed-cells", href: "#changes-heading", label: t("time.changedCells", { since: time.since! }), n: marks.size, tone: "border-neutral-900 hover:bg-neutral-100",
+                detail: t("time.changedCellsDetail", Object.fromEntries((["up", "down", "new", "cleared"] as const).map((k) => [k, [...marks.values()].filter((m) => m === k).length]))),
+              }] : []),
             ].map((a) => (
               <li key={a.id}>
-                <Link href={a.href} data-testid={a.id} className={`flex items-center justify-between rounded-lg border-2 bg-white px-4 py-2 ${a.tone}`}>
-                  <span className="text-base font-medium">{a.label}</span>
+                <Link href={a.href} data-testid={a.id} className={`flex items-center justify-between gap-2 rounded-lg border-2 bg-white px-4 py-2 ${a.tone}`}>
+                  <span className="flex flex-col text-base font-medium">
+                    {a.label}
+                    {"detail" in a ? <span className="text-sm font-normal tabular-nums">{a.detail}</span> : null}
+                  </span>
                   <span className="text-3xl font-bold tabular-nums">{a.n}</span>
                 </Link>
               </li>
@@ -136,8 +143,9 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       </div>
       {view === "grid" && compare ? (
         <section aria-labelledby="changes-heading" className="flex flex-col gap-2">
-          <h2 id="changes-heading" className="text-xl font-semibold">{t("time.changesSince", { since: time.since!, n: changes.length })}</h2>
-          {changes.length ? <RiskTimeline events={changes} names={nameMaps(db, locale)} codes={mapRiskCodes(db, changes.map((e) => e.riskId))} /> : <p>{t("time.noChanges")}</p>}
+          <h2 id="changes-heading" className="text-xl font-semibold">{t(changes.capped ? "time.changesSinceMany" : "time.changesSince", { since: time.since!, n: changes.total })}</h2>
+          {changes.total > changes.events.length ? <p className="text-sm text-neutral-700">{t(changes.capped ? "time.changesLatestMany" : "time.changesLatest", { shown: changes.events.length, n: changes.total })}</p> : null}
+          {changes.events.length ? <RiskTimeline events={changes.events} names={nameMaps(db, locale)} codes={mapRiskCodes(db, changes.events.map((e) => e.riskId))} /> : <p>{t("time.noChanges")}</p>}
         </section>
       ) : null}
     </div>

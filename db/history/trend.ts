@@ -2,7 +2,8 @@ import type Database from "better-sqlite3";
 import { replay } from "../../lib/domain/board";
 import { addDays, recentWeekStarts, startOfDayInZone } from "../../lib/domain/dates";
 import { summariseCells, sumCells, type CellSummary, type TrendFilter, type TrendPoint } from "../../lib/domain/trend";
-import { boardEventsBetween, presentStates, statesAsOf } from "./as-of";
+import { COLOURS, OPEN_STATUSES, type Colour } from "../../lib/domain/colours";
+import { boardEventsBetween, statesAsOf } from "./as-of";
 
 /** Week starts that lie less than this in the past may still receive events; they are not stored. */
 const SETTLE_MS = 60_000;
@@ -20,7 +21,22 @@ export function weeklyTrend(
   const starts = recentWeekStarts(nowMs, weeks, timeZone).map((day) => ({ day, at: startOfDayInZone(day, timeZone) }));
   const summaries = weekSummaries(sqlite, starts.map((s) => s.at), nowMs);
   const points = starts.map(({ day, at }) => ({ day: addDays(day, -1), counts: sumCells(summaries.get(at)!, filter) }));
-  return [...points, { day: "now", counts: sumCells(summariseCells(presentStates(sqlite).values()), filter) }];
+  return [...points, { day: "now", counts: sumCells(presentCells(sqlite), filter) }];
+}
+
+/** The present board per cell, by one GROUP BY over the open risks (the same rule as summariseCells). */
+function presentCells(sqlite: Database.Database): CellSummary[] {
+  const rows = sqlite
+    .prepare(`SELECT area_id, region_id, colour, count(*) FROM risks WHERE status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")}) GROUP BY area_id, region_id, colour`)
+    .raw()
+    .all() as Array<[number, number, Colour, number]>;
+  const cells = new Map<string, CellSummary>();
+  for (const [areaId, regionId, colour, n] of rows) {
+    const cell = cells.get(`${areaId}:${regionId}`) ?? [areaId, regionId, 0, 0, 0, 0];
+    cell[2 + COLOURS.indexOf(colour)] += n;
+    cells.set(`${areaId}:${regionId}`, cell);
+  }
+  return [...cells.values()];
 }
 
 function weekSummaries(sqlite: Database.Database, ats: number[], nowMs: number): Map<number, CellSummary[]> {

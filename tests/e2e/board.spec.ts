@@ -45,6 +45,9 @@ test("a red grading appears on an open board without a reload", async ({ browser
   // "What changed since" this morning marks the cell and lists the grading with its reason.
   await leader.goto(`/board?since=${today}`);
   await expect(leader.locator(`a[href="${cellHref}"] [data-mark]`)).toHaveAttribute("data-mark", /^(up|new)$/);
+  // The summary strip counts the changed cells, by kind of change.
+  await expect(leader.getByTestId("changed-cells").locator(":scope > span").last()).toHaveText(/^[1-9]\d*$/);
+  await expect(leader.getByTestId("changed-cells")).toContainText(/↑ \d+ ↓ \d+ ＋ \d+ × \d+/);
   const changes = leader.getByRole("region", { name: /以来的变化/ });
   await expect(changes.getByText(/升为 红\(风险矩阵法\)/).first()).toBeVisible();
   await expect(changes.getByText("原因:夜间巡查发现重大隐患").first()).toBeVisible();

@@ -178,6 +178,11 @@ describe("the weekly trend", () => {
       expect(point.counts.blue).toBeLessThanOrEqual(trend[i].counts.blue);
     });
     // The present point is the live board: the red graded in beforeEach is in it.
+    const { listOpenCellCounts } = await import("@/db/queries/board");
+    const { boardFromCounts } = await import("@/lib/domain/board");
+    const live = boardFromCounts(listOpenCellCounts(t.db));
+    expect(trend.at(-1)!.counts).toEqual(live.totals);
+    expect(regional.at(-1)!.counts).toEqual(live.byRegion.get(region));
     expect(regional.at(-1)!.counts.red).toBeGreaterThanOrEqual(1);
   });
 });
