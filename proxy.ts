@@ -35,7 +35,8 @@ export const config = {
   matcher: [
     // Everything except static build output and the favicon; prefetches need no fresh nonce.
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // …and the export check, whose request body is a file too large for the proxy to buffer.
+      source: "/((?!_next/static|_next/image|favicon.ico|api/exports/verify).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

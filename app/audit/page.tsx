@@ -5,15 +5,21 @@ import { listRecentEvents, mapRiskCodes } from "@/db/queries/history";
 import { requirePageUser } from "@/lib/auth/guard";
 import { nameMaps } from "@/lib/history/names";
 import { VerifyForm } from "@/components/audit/verify-form";
+import { ExportForm } from "@/components/audit/export-form";
+import { VerifyExportForm } from "@/components/audit/verify-export-form";
+import { listAreas, listRegions } from "@/db/queries/reference";
+import { listUsers } from "@/db/queries/users";
+import { localName } from "@/i18n/locales";
+import { can } from "@/lib/auth/permissions";
 import { RiskTimeline } from "@/components/risks/risk-timeline";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
 
-/** The auditor's page: verify the tamper-evident history, and read its latest entries across all risks. */
+/** The auditor's page: verify the tamper-evident history, export it (CSV) and check an export file, and read its latest entries across all risks. */
 export default async function AuditPage() {
-  await requirePageUser("history.verify", "/audit");
+  const user = await requirePageUser("history.verify", "/audit");
   const [t, locale] = [await getTranslations("audit"), await getLocale()];
   const db = getDb();
   const events = listRecentEvents(db, { limit: 100 });
@@ -21,6 +27,14 @@ export default async function AuditPage() {
     <section className="flex max-w-4xl flex-col gap-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <VerifyForm />
+      {can(user, "history.export") ? (
+        <ExportForm
+          areas={listAreas(db).map((a) => ({ id: a.id, label: localName(a, locale) }))}
+          regions={listRegions(db).map((r) => ({ id: r.id, label: localName(r, locale) }))}
+          actors={listUsers(db).map((u) => ({ id: u.id, label: `${u.displayName} (${u.username})` }))}
+        />
+      ) : null}
+      <VerifyExportForm />
       <div>
         <h2 className="mb-2 text-lg font-semibold">{t("recent")}</h2>
         <RiskTimeline events={events} names={nameMaps(db, locale)} codes={mapRiskCodes(db, events.map((e) => e.riskId))} />

@@ -63,6 +63,8 @@ export async function createDescriber(names: Names) {
           from: show(f, e.oldValue), to: show(f, e.newValue),
         });
       }
+      case "export":
+        return t(`risk.event.export.${data.scope === "full" ? "full" : "partial"}`, { actor: who, kind: String(data.kind ?? ""), format: String(data.format ?? "").toUpperCase(), filter: String(data.filter || "—") });
       case "update":
         return t("risk.event.update", { actor: who, field: fieldLabel(e.field), from: show(e.field, e.oldValue), to: show(e.field, e.newValue) });
       default: {

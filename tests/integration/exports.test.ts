@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { historyCsv, type ExportMeta } from "@/db/exports/history-csv";
+import { verifyExport } from "@/db/exports/verify-export";
+import { gradeRisk } from "@/db/mutations/grading";
+import { seedDemoRegister } from "@/db/seed";
+import { parseHistoryFilter } from "@/lib/validation/export-query";
+import { assessment } from "../support/risk-input";
+import { createTestDb, type TestDb } from "./test-db";
+
+let t: TestDb;
+const now = new Date("2026-11-25T02:00:00Z");
+const meta: ExportMeta = { title: "Sise 历史记录导出", scopeLine: "完整导出", exporterLine: "导出人 审计员", countLine: (n) => `事件 ${n} 条`, query: "", timeZone: "Asia/Shanghai" };
+
+beforeEach(() => {
+  t = createTestDb();
+  seedDemoRegister(t.sqlite, { count: 30, now });
+  // A reason with what Excel would run as a formula, quotes, a comma and a line break.
+  const risk = t.sqlite.prepare("SELECT id, version FROM risks WHERE status IN ('identified', 'controlling') LIMIT 1").get() as { id: number; version: number };
+  gradeRisk(t.db, { riskId: risk.id, expectedVersion: risk.version, actor: { id: 7, name: "张伟" }, now, assessment: assessment("red"), reason: '=HYPERLINK("x"), 第二行\r\n"引号"', nextReviewDate: "2026-12-01" });
+});
+afterEach(() => t.cleanup());
+
+const filter = (q: string) => {
+  const r = parseHistoryFilter(new URLSearchParams(q));
+  if (!r.ok) throw new Error(r.fields.join());
+  return r.filter;
+};
+async function exportText(q = "", chunk = 7): Promise<string> {
+  let out = "";
+  for await (const s of historyCsv(t.sqlite, filter(q), { ...meta, query: q }, { chunk, pause: async () => undefined })) out += s;
+  return out;
+}
+async function* chunksOf(text: string, size = 1000) {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+const events = () => (t.sqlite.prepare("SELECT count(*) FROM risk_events").pluck().get() as number);
+
+describe("history export (CSV)", () => {
+  it("writes every event with BOM, CRLF and the stated counts, and verifies against the database", async () => {
+    const text = await exportText();
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    expect(text.split("\r\n")[0]).toContain(`scope=full; rows=${events()}`);
+    expect(text).toContain(`"'=HYPERLINK(""x""), 第二行\r\n""引号"""`); // neutralised, quoted, kept whole
+    const check = await verifyExport(chunksOf(text), t.sqlite);
+    expect(check).toMatchObject({ ok: true, scope: "full", rows: events(), database: "matches", newerInDatabase: 0 });
+  });
+
+  it("names the first bad row when a cell is changed, a row removed or the file cut short", async () => {
+    const text = await exportText();
+    const lines = text.split("\r\n");
+    const changed = text.replace("第二行", "第三行");
+    const bad = await verifyExport(chunksOf(changed), t.sqlite);
+    expect(bad).toMatchObject({ ok: false, problem: "chain" });
+    // Removing a whole row (the 10th event: line 6 header + 10) breaks the sequence there.
+    const removed = [...lines.slice(0, 15), ...lines.slice(16)].join("\r\n");
+    const gap = await verifyExport(chunksOf(removed), t.sqlite);
+    expect(gap).toMatchObject({ ok: false, problem: "chain", seq: 11 });
+    // Cutting the last row off leaves a valid shorter chain: the declared count catches it.
+    const cut = text.slice(0, text.lastIndexOf(`\r\n${events()},`) + 2);
+    expect(await verifyExport(chunksOf(cut), t.sqlite)).toMatchObject({ ok: false, problem: "count" });
+  });
+
+  it("reports a database that differs at the export's last sequence", async () => {
+    const text = await exportText();
+    t.sqlite.exec("DROP TRIGGER risk_events_no_update");
+    t.sqlite.prepare("UPDATE risk_events SET hash = 'x' WHERE seq = (SELECT max(seq) FROM risk_events)").run();
+    expect(await verifyExport(chunksOf(text), t.sqlite)).toMatchObject({ ok: false, problem: "database" });
+  });
+
+  it("exports exactly what a filter says, states that it is partial, and still checks each row", async () => {
+    const text = await exportText("action=grade&from=2026-11-25&to=2026-11-25");
+    const rows = text.split("\r\n").filter((l) => /^\d+,/.test(l));
+    const expected = t.sqlite.prepare("SELECT count(*) FROM risk_events WHERE action = 'grade' AND at >= ? AND at < ?").pluck().get(Date.parse("2026-11-24T16:00:00Z"), Date.parse("2026-11-25T16:00:00Z")) as number;
+    expect(expected).toBeGreaterThan(0);
+    expect(rows).toHaveLength(expected);
+    expect(rows.every((l) => l.split(",")[8] === '"grade"')).toBe(true);
+    expect(text.split("\r\n")[0]).toContain("scope=partial");
+    expect(await verifyExport(chunksOf(text), t.sqlite)).toMatchObject({ ok: true, scope: "partial", rows: expected });
+    expect(await verifyExport(chunksOf(text.replace('"grade"', '"grades"')), t.sqlite)).toMatchObject({ ok: false, problem: "chain" });
+  });
+
+  it("refuses a filter it cannot read, naming the fields", () => {
+    expect(parseHistoryFilter(new URLSearchParams("from=2026-02-30&colour=purple&area=x"))).toEqual({ ok: false, fields: ["from", "area", "colour"] });
+    expect(parseHistoryFilter(new URLSearchParams("from=2026-11-25&to=2026-11-01"))).toEqual({ ok: false, fields: ["to"] });
+  });
+
+  it("says a file that is not a Sise export is not one", async () => {
+    expect(await verifyExport(chunksOf("a,b\r\n1,2\r\n"))).toMatchObject({ ok: false, problem: "notAnExport" });
+  });
+});
