@@ -8,7 +8,7 @@ import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
 import { listRegisterPage } from "@/db/queries/register";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
-import { parseRegisterQuery } from "@/lib/validation/register-query";
+import { parseRegisterQuery, registerSearch } from "@/lib/validation/register-query";
 import { Pagination } from "@/components/risks/pagination";
 import { RegisterFilters } from "@/components/risks/register-filters";
 import { RegisterTable } from "@/components/risks/register-table";
@@ -29,12 +29,15 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const db = getDb();
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
   const result = listRegisterPage(db, { query, today });
-  const [t, ta] = [await getTranslations("register"), await getTranslations("app")];
+  const [t, ta, te] = [await getTranslations("register"), await getTranslations("app"), await getTranslations("exports")];
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline gap-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-neutral-700" role="status">{t("summary", { total: result.total })}</p>
+        {/* A plain link: the browser downloads the stream itself. */}
+        <a href={`/api/exports/register${registerSearch({ ...query, sort: undefined, page: undefined })}`} download
+          className="rounded border border-neutral-500 bg-white px-3 py-1.5 text-sm font-medium hover:bg-neutral-100">{te("registerButton")}</a>
         {can(user, "risk.create") ? (
           <Link href="/risks/new" className="ml-auto rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
             {ta("nav.newRisk")}

@@ -24,7 +24,7 @@ function searchConditions(q: string | undefined): SQL[] {
   );
 }
 
-function whereFor(query: RegisterQuery, today: string): SQL | undefined {
+export function whereFor(query: RegisterQuery, today: string): SQL | undefined {
   const conditions: Array<SQL | undefined> = [
     query.kind ? sql`${risks.areaId} IN (SELECT id FROM areas WHERE kind = ${query.kind})` : undefined,
     query.area ? eq(risks.areaId, query.area) : undefined,

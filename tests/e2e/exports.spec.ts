@@ -49,3 +49,15 @@ test("a filtered export contains only what the filter says and calls itself part
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.every((r) => r.split(",")[8] === '"grade"')).toBe(true);
 });
+
+test("an officer exports the filtered register, in Excel-ready CSV", async ({ page }) => {
+  await signIn(page, "officer");
+  await page.goto("/risks?colour=red");
+  const total = Number((await page.getByRole("status").first().innerText()).match(/(\d+)/)![1]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出当前筛选结果(CSV)" }).click()]);
+  const text = readFileSync((await download.path())!, "utf8");
+  expect(text).toMatch(new RegExp(`^\\uFEFF"# sise-export v1; kind=register; scope=partial; rows=${total}; filter=colour=red"`));
+  const rows = text.split("\r\n").filter((l) => /^"YL-/.test(l));
+  expect(rows).toHaveLength(total);
+  expect(rows.every((r) => r.includes(',"红","'))).toBe(true);
+});

@@ -22,6 +22,7 @@ import { verifyTotpAction } from "@/app/login/actions/verify-totp";
 import { GET as boardVersion } from "@/app/api/board/version/route";
 import { GET as exportHistory } from "@/app/api/exports/history/route";
 import { POST as verifyExportRoute } from "@/app/api/exports/verify/route";
+import { GET as exportRegister } from "@/app/api/exports/register/route";
 import { verifyHistoryAction } from "@/app/audit/actions/verify-history";
 import { acknowledgeRedAction } from "@/app/risks/actions/acknowledge-red";
 import { changeStatusAction } from "@/app/risks/actions/change-status";
@@ -210,6 +211,11 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
     allowed: ["auditor"],
     call: () => exportHistory(new Request("http://sise.local/api/exports/history?action=grade", { headers: { "sec-fetch-site": "same-origin" } })),
     succeeded: (r, body) => r.status === 200 && typeof body === "string" && body.includes("sise-export v1; kind=history; scope=partial"),
+  },
+  "app/api/exports/register/route.ts": {
+    allowed: SIGNED_IN,
+    call: () => exportRegister(new Request("http://sise.local/api/exports/register?colour=red", { headers: { "sec-fetch-site": "same-origin" } })),
+    succeeded: (r, body) => r.status === 200 && typeof body === "string" && body.includes("kind=register; scope=partial"),
   },
   "app/api/exports/verify/route.ts": {
     allowed: ["auditor"],

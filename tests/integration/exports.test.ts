@@ -88,3 +88,27 @@ describe("history export (CSV)", () => {
     expect(await verifyExport(chunksOf("a,b\r\n1,2\r\n"))).toMatchObject({ ok: false, problem: "notAnExport" });
   });
 });
+
+describe("register export (CSV)", () => {
+  it("exports the risks the register's filter selects, in the import template's columns", async () => {
+    const { registerCsv, REGISTER_COLUMNS } = await import("@/db/exports/register-csv");
+    const { listRegisterPage } = await import("@/db/queries/register");
+    const { parseRegisterQuery } = await import("@/lib/validation/register-query");
+    const { parse } = await import("csv-parse/sync");
+    const { query } = parseRegisterQuery({ colour: "red" });
+    let text = "";
+    const chunks = registerCsv(t.sqlite, query, {
+      ...meta, query: "colour=red", today: "2026-11-25", name: (r) => r.nameZh, words: { colour: (c) => c, status: (s) => s },
+    }, { chunk: 3, pause: async () => undefined });
+    for await (const s of chunks) text += s;
+    const records = parse(text, { bom: true, relax_column_count: true }) as string[][];
+    const header = records.findIndex((r) => r[0] === "code");
+    expect(records[header]).toEqual([...REGISTER_COLUMNS]);
+    const rows = records.slice(header + 1);
+    const expected = listRegisterPage(t.db, { query, today: "2026-11-25", pageSize: 1000 });
+    expect(expected.total).toBeGreaterThan(0);
+    expect(rows.map((r) => r[0]).sort()).toEqual(expected.rows.map((r) => r.code).sort());
+    expect(rows.every((r) => r[7] === "red")).toBe(true);
+    expect(records[0][0]).toContain(`kind=register; scope=partial; rows=${expected.total}`);
+  });
+});

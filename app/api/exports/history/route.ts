@@ -5,6 +5,7 @@ import { historyCsv } from "@/db/exports/history-csv";
 import { appendEvent, writeTransaction } from "@/db/mutations/events";
 import { authorizeRoute } from "@/lib/auth/route-guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
+import { csvResponse } from "@/lib/http/csv-response";
 import { filterQuery, isFullExport, parseHistoryFilter } from "@/lib/validation/export-query";
 
 export const dynamic = "force-dynamic";
@@ -39,34 +40,6 @@ export async function GET(request: Request) {
     query,
     timeZone: CITY_TIME_ZONE,
   });
-  const encoder = new TextEncoder();
-  const close = () => sqlite.open && sqlite.close();
-  const body = new ReadableStream<Uint8Array>({
-    // Pull-based: the next chunk is read from the database only when the client has taken the last.
-    async pull(controller) {
-      try {
-        const next = await rows.next();
-        if (next.done) {
-          controller.close();
-          close();
-        } else controller.enqueue(encoder.encode(next.value));
-      } catch (e) {
-        close();
-        controller.error(e);
-      }
-    },
-    async cancel() {
-      await rows.return(undefined);
-      close();
-    },
-  });
   const stamp = now.toISOString().slice(0, 19).replace(/[-:T]/g, "");
-  const name = `sise-history-${full ? "full" : "partial"}-${stamp}.csv`;
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${name}"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvResponse(rows, () => sqlite.close(), `sise-history-${full ? "full" : "partial"}-${stamp}.csv`);
 }
