@@ -36,8 +36,13 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-neutral-700" role="status">{t("summary", { total: result.total })}</p>
         {/* A plain link: the browser downloads the stream itself. */}
-        <a href={`/api/exports/register${registerSearch({ ...query, sort: undefined, page: undefined })}`} download
-          className="rounded border border-neutral-500 bg-white px-3 py-1.5 text-sm font-medium hover:bg-neutral-100">{te("registerButton")}</a>
+        {(["csv", "xlsx"] as const).map((f) => {
+          const search = registerSearch({ ...query, sort: undefined, page: undefined });
+          return (
+            <a key={f} href={`/api/exports/register${search}${search ? "&" : "?"}format=${f}`} download
+              className="rounded border border-neutral-500 bg-white px-3 py-1.5 text-sm font-medium hover:bg-neutral-100">{te(f === "csv" ? "registerButton" : "registerButtonXlsx")}</a>
+          );
+        })}
         {can(user, "risk.create") ? (
           <Link href="/risks/new" className="ml-auto rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
             {ta("nav.newRisk")}

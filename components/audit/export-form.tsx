@@ -8,7 +8,7 @@ import { EXPORT_ACTIONS } from "@/lib/history/export-actions";
 type Option = { id: number; label: string };
 
 /**
- * The history export: a GET form straight to /api/exports/history, so the browser downloads the
+ * The history export (CSV or XLSX): a GET form straight to /api/exports/history, so the browser downloads the
  * stream itself (no copy in page memory). No criterion exports everything — the only export that
  * can be proved complete; any criterion makes a partial export, which the file says of itself.
  * The server checks the filter again; this form only stops an inverted date range early.
@@ -49,6 +49,13 @@ export function ExportForm({ areas, regions, actors }: { areas: Option[]; region
           {t("fields.action")}
           <select name="action" multiple size={4} className={`${control} min-w-40`}>
             {EXPORT_ACTIONS.map((a) => <option key={a} value={a}>{t(`actions.${a.replace(".", "_")}`)}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("formatLabel")}
+          <select name="format" defaultValue="csv" className={control}>
+            <option value="csv">{t("formats.csv")}</option>
+            <option value="xlsx">{t("formats.xlsx")}</option>
           </select>
         </label>
         <fieldset className="flex flex-col gap-1">

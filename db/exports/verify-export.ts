@@ -2,7 +2,8 @@ import type Database from "better-sqlite3";
 import { parse } from "csv-parse";
 import { chainHash, createChainVerifier, type StoredEvent } from "../../lib/domain/history-chain";
 import { uncell } from "../../lib/domain/csv";
-import { EXPORT_MARK, HISTORY_COLUMNS } from "./history-csv";
+import { HISTORY_COLUMNS } from "./history";
+import { EXPORT_MARK } from "./source";
 
 /**
  * Checks a history export (CSV) against its own hash chain and, given the database, against the

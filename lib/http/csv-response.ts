@@ -33,3 +33,33 @@ export function csvResponse(chunks: AsyncGenerator<string>, done: () => void, fi
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" },
   });
 }
+
+/** A download of a ready byte stream (e.g. an XLSX being written); `done` runs once it ends or is cancelled. */
+export function streamResponse(body: ReadableStream<Uint8Array>, done: () => void, fileName: string, contentType: string): Response {
+  let closed = false;
+  const finish = () => {
+    if (closed) return;
+    closed = true;
+    done();
+  };
+  const reader = body.getReader();
+  const piped = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await reader.read();
+        if (next.done) {
+          controller.close();
+          finish();
+        } else controller.enqueue(next.value);
+      } catch (e) {
+        finish();
+        controller.error(e);
+      }
+    },
+    async cancel(reason) {
+      await reader.cancel(reason);
+      finish();
+    },
+  });
+  return new Response(piped, { headers: { "content-type": contentType, "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" } });
+}

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { historyCsv, type ExportMeta } from "@/db/exports/history-csv";
+import { csvFile } from "@/db/exports/csv-file";
+import { historySource } from "@/db/exports/history";
+import type { ExportMeta } from "@/db/exports/source";
 import { verifyExport } from "@/db/exports/verify-export";
 import { gradeRisk } from "@/db/mutations/grading";
 import { seedDemoRegister } from "@/db/seed";
@@ -27,7 +29,9 @@ const filter = (q: string) => {
 };
 async function exportText(q = "", chunk = 7): Promise<string> {
   let out = "";
-  for await (const s of historyCsv(t.sqlite, filter(q), { ...meta, query: q }, { chunk, pause: async () => undefined })) out += s;
+  const source = historySource(t.sqlite, filter(q), "Asia/Shanghai", { chunk, pause: async () => undefined });
+  for await (const s of csvFile(source, { ...meta, query: q })) out += s;
+  t.sqlite.exec("COMMIT"); // the route closes the export's own connection; the test reuses its one
   return out;
 }
 async function* chunksOf(text: string, size = 1000) {
@@ -91,16 +95,15 @@ describe("history export (CSV)", () => {
 
 describe("register export (CSV)", () => {
   it("exports the risks the register's filter selects, in the import template's columns", async () => {
-    const { registerCsv, REGISTER_COLUMNS } = await import("@/db/exports/register-csv");
+    const { registerSource, REGISTER_COLUMNS } = await import("@/db/exports/register");
     const { listRegisterPage } = await import("@/db/queries/register");
     const { parseRegisterQuery } = await import("@/lib/validation/register-query");
     const { parse } = await import("csv-parse/sync");
     const { query } = parseRegisterQuery({ colour: "red" });
     let text = "";
-    const chunks = registerCsv(t.sqlite, query, {
-      ...meta, query: "colour=red", today: "2026-11-25", name: (r) => r.nameZh, words: { colour: (c) => c, status: (s) => s },
-    }, { chunk: 3, pause: async () => undefined });
-    for await (const s of chunks) text += s;
+    const source = registerSource(t.sqlite, query, { filter: "colour=red", today: "2026-11-25", name: (r) => r.nameZh, words: { colour: (c) => c, status: (s) => s } }, { chunk: 3, pause: async () => undefined });
+    for await (const s of csvFile(source, { ...meta, query: "colour=red" })) text += s;
+    t.sqlite.exec("COMMIT");
     const records = parse(text, { bom: true, relax_column_count: true }) as string[][];
     const header = records.findIndex((r) => r[0] === "code");
     expect(records[header]).toEqual([...REGISTER_COLUMNS]);
@@ -110,5 +113,35 @@ describe("register export (CSV)", () => {
     expect(rows.map((r) => r[0]).sort()).toEqual(expected.rows.map((r) => r.code).sort());
     expect(rows.every((r) => r[7] === "red")).toBe(true);
     expect(records[0][0]).toContain(`kind=register; scope=partial; rows=${expected.total}`);
+  });
+});
+
+describe("register export (XLSX)", () => {
+  it("writes a data sheet with a frozen header and filled colour cells, and an information sheet", async () => {
+    const { registerSource } = await import("@/db/exports/register");
+    const { xlsxFile } = await import("@/db/exports/xlsx-file");
+    const { Workbook } = await import("@cj-tech-master/excelts");
+    const source = registerSource(t.sqlite, { sort: "severity", page: 1 }, { filter: "", today: "2026-11-25", name: (r) => r.nameZh, words: { colour: (c) => ({ red: "红", orange: "橙", yellow: "黄", blue: "蓝" })[c]!, status: (s) => s } }, { chunk: 4, pause: async () => undefined });
+    const stream = xlsxFile(source, { ...meta, query: "" }, {
+      dataSheet: "风险台账", infoSheet: "说明", legendTitle: "四色等级", methodsTitle: "评估方法", methods: ["风险矩阵法:R = L × S"],
+      colours: [{ colour: "red", word: "红", level: "重大风险", definition: "须立即降低" }, { colour: "orange", word: "橙", level: "较大风险", definition: "" }, { colour: "yellow", word: "黄", level: "一般风险", definition: "" }, { colour: "blue", word: "蓝", level: "低风险", definition: "" }],
+    });
+    const bytes = Buffer.from(await new Response(stream).arrayBuffer());
+    t.sqlite.exec("COMMIT");
+    const book = new Workbook();
+    await book.xlsx.load(bytes);
+    const info = book.getWorksheet("说明")!;
+    expect(String(info.getCell("A1").value)).toContain(`kind=register; scope=full; rows=${source.total}`);
+    const data = book.getWorksheet("风险台账")!;
+    expect(data.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(data.getCell("A1").value).toBe("code");
+    expect(data.rowCount).toBe(source.total + 1);
+    let red = 0;
+    data.eachRow((row, n) => {
+      if (n === 1 || row.getCell(8).value !== "红") return;
+      red += 1;
+      expect((row.getCell(8).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFC62828");
+    });
+    expect(red).toBe(t.sqlite.prepare("SELECT count(*) FROM risks WHERE colour = 'red'").pluck().get());
   });
 });

@@ -1,14 +1,14 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { openDatabase } from "@/db/connection";
-import { registerCsv } from "@/db/exports/register-csv";
+import { registerSource } from "@/db/exports/register";
 import { appendEvent, writeTransaction } from "@/db/mutations/events";
 import { localName } from "@/i18n/locales";
 import { authorizeRoute } from "@/lib/auth/route-guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
-import { csvResponse } from "@/lib/http/csv-response";
 import { parseRegisterQuery, registerSearch } from "@/lib/validation/register-query";
+import { exportResponse } from "../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -20,25 +20,32 @@ export async function GET(request: Request) {
   const auth = await authorizeRoute(request, "risk.read");
   if (auth instanceof Response) return auth;
   const [t, tc, ts, format, locale] = [await getTranslations("exports"), await getTranslations("colours"), await getTranslations("statuses"), await getFormatter(), await getLocale()];
-  const { query, ignored } = parseRegisterQuery(Object.fromEntries(new URL(request.url).searchParams));
+  const params = new URL(request.url).searchParams;
+  const { query, ignored } = parseRegisterQuery(Object.fromEntries(params));
+  const fileFormat = params.get("format") ?? "csv";
+  if (fileFormat !== "csv" && fileFormat !== "xlsx") ignored.push("format");
   if (ignored.length) {
     return Response.json({ error: "invalidFilter", message: t("invalidRegisterFilter", { names: ignored.join(", ") }) }, { status: 400 });
   }
   const filter = registerSearch({ ...query, sort: undefined, page: undefined }).replace(/^\?/, "");
   const now = new Date();
-  writeTransaction(getDb(), (tx) => appendEvent(tx, { at: now, actor: auth.actor, action: "export", data: { kind: "register", format: "csv", scope: filter ? "partial" : "full", filter } }));
+  writeTransaction(getDb(), (tx) => appendEvent(tx, { at: now, actor: auth.actor, action: "export", data: { kind: "register", format: fileFormat, scope: filter ? "partial" : "full", filter } }));
   // Its own read-only connection to the same file: a long read never holds the server's connection.
   const sqlite = openDatabase(getDb().$client.name, { readonly: true });
-  const rows = registerCsv(sqlite, query, {
-    title: t("registerTitle"),
-    scopeLine: filter ? t("registerPartial", { filter }) : t("registerFull"),
-    exporterLine: t("exporter", { who: auth.actor.name, time: format.dateTime(now, { dateStyle: "medium", timeStyle: "medium" }), utc: now.toISOString() }),
-    countLine: (n) => t("registerCount", { n }),
-    query: filter,
-    timeZone: CITY_TIME_ZONE,
+  const source = registerSource(sqlite, query, {
+    filter,
     today: dayInZone(now, CITY_TIME_ZONE),
     name: (r) => localName(r, locale),
     words: { colour: (c) => tc(c as "red"), status: (s) => ts(s as "closed") },
   });
-  return csvResponse(rows, () => sqlite.close(), `sise-register-${filter ? "partial" : "full"}-${now.toISOString().slice(0, 19).replace(/[-:T]/g, "")}.csv`);
+  const meta = {
+    title: t("registerTitle"),
+    scopeLine: filter ? t("registerPartial", { filter }) : t("registerFull"),
+    exporterLine: t("exporter", { who: auth.actor.name, time: format.dateTime(now, { dateStyle: "medium", timeStyle: "medium" }), utc: now.toISOString() }),
+    countLine: (n: number) => t("registerCount", { n }),
+    query: filter,
+    timeZone: CITY_TIME_ZONE,
+  };
+  const stamp = now.toISOString().slice(0, 19).replace(/[-:T]/g, "");
+  return exportResponse(source, meta, fileFormat as "csv" | "xlsx", `sise-register-${filter ? "partial" : "full"}-${stamp}`, () => sqlite.close());
 }

@@ -1,10 +1,10 @@
 import type Database from "better-sqlite3";
-import { BOM, row } from "../../lib/domain/csv";
 import { startOfDayInZone, addDays } from "../../lib/domain/dates";
 import { isFullExport, type HistoryFilter } from "../../lib/validation/export-query";
+import { pauseBetweenChunks, type Cell, type ExportSource } from "./source";
 
 /**
- * The history as CSV, streamed in constant memory. Reads in keyed chunks (seq > last … LIMIT n)
+ * The history as an export source (CSV or XLSX), streamed in constant memory. Reads in keyed chunks (seq > last … LIMIT n)
  * inside one read transaction on the connection it is given — the export's own read-only
  * connection, so a long export never holds the server's connection — and yields the event loop
  * between chunks (`pause`), so other requests keep flowing while a million rows go out.
@@ -15,9 +15,6 @@ import { isFullExport, type HistoryFilter } from "../../lib/validation/export-qu
  * people. `verify-export` recomputes the chain from exactly these rows.
  */
 export const HISTORY_COLUMNS = ["seq", "at", "at_local", "risk_id", "risk_code", "risk_version", "actor_id", "actor_name", "action", "field", "old_value", "new_value", "reason", "data", "prev_hash", "hash"] as const;
-export const EXPORT_MARK = "# sise-export v1";
-
-export type ExportMeta = { title: string; scopeLine: string; exporterLine: string; countLine: (n: number) => string; query: string; timeZone: string };
 
 function where(f: HistoryFilter, timeZone: string): { sql: string; args: Array<string | number> } {
   const parts: string[] = [];
@@ -43,37 +40,30 @@ function where(f: HistoryFilter, timeZone: string): { sql: string; args: Array<s
   return { sql: parts.length ? `AND ${parts.join(" AND ")}` : "", args };
 }
 
-export async function* historyCsv(
+export function historySource(
   sqlite: Database.Database,
   filter: HistoryFilter,
-  meta: ExportMeta,
-  { chunk = 5_000, pause = () => new Promise<void>((r) => setImmediate(r)) }: { chunk?: number; pause?: () => Promise<void> } = {},
-): AsyncGenerator<string> {
-  const w = where(filter, meta.timeZone);
+  timeZone: string,
+  { chunk = 5_000, pause = pauseBetweenChunks }: { chunk?: number; pause?: () => Promise<void> } = {},
+): ExportSource {
+  const w = where(filter, timeZone);
   const from = "FROM risk_events e LEFT JOIN risks r ON r.id = e.risk_id";
-  const local = new Intl.DateTimeFormat("sv-SE", { timeZone: meta.timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-  sqlite.exec("BEGIN"); // one snapshot: the count and every chunk agree
-  try {
-    const total = sqlite.prepare(`SELECT count(*) ${from} WHERE 1 ${w.sql}`).pluck().get(...w.args) as number;
-    const full = isFullExport(filter);
-    yield BOM + row([`${EXPORT_MARK}; kind=history; scope=${full ? "full" : "partial"}; rows=${total}; filter=${meta.query}`]);
-    yield row([`# ${meta.title}`]) + row([`# ${meta.scopeLine}`]) + row([`# ${meta.exporterLine}`]) + row([`# ${meta.countLine(total)}`]);
-    yield row([...HISTORY_COLUMNS]);
-    const select = sqlite
-      .prepare(`SELECT e.seq, e.at, e.risk_id, r.code, e.risk_version, e.actor_id, e.actor_name, e.action, e.field, e.old_value, e.new_value, e.reason, e.data, e.prev_hash, e.hash
-        ${from} WHERE e.seq > ? ${w.sql} ORDER BY e.seq LIMIT ?`)
-      .raw();
+  const local = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  sqlite.exec("BEGIN"); // one snapshot: the count and every chunk agree (ends when the connection closes)
+  const total = sqlite.prepare(`SELECT count(*) ${from} WHERE 1 ${w.sql}`).pluck().get(...w.args) as number;
+  const select = sqlite
+    .prepare(`SELECT e.seq, e.at, e.risk_id, r.code, e.risk_version, e.actor_id, e.actor_name, e.action, e.field, e.old_value, e.new_value, e.reason, e.data, e.prev_hash, e.hash
+      ${from} WHERE e.seq > ? ${w.sql} ORDER BY e.seq LIMIT ?`)
+    .raw();
+  async function* chunks(): AsyncGenerator<Cell[][]> {
     let last = 0;
     for (;;) {
-      const rows = select.all(last, ...w.args, chunk) as Array<[number, number, ...Array<string | number | null>]>;
-      let out = "";
-      for (const [seq, at, ...rest] of rows) out += row([seq, at, local.format(at), ...rest]);
-      if (out) yield out;
-      if (rows.length < chunk) break;
+      const rows = select.all(last, ...w.args, chunk) as Array<[number, number, ...Cell[]]>;
+      if (rows.length) yield rows.map(([seq, at, ...rest]) => [seq, at, local.format(at), ...rest]);
+      if (rows.length < chunk) return;
       last = rows[rows.length - 1][0];
       await pause();
     }
-  } finally {
-    sqlite.exec("COMMIT");
   }
+  return { kind: "history", scope: isFullExport(filter) ? "full" : "partial", total, columns: HISTORY_COLUMNS, colourColumn: -1, chunks: chunks() };
 }
