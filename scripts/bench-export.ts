@@ -9,6 +9,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { startOfDayInZone } from "../lib/domain/dates";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
 import { benchSessionCookie } from "./bench-session";
@@ -39,6 +41,9 @@ async function main() {
   applyMigrations(writable);
   const cookie = benchSessionCookie(writable);
   const events = writable.prepare("SELECT count(*) FROM risk_events").pluck().get() as number;
+  // XLSX at ~200,000 rows: the history from the day of the 200,000th newest event on.
+  const at = writable.prepare("SELECT at FROM risk_events ORDER BY at DESC LIMIT 1 OFFSET 199999").pluck().get() as number;
+  const xlsxFrom = new Date(at).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
   writable.close();
   // node directly (not npx), so the pid is the server's own and /proc gives its memory.
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { env: { ...process.env, SISE_DB_PATH: DB }, stdio: "ignore", detached: true });
@@ -79,6 +84,17 @@ async function main() {
     console.log(`| server memory | ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB) |`);
     console.log(`| other requests alone | p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, ${alone.requests.average} req/s |`);
     console.log(`| other requests during the export | p50 ${withExport.latency.p50} ms, p99 ${withExport.latency.p99} ms, ${withExport.requests.average} req/s, errors ${withExport.errors + withExport.non2xx} |`);
+    // XLSX, alone: time and the server's peak memory above its level before.
+    const xBefore = rss(server.pid!);
+    let xPeak = xBefore;
+    const xSampler = setInterval(() => (xPeak = Math.max(xPeak, rss(server.pid!))), 50);
+    const xStarted = performance.now();
+    const xlsx = await fetch(`http://127.0.0.1:${PORT}/api/exports/history?format=xlsx&from=${xlsxFrom}`, { headers });
+    const xBytes = (await xlsx.arrayBuffer()).byteLength;
+    const xSeconds = (performance.now() - xStarted) / 1000;
+    clearInterval(xSampler);
+    const xRows = new Database(DB, { readonly: true }).prepare("SELECT count(*) FROM risk_events WHERE at >= ?").pluck().get(startOfDayInZone(xlsxFrom, "Asia/Shanghai")) as number;
+    console.log(`| XLSX, history from ${xlsxFrom} (${xRows} rows) | ${xlsx.status}, ${xSeconds.toFixed(1)} s, ${(xBytes / 1e6).toFixed(0)} MB, ${Math.round(xRows / xSeconds)} rows/s; server memory ${xBefore.toFixed(0)} → peak ${xPeak.toFixed(0)} MB (+${(xPeak - xBefore).toFixed(0)} MB) |`);
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   }

@@ -44,7 +44,7 @@ export function historySource(
   sqlite: Database.Database,
   filter: HistoryFilter,
   timeZone: string,
-  { chunk = 5_000, pause = pauseBetweenChunks }: { chunk?: number; pause?: () => Promise<void> } = {},
+  { chunk = 1_000, pause = pauseBetweenChunks }: { chunk?: number; pause?: () => Promise<void> } = {},
 ): ExportSource {
   const w = where(filter, timeZone);
   const from = "FROM risk_events e LEFT JOIN risks r ON r.id = e.risk_id";

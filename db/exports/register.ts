@@ -22,7 +22,7 @@ export function registerSource(
   sqlite: Database.Database,
   query: RegisterQuery,
   meta: { filter: string; today: string; name: (row: { nameZh: string; nameEn: string }) => string; words: { colour: (c: string) => string; status: (s: string) => string } },
-  { chunk = 2_000, pause = pauseBetweenChunks }: { chunk?: number; pause?: () => Promise<void> } = {},
+  { chunk = 1_000, pause = pauseBetweenChunks }: { chunk?: number; pause?: () => Promise<void> } = {},
 ): ExportSource {
   const db = drizzle(sqlite, { schema });
   const where = whereFor(query, meta.today);
