@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { startOfDayInZone } from "../lib/domain/dates";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
+import { waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
 
 const DB = process.env.BENCH_DB ?? "bench/sise-50k.db";
@@ -22,17 +23,6 @@ const OTHER = process.env.BENCH_OTHER ?? "/risks?region=4&colour=orange";
 
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/ping`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start");
-}
 
 async function main() {
   if (!existsSync(DB)) throw new Error(`${DB} missing: run npm run bench first (it generates it)`);
@@ -48,7 +38,7 @@ async function main() {
   // node directly (not npx), so the pid is the server's own and /proc gives its memory.
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { env: { ...process.env, SISE_DB_PATH: DB }, stdio: "ignore", detached: true });
   try {
-    await waitForServer();
+    await waitForServer(PORT);
     const headers = { cookie, "sec-fetch-site": "same-origin" };
     for (let i = 0; i < 30; i++) await fetch(`http://127.0.0.1:${PORT}${OTHER}`, { headers });
     const load = () => autocannon({ url: `http://127.0.0.1:${PORT}${OTHER}`, connections: 4, duration: SECONDS, headers: { cookie } });

@@ -21,6 +21,7 @@ import { gradeRisk } from "../db/mutations/grading";
 import * as schema from "../db/schema";
 import { assess } from "../lib/domain/grading";
 import { linkEvent, storedJson } from "../lib/domain/history-chain";
+import { waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
 
 const SOURCE = process.env.BENCH_DB ?? "bench/sise-50k.db";
@@ -106,15 +107,6 @@ function formBody(boundary: string, actionId: string, t: Target, day: string) {
   return parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/ping`)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start");
-}
 
 async function main() {
   if (!existsSync(SOURCE)) run("npx", ["tsx", "scripts/generate-load.ts", "--db", SOURCE, "--risks", "50000", "--events", "1000000"]);
@@ -142,7 +134,7 @@ async function main() {
   const [cmd, ...args] = (process.env.BENCH_SERVER_CMD ?? "npx next").split(" ");
   const server = spawn(cmd, [...args, "start", "-p", String(PORT)], { env: { ...process.env, SISE_DB_PATH: COPY }, stdio: "ignore", detached: true });
   try {
-    await waitForServer();
+    await waitForServer(PORT);
     const headers = { cookie, origin: `http://127.0.0.1:${PORT}` };
     for (let i = 0; i < 30; i++) await fetch(`http://127.0.0.1:${PORT}/ping`, { headers });
     // One request by hand first: it must be answered with the redirect a successful grading gives,

@@ -14,6 +14,7 @@ import { openDatabase } from "../db/connection";
 import type { Db } from "../db/client";
 import * as schema from "../db/schema";
 import { applyMigrations } from "../db/migrate";
+import { waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
 import { timeScenarios } from "./register-query-times";
 
@@ -51,17 +52,6 @@ async function load(path: string) {
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts };
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/ping`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start");
-}
 
 async function main() {
   if (!existsSync(DB)) run("npx", ["tsx", "scripts/generate-load.ts", "--db", DB, "--risks", "50000", "--events", "1000000"]);
@@ -77,7 +67,7 @@ async function main() {
   if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"]);
   const server = spawn("npx", ["next", "start", "-p", String(PORT)], { env: { ...process.env, SISE_DB_PATH: DB }, stdio: "ignore", detached: true });
   try {
-    await waitForServer();
+    await waitForServer(PORT);
     for (const path of ["/ping", ...Object.values(PAGES)]) for (let i = 0; i < 50; i++) await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });
     const rounds: Array<Record<string, Awaited<ReturnType<typeof load>>>> = [];
     for (let round = 0; round < ROUNDS; round++) {
