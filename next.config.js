@@ -10,7 +10,8 @@ const nextConfig = {
   // Native addons: Next keeps these external by default; stated here so they stay so.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   // forbidden() renders app/forbidden.tsx with status 403 when a signed-in user lacks a permission.
-  experimental: { authInterrupts: true },
+  // Register imports arrive as a server action's form data (up to 10 MB; the action checks the size again).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "10mb" } },
   // Static files bypass proxy.ts; they still get the headers that need no per-request nonce.
   async headers() {
     return [

@@ -44,7 +44,10 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           );
         })}
         {can(user, "risk.create") ? (
-          <Link href="/risks/new" className="ml-auto rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
+          <Link href="/risks/import" className="ml-auto rounded border border-blue-800 px-4 py-2 text-sm font-medium text-blue-900 hover:bg-blue-50">{te("importLink")}</Link>
+        ) : null}
+        {can(user, "risk.create") ? (
+          <Link href="/risks/new" className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
             {ta("nav.newRisk")}
           </Link>
         ) : null}

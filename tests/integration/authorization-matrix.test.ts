@@ -24,6 +24,7 @@ import { GET as exportHistory } from "@/app/api/exports/history/route";
 import { POST as verifyExportRoute } from "@/app/api/exports/verify/route";
 import { GET as exportRegister } from "@/app/api/exports/register/route";
 import { verifyHistoryAction } from "@/app/audit/actions/verify-history";
+import { importRegisterAction } from "@/app/risks/import/actions/import-register";
 import { acknowledgeRedAction } from "@/app/risks/actions/acknowledge-red";
 import { changeStatusAction } from "@/app/risks/actions/change-status";
 import { createRiskAction } from "@/app/risks/actions/create-risk";
@@ -124,6 +125,21 @@ const ACTIONS: Record<string, Case> = {
     allowed: ["officer"],
     call: (f) => updateMeasureAction(f.risks.inScope, f.measureId, { ok: false }, form({ measureDescription: "每日巡检", owner: "张伟", dueDate: "", measureStatus: "done", version: "2" })),
     succeeded: redirectedTo("/risks/"),
+  },
+  importRegisterAction: {
+    // The out-of-scope officer may import, but not this row: the dry run refuses it and nothing is written.
+    allowed: ["officer"],
+    call: async () => {
+      const csv = `code,title,description,area_code,area,region_code,region,colour,status,method,responsible_unit_code,responsible_unit,responsible_person,co_unit_codes,next_review_date\r\n,神木市加气站风险,,S03,,610881,,黄,,,U-ZJJ,,李娜,,\r\n`;
+      const upload = (intent: string, digest = "") => {
+        const fd = form({ intent, digest });
+        fd.set("file", new File([csv], "台账.csv", { type: "text/csv" }));
+        return fd;
+      };
+      const preview = await importRegisterAction({ status: "idle", ok: false }, upload("preview"));
+      return importRegisterAction(preview, upload("commit", preview.status === "preview" ? preview.digest : ""));
+    },
+    succeeded: ok,
   },
   verifyHistoryAction: { allowed: ["auditor"], call: () => verifyHistoryAction({ ok: false }), succeeded: ok },
   createUserAction: {

@@ -1,0 +1,127 @@
+import { isColour, type Colour, type RiskStatus } from "./colours";
+import { addDays, isIsoDay } from "./dates";
+
+/**
+ * The import's rules, as plain values in and out: each row of an uploaded register (the register
+ * export's columns) becomes a planned creation, an update, "unchanged", or a list of errors in words
+ * (message keys with values). Nothing here writes; the plan is shown as the dry run, and only a plan
+ * without errors can be committed (all rows in one transaction, db/imports/commit.ts).
+ * - a row without a code creates a risk (codes are issued by Sise); a row with a code updates that risk;
+ * - details, the colour (recorded as a direct grading naming the file) and the next review day can
+ *   change; the status cannot (it has its own steps and reasons), nor can a code be invented;
+ * - the importer's scope applies to every risk created, changed or moved, as in the forms.
+ */
+export type ImportRow = { line: number; cells: Record<string, string> };
+export type ImportError = { key: string; values?: Record<string, string | number> };
+export type ExistingRisk = {
+  id: number; version: number; code: string; title: string; description: string; areaId: number; regionId: number; colour: Colour; status: RiskStatus;
+  responsibleUnitId: number; responsiblePerson: string; coUnitIds: number[]; nextReviewDate: string;
+};
+export type ImportValues = {
+  title: string; description: string; areaId: number; regionId: number; colour: Colour; responsibleUnitId: number; responsiblePerson: string; coUnitIds: number[]; nextReviewDate: string;
+};
+export type PlannedRow =
+  | { line: number; code: string | null; action: "create"; values: ImportValues }
+  | { line: number; code: string; action: "update"; riskId: number; version: number; values: ImportValues; changes: Array<keyof ImportValues> }
+  | { line: number; code: string; action: "unchanged" }
+  | { line: number; code: string | null; action: "error"; errors: ImportError[] };
+
+export type ImportContext = {
+  areaByCode: Map<string, number>; regionByCode: Map<string, number>; unitByCode: Map<string, number>;
+  existingByCode: Map<string, ExistingRisk>;
+  /** 红 / 橙 / 黄 / 蓝 (the export's words, either language) or red … to the colour. */
+  colourOf: (word: string) => Colour | null;
+  /** The importer's scope: may they create or change a risk in this area and region? */
+  canPlace: (areaId: number, regionId: number) => boolean;
+  today: string; cadence: Record<Colour, number>;
+  /** The status words of the export (either language), to see whether a row tries to change one. */
+  statusOf: (word: string) => RiskStatus | null;
+};
+
+export const IMPORT_REQUIRED_COLUMNS = ["code", "title", "area_code", "region_code", "colour", "responsible_unit_code", "responsible_person"] as const;
+const LIMITS = { title: 200, description: 5000, person: 50 };
+const DETAIL_FIELDS = ["title", "description", "areaId", "regionId", "responsibleUnitId", "responsiblePerson", "coUnitIds"] as const;
+
+export function planImport(rows: ImportRow[], ctx: ImportContext): PlannedRow[] {
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const cell = (name: string) => (row.cells[name] ?? "").trim();
+    const code = cell("code") || null;
+    const errors: ImportError[] = [];
+    const need = (name: string, value: string, max: number) => {
+      if (!value) errors.push({ key: "required", values: { column: name } });
+      else if (value.length > max) errors.push({ key: "tooLong", values: { column: name, max } });
+    };
+    const lookup = (name: string, map: Map<string, number>) => {
+      const v = cell(name);
+      if (!v) {
+        errors.push({ key: "required", values: { column: name } });
+        return 0;
+      }
+      const id = map.get(v);
+      if (id === undefined) errors.push({ key: "unknownCode", values: { column: name, value: v } });
+      return id ?? 0;
+    };
+    const title = cell("title");
+    const description = cell("description");
+    const person = cell("responsible_person");
+    need("title", title, LIMITS.title);
+    need("responsible_person", person, LIMITS.person);
+    if (description.length > LIMITS.description) errors.push({ key: "tooLong", values: { column: "description", max: LIMITS.description } });
+    const areaId = lookup("area_code", ctx.areaByCode);
+    const regionId = lookup("region_code", ctx.regionByCode);
+    const responsibleUnitId = lookup("responsible_unit_code", ctx.unitByCode);
+    const coCodes = cell("co_unit_codes").split(/[;；,，]/).map((s) => s.trim()).filter(Boolean);
+    const coUnitIds = [...new Set(coCodes.map((c) => {
+      const id = ctx.unitByCode.get(c);
+      if (id === undefined) errors.push({ key: "unknownCode", values: { column: "co_unit_codes", value: c } });
+      return id ?? 0;
+    }))].sort((a, b) => a - b);
+    const colourWord = cell("colour");
+    const colour = colourWord ? ctx.colourOf(colourWord) : null;
+    if (!colourWord) errors.push({ key: "required", values: { column: "colour" } });
+    else if (!colour) errors.push({ key: "badColour", values: { value: colourWord } });
+
+    const existing = code ? ctx.existingByCode.get(code) : undefined;
+    if (code && !existing) errors.push({ key: "unknownRisk", values: { value: code } });
+    if (code) {
+      const first = seen.get(code);
+      if (first !== undefined) errors.push({ key: "duplicateCode", values: { value: code, line: first } });
+      else seen.set(code, row.line);
+    }
+    const statusWord = cell("status");
+    if (statusWord) {
+      const status = ctx.statusOf(statusWord);
+      if (!status) errors.push({ key: "badStatus", values: { value: statusWord } });
+      else if (existing ? status !== existing.status : status !== "identified") errors.push({ key: "statusNotImported", values: { value: statusWord } });
+    }
+    // The next review day: given, or the latest the colour allows; never past, never beyond the cadence.
+    let nextReviewDate = cell("next_review_date");
+    const keepsDate = existing && nextReviewDate === existing.nextReviewDate && colour === existing.colour;
+    if (colour && !keepsDate) {
+      const latest = addDays(ctx.today, ctx.cadence[colour]);
+      if (!nextReviewDate) nextReviewDate = latest;
+      else if (!isIsoDay(nextReviewDate)) errors.push({ key: "badDate", values: { value: nextReviewDate } });
+      else if (nextReviewDate < ctx.today || nextReviewDate > latest) errors.push({ key: "dateOutOfCadence", values: { value: nextReviewDate, latest } });
+    }
+    if (areaId && regionId && !ctx.canPlace(areaId, regionId)) errors.push({ key: "outOfScope" });
+    if (existing && !ctx.canPlace(existing.areaId, existing.regionId)) errors.push({ key: "outOfScope" });
+    if (errors.length || !colour) return { line: row.line, code, action: "error", errors };
+
+    const values: ImportValues = { title, description, areaId, regionId, colour, responsibleUnitId, responsiblePerson: person, coUnitIds, nextReviewDate };
+    if (!existing) return { line: row.line, code: null, action: "create", values };
+    const changes = ([...DETAIL_FIELDS, "colour", "nextReviewDate"] as const).filter((f) => JSON.stringify(values[f]) !== JSON.stringify(existing[f]));
+    if (changes.length === 0) return { line: row.line, code: existing.code, action: "unchanged" };
+    return { line: row.line, code: existing.code, action: "update", riskId: existing.id, version: existing.version, values, changes };
+  });
+}
+
+/** Accepts a colour word as the exports write it (红 … or red …, any case). */
+export function colourReader(words: Record<Colour, string[]>): (word: string) => Colour | null {
+  const map = new Map<string, Colour>();
+  for (const [c, ws] of Object.entries(words) as Array<[Colour, string[]]>) for (const w of [c, ...ws]) map.set(w.toLowerCase(), c);
+  return (word) => {
+    const c = map.get(word.trim().toLowerCase());
+    return c && isColour(c) ? c : null;
+  };
+}
