@@ -307,3 +307,21 @@ export const boardWeeks = sqliteTable("board_weeks", {
   /** JSON array of [areaId, regionId, red, orange, yellow, blue] rows (lib/domain/trend.ts). */
   cells: text("cells").notNull(),
 });
+
+/**
+ * Read-only tokens for the city's governance platform (/api/v1). Only the SHA-256 of a token is
+ * kept; the token itself is shown once when an admin issues it. A token sees the risks of its
+ * areas × regions (empty lists: all). Revoked tokens stay listed, for the record.
+ */
+export const apiTokens = sqliteTable("api_tokens", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  areaIds: text("area_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+  regionIds: text("region_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+  createdBy: integer("created_by").notNull().references(() => users.id),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+});
+export type ApiToken = typeof apiTokens.$inferSelect;

@@ -23,6 +23,10 @@ import { GET as boardVersion } from "@/app/api/board/version/route";
 import { GET as exportHistory } from "@/app/api/exports/history/route";
 import { POST as verifyExportRoute } from "@/app/api/exports/verify/route";
 import { GET as exportRegister } from "@/app/api/exports/register/route";
+import { GET as apiBoard } from "@/app/api/v1/board/route";
+import { GET as apiEvents } from "@/app/api/v1/events/route";
+import { GET as apiRisks } from "@/app/api/v1/risks/route";
+import { issueApiTokenAction, revokeApiTokenAction } from "@/app/admin/api-tokens/actions/api-tokens";
 import { verifyHistoryAction } from "@/app/audit/actions/verify-history";
 import { importRegisterAction } from "@/app/risks/import/actions/import-register";
 import { acknowledgeRedAction } from "@/app/risks/actions/acknowledge-red";
@@ -125,6 +129,13 @@ const ACTIONS: Record<string, Case> = {
     allowed: ["officer"],
     call: (f) => updateMeasureAction(f.risks.inScope, f.measureId, { ok: false }, form({ measureDescription: "每日巡检", owner: "张伟", dueDate: "", measureStatus: "done", version: "2" })),
     succeeded: redirectedTo("/risks/"),
+  },
+  issueApiTokenAction: { allowed: ["admin"], call: () => issueApiTokenAction({ ok: false }, form({ name: "治理平台" })), succeeded: (o) => ok(o) && typeof (o.result as { token?: string }).token === "string" },
+  revokeApiTokenAction: {
+    allowed: ["admin"],
+    prepare: (db) => void db.$client.prepare("INSERT INTO api_tokens (name, token_hash, created_by, created_at) VALUES ('平台', 'h', 1, 0)").run(),
+    call: () => revokeApiTokenAction(1, { ok: false }, form({})),
+    succeeded: ok,
   },
   importRegisterAction: {
     // The out-of-scope officer may import, but not this row: the dry run refuses it and nothing is written.
@@ -233,6 +244,10 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
     call: () => exportRegister(new Request("http://sise.local/api/exports/register?colour=red", { headers: { "sec-fetch-site": "same-origin" } })),
     succeeded: (r, body) => r.status === 200 && typeof body === "string" && body.includes("kind=register; scope=partial"),
   },
+  // The read API takes API tokens only: every session caller, even an admin, is refused.
+  "app/api/v1/risks/route.ts": { allowed: [], call: () => apiRisks(new Request("http://sise.local/api/v1/risks")), succeeded: () => false },
+  "app/api/v1/board/route.ts": { allowed: [], call: () => apiBoard(new Request("http://sise.local/api/v1/board")), succeeded: () => false },
+  "app/api/v1/events/route.ts": { allowed: [], call: () => apiEvents(new Request("http://sise.local/api/v1/events")), succeeded: () => false },
   "app/api/exports/verify/route.ts": {
     allowed: ["auditor"],
     call: () => verifyExportRoute(new Request("http://sise.local/api/exports/verify", { method: "POST", body: "a,b\r\n1,2\r\n", headers: { "sec-fetch-site": "same-origin" } })),

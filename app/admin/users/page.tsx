@@ -20,6 +20,7 @@ export default async function UsersPage() {
         <Link href="/admin/users/new" className="ml-auto rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">{t("newUser")}</Link>
         <Link href="/admin/reference" className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm hover:bg-neutral-100">{t("reference")}</Link>
         <Link href="/admin/settings" className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm hover:bg-neutral-100">{t("settings")}</Link>
+        <Link href="/admin/api-tokens" className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm hover:bg-neutral-100">{t("apiTokens")}</Link>
       </div>
       <table className="register-table w-full bg-white text-sm">
         <thead>

@@ -1,0 +1,76 @@
+import "server-only";
+import { and, asc, count, eq, gt, inArray, type SQL } from "drizzle-orm";
+import { OPEN_STATUSES, type Colour, type RiskStatus } from "@/lib/domain/colours";
+import type { Db } from "../client";
+import { areas, regions, riskEvents, risks, units, type ApiToken } from "../schema";
+
+/** What a token may see: its areas × regions (an empty list means all). */
+function scope(token: ApiToken): SQL[] {
+  return [token.areaIds.length ? inArray(risks.areaId, token.areaIds) : undefined, token.regionIds.length ? inArray(risks.regionId, token.regionIds) : undefined].filter((c): c is SQL => !!c);
+}
+
+export type ApiRiskFilter = { areaCode?: string; regionCode?: string; colour?: Colour; status?: RiskStatus; afterId: number; limit: number };
+
+/** Risks in the token's scope, in id order from a cursor (`after`), with codes and both names. */
+export function apiRisks(db: Db, token: ApiToken, f: ApiRiskFilter) {
+  const where = and(
+    ...scope(token),
+    gt(risks.id, f.afterId),
+    f.areaCode ? eq(areas.code, f.areaCode) : undefined,
+    f.regionCode ? eq(regions.code, f.regionCode) : undefined,
+    f.colour ? eq(risks.colour, f.colour) : undefined,
+    f.status ? eq(risks.status, f.status) : undefined,
+  );
+  const rows = db
+    .select({
+      id: risks.id, code: risks.code, title: risks.title, colour: risks.colour, status: risks.status, ackPending: risks.ackPending,
+      areaCode: areas.code, areaZh: areas.nameZh, areaEn: areas.nameEn, regionCode: regions.code, regionZh: regions.nameZh, regionEn: regions.nameEn,
+      unitCode: units.code, unitZh: units.nameZh, responsiblePerson: risks.responsiblePerson, nextReviewDate: risks.nextReviewDate, version: risks.version, updatedAt: risks.updatedAt,
+    })
+    .from(risks)
+    .innerJoin(areas, eq(areas.id, risks.areaId))
+    .innerJoin(regions, eq(regions.id, risks.regionId))
+    .innerJoin(units, eq(units.id, risks.responsibleUnitId))
+    .where(where)
+    .orderBy(asc(risks.id))
+    .limit(f.limit + 1)
+    .all();
+  const more = rows.length > f.limit;
+  const page = rows.slice(0, f.limit);
+  return {
+    risks: page.map(({ id: _id, ...r }) => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
+    next: more ? page[page.length - 1].id : null,
+  };
+}
+
+/** The board in the token's scope: open risks per area × region × colour, by codes. */
+export function apiBoard(db: Db, token: ApiToken) {
+  const rows = db
+    .select({ areaCode: areas.code, regionCode: regions.code, colour: risks.colour, n: count() })
+    .from(risks)
+    .innerJoin(areas, eq(areas.id, risks.areaId))
+    .innerJoin(regions, eq(regions.id, risks.regionId))
+    .where(and(inArray(risks.status, [...OPEN_STATUSES]), ...scope(token)))
+    .groupBy(areas.code, regions.code, risks.colour)
+    .all();
+  const totals = { red: 0, orange: 0, yellow: 0, blue: 0 };
+  for (const r of rows) totals[r.colour] += r.n;
+  return { totals, cells: rows };
+}
+
+/**
+ * History events after a sequence number, for incremental sync: risk events of risks in the token's
+ * scope (account and security events are not shared), in sequence order, with their hash so the
+ * platform can keep the chain; `next` is the last sequence read (pass it as `since`).
+ */
+export function apiEvents(db: Db, token: ApiToken, { since, limit }: { since: number; limit: number }) {
+  const rows = db
+    .select({ seq: riskEvents.seq, at: riskEvents.at, riskCode: risks.code, action: riskEvents.action, field: riskEvents.field, oldValue: riskEvents.oldValue, newValue: riskEvents.newValue, reason: riskEvents.reason, actorName: riskEvents.actorName, hash: riskEvents.hash })
+    .from(riskEvents)
+    .innerJoin(risks, eq(risks.id, riskEvents.riskId))
+    .where(and(gt(riskEvents.seq, since), ...scope(token)))
+    .orderBy(asc(riskEvents.seq))
+    .limit(limit)
+    .all();
+  return { events: rows.map((e) => ({ ...e, at: e.at.toISOString() })), next: rows.length ? rows[rows.length - 1].seq : since };
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { getTranslations } from "next-intl/server";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { getDb } from "@/db/client";
+import { apiTokens, type ApiToken } from "@/db/schema";
+import { hashToken } from "./tokens";
+
+/**
+ * The first line of every /api/v1 handler: a Bearer token that an admin issued and has not revoked,
+ * within its rate (per token: 20 requests per second sustained, bursts absorbed over the second —
+ * enough for a nightly sync, not enough to crowd out the people using Sise). Answers the 401/429 in
+ * words (translated) as the response to send. Read-only by construction: the API has only GETs.
+ */
+const limiter = new RateLimiterMemory({ points: 20, duration: 1 });
+const LAST_USED_EVERY_MS = 60_000;
+
+export type ApiCaller = { token: ApiToken };
+
+export async function authorizeApi(request: Request): Promise<ApiCaller | Response> {
+  const t = await getTranslations("api");
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
+  if (!match) return Response.json({ error: "unauthorized", message: t("missingToken") }, { status: 401, headers: { "www-authenticate": "Bearer" } });
+  const db = getDb();
+  const token = db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, hashToken(match[1])), isNull(apiTokens.revokedAt))).get();
+  if (!token) return Response.json({ error: "unauthorized", message: t("badToken") }, { status: 401, headers: { "www-authenticate": "Bearer" } });
+  try {
+    await limiter.consume(token.tokenHash);
+  } catch (e) {
+    const retry = e instanceof RateLimiterRes ? Math.ceil(e.msBeforeNext / 1000) : 1;
+    return Response.json({ error: "rateLimited", message: t("rateLimited", { seconds: retry }) }, { status: 429, headers: { "retry-after": String(retry) } });
+  }
+  // When it was last used, for the admin's list — written at most once a minute per token.
+  const now = new Date();
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
+    db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id)).run();
+  }
+  return { token };
+}
+
+/** The token's scope as SQL-ready lists (empty: everything). */
+export function inTokenScope(token: ApiToken, place: { areaId: number; regionId: number }): boolean {
+  return (token.areaIds.length === 0 || token.areaIds.includes(place.areaId)) && (token.regionIds.length === 0 || token.regionIds.includes(place.regionId));
+}

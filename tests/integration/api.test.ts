@@ -1,0 +1,81 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", async () => (await import("../support/request-context")).nextHeaders);
+vi.mock("@/db/client", async () => (await import("../support/request-context")).dbClient);
+vi.mock("next-intl/server", async () => (await import("../support/request-context")).nextIntlServer());
+
+import { GET as board } from "@/app/api/v1/board/route";
+import { GET as events } from "@/app/api/v1/events/route";
+import { GET as risks } from "@/app/api/v1/risks/route";
+import { issueApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
+import { buildTemplate, openCopy, type Fixture } from "../support/accounts";
+
+let fixture: Fixture;
+let copy: ReturnType<typeof openCopy>;
+beforeAll(async () => {
+  fixture = await buildTemplate();
+}, 30_000);
+beforeEach(() => {
+  copy = openCopy(fixture);
+});
+afterEach(() => copy.cleanup());
+
+const admin = () => ({ id: fixture.users.admin, name: "admin (admin)" });
+const get = (route: (r: Request) => Promise<Response>, path: string, token?: string) =>
+  route(new Request(`http://sise.local${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+
+describe("read API (/api/v1)", () => {
+  it("refuses requests without a valid token, in words, and a revoked one at once", async () => {
+    const none = await get(risks, "/api/v1/risks");
+    expect(none.status).toBe(401);
+    expect(await none.json()).toMatchObject({ error: "unauthorized", message: expect.stringContaining("Authorization: Bearer") });
+    expect((await get(risks, "/api/v1/risks", "sise_not-a-token")).status).toBe(401);
+    const { id, token } = issueApiToken(copy.db, { name: "治理平台", areaIds: [], regionIds: [], actor: admin(), now: new Date() });
+    expect((await get(risks, "/api/v1/risks", token)).status).toBe(200);
+    revokeApiToken(copy.db, { id, actor: admin(), now: new Date() });
+    expect((await get(risks, "/api/v1/risks", token)).status).toBe(401);
+    // Issue and revoke are in the history; the token itself is not stored anywhere.
+    const stored = copy.sqlite.prepare("SELECT action, new_value, old_value FROM risk_events WHERE action LIKE 'api_token.%' ORDER BY seq").all();
+    expect(stored.map((e) => (e as { action: string }).action)).toEqual(["api_token.issue", "api_token.revoke"]);
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(copy.bytes().includes(Buffer.from(token))).toBe(false);
+  });
+
+  it("shows a scoped token only its areas × regions: risks, board and events", async () => {
+    const { token } = issueApiToken(copy.db, { name: "神木市", areaIds: [], regionIds: [fixture.regionId["610881"]], actor: admin(), now: new Date() });
+    const body = (await (await get(risks, "/api/v1/risks?limit=1", token)).json()) as { risks: Array<{ code: string; regionCode: string }>; next: number | null };
+    expect(body.risks).toHaveLength(1);
+    expect(body.next).not.toBeNull();
+    const rest = (await (await get(risks, `/api/v1/risks?after=${body.next}`, token)).json()) as typeof body;
+    const codes = [...body.risks, ...rest.risks].map((r) => r.code).sort();
+    expect(codes).toEqual([fixture.risks.inScope, fixture.risks.red].sort()); // not the 府谷县 risk
+    expect([...body.risks, ...rest.risks].every((r) => r.regionCode === "610881")).toBe(true);
+
+    const b = (await (await get(board, "/api/v1/board", token)).json()) as { totals: Record<string, number> };
+    expect(b.totals).toEqual({ red: 1, orange: 1, yellow: 0, blue: 0 });
+
+    const e = (await (await get(events, "/api/v1/events?since=0&limit=1000", token)).json()) as { events: Array<{ seq: number; riskCode: string; hash: string }>; next: number };
+    expect(new Set(e.events.map((x) => x.riskCode))).toEqual(new Set([fixture.risks.inScope, fixture.risks.red]));
+    expect(e.events.every((x, i, all) => i === 0 || x.seq > all[i - 1].seq)).toBe(true);
+    const later = (await (await get(events, `/api/v1/events?since=${e.next}`, token)).json()) as typeof e;
+    expect(later.events).toEqual([]);
+    expect(later.next).toBe(e.next);
+  });
+
+  it("answers malformed parameters with a 400 naming them", async () => {
+    const { token } = issueApiToken(copy.db, { name: "平台", areaIds: [], regionIds: [], actor: admin(), now: new Date() });
+    const r = await get(risks, "/api/v1/risks?limit=100000&colour=purple", token);
+    expect(r.status).toBe(400);
+    expect((await r.json()).message).toMatch(/limit.*colour|colour.*limit/);
+    expect((await get(events, "/api/v1/events?since=-1", token)).status).toBe(400);
+  });
+
+  it("limits each token's rate, with Retry-After", async () => {
+    const { token } = issueApiToken(copy.db, { name: "压测", areaIds: [], regionIds: [], actor: admin(), now: new Date() });
+    const statuses = await Promise.all(Array.from({ length: 25 }, () => get(board, "/api/v1/board", token).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    const limited = await get(board, "/api/v1/board", token);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+});
