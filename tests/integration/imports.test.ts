@@ -76,3 +76,28 @@ describe("register import", () => {
     expect({ risks: count("SELECT count(*) FROM risks"), events: count("SELECT count(*) FROM risk_events"), title: t.sqlite.prepare("SELECT title FROM risks WHERE id = ?").pluck().get(a.id) }).toEqual(before);
   });
 });
+
+describe("export → import round trip", () => {
+  it("reads the register's own XLSX export back as rows that change nothing", async () => {
+    const { registerSource } = await import("@/db/exports/register");
+    const { xlsxFile } = await import("@/db/exports/xlsx-file");
+    const words = { red: "红", orange: "橙", yellow: "黄", blue: "蓝" } as const;
+    const statuses = { identified: "识别", controlling: "管控中", resolved: "已化解", closed: "已销号" } as const;
+    const source = registerSource(t.sqlite, { sort: "severity", page: 1 }, { filter: "", today: "2026-11-25", name: (r) => r.nameZh, words: { colour: (c) => words[c as "red"], status: (s) => statuses[s as "closed"] } }, { pause: async () => undefined });
+    const stream = xlsxFile(source, { title: "", scopeLine: "", exporterLine: "", countLine: () => "", query: "", timeZone: "Asia/Shanghai" }, {
+      dataSheet: "风险台账", infoSheet: "说明", legendTitle: "", methodsTitle: "", methods: [],
+      colours: (["red", "orange", "yellow", "blue"] as const).map((c) => ({ colour: c, word: words[c], level: "", definition: "" })),
+    });
+    const bytes = Buffer.from(await new Response(stream).arrayBuffer());
+    t.sqlite.exec("COMMIT");
+    const read = await readImportFile("台账.xlsx", bytes);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.rows).toHaveLength(count("SELECT count(*) FROM risks"));
+    const statusOf = (w: string) => (Object.entries(statuses).find(([, v]) => v === w)?.[0] ?? null) as never;
+    const plan = planImport(read.rows, { ...context(read.rows.map((r) => r.cells.code)), statusOf, today: "2026-11-25" });
+    // Every row, as exported, is the risk as it stands: nothing to create, change or refuse.
+    const actions = new Set(plan.map((p) => (p.action === "error" ? p.errors.map((e) => e.key).join() : p.action)));
+    expect([...actions]).toEqual(["unchanged"]);
+  });
+});
