@@ -145,3 +145,12 @@ describe("register export (XLSX)", () => {
     expect(red).toBe(t.sqlite.prepare("SELECT count(*) FROM risks WHERE colour = 'red'").pluck().get());
   });
 });
+
+describe("XLSX row limit", () => {
+  it("counts what a filter selects, the number the route compares with Excel's limit", async () => {
+    const { countHistory } = await import("@/db/exports/history");
+    const all = t.sqlite.prepare("SELECT count(*) FROM risk_events").pluck().get() as number;
+    expect(countHistory(t.sqlite, filter(""), "Asia/Shanghai")).toBe(all);
+    expect(countHistory(t.sqlite, filter("action=grade"), "Asia/Shanghai")).toBe(t.sqlite.prepare("SELECT count(*) FROM risk_events WHERE action = 'grade'").pluck().get());
+  });
+});

@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { openDatabase } from "@/db/connection";
-import { historySource } from "@/db/exports/history";
+import { countHistory, historySource } from "@/db/exports/history";
+import { XLSX_MAX_ROWS } from "@/db/exports/xlsx-file";
 import { appendEvent, writeTransaction } from "@/db/mutations/events";
 import { authorizeRoute } from "@/lib/auth/route-guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
@@ -31,9 +32,15 @@ export async function GET(request: Request) {
   const query = filterQuery(filter);
   const now = new Date();
   const full = isFullExport(filter);
-  writeTransaction(getDb(), (tx) => appendEvent(tx, { at: now, actor: auth.actor, action: "export", data: { kind: "history", format: fileFormat, scope: full ? "full" : "partial", filter: query } }));
   // Its own read-only connection to the same file: a long read never holds the server's connection.
   const sqlite = openDatabase(getDb().$client.name, { readonly: true });
+  // An XLSX over Excel's sheet limit is refused before the export is recorded (+1: its own event).
+  const rows = fileFormat === "xlsx" ? countHistory(sqlite, filter, CITY_TIME_ZONE) + 1 : 0;
+  if (rows > XLSX_MAX_ROWS) {
+    sqlite.close();
+    return Response.json({ error: "tooManyRows", message: t("xlsxTooMany", { n: rows, max: XLSX_MAX_ROWS }) }, { status: 413 });
+  }
+  writeTransaction(getDb(), (tx) => appendEvent(tx, { at: now, actor: auth.actor, action: "export", data: { kind: "history", format: fileFormat, scope: full ? "full" : "partial", filter: query } }));
   const source = historySource(sqlite, filter, CITY_TIME_ZONE);
   const meta = {
     title: t("historyTitle"),
