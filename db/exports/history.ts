@@ -40,12 +40,6 @@ function where(f: HistoryFilter, timeZone: string): { sql: string; args: Array<s
   return { sql: parts.length ? `AND ${parts.join(" AND ")}` : "", args };
 }
 
-/** How many events a filter selects (for refusing an XLSX over Excel's row limit before anything is recorded). */
-export function countHistory(sqlite: Database.Database, filter: HistoryFilter, timeZone: string): number {
-  const w = where(filter, timeZone);
-  return sqlite.prepare(`SELECT count(*) FROM risk_events e LEFT JOIN risks r ON r.id = e.risk_id WHERE 1 ${w.sql}`).pluck().get(...w.args) as number;
-}
-
 export function historySource(
   sqlite: Database.Database,
   filter: HistoryFilter,

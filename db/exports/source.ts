@@ -15,7 +15,7 @@ export type ExportSource = {
 };
 
 /** What the first lines (CSV) or the information sheet (XLSX) say about the file. */
-export type ExportMeta = { title: string; scopeLine: string; exporterLine: string; countLine: (n: number) => string; query: string; timeZone: string };
+export type ExportMeta = { title: string; scopeLine: string; exporterLine: string; countLine: (n: number) => string; query: string };
 
 export const EXPORT_MARK = "# sise-export v1";
 export const pauseBetweenChunks = () => new Promise<void>((r) => setImmediate(r));

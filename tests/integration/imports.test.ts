@@ -84,7 +84,7 @@ describe("export → import round trip", () => {
     const words = { red: "红", orange: "橙", yellow: "黄", blue: "蓝" } as const;
     const statuses = { identified: "识别", controlling: "管控中", resolved: "已化解", closed: "已销号" } as const;
     const source = registerSource(t.sqlite, { sort: "severity", page: 1 }, { filter: "", today: "2026-11-25", name: (r) => r.nameZh, words: { colour: (c) => words[c as "red"], status: (s) => statuses[s as "closed"] } }, { pause: async () => undefined });
-    const stream = xlsxFile(source, { title: "", scopeLine: "", exporterLine: "", countLine: () => "", query: "", timeZone: "Asia/Shanghai" }, {
+    const stream = xlsxFile(source, { title: "", scopeLine: "", exporterLine: "", countLine: () => "", query: "" }, {
       dataSheet: "风险台账", infoSheet: "说明", legendTitle: "", methodsTitle: "", methods: [],
       colours: (["red", "orange", "yellow", "blue"] as const).map((c) => ({ colour: c, word: words[c], level: "", definition: "" })),
     });

@@ -1,22 +1,50 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import type Database from "better-sqlite3";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { openDatabase } from "@/db/connection";
 import { csvFile } from "@/db/exports/csv-file";
 import type { ExportMeta, ExportSource } from "@/db/exports/source";
 import { XLSX_MAX_ROWS, xlsxFile } from "@/db/exports/xlsx-file";
+import { appendEvent, writeTransaction, type Actor } from "@/db/mutations/events";
 import { COLOURS } from "@/lib/domain/colours";
 import { bytesOf, downloadResponse, utf8 } from "@/lib/http/download";
 
 /**
- * The download for an export source in the asked-for format. XLSX stops at Excel's sheet limit:
- * a larger export is refused in words (use CSV, or narrow the dates) before anything is sent.
+ * Every export's one path: open the export's own read-only connection (a long read never holds the
+ * server's connection) and take its snapshot (`open`); refuse an XLSX over Excel's sheet limit in
+ * words before anything is recorded; record the export in the history (who, what, which filter);
+ * then stream the file in the asked-for format.
  */
-export async function exportResponse(source: ExportSource, meta: ExportMeta, format: "csv" | "xlsx", fileBase: string, close: () => void): Promise<Response> {
-  if (format === "csv") return downloadResponse(utf8(csvFile(source, meta)), close, `${fileBase}.csv`, "text/csv; charset=utf-8");
-  const [t, tc, tb, tg] = [await getTranslations("exports"), await getTranslations("colours"), await getTranslations("board"), await getTranslations("grading.methods")];
-  if (source.total > XLSX_MAX_ROWS) {
+export async function exportDownload({ actor, format, query, lines, open }: {
+  actor: Actor; format: "csv" | "xlsx"; query: string;
+  lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">;
+  open: (sqlite: Database.Database) => ExportSource;
+}): Promise<Response> {
+  const [t, formatter] = [await getTranslations("exports"), await getFormatter()];
+  const sqlite = openDatabase(getDb().$client.name, { readonly: true });
+  const close = () => sqlite.close();
+  let source: ExportSource;
+  try {
+    source = open(sqlite);
+  } catch (e) {
+    close();
+    throw e;
+  }
+  if (format === "xlsx" && source.total > XLSX_MAX_ROWS) {
     close();
     return Response.json({ error: "tooManyRows", message: t("xlsxTooMany", { n: source.total, max: XLSX_MAX_ROWS }) }, { status: 413 });
   }
+  const now = new Date();
+  writeTransaction(getDb(), (tx) => appendEvent(tx, { at: now, actor, action: "export", data: { kind: source.kind, format, scope: source.scope, filter: query } }));
+  const meta: ExportMeta = {
+    ...lines,
+    query,
+    exporterLine: t("exporter", { who: actor.name, time: formatter.dateTime(now, { dateStyle: "medium", timeStyle: "medium" }), utc: now.toISOString() }),
+  };
+  const file = `sise-${source.kind}-${source.scope}-${now.toISOString().slice(0, 19).replace(/[-:T]/g, "")}`;
+  if (format === "csv") return downloadResponse(utf8(csvFile(source, meta)), close, `${file}.csv`, "text/csv; charset=utf-8");
+  const [tc, tb, tg] = [await getTranslations("colours"), await getTranslations("board"), await getTranslations("grading.methods")];
   const body = xlsxFile(source, meta, {
     dataSheet: t(`xlsx.${source.kind}Sheet`),
     infoSheet: t("xlsx.infoSheet"),
@@ -25,5 +53,5 @@ export async function exportResponse(source: ExportSource, meta: ExportMeta, for
     colours: COLOURS.map((c) => ({ colour: c, word: tc(c), level: tc(`level.${c}`), definition: tb(`legend.${c}`) })),
     methods: (["lec", "matrix", "direct"] as const).map((m) => `${tg(m)}:${t(`xlsx.method.${m}`)}`),
   });
-  return downloadResponse(bytesOf(body), close, `${fileBase}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  return downloadResponse(bytesOf(body), close, `${file}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
