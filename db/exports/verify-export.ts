@@ -16,7 +16,7 @@ import { EXPORT_MARK } from "./source";
  * The first bad row is named by its line in the file and its sequence number.
  */
 export type ExportCheck =
-  | { ok: true; scope: "full" | "partial"; rows: number; head: string | null; database?: "matches" | "differs" | "missing"; newerInDatabase?: number }
+  | { ok: true; scope: "full" | "partial"; rows: number; head: string | null; database?: "matches"; newerInDatabase?: number }
   | { ok: false; scope: "full" | "partial" | null; rows: number; line?: number; seq?: number; problem: "notAnExport" | "header" | "cell" | "chain" | "count" | "database" };
 
 type Cell = { value: string; quoted: boolean };

@@ -1,8 +1,7 @@
 import type Database from "better-sqlite3";
-import { replay } from "../../lib/domain/board";
+import { replay, type Board } from "../../lib/domain/board";
 import { addDays, recentWeekStarts, startOfDayInZone } from "../../lib/domain/dates";
-import { summariseCells, sumCells, type CellSummary, type TrendFilter, type TrendPoint } from "../../lib/domain/trend";
-import { COLOURS, OPEN_STATUSES, type Colour } from "../../lib/domain/colours";
+import { boardCounts, summariseCells, sumCells, type CellSummary, type TrendFilter, type TrendPoint } from "../../lib/domain/trend";
 import { boardEventsBetween, statesAsOf } from "./as-of";
 
 /** Week starts that lie less than this in the past may still receive events; they are not stored. */
@@ -10,34 +9,21 @@ const SETTLE_MS = 60_000;
 
 /**
  * Counts per colour at the end of each of the last `weeks` weeks (each Monday 00:00 in the city's
- * time zone, labelled by the Sunday it ends), then the present — for the city or one area/region.
+ * time zone, labelled by the Sunday it ends), then the present (from the present board the caller
+ * already has, db/queries/board-snapshot.ts) — for the city or one area/region.
  * Each week's board is summarised per cell once and stored (board_weeks), so later trends read
  * `weeks` small rows; missing weeks are rebuilt from the history in one forward walk.
  */
 export function weeklyTrend(
   sqlite: Database.Database,
-  { weeks, filter = {}, timeZone, nowMs = Date.now() }: { weeks: number; filter?: TrendFilter; timeZone: string; nowMs?: number },
+  { weeks, filter = {}, timeZone, present, nowMs = Date.now() }: { weeks: number; filter?: TrendFilter; timeZone: string; present: Board; nowMs?: number },
 ): TrendPoint[] {
   const starts = recentWeekStarts(nowMs, weeks, timeZone).map((day) => ({ day, at: startOfDayInZone(day, timeZone) }));
   const summaries = weekSummaries(sqlite, starts.map((s) => s.at), nowMs);
   const points = starts.map(({ day, at }) => ({ day: addDays(day, -1), counts: sumCells(summaries.get(at)!, filter) }));
-  return [...points, { day: "now", counts: sumCells(presentCells(sqlite), filter) }];
+  return [...points, { day: "now", counts: boardCounts(present, filter) }];
 }
 
-/** The present board per cell, by one GROUP BY over the open risks (the same rule as summariseCells). */
-function presentCells(sqlite: Database.Database): CellSummary[] {
-  const rows = sqlite
-    .prepare(`SELECT area_id, region_id, colour, count(*) FROM risks WHERE status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")}) GROUP BY area_id, region_id, colour`)
-    .raw()
-    .all() as Array<[number, number, Colour, number]>;
-  const cells = new Map<string, CellSummary>();
-  for (const [areaId, regionId, colour, n] of rows) {
-    const cell = cells.get(`${areaId}:${regionId}`) ?? [areaId, regionId, 0, 0, 0, 0];
-    cell[2 + COLOURS.indexOf(colour)] += n;
-    cells.set(`${areaId}:${regionId}`, cell);
-  }
-  return [...cells.values()];
-}
 
 function weekSummaries(sqlite: Database.Database, ats: number[], nowMs: number): Map<number, CellSummary[]> {
   const stored = sqlite.prepare("SELECT at, cells FROM board_weeks WHERE at >= ? AND at <= ?").raw().all(ats[0], ats[ats.length - 1]) as Array<[number, string]>;

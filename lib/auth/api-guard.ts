@@ -38,7 +38,3 @@ export async function authorizeApi(request: Request): Promise<ApiCaller | Respon
   return { token };
 }
 
-/** The token's scope as SQL-ready lists (empty: everything). */
-export function inTokenScope(token: ApiToken, place: { areaId: number; regionId: number }): boolean {
-  return (token.areaIds.length === 0 || token.areaIds.includes(place.areaId)) && (token.regionIds.length === 0 || token.regionIds.includes(place.regionId));
-}

@@ -1,4 +1,4 @@
-import { isColour, type Colour, type RiskStatus } from "./colours";
+import type { Colour, RiskStatus } from "./colours";
 import { addDays, isIsoDay } from "./dates";
 
 /**
@@ -120,8 +120,5 @@ export function planImport(rows: ImportRow[], ctx: ImportContext): PlannedRow[] 
 export function colourReader(words: Record<Colour, string[]>): (word: string) => Colour | null {
   const map = new Map<string, Colour>();
   for (const [c, ws] of Object.entries(words) as Array<[Colour, string[]]>) for (const w of [c, ...ws]) map.set(w.toLowerCase(), c);
-  return (word) => {
-    const c = map.get(word.trim().toLowerCase());
-    return c && isColour(c) ? c : null;
-  };
+  return (word) => map.get(word.trim().toLowerCase()) ?? null;
 }

@@ -1,4 +1,4 @@
-import { zeroCounts, type Counts, type RiskState } from "./board";
+import { cellKey, zeroCounts, type Board, type Counts, type RiskState } from "./board";
 import { COLOURS, isOpenStatus } from "./colours";
 
 /**
@@ -32,4 +32,15 @@ export function sumCells(cells: Iterable<CellSummary>, filter: TrendFilter = {})
     COLOURS.forEach((c, i) => (out[c] += n[i]));
   }
   return out;
+}
+
+/** The same sum read off a board the caller already has: its totals, an area's or region's row, or one cell. */
+export function boardCounts(board: Board, filter: TrendFilter = {}): Counts {
+  const { areaId, regionId } = filter;
+  const counts =
+    areaId !== undefined && regionId !== undefined ? board.cells.get(cellKey(areaId, regionId))?.counts
+    : areaId !== undefined ? board.byArea.get(areaId)
+    : regionId !== undefined ? board.byRegion.get(regionId)
+    : board.totals;
+  return { ...zeroCounts(), ...counts };
 }

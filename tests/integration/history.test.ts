@@ -154,7 +154,9 @@ describe("the weekly trend", () => {
     const { buildBoard } = await import("@/lib/domain/board");
     const { startOfDayInZone, addDays } = await import("@/lib/domain/dates");
     const later = now.getTime() + 3_600_000;
-    const trend = weeklyTrend(t.sqlite, { weeks: 30, timeZone: "Asia/Shanghai", nowMs: later });
+    const { presentBoard } = await import("@/db/queries/board-snapshot");
+    const present = presentBoard(t.db, "2026-11-25").board;
+    const trend = weeklyTrend(t.sqlite, { weeks: 30, timeZone: "Asia/Shanghai", present, nowMs: later });
     expect(trend).toHaveLength(31);
     expect(trend.at(-1)!.day).toBe("now");
     // 2026-11-25 is a Wednesday: the last full week ended on Sunday 2026-11-22.
@@ -168,10 +170,10 @@ describe("the weekly trend", () => {
     const stored = () => (t.sqlite.prepare("SELECT count(*) AS n FROM board_weeks").get() as { n: number }).n;
     expect(stored()).toBe(30);
     // A second call reads the stored weeks and answers the same.
-    expect(weeklyTrend(t.sqlite, { weeks: 30, timeZone: "Asia/Shanghai", nowMs: later })).toEqual(trend);
+    expect(weeklyTrend(t.sqlite, { weeks: 30, timeZone: "Asia/Shanghai", present, nowMs: later })).toEqual(trend);
     // One region: its counts are that region's cells only, and never more than the city's.
     const region = t.regionId["610802"];
-    const regional = weeklyTrend(t.sqlite, { weeks: 30, filter: { regionId: region }, timeZone: "Asia/Shanghai", nowMs: later });
+    const regional = weeklyTrend(t.sqlite, { weeks: 30, filter: { regionId: region }, timeZone: "Asia/Shanghai", present, nowMs: later });
     regional.slice(0, -1).forEach((point, i) => {
       const at = startOfDayInZone(addDays(point.day, 1), "Asia/Shanghai");
       expect(point.counts).toEqual(buildBoard(statesAsOf(t.sqlite, at, later).values()).byRegion.get(region) ?? { red: 0, orange: 0, yellow: 0, blue: 0 });

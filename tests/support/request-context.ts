@@ -65,13 +65,16 @@ export async function run<T>(call: () => Promise<T>): Promise<{ result?: T; redi
   }
 }
 
-/** next-intl's server helpers backed by the real Chinese catalogue, for actions that write sentences. */
+/** next-intl's server helpers backed by the real catalogues (Chinese unless a locale is asked for), for actions that write sentences. */
 export async function nextIntlServer() {
   const { createTranslator, createFormatter } = await import("next-intl");
-  const messages = (await import("@/messages/zh-CN.json")).default;
+  const catalogues = { "zh-CN": (await import("@/messages/zh-CN.json")).default, en: (await import("@/messages/en.json")).default };
   return {
     getLocale: async () => "zh-CN",
-    getTranslations: async (namespace?: string) => createTranslator({ locale: "zh-CN", messages, namespace: namespace as never }),
+    getTranslations: async (arg?: string | { locale: "zh-CN" | "en"; namespace?: string }) => {
+      const { locale, namespace } = typeof arg === "object" ? arg : { locale: "zh-CN" as const, namespace: arg };
+      return createTranslator({ locale, messages: catalogues[locale] as never, namespace: namespace as never });
+    },
     getFormatter: async () => createFormatter({ locale: "zh-CN", timeZone: "Asia/Shanghai" }),
   };
 }

@@ -44,7 +44,8 @@ export default async function MeetingPage({ searchParams }: { searchParams: Prom
   const { time } = parseBoardTime({ since: params.since }, today);
   const marks = time.since ? compareBoards(boardAsOf(db.$client, startOfDayInZone(time.since, CITY_TIME_ZONE)), board) : undefined;
   const stops = marks ? changedStops(GROUPS.map((group) => ({ group, areaIds: rows(group).map((a) => a.id) })), regions.map((r) => r.id), new Set(marks.keys())) : [];
-  const focus = /^\d{1,3}-\d{1,3}$/.test(params.focus ?? "") ? { row: Number(params.focus!.split("-")[0]), col: Number(params.focus!.split("-")[1]) } : null;
+  const place = /^(\d{1,3})-(\d{1,3})$/.exec(params.focus ?? "");
+  const focus = place ? { row: Number(place[1]), col: Number(place[2]) } : null;
   const query = time.since ? `since=${time.since}` : "";
   const href = (group: string) => `/board/meeting?g=${group}${query ? `&${query}` : ""}`;
   return (

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { LOCALES } from "@/i18n/locales";
 import { commitImport, existingRisks, ImportConflict } from "@/db/imports/commit";
 import { readImportFile } from "@/db/imports/read-file";
 import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
@@ -39,16 +40,17 @@ export async function importRegisterAction(_prev: ImportState, formData: FormDat
   const db = getDb();
   const now = new Date();
   const settings = getSettings(db);
-  const [tc, ts] = [await getTranslations("colours"), await getTranslations("statuses")];
-  const zh = { red: "红", orange: "橙", yellow: "黄", blue: "蓝" } as const;
-  const statusWords = new Map<string, (typeof RISK_STATUSES)[number]>(RISK_STATUSES.flatMap((s) => [[s, s], [ts(s), s]] as const));
+  // Colour and status words as the exports write them, in either language: a file exported in
+  // English imports for a Chinese user and the other way round.
+  const catalogues = await Promise.all(LOCALES.map(async (locale) => [await getTranslations({ locale, namespace: "colours" }), await getTranslations({ locale, namespace: "statuses" })] as const));
+  const statusWords = new Map<string, (typeof RISK_STATUSES)[number]>(RISK_STATUSES.flatMap((s) => [[s, s] as const, ...catalogues.map(([, ts]) => [ts(s), s] as const)]));
   const codes = (list: Array<{ id: number; code: string }>) => new Map(list.map((r) => [r.code, r.id]));
   const plan = planImport(read.rows, {
     areaByCode: codes(listAreas(db, { activeOnly: true })),
     regionByCode: codes(listRegions(db, { activeOnly: true })),
     unitByCode: codes(listUnits(db, { activeOnly: true })),
     existingByCode: existingRisks(db, read.rows.map((r) => (r.cells.code ?? "").trim()).filter(Boolean)),
-    colourOf: colourReader(Object.fromEntries(COLOURS.map((c) => [c, [tc(c), zh[c]]])) as Record<(typeof COLOURS)[number], string[]>),
+    colourOf: colourReader(Object.fromEntries(COLOURS.map((c) => [c, catalogues.map(([tc]) => tc(c))])) as Record<(typeof COLOURS)[number], string[]>),
     statusOf: (w) => statusWords.get(w.trim()) ?? null,
     canPlace: (areaId, regionId) => canChangeRisk(auth.user, "risk.create", { areaId, regionId }),
     today: dayInZone(now, CITY_TIME_ZONE),
