@@ -70,7 +70,7 @@ function* eventsNewestFirst(sqlite: Database.Database, afterMs: number): Generat
   }
 }
 
-export function presentStates(sqlite: Database.Database): Map<number, RiskState> {
+function presentStates(sqlite: Database.Database): Map<number, RiskState> {
   const rows = sqlite.prepare("SELECT id, area_id, region_id, colour, status FROM risks").raw().all() as Array<[number, number, number, RiskState["colour"], RiskState["status"]]>;
   return new Map(rows.map(([riskId, areaId, regionId, colour, status]) => [riskId, { riskId, areaId, regionId, colour, status }]));
 }
