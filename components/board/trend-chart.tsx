@@ -24,7 +24,7 @@ export function TrendChart({ rows, names, label }: { rows: TrendRow[]; names: Re
           <Tooltip contentStyle={{ fontSize: 14 }} />
           <Legend wrapperStyle={{ fontSize: 16 }} itemSorter={(item) => COLOURS.indexOf(item.dataKey as Colour)} />
           {COLOURS.map((c) => (
-            <Line key={c} type="monotone" dataKey={c} name={names[c]} stroke={COLOUR_SWATCH[c].background} strokeWidth={3}
+            <Line key={c} type="linear" dataKey={c} name={names[c]} stroke={COLOUR_SWATCH[c].background} strokeWidth={3}
               strokeDasharray={DASH[c]} dot={{ r: 3 }} isAnimationActive={false} />
           ))}
         </LineChart>
