@@ -7,8 +7,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native addons: Next keeps these external by default; stated here so they stay so.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  // Native addons (and pdfkit, which reads its font metrics from its own folder): kept external.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit"],
   // forbidden() renders app/forbidden.tsx with status 403 when a signed-in user lacks a permission.
   // Register imports arrive as a server action's form data (up to 10 MB; the action checks the size again).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "10mb" } },

@@ -325,3 +325,148 @@ export const apiTokens = sqliteTable("api_tokens", {
   lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
 });
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+/** Which units (责任单位) a person files daily reports and closes follow-up tasks for. */
+export const userUnits = sqliteTable(
+  "user_units",
+  {
+    userId: integer("user_id").notNull().references(() => users.id),
+    unitId: integer("unit_id").notNull().references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.unitId] }), index("user_units_unit_idx").on(t.unitId)],
+);
+
+/**
+ * 日报告 / 零报告: what a unit reported for a day. Never edited: a later report for the same day is
+ * a supplement (补报), and the first one decides whether the unit reported on time. The deadline in
+ * force when it was filed is kept, so changing the cut-off later does not re-judge old reports.
+ */
+export const dailyReports = sqliteTable(
+  "daily_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    unitId: integer("unit_id").notNull().references(() => units.id),
+    /** Calendar day (YYYY-MM-DD) in the city's zone that the report covers. */
+    day: text("day").notNull(),
+    kind: text("kind", { enum: ["zero", "items"] }).notNull(),
+    /** JSON array of lib/domain/reporting.ts ReportItem. Empty for a zero report. */
+    items: text("items", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
+    note: text("note").notNull().default(""),
+    filedAt: integer("filed_at", { mode: "timestamp_ms" }).notNull(),
+    deadlineAt: integer("deadline_at", { mode: "timestamp_ms" }).notNull(),
+    /** Null only for reports the demo seed wrote. */
+    filedBy: integer("filed_by").references(() => users.id),
+    filedByName: text("filed_by_name").notNull(),
+    eventSeq: integer("event_seq").notNull(),
+  },
+  (t) => [
+    index("daily_reports_day_unit_idx").on(t.day, t.unitId, t.id),
+    index("daily_reports_unit_day_idx").on(t.unitId, t.day),
+    check("daily_reports_kind_check", sql`${t.kind} IN ('zero', 'items')`),
+  ],
+);
+export type DailyReport = typeof dailyReports.$inferSelect;
+
+/** 周分析: the risk office's conclusions on a week (the rest of the analysis is assembled from the history). */
+export const weeklyAnalyses = sqliteTable("weekly_analyses", {
+  /** The week's Monday (YYYY-MM-DD, city zone). */
+  weekStart: text("week_start").primaryKey(),
+  conclusions: text("conclusions").notNull().default(""),
+  version: integer("version").notNull().default(1),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedBy: integer("updated_by").notNull().references(() => users.id),
+});
+
+/**
+ * 月研判, dispatch and ad-hoc meetings. Open while the record is written; closing freezes the board
+ * as it stood at the meeting's time and locks the record: later corrections are linked rows.
+ */
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    type: text("type", { enum: ["monthly_review", "dispatch", "ad_hoc"] }).notNull(),
+    title: text("title").notNull(),
+    heldAt: integer("held_at", { mode: "timestamp_ms" }).notNull(),
+    chair: text("chair").notNull(),
+    /** JSON array of attendee names (with their units, as written). */
+    attendees: text("attendees", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    notes: text("notes").notNull().default(""),
+    status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+    /** The board at heldAt, from the history, as JSON cells (lib/domain/trend.ts), written at closing. */
+    snapshot: text("snapshot"),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    closedBy: text("closed_by"),
+    createdBy: integer("created_by").notNull().references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("meetings_type_held_idx").on(t.type, t.heldAt),
+    check("meetings_type_check", sql`${t.type} IN ('monthly_review', 'dispatch', 'ad_hoc')`),
+    check("meetings_status_check", sql`${t.status} IN ('open', 'closed')`),
+  ],
+);
+export type Meeting = typeof meetings.$inferSelect;
+
+/** Risks discussed at a meeting, with what was said of each. */
+export const meetingRisks = sqliteTable(
+  "meeting_risks",
+  {
+    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    riskId: integer("risk_id").notNull().references(() => risks.id),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.riskId] })],
+);
+
+/** 批示: a leader's written instruction at a meeting, optionally on one risk. */
+export const meetingDecisions = sqliteTable(
+  "meeting_decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    riskId: integer("risk_id").references(() => risks.id),
+    leader: text("leader").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [index("meeting_decisions_meeting_idx").on(t.meetingId)],
+);
+
+/** Follow-up tasks a meeting assigns to units; on the unit's list and every later agenda until done. */
+export const meetingTasks = sqliteTable(
+  "meeting_tasks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    unitId: integer("unit_id").notNull().references(() => units.id),
+    riskId: integer("risk_id").references(() => risks.id),
+    title: text("title").notNull(),
+    /** Calendar day (YYYY-MM-DD, city zone). */
+    dueDate: text("due_date").notNull(),
+    status: text("status", { enum: ["open", "done"] }).notNull().default("open"),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+    doneBy: text("done_by"),
+    doneNote: text("done_note"),
+  },
+  (t) => [
+    index("meeting_tasks_unit_status_idx").on(t.unitId, t.status, t.dueDate),
+    index("meeting_tasks_status_idx").on(t.status, t.meetingId),
+    check("meeting_tasks_status_check", sql`${t.status} IN ('open', 'done')`),
+  ],
+);
+export type MeetingTask = typeof meetingTasks.$inferSelect;
+
+/** A correction to a closed meeting's record: a new linked entry (and history event), never an edit. */
+export const meetingCorrections = sqliteTable(
+  "meeting_corrections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    text: text("text").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdByName: text("created_by_name").notNull(),
+    eventSeq: integer("event_seq").notNull(),
+  },
+  (t) => [index("meeting_corrections_meeting_idx").on(t.meetingId)],
+);

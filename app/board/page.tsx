@@ -15,6 +15,9 @@ import { MeetingButton } from "@/components/board/meeting-button";
 import { Legend } from "@/components/board/legend";
 import { LiveRefresh } from "@/components/board/live-refresh";
 import { requirePageUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { ReportingStrip } from "@/components/reports/reporting-strip";
+import { dayReporting } from "@/components/reports/strip-data";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { compareBoards } from "@/lib/domain/board";
 import { boardAsOf } from "@/db/history/as-of";
@@ -22,7 +25,9 @@ import { listBoardChanges, mapRiskCodes } from "@/db/queries/history";
 import { nameMaps } from "@/lib/history/names";
 import { RiskTimeline } from "@/components/risks/risk-timeline";
 import { BoardTimeForm } from "@/components/board/board-time-form";
-import { parseBoardTime } from "@/lib/validation/board-query";
+import { parseBoardTime, sinceInstant, sinceLabel } from "@/lib/validation/board-query";
+import { listMeetingMoments } from "@/db/queries/meetings";
+import { isMeetingType, lastMeetingBefore, type MeetingType } from "@/lib/domain/meetings";
 import { COLOURS } from "@/lib/domain/colours";
 import { addDays, dayInZone, startOfDayInZone } from "@/lib/domain/dates";
 
@@ -31,6 +36,11 @@ function stampFile(ms: number): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone: CITY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(ms));
   const v = Object.fromEntries(parts.map((p) => [p.type, p.value]));
   return `${v.year}${v.month}${v.day}-${v.hour}${v.minute}`;
+}
+
+/** The wall-clock minute (HH:MM) of an instant in the city's zone. */
+function clockInZone(ms: number): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: CITY_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(ms));
 }
 
 /** A day means its end; a day and time means that minute, in the city's zone. */
@@ -49,7 +59,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * 12 counties across; each cell coloured by its most severe open risk. Totals per colour, reds
  * awaiting a leader and overdue reviews on top, each a way into the register.
  */
-export default async function BoardPage({ searchParams }: { searchParams: Promise<{ view?: string; asOf?: string; since?: string }> }) {
+export default async function BoardPage({ searchParams }: { searchParams: Promise<{ view?: string; asOf?: string; since?: string; sinceMeeting?: string }> }) {
   const user = await requirePageUser("board.view", "/board");
   const params = await searchParams;
   const view = params.view === "matrix" ? "matrix" : "grid";
@@ -62,7 +72,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   // The present board is one indexed GROUP BY; a past one is rebuilt from the history.
   const present = presentBoard(db, today);
   const board = asOfMs === null ? present.board : boardAsOf(db.$client, asOfMs);
-  const sinceMs = time.since ? startOfDayInZone(time.since, CITY_TIME_ZONE) : null;
+  // With no reference date, changes are marked since the last meeting of the chosen type (月研判 by default).
+  const sinceMeeting: MeetingType | "none" = params.sinceMeeting === "none" ? "none" : isMeetingType(params.sinceMeeting) ? params.sinceMeeting : "monthly_review";
+  const meeting = !time.since && sinceMeeting !== "none" ? lastMeetingBefore(listMeetingMoments(db), sinceMeeting, asOfMs ?? now.getTime()) : undefined;
+  if (meeting) time.since = `${dayInZone(new Date(meeting.heldAt), CITY_TIME_ZONE)}T${clockInZone(meeting.heldAt)}`;
+  const sinceMs = time.since ? sinceInstant(time.since, CITY_TIME_ZONE) : null;
   const compare = sinceMs !== null && (asOfMs === null || sinceMs < asOfMs);
   const marks = compare ? compareBoards(boardAsOf(db.$client, sinceMs), board) : undefined;
   const changes = compare ? listBoardChanges(db, { after: new Date(sinceMs), upto: asOfMs === null ? now : new Date(asOfMs) }) : { events: [], total: 0, capped: false };
@@ -73,11 +87,18 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       {asOfMs === null ? <LiveRefresh version={present.version} /> : null}
       <div className="flex flex-wrap items-center gap-4">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <MeetingButton label={t("meeting.open")} href={`/board/meeting${time.since ? `?since=${time.since}` : ""}`} />
+        <MeetingButton label={t("meeting.open")} href={`/board/meeting${compare ? `?since=${time.since}` : ""}`} />
         <BoardExport targetId="board-export" fileName={`sise-board-${stampFile(asOfMs ?? now.getTime())}`} title={t("title")}
           labels={{ png: t("export.png"), pdf: t("export.pdf"), working: t("export.working"), failed: t("export.failed") }} />
       </div>
-      <BoardTimeForm view={view} asOf={params.asOf} since={time.since} today={today} />
+      {can(user, "report.read") && asOfMs === null ? <ReportingStrip data={dayReporting(db, { day: today, nowMs: now.getTime(), locale }).strip} day={today} /> : null}
+      <BoardTimeForm view={view} asOf={params.asOf} since={meeting ? undefined : time.since?.split("T")[0]} sinceMeeting={sinceMeeting} today={today} />
+      {meeting && compare ? (
+        <p data-testid="since-meeting" className="text-sm text-neutral-800">
+          {t("time.sinceMeeting", { type: t(`time.meetingTypes.${meeting.type}`), title: meeting.title, since: sinceLabel(time.since!) })}{" "}
+          <Link href={`/meetings/${meeting.id}`} className="text-blue-800 underline">{t("time.openMeeting")}</Link>
+        </p>
+      ) : null}
       {ignored.length ? <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t("time.ignored", { names: ignored.join(", ") })}</p> : null}
       <div id="board-export" className="flex flex-col gap-6">
         <p data-testid="board-stamp" className="board-stamp text-sm text-neutral-800">
@@ -89,7 +110,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
             time: format.dateTime(now, { dateStyle: "medium", timeStyle: "short" }),
             who: user.displayName,
           })}
-          {compare ? ` · ${t("stampSince", { since: time.since! })}` : ""}
+          {compare ? ` · ${t("stampSince", { since: sinceLabel(time.since!) })}` : ""}
         </p>
         {asOfMs !== null ? (
           <p role="status" data-testid="as-of-banner" className="rounded border-2 border-neutral-800 bg-neutral-100 px-4 py-2 font-semibold">
@@ -110,7 +131,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
               { id: "awaiting-ack", href: "/risks?ack=1", label: t("awaitingAck"), n: alerts.awaitingAck, tone: "border-red-700 text-red-900 hover:bg-red-50" },
               { id: "overdue", href: "/risks?overdue=1", label: t("overdue"), n: alerts.overdue, tone: "border-neutral-700 hover:bg-neutral-100" },
               ...(marks ? [{
-                id: "changed-cells", href: "#changes-heading", label: t("time.changedCells", { since: time.since! }), n: marks.size, tone: "border-neutral-900 hover:bg-neutral-100",
+                id: "changed-cells", href: "#changes-heading", label: t("time.changedCells", { since: sinceLabel(time.since!) }), n: marks.size, tone: "border-neutral-900 hover:bg-neutral-100",
                 detail: t("time.changedCellsDetail", Object.fromEntries((["up", "down", "new", "cleared"] as const).map((k) => [k, [...marks.values()].filter((m) => m === k).length]))),
               }] : []),
             ].map((a) => (
@@ -143,7 +164,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       </div>
       {view === "grid" && compare ? (
         <section aria-labelledby="changes-heading" className="flex flex-col gap-2">
-          <h2 id="changes-heading" className="text-xl font-semibold">{t(changes.capped ? "time.changesSinceMany" : "time.changesSince", { since: time.since!, n: changes.total })}</h2>
+          <h2 id="changes-heading" className="text-xl font-semibold">{t(changes.capped ? "time.changesSinceMany" : "time.changesSince", { since: sinceLabel(time.since!), n: changes.total })}</h2>
           {changes.total > changes.events.length ? <p className="text-sm text-neutral-700">{t(changes.capped ? "time.changesLatestMany" : "time.changesLatest", { shown: changes.events.length, n: changes.total })}</p> : null}
           {changes.events.length ? <RiskTimeline events={changes.events} names={nameMaps(db, locale)} codes={mapRiskCodes(db, changes.events.map((e) => e.riskId))} /> : <p>{t("time.noChanges")}</p>}
         </section>

@@ -38,6 +38,13 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           <TextField state={state} name="matrixYellow" label={t("matrixYellow")} type="number" min={1} max={25} defaultValue={settings.thresholds.matrix.yellow} required />
         </div>
       </fieldset>
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-1 text-lg font-semibold">{t("reporting")}</legend>
+        <p className="text-sm text-neutral-700">{t("reportCutoffHint")}</p>
+        <div className="max-w-48">
+          <TextField state={state} name="reportCutoff" label={t("reportCutoff")} type="time" defaultValue={settings.reportCutoff} required />
+        </div>
+      </fieldset>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-lg font-semibold">{t("twoFactor")}</legend>
         <label className="flex items-center gap-2 text-sm">

@@ -7,8 +7,8 @@ import { ROLES, type Role } from "@/lib/auth/permissions";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/validation/form-state";
 
 type Option = { id: number; label: string };
-export type UserFormOptions = { categories: Option[]; domains: Option[]; regions: Option[] };
-export type UserFormInitial = { username: string; displayName: string; roles: Role[]; areaIds: number[]; regionIds: number[]; version?: number };
+export type UserFormOptions = { categories: Option[]; domains: Option[]; regions: Option[]; units: Option[] };
+export type UserFormInitial = { username: string; displayName: string; roles: Role[]; areaIds: number[]; regionIds: number[]; unitIds: number[]; version?: number };
 
 function CheckboxGroup({ name, legend, options, checked, state }: { name: string; legend: string; options: Option[]; checked: number[] | string[]; state: FormState }) {
   const set = new Set((checked as Array<number | string>).map(String));
@@ -61,6 +61,10 @@ export function UserForm({ action, initial, options, isNew }: { action: (s: Form
         <CheckboxGroup name="areaIds" legend={t("scopeCategories")} options={options.categories} checked={initial.areaIds} state={state} />
         <CheckboxGroup name="areaIds" legend={t("scopeDomains")} options={options.domains} checked={initial.areaIds} state={{ ok: false }} />
         <CheckboxGroup name="regionIds" legend={t("scopeRegions")} options={options.regions} checked={initial.regionIds} state={state} />
+      </div>
+      <div className="flex flex-col gap-2 rounded border border-neutral-200 p-4">
+        <p className="text-sm text-neutral-700">{t("unitsHint")}</p>
+        <CheckboxGroup name="unitIds" legend={t("units")} options={options.units} checked={initial.unitIds} state={state} />
       </div>
       <div><SubmitButton>{isNew ? t("create") : t("save")}</SubmitButton></div>
     </form>

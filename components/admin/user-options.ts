@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { listAreas, listRegions } from "@/db/queries/reference";
+import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
 import { localName } from "@/i18n/locales";
 import type { UserFormOptions } from "./user-form";
 
@@ -11,5 +11,6 @@ export function userFormOptions(db: Db, locale: string): UserFormOptions {
     categories: areas.filter((a) => a.kind === "category").map(opt),
     domains: areas.filter((a) => a.kind === "domain").map(opt),
     regions: listRegions(db, { activeOnly: true }).map(opt),
+    units: listUnits(db, { activeOnly: true }).map(opt),
   };
 }

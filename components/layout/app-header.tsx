@@ -29,10 +29,14 @@ export async function AppHeader() {
           {t("fullName")}
         </Link>
         {ready ? (
-          <nav aria-label={t("name")} className="flex gap-4 text-sm">
+          <nav aria-label={t("name")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {can(ready, "board.view") ? <Link href="/board" className={link}>{t("nav.board")}</Link> : null}
             <Link href="/risks" className={link}>{t("nav.register")}</Link>
             {can(ready, "risk.create") ? <Link href="/risks/new" className={link}>{t("nav.newRisk")}</Link> : null}
+            {can(ready, "report.read") ? <Link href="/reports" className={link}>{t("nav.reports")}</Link> : null}
+            {can(ready, "report.read") ? <Link href="/analysis" className={link}>{t("nav.analysis")}</Link> : null}
+            {can(ready, "meeting.read") ? <Link href="/meetings" className={link}>{t("nav.meetings")}</Link> : null}
+            {can(ready, "meeting.read") ? <Link href="/tasks" className={link}>{t("nav.tasks")}</Link> : null}
             {can(ready, "history.verify") ? <Link href="/audit" className={link}>{t("nav.audit")}</Link> : null}
             {can(ready, "users.manage") ? <Link href="/admin/users" className={link}>{t("nav.admin")}</Link> : null}
           </nav>

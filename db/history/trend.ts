@@ -9,23 +9,25 @@ const SETTLE_MS = 60_000;
 
 /**
  * Counts per colour at the end of each of the last `weeks` weeks (each Monday 00:00 in the city's
- * time zone, labelled by the Sunday it ends), then the present (from the present board the caller
- * already has, db/queries/board-snapshot.ts) — for the city or one area/region.
+ * time zone, labelled by the Sunday it ends), then the present when the caller passes the present
+ * board it already has (db/queries/board-snapshot.ts) — for the city or one area/region.
  * Each week's board is summarised per cell once and stored (board_weeks), so later trends read
  * `weeks` small rows; missing weeks are rebuilt from the history in one forward walk.
  */
 export function weeklyTrend(
   sqlite: Database.Database,
-  { weeks, filter = {}, timeZone, present, nowMs = Date.now() }: { weeks: number; filter?: TrendFilter; timeZone: string; present: Board; nowMs?: number },
+  { weeks, filter = {}, timeZone, present, nowMs = Date.now() }: { weeks: number; filter?: TrendFilter; timeZone: string; present?: Board; nowMs?: number },
 ): TrendPoint[] {
   const starts = recentWeekStarts(nowMs, weeks, timeZone).map((day) => ({ day, at: startOfDayInZone(day, timeZone) }));
   const summaries = weekSummaries(sqlite, starts.map((s) => s.at), nowMs);
   const points = starts.map(({ day, at }) => ({ day: addDays(day, -1), counts: sumCells(summaries.get(at)!, filter) }));
-  return [...points, { day: "now", counts: boardCounts(present, filter) }];
+  // Without a present board (a past week's analysis) the trend ends at the last week start.
+  return present ? [...points, { day: "now", counts: boardCounts(present, filter) }] : points;
 }
 
 
-function weekSummaries(sqlite: Database.Database, ats: number[], nowMs: number): Map<number, CellSummary[]> {
+/** The board summarised per cell at each of `ats` (week starts), from board_weeks or rebuilt and stored. */
+export function weekSummaries(sqlite: Database.Database, ats: number[], nowMs: number): Map<number, CellSummary[]> {
   const stored = sqlite.prepare("SELECT at, cells FROM board_weeks WHERE at >= ? AND at <= ?").raw().all(ats[0], ats[ats.length - 1]) as Array<[number, string]>;
   const out = new Map(stored.map(([at, cells]) => [at, JSON.parse(cells) as CellSummary[]]));
   const missing = ats.filter((at) => !out.has(at));

@@ -3,19 +3,21 @@ import { and, eq } from "drizzle-orm";
 import type { Role, Scope } from "@/lib/auth/permissions";
 import type { Db } from "../client";
 import { getPrincipal } from "../queries/users";
-import { userRoles, userScopeAreas, userScopeRegions, users } from "../schema";
+import { userRoles, userScopeAreas, userScopeRegions, userUnits, users } from "../schema";
 import { appendEvent, writeTransaction, type Actor, type Tx } from "./events";
 import { deleteUserSessions } from "./sessions";
 
-export type Access = { roles: Role[]; scope: Scope };
+export type Access = { roles: Role[]; scope: Scope; unitIds: number[] };
 
 function writeAccess(tx: Tx, userId: number, access: Access) {
   tx.delete(userRoles).where(eq(userRoles.userId, userId)).run();
   tx.delete(userScopeAreas).where(eq(userScopeAreas.userId, userId)).run();
   tx.delete(userScopeRegions).where(eq(userScopeRegions.userId, userId)).run();
+  tx.delete(userUnits).where(eq(userUnits.userId, userId)).run();
   for (const role of new Set(access.roles)) tx.insert(userRoles).values({ userId, role }).run();
   for (const areaId of new Set(access.scope.areaIds)) tx.insert(userScopeAreas).values({ userId, areaId }).run();
   for (const regionId of new Set(access.scope.regionIds)) tx.insert(userScopeRegions).values({ userId, regionId }).run();
+  for (const unitId of new Set(access.unitIds)) tx.insert(userUnits).values({ userId, unitId }).run();
 }
 
 const sorted = (xs: ReadonlyArray<number | string>) => [...new Set(xs)].sort();
@@ -35,7 +37,7 @@ export function insertUser(
     writeAccess(tx, id, u.access);
     appendEvent(tx, {
       at: u.now, actor: u.actor, action: "user.create",
-      newValue: { username: u.username, displayName: u.displayName, roles: sorted(u.access.roles), areaIds: sorted(u.access.scope.areaIds), regionIds: sorted(u.access.scope.regionIds) },
+      newValue: { username: u.username, displayName: u.displayName, roles: sorted(u.access.roles), areaIds: sorted(u.access.scope.areaIds), regionIds: sorted(u.access.scope.regionIds), unitIds: sorted(u.access.unitIds) },
       data: { userId: id },
     });
     return { ok: true as const, id };
@@ -63,13 +65,14 @@ export function updateUserAccess(
       ["roles", before.roles, sorted(u.access.roles)],
       ["areaIds", before.scope.areaIds, sorted(u.access.scope.areaIds)],
       ["regionIds", before.scope.regionIds, sorted(u.access.scope.regionIds)],
+      ["unitIds", before.unitIds, sorted(u.access.unitIds)],
     ];
     const changed = changes.filter(([, a, b]) => JSON.stringify(a) !== JSON.stringify(b));
     if (changed.length === 0) return { ok: true as const };
     tx.update(users).set({ displayName: u.displayName, version: row.version + 1, updatedAt: u.now }).where(eq(users.id, u.userId)).run();
     writeAccess(tx, u.userId, u.access);
     for (const [field, oldValue, newValue] of changed) {
-      const action = field === "roles" ? "user.roles" : field === "displayName" ? "user.rename" : "user.scope";
+      const action = field === "roles" ? "user.roles" : field === "displayName" ? "user.rename" : field === "unitIds" ? "user.units" : "user.scope";
       appendEvent(tx, { at: u.now, actor: u.actor, action, field, oldValue, newValue, data });
     }
     return { ok: true as const };

@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
 import { verifyPassword } from "@/lib/auth/password";
 import { isRole, type Role, type Scope } from "@/lib/auth/permissions";
 import type { Db } from "../client";
-import { userRoles, userScopeAreas, userScopeRegions, users } from "../schema";
+import { userRoles, userScopeAreas, userScopeRegions, userUnits, users } from "../schema";
 
 /** Columns safe to hand to pages and actions: never the password hash or TOTP secrets. */
 const publicColumns = {
@@ -59,11 +59,12 @@ function listRolesOf(db: Pick<Db, "select">, ids: number[]): Map<number, Role[]>
 }
 
 /** What the permission checks need: roles and the officer scope (areas × regions). */
-export function getPrincipal(db: Pick<Db, "select">, { userId }: { userId: number }): { roles: Role[]; scope: Scope } {
+export function getPrincipal(db: Pick<Db, "select">, { userId }: { userId: number }): { roles: Role[]; scope: Scope; unitIds: number[] } {
   const roles = listRolesOf(db, [userId]).get(userId) ?? [];
   const areaIds = db.select({ id: userScopeAreas.areaId }).from(userScopeAreas).where(eq(userScopeAreas.userId, userId)).all().map((r) => r.id);
   const regionIds = db.select({ id: userScopeRegions.regionId }).from(userScopeRegions).where(eq(userScopeRegions.userId, userId)).all().map((r) => r.id);
-  return { roles: [...roles].sort(), scope: { areaIds: areaIds.sort((a, b) => a - b), regionIds: regionIds.sort((a, b) => a - b) } };
+  const unitIds = db.select({ id: userUnits.unitId }).from(userUnits).where(eq(userUnits.userId, userId)).all().map((r) => r.id);
+  return { roles: [...roles].sort(), scope: { areaIds: areaIds.sort((a, b) => a - b), regionIds: regionIds.sort((a, b) => a - b) }, unitIds: unitIds.sort((a, b) => a - b) };
 }
 
 export type CredentialCheck =

@@ -75,6 +75,8 @@ export function insertGeneratedRisks(
   opts: { count: number; seed: number; now: Date; spanDays: number; extraEventsPerRisk?: number; actorName: string },
 ): { risks: number; events: number } {
   const rng = createRng(opts.seed);
+  // A second stream for the acknowledgements, so adding them left every other seeded value as it was.
+  const ackRng = createRng(opts.seed + 7);
   const ref = loadReference(sqlite);
   const today = dayInZone(opts.now);
   const nowMs = opts.now.getTime();
@@ -133,20 +135,34 @@ export function insertGeneratedRisks(
         ? addDays(today, -1 - Math.floor(rng.next() * 20))
         : addDays(today, Math.floor(rng.next() * DEFAULT_REVIEW_DAYS[colour]));
       const title = titleT.replace("{r}", shortName(region.nameZh));
+      // A red raised earlier was acknowledged by a leader within two days (and before the next change).
+      const acks = [createdMs, ...eventTimes].map((at, i) => {
+        const raised = grades[i] === "red" && (i === 0 || grades[i - 1] !== "red");
+        const pending = ackPending && i === eventTimes.length;
+        const next = eventTimes[i] ?? nowMs;
+        return raised && !pending ? Math.min(at + Math.floor((2 + ackRng.next() * 46) * 3_600_000), at + Math.floor((next - at) / 2)) : null;
+      });
+      const version = 1 + nExtra + acks.filter((a) => a !== null).length;
       const info = insertRisk.run(code, title, description, area.id, region.id, colour, status, unitId, person,
-        JSON.stringify(assessments.at(-1)), ackPending, lastAt, nextReview, 1 + nExtra, createdMs, lastAt);
+        JSON.stringify(assessments.at(-1)), ackPending, lastAt, nextReview, version, createdMs, lastAt);
       const riskId = Number(info.lastInsertRowid);
+      let v = 1;
+      const ack = (i: number) => {
+        if (acks[i] !== null) event(acks[i]!, riskId, ++v, "acknowledge", "ackPending", true, false, "已阅,请按规定管控。", { colour: "red" });
+      };
       event(createdMs, riskId, 1, "create", null, null, { code, title, areaId: area.id, regionId: region.id, colour: grades[0], status }, null, { assessment: assessments[0] });
+      ack(0);
       eventTimes.forEach((at, i) => {
         const [from, to] = [grades[i], grades[i + 1]];
-        if (from === to) event(at, riskId, i + 2, "review", "nextReviewDate", null, addDays(dayInZone(new Date(at)), DEFAULT_REVIEW_DAYS[to]), "复核无变化", { colour: to });
-        else event(at, riskId, i + 2, "grade", "colour", from, to, "动态评估调整", { assessment: assessments[i + 1] });
+        if (from === to) event(at, riskId, ++v, "review", "nextReviewDate", null, addDays(dayInZone(new Date(at)), DEFAULT_REVIEW_DAYS[to]), "复核无变化", { colour: to });
+        else event(at, riskId, ++v, "grade", "colour", from, to, "动态评估调整", { assessment: assessments[i + 1] });
+        ack(i + 1);
       });
       measures.forEach((m, i) => {
         const due = addDays(dayInZone(new Date(createdMs)), 30 * (i + 1));
         insertMeasure.run(riskId, m, person, due, status === "resolved" || status === "closed" ? "done" : i === 0 ? "in_progress" : "planned", createdMs, createdMs);
       });
-      events += 1 + nExtra;
+      events += v;
     }
   });
   run();

@@ -20,6 +20,8 @@ export type CurrentUser = {
   displayName: string;
   roles: Role[];
   scope: Scope;
+  /** The units this person reports for (日报告) and closes follow-up tasks for. */
+  unitIds: number[];
   permissions: Permission[];
   totpEnabled: boolean;
   stage: Stage;
@@ -35,7 +37,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!session) return null;
   const user = getUser(db, { id: session.userId });
   if (!user) return null;
-  const { roles, scope } = getPrincipal(db, { userId: user.id });
+  const { roles, scope, unitIds } = getPrincipal(db, { userId: user.id });
   const totpRequired = getSettings(db).totpRequiredRoles.some((r) => roles.includes(r));
   const stage: Stage = session.pendingTotp
     ? "pendingTotp"
@@ -45,7 +47,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
         ? "mustEnrolTotp"
         : "ready";
   return {
-    id: user.id, username: user.username, displayName: user.displayName, roles, scope,
+    id: user.id, username: user.username, displayName: user.displayName, roles, scope, unitIds,
     permissions: [...permissionsOf(roles)], totpEnabled: user.totpEnabled, stage, sessionId,
   };
 });

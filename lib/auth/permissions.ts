@@ -19,15 +19,23 @@ export const PERMISSIONS = [
   "users.manage",
   "reference.manage",
   "settings.manage",
+  // The working rhythm (日报告、周分析、月研判): reading it, filing for one's own units, writing it up.
+  "report.read",
+  "report.file",
+  "analysis.write",
+  "meeting.read",
+  "meeting.record",
+  "task.complete",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlyArray<Permission>> = {
   // Admin runs the system, not the register: grading needs an officer role with a scope as well.
   admin: ["risk.read", "board.view", "history.read", "users.manage", "reference.manage", "settings.manage"],
-  officer: ["risk.read", "risk.create", "risk.edit", "board.view", "history.read"],
-  leader: ["risk.read", "board.view", "meeting.run", "risk.acknowledge", "history.read"],
-  auditor: ["risk.read", "board.view", "history.read", "history.export", "history.verify"],
+  // Filing reports and closing tasks also needs membership of the unit (user_units), checked per unit.
+  officer: ["risk.read", "risk.create", "risk.edit", "board.view", "history.read", "report.read", "report.file", "analysis.write", "meeting.read", "meeting.record", "task.complete"],
+  leader: ["risk.read", "board.view", "meeting.run", "risk.acknowledge", "history.read", "report.read", "meeting.read", "meeting.record"],
+  auditor: ["risk.read", "board.view", "history.read", "history.export", "history.verify", "report.read", "meeting.read"],
 };
 
 /** Permissions that only make sense inside an officer's scope of areas × regions. */

@@ -44,3 +44,13 @@ export function boardCounts(board: Board, filter: TrendFilter = {}): Counts {
     : board.totals;
   return { ...zeroCounts(), ...counts };
 }
+
+/** A board (e.g. the present one) as cell summaries, the form stored for weeks and meeting snapshots. */
+export function cellsOfBoard(board: Board): CellSummary[] {
+  const out: CellSummary[] = [];
+  for (const [key, cell] of board.cells) {
+    const [areaId, regionId] = key.split(":").map(Number);
+    out.push([areaId, regionId, cell.counts.red, cell.counts.orange, cell.counts.yellow, cell.counts.blue]);
+  }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}

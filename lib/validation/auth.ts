@@ -39,6 +39,8 @@ export const userAccessSchema = z.object({
   roles: z.array(z.enum(ROLES, { error: "invalidChoice" })).max(ROLES.length),
   areaIds: ids,
   regionIds: ids,
+  /** The units this person files daily reports and closes tasks for. */
+  unitIds: ids,
 });
 
 export const newUserSchema = userAccessSchema.extend({ username: usernameSchema });
@@ -50,7 +52,7 @@ export function userFormValues(formData: FormData) {
     const v = formData.get(k);
     return typeof v === "string" ? v : "";
   };
-  return { username: one("username"), displayName: one("displayName"), roles: all("roles"), areaIds: all("areaIds"), regionIds: all("regionIds") };
+  return { username: one("username"), displayName: one("displayName"), roles: all("roles"), areaIds: all("areaIds"), regionIds: all("regionIds"), unitIds: all("unitIds") };
 }
 
 export function flatten(error: z.ZodError) {

@@ -1,8 +1,9 @@
-import { isIsoDay } from "@/lib/domain/dates";
+import { isIsoDay, startOfDayInZone } from "@/lib/domain/dates";
 
 /**
  * The board's time parameters: `asOf` (a day, meaning its end, or a day and time, in the city's
- * zone) shows the board as it stood then; `since` (a day) marks what changed from then on. Bad or
+ * zone) shows the board as it stood then; `since` (a day, meaning its start, or a day and time —
+ * a meeting's moment) marks what changed from then on. Bad or
  * future values are dropped and named, like the register's filters.
  */
 export type BoardTime = { asOf?: { day: string; time?: string }; since?: string };
@@ -18,11 +19,22 @@ export function parseBoardTime(params: { asOf?: string; since?: string }, today:
     else ignored.push("asOf");
   }
   if (params.since) {
-    if (isIsoDay(params.since) && params.since <= today) time.since = params.since;
+    const [day, clock] = params.since.split("T");
+    if (isIsoDay(day) && day <= today && (clock === undefined || TIME.test(clock))) time.since = params.since;
     else ignored.push("since");
   }
   return { time, ignored };
 }
+
+/** The instant a `since` value names: a day's start, or that minute of the day, in the city's zone. */
+export function sinceInstant(since: string, timeZone: string): number {
+  const [day, clock] = since.split("T");
+  const [h, m] = (clock ?? "00:00").split(":").map(Number);
+  return startOfDayInZone(day, timeZone) + (h * 60 + m) * 60_000;
+}
+
+/** A `since` value for people: "2026-11-02 09:30" rather than the URL's "2026-11-02T09:30". */
+export const sinceLabel = (since: string) => since.replace("T", " ");
 
 /** The spans the trend offers, in weeks: a quarter, half a year, a year, two years. */
 export const TREND_WEEKS = [13, 26, 52, 104] as const;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { COLOURS, type Colour } from "@/lib/domain/colours";
 import { DEFAULT_REVIEW_DAYS } from "@/lib/domain/review";
 import type { Role } from "@/lib/auth/permissions";
+import { CUTOFF_PATTERN, DEFAULT_REPORT_CUTOFF } from "@/lib/domain/reporting";
 import { DEFAULT_THRESHOLDS, thresholdsAreOrdered, type Thresholds } from "@/lib/domain/grading";
 
 /** Settings an admin manages. Stored as JSON rows; anything missing or unreadable falls back to these. */
@@ -11,9 +12,11 @@ export type Settings = {
   totpRequiredRoles: Role[];
   /** Score → colour thresholds for LEC and the risk matrix (DOMAIN.md defaults). */
   thresholds: Thresholds;
+  /** Daily reports are due by this time (HH:MM, city zone) on the day they cover. */
+  reportCutoff: string;
 };
 
-export const DEFAULT_SETTINGS: Settings = { reviewDays: { ...DEFAULT_REVIEW_DAYS }, totpRequiredRoles: [], thresholds: DEFAULT_THRESHOLDS };
+export const DEFAULT_SETTINGS: Settings = { reviewDays: { ...DEFAULT_REVIEW_DAYS }, totpRequiredRoles: [], thresholds: DEFAULT_THRESHOLDS, reportCutoff: DEFAULT_REPORT_CUTOFF };
 
 const score = z.coerce.number({ error: "invalidNumber" }).positive({ error: "thresholdRange" }).max(10_000, { error: "thresholdRange" });
 const days = z.coerce.number({ error: "invalidNumber" }).int({ error: "invalidNumber" }).min(1, { error: "reviewDaysRange" }).max(366, { error: "reviewDaysRange" });
@@ -32,6 +35,7 @@ export const settingsSchema = z
     matrixRed: score.max(25, { error: "thresholdRange" }),
     matrixOrange: score.max(25, { error: "thresholdRange" }),
     matrixYellow: score.max(25, { error: "thresholdRange" }),
+    reportCutoff: z.string({ error: "required" }).regex(CUTOFF_PATTERN, { error: "cutoffFormat" }),
   })
   // A more severe colour is never reviewed less often than a milder one.
   .refine((s) => s.reviewRed <= s.reviewOrange && s.reviewOrange <= s.reviewYellow && s.reviewYellow <= s.reviewBlue, {
@@ -50,6 +54,7 @@ export function parseSettingsForm(formData: FormData) {
     totpAdmins: formData.get("totpAdmins") === "on", totpLeaders: formData.get("totpLeaders") === "on",
     lecRedAbove: formData.get("lecRedAbove"), lecOrange: formData.get("lecOrange"), lecYellow: formData.get("lecYellow"),
     matrixRed: formData.get("matrixRed"), matrixOrange: formData.get("matrixOrange"), matrixYellow: formData.get("matrixYellow"),
+    reportCutoff: formData.get("reportCutoff"),
   };
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) return { ok: false as const, fieldErrors: z.flattenError(parsed.error).fieldErrors as Partial<Record<SettingsField, string[]>> };
@@ -61,6 +66,7 @@ export function parseSettingsForm(formData: FormData) {
       lec: { redAbove: s.lecRedAbove, orange: s.lecOrange, yellow: s.lecYellow },
       matrix: { red: s.matrixRed, orange: s.matrixOrange, yellow: s.matrixYellow },
     },
+    reportCutoff: s.reportCutoff,
   };
   return { ok: true as const, settings };
 }
@@ -77,5 +83,6 @@ export function settingsFromStored(stored: Record<string, unknown>): Settings {
   const roles = Array.isArray(stored.totpRequiredRoles) ? stored.totpRequiredRoles.filter((r): r is Role => r === "admin" || r === "leader") : [];
   const t = stored.thresholds as Thresholds | undefined;
   const thresholds = t && typeof t === "object" && t.lec && t.matrix && thresholdsAreOrdered(t) ? { lec: { ...t.lec }, matrix: { ...t.matrix } } : DEFAULT_THRESHOLDS;
-  return { reviewDays, totpRequiredRoles: roles, thresholds };
+  const reportCutoff = typeof stored.reportCutoff === "string" && CUTOFF_PATTERN.test(stored.reportCutoff) ? stored.reportCutoff : DEFAULT_REPORT_CUTOFF;
+  return { reviewDays, totpRequiredRoles: roles, thresholds, reportCutoff };
 }

@@ -32,15 +32,15 @@ export async function buildTemplate() {
   const hash = await hashPassword(PASSWORD);
   const actor = { id: null, name: "system:test" };
   const scope = { areaIds: [t.areaId.S03, t.areaId.S02], regionIds: [t.regionId["610881"]] };
-  const make = (username: string, roles: Role[], s = { areaIds: [] as number[], regionIds: [] as number[] }) => {
-    const r = insertUser(t.db, { username, displayName: username, passwordHash: hash, mustChangePassword: false, access: { roles, scope: s }, actor, now: NOW });
+  const make = (username: string, roles: Role[], s = { areaIds: [] as number[], regionIds: [] as number[] }, unitIds: number[] = []) => {
+    const r = insertUser(t.db, { username, displayName: username, passwordHash: hash, mustChangePassword: false, access: { roles, scope: s, unitIds }, actor, now: NOW });
     if (!r.ok) throw new Error("fixture user");
     return r.id;
   };
   const users = {
     admin: make("admin", ["admin"]),
-    officer: make("officer", ["officer"], scope),
-    officerOut: make("officer-out", ["officer"], { areaIds: [t.areaId.S01], regionIds: [t.regionId["610802"]] }),
+    officer: make("officer", ["officer"], scope, [t.unitId["U-ZJJ"]]),
+    officerOut: make("officer-out", ["officer"], { areaIds: [t.areaId.S01], regionIds: [t.regionId["610802"]] }, [t.unitId["U-YJJ"]]),
     leader: make("leader", ["leader"]),
     auditor: make("auditor", ["auditor"]),
   };

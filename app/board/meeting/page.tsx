@@ -14,9 +14,9 @@ import { CITY_TIME_ZONE } from "@/lib/config";
 import { boardAsOf } from "@/db/history/as-of";
 import { compareBoards } from "@/lib/domain/board";
 import { changedStops } from "@/lib/domain/presenter";
-import { parseBoardTime } from "@/lib/validation/board-query";
+import { parseBoardTime, sinceInstant, sinceLabel } from "@/lib/validation/board-query";
 import { COLOURS } from "@/lib/domain/colours";
-import { dayInZone, startOfDayInZone } from "@/lib/domain/dates";
+import { dayInZone } from "@/lib/domain/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("board"))("meeting.title") };
@@ -42,7 +42,7 @@ export default async function MeetingPage({ searchParams }: { searchParams: Prom
   const { regions, rows, labels } = await loadBoardFrame(db);
   // With a reference date, the changes since it are marked and become the clicker's stops.
   const { time } = parseBoardTime({ since: params.since }, today);
-  const marks = time.since ? compareBoards(boardAsOf(db.$client, startOfDayInZone(time.since, CITY_TIME_ZONE)), board) : undefined;
+  const marks = time.since ? compareBoards(boardAsOf(db.$client, sinceInstant(time.since, CITY_TIME_ZONE)), board) : undefined;
   const stops = marks ? changedStops(GROUPS.map((group) => ({ group, areaIds: rows(group).map((a) => a.id) })), regions.map((r) => r.id), new Set(marks.keys())) : [];
   const place = /^(\d{1,3})-(\d{1,3})$/.exec(params.focus ?? "");
   const focus = place ? { row: Number(place[1]), col: Number(place[2]) } : null;
@@ -60,7 +60,7 @@ export default async function MeetingPage({ searchParams }: { searchParams: Prom
               <li key={c} data-testid={`meeting-total-${c}`} className={`rounded px-[0.8vw] py-[0.3vh] text-[clamp(16px,2.6vh,34px)] font-bold tabular-nums ${FILLED[c]}`}>{`${tc(c)} ${board.totals[c]}`}</li>
             ))}
           </ul>
-          {time.since ? <p data-testid="meeting-changes" className="rounded bg-neutral-900 px-[0.8vw] py-[0.3vh] text-[clamp(14px,2.2vh,28px)] font-semibold text-white">{t("meeting.changes", { since: time.since, n: stops.length })}</p> : null}
+          {time.since ? <p data-testid="meeting-changes" className="rounded bg-neutral-900 px-[0.8vw] py-[0.3vh] text-[clamp(14px,2.2vh,28px)] font-semibold text-white">{t("meeting.changes", { since: sinceLabel(time.since), n: stops.length })}</p> : null}
           <p className="rounded border-2 border-red-700 px-[0.8vw] py-[0.3vh] text-[clamp(14px,2.2vh,28px)] font-semibold text-red-900">{`${t("awaitingAck")} ${alerts.awaitingAck}`}</p>
           <nav className="ml-auto flex gap-2 text-[clamp(12px,1.6vh,20px)]">
             <Link href={href(other)} className="rounded border border-neutral-500 px-3 py-1 hover:bg-neutral-100">{t("meeting.next", { group: t(other === "category" ? "categories" : "domains") })}</Link>

@@ -23,7 +23,7 @@ export default async function EditUserPage({ params }: Props) {
   const db = getDb();
   const user = Number.isSafeInteger(id) && id > 0 ? getUser(db, { id }) : undefined;
   if (!user) notFound();
-  const { roles, scope } = getPrincipal(db, { userId: id });
+  const { roles, scope, unitIds } = getPrincipal(db, { userId: id });
   const [t, locale, format] = [await getTranslations("admin"), await getLocale(), await getFormatter()];
   return (
     <section className="flex flex-col gap-4">
@@ -38,7 +38,7 @@ export default async function EditUserPage({ params }: Props) {
         key={user.version}
         action={updateUserAction.bind(null, id)}
         isNew={false}
-        initial={{ username: user.username, displayName: user.displayName, roles, areaIds: [...scope.areaIds], regionIds: [...scope.regionIds], version: user.version }}
+        initial={{ username: user.username, displayName: user.displayName, roles, areaIds: [...scope.areaIds], regionIds: [...scope.regionIds], unitIds, version: user.version }}
         options={userFormOptions(db, locale)}
       />
       <div className="flex flex-wrap items-start gap-6 rounded-lg border border-neutral-200 bg-white p-6">

@@ -24,10 +24,10 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
   const errors = checkAccess(db, parsed.data);
   if (Object.keys(errors).length) return { ok: false, message: { key: "form.invalid" }, fieldErrors: errors, values };
   const password = temporaryPassword();
-  const { username, displayName, roles, areaIds, regionIds } = parsed.data;
+  const { username, displayName, roles, areaIds, regionIds, unitIds } = parsed.data;
   const result = insertUser(db, {
     username, displayName, passwordHash: await hashPassword(password), mustChangePassword: true,
-    access: { roles, scope: { areaIds, regionIds } }, actor: auth.actor, now: new Date(),
+    access: { roles, scope: { areaIds, regionIds }, unitIds }, actor: auth.actor, now: new Date(),
   });
   if (!result.ok) return { ok: false, message: { key: "form.invalid" }, fieldErrors: { username: [{ key: "usernameTaken" }] }, values };
   revalidatePath("/admin/users");

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ConclusionsForm } from "@/components/analysis/conclusions-form";
+import { TrendChart } from "@/components/board/trend-chart";
+import { getDb } from "@/db/client";
+import { buildAnalysisDocument } from "@/lib/analysis/document";
+import { chooseWeek, loadWeeklyAnalysis } from "@/lib/analysis/load";
+import { requirePageUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { CITY_TIME_ZONE } from "@/lib/config";
+import { addDays, dayInZone, mondayOf } from "@/lib/domain/dates";
+import { isoWeekOf } from "@/lib/domain/weeks";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("analysis"))("title") };
+}
+
+/**
+ * 周分析: a chosen week assembled from the history — counts against the week before, the trend,
+ * escalations and de-escalations with reasons, new and resolved risks, reds still waiting for a
+ * leader, overdue reviews, units missing daily reports, per area and region — plus the office's
+ * conclusions, and the same as a PDF or DOCX to hand out.
+ */
+export default async function AnalysisPage({ searchParams }: { searchParams: Promise<{ week?: string }> }) {
+  const user = await requirePageUser("report.read", "/analysis");
+  const [t, locale] = [await getTranslations("analysis"), await getLocale()];
+  const now = new Date();
+  const week = chooseWeek((await searchParams).week, now);
+  const db = getDb();
+  const { analysis, names } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale });
+  const doc = await buildAnalysisDocument(analysis, { names, who: user.displayName, now });
+  const thisMonday = mondayOf(dayInZone(now, CITY_TIME_ZONE));
+  const weeks = Array.from({ length: 26 }, (_, i) => isoWeekOf(addDays(thisMonday, -7 * i)));
+  const prev = isoWeekOf(addDays(week.monday, -7)).label;
+  const next = week.monday < thisMonday ? isoWeekOf(addDays(week.monday, 7)).label : null;
+  const nav = "rounded border border-neutral-300 bg-white px-3 py-1 text-sm hover:bg-neutral-100";
+  return (
+    <article className="flex flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <h1 className="text-3xl font-bold">{doc.title}</h1>
+        <p className="text-lg">{doc.subtitle}</p>
+        <form method="get" className="no-print flex flex-wrap items-end gap-3 text-sm">
+          <Link className={nav} href={`/analysis?week=${prev}`} rel="prev">{t("previousWeek")}</Link>
+          <label className="flex flex-col gap-1">{t("week")}
+            <select name="week" defaultValue={week.label} className="rounded border border-neutral-400 bg-white px-2 py-1">
+              {weeks.map((w) => <option key={w.label} value={w.label}>{t("weekOption", { label: w.label, from: w.monday })}</option>)}
+            </select>
+          </label>
+          <button type="submit" className={nav}>{t("show")}</button>
+          {next ? <Link className={nav} href={`/analysis?week=${next}`} rel="next">{t("nextWeek")}</Link> : null}
+          <a className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900" href={`/api/exports/analysis?week=${week.label}&format=pdf`} download>{t("exportPdf")}</a>
+          <a className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900" href={`/api/exports/analysis?week=${week.label}&format=docx`} download>{t("exportDocx")}</a>
+        </form>
+        {week.ignored ? <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t("weekIgnored")}</p> : null}
+      </header>
+      <section aria-labelledby="trend-heading" className="flex flex-col gap-2">
+        <h2 id="trend-heading" className="text-xl font-semibold">{doc.trendHeading}</h2>
+        <TrendChart rows={doc.trend.map((p) => ({ label: p.label, ...p.counts }))} names={doc.colourNames} label={t("trendLabel", { label: week.label })} />
+      </section>
+      {doc.sections.map((s) => (
+        <section key={s.id} aria-labelledby={`${s.id}-heading`} data-testid={`analysis-${s.id}`} className="flex flex-col gap-2">
+          <h2 id={`${s.id}-heading`} className="text-xl font-semibold">{s.heading}</h2>
+          {s.intro ? <p className="text-sm text-neutral-700">{s.intro}</p> : null}
+          {s.table && s.table.rows.length ? (
+            <div className="overflow-x-auto">
+              <table className="register-table w-full bg-white text-sm">
+                <thead><tr>{s.table.columns.map((c, i) => <th key={i} scope="col" className={s.table!.numeric?.includes(i) ? "text-right" : ""}>{c}</th>)}</tr></thead>
+                <tbody>
+                  {s.table.rows.map((r, i) => (
+                    <tr key={i}>
+                      {r.map((c, j) => (
+                        <td key={j} className={`${s.table!.numeric?.includes(j) ? "text-right tabular-nums" : "wrap"}`}>
+                          {j === s.table!.codeColumn && !c.startsWith("#") ? <Link href={`/risks/${c}`} className="font-mono text-blue-800 underline">{c}</Link> : c}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : <p className="text-sm">{s.empty}</p>}
+        </section>
+      ))}
+      <section aria-labelledby="conclusions-heading" className="flex flex-col gap-2 rounded-lg border border-neutral-300 bg-white p-4">
+        <h2 id="conclusions-heading" className="text-xl font-semibold">{doc.conclusionsHeading}</h2>
+        {doc.conclusionsMeta ? <p className="text-sm text-neutral-700" data-testid="conclusions-meta">{doc.conclusionsMeta}</p> : null}
+        {can(user, "analysis.write") ? (
+          <ConclusionsForm key={analysis.conclusions?.version ?? 0} week={week.label} text={analysis.conclusions?.text ?? ""} version={analysis.conclusions?.version ?? 0} />
+        ) : <p className="whitespace-pre-line">{doc.conclusions || doc.noConclusions}</p>}
+      </section>
+    </article>
+  );
+}

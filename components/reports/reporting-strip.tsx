@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReportStanding } from "@/lib/domain/reporting";
+
+export type StripData = { counts: Record<ReportStanding, number>; missing: string[]; late: string[]; cutoff: string; units: number };
+
+/**
+ * Today's daily reporting at a glance, for the board: how many units reported (and how many of
+ * those were zero reports), and who is overdue, by name — the names are what a meeting acts on.
+ */
+export async function ReportingStrip({ data, day }: { data: StripData; day: string }) {
+  const t = await getTranslations("reports");
+  const { counts } = data;
+  return (
+    <section aria-label={t("stripTitle")} data-testid="reporting-strip" className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border-2 border-neutral-300 bg-white px-4 py-3">
+      <Link href={`/reports?day=${day}`} className="text-lg font-semibold underline-offset-4 hover:underline">{t("stripTitle")}</Link>
+      <span className="tabular-nums">{t("stripReported", { n: counts.reported + counts.zero + counts.late, units: data.units, zero: counts.zero })}</span>
+      {counts.pending ? <span className="tabular-nums text-neutral-700">{t("stripPending", { n: counts.pending, cutoff: data.cutoff })}</span> : null}
+      {data.late.length ? <span className="tabular-nums text-amber-900">{t("stripLateFiled", { n: data.late.length })}</span> : null}
+      {data.missing.length ? (
+        <p className="basis-full font-medium text-red-900" data-testid="strip-missing">
+          {t("stripMissing", { n: data.missing.length })}{data.missing.join("、")}
+        </p>
+      ) : counts.pending === 0 ? <span className="font-medium text-emerald-900">{t("stripAllIn")}</span> : null}
+    </section>
+  );
+}

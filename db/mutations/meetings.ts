@@ -1,0 +1,125 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { CellSummary } from "@/lib/domain/trend";
+import type { MeetingType } from "@/lib/domain/meetings";
+import type { Db } from "../client";
+import { meetingCorrections, meetingDecisions, meetingRisks, meetingTasks, meetings, units } from "../schema";
+import { appendEvent, writeTransaction, type Actor, type Tx } from "./events";
+
+type Who = { actor: Actor & { id: number }; now: Date };
+export type MeetingHeader = { type: MeetingType; title: string; heldAt: Date; chair: string; attendees: string[]; notes: string };
+export type MeetingWrite = { ok: true; id?: number } | { ok: false; error: "notFound" | "closed" | "conflict" | "duplicate" | "unknownUnit" };
+
+/** The meeting, if it exists and is still open; the lock is checked inside each write's transaction. */
+function openMeeting(tx: Tx, id: number): { version: number } | "notFound" | "closed" {
+  const m = tx.select({ status: meetings.status, version: meetings.version }).from(meetings).where(eq(meetings.id, id)).get();
+  if (!m) return "notFound";
+  return m.status === "closed" ? "closed" : { version: m.version };
+}
+
+/** Every addition moves the meeting's version, so a close made from an older view is refused. */
+const bump = (tx: Tx, id: number, version: number) => tx.update(meetings).set({ version: version + 1 }).where(eq(meetings.id, id)).run();
+
+export function createMeeting(db: Db, p: MeetingHeader & Who): { id: number } {
+  return writeTransaction(db, (tx) => {
+    const { id } = tx.insert(meetings).values({ ...p, createdBy: p.actor.id, createdAt: p.now }).returning({ id: meetings.id }).get();
+    appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.create", newValue: { id, type: p.type, title: p.title, heldAt: p.heldAt.getTime(), chair: p.chair, attendees: p.attendees }, data: { meetingId: id } });
+    return { id };
+  });
+}
+
+/** Edits an open meeting's header, from the version the form was loaded at; each changed field is an event. */
+export function updateMeeting(db: Db, p: MeetingHeader & Who & { id: number; expectedVersion: number }): MeetingWrite {
+  return writeTransaction(db, (tx) => {
+    const open = openMeeting(tx, p.id);
+    if (typeof open === "string") return { ok: false as const, error: open };
+    if (open.version !== p.expectedVersion) return { ok: false as const, error: "conflict" as const };
+    const before = tx.select().from(meetings).where(eq(meetings.id, p.id)).get()!;
+    const fields = ["type", "title", "heldAt", "chair", "attendees", "notes"] as const;
+    const value = (v: unknown) => (v instanceof Date ? v.getTime() : v);
+    const changed = fields.filter((f) => JSON.stringify(value(before[f])) !== JSON.stringify(value(p[f])));
+    if (changed.length === 0) return { ok: true as const };
+    tx.update(meetings).set({ type: p.type, title: p.title, heldAt: p.heldAt, chair: p.chair, attendees: p.attendees, notes: p.notes, version: open.version + 1 }).where(eq(meetings.id, p.id)).run();
+    for (const f of changed) appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.update", field: f, oldValue: value(before[f]), newValue: value(p[f]), data: { meetingId: p.id } });
+    return { ok: true as const };
+  });
+}
+
+export function addDiscussedRisk(db: Db, p: Who & { meetingId: number; riskId: number; note: string }): MeetingWrite {
+  return writeTransaction(db, (tx) => {
+    const open = openMeeting(tx, p.meetingId);
+    if (typeof open === "string") return { ok: false as const, error: open };
+    if (tx.select({ id: meetingRisks.riskId }).from(meetingRisks).where(and(eq(meetingRisks.meetingId, p.meetingId), eq(meetingRisks.riskId, p.riskId))).get()) {
+      return { ok: false as const, error: "duplicate" as const };
+    }
+    tx.insert(meetingRisks).values({ meetingId: p.meetingId, riskId: p.riskId, note: p.note }).run();
+    bump(tx, p.meetingId, open.version);
+    appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.risk", riskId: p.riskId, newValue: { meetingId: p.meetingId, note: p.note }, data: { meetingId: p.meetingId } });
+    return { ok: true as const };
+  });
+}
+
+export function addDecision(db: Db, p: Who & { meetingId: number; riskId: number | null; leader: string; text: string }): MeetingWrite {
+  return writeTransaction(db, (tx) => {
+    const open = openMeeting(tx, p.meetingId);
+    if (typeof open === "string") return { ok: false as const, error: open };
+    const { id } = tx.insert(meetingDecisions).values({ meetingId: p.meetingId, riskId: p.riskId, leader: p.leader, text: p.text }).returning({ id: meetingDecisions.id }).get();
+    bump(tx, p.meetingId, open.version);
+    appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.decision", riskId: p.riskId ?? undefined, newValue: { meetingId: p.meetingId, leader: p.leader, text: p.text }, data: { meetingId: p.meetingId, decisionId: id } });
+    return { ok: true as const, id };
+  });
+}
+
+export function addTask(db: Db, p: Who & { meetingId: number; unitId: number; riskId: number | null; title: string; dueDate: string }): MeetingWrite {
+  return writeTransaction(db, (tx) => {
+    const open = openMeeting(tx, p.meetingId);
+    if (typeof open === "string") return { ok: false as const, error: open };
+    if (!tx.select({ id: units.id }).from(units).where(and(eq(units.id, p.unitId), eq(units.active, true))).get()) return { ok: false as const, error: "unknownUnit" as const };
+    const { id } = tx.insert(meetingTasks).values({ meetingId: p.meetingId, unitId: p.unitId, riskId: p.riskId, title: p.title, dueDate: p.dueDate }).returning({ id: meetingTasks.id }).get();
+    bump(tx, p.meetingId, open.version);
+    appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.task", riskId: p.riskId ?? undefined, newValue: { meetingId: p.meetingId, unitId: p.unitId, title: p.title, dueDate: p.dueDate }, data: { meetingId: p.meetingId, taskId: id } });
+    return { ok: true as const, id };
+  });
+}
+
+/**
+ * Closes a meeting: stores the board as it stood at the meeting's time (computed by the caller from
+ * the history) and locks the record. Only from the version the closer saw, so nothing added
+ * meanwhile is closed unseen.
+ */
+export function closeMeeting(db: Db, p: Who & { id: number; expectedVersion: number; snapshot: CellSummary[] }): MeetingWrite {
+  return writeTransaction(db, (tx) => {
+    const open = openMeeting(tx, p.id);
+    if (typeof open === "string") return { ok: false as const, error: open };
+    if (open.version !== p.expectedVersion) return { ok: false as const, error: "conflict" as const };
+    tx.update(meetings).set({ status: "closed", snapshot: JSON.stringify(p.snapshot), closedAt: p.now, closedBy: p.actor.name, version: open.version + 1 }).where(eq(meetings.id, p.id)).run();
+    appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.close", data: { meetingId: p.id, snapshotCells: p.snapshot.length } });
+    return { ok: true as const };
+  });
+}
+
+/** A correction to a closed record: a new linked entry and event; the record itself stays as closed. */
+export function addCorrection(db: Db, p: Who & { meetingId: number; text: string }): MeetingWrite {
+  return writeTransaction(db, (tx) => {
+    const m = tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, p.meetingId)).get();
+    if (!m) return { ok: false as const, error: "notFound" as const };
+    const { seq } = appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.correction", newValue: { text: p.text }, data: { meetingId: p.meetingId } });
+    const { id } = tx.insert(meetingCorrections).values({ meetingId: p.meetingId, text: p.text, createdAt: p.now, createdByName: p.actor.name, eventSeq: seq }).returning({ id: meetingCorrections.id }).get();
+    return { ok: true as const, id };
+  });
+}
+
+export type TaskDone = { ok: true } | { ok: false; error: "notFound" | "notYourUnit" | "alreadyDone" };
+
+/** The responsible unit marks a follow-up task done, with what was done; once done it stays done. */
+export function completeTask(db: Db, p: Who & { taskId: number; note: string; unitIds: number[] }): TaskDone {
+  return writeTransaction(db, (tx) => {
+    const task = tx.select({ unitId: meetingTasks.unitId, status: meetingTasks.status, meetingId: meetingTasks.meetingId, riskId: meetingTasks.riskId }).from(meetingTasks).where(eq(meetingTasks.id, p.taskId)).get();
+    if (!task) return { ok: false as const, error: "notFound" as const };
+    if (!p.unitIds.includes(task.unitId)) return { ok: false as const, error: "notYourUnit" as const };
+    if (task.status === "done") return { ok: false as const, error: "alreadyDone" as const };
+    tx.update(meetingTasks).set({ status: "done", doneAt: p.now, doneBy: p.actor.name, doneNote: p.note }).where(eq(meetingTasks.id, p.taskId)).run();
+    appendEvent(tx, { at: p.now, actor: p.actor, action: "task.done", riskId: task.riskId ?? undefined, field: "status", oldValue: "open", newValue: "done", reason: p.note, data: { meetingId: task.meetingId, taskId: p.taskId, unitId: task.unitId } });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { reportDeadline, reportStanding, type ReportItem, type ReportStanding } from "@/lib/domain/reporting";
+import { addDays, startOfDayInZone } from "@/lib/domain/dates";
+import type { Db } from "../client";
+import { dailyReports, units, userUnits, users } from "../schema";
+
+export type ReportingUnit = { id: number; code: string; nameZh: string; nameEn: string };
+
+/** Every active unit is a responsible unit and reports daily, in the admin's order. */
+export function listReportingUnits(db: Db): ReportingUnit[] {
+  return db.select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn }).from(units)
+    .where(eq(units.active, true)).orderBy(asc(units.sortOrder), asc(units.id)).all();
+}
+
+export type ReportRow = {
+  id: number; unitId: number; day: string; kind: "zero" | "items"; items: ReportItem[]; note: string;
+  filedAt: Date; deadlineAt: Date; filedByName: string;
+};
+
+/** The reports for some days (oldest first within a unit and day: the first one is the filing, later ones supplements). */
+export function listReports(db: Db, p: { from: string; to: string; unitIds?: number[] }): ReportRow[] {
+  const where = [gte(dailyReports.day, p.from), lte(dailyReports.day, p.to)];
+  if (p.unitIds) where.push(inArray(dailyReports.unitId, p.unitIds.length ? p.unitIds : [-1]));
+  return db.select({
+    id: dailyReports.id, unitId: dailyReports.unitId, day: dailyReports.day, kind: dailyReports.kind, items: dailyReports.items,
+    note: dailyReports.note, filedAt: dailyReports.filedAt, deadlineAt: dailyReports.deadlineAt, filedByName: dailyReports.filedByName,
+  }).from(dailyReports).where(and(...where)).orderBy(asc(dailyReports.day), asc(dailyReports.unitId), asc(dailyReports.id)).all() as ReportRow[];
+}
+
+export type UnitDay = { standing: ReportStanding; reports: ReportRow[] };
+
+/**
+ * Each unit's standing on each day from `from` to `to`: the first report decides it; a day with no
+ * report is missing once its deadline (the current cut-off) has passed, else pending.
+ */
+export function reportingStandings(
+  db: Db,
+  p: { from: string; to: string; nowMs: number; cutoff: string; timeZone: string; unitIds?: number[] },
+): Map<number, Map<string, UnitDay>> {
+  const unitList = listReportingUnits(db).filter((u) => !p.unitIds || p.unitIds.includes(u.id));
+  const byKey = new Map<string, ReportRow[]>();
+  for (const r of listReports(db, p)) {
+    const key = `${r.unitId}|${r.day}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), r]);
+  }
+  const out = new Map<number, Map<string, UnitDay>>();
+  for (const u of unitList) {
+    const days = new Map<string, UnitDay>();
+    for (let day = p.from; day <= p.to; day = addDays(day, 1)) {
+      const reports = byKey.get(`${u.id}|${day}`) ?? [];
+      const first = reports[0];
+      const standing = reportStanding(first && { kind: first.kind, filedAt: first.filedAt.getTime(), deadlineAt: first.deadlineAt.getTime() }, {
+        nowMs: p.nowMs, deadlineMs: reportDeadline(day, p.cutoff, p.timeZone),
+      });
+      days.set(day, { standing, reports });
+    }
+    out.set(u.id, days);
+  }
+  return out;
+}
+
+/** The units a person reports for, with names. */
+export function listUnitsOfUser(db: Db, userId: number): ReportingUnit[] {
+  return db.select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn }).from(userUnits)
+    .innerJoin(units, eq(units.id, userUnits.unitId)).where(and(eq(userUnits.userId, userId), eq(units.active, true)))
+    .orderBy(asc(units.sortOrder)).all();
+}
+
+/** The people who report for a unit, for "who to call" next to a late unit. */
+export function listUnitMembers(db: Db, unitIds: number[]): Map<number, string[]> {
+  const rows = unitIds.length
+    ? db.select({ unitId: userUnits.unitId, name: users.displayName }).from(userUnits).innerJoin(users, eq(users.id, userUnits.userId))
+      .where(and(inArray(userUnits.unitId, unitIds), eq(users.active, true))).all()
+    : [];
+  const out = new Map<number, string[]>();
+  for (const r of rows) out.set(r.unitId, [...(out.get(r.unitId) ?? []), r.name]);
+  return out;
+}
+
+export type Situation = { seq: number; riskId: number; code: string; title: string; action: "create" | "grade"; from: string | null; to: string | null };
+
+/**
+ * Today's state for the filing page: the day's new risks and grade changes on the risks the unit
+ * is responsible for, read from the history, so the report starts from what the register shows.
+ */
+export function listUnitSituations(db: Db, p: { unitId: number; day: string; timeZone: string }): Situation[] {
+  const start = startOfDayInZone(p.day, p.timeZone);
+  const end = startOfDayInZone(addDays(p.day, 1), p.timeZone);
+  const rows = db.$client.prepare(
+    `SELECT e.seq, e.risk_id, r.code, r.title, e.action, e.old_value, e.new_value FROM risk_events e JOIN risks r ON r.id = e.risk_id
+     WHERE e.at >= ? AND e.at < ? AND e.action IN ('create', 'grade') AND r.responsible_unit_id = ? ORDER BY e.seq LIMIT 200`,
+  ).raw().all(start, end, p.unitId) as Array<[number, number, string, string, "create" | "grade", string | null, string | null]>;
+  return rows.map(([seq, riskId, code, title, action, oldV, newV]) => {
+    const to = newV === null ? null : (JSON.parse(newV) as unknown);
+    return {
+      seq, riskId, code, title, action,
+      from: oldV === null ? null : String(JSON.parse(oldV)),
+      to: action === "create" ? String((to as { colour?: string }).colour ?? "") : String(to),
+    };
+  });
+}

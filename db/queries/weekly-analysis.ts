@@ -1,0 +1,95 @@
+import "server-only";
+import { eq, inArray } from "drizzle-orm";
+import { statesAsOf } from "@/db/history/as-of";
+import { weekSummaries, weeklyTrend } from "@/db/history/trend";
+import type { Board } from "@/lib/domain/board";
+import { isOpenStatus, type Colour } from "@/lib/domain/colours";
+import { addDays, dayInZone, startOfDayInZone } from "@/lib/domain/dates";
+import { cellsOfBoard, sumCells, type CellSummary, type TrendPoint } from "@/lib/domain/trend";
+import { isoWeekOf } from "@/lib/domain/weeks";
+import { classifyWeek, groupDeltas, overdueAt, type AnalysisEvent, type ReviewMark } from "@/lib/domain/weekly-analysis";
+import type { Db } from "../client";
+import { risks, users, weeklyAnalyses } from "../schema";
+import { reportingStandings } from "./reports";
+
+type Json = string | null;
+const parse = (v: Json): unknown => (v === null ? null : JSON.parse(v));
+
+/**
+ * 周分析 for the ISO week starting `monday`: everything read from the history as it stood at the
+ * week's end (or now, for the week in progress) — so a past week's analysis never changes.
+ */
+export function assembleWeeklyAnalysis(db: Db, p: { monday: string; timeZone: string; nowMs: number; present: Board; reviewDays: Record<Colour, number>; cutoff: string }) {
+  const sqlite = db.$client;
+  const startMs = startOfDayInZone(p.monday, p.timeZone);
+  const endDay = addDays(p.monday, 7);
+  const complete = startOfDayInZone(endDay, p.timeZone) <= p.nowMs;
+  const endMs = complete ? startOfDayInZone(endDay, p.timeZone) : p.nowMs;
+  const week = { ...isoWeekOf(p.monday), sunday: addDays(p.monday, 6), startMs, endMs, complete };
+
+  const rows = sqlite.prepare(
+    `SELECT seq, at, risk_id, action, field, old_value, new_value, reason, actor_name FROM risk_events
+     WHERE at >= ? AND at < ? AND risk_id IS NOT NULL AND action IN ('create', 'grade', 'status') ORDER BY at, seq`,
+  ).raw().all(startMs, endMs) as Array<[number, number, number, string, string | null, Json, Json, string | null, string]>;
+  const changes = classifyWeek(rows.map(([seq, at, riskId, action, field, o, n, reason, actorName]): AnalysisEvent => ({ seq, at, riskId, action, field, oldValue: parse(o), newValue: parse(n), reason, actorName })));
+
+  // The board at the week's start and end, per cell: counts per colour, per area and per region.
+  const summaries = weekSummaries(sqlite, complete ? [startMs, endMs] : [startMs], p.nowMs);
+  const before = summaries.get(startMs)!;
+  const after: CellSummary[] = complete ? summaries.get(endMs)! : cellsOfBoard(p.present);
+  const states = statesAsOf(sqlite, endMs, p.nowMs);
+
+  const marks: ReviewMark[] = [];
+  const reviewRows = sqlite.prepare(
+    `SELECT risk_id, at, action, new_value, data FROM risk_events WHERE seq IN (
+       SELECT max(seq) FROM risk_events WHERE risk_id IS NOT NULL AND action IN ('create', 'grade', 'review') AND at < ? GROUP BY risk_id)`,
+  ).raw().all(endMs) as Array<[number, number, string, Json, Json]>;
+  for (const [riskId, at, action, n, d] of reviewRows) {
+    const s = states.get(riskId);
+    if (!s || !isOpenStatus(s.status)) continue;
+    const value = parse(n) as Record<string, unknown> | string | null;
+    const data = parse(d) as { nextReviewDate?: { to?: unknown } } | null;
+    const next = action === "review" ? value : action === "create" ? (value as Record<string, unknown> | null)?.nextReviewDate : data?.nextReviewDate?.to;
+    marks.push({ riskId, at, day: dayInZone(new Date(at), p.timeZone), colour: s.colour, nextReviewDate: typeof next === "string" ? next : null });
+  }
+  const overdue = overdueAt(marks, dayInZone(new Date(endMs), p.timeZone), p.reviewDays);
+
+  // A red waits for a leader from the event that made it red until an acknowledgement.
+  const ackRows = sqlite.prepare(
+    `SELECT risk_id, action, at FROM risk_events WHERE seq IN (
+       SELECT max(seq) FROM risk_events WHERE at < ? AND risk_id IS NOT NULL AND (action = 'acknowledge'
+         OR (action = 'grade' AND new_value = '"red"') OR (action = 'create' AND json_extract(new_value, '$.colour') = 'red')) GROUP BY risk_id)`,
+  ).raw().all(endMs) as Array<[number, string, number]>;
+  const awaitingAck = ackRows
+    .filter(([riskId, action]) => action !== "acknowledge" && states.get(riskId)?.colour === "red" && isOpenStatus(states.get(riskId)!.status))
+    .map(([riskId, , at]) => ({ riskId, raisedAt: at }))
+    .sort((a, b) => a.raisedAt - b.raisedAt);
+
+  const lastDay = complete ? week.sunday : dayInZone(new Date(p.nowMs), p.timeZone);
+  const standings = reportingStandings(db, { from: p.monday, to: lastDay, nowMs: p.nowMs, cutoff: p.cutoff, timeZone: p.timeZone });
+  const reporting = [...standings].flatMap(([unitId, days]) => {
+    const missing = [...days].filter(([, d]) => d.standing === "missing").map(([day]) => day);
+    const late = [...days].filter(([, d]) => d.standing === "late").map(([day]) => day);
+    return missing.length || late.length ? [{ unitId, missing, late }] : [];
+  }).sort((a, b) => b.missing.length - a.missing.length || b.late.length - a.late.length || a.unitId - b.unitId);
+
+  const trend: TrendPoint[] = weeklyTrend(sqlite, { weeks: 13, timeZone: p.timeZone, nowMs: complete ? endMs : p.nowMs, present: complete ? undefined : p.present });
+
+  const ids = [...new Set([...changes.escalations, ...changes.deescalations, ...changes.created, ...changes.resolved, ...overdue, ...awaitingAck].map((x) => x.riskId))];
+  const riskInfo = new Map(
+    (ids.length ? db.select({ id: risks.id, code: risks.code, title: risks.title, areaId: risks.areaId, regionId: risks.regionId, unitId: risks.responsibleUnitId }).from(risks).where(inArray(risks.id, ids)).all() : [])
+      .map((r) => [r.id, r]),
+  );
+  return {
+    week, changes, riskInfo, overdue, awaitingAck, reporting, trend,
+    counts: { before: sumCells(before), now: sumCells(after) },
+    areas: groupDeltas(before, after, "area"), regions: groupDeltas(before, after, "region"),
+    conclusions: getConclusions(db, p.monday),
+  };
+}
+export type WeeklyAnalysis = ReturnType<typeof assembleWeeklyAnalysis>;
+
+export function getConclusions(db: Db, monday: string) {
+  return db.select({ text: weeklyAnalyses.conclusions, version: weeklyAnalyses.version, updatedAt: weeklyAnalyses.updatedAt, by: users.displayName })
+    .from(weeklyAnalyses).innerJoin(users, eq(users.id, weeklyAnalyses.updatedBy)).where(eq(weeklyAnalyses.weekStart, monday)).get() ?? null;
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { presentBoard } from "@/db/queries/board-snapshot";
+import { getSettings } from "@/db/queries/settings";
+import { assembleWeeklyAnalysis } from "@/db/queries/weekly-analysis";
+import { nameMaps } from "@/lib/history/names";
+import { CITY_TIME_ZONE } from "@/lib/config";
+import { addDays, dayInZone, mondayOf } from "@/lib/domain/dates";
+import { isoWeekOf, mondayOfIsoWeek } from "@/lib/domain/weeks";
+
+/**
+ * Which week: a valid ISO week label up to the present week, else the last full week (the one a
+ * Monday meeting analyses). Returns the Monday, the label, and whether the asked-for label was bad.
+ */
+export function chooseWeek(asked: string | undefined, now: Date): { monday: string; label: string; ignored: boolean } {
+  const thisMonday = mondayOf(dayInZone(now, CITY_TIME_ZONE));
+  const monday = asked ? mondayOfIsoWeek(asked) : undefined;
+  const ok = monday !== undefined && monday <= thisMonday;
+  const chosen = ok ? monday! : addDays(thisMonday, -7);
+  return { monday: chosen, label: isoWeekOf(chosen).label, ignored: !!asked && !ok };
+}
+
+/** The week's analysis and the names its document needs. */
+export function loadWeeklyAnalysis(db: Db, p: { monday: string; now: Date; locale: string }) {
+  const settings = getSettings(db);
+  const today = dayInZone(p.now, CITY_TIME_ZONE);
+  const analysis = assembleWeeklyAnalysis(db, {
+    monday: p.monday, timeZone: CITY_TIME_ZONE, nowMs: p.now.getTime(), present: presentBoard(db, today).board,
+    reviewDays: settings.reviewDays, cutoff: settings.reportCutoff,
+  });
+  return { analysis, names: nameMaps(db, p.locale) };
+}

@@ -1,0 +1,26 @@
+import { addDays, isIsoDay, mondayOf } from "./dates";
+
+/**
+ * ISO weeks (Monday to Sunday, city zone) name the weekly analysis: "2026-W47". The ISO year of a
+ * week is the year of its Thursday, so 2026-12-28 (a Monday) may belong to 2026-W53 or 2027-W01.
+ */
+const WEEK = /^(\d{4})-W(\d{2})$/;
+
+export function isoWeekOf(day: string): { year: number; week: number; label: string; monday: string } {
+  const monday = mondayOf(day);
+  const thursday = addDays(monday, 3);
+  const year = Number(thursday.slice(0, 4));
+  const jan4Monday = mondayOf(`${year}-01-04`);
+  const week = Math.round((Date.parse(monday) - Date.parse(jan4Monday)) / (7 * 86_400_000)) + 1;
+  return { year, week, label: `${year}-W${String(week).padStart(2, "0")}`, monday };
+}
+
+/** The Monday of an ISO week label, or undefined when the label is malformed or names no week. */
+export function mondayOfIsoWeek(label: string): string | undefined {
+  const m = WEEK.exec(label);
+  if (!m) return undefined;
+  const [year, week] = [Number(m[1]), Number(m[2])];
+  if (week < 1 || week > 53) return undefined;
+  const monday = addDays(mondayOf(`${year}-01-04`), 7 * (week - 1));
+  return isoWeekOf(monday).year === year && isIsoDay(monday) ? monday : undefined;
+}
