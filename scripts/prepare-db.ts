@@ -9,7 +9,8 @@
  */
 import { databasePath, openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
-import { seedDemoRegister, seedReference } from "../db/seed";
+import { SEED_ACTOR, seedDemoRegister, seedReference } from "../db/seed";
+import { seedDemoRhythm } from "../db/seed/rhythm";
 import { countUserRows, issueSetupToken, seedAdminFromEnv, seedDemoUsers } from "../db/seed/users";
 import { newPassword, usernameSchema } from "../lib/validation/auth";
 
@@ -39,13 +40,15 @@ async function main() {
   if (demoMode && countUserRows(sqlite) === 0) demoUsers = await seedDemoUsers(sqlite);
   const isDemo = sqlite.prepare("SELECT 1 FROM settings WHERE key = 'demo' AND value = 'true'").get() !== undefined;
   if (demoMode && isDemo) demoRisks = seedDemoRegister(sqlite);
+  // Daily reports, last week's changes and two meetings, once, into a demo database that has none.
+  const rhythm = demoMode && isDemo ? seedDemoRhythm(sqlite, { actorName: SEED_ACTOR }) : { reports: 0, meetings: 0 };
   if (countUserRows(sqlite) === 0) {
     const token = issueSetupToken(sqlite);
     log(`no accounts yet. Open /setup and enter this one-time setup token to create the first admin:\n\n    ${token}\n`);
   }
   const { n } = sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number };
   sqlite.close();
-  log(`database ${file}: migrations applied, ${reference} reference rows added, ${demoUsers} demo accounts and ${demoRisks} demo risks added, ${n} risks in register`);
+  log(`database ${file}: migrations applied, ${reference} reference rows added, ${demoUsers} demo accounts and ${demoRisks} demo risks, ${rhythm.reports} demo daily reports and ${rhythm.meetings} demo meetings added, ${n} risks in register`);
 }
 
 main().catch((error) => {

@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { mapRiskCodes } from "@/db/queries/history";
 import { listUnitMembers } from "@/db/queries/reports";
 import { requirePageUser } from "@/lib/auth/guard";
+import { actorNamer } from "@/lib/history/describe";
 import { can } from "@/lib/auth/permissions";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { addDays, dayInZone, isIsoDay } from "@/lib/domain/dates";
@@ -32,6 +33,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const overdue = rows.filter((r) => r.standing === "missing");
   const members = listUnitMembers(db, overdue.map((r) => r.unit.id));
   const codes = mapRiskCodes(db, rows.flatMap((r) => r.reports.flatMap((rep) => rep.items.map((i) => i.riskId ?? null))));
+  const actor = await actorNamer();
   const time = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
   const nav = "rounded border border-neutral-300 bg-white px-3 py-1 text-sm hover:bg-neutral-100";
   return (
@@ -50,7 +52,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         {day < today ? <Link className={nav} href={`/reports?day=${addDays(day, 1)}`} rel="next">{t("nextDay")}</Link> : null}
         <span className="text-neutral-700">{t("cutoffNote", { cutoff })}</span>
       </form>
-      <ReportingStrip data={strip} day={day} />
+      <ReportingStrip data={strip} day={day} names={false} />
       {overdue.length ? (
         <section aria-labelledby="overdue-heading" className="rounded-lg border-2 border-red-700 bg-red-50 p-4">
           <h2 id="overdue-heading" className="text-lg font-semibold text-red-900">{t("overdueHeading", { n: overdue.length, day })}</h2>
@@ -78,11 +80,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               <th scope="row" className="text-left font-medium">{r.name}</th>
               <td><StandingBadge standing={r.standing} label={t(`standings.${r.standing}`)} /></td>
               <td className="tabular-nums">{r.reports[0] ? time(r.reports[0].filedAt) : "—"}</td>
-              <td>{r.reports[0]?.filedByName ?? "—"}</td>
+              <td>{r.reports[0] ? actor(r.reports[0].filedByName) : "—"}</td>
               <td className="wrap">
                 {r.reports.map((rep, i) => (
                   <div key={rep.id} className={i ? "mt-2 border-t border-neutral-200 pt-2" : ""}>
-                    {i ? <p className="text-xs text-neutral-600">{t("supplementAt", { time: time(rep.filedAt), who: rep.filedByName })}</p> : null}
+                    {i ? <p className="text-xs text-neutral-600">{t("supplementAt", { time: time(rep.filedAt), who: actor(rep.filedByName) })}</p> : null}
                     {rep.kind === "zero" ? <p>{t("zeroText")}</p> : (
                       <ul className="list-disc pl-5">{rep.items.map((it, j) => <li key={j}><span className="font-medium">{tk(it.kind)}</span>{it.riskId && codes.has(it.riskId) ? <> · <Link href={`/risks/${codes.get(it.riskId)}`} className="font-mono text-blue-800 underline">{codes.get(it.riskId)}</Link></> : null}:{it.text}</li>)}</ul>
                     )}

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { TaskRow } from "@/db/queries/meetings";
 import { localName } from "@/i18n/locales";
 import { isTaskOverdue } from "@/lib/domain/meetings";
+import { actorNamer } from "@/lib/history/describe";
 import { TaskDoneForm } from "./task-done-form";
 
 /**
@@ -12,7 +13,7 @@ import { TaskDoneForm } from "./task-done-form";
 export async function TaskTable({ tasks, today, canComplete, showMeeting = true, caption }: {
   tasks: TaskRow[]; today: string; canComplete: (t: TaskRow) => boolean; showMeeting?: boolean; caption: string;
 }) {
-  const [t, format, locale] = [await getTranslations("tasks"), await getFormatter(), await getLocale()];
+  const [t, format, locale, actor] = [await getTranslations("tasks"), await getFormatter(), await getLocale(), await actorNamer()];
   return (
     <table className="register-table w-full bg-white text-sm">
       <caption className="sr-only">{caption}</caption>
@@ -42,7 +43,7 @@ export async function TaskTable({ tasks, today, canComplete, showMeeting = true,
               ) : null}
               <td className="wrap">
                 {task.status === "done" ? (
-                  <span><strong className="text-emerald-900">{t("statusDone")}</strong> · {task.doneNote} <span className="text-neutral-600">({task.doneBy}, {task.doneAt ? format.dateTime(task.doneAt, { dateStyle: "short", timeStyle: "short" }) : ""})</span></span>
+                  <span><strong className="text-emerald-900">{t("statusDone")}</strong> · {task.doneNote} <span className="text-neutral-600">({actor(task.doneBy ?? "")}, {task.doneAt ? format.dateTime(task.doneAt, { dateStyle: "short", timeStyle: "short" }) : ""})</span></span>
                 ) : canComplete(task) ? <TaskDoneForm taskId={task.id} /> : <strong>{t("statusOpen")}</strong>}
               </td>
             </tr>

@@ -8,7 +8,7 @@ export type StripData = { counts: Record<ReportStanding, number>; missing: strin
  * Today's daily reporting at a glance, for the board: how many units reported (and how many of
  * those were zero reports), and who is overdue, by name — the names are what a meeting acts on.
  */
-export async function ReportingStrip({ data, day }: { data: StripData; day: string }) {
+export async function ReportingStrip({ data, day, names = true }: { data: StripData; day: string; names?: boolean }) {
   const t = await getTranslations("reports");
   const { counts } = data;
   return (
@@ -17,7 +17,7 @@ export async function ReportingStrip({ data, day }: { data: StripData; day: stri
       <span className="tabular-nums">{t("stripReported", { n: counts.reported + counts.zero + counts.late, units: data.units, zero: counts.zero })}</span>
       {counts.pending ? <span className="tabular-nums text-neutral-700">{t("stripPending", { n: counts.pending, cutoff: data.cutoff })}</span> : null}
       {data.late.length ? <span className="tabular-nums text-amber-900">{t("stripLateFiled", { n: data.late.length })}</span> : null}
-      {data.missing.length ? (
+      {data.missing.length && !names ? <span className="font-medium text-red-900">{t("stripMissing", { n: data.missing.length })}</span> : data.missing.length ? (
         <p className="basis-full font-medium text-red-900" data-testid="strip-missing">
           {t("stripMissing", { n: data.missing.length })}{data.missing.join("、")}
         </p>

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Colour, RiskStatus } from "../../lib/domain/colours";
-import { addDays, dayInZone } from "../../lib/domain/dates";
+import { addDays, dayInZone, startOfDayInZone } from "../../lib/domain/dates";
 import { DEFAULT_REVIEW_DAYS } from "../../lib/domain/review";
 import { compute, LEC_C, LEC_E, LEC_L, MATRIX_LEVELS, type Assessment, type MethodInputs } from "../../lib/domain/grading";
 import { storedJson } from "../../lib/domain/history-chain";
@@ -142,9 +142,15 @@ export function insertGeneratedRisks(
         const next = eventTimes[i] ?? nowMs;
         return raised && !pending ? Math.min(at + Math.floor((2 + ackRng.next() * 46) * 3_600_000), at + Math.floor((next - at) / 2)) : null;
       });
-      const version = 1 + nExtra + acks.filter((a) => a !== null).length;
+      // The register's next review day is explained by the history: an open risk's last review set it
+      // (a cadence before it, or just after the latest change), so past weeks' overdue lists add up.
+      const latest = Math.max(lastAt, ...acks.map((a) => a ?? 0));
+      const planned = startOfDayInZone(addDays(nextReview, -DEFAULT_REVIEW_DAYS[colour])) + 10 * 3_600_000;
+      const reviewAt = status === "identified" || status === "controlling" ? Math.max(planned, latest + 3_600_000) : Infinity;
+      const finalReview = reviewAt < nowMs ? reviewAt : null;
+      const version = 1 + nExtra + acks.filter((a) => a !== null).length + (finalReview ? 1 : 0);
       const info = insertRisk.run(code, title, description, area.id, region.id, colour, status, unitId, person,
-        JSON.stringify(assessments.at(-1)), ackPending, lastAt, nextReview, version, createdMs, lastAt);
+        JSON.stringify(assessments.at(-1)), ackPending, finalReview ?? lastAt, nextReview, version, createdMs, finalReview ?? lastAt);
       const riskId = Number(info.lastInsertRowid);
       let v = 1;
       const ack = (i: number) => {
@@ -158,6 +164,7 @@ export function insertGeneratedRisks(
         else event(at, riskId, ++v, "grade", "colour", from, to, "动态评估调整", { assessment: assessments[i + 1] });
         ack(i + 1);
       });
+      if (finalReview) event(finalReview, riskId, ++v, "review", "nextReviewDate", null, nextReview, "定期复核", { colour });
       measures.forEach((m, i) => {
         const due = addDays(dayInZone(new Date(createdMs)), 30 * (i + 1));
         insertMeasure.run(riskId, m, person, due, status === "resolved" || status === "closed" ? "done" : i === 0 ? "in_progress" : "planned", createdMs, createdMs);

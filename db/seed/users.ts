@@ -7,10 +7,13 @@ import { appendStoredEvent } from "../history/append";
 /** Shown on the sign-in page of a demo database only; a production database never has these users. */
 export const DEMO_PASSWORD = "sise-demo-2026";
 
-/** One account per role, so a newcomer can try each. The officer's scope: all safety domains in two counties. */
-export const DEMO_USERS: Array<{ username: string; displayName: string; roles: Role[]; scope?: { areaKind: "domain"; regionCodes: string[] } }> = [
+/**
+ * One account per role, so a newcomer can try each. The officer's scope: all safety domains in two
+ * counties; the officer files the daily reports of the emergency and transport bureaus.
+ */
+export const DEMO_USERS: Array<{ username: string; displayName: string; roles: Role[]; scope?: { areaKind: "domain"; regionCodes: string[] }; units?: string[] }> = [
   { username: "admin", displayName: "演示·系统管理员", roles: ["admin"] },
-  { username: "officer", displayName: "演示·风险管理员(榆阳区/神木市 安全生产)", roles: ["officer"], scope: { areaKind: "domain", regionCodes: ["610802", "610881"] } },
+  { username: "officer", displayName: "演示·风险管理员(榆阳区/神木市 安全生产)", roles: ["officer"], scope: { areaKind: "domain", regionCodes: ["610802", "610881"] }, units: ["U-YJJ", "U-JTJ"] },
   { username: "leader", displayName: "演示·市领导", roles: ["leader"] },
   { username: "auditor", displayName: "演示·审计员", roles: ["auditor"] },
 ];
@@ -37,6 +40,7 @@ export async function seedDemoUsers(sqlite: Database.Database): Promise<number> 
   sqlite.transaction(() => {
     for (const u of DEMO_USERS) {
       const id = insertUserRow(sqlite, { ...u, hash, actor: "system:seed" });
+      for (const code of u.units ?? []) sqlite.prepare("INSERT INTO user_units (user_id, unit_id) SELECT ?, id FROM units WHERE code = ?").run(id, code);
       if (!u.scope) continue;
       sqlite.prepare("INSERT INTO user_scope_areas (user_id, area_id) SELECT ?, id FROM areas WHERE kind = ?").run(id, u.scope.areaKind);
       for (const code of u.scope.regionCodes) sqlite.prepare("INSERT INTO user_scope_regions (user_id, region_id) SELECT ?, id FROM regions WHERE code = ?").run(id, code);

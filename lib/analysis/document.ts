@@ -4,6 +4,7 @@ import type { WeeklyAnalysis } from "@/db/queries/weekly-analysis";
 import { COLOURS, type Colour } from "@/lib/domain/colours";
 import type { Counts } from "@/lib/domain/board";
 import type { TrendPoint } from "@/lib/domain/trend";
+import { actorNamer } from "@/lib/history/describe";
 
 /**
  * The weekly analysis as a document: translated headings, tables of plain strings and the trend.
@@ -20,7 +21,7 @@ export type AnalysisDocument = {
 };
 
 export async function buildAnalysisDocument(a: WeeklyAnalysis, p: { names: { areas: Map<number, string>; regions: Map<number, string>; units: Map<number, string> }; who: string; now: Date }): Promise<AnalysisDocument> {
-  const [t, tc, format] = [await getTranslations("analysis"), await getTranslations("colours"), await getFormatter()];
+  const [t, tc, format, actor] = [await getTranslations("analysis"), await getTranslations("colours"), await getFormatter(), await actorNamer()];
   const colour = (c: Colour | null) => (c ? tc(c) : "—");
   const when = (ms: number) => format.dateTime(new Date(ms), { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   const risk = (id: number) => a.riskInfo.get(id);
@@ -34,7 +35,7 @@ export async function buildAnalysisDocument(a: WeeklyAnalysis, p: { names: { are
     // Most severe first: more reds, then more oranges, and so on.
     .sort((x, y) => COLOURS.reduce((s, c) => s || y.now[c] - x.now[c], 0) || x.id - y.id)
     .map((g) => [names.get(g.id) ?? String(g.id), ...COLOURS.flatMap((c) => [String(g.now[c]), delta(g.now[c] - g.before[c])])]);
-  const changeRows = (list: WeeklyAnalysis["changes"]["escalations"]) => list.map((e) => [when(e.at), code(e.riskId), title(e.riskId), `${colour(e.from)} → ${colour(e.to)}`, e.reason ?? "—", e.actorName]);
+  const changeRows = (list: WeeklyAnalysis["changes"]["escalations"]) => list.map((e) => [when(e.at), code(e.riskId), title(e.riskId), `${colour(e.from)} → ${colour(e.to)}`, e.reason ?? "—", actor(e.actorName)]);
   const changeCols = [t("when"), t("code"), t("risk"), t("colourChange"), t("reason"), t("by")];
   const { week } = a;
   const sections: DocSection[] = [

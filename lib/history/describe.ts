@@ -13,6 +13,12 @@ const FIELD_LABEL: Record<string, string> = {
 
 const SYSTEM_ACTORS: Record<string, string> = { "system:seed": "app.seedActor", "system:setup": "app.setupActor", "system:local": "app.localActor" };
 
+/** An actor's name as people read it: system actors ("system:seed") in words, people as recorded. */
+export async function actorNamer() {
+  const t = await getTranslations();
+  return (name: string) => (SYSTEM_ACTORS[name] ? t(SYSTEM_ACTORS[name]) : name);
+}
+
 /**
  * The history in words, one sentence per event: "张伟 raised 橙 → 红", "李娜 reviewed: no change,
  * next review 2026-06-01". Used by the risk page's timeline and by the conflict message that tells
@@ -64,6 +70,7 @@ export async function createDescriber(names: Names) {
         });
       }
       case "export":
+        if (data.kind === "analysis") return t("risk.event.export.analysis", { actor: who, week: String(data.week ?? ""), format: String(data.format ?? "").toUpperCase() });
         return t(`risk.event.export.${data.scope === "full" ? "full" : "partial"}`, { actor: who, kind: String(data.kind ?? ""), format: String(data.format ?? "").toUpperCase(), filter: String(data.filter || "—") });
       case "update":
         return t("risk.event.update", { actor: who, field: fieldLabel(e.field), from: show(e.field, e.oldValue), to: show(e.field, e.newValue) });

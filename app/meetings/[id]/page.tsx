@@ -15,6 +15,7 @@ import { getMeeting, listTasks } from "@/db/queries/meetings";
 import { listUnits } from "@/db/queries/reference";
 import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
+import { actorNamer } from "@/lib/history/describe";
 import { can } from "@/lib/auth/permissions";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { COLOURS } from "@/lib/domain/colours";
@@ -43,6 +44,7 @@ export default async function MeetingPage({ params }: Props) {
   const m = Number.isSafeInteger(id) && id > 0 ? getMeeting(db, id) : undefined;
   if (!m) notFound();
   const [t, tb, tc, format, locale] = [await getTranslations("meetings"), await getTranslations("board"), await getTranslations("colours"), await getFormatter(), await getLocale()];
+  const actor = await actorNamer();
   const now = new Date();
   const today = dayInZone(now, CITY_TIME_ZONE);
   const open = canEditMeeting(m);
@@ -68,7 +70,7 @@ export default async function MeetingPage({ params }: Props) {
         {m.attendees.length ? <p className="text-sm text-neutral-800">{t("attendeesAre", { names: m.attendees.join("、") })}</p> : null}
         {m.notes ? <p className="whitespace-pre-line text-sm">{m.notes}</p> : null}
         <p role="status" data-testid="meeting-state" className={`w-fit rounded px-3 py-1 text-sm font-semibold ${open ? "bg-sky-100 text-sky-950" : "bg-neutral-800 text-white"}`}>
-          {open ? t("openState") : t("closedState", { time: format.dateTime(m.closedAt!, { dateStyle: "medium", timeStyle: "short" }), who: m.closedBy ?? "" })}
+          {open ? t("openState") : t("closedState", { time: format.dateTime(m.closedAt!, { dateStyle: "medium", timeStyle: "short" }), who: actor(m.closedBy ?? "") })}
         </p>
         {record ? (
           <details className="rounded border border-neutral-300 bg-white p-3">
@@ -161,7 +163,7 @@ export default async function MeetingPage({ params }: Props) {
             <ol className="flex flex-col gap-2">
               {m.corrections.map((c) => (
                 <li key={c.id} className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2">
-                  <p className="text-sm text-neutral-700">{t("correctionBy", { who: c.createdByName, time: format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" }), seq: c.eventSeq })}</p>
+                  <p className="text-sm text-neutral-700">{t("correctionBy", { who: actor(c.createdByName), time: format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" }), seq: c.eventSeq })}</p>
                   <p>{c.text}</p>
                 </li>
               ))}
