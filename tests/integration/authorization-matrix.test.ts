@@ -37,6 +37,12 @@ import { addMeasureAction, updateMeasureAction } from "@/app/risks/actions/measu
 import { reviewRiskAction } from "@/app/risks/actions/review-risk";
 import { updateRiskAction } from "@/app/risks/actions/update-risk";
 import { createFirstAdminAction } from "@/app/setup/actions/create-first-admin";
+import { fileReportAction } from "@/app/reports/actions/file-report";
+import { saveConclusionsAction } from "@/app/analysis/actions/save-conclusions";
+import { closeMeetingAction, createMeetingAction, updateMeetingAction } from "@/app/meetings/actions/meeting-record";
+import { addCorrectionAction, addDecisionAction, addDiscussedAction, addTaskAction } from "@/app/meetings/actions/meeting-items";
+import { completeTaskAction } from "@/app/tasks/actions/complete-task";
+import { GET as exportAnalysis } from "@/app/api/exports/analysis/route";
 import type { Db } from "@/db/client";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from "../support/accounts";
@@ -75,6 +81,16 @@ const riskForm = (f: Fixture, over: Record<string, string> = {}) =>
     title: "神木市液化石油气储配站风险", description: "", areaId: String(f.areaId.S03), regionId: String(f.regionId["610881"]),
     responsibleUnitId: String(f.unitId["U-ZJJ"]), responsiblePerson: "李娜", coUnitIds: [], ...grading, nextReviewDate: soon(), ...over,
   });
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const RECORDERS: Caller[] = ["officer", "officerOut", "leader"];
+/** An open meeting (id 1, held yesterday) with a task (id 1) for the officer's unit, 市住房和城乡建设局. */
+const withMeeting = (db: Db, f: Fixture) => {
+  db.$client.prepare(`INSERT INTO meetings (id, type, title, held_at, chair, attendees, created_by, created_at) VALUES (1, 'dispatch', '调度会', ?, '局长', '[]', ?, ?)`)
+    .run(Date.now() - 86_400_000, f.users.leader, Date.now() - 86_400_000);
+  db.$client.prepare("INSERT INTO meeting_tasks (id, meeting_id, unit_id, title, due_date) VALUES (1, 1, ?, '排查燃气管网', '2099-01-01')").run(f.unitId["U-ZJJ"]);
+};
+const meetingForm = { type: "monthly_review", title: "月研判会", day: "2026-11-02", time: "09:30", chair: "市长", attendees: "应急局\n公安局", notes: "" };
+
 /** The in-scope risk is at version 2 in the fixture (created, then a measure added). */
 const withVersion = (fd: FormData, v: string) => (fd.set("version", v), fd);
 
@@ -130,6 +146,21 @@ const ACTIONS: Record<string, Case> = {
     call: (f) => updateMeasureAction(f.risks.inScope, f.measureId, { ok: false }, form({ measureDescription: "每日巡检", owner: "张伟", dueDate: "", measureStatus: "done", version: "2" })),
     succeeded: redirectedTo("/risks/"),
   },
+  fileReportAction: {
+    // Filing needs the permission and the unit: officerOut reports for another unit and is refused.
+    allowed: ["officer"],
+    call: (f) => fileReportAction({ ok: false }, form({ unitId: String(f.unitId["U-ZJJ"]), day: today(), kind: "zero", note: "" })),
+    succeeded: ok,
+  },
+  saveConclusionsAction: { allowed: ["officer", "officerOut"], call: () => saveConclusionsAction("2026-W46", { ok: false }, form({ text: "本周风险总体平稳。", version: "0" })), succeeded: ok },
+  createMeetingAction: { allowed: RECORDERS, call: () => createMeetingAction({ ok: false }, form(meetingForm)), succeeded: redirectedTo("/meetings/") },
+  updateMeetingAction: { allowed: RECORDERS, prepare: withMeeting, call: () => updateMeetingAction(1, { ok: false }, form({ ...meetingForm, version: "1" })), succeeded: ok },
+  closeMeetingAction: { allowed: RECORDERS, prepare: withMeeting, call: () => closeMeetingAction(1, { ok: false }, form({ version: "1" })), succeeded: ok },
+  addDiscussedAction: { allowed: RECORDERS, prepare: withMeeting, call: (f) => addDiscussedAction(1, { ok: false }, form({ riskCode: f.risks.inScope, note: "研究" })), succeeded: ok },
+  addDecisionAction: { allowed: RECORDERS, prepare: withMeeting, call: () => addDecisionAction(1, { ok: false }, form({ leader: "市长", text: "抓紧整改", riskCode: "" })), succeeded: ok },
+  addTaskAction: { allowed: RECORDERS, prepare: withMeeting, call: (f) => addTaskAction(1, { ok: false }, form({ task: "排查", unitId: String(f.unitId["U-YJJ"]), dueDate: "2099-01-01", riskCode: "" })), succeeded: ok },
+  addCorrectionAction: { allowed: RECORDERS, prepare: withMeeting, call: () => addCorrectionAction(1, { ok: false }, form({ text: "参会人员补记:市水利局" })), succeeded: ok },
+  completeTaskAction: { allowed: ["officer"], prepare: withMeeting, call: () => completeTaskAction(1, { ok: false }, form({ note: "已完成排查" })), succeeded: ok },
   issueApiTokenAction: { allowed: ["admin"], call: () => issueApiTokenAction({ ok: false }, form({ name: "治理平台" })), succeeded: (o) => ok(o) && typeof (o.result as { token?: string }).token === "string" },
   revokeApiTokenAction: {
     allowed: ["admin"],
@@ -175,7 +206,7 @@ const ACTIONS: Record<string, Case> = {
     allowed: ["admin"],
     call: () => updateSettingsAction({ ok: false }, form({
       reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "60",
-      lecRedAbove: "320", lecOrange: "160", lecYellow: "70", matrixRed: "20", matrixOrange: "10", matrixYellow: "4",
+      lecRedAbove: "320", lecOrange: "160", lecYellow: "70", matrixRed: "20", matrixOrange: "10", matrixYellow: "4", reportCutoff: "17:00",
     })),
     succeeded: ok,
   },
@@ -248,6 +279,11 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
   "app/api/v1/risks/route.ts": { allowed: [], call: () => apiRisks(new Request("http://sise.local/api/v1/risks")), succeeded: () => false },
   "app/api/v1/board/route.ts": { allowed: [], call: () => apiBoard(new Request("http://sise.local/api/v1/board")), succeeded: () => false },
   "app/api/v1/events/route.ts": { allowed: [], call: () => apiEvents(new Request("http://sise.local/api/v1/events")), succeeded: () => false },
+  "app/api/exports/analysis/route.ts": {
+    allowed: ["officer", "officerOut", "leader", "auditor"],
+    call: () => exportAnalysis(new Request("http://sise.local/api/exports/analysis?week=2026-W46&format=docx", { headers: { "sec-fetch-site": "same-origin" } })),
+    succeeded: (r) => r.status === 200 && r.headers.get("content-type")!.includes("wordprocessingml"),
+  },
   "app/api/exports/verify/route.ts": {
     allowed: ["auditor"],
     call: () => verifyExportRoute(new Request("http://sise.local/api/exports/verify", { method: "POST", body: "a,b\r\n1,2\r\n", headers: { "sec-fetch-site": "same-origin" } })),
