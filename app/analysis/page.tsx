@@ -42,11 +42,12 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
         <p className="text-lg">{doc.subtitle}</p>
         <form method="get" className="no-print flex flex-wrap items-end gap-3 text-sm">
           <Link className={nav} href={`/analysis?week=${prev}`} rel="prev">{t("previousWeek")}</Link>
-          <label className="flex flex-col gap-1">{t("week")}
-            <select name="week" defaultValue={week.label} className="rounded border border-neutral-400 bg-white px-2 py-1">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="analysis-week">{t("week")}</label>
+            <select id="analysis-week" name="week" defaultValue={week.label} className="rounded border border-neutral-400 bg-white px-2 py-1">
               {weeks.map((w) => <option key={w.label} value={w.label}>{t("weekOption", { label: w.label, from: w.monday })}</option>)}
             </select>
-          </label>
+          </div>
           <button type="submit" className={nav}>{t("show")}</button>
           {next ? <Link className={nav} href={`/analysis?week=${next}`} rel="next">{t("nextWeek")}</Link> : null}
           <a className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900" href={`/api/exports/analysis?week=${week.label}&format=pdf`} download>{t("exportPdf")}</a>

@@ -35,11 +35,12 @@ export function FormMessage({ state }: { state: FormState }) {
   );
 }
 
-export function FieldError({ state, name }: { state: FormState; name: string }) {
+/** `id` (default: the field's name) keeps ids unique when several forms on a page share field names. */
+export function FieldError({ state, name, id = name }: { state: FormState; name: string; id?: string }) {
   const t = useTranslations();
   const errors = state.fieldErrors?.[name];
   return errors?.length ? (
-    <p id={`${name}-error`} className="mt-1 text-sm text-red-800">
+    <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
       {errors.map((e) => t(`errors.${e.key}`, e.values)).join(" ")}
     </p>
   ) : null;
@@ -47,16 +48,16 @@ export function FieldError({ state, name }: { state: FormState; name: string }) 
 
 /** A labelled input wired to its error and hint by id, as the risk form's fields are. */
 export function TextField({
-  state, name, label, hint, ...input
+  state, name, label, hint, id = name, ...input
 }: { state: FormState; name: string; label: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const invalid = !!state.fieldErrors?.[name]?.length;
-  const describedBy = [invalid ? `${name}-error` : "", hint ? `${name}-hint` : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy = [invalid ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium">{label}</label>
-      <input id={name} name={name} className={inputClass} aria-invalid={invalid} aria-describedby={describedBy} {...input} />
-      {hint ? <p id={`${name}-hint`} className="mt-1 text-xs text-neutral-600">{hint}</p> : null}
-      <FieldError state={state} name={name} />
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">{label}</label>
+      <input id={id} name={name} className={inputClass} aria-invalid={invalid} aria-describedby={describedBy} {...input} />
+      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-neutral-600">{hint}</p> : null}
+      <FieldError state={state} name={name} id={id} />
     </div>
   );
 }

@@ -50,12 +50,14 @@ export default async function FileReportPage({ searchParams }: { searchParams: P
       <Link href="/reports" className="text-sm text-blue-800 underline">{t("backToStatus")}</Link>
       <h1 className="text-2xl font-bold">{t("fileTitle")}</h1>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">{t("unit")}
-          <select name="unit" defaultValue={unit.id} className={control}>{mine.map((u) => <option key={u.id} value={u.id}>{localName(u, locale)}</option>)}</select>
-        </label>
-        <label className="flex flex-col gap-1">{t("day")}
-          <select name="day" defaultValue={day} className={control}>{days.map((d, i) => <option key={d} value={d}>{i === 0 ? t("todayOption", { day: d }) : d}</option>)}</select>
-        </label>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="report-unit">{t("unit")}</label>
+          <select id="report-unit" name="unit" defaultValue={unit.id} className={control}>{mine.map((u) => <option key={u.id} value={u.id}>{localName(u, locale)}</option>)}</select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="report-day">{t("day")}</label>
+          <select id="report-day" name="day" defaultValue={day} className={control}>{days.map((d, i) => <option key={d} value={d}>{i === 0 ? t("todayOption", { day: d }) : d}</option>)}</select>
+        </div>
         <button type="submit" className="rounded border border-neutral-400 bg-white px-3 py-1 hover:bg-neutral-100">{t("switch")}</button>
       </form>
       <p className={now.getTime() > deadline ? "font-medium text-amber-900" : "text-neutral-800"}>
