@@ -94,7 +94,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       {can(user, "report.read") && asOfMs === null ? <ReportingStrip data={dayReporting(db, { day: today, nowMs: now.getTime(), locale }).strip} day={today} /> : null}
       <BoardTimeForm view={view} asOf={params.asOf} since={meeting ? undefined : time.since?.split("T")[0]} sinceMeeting={sinceMeeting} today={today} />
       {meeting && compare ? (
-        <p data-testid="since-meeting" className="text-sm text-neutral-800">
+        <p data-testid="since-meeting" className="no-print text-sm text-neutral-800">
           {t("time.sinceMeeting", { type: t(`time.meetingTypes.${meeting.type}`), title: meeting.title, since: sinceLabel(time.since!) })}{" "}
           <Link href={`/meetings/${meeting.id}`} className="text-blue-800 underline">{t("time.openMeeting")}</Link>
         </p>
@@ -163,7 +163,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         <Legend className="text-sm" />
       </div>
       {view === "grid" && compare ? (
-        <section aria-labelledby="changes-heading" className="flex flex-col gap-2">
+        // The printed board stays one page: the list of changes is for the screen (its marks are in the cells).
+        <section aria-labelledby="changes-heading" className="no-print flex flex-col gap-2">
           <h2 id="changes-heading" className="text-xl font-semibold">{t(changes.capped ? "time.changesSinceMany" : "time.changesSince", { since: sinceLabel(time.since!), n: changes.total })}</h2>
           {changes.total > changes.events.length ? <p className="text-sm text-neutral-700">{t(changes.capped ? "time.changesLatestMany" : "time.changesLatest", { shown: changes.events.length, n: changes.total })}</p> : null}
           {changes.events.length ? <RiskTimeline events={changes.events} names={nameMaps(db, locale)} codes={mapRiskCodes(db, changes.events.map((e) => e.riskId))} /> : <p>{t("time.noChanges")}</p>}

@@ -12,7 +12,7 @@ export async function ReportingStrip({ data, day, names = true }: { data: StripD
   const t = await getTranslations("reports");
   const { counts } = data;
   return (
-    <section aria-label={t("stripTitle")} data-testid="reporting-strip" className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border-2 border-neutral-300 bg-white px-4 py-3">
+    <section aria-label={t("stripTitle")} data-testid="reporting-strip" className="no-print flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border-2 border-neutral-300 bg-white px-4 py-3">
       <Link href={`/reports?day=${day}`} className="text-lg font-semibold underline-offset-4 hover:underline">{t("stripTitle")}</Link>
       <span className="tabular-nums">{t("stripReported", { n: counts.reported + counts.zero + counts.late, units: data.units, zero: counts.zero })}</span>
       {counts.pending ? <span className="tabular-nums text-neutral-700">{t("stripPending", { n: counts.pending, cutoff: data.cutoff })}</span> : null}
