@@ -27,11 +27,20 @@ const shots: Array<{ name: string; path: string; as?: string; locale?: string; w
   { name: "grade-zh", path: `/risks/${process.env.SHOT_RISK ?? "YL-2024-00004"}/grade`, as: "officer", fullPage: true, matrix: ["4", "5"] },
   { name: "risk-red-leader-zh", path: `/risks/${process.env.SHOT_RED ?? "YL-2025-00146"}`, as: "leader", fullPage: true },
   { name: "audit-zh", path: "/audit", as: "auditor", verify: true },
+  // The working rhythm: daily reports, compliance, the weekly analysis, a meeting record, tasks.
+  { name: "reports-zh", path: `/reports?day=${daysAgo(1)}`, as: "leader", fullPage: true },
+  { name: "report-file-zh", path: "/reports/file", as: "officer" },
+  { name: "compliance-zh", path: "/reports/compliance", as: "leader", fullPage: true },
+  { name: "analysis-zh", path: "/analysis", as: "officer", height: 1500, waitFor: ".recharts-line" },
+  { name: "meeting-record-zh", path: "/meetings/1", as: "leader", fullPage: true },
+  { name: "tasks-zh", path: "/tasks", as: "officer" },
 ];
 
 async function main() {
   const browser = await chromium.launch(chromiumLaunchOptions());
-  for (const s of shots) {
+  // ONLY=name,name retakes just those.
+  const only = process.env.ONLY?.split(",");
+  for (const s of shots.filter((x) => !only || only.includes(x.name))) {
     const context = await browser.newContext({ viewport: { width: s.width ?? 1440, height: s.height ?? 900 } });
     if (s.locale) await context.addCookies([{ name: "NEXT_LOCALE", value: s.locale, url: base }]);
     const page = await context.newPage();
