@@ -27,6 +27,44 @@ export function assembleWeeklyAnalysis(db: Db, p: { monday: string; timeZone: st
   const endMs = complete ? startOfDayInZone(endDay, p.timeZone) : p.nowMs;
   const week = { ...isoWeekOf(p.monday), sunday: addDays(p.monday, 6), startMs, endMs, complete };
 
+  // A week ended more than a minute ago can no longer change (app events are stamped with the
+  // current time, never back-dated), so its heavy part is remembered; the week in progress is
+  // remembered while the history's head and the day stay the same. Per review cadence.
+  const memo = remembered.get(sqlite) ?? new Map<string, FromHistory>();
+  remembered.set(sqlite, memo);
+  const settled = complete && endMs <= p.nowMs - 60_000;
+  const head = settled ? "" : String(sqlite.prepare("SELECT seq FROM risk_events ORDER BY seq DESC LIMIT 1").pluck().get() ?? 0);
+  const key = `${p.monday}|${head}|${settled ? "" : dayInZone(new Date(p.nowMs), p.timeZone)}|${JSON.stringify(p.reviewDays)}`;
+  const fromHistory = memo.get(key) ?? readWeek(sqlite, { ...p, startMs, endMs, complete });
+  if (!memo.has(key)) {
+    memo.set(key, fromHistory);
+    if (memo.size > KEPT) memo.delete(memo.keys().next().value!);
+  }
+  const { changes, overdue, awaitingAck, counts, areas, regions, trend } = fromHistory;
+
+  const lastDay = complete ? week.sunday : dayInZone(new Date(p.nowMs), p.timeZone);
+  const standings = reportingStandings(db, { from: p.monday, to: lastDay, nowMs: p.nowMs, cutoff: p.cutoff, timeZone: p.timeZone });
+  const reporting = [...standings].flatMap(([unitId, days]) => {
+    const missing = [...days].filter(([, d]) => d.standing === "missing").map(([day]) => day);
+    const late = [...days].filter(([, d]) => d.standing === "late").map(([day]) => day);
+    return missing.length || late.length ? [{ unitId, missing, late }] : [];
+  }).sort((a, b) => b.missing.length - a.missing.length || b.late.length - a.late.length || a.unitId - b.unitId);
+
+  const ids = [...new Set([...changes.escalations, ...changes.deescalations, ...changes.created, ...changes.resolved, ...overdue, ...awaitingAck].map((x) => x.riskId))];
+  // Names as they are now (a title may have changed since). Many ids: one pass over the table beats a huge IN list.
+  const columns = { id: risks.id, code: risks.code, title: risks.title, areaId: risks.areaId, regionId: risks.regionId, unitId: risks.responsibleUnitId };
+  const rows = ids.length === 0 ? [] : ids.length > 2000 ? db.select(columns).from(risks).all() : db.select(columns).from(risks).where(inArray(risks.id, ids)).all();
+  const riskInfo = new Map(rows.map((r) => [r.id, r]));
+  return { week, changes, riskInfo, overdue, awaitingAck, reporting, trend, counts, areas, regions, conclusions: getConclusions(db, p.monday) };
+}
+
+type FromHistory = ReturnType<typeof readWeek>;
+const remembered = new WeakMap<object, Map<string, FromHistory>>();
+const KEPT = 16;
+
+/** Everything the analysis reads from the risk history, as it stood at `endMs`. */
+function readWeek(sqlite: Db["$client"], p: { monday: string; timeZone: string; nowMs: number; present: Board; reviewDays: Record<Colour, number>; startMs: number; endMs: number; complete: boolean }) {
+  const { startMs, endMs, complete } = p;
   const rows = sqlite.prepare(
     `SELECT seq, at, risk_id, action, field, old_value, new_value, reason, actor_name FROM risk_events
      WHERE at >= ? AND at < ? AND risk_id IS NOT NULL AND action IN ('create', 'grade', 'status') ORDER BY at, seq`,
@@ -65,26 +103,11 @@ export function assembleWeeklyAnalysis(db: Db, p: { monday: string; timeZone: st
     .map(([riskId, , at]) => ({ riskId, raisedAt: at }))
     .sort((a, b) => a.raisedAt - b.raisedAt);
 
-  const lastDay = complete ? week.sunday : dayInZone(new Date(p.nowMs), p.timeZone);
-  const standings = reportingStandings(db, { from: p.monday, to: lastDay, nowMs: p.nowMs, cutoff: p.cutoff, timeZone: p.timeZone });
-  const reporting = [...standings].flatMap(([unitId, days]) => {
-    const missing = [...days].filter(([, d]) => d.standing === "missing").map(([day]) => day);
-    const late = [...days].filter(([, d]) => d.standing === "late").map(([day]) => day);
-    return missing.length || late.length ? [{ unitId, missing, late }] : [];
-  }).sort((a, b) => b.missing.length - a.missing.length || b.late.length - a.late.length || a.unitId - b.unitId);
-
   const trend: TrendPoint[] = weeklyTrend(sqlite, { weeks: 13, timeZone: p.timeZone, nowMs: complete ? endMs : p.nowMs, present: complete ? undefined : p.present });
-
-  const ids = [...new Set([...changes.escalations, ...changes.deescalations, ...changes.created, ...changes.resolved, ...overdue, ...awaitingAck].map((x) => x.riskId))];
-  const riskInfo = new Map(
-    (ids.length ? db.select({ id: risks.id, code: risks.code, title: risks.title, areaId: risks.areaId, regionId: risks.regionId, unitId: risks.responsibleUnitId }).from(risks).where(inArray(risks.id, ids)).all() : [])
-      .map((r) => [r.id, r]),
-  );
   return {
-    week, changes, riskInfo, overdue, awaitingAck, reporting, trend,
+    changes, overdue, awaitingAck, trend,
     counts: { before: sumCells(before), now: sumCells(after) },
     areas: groupDeltas(before, after, "area"), regions: groupDeltas(before, after, "region"),
-    conclusions: getConclusions(db, p.monday),
   };
 }
 export type WeeklyAnalysis = ReturnType<typeof assembleWeeklyAnalysis>;
