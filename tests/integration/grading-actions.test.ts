@@ -50,3 +50,18 @@ it("an override without its reason, and a review date beyond the cadence, are re
   expect((noNote.result as { fieldErrors: object }).fieldErrors).toEqual({ note: [{ key: "required" }] });
   expect(copy.bytes().equals(before)).toBe(true);
 });
+
+it("20 clients grade the same risk from the same version at once: one wins, 19 are told of the conflict, the history shows one change", async () => {
+  const grades = () => copy.db.$client.prepare("SELECT count(*) FROM risk_events WHERE action = 'grade'").pluck().get() as number;
+  const before = grades();
+  const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading({ reason: `判断 ${i}` })))));
+  const winners = outcomes.filter((o) => o.redirect?.includes("graded=1"));
+  const losers = outcomes.map((o) => o.result as { ok: boolean; message: { key: string }; conflict: string[] } | undefined).filter((r) => r && !r.ok);
+  expect(winners).toHaveLength(1);
+  expect(losers).toHaveLength(19);
+  for (const r of losers) {
+    expect(r!.message.key).toBe("form.conflict");
+    expect(r!.conflict).toHaveLength(1); // the one change that won, in words
+  }
+  expect(grades()).toBe(before + 1);
+});

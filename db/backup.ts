@@ -1,0 +1,67 @@
+import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import type Database from "better-sqlite3";
+import { openDatabase } from "./connection";
+import { verifyHistorySync } from "./history/verify";
+
+export type FileCheck = { integrity: string; chain: ReturnType<typeof verifyHistorySync>; risks: number; bytes: number };
+
+/** What makes a copy trustworthy: SQLite's own integrity check and the history's hash chain, end to end. */
+export function checkDatabase(sqlite: Database.Database, file: string): FileCheck {
+  const integrity = (sqlite.pragma("integrity_check") as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join("; ");
+  const risks = (sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number }).n;
+  return { integrity, chain: verifyHistorySync(sqlite), risks, bytes: statSync(file).size };
+}
+
+export const isSound = (c: FileCheck) => c.integrity === "ok" && c.chain.ok;
+
+/**
+ * An online backup while the app keeps writing: `VACUUM INTO` copies the database as one read
+ * transaction sees it — a consistent snapshot that never blocks writers (WAL) and, unlike the
+ * page-by-page backup API, never restarts when they write. The copy is then checked.
+ */
+export function backupDatabase(source: Database.Database, target: string): FileCheck {
+  if (existsSync(target)) throw new Error(`refusing to overwrite ${target}`);
+  source.prepare("VACUUM INTO ?").run(target);
+  const copy = openDatabase(target, { readonly: true });
+  try {
+    return checkDatabase(copy, target);
+  } finally {
+    copy.close();
+  }
+}
+
+/**
+ * Puts a checked backup in place of the database file (the server must be stopped). The file it
+ * replaces is kept beside it (`*.before-restore-<time>`), so a restore never destroys data.
+ */
+export function restoreDatabase(backup: string, target: string, now = new Date()): { check: FileCheck; keptAs: string | null } {
+  const source = openDatabase(backup, { readonly: true });
+  let check: FileCheck;
+  try {
+    check = checkDatabase(source, backup);
+  } finally {
+    source.close();
+  }
+  if (!isSound(check)) throw new Error(`the backup ${backup} does not verify: integrity ${check.integrity}, chain ${check.chain.ok ? "ok" : "broken"}`);
+  const staging = `${target}.restoring`;
+  rmSync(staging, { force: true });
+  // Copy through SQLite, not the file system: the result is a clean single file with no stale WAL.
+  const from = openDatabase(backup, { readonly: true });
+  try {
+    from.prepare("VACUUM INTO ?").run(staging);
+  } finally {
+    from.close();
+  }
+  let keptAs: string | null = null;
+  if (existsSync(target)) {
+    // Fold the old file's WAL into it first, so the kept copy is complete on its own.
+    const old = openDatabase(target);
+    old.pragma("wal_checkpoint(TRUNCATE)");
+    old.close();
+    keptAs = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, "-")}`;
+    renameSync(target, keptAs);
+  }
+  for (const suffix of ["-wal", "-shm"]) rmSync(target + suffix, { force: true });
+  renameSync(staging, target);
+  return { check, keptAs };
+}

@@ -1,0 +1,114 @@
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { backupDatabase, checkDatabase, isSound, restoreDatabase } from "@/db/backup";
+import { openDatabase } from "@/db/connection";
+import { insertRisk } from "@/db/mutations/risks";
+import { assessment } from "../support/risk-input";
+import { createTestDb, type TestDb } from "./test-db";
+
+let t: TestDb;
+let riskIds: number[];
+beforeEach(() => {
+  t = createTestDb();
+  riskIds = Array.from({ length: 12 }, (_, i) => insertRisk(t.db, {
+    input: { title: `榆阳区燃气管网风险 ${i}`, description: "", areaId: t.areaId.S03, regionId: t.regionId["610802"], responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "张伟", coUnitIds: [], reason: "" },
+    assessment: assessment("yellow"), nextReviewDate: "2026-12-20", actor: { id: null, name: "seed" }, now: new Date(), year: 2026,
+  }).id);
+  // The writers below are other processes: this connection lets go of the file meanwhile.
+  t.sqlite.close();
+});
+afterEach(() => {
+  try {
+    t.cleanup();
+  } catch {
+    /* already closed */
+  }
+});
+
+type Ack = { riskId: number; version: number; seq: number };
+/** Starts the sustained writer; resolves its acknowledgements once it has been killed (or has finished). */
+function writer(file: string, max?: number) {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/crash-writer.ts", file, riskIds.join(","), ...(max ? [String(max)] : [])], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (err += d));
+  const acks = () => out.split("\n").filter((l) => /^\d+ \d+ \d+$/.test(l)).map((l) => { const [riskId, version, seq] = l.split(" ").map(Number); return { riskId, version, seq }; });
+  const firstAck = new Promise<void>((resolve, reject) => {
+    const poll = setInterval(() => { if (acks().length) { clearInterval(poll); resolve(); } }, 10);
+    child.on("exit", () => { clearInterval(poll); if (!acks().length) reject(new Error(`writer wrote nothing: ${err}`)); });
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  return { child, acks, firstAck, exited, stderr: () => err };
+}
+
+describe("crash safety", () => {
+  it("keeps every acknowledged write through SIGKILLs at random moments, with the chain and integrity intact", async () => {
+    const acknowledged: Ack[] = [];
+    for (let round = 0; round < 4; round++) {
+      const w = writer(t.file);
+      await w.firstAck;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 400));
+      w.child.kill("SIGKILL");
+      expect((await w.exited).signal).toBe("SIGKILL");
+      acknowledged.push(...w.acks());
+      // Reopening runs SQLite's recovery; every write a client was told about must be there.
+      const sqlite = openDatabase(t.file);
+      const found = sqlite.prepare("SELECT count(*) FROM risk_events WHERE seq = ? AND risk_id = ? AND risk_version = ? AND action = 'grade'").pluck();
+      const missing = acknowledged.filter((a) => found.get(a.seq, a.riskId, a.version) !== 1);
+      const check = checkDatabase(sqlite, t.file);
+      sqlite.close();
+      expect(missing, `round ${round}: acknowledged writes lost`).toEqual([]);
+      expect(check.integrity).toBe("ok");
+      expect(check.chain.ok).toBe(true);
+    }
+    expect(acknowledged.length).toBeGreaterThan(20);
+  }, 120_000);
+});
+
+describe("backup and restore", () => {
+  it("copies a consistent database while writes continue, and restores it without losing the file it replaces", async () => {
+    const w = writer(t.file, 4000);
+    await w.firstAck;
+    const live = openDatabase(t.file, { readonly: true });
+    const target = join(t.file, "..", "backup.db");
+    const check = backupDatabase(live, target);
+    live.close();
+    const during = w.acks().length;
+    await w.exited;
+    expect(isSound(check)).toBe(true);
+    expect(check.integrity).toBe("ok");
+    // The copy is a snapshot from the middle of the writes: more than before them, fewer than at the end.
+    const events = check.chain.ok ? check.chain.count : 0;
+    expect(events).toBeGreaterThan(12);
+    expect(events).toBeLessThan(12 + 4000);
+    expect(w.acks().length).toBeGreaterThan(during);
+
+    const { keptAs } = restoreDatabase(target, t.file);
+    expect(keptAs && existsSync(keptAs)).toBeTruthy();
+    const restored = openDatabase(t.file, { readonly: true });
+    const after = checkDatabase(restored, t.file);
+    restored.close();
+    expect(after.chain).toEqual(check.chain);
+    // The replaced database is kept whole: all 4000 writes are in it.
+    const kept = openDatabase(keptAs!, { readonly: true });
+    expect((kept.prepare("SELECT count(*) FROM risk_events").pluck().get())).toBe(12 + 4000);
+    kept.close();
+  }, 120_000);
+
+  it("refuses to restore a damaged backup and leaves the database as it was", () => {
+    const live = openDatabase(t.file);
+    const target = join(t.file, "..", "bad.db");
+    backupDatabase(live, target);
+    live.close();
+    const bad = openDatabase(target);
+    bad.exec("DROP TRIGGER risk_events_no_update");
+    bad.prepare("UPDATE risk_events SET reason = 'forged' WHERE seq = 3").run();
+    bad.close();
+    const before = readFileSync(t.file);
+    expect(() => restoreDatabase(target, t.file)).toThrow(/does not verify/);
+    expect(readFileSync(t.file).equals(before)).toBe(true);
+  });
+});
