@@ -1,0 +1,178 @@
+import fc from "fast-check";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", async () => (await import("../support/request-context")).nextHeaders);
+vi.mock("next/navigation", async () => (await import("../support/request-context")).nextNavigation);
+vi.mock("next/cache", async () => (await import("../support/request-context")).nextCache);
+vi.mock("@/db/client", async () => (await import("../support/request-context")).dbClient);
+vi.mock("next-intl/server", async () => (await import("../support/request-context")).nextIntlServer());
+
+import { issueApiTokenAction, revokeApiTokenAction } from "@/app/admin/api-tokens/actions/api-tokens";
+import { createReferenceAction, renameReferenceAction, setReferenceActiveAction } from "@/app/admin/reference/actions/reference";
+import { updateSettingsAction } from "@/app/admin/settings/actions/update-settings";
+import { resetPasswordAction, resetTotpAction, setActiveAction } from "@/app/admin/users/actions/account-controls";
+import { createUserAction } from "@/app/admin/users/actions/create-user";
+import { updateUserAction } from "@/app/admin/users/actions/update-user";
+import { changePasswordAction } from "@/app/account/actions/change-password";
+import { confirmTotpAction, disableTotpAction } from "@/app/account/actions/two-factor";
+import { saveConclusionsAction } from "@/app/analysis/actions/save-conclusions";
+import { addCorrectionAction, addDecisionAction, addDiscussedAction, addTaskAction } from "@/app/meetings/actions/meeting-items";
+import { closeMeetingAction, createMeetingAction, updateMeetingAction } from "@/app/meetings/actions/meeting-record";
+import { fileReportAction } from "@/app/reports/actions/file-report";
+import { acknowledgeRedAction } from "@/app/risks/actions/acknowledge-red";
+import { changeStatusAction } from "@/app/risks/actions/change-status";
+import { createRiskAction } from "@/app/risks/actions/create-risk";
+import { gradeRiskAction } from "@/app/risks/actions/grade-risk";
+import { addMeasureAction, updateMeasureAction } from "@/app/risks/actions/measures";
+import { reviewRiskAction } from "@/app/risks/actions/review-risk";
+import { updateRiskAction } from "@/app/risks/actions/update-risk";
+import { importRegisterAction } from "@/app/risks/import/actions/import-register";
+import { completeTaskAction } from "@/app/tasks/actions/complete-task";
+import { GET as exportAnalysis } from "@/app/api/exports/analysis/route";
+import { GET as exportHistory } from "@/app/api/exports/history/route";
+import { GET as exportRegister } from "@/app/api/exports/register/route";
+import type { FormState } from "@/lib/validation/form-state";
+import { buildTemplate, openCopy, signInAs, type Fixture } from "../support/accounts";
+import { resetRequest, run } from "../support/request-context";
+
+/**
+ * Hostile input, thrown at every server action and export route by fast-check: wrong types, huge
+ * strings, control characters, SQL and HTML fragments, impossible dates, unknown and other users'
+ * ids — posted by a caller who may use the action, so the input is what is tested. Each call must
+ * answer (a form state or a 4xx), never throw (a 500), and a refused call must leave the database
+ * byte for byte as it was.
+ */
+const HOSTILE = [
+  "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "'; DROP TABLE risks; --", "\" OR 1=1 --", "=HYPERLINK(\"http://x\")",
+  "+cmd|' /C calc'!A0", "@SUM(1)", "-1", "0", "1e309", "NaN", "Infinity", "9007199254740993", "2026-02-30", "9999-12-31", "0000-00-00",
+  "2026-11-25T25:61", "25:00", "\u0000", "\u0007\u001b[2J", "\uFEFF", "\uD800", "   ", "", "red", "蓝", "YL-2026-00001", "../../etc/passwd",
+  "%00", "null", "undefined", "true", "[]", "{}", "__proto__", "constructor",
+];
+const FIELDS = [
+  "title", "description", "areaId", "regionId", "responsibleUnitId", "responsiblePerson", "coUnitIds", "reason", "method", "lecL", "lecE", "lecC",
+  "matrixL", "matrixS", "colour", "overrideReason", "nextReviewDate", "version", "note", "status", "instruction", "measureDescription", "owner",
+  "dueDate", "measureStatus", "username", "displayName", "roles", "areaIds", "regionIds", "unitIds", "reviewRed", "reviewOrange", "reviewYellow",
+  "reviewBlue", "totpAdmins", "totpLeaders", "lecRedAbove", "lecOrange", "lecYellow", "matrixRed", "matrixOrange", "matrixYellow", "reportCutoff",
+  "code", "nameZh", "nameEn", "kind", "parentId", "leadUnitId", "current", "next", "confirm", "name", "area", "region", "unitId", "day",
+  "itemKind", "itemRisk", "itemText", "type", "time", "chair", "attendees", "notes", "riskCode", "leader", "text", "task", "intent", "digest",
+];
+const value = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...HOSTILE) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.integer().map(String) },
+  { weight: 1, arbitrary: fc.double().map(String) },
+  { weight: 1, arbitrary: fc.constantFrom("a".repeat(20_000), "风".repeat(5_000)) },
+);
+const formData = fc.dictionary(fc.constantFrom(...FIELDS), fc.array(value, { minLength: 1, maxLength: 3 }), { maxKeys: 12 }).map((d) => {
+  const fd = new FormData();
+  for (const [k, vs] of Object.entries(d)) for (const v of vs) fd.append(k, v);
+  return fd;
+});
+const id = fc.oneof(fc.integer({ min: -3, max: 12 }), fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.NaN, 0.5, -0));
+const code = fc.oneof(fc.constantFrom("YL-2026-00001", "YL-2026-00002", "YL-2026-00003", "yl-2026-00001"), fc.constantFrom(...HOSTILE));
+const table = fc.constantFrom("units", "areas", "regions", "risks", "users", "sqlite_master", "__proto__");
+
+type Caller = "admin" | "officer" | "leader" | "auditor";
+type Case = { as: Caller; args: fc.Arbitrary<unknown[]>; call: (args: unknown[], fd: FormData) => Promise<unknown> };
+const P: FormState = { ok: false };
+const a = <T extends unknown[]>(...arbs: { [K in keyof T]: fc.Arbitrary<T[K]> }) => fc.tuple(...arbs) as unknown as fc.Arbitrary<unknown[]>;
+const none = fc.constant([] as unknown[]);
+const n = (x: unknown) => x as number;
+const s = (x: unknown) => x as string;
+
+const ACTIONS: Record<string, Case> = {
+  createRiskAction: { as: "officer", args: none, call: (_, fd) => createRiskAction(P, fd) },
+  updateRiskAction: { as: "officer", args: a(code), call: ([c], fd) => updateRiskAction(s(c), P, fd) },
+  gradeRiskAction: { as: "officer", args: a(code), call: ([c], fd) => gradeRiskAction(s(c), P, fd) },
+  reviewRiskAction: { as: "officer", args: a(code), call: ([c], fd) => reviewRiskAction(s(c), P, fd) },
+  changeStatusAction: { as: "officer", args: a(code), call: ([c], fd) => changeStatusAction(s(c), P, fd) },
+  acknowledgeRedAction: { as: "leader", args: a(code), call: ([c], fd) => acknowledgeRedAction(s(c), P, fd) },
+  addMeasureAction: { as: "officer", args: a(code), call: ([c], fd) => addMeasureAction(s(c), P, fd) },
+  updateMeasureAction: { as: "officer", args: a(code, id), call: ([c, i], fd) => updateMeasureAction(s(c), n(i), P, fd) },
+  importRegisterAction: {
+    as: "officer", args: a(fc.constantFrom("dryRun", "commit", "", "x"), fc.oneof(fc.string({ maxLength: 400 }), fc.constantFrom("code,title\r\n=1,<b>x</b>\r\n", "\u0000\u0001PK\u0003\u0004"))),
+    call: ([intent, body], fd) => { fd.set("intent", s(intent)); fd.set("file", new File([s(body)], "台账.csv", { type: "text/csv" })); return importRegisterAction({ ok: false }, fd); },
+  },
+  createUserAction: { as: "admin", args: none, call: (_, fd) => createUserAction(P, fd) },
+  updateUserAction: { as: "admin", args: a(id), call: ([i], fd) => updateUserAction(n(i), P, fd) },
+  resetPasswordAction: { as: "admin", args: a(id), call: ([i]) => resetPasswordAction(n(i), P) },
+  setActiveAction: { as: "admin", args: a(id, fc.boolean()), call: ([i, b]) => setActiveAction(n(i), b as boolean, P) },
+  resetTotpAction: { as: "admin", args: a(id), call: ([i]) => resetTotpAction(n(i), P) },
+  updateSettingsAction: { as: "admin", args: none, call: (_, fd) => updateSettingsAction(P, fd) },
+  createReferenceAction: { as: "admin", args: a(table), call: ([t], fd) => createReferenceAction(s(t), P, fd) },
+  renameReferenceAction: { as: "admin", args: a(table, id), call: ([t, i], fd) => renameReferenceAction(s(t), n(i), P, fd) },
+  setReferenceActiveAction: { as: "admin", args: a(table, id, fc.boolean()), call: ([t, i, b]) => setReferenceActiveAction(s(t), n(i), b as boolean, P) },
+  issueApiTokenAction: { as: "admin", args: none, call: (_, fd) => issueApiTokenAction(P, fd) },
+  revokeApiTokenAction: { as: "admin", args: a(id), call: ([i], fd) => revokeApiTokenAction(n(i), P, fd) },
+  changePasswordAction: { as: "officer", args: none, call: (_, fd) => changePasswordAction(P, fd) },
+  confirmTotpAction: { as: "officer", args: none, call: (_, fd) => confirmTotpAction(P, fd) },
+  disableTotpAction: { as: "officer", args: none, call: (_, fd) => disableTotpAction(P, fd) },
+  fileReportAction: { as: "officer", args: none, call: (_, fd) => fileReportAction(P, fd) },
+  saveConclusionsAction: { as: "officer", args: a(fc.oneof(fc.constantFrom("2026-W46", "2026-W53", "2025-W53"), fc.constantFrom(...HOSTILE))), call: ([w], fd) => saveConclusionsAction(s(w), P, fd) },
+  createMeetingAction: { as: "leader", args: none, call: (_, fd) => createMeetingAction(P, fd) },
+  updateMeetingAction: { as: "leader", args: a(id), call: ([i], fd) => updateMeetingAction(n(i), P, fd) },
+  closeMeetingAction: { as: "leader", args: a(id), call: ([i], fd) => closeMeetingAction(n(i), P, fd) },
+  addDiscussedAction: { as: "leader", args: a(id), call: ([i], fd) => addDiscussedAction(n(i), P, fd) },
+  addDecisionAction: { as: "leader", args: a(id), call: ([i], fd) => addDecisionAction(n(i), P, fd) },
+  addTaskAction: { as: "leader", args: a(id), call: ([i], fd) => addTaskAction(n(i), P, fd) },
+  addCorrectionAction: { as: "leader", args: a(id), call: ([i], fd) => addCorrectionAction(n(i), P, fd) },
+  completeTaskAction: { as: "officer", args: a(id), call: ([i], fd) => completeTaskAction(n(i), P, fd) },
+};
+
+let fixture: Fixture;
+let copy: ReturnType<typeof openCopy> | undefined;
+beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
+afterEach(() => { copy?.cleanup(); copy = undefined; });
+
+/** One fresh database per generated call, the caller signed in, and a meeting and task to aim at. */
+function fresh(as: Caller) {
+  copy?.cleanup();
+  resetRequest();
+  copy = openCopy(fixture);
+  copy.db.$client.prepare(`INSERT INTO meetings (id, type, title, held_at, chair, attendees, created_by, created_at) VALUES (1, 'dispatch', '调度会', ?, '局长', '[]', ?, ?)`)
+    .run(Date.now() - 86_400_000, fixture.users.leader, Date.now() - 86_400_000);
+  copy.db.$client.prepare("INSERT INTO meeting_tasks (id, meeting_id, unit_id, title, due_date) VALUES (1, 1, ?, '排查', '2099-01-01')").run(fixture.unitId["U-ZJJ"]);
+  signInAs(copy.db, fixture.users[as]);
+  return copy;
+}
+
+describe.each(Object.entries(ACTIONS))("%s under hostile input", (_name, c) => {
+  it("answers in words and changes nothing when it refuses", async () => {
+    await fc.assert(
+      fc.asyncProperty(c.args, formData, async (args, fd) => {
+        const db = fresh(c.as);
+        const before = db.bytes();
+        const outcome = await run(() => c.call(args, fd)); // a throw here is a 500
+        const state = outcome.result as FormState | undefined;
+        if (outcome.redirect || state?.ok) return; // random input may be valid
+        expect(state, "a refusal is a form state").toBeDefined();
+        expect(state!.message || Object.keys(state!.fieldErrors ?? {}).length, "a refusal says why").toBeTruthy();
+        expect(db.bytes().equals(before), "a refused call changed the database").toBe(true);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 12) },
+    );
+  }, 120_000);
+});
+
+describe("export routes under hostile queries", () => {
+  const query = fc.dictionary(fc.constantFrom("format", "from", "to", "area", "region", "colour", "actor", "action", "week", "q", "status", "sort", "page", "overdue", "ack"), value.filter((v) => v.length < 2000), { maxKeys: 6 })
+    .map((d) => new URLSearchParams(d).toString());
+  it.each([
+    ["history", "auditor", exportHistory],
+    ["register", "officer", exportRegister],
+    ["analysis", "leader", exportAnalysis],
+  ] as const)("/api/exports/%s answers 2xx or 4xx, and a 4xx changes nothing", async (path, as, handler) => {
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const db = fresh(as);
+        const before = db.bytes();
+        const response = await handler(new Request(`http://sise.local/api/exports/${path}?${q}`, { headers: { "sec-fetch-site": "same-origin" } }));
+        expect(response.status, q).toBeLessThan(500);
+        await response.arrayBuffer();
+        if (response.status >= 400) expect(db.bytes().equals(before), q).toBe(true);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 15) },
+    );
+  }, 120_000);
+});
