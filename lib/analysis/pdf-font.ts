@@ -24,10 +24,11 @@ function fromEnv(value: string): { path: string; family?: string } {
 export function findPdfFont(env: string | undefined = process.env.SISE_PDF_FONT): PdfFont | null {
   if (env) {
     const f = fromEnv(env);
-    return existsSync(f.path) ? { regular: f, bold: f } : null;
+    return existsSync(/*turbopackIgnore: true*/ f.path) ? { regular: f, bold: f } : null;
   }
   for (const [r, rf, b, bf] of CANDIDATES) {
-    if (existsSync(r)) return { regular: { path: r, family: rf }, bold: existsSync(b) ? { path: b, family: bf } : { path: r, family: rf } };
+    // turbopackIgnore: system font paths, chosen at run time; tracing them would pull the whole project into the build.
+    if (existsSync(/*turbopackIgnore: true*/ r)) return { regular: { path: r, family: rf }, bold: existsSync(/*turbopackIgnore: true*/ b) ? { path: b, family: bf } : { path: r, family: rf } };
   }
   return null;
 }

@@ -92,7 +92,7 @@ const ACTIONS: Record<string, Case> = {
   updateMeasureAction: { as: "officer", args: a(code, id), call: ([c, i], fd) => updateMeasureAction(s(c), n(i), P, fd) },
   importRegisterAction: {
     as: "officer", args: a(fc.constantFrom("dryRun", "commit", "", "x"), fc.oneof(fc.string({ maxLength: 400 }), fc.constantFrom("code,title\r\n=1,<b>x</b>\r\n", "\u0000\u0001PK\u0003\u0004"))),
-    call: ([intent, body], fd) => { fd.set("intent", s(intent)); fd.set("file", new File([s(body)], "台账.csv", { type: "text/csv" })); return importRegisterAction({ ok: false }, fd); },
+    call: ([intent, body], fd) => { fd.set("intent", s(intent)); fd.set("file", new File([s(body)], "台账.csv", { type: "text/csv" })); return importRegisterAction({ status: "idle", ok: false }, fd); },
   },
   createUserAction: { as: "admin", args: none, call: (_, fd) => createUserAction(P, fd) },
   updateUserAction: { as: "admin", args: a(id), call: ([i], fd) => updateUserAction(n(i), P, fd) },
