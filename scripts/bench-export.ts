@@ -25,7 +25,7 @@ const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${
 
 
 async function main() {
-  if (!existsSync(DB)) throw new Error(`${DB} missing: run npm run bench first (it generates it)`);
+  if (!existsSync(DB)) throw new Error(`${DB} missing: run npm run bench:register first (it generates it)`);
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run npx next build");
   const writable = openDatabase(DB);
   applyMigrations(writable);

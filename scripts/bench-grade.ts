@@ -7,7 +7,9 @@
  * 2. Over HTTP: `next start` on the copy; autocannon posts the grading form to the real server
  *    action exactly as the browser does (multipart body, Next-Action header), each request a
  *    different risk at its current version, in rounds alternating with the trivial /ping page.
- * 3. `verify-history` over the result: time for the whole chain.
+ * 3. A mixed workload (issue #8): 90% reads (register, risk page, board), 10% grade changes,
+ *    with exact p50/p95/p99 from every response, as a ratio to /ping in the same round.
+ * 4. `verify-history` over the result: time for the whole chain; the server's peak memory.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
@@ -21,7 +23,7 @@ import { gradeRisk } from "../db/mutations/grading";
 import * as schema from "../db/schema";
 import { assess } from "../lib/domain/grading";
 import { linkEvent, storedJson } from "../lib/domain/history-chain";
-import { waitForServer } from "./bench-server";
+import { peakServerMemoryMb, waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
 
 const SOURCE = process.env.BENCH_DB ?? "bench/sise-50k.db";
@@ -168,16 +170,40 @@ async function main() {
       });
       return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, sent: r.requests.total };
     };
+    /** 90% reads spread over three pages, 10% grade changes, chosen per request; every latency kept. */
+    const reads = ["/risks?region=4&colour=orange", `/risks/${pool[pool.length - 2].code}`, "/board"];
+    let picked = 0;
+    const mixed = async () => {
+      const latencies: number[] = [];
+      const r = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon({
+        url: `http://127.0.0.1:${PORT}/ping`, connections: CONNECTIONS, duration: SECONDS,
+        requests: [{
+          setupRequest: (req) => {
+            const i = picked++;
+            if (i % 10 !== 9) return { ...req, method: "GET", path: reads[i % reads.length], headers, body: undefined };
+            const t = pool[next++ % pool.length];
+            return {
+              ...req, method: "POST", path: `/risks/${t.code}/grade`, body: formBody(boundary, actionId, t, day),
+              headers: { ...headers, accept: "text/x-component", "next-action": actionId, "content-type": `multipart/form-data; boundary=${boundary}` },
+            };
+          },
+        }],
+      }, (err, result) => (err ? reject(err) : resolve(result)));
+      instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+      });
+      return { rps: r.requests.average, p50: pct(latencies, 0.5), p95: pct(latencies, 0.95), p99: pct(latencies, 0.99), errors: r.errors + r.non2xx + r.timeouts, sent: r.requests.total };
+    };
     await grade(); // warm-up round (its writes count below too)
     // The page a successful grading lands on (Next renders it in the action's own response).
     const landing = `/risks/${pool[pool.length - 1].code}`;
-    const rounds: Array<Record<"ping" | "page" | "grade", Awaited<ReturnType<typeof grade>>>> = [];
+    const rounds: Array<Record<"ping" | "page" | "grade", Awaited<ReturnType<typeof grade>>> & { mixed?: Awaited<ReturnType<typeof mixed>> }> = [];
     for (let round = 0; round < ROUNDS; round++) {
       // BENCH_GRADE_ONLY=1 (with BENCH_SERVER_CMD for a CPU profile) loads only the grade change.
       if (process.env.BENCH_GRADE_ONLY) {
         const g = await grade();
         rounds.push({ ping: g, page: g, grade: g });
-      } else rounds.push({ ping: await get("/ping"), page: await get(landing), grade: await grade() });
+      } else rounds.push({ ping: await get("/ping"), page: await get(landing), grade: await grade(), mixed: await mixed() });
       console.error(`round ${round + 1}/${ROUNDS} done`);
     }
     const check = openDatabase(COPY, { readonly: true });
@@ -197,6 +223,13 @@ async function main() {
       const ratio = median(rounds.map((r) => r[name].rps / r.ping.rps));
       console.log(`| ${label[name]} | ${median(rs.map((x) => x.rps)).toFixed(1)} | ${(ratio * 100).toFixed(0)}% | ${median(rs.map((x) => x.p50))} | ${median(rs.map((x) => x.p99))} | ${rs.reduce((a, x) => a + x.errors, 0)} |`);
     }
+    const mixedRounds = rounds.flatMap((r) => (r.mixed ? [{ ...r.mixed, ratio: r.mixed.rps / r.ping.rps }] : []));
+    if (mixedRounds.length) {
+      console.log("\n| mixed workload (90% reads: register, risk page, board; 10% grade changes) | req/s (median) | ratio to /ping | p50 ms | p95 ms | p99 ms | errors |");
+      console.log("|---|---|---|---|---|---|---|");
+      const m = (k: "rps" | "p50" | "p95" | "p99" | "ratio") => median(mixedRounds.map((x) => x[k]));
+      console.log(`| per round: ${mixedRounds.map((x) => `${x.rps.toFixed(0)} req/s`).join(", ")} | ${m("rps").toFixed(1)} | ${(m("ratio") * 100).toFixed(0)}% | ${m("p50").toFixed(1)} | ${m("p95").toFixed(1)} | ${m("p99").toFixed(1)} | ${mixedRounds.reduce((a, x) => a + x.errors, 0)} |`);
+    }
     const sent = rounds.reduce((a, r) => a + r.grade.sent, 0);
     console.log(`\nGradings written (counted in the database, warm-up included): ${written}; requests answered in the measured rounds: ${sent}.`);
     console.log(`\n| database part (${dbPart.n} writes each, alternating blocks) | median ms | p99 ms |`);
@@ -205,6 +238,7 @@ async function main() {
     console.log(`| bare better-sqlite3 transaction, same writes | ${dbPart.bare.median.toFixed(3)} | ${dbPart.bare.p99.toFixed(3)} |`);
     console.log(`| ratio app / bare | ${(dbPart.app.median / dbPart.bare.median).toFixed(2)}× | |`);
     console.log(`\nverify-history: ${verify.ok ? `${verify.count} events verified` : "FAILED"} in ${verifySeconds.toFixed(2)} s`);
+    if (server.pid) console.log(`\nPeak server memory (VmHWM) over the whole run: ${peakServerMemoryMb(server.pid)} MB.`);
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   }

@@ -1,5 +1,5 @@
 /**
- * Register benchmark: `npm run bench` (see docs/benchmarks.md).
+ * Read-page benchmark: `npm run bench:register` (part of `npm run bench`; see docs/benchmarks.md).
  * 1. Generates (or reuses) bench/sise-50k.db: 50,000 risks and 1,000,000 events.
  * 2. Times the register page's own queries in-process (median of 50 runs per scenario).
  * 3. Builds the app if needed, starts `next start` on the bench database and, in alternating
@@ -14,7 +14,7 @@ import { openDatabase } from "../db/connection";
 import type { Db } from "../db/client";
 import * as schema from "../db/schema";
 import { applyMigrations } from "../db/migrate";
-import { waitForServer } from "./bench-server";
+import { peakServerMemoryMb, waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
 import { timeScenarios } from "./register-query-times";
 
@@ -35,6 +35,9 @@ const PAGES: Record<string, string> = {
   "board since a month back (marks + change list)": `/board?since=${monthBack}`,
   "board meeting mode": "/board/meeting",
   "board weekly trend (26 weeks, city)": "/board/trend",
+  // Issue #8: the risk page, and the weekly analysis of last week (issue #7).
+  "risk page (timeline, measures)": "/risks/RISK_CODE",
+  "weekly analysis (last week)": "/analysis",
 };
 if (process.env.BENCH_ONLY === "board") for (const k of Object.keys(PAGES)) if (!k.startsWith("board")) delete PAGES[k];
 
@@ -61,6 +64,9 @@ async function main() {
   writable.close();
   const sqlite = openDatabase(DB, { readonly: true });
   const counts = sqlite.prepare("SELECT (SELECT count(*) FROM risks) AS risks, (SELECT count(*) FROM risk_events) AS events").get();
+  // A risk with a long history: the page shows its whole timeline.
+  const busy = sqlite.prepare("SELECT r.code FROM risks r JOIN (SELECT risk_id, count(*) AS n FROM risk_events WHERE risk_id IS NOT NULL GROUP BY risk_id ORDER BY n DESC LIMIT 1) e ON e.risk_id = r.id").pluck().get() as string;
+  for (const [k, v] of Object.entries(PAGES)) PAGES[k] = v.replace("RISK_CODE", busy);
   const queries = timeScenarios(drizzle(sqlite, { schema }) as Db);
   sqlite.close();
 
@@ -88,6 +94,7 @@ async function main() {
     console.log("\n| register query scenario | params | matching | median ms | p95 ms |");
     console.log("|---|---|---|---|---|");
     for (const q of queries) console.log(`| ${q.name} | \`${q.params || "(none)"}\` | ${q.total} | ${q.median.toFixed(2)} | ${q.p95.toFixed(2)} |`);
+    if (server.pid) console.log(`\nPeak server memory (VmHWM) over the whole run: ${peakServerMemoryMb(server.pid)} MB.`);
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   }

@@ -10,3 +10,37 @@ export async function waitForServer(port: number): Promise<void> {
   }
   throw new Error("server did not start");
 }
+
+import { readdirSync, readFileSync } from "node:fs";
+
+/** The processes under `root` (npx → next → next-server), read from /proc. */
+function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
+    try {
+      const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${name}/status`, "utf8"))![1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  const out: number[] = [];
+  const walk = (pid: number) => (children.get(pid) ?? []).forEach((c) => (out.push(c), walk(c)));
+  walk(root);
+  return out;
+}
+
+/**
+ * The server's peak resident memory so far (VmHWM, the kernel's high-water mark) in MB: the
+ * largest of the processes started for it, which is the Next server itself.
+ */
+export function peakServerMemoryMb(root: number): number {
+  const peaks = [root, ...descendants(root)].map((pid) => {
+    try {
+      return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+    } catch {
+      return 0;
+    }
+  });
+  return Math.round(Math.max(...peaks));
+}
