@@ -12,7 +12,7 @@
  * 4. `verify-history` over the result: time for the whole chain; the server's peak memory.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
 import autocannon from "autocannon";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Db } from "../db/client";
@@ -24,6 +24,7 @@ import * as schema from "../db/schema";
 import { assess } from "../lib/domain/grading";
 import { linkEvent, storedJson } from "../lib/domain/history-chain";
 import { peakServerMemoryMb, waitForServer } from "./bench-server";
+import { formBody, gradeActionId } from "./bench-requests";
 import { benchSessionCookie } from "./bench-session";
 
 const SOURCE = process.env.BENCH_DB ?? "bench/sise-50k.db";
@@ -38,7 +39,7 @@ const run = (cmd: string, args: string[]) => {
   if (spawnSync(cmd, args, { stdio: "inherit" }).status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
 };
 
-type Target = { id: number; code: string; version: number };
+type Target = import("./bench-requests").Target;
 function targets(sqlite: ReturnType<typeof openDatabase>, offset: number, n: number): Target[] {
   return sqlite.prepare("SELECT id, code, version FROM risks WHERE status IN ('identified', 'controlling') ORDER BY id LIMIT ? OFFSET ?").all(n, offset) as Target[];
 }
@@ -90,25 +91,6 @@ function databasePart(file: string) {
   sqlite.close();
   return { app: { median: median(times.app), p99: pct(times.app, 0.99) }, bare: { median: median(times.bare), p99: pct(times.bare, 0.99) }, n: times.app.length };
 }
-
-function gradeActionId(): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
-  const id = Object.entries(manifest.node).find(([, v]) => v.exportedName === "gradeRiskAction")?.[0];
-  if (!id) throw new Error("gradeRiskAction not in the build manifest: rebuild");
-  return id;
-}
-
-/** The grading form as the browser posts it to the server action (see the request in docs/benchmarks.md). */
-function formBody(boundary: string, actionId: string, t: Target, day: string) {
-  const parts: Array<[string, string]> = [
-    ["_1_$ACTION_REF_1", ""], ["_1_$ACTION_1:0", JSON.stringify({ id: actionId, bound: "$@1" })], ["_1_$ACTION_1:1", JSON.stringify([t.code, { ok: false }])],
-    ["_1_$ACTION_KEY", "k0"], ["_1_version", String(t.version)], ["_1_method", "matrix"], ["_1_matrixL", "4"], ["_1_matrixS", "5"],
-    ["_1_lecL", ""], ["_1_lecE", ""], ["_1_lecC", ""], ["_1_colour", ""], ["_1_overrideReason", ""], ["_1_reason", "基准测试:升级"], ["_1_nextReviewDate", day],
-    ["0", JSON.stringify([t.code, { ok: false }, "$K1"])],
-  ];
-  return parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
-}
-
 
 async function main() {
   if (!existsSync(SOURCE)) run("npx", ["tsx", "scripts/generate-load.ts", "--db", SOURCE, "--risks", "50000", "--events", "1000000"]);
