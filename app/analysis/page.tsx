@@ -12,6 +12,9 @@ import { CITY_TIME_ZONE } from "@/lib/config";
 import { addDays, dayInZone, mondayOf } from "@/lib/domain/dates";
 import { isoWeekOf } from "@/lib/domain/weeks";
 
+/** A week of a very busy register can list thousands of changes: the page shows the first ones, the documents all. */
+const PAGE_ROWS = 300;
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("analysis"))("title") };
 }
@@ -29,7 +32,7 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
   const week = chooseWeek((await searchParams).week, now);
   const db = getDb();
   const { analysis, names } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale });
-  const doc = await buildAnalysisDocument(analysis, { names, who: user.displayName, now });
+  const doc = await buildAnalysisDocument(analysis, { names, who: user.displayName, now, rowLimit: PAGE_ROWS });
   const thisMonday = mondayOf(dayInZone(now, CITY_TIME_ZONE));
   const weeks = Array.from({ length: 26 }, (_, i) => isoWeekOf(addDays(thisMonday, -7 * i)));
   const prev = isoWeekOf(addDays(week.monday, -7)).label;
@@ -79,6 +82,7 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
                   ))}
                 </tbody>
               </table>
+              {s.note ? <p role="note" className="mt-1 text-sm text-neutral-700">{s.note}</p> : null}
             </div>
           ) : <p className="text-sm">{s.empty}</p>}
         </section>

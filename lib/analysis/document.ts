@@ -10,8 +10,9 @@ import { actorNamer } from "@/lib/history/describe";
  * The weekly analysis as a document: translated headings, tables of plain strings and the trend.
  * The page, the PDF and the DOCX are all drawn from this one model, so they never disagree.
  */
-export type DocTable = { columns: string[]; rows: string[][]; codeColumn?: number; numeric?: number[] };
-export type DocSection = { id: string; heading: string; intro?: string; table?: DocTable; empty?: string };
+/** `total` is the number of rows there are; `rows` may hold only the first of them (the page's limit). */
+export type DocTable = { columns: string[]; rows: string[][]; total: number; codeColumn?: number; numeric?: number[] };
+export type DocSection = { id: string; heading: string; intro?: string; table?: DocTable; empty?: string; note?: string };
 export type AnalysisDocument = {
   title: string; subtitle: string; stamp: string;
   colourNames: Record<Colour, string>;
@@ -20,7 +21,13 @@ export type AnalysisDocument = {
   conclusionsHeading: string; conclusions: string; conclusionsMeta: string | null; noConclusions: string;
 };
 
-export async function buildAnalysisDocument(a: WeeklyAnalysis, p: { names: { areas: Map<number, string>; regions: Map<number, string>; units: Map<number, string> }; who: string; now: Date }): Promise<AnalysisDocument> {
+export async function buildAnalysisDocument(
+  a: WeeklyAnalysis,
+  p: { names: { areas: Map<number, string>; regions: Map<number, string>; units: Map<number, string> }; who: string; now: Date; rowLimit?: number },
+): Promise<AnalysisDocument> {
+  // Rows are formatted only up to the limit: a very busy week can hold tens of thousands of changes.
+  const limit = p.rowLimit ?? Number.POSITIVE_INFINITY;
+  const first = <T,>(xs: T[]) => xs.slice(0, limit);
   const [t, tc, format, actor] = [await getTranslations("analysis"), await getTranslations("colours"), await getFormatter(), await actorNamer()];
   const colour = (c: Colour | null) => (c ? tc(c) : "—");
   const when = (ms: number) => format.dateTime(new Date(ms), { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
@@ -35,24 +42,26 @@ export async function buildAnalysisDocument(a: WeeklyAnalysis, p: { names: { are
     // Most severe first: more reds, then more oranges, and so on.
     .sort((x, y) => COLOURS.reduce((s, c) => s || y.now[c] - x.now[c], 0) || x.id - y.id)
     .map((g) => [names.get(g.id) ?? String(g.id), ...COLOURS.flatMap((c) => [String(g.now[c]), delta(g.now[c] - g.before[c])])]);
-  const changeRows = (list: WeeklyAnalysis["changes"]["escalations"]) => list.map((e) => [when(e.at), code(e.riskId), title(e.riskId), `${colour(e.from)} → ${colour(e.to)}`, e.reason ?? "—", actor(e.actorName)]);
+  const changeRows = (list: WeeklyAnalysis["changes"]["escalations"]) => first(list).map((e) => [when(e.at), code(e.riskId), title(e.riskId), `${colour(e.from)} → ${colour(e.to)}`, e.reason ?? "—", actor(e.actorName)]);
   const changeCols = [t("when"), t("code"), t("risk"), t("colourChange"), t("reason"), t("by")];
+  const all = (rows: string[][]) => ({ total: rows.length, rows });
   const { week } = a;
   const sections: DocSection[] = [
     {
       id: "counts", heading: t("countsHeading"), intro: t(week.complete ? "countsIntro" : "countsIntroPartial"),
-      table: { columns: [t("colour"), t("weekEnd"), t("weekBefore"), t("change")], numeric: [1, 2, 3], rows: COLOURS.map((c) => [`${tc(c)} · ${tc(`level.${c}`)}`, String(a.counts.now[c]), String(a.counts.before[c]), delta(a.counts.now[c] - a.counts.before[c])]) },
+      table: { columns: [t("colour"), t("weekEnd"), t("weekBefore"), t("change")], numeric: [1, 2, 3], total: 4, rows: COLOURS.map((c) => [`${tc(c)} · ${tc(`level.${c}`)}`, String(a.counts.now[c]), String(a.counts.before[c]), delta(a.counts.now[c] - a.counts.before[c])]) },
     },
-    { id: "escalations", heading: t("escalations", { n: a.changes.escalations.length }), table: { columns: changeCols, codeColumn: 1, rows: changeRows(a.changes.escalations) }, empty: t("noneThisWeek") },
-    { id: "deescalations", heading: t("deescalations", { n: a.changes.deescalations.length }), table: { columns: changeCols, codeColumn: 1, rows: changeRows(a.changes.deescalations) }, empty: t("noneThisWeek") },
-    { id: "created", heading: t("created", { n: a.changes.created.length }), table: { columns: [t("when"), t("code"), t("risk"), t("colour"), t("place")], codeColumn: 1, rows: a.changes.created.map((e) => [when(e.at), code(e.riskId), title(e.riskId), colour(e.colour), place(e.riskId)]) }, empty: t("noneThisWeek") },
-    { id: "resolved", heading: t("resolved", { n: a.changes.resolved.length }), table: { columns: [t("when"), t("code"), t("risk"), t("status"), t("reason")], codeColumn: 1, rows: a.changes.resolved.map((e) => [when(e.at), code(e.riskId), title(e.riskId), t(`statuses.${e.status}`), e.reason ?? "—"]) }, empty: t("noneThisWeek") },
-    { id: "awaiting-ack", heading: t("awaitingAck", { n: a.awaitingAck.length }), table: { columns: [t("raisedAt"), t("code"), t("risk"), t("place")], codeColumn: 1, rows: a.awaitingAck.map((r) => [format.dateTime(new Date(r.raisedAt), { dateStyle: "short", timeStyle: "short" }), code(r.riskId), title(r.riskId), place(r.riskId)]) }, empty: t("noneAtWeekEnd") },
-    { id: "overdue", heading: t("overdue", { n: a.overdue.length }), table: { columns: [t("due"), t("code"), t("risk"), t("colour"), t("unit")], codeColumn: 1, rows: a.overdue.map((o) => [o.due, code(o.riskId), title(o.riskId), colour(o.colour), p.names.units.get(risk(o.riskId)?.unitId ?? -1) ?? ""]) }, empty: t("noneAtWeekEnd") },
-    { id: "reporting", heading: t("reporting", { n: a.reporting.length }), table: { columns: [t("unit"), t("missingDays"), t("lateDays")], rows: a.reporting.map((r) => [p.names.units.get(r.unitId) ?? String(r.unitId), r.missing.map((d) => d.slice(5)).join("、") || "—", r.late.map((d) => d.slice(5)).join("、") || "—"]) }, empty: t("allReported") },
-    { id: "areas", heading: t("byArea"), table: { columns: [t("area"), ...colourCols], numeric: [1, 2, 3, 4, 5, 6, 7, 8], rows: groupRows(a.areas, p.names.areas) }, empty: t("noOpenRisks") },
-    { id: "regions", heading: t("byRegion"), table: { columns: [t("region"), ...colourCols], numeric: [1, 2, 3, 4, 5, 6, 7, 8], rows: groupRows(a.regions, p.names.regions) }, empty: t("noOpenRisks") },
+    { id: "escalations", heading: t("escalations", { n: a.changes.escalations.length }), table: { columns: changeCols, codeColumn: 1, total: a.changes.escalations.length, rows: changeRows(a.changes.escalations) }, empty: t("noneThisWeek") },
+    { id: "deescalations", heading: t("deescalations", { n: a.changes.deescalations.length }), table: { columns: changeCols, codeColumn: 1, total: a.changes.deescalations.length, rows: changeRows(a.changes.deescalations) }, empty: t("noneThisWeek") },
+    { id: "created", heading: t("created", { n: a.changes.created.length }), table: { columns: [t("when"), t("code"), t("risk"), t("colour"), t("place")], codeColumn: 1, total: a.changes.created.length, rows: first(a.changes.created).map((e) => [when(e.at), code(e.riskId), title(e.riskId), colour(e.colour), place(e.riskId)]) }, empty: t("noneThisWeek") },
+    { id: "resolved", heading: t("resolved", { n: a.changes.resolved.length }), table: { columns: [t("when"), t("code"), t("risk"), t("status"), t("reason")], codeColumn: 1, total: a.changes.resolved.length, rows: first(a.changes.resolved).map((e) => [when(e.at), code(e.riskId), title(e.riskId), t(`statuses.${e.status}`), e.reason ?? "—"]) }, empty: t("noneThisWeek") },
+    { id: "awaiting-ack", heading: t("awaitingAck", { n: a.awaitingAck.length }), table: { columns: [t("raisedAt"), t("code"), t("risk"), t("place")], codeColumn: 1, total: a.awaitingAck.length, rows: first(a.awaitingAck).map((r) => [format.dateTime(new Date(r.raisedAt), { dateStyle: "short", timeStyle: "short" }), code(r.riskId), title(r.riskId), place(r.riskId)]) }, empty: t("noneAtWeekEnd") },
+    { id: "overdue", heading: t("overdue", { n: a.overdue.length }), table: { columns: [t("due"), t("code"), t("risk"), t("colour"), t("unit")], codeColumn: 1, total: a.overdue.length, rows: first(a.overdue).map((o) => [o.due, code(o.riskId), title(o.riskId), colour(o.colour), p.names.units.get(risk(o.riskId)?.unitId ?? -1) ?? ""]) }, empty: t("noneAtWeekEnd") },
+    { id: "reporting", heading: t("reporting", { n: a.reporting.length }), table: { columns: [t("unit"), t("missingDays"), t("lateDays")], total: a.reporting.length, rows: first(a.reporting).map((r) => [p.names.units.get(r.unitId) ?? String(r.unitId), r.missing.map((d) => d.slice(5)).join("、") || "—", r.late.map((d) => d.slice(5)).join("、") || "—"]) }, empty: t("allReported") },
+    { id: "areas", heading: t("byArea"), table: { columns: [t("area"), ...colourCols], numeric: [1, 2, 3, 4, 5, 6, 7, 8], ...all(groupRows(a.areas, p.names.areas)) }, empty: t("noOpenRisks") },
+    { id: "regions", heading: t("byRegion"), table: { columns: [t("region"), ...colourCols], numeric: [1, 2, 3, 4, 5, 6, 7, 8], ...all(groupRows(a.regions, p.names.regions)) }, empty: t("noOpenRisks") },
   ];
+  for (const s of sections) if (s.table && s.table.total > s.table.rows.length) s.note = t("moreRows", { n: s.table.total, shown: s.table.rows.length });
   const trendLabel = (pt: TrendPoint) => (pt.day === "now" ? t("now") : pt.day.slice(5));
   return {
     title: t("docTitle", { year: week.year, week: week.week }),

@@ -10,7 +10,7 @@ import type { AnalysisDocument, DocTable } from "./document";
  */
 export function analysisDocx(doc: AnalysisDocument): Promise<Buffer> {
   const trendTable: DocTable = {
-    columns: ["", ...COLOURS.map((c) => doc.colourNames[c])], numeric: [1, 2, 3, 4],
+    columns: ["", ...COLOURS.map((c) => doc.colourNames[c])], numeric: [1, 2, 3, 4], total: doc.trend.length,
     rows: doc.trend.map((p) => [p.label, ...COLOURS.map((c) => String(p.counts[c]))]),
   };
   const children: Array<Paragraph | Table> = [
@@ -24,6 +24,7 @@ export function analysisDocx(doc: AnalysisDocument): Promise<Buffer> {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: s.heading }));
     if (s.intro) children.push(new Paragraph({ children: [new TextRun({ text: s.intro, size: 18 })] }));
     if (s.table && s.table.rows.length) children.push(table(s.table));
+    if (s.note) children.push(new Paragraph({ children: [new TextRun({ text: s.note, color: "404040", size: 18 })] }));
     else if (s.empty) children.push(new Paragraph(s.empty));
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: doc.conclusionsHeading }));

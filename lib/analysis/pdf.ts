@@ -37,6 +37,7 @@ export function analysisPdf(doc: AnalysisDocument, font: PdfFont, opts: { compre
     heading(pdf, s.heading);
     if (s.intro) pdf.font("body").fontSize(9).text(s.intro, { width }).moveDown(0.3);
     if (s.table && s.table.rows.length) drawTable(pdf, s.table, width, bottom);
+    if (s.note) pdf.font("body").fontSize(9).fillColor("#404040").text(s.note, { width }).fillColor("#000000").moveDown(0.5);
     else if (s.empty) pdf.font("body").fontSize(10).text(s.empty).moveDown(0.5);
   }
   ensure(60);

@@ -37,12 +37,12 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-async function document() {
+async function document(rowLimit?: number) {
   const analysis = assembleWeeklyAnalysis(t.db, {
     monday: "2026-11-09", timeZone: TZ, nowMs: NOW.getTime(), present: buildBoard(statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime()).values()),
     reviewDays: DEFAULT_REVIEW_DAYS, cutoff: "17:00",
   });
-  return buildAnalysisDocument(analysis, { names: nameMaps(t.db, "zh-CN"), who: "李娜", now: NOW });
+  return buildAnalysisDocument(analysis, { names: nameMaps(t.db, "zh-CN"), who: "李娜", now: NOW, rowLimit });
 }
 
 describe("the weekly analysis as a document", () => {
@@ -67,6 +67,14 @@ describe("the weekly analysis as a document", () => {
     expect(text.trimEnd().endsWith("%%EOF")).toBe(true);
     expect(text).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     expect(text).toMatch(/\/FontFile3?|\/FontFile2/);
+  });
+
+  it("lists the first rows of a long table and says how many there are in all", async () => {
+    const escalations = (await document(1)).sections.find((s) => s.id === "escalations")!;
+    expect(escalations.table!.rows.map((r) => r[1])).toEqual([codes[0]]);
+    expect(escalations.table!.total).toBe(2);
+    expect(escalations.note).toBe("共 2 条,此处列出前 1 条;完整记录请在历史审计中导出历史记录(CSV)。");
+    expect((await document()).sections.find((s) => s.id === "escalations")!.note).toBeUndefined();
   });
 
   it("finds no font where there is none, so the route can say so in words", () => {

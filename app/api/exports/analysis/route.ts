@@ -34,7 +34,8 @@ export async function GET(request: Request) {
   if (format === "pdf" && !font) return Response.json({ error: "noFont", message: t("noPdfFont") }, { status: 503 });
   const db = getDb();
   const { analysis, names } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale: await getLocale() });
-  const doc = await buildAnalysisDocument(analysis, { names, who: auth.user.displayName, now });
+  // A document lists up to 2,000 rows per table (about 50 pages); beyond that the history export is the place.
+  const doc = await buildAnalysisDocument(analysis, { names, who: auth.user.displayName, now, rowLimit: 2000 });
   const body = format === "pdf" ? await analysisPdf(doc, font!) : await analysisDocx(doc);
   writeTransaction(db, (tx) => appendEvent(tx, { at: now, actor: auth.actor, action: "export", data: { kind: "analysis", format, week: week.label, bytes: body.length } }));
   const name = `sise-weekly-${week.label}.${format}`;
