@@ -13,7 +13,7 @@ import { addDays, dayInZone, mondayOf } from "@/lib/domain/dates";
 import { isoWeekOf } from "@/lib/domain/weeks";
 
 /** A week of a very busy register can list thousands of changes: the page shows the first ones, the documents all. */
-const PAGE_ROWS = 300;
+const PAGE_ROWS = 100;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("analysis"))("title") };
@@ -31,7 +31,7 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const week = chooseWeek((await searchParams).week, now);
   const db = getDb();
-  const { analysis, names } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale });
+  const { analysis, names } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale, rowLimit: PAGE_ROWS });
   const doc = await buildAnalysisDocument(analysis, { names, who: user.displayName, now, rowLimit: PAGE_ROWS });
   const thisMonday = mondayOf(dayInZone(now, CITY_TIME_ZONE));
   const weeks = Array.from({ length: 26 }, (_, i) => isoWeekOf(addDays(thisMonday, -7 * i)));

@@ -19,7 +19,7 @@ const parse = (v: Json): unknown => (v === null ? null : JSON.parse(v));
  * 周分析 for the ISO week starting `monday`: everything read from the history as it stood at the
  * week's end (or now, for the week in progress) — so a past week's analysis never changes.
  */
-export function assembleWeeklyAnalysis(db: Db, p: { monday: string; timeZone: string; nowMs: number; present: Board; reviewDays: Record<Colour, number>; cutoff: string }) {
+export function assembleWeeklyAnalysis(db: Db, p: { monday: string; timeZone: string; nowMs: number; present: Board; reviewDays: Record<Colour, number>; cutoff: string; rowLimit?: number }) {
   const sqlite = db.$client;
   const startMs = startOfDayInZone(p.monday, p.timeZone);
   const endDay = addDays(p.monday, 7);
@@ -50,7 +50,9 @@ export function assembleWeeklyAnalysis(db: Db, p: { monday: string; timeZone: st
     return missing.length || late.length ? [{ unitId, missing, late }] : [];
   }).sort((a, b) => b.missing.length - a.missing.length || b.late.length - a.late.length || a.unitId - b.unitId);
 
-  const ids = [...new Set([...changes.escalations, ...changes.deescalations, ...changes.created, ...changes.resolved, ...overdue, ...awaitingAck].map((x) => x.riskId))];
+  // Only the risks of the rows that will be shown (a busy week on a large register lists thousands).
+  const shown = <T,>(xs: T[]) => xs.slice(0, p.rowLimit ?? xs.length);
+  const ids = [...new Set([changes.escalations, changes.deescalations, changes.created, changes.resolved, overdue, awaitingAck].flatMap((xs: Array<{ riskId: number }>) => shown(xs)).map((x) => x.riskId))];
   // Names as they are now (a title may have changed since). Many ids: one pass over the table beats a huge IN list.
   const columns = { id: risks.id, code: risks.code, title: risks.title, areaId: risks.areaId, regionId: risks.regionId, unitId: risks.responsibleUnitId };
   const rows = ids.length === 0 ? [] : ids.length > 2000 ? db.select(columns).from(risks).all() : db.select(columns).from(risks).where(inArray(risks.id, ids)).all();

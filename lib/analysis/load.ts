@@ -21,12 +21,12 @@ export function chooseWeek(asked: string | undefined, now: Date): { monday: stri
 }
 
 /** The week's analysis and the names its document needs. */
-export function loadWeeklyAnalysis(db: Db, p: { monday: string; now: Date; locale: string }) {
+export function loadWeeklyAnalysis(db: Db, p: { monday: string; now: Date; locale: string; rowLimit?: number }) {
   const settings = getSettings(db);
   const today = dayInZone(p.now, CITY_TIME_ZONE);
   const analysis = assembleWeeklyAnalysis(db, {
     monday: p.monday, timeZone: CITY_TIME_ZONE, nowMs: p.now.getTime(), present: presentBoard(db, today).board,
-    reviewDays: settings.reviewDays, cutoff: settings.reportCutoff,
+    reviewDays: settings.reviewDays, cutoff: settings.reportCutoff, rowLimit: p.rowLimit,
   });
   return { analysis, names: nameMaps(db, p.locale) };
 }

@@ -10,6 +10,8 @@ import { authorizeRoute } from "@/lib/auth/route-guard";
 
 export const dynamic = "force-dynamic";
 
+const DOCUMENT_ROWS = 2000;
+
 const TYPES = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -33,9 +35,9 @@ export async function GET(request: Request) {
   const font = format === "pdf" ? findPdfFont() : null;
   if (format === "pdf" && !font) return Response.json({ error: "noFont", message: t("noPdfFont") }, { status: 503 });
   const db = getDb();
-  const { analysis, names } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale: await getLocale() });
-  // A document lists up to 2,000 rows per table (about 50 pages); beyond that the history export is the place.
-  const doc = await buildAnalysisDocument(analysis, { names, who: auth.user.displayName, now, rowLimit: 2000 });
+  const { analysis, names } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale: await getLocale(), rowLimit: DOCUMENT_ROWS });
+  // A document lists up to DOCUMENT_ROWS rows per table (about 50 pages); beyond that the history export is the place.
+  const doc = await buildAnalysisDocument(analysis, { names, who: auth.user.displayName, now, rowLimit: DOCUMENT_ROWS });
   const body = format === "pdf" ? await analysisPdf(doc, font!) : await analysisDocx(doc);
   writeTransaction(db, (tx) => appendEvent(tx, { at: now, actor: auth.actor, action: "export", data: { kind: "analysis", format, week: week.label, bytes: body.length } }));
   const name = `sise-weekly-${week.label}.${format}`;
