@@ -31,6 +31,11 @@ import { completeTaskAction } from "@/app/tasks/actions/complete-task";
 import { GET as exportAnalysis } from "@/app/api/exports/analysis/route";
 import { GET as exportHistory } from "@/app/api/exports/history/route";
 import { GET as exportRegister } from "@/app/api/exports/register/route";
+import { POST as verifyExport } from "@/app/api/exports/verify/route";
+import { GET as apiBoard } from "@/app/api/v1/board/route";
+import { GET as apiEvents } from "@/app/api/v1/events/route";
+import { GET as apiRisks } from "@/app/api/v1/risks/route";
+import { issueApiToken } from "@/db/mutations/api-tokens";
 import type { FormState } from "@/lib/validation/form-state";
 import { buildTemplate, openCopy, signInAs, type Fixture } from "../support/accounts";
 import { resetRequest, run } from "../support/request-context";
@@ -171,6 +176,38 @@ describe("export routes under hostile queries", () => {
         expect(response.status, q).toBeLessThan(500);
         await response.arrayBuffer();
         if (response.status >= 400) expect(db.bytes().equals(before), q).toBe(true);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 15) },
+    );
+  }, 120_000);
+});
+
+describe("the read API and the export check under hostile requests", () => {
+  const query = fc.dictionary(fc.constantFrom("after", "since", "limit", "area", "region", "colour", "status", "updatedSince", "x"), value.filter((v) => v.length < 2000), { maxKeys: 5 })
+    .map((d) => new URLSearchParams(d).toString());
+  it.each([["risks", apiRisks], ["board", apiBoard], ["events", apiEvents]] as const)("/api/v1/%s answers below 500 to any query", async (path, handler) => {
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const db = fresh("admin");
+        const { token } = issueApiToken(db.db, { name: "平台", areaIds: [], regionIds: [], actor: { id: fixture.users.admin, name: "admin" }, now: new Date() });
+        const response = await handler(new Request(`http://sise.local/api/v1/${path}?${q}`, { headers: { authorization: `Bearer ${token}` } }));
+        expect(response.status, q).toBeLessThan(500);
+        await response.arrayBuffer();
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 15) },
+    );
+  }, 120_000);
+
+  it("/api/exports/verify answers below 500 to any upload and writes nothing", async () => {
+    const body = fc.oneof(fc.string({ maxLength: 2000 }), fc.constantFrom(...HOSTILE), fc.constantFrom("\uFEFF\"# sise-export v1; kind=history; scope=full; rows=3\"\r\nseq,at\r\n1,2\r\n", "a,b\r\n\"unterminated"));
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const db = fresh("auditor");
+        const before = db.bytes();
+        const response = await verifyExport(new Request("http://sise.local/api/exports/verify", { method: "POST", body: text, headers: { "sec-fetch-site": "same-origin" } }));
+        expect(response.status).toBeLessThan(500);
+        await response.arrayBuffer();
+        expect(db.bytes().equals(before)).toBe(true);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 15) },
     );
