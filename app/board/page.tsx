@@ -26,21 +26,16 @@ import { nameMaps } from "@/lib/history/names";
 import { RiskTimeline } from "@/components/risks/risk-timeline";
 import { BoardTimeForm } from "@/components/board/board-time-form";
 import { parseBoardTime, sinceInstant, sinceLabel } from "@/lib/validation/board-query";
-import { listMeetingMoments } from "@/db/queries/meetings";
-import { isMeetingType, lastMeetingBefore, type MeetingType } from "@/lib/domain/meetings";
+import { getLastMeeting } from "@/db/queries/meetings";
+import { isMeetingType, type MeetingType } from "@/lib/domain/meetings";
 import { COLOURS } from "@/lib/domain/colours";
-import { addDays, dayInZone, startOfDayInZone } from "@/lib/domain/dates";
+import { addDays, clockInZone, dayInZone, startOfDayInZone } from "@/lib/domain/dates";
 
 /** 2026-11-25 14:30 in the city's zone as "20261125-1430", for file names. */
 function stampFile(ms: number): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone: CITY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(ms));
   const v = Object.fromEntries(parts.map((p) => [p.type, p.value]));
   return `${v.year}${v.month}${v.day}-${v.hour}${v.minute}`;
-}
-
-/** The wall-clock minute (HH:MM) of an instant in the city's zone. */
-function clockInZone(ms: number): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: CITY_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(ms));
 }
 
 /** A day means its end; a day and time means that minute, in the city's zone. */
@@ -74,8 +69,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const board = asOfMs === null ? present.board : boardAsOf(db.$client, asOfMs);
   // With no reference date, changes are marked since the last meeting of the chosen type (月研判 by default).
   const sinceMeeting: MeetingType | "none" = params.sinceMeeting === "none" ? "none" : isMeetingType(params.sinceMeeting) ? params.sinceMeeting : "monthly_review";
-  const meeting = !time.since && sinceMeeting !== "none" ? lastMeetingBefore(listMeetingMoments(db), sinceMeeting, asOfMs ?? now.getTime()) : undefined;
-  if (meeting) time.since = `${dayInZone(new Date(meeting.heldAt), CITY_TIME_ZONE)}T${clockInZone(meeting.heldAt)}`;
+  const meeting = !time.since && sinceMeeting !== "none" ? getLastMeeting(db, { type: sinceMeeting, atOrBefore: asOfMs === null ? now : new Date(asOfMs) }) : undefined;
+  if (meeting) time.since = `${dayInZone(meeting.heldAt, CITY_TIME_ZONE)}T${clockInZone(meeting.heldAt, CITY_TIME_ZONE)}`;
   const sinceMs = time.since ? sinceInstant(time.since, CITY_TIME_ZONE) : null;
   const compare = sinceMs !== null && (asOfMs === null || sinceMs < asOfMs);
   const marks = compare ? compareBoards(boardAsOf(db.$client, sinceMs), board) : undefined;

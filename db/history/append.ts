@@ -16,3 +16,8 @@ export function appendStoredEvent(client: Database.Database, e: Omit<StoredEvent
   cachedStatement(client, INSERT).run(row);
   return row;
 }
+
+/** The history's last sequence number (0 when empty): what remembered results are keyed by. */
+export function headSeq(client: Database.Database): number {
+  return (cachedStatement(client, HEAD).get() as { seq: number } | undefined)?.seq ?? 0;
+}

@@ -31,15 +31,15 @@ export function createMeeting(db: Db, p: MeetingHeader & Who): { id: number } {
 /** Edits an open meeting's header, from the version the form was loaded at; each changed field is an event. */
 export function updateMeeting(db: Db, p: MeetingHeader & Who & { id: number; expectedVersion: number }): MeetingWrite {
   return writeTransaction(db, (tx) => {
-    const open = openMeeting(tx, p.id);
-    if (typeof open === "string") return { ok: false as const, error: open };
-    if (open.version !== p.expectedVersion) return { ok: false as const, error: "conflict" as const };
-    const before = tx.select().from(meetings).where(eq(meetings.id, p.id)).get()!;
+    const before = tx.select().from(meetings).where(eq(meetings.id, p.id)).get();
+    if (!before) return { ok: false as const, error: "notFound" as const };
+    if (before.status === "closed") return { ok: false as const, error: "closed" as const };
+    if (before.version !== p.expectedVersion) return { ok: false as const, error: "conflict" as const };
     const fields = ["type", "title", "heldAt", "chair", "attendees", "notes"] as const;
     const value = (v: unknown) => (v instanceof Date ? v.getTime() : v);
     const changed = fields.filter((f) => JSON.stringify(value(before[f])) !== JSON.stringify(value(p[f])));
     if (changed.length === 0) return { ok: true as const };
-    tx.update(meetings).set({ type: p.type, title: p.title, heldAt: p.heldAt, chair: p.chair, attendees: p.attendees, notes: p.notes, version: open.version + 1 }).where(eq(meetings.id, p.id)).run();
+    tx.update(meetings).set({ type: p.type, title: p.title, heldAt: p.heldAt, chair: p.chair, attendees: p.attendees, notes: p.notes, version: before.version + 1 }).where(eq(meetings.id, p.id)).run();
     for (const f of changed) appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.update", field: f, oldValue: value(before[f]), newValue: value(p[f]), data: { meetingId: p.id } });
     return { ok: true as const };
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { boardFromCounts, type Board } from "@/lib/domain/board";
 import type { Db } from "../client";
 import { getBoardAlerts, getBoardVersion, listOpenCellCounts } from "./board";
+import { headSeq } from "../history/append";
 
 export type BoardSnapshot = { board: Board; alerts: ReturnType<typeof getBoardAlerts>; version: number };
 
@@ -18,7 +19,7 @@ export type BoardSnapshot = { board: Board; alerts: ReturnType<typeof getBoardAl
 const memo = new WeakMap<object, { key: string; snapshot: BoardSnapshot }>();
 
 export function presentBoard(db: Db, today: string): BoardSnapshot {
-  const head = (db.$client.prepare("SELECT seq FROM risk_events ORDER BY seq DESC LIMIT 1").pluck().get() as number | undefined) ?? 0;
+  const head = headSeq(db.$client);
   const key = `${head}|${today}`;
   const hit = memo.get(db.$client);
   if (hit?.key === key) return hit.snapshot;

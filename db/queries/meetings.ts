@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import type { CellSummary } from "@/lib/domain/trend";
 import type { MeetingType } from "@/lib/domain/meetings";
 import type { Db } from "../client";
@@ -12,10 +12,18 @@ export function listMeetings(db: Db, { limit = 200 }: { limit?: number } = {}) {
     .from(meetings).orderBy(desc(meetings.heldAt), desc(meetings.id)).limit(limit).all();
 }
 
-/** The meetings' types and times, for "changes since the last meeting of this type". */
-export function listMeetingMoments(db: Db): Array<{ id: number; type: MeetingType; heldAt: number; title: string }> {
-  return db.select({ id: meetings.id, type: meetings.type, heldAt: meetings.heldAt, title: meetings.title }).from(meetings).orderBy(desc(meetings.heldAt)).limit(500).all()
-    .map((m) => ({ ...m, heldAt: m.heldAt.getTime() }));
+/**
+ * "Changes since the last meeting": the most recent meeting of a type held at or before a moment
+ * (open or closed — a meeting in progress still happened). One row off meetings_type_held_idx.
+ */
+export function getLastMeeting(db: Db, p: { type: MeetingType; atOrBefore: Date }) {
+  return db.select({ id: meetings.id, type: meetings.type, heldAt: meetings.heldAt, title: meetings.title }).from(meetings)
+    .where(and(eq(meetings.type, p.type), lte(meetings.heldAt, p.atOrBefore))).orderBy(desc(meetings.heldAt), desc(meetings.id)).limit(1).get();
+}
+
+/** When a meeting is held, or undefined for no such meeting. */
+export function getMeetingHeldAt(db: Db, id: number): Date | undefined {
+  return db.select({ heldAt: meetings.heldAt }).from(meetings).where(eq(meetings.id, id)).get()?.heldAt;
 }
 
 export type MeetingRecord = NonNullable<ReturnType<typeof getMeeting>>;

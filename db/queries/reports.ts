@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
-import { reportDeadline, reportStanding, type ReportItem, type ReportStanding } from "@/lib/domain/reporting";
+import { daysBetween, reportDeadline, reportStanding, type ReportItem, type ReportStanding } from "@/lib/domain/reporting";
 import { addDays, startOfDayInZone } from "@/lib/domain/dates";
 import type { Db } from "../client";
 import { dailyReports, units, userUnits, users } from "../schema";
@@ -44,15 +44,15 @@ export function reportingStandings(
     const key = `${r.unitId}|${r.day}`;
     byKey.set(key, [...(byKey.get(key) ?? []), r]);
   }
+  // One deadline per day, the same for every unit.
+  const deadlines = daysBetween(p.from, p.to).map((day) => [day, reportDeadline(day, p.cutoff, p.timeZone)] as const);
   const out = new Map<number, Map<string, UnitDay>>();
   for (const u of unitList) {
     const days = new Map<string, UnitDay>();
-    for (let day = p.from; day <= p.to; day = addDays(day, 1)) {
+    for (const [day, deadlineMs] of deadlines) {
       const reports = byKey.get(`${u.id}|${day}`) ?? [];
       const first = reports[0];
-      const standing = reportStanding(first && { kind: first.kind, filedAt: first.filedAt.getTime(), deadlineAt: first.deadlineAt.getTime() }, {
-        nowMs: p.nowMs, deadlineMs: reportDeadline(day, p.cutoff, p.timeZone),
-      });
+      const standing = reportStanding(first && { kind: first.kind, filedAt: first.filedAt.getTime(), deadlineAt: first.deadlineAt.getTime() }, { nowMs: p.nowMs, deadlineMs });
       days.set(day, { standing, reports });
     }
     out.set(u.id, days);

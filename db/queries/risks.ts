@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { areas, regions, riskEvents, riskMeasures, risks, units } from "../schema";
 
@@ -47,4 +47,11 @@ export function listRiskEventsSince(db: Db, { riskId, version }: { riskId: numbe
 /** A risk's control measures, oldest first. */
 export function listMeasures(db: Db, { riskId }: { riskId: number }) {
   return db.select().from(riskMeasures).where(eq(riskMeasures.riskId, riskId)).orderBy(asc(riskMeasures.id)).all();
+}
+
+/** Risk ids by code, for forms that name risks by their code (unknown codes are simply absent). */
+export function mapRiskIdsByCode(db: Db, codes: string[]): Map<string, number> {
+  const unique = [...new Set(codes.filter(Boolean))];
+  if (unique.length === 0) return new Map();
+  return new Map(db.select({ id: risks.id, code: risks.code }).from(risks).where(inArray(risks.code, unique)).all().map((r) => [r.code, r.id]));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
+import { headSeq } from "@/db/history/append";
 import { statesAsOf } from "@/db/history/as-of";
 import { weekSummaries, weeklyTrend } from "@/db/history/trend";
 import type { Board } from "@/lib/domain/board";
@@ -33,7 +34,7 @@ export function assembleWeeklyAnalysis(db: Db, p: { monday: string; timeZone: st
   const memo = remembered.get(sqlite) ?? new Map<string, FromHistory>();
   remembered.set(sqlite, memo);
   const settled = complete && endMs <= p.nowMs - 60_000;
-  const head = settled ? "" : String(sqlite.prepare("SELECT seq FROM risk_events ORDER BY seq DESC LIMIT 1").pluck().get() ?? 0);
+  const head = settled ? "" : String(headSeq(sqlite));
   const key = `${p.monday}|${head}|${settled ? "" : dayInZone(new Date(p.nowMs), p.timeZone)}|${JSON.stringify(p.reviewDays)}`;
   const fromHistory = memo.get(key) ?? readWeek(sqlite, { ...p, startMs, endMs, complete });
   if (!memo.has(key)) {

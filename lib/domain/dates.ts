@@ -6,6 +6,14 @@ export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A wall-clock minute, HH:MM (00:00–23:59). */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The wall-clock minute (HH:MM) that `instant` shows in `timeZone`. */
+export function clockInZone(instant: Date | number, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+}
+
 /** The calendar day (YYYY-MM-DD) that `instant` falls on in `timeZone`. */
 export function dayInZone(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
   // en-CA formats as YYYY-MM-DD.

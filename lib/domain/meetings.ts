@@ -26,10 +26,3 @@ export function boardFromSummary(cells: ReadonlyArray<CellSummary>): Board {
   return boardFromCounts(rows);
 }
 
-/**
- * "Changes since the last meeting": the moment the board compares with is the most recent meeting
- * of the chosen type held before now (open or closed — a meeting in progress still happened).
- */
-export function lastMeetingBefore<T extends { type: MeetingType; heldAt: number }>(meetings: ReadonlyArray<T>, type: MeetingType, nowMs: number): T | undefined {
-  return meetings.filter((m) => m.type === type && m.heldAt <= nowMs).sort((a, b) => b.heldAt - a.heldAt)[0];
-}

@@ -1,4 +1,4 @@
-import { addDays, startOfDayInZone } from "./dates";
+import { addDays, CLOCK_TIME, startOfDayInZone } from "./dates";
 
 /**
  * 日报告 / 零报告 rules. Every active responsible unit files one report per calendar day (city zone)
@@ -11,7 +11,7 @@ export type ReportItem = { kind: ReportItemKind; riskId?: number; text: string }
 
 /** The default cut-off, 17:00 city time: the office's working day ends then. */
 export const DEFAULT_REPORT_CUTOFF = "17:00";
-export const CUTOFF_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const CUTOFF_PATTERN = CLOCK_TIME;
 
 /** A unit may file, or file late (补报), for today and the days before within this window. */
 export const LATE_FILING_DAYS = 7;
@@ -37,9 +37,6 @@ export function reportStanding(
   if (first.filedAt > first.deadlineAt) return "late";
   return first.kind === "zero" ? "zero" : "reported";
 }
-
-/** Standings that count as a report received on time, for the compliance rate. */
-export const ON_TIME: ReadonlySet<ReportStanding> = new Set(["reported", "zero"]);
 
 export type Compliance = { onTime: number; late: number; missing: number; due: number; rate: number | null };
 

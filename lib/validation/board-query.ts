@@ -1,4 +1,4 @@
-import { isIsoDay, startOfDayInZone } from "@/lib/domain/dates";
+import { CLOCK_TIME as TIME, isIsoDay, startOfDayInZone } from "@/lib/domain/dates";
 
 /**
  * The board's time parameters: `asOf` (a day, meaning its end, or a day and time, in the city's
@@ -7,8 +7,6 @@ import { isIsoDay, startOfDayInZone } from "@/lib/domain/dates";
  * future values are dropped and named, like the register's filters.
  */
 export type BoardTime = { asOf?: { day: string; time?: string }; since?: string };
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function parseBoardTime(params: { asOf?: string; since?: string }, today: string): { time: BoardTime; ignored: string[] } {
   const time: BoardTime = {};

@@ -3,7 +3,7 @@ import { isIsoDay } from "@/lib/domain/dates";
 
 /** Field builders shared by every schema. Messages are catalogue keys under `errors.*`. */
 // C0 controls other than tab and newlines never belong in register text (and break exports).
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export function text(max: number, required: boolean) {
   const base = z

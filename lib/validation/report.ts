@@ -1,18 +1,16 @@
 import { z } from "zod";
 import { isIsoDay } from "@/lib/domain/dates";
+import { CONTROL_CHARS, text } from "./fields";
 import { REPORT_ITEM_KINDS, type ReportItemKind } from "@/lib/domain/reporting";
 import type { RuleError } from "@/lib/domain/risk-rules";
 
 export const REPORT_LIMITS = { text: 500, note: 1000, items: 50 } as const;
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-const text = (max: number) => z.string().trim().max(max, { error: "tooLong" }).refine((s) => !CONTROL_CHARS.test(s), { error: "invalidCharacters" });
 
 export const reportSchema = z.object({
   unitId: z.coerce.number({ error: "invalidChoice" }).int({ error: "invalidChoice" }).positive({ error: "invalidChoice" }),
   day: z.string({ error: "required" }).refine(isIsoDay, { error: "invalidDate" }),
   kind: z.enum(["zero", "items"], { error: "reportKindRequired" }),
-  note: text(REPORT_LIMITS.note),
+  note: text(REPORT_LIMITS.note, false),
 });
 
 /** `row` is the row's place in the form, so an error found later (an unknown risk code) lands on it. */

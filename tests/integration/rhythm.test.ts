@@ -6,7 +6,7 @@ import { addCorrection, addDecision, addTask, closeMeeting, completeTask, create
 import { fileDailyReport } from "@/db/mutations/reports";
 import { insertRisk } from "@/db/mutations/risks";
 import { insertUser } from "@/db/mutations/users";
-import { getMeeting, listTasks } from "@/db/queries/meetings";
+import { getLastMeeting, getMeeting, listTasks } from "@/db/queries/meetings";
 import { reportingStandings } from "@/db/queries/reports";
 import { buildBoard } from "@/lib/domain/board";
 import { startOfDayInZone } from "@/lib/domain/dates";
@@ -162,6 +162,14 @@ describe("meetings", () => {
     expect(addCorrection(t.db, { meetingId: id, text: "参会人员补记:市水利局", actor, now: NOW })).toMatchObject({ ok: true });
     expect(getMeeting(t.db, id)!.corrections.map((c) => c.text)).toEqual(["参会人员补记:市水利局"]);
     expect(verifyHistorySync(t.sqlite).ok).toBe(true);
+  });
+
+  it("finds the last meeting of a type held before a moment (the board's default reference)", () => {
+    for (const [type, day] of [["dispatch", "2026-11-05"], ["monthly_review", "2026-11-03"], ["monthly_review", "2026-11-09"]] as const) {
+      createMeeting(t.db, { ...header(at(day, 9)), type, actor, now: at("2026-11-01") });
+    }
+    expect(getLastMeeting(t.db, { type: "monthly_review", atOrBefore: at("2026-11-08") })?.heldAt).toEqual(at("2026-11-03", 9));
+    expect(getLastMeeting(t.db, { type: "ad_hoc", atOrBefore: at("2026-11-08") })).toBeUndefined();
   });
 
   it("carries an open task onto every later meeting's agenda until its unit completes it", () => {

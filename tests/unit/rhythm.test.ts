@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boardFromSummary, isTaskOverdue, lastMeetingBefore } from "@/lib/domain/meetings";
+import { boardFromSummary, isTaskOverdue } from "@/lib/domain/meetings";
 import { fileableDays, reportDeadline, reportStanding, summariseCompliance } from "@/lib/domain/reporting";
 import { isoWeekOf, mondayOfIsoWeek } from "@/lib/domain/weeks";
 import { classifyWeek, groupDeltas, overdueAt } from "@/lib/domain/weekly-analysis";
@@ -93,11 +93,6 @@ describe("the week read off the history", () => {
 });
 
 describe("meetings", () => {
-  it("finds the last meeting of a type held before a moment", () => {
-    const ms = [{ type: "dispatch" as const, heldAt: 5 }, { type: "monthly_review" as const, heldAt: 3 }, { type: "monthly_review" as const, heldAt: 9 }];
-    expect(lastMeetingBefore(ms, "monthly_review", 8)?.heldAt).toBe(3);
-    expect(lastMeetingBefore(ms, "ad_hoc", 8)).toBeUndefined();
-  });
   it("rebuilds a frozen board from its cells", () => {
     const b = boardFromSummary([[1, 10, 1, 2, 0, 0], [2, 10, 0, 0, 0, 4]]);
     expect(b.totals).toEqual({ red: 1, orange: 2, yellow: 0, blue: 4 });

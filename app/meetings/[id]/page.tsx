@@ -19,7 +19,7 @@ import { actorNamer } from "@/lib/history/describe";
 import { can } from "@/lib/auth/permissions";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { COLOURS } from "@/lib/domain/colours";
-import { addDays, dayInZone } from "@/lib/domain/dates";
+import { addDays, clockInZone, dayInZone } from "@/lib/domain/dates";
 import { boardFromSummary, canEditMeeting } from "@/lib/domain/meetings";
 import { addCorrectionAction, addDecisionAction, addDiscussedAction, addTaskAction } from "../actions/meeting-items";
 import { closeMeetingAction, updateMeetingAction } from "../actions/meeting-record";
@@ -58,7 +58,7 @@ export default async function MeetingPage({ params }: Props) {
   const canComplete = (task: { unitId: number }) => can(user, "task.complete") && user.unitIds.includes(task.unitId);
   const when = format.dateTime(m.heldAt, { dateStyle: "full", timeStyle: "short" });
   const heldDay = dayInZone(m.heldAt, CITY_TIME_ZONE);
-  const heldTime = new Intl.DateTimeFormat("en-GB", { timeZone: CITY_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(m.heldAt);
+  const heldTime = clockInZone(m.heldAt, CITY_TIME_ZONE);
   const h2 = "text-xl font-semibold";
   return (
     <article className="flex flex-col gap-6">

@@ -6,21 +6,21 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { boardAsOf } from "@/db/history/as-of";
 import { closeMeeting, createMeeting, updateMeeting } from "@/db/mutations/meetings";
-import { meetings } from "@/db/schema";
-import { eq } from "drizzle-orm";
+import { getMeetingHeldAt } from "@/db/queries/meetings";
 import { authorize, deniedState } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { startOfDayInZone } from "@/lib/domain/dates";
 import { cellsOfBoard } from "@/lib/domain/trend";
 import { keysToRuleErrors, type FormState } from "@/lib/validation/form-state";
-import { LIMITS_BY_FIELD, formStrings, meetingSchema, splitAttendees } from "@/lib/validation/meeting";
+import { readForm } from "@/lib/validation/fields";
+import { LIMITS_BY_FIELD, meetingSchema, splitAttendees } from "@/lib/validation/meeting";
 import { refusal } from "./result";
 
 const FIELDS = ["type", "title", "day", "time", "chair", "attendees", "notes"] as const;
 const versionSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 function parseHeader(formData: FormData) {
-  const values = formStrings(formData, FIELDS);
+  const values = readForm(formData, FIELDS);
   const parsed = meetingSchema.safeParse(values);
   if (!parsed.success) {
     return { ok: false as const, state: { ok: false, message: { key: "form.invalid" }, fieldErrors: keysToRuleErrors(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, LIMITS_BY_FIELD), values } satisfies FormState };
@@ -67,11 +67,12 @@ export async function closeMeetingAction(id: number, _prev: FormState, formData:
   const version = versionSchema.safeParse(formData.get("version"));
   if (!Number.isSafeInteger(id) || !version.success) return { ok: false, message: { key: "form.failed" } };
   const db = getDb();
-  const m = db.select({ heldAt: meetings.heldAt }).from(meetings).where(eq(meetings.id, id)).get();
-  if (!m) return refusal({ ok: false, error: "notFound" });
+  const heldAt = getMeetingHeldAt(db, id);
+  if (!heldAt) return refusal({ ok: false, error: "notFound" });
   const now = new Date();
-  if (m.heldAt.getTime() > now.getTime()) return { ok: false, message: { key: "meetings.refused.notYetHeld" } };
-  const snapshot = cellsOfBoard(boardAsOf(db.$client, m.heldAt.getTime(), now.getTime()));
+  if (heldAt.getTime() > now.getTime()) return { ok: false, message: { key: "meetings.refused.notYetHeld" } };
+  // Read from the history before the write transaction, which then only stores it.
+  const snapshot = cellsOfBoard(boardAsOf(db.$client, heldAt.getTime(), now.getTime()));
   const result = closeMeeting(db, { id, expectedVersion: version.data, snapshot, actor: auth.actor, now });
   if (!result.ok) return refusal(result);
   revalidatePath(`/meetings/${id}`);

@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { fileDailyReport } from "@/db/mutations/reports";
 import { getSettings } from "@/db/queries/settings";
-import { risks } from "@/db/schema";
+import { mapRiskIdsByCode } from "@/db/queries/risks";
 import { authorize, deniedState } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
@@ -25,8 +24,7 @@ export async function fileReportAction(_prev: FormState, formData: FormData): Pr
   const now = new Date();
   if (!fileableDays(dayInZone(now, CITY_TIME_ZONE)).includes(parsed.day)) errors.day = [{ key: "reportDayOutOfRange" }];
   const db = getDb();
-  const codes = [...new Set(parsed.items.map((i) => i.riskCode).filter(Boolean))];
-  const ids = new Map(codes.length ? db.select({ id: risks.id, code: risks.code }).from(risks).where(inArray(risks.code, codes)).all().map((r) => [r.code, r.id]) : []);
+  const ids = mapRiskIdsByCode(db, parsed.items.map((i) => i.riskCode));
   for (const item of parsed.items) {
     if (item.riskCode && !ids.has(item.riskCode)) errors[`itemRisk-${item.row}`] = [{ key: "unknownRiskCode", values: { code: item.riskCode } }];
   }
