@@ -24,7 +24,7 @@ import * as schema from "../db/schema";
 import { assess } from "../lib/domain/grading";
 import { linkEvent, storedJson } from "../lib/domain/history-chain";
 import { peakServerMemoryMb, waitForServer } from "./bench-server";
-import { formBody, gradeActionId } from "./bench-requests";
+import { gradeActionId, gradeRequest } from "./bench-requests";
 import { benchSessionCookie } from "./bench-session";
 
 const SOURCE = process.env.BENCH_DB ?? "bench/sise-50k.db";
@@ -111,7 +111,6 @@ async function main() {
   reader.close();
   const before = (openDatabase(COPY, { readonly: true }).prepare("SELECT count(*) AS n FROM risk_events WHERE reason = '基准测试:升级'").get() as { n: number }).n;
   const actionId = gradeActionId();
-  const boundary = "----SiseBenchBoundary7MA4YWxkTrZu0gW";
   const day = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
   let next = 0;
   // BENCH_SERVER_CMD lets a profiling run wrap the server (e.g. "node --cpu-prof node_modules/next/dist/bin/next").
@@ -124,10 +123,8 @@ async function main() {
     // One request by hand first: it must be answered with the redirect a successful grading gives,
     // or the load below would only measure refusals.
     const probe = pool[next++];
-    const res = await fetch(`http://127.0.0.1:${PORT}/risks/${probe.code}/grade`, {
-      method: "POST", body: formBody(boundary, actionId, probe, day),
-      headers: { ...headers, accept: "text/x-component", "next-action": actionId, "content-type": `multipart/form-data; boundary=${boundary}` },
-    });
+    const probeRequest = gradeRequest(probe, { actionId, day, headers });
+    const res = await fetch(`http://127.0.0.1:${PORT}${probeRequest.path}`, probeRequest);
     if (!res.headers.get("x-action-redirect")?.includes("graded=1")) {
       throw new Error(`the probe grading was not accepted: ${res.status} ${JSON.stringify(Object.fromEntries(res.headers))}\n${(await res.text()).slice(0, 2000)}`);
     }
@@ -142,11 +139,7 @@ async function main() {
           method: "POST",
           setupRequest: (req) => {
             // Each request grades a different risk at the version it has, as separate officers would.
-            const t = pool[next++ % pool.length];
-            return {
-              ...req, path: `/risks/${t.code}/grade`, body: formBody(boundary, actionId, t, day),
-              headers: { ...headers, accept: "text/x-component", "next-action": actionId, "content-type": `multipart/form-data; boundary=${boundary}` },
-            };
+            return { ...req, ...gradeRequest(pool[next++ % pool.length], { actionId, day, headers }) };
           },
         }],
       });
@@ -164,11 +157,7 @@ async function main() {
           setupRequest: (req) => {
             const i = picked++;
             if (i % 10 !== 9) return { ...req, method: "GET", path: reads[i % reads.length], headers, body: undefined };
-            const t = pool[next++ % pool.length];
-            return {
-              ...req, method: "POST", path: `/risks/${t.code}/grade`, body: formBody(boundary, actionId, t, day),
-              headers: { ...headers, accept: "text/x-component", "next-action": actionId, "content-type": `multipart/form-data; boundary=${boundary}` },
-            };
+            return { ...req, ...gradeRequest(pool[next++ % pool.length], { actionId, day, headers }) };
           },
         }],
       }, (err, result) => (err ? reject(err) : resolve(result)));

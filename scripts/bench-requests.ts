@@ -26,3 +26,14 @@ export function formBody(boundary: string, actionId: string, t: Target, day: str
 }
 
 
+const BOUNDARY = "----SiseGradeBoundary7MA4YWxkTrZu0gW";
+
+/** A POST grading risk `t` (at its version) through the server action, as request options for fetch or autocannon. */
+export function gradeRequest(t: Target, p: { actionId: string; day: string; headers: Record<string, string> }) {
+  return {
+    method: "POST" as const,
+    path: `/risks/${t.code}/grade`,
+    body: formBody(BOUNDARY, p.actionId, t, p.day),
+    headers: { ...p.headers, accept: "text/x-component", "next-action": p.actionId, "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+  };
+}

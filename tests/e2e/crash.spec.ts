@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { backupDatabase, checkDatabase } from "../../db/backup";
 import { openDatabase } from "../../db/connection";
-import { formBody, gradeActionId, type Target } from "../../scripts/bench-requests";
+import { gradeActionId, gradeRequest, type Target } from "../../scripts/bench-requests";
 import { waitForServer } from "../../scripts/bench-server";
 import { benchSessionCookie } from "../../scripts/bench-session";
 
@@ -32,7 +32,6 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
   setup.close();
   const headers = { cookie, origin: `http://127.0.0.1:${PORT}` };
   const actionId = gradeActionId();
-  const boundary = "----SiseCrash7MA4YWxkTrZu0gW";
   const day = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
   const confirmed: Array<{ id: number; version: number }> = [];
   let server: ChildProcess | undefined;
@@ -49,10 +48,8 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
         for (let i = k; !stop && i < pool.length; i += 4) {
           const t = pool[i];
           try {
-            const res = await fetch(`http://127.0.0.1:${PORT}/risks/${t.code}/grade`, {
-              method: "POST", body: formBody(boundary, actionId, t, day),
-              headers: { ...headers, accept: "text/x-component", "next-action": actionId, "content-type": `multipart/form-data; boundary=${boundary}` },
-            });
+            const request = gradeRequest(t, { actionId, day, headers });
+            const res = await fetch(`http://127.0.0.1:${PORT}${request.path}`, request);
             await res.arrayBuffer();
             if (res.headers.get("x-action-redirect")?.includes("graded=1")) confirmed.push({ id: t.id, version: t.version + 1 });
           } catch {

@@ -2,7 +2,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { verifyHistorySync } from "../../db/history/verify";
-import { formBody, gradeActionId, type Target } from "../../scripts/bench-requests";
+import { gradeActionId, gradeRequest, type Target } from "../../scripts/bench-requests";
 import { signIn } from "./sign-in";
 
 const DB = process.env.E2E_DB ?? "test-results/e2e/sise.db";
@@ -35,7 +35,6 @@ test("the server answers sustained reads and a 90/10 read-write mix without an e
   for (const path of ["/ping", "/risks?colour=orange", "/board", "/analysis"]) results[path] = await get(path);
 
   const actionId = gradeActionId();
-  const boundary = "----SiseLoadSmoke7MA4YWxkTrZu0gW";
   const day = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
   let n = 0;
   let posted = 0;
@@ -46,11 +45,7 @@ test("the server answers sustained reads and a 90/10 read-write mix without an e
         const i = n++;
         if (i % 10 !== 9) return { ...req, method: "GET", path: ["/risks", "/board", `/risks/${pool[0].code}`][i % 3], headers, body: undefined };
         // Each grade goes to a different risk; a repeat finds it moved on and is refused as stale (still a 200 answer).
-        const t = pool[posted++ % pool.length];
-        return {
-          ...req, method: "POST", path: `/risks/${t.code}/grade`, body: formBody(boundary, actionId, t, day),
-          headers: { ...headers, accept: "text/x-component", "next-action": actionId, "content-type": `multipart/form-data; boundary=${boundary}` },
-        };
+        return { ...req, ...gradeRequest(pool[posted++ % pool.length], { actionId, day, headers }) };
       },
     }],
   });
