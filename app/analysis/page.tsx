@@ -31,8 +31,8 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const week = chooseWeek((await searchParams).week, now);
   const db = getDb();
-  const { analysis, names } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale, rowLimit: PAGE_ROWS });
-  const doc = await buildAnalysisDocument(analysis, { names, who: user.displayName, now, rowLimit: PAGE_ROWS });
+  const { analysis, names, organisation } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale, rowLimit: PAGE_ROWS });
+  const doc = await buildAnalysisDocument(analysis, { names, organisation, who: user.displayName, now, rowLimit: PAGE_ROWS });
   const thisMonday = mondayOf(dayInZone(now, CITY_TIME_ZONE));
   const weeks = Array.from({ length: 26 }, (_, i) => isoWeekOf(addDays(thisMonday, -7 * i)));
   const prev = isoWeekOf(addDays(week.monday, -7)).label;

@@ -45,6 +45,13 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           <TextField state={state} name="reportCutoff" label={t("reportCutoff")} type="time" defaultValue={settings.reportCutoff} required />
         </div>
       </fieldset>
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-1 text-lg font-semibold">{t("documents")}</legend>
+        <p className="text-sm text-neutral-700">{t("organisationHint")}</p>
+        <div className="max-w-xl">
+          <TextField state={state} name="organisation" label={t("organisation")} defaultValue={settings.organisation} maxLength={60} />
+        </div>
+      </fieldset>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-lg font-semibold">{t("twoFactor")}</legend>
         <label className="flex items-center gap-2 text-sm">

@@ -11,10 +11,22 @@ import { actorNamer } from "@/lib/history/describe";
  * The page, the PDF and the DOCX are all drawn from this one model, so they never disagree.
  */
 /** `total` is the number of rows there are; `rows` may hold only the first of them (the page's limit). */
-export type DocTable = { columns: string[]; rows: string[][]; total: number; codeColumn?: number; numeric?: number[] };
+export type DocTable = {
+  columns: string[];
+  rows: string[][];
+  total: number;
+  codeColumn?: number;
+  numeric?: number[];
+  /** Columns whose cells are never broken across lines (risk codes, times, dates, counts). */
+  nowrap?: number[];
+};
 export type DocSection = { id: string; heading: string; intro?: string; table?: DocTable; empty?: string; note?: string };
 export type AnalysisDocument = {
   title: string; subtitle: string; stamp: string;
+  /** The handout's title block: organisation, week, who prepared it, when — label and value. */
+  titleBlock: Array<{ label: string; value: string }>;
+  /** "第 {page} 页 / 共 {pages} 页" with the placeholders left in, filled per page. */
+  pageLabel: string;
   colourNames: Record<Colour, string>;
   trend: { label: string; counts: Counts }[]; trendHeading: string;
   sections: DocSection[];
@@ -23,7 +35,14 @@ export type AnalysisDocument = {
 
 export async function buildAnalysisDocument(
   a: WeeklyAnalysis,
-  p: { names: { areas: Map<number, string>; regions: Map<number, string>; units: Map<number, string> }; who: string; now: Date; rowLimit?: number },
+  p: {
+    names: { areas: Map<number, string>; regions: Map<number, string>; units: Map<number, string> };
+    who: string;
+    now: Date;
+    /** The office named as the author (the admin setting), or the city's name. */
+    organisation: string;
+    rowLimit?: number;
+  },
 ): Promise<AnalysisDocument> {
   // Rows are formatted only up to the limit: a very busy week can hold tens of thousands of changes.
   const limit = p.rowLimit ?? Number.POSITIVE_INFINITY;
@@ -49,24 +68,34 @@ export async function buildAnalysisDocument(
   const sections: DocSection[] = [
     {
       id: "counts", heading: t("countsHeading"), intro: t(week.complete ? "countsIntro" : "countsIntroPartial"),
-      table: { columns: [t("colour"), t("weekEnd"), t("weekBefore"), t("change")], numeric: [1, 2, 3], total: 4, rows: COLOURS.map((c) => [`${tc(c)} · ${tc(`level.${c}`)}`, String(a.counts.now[c]), String(a.counts.before[c]), delta(a.counts.now[c] - a.counts.before[c])]) },
+      table: { columns: [t("colour"), t("weekEnd"), t("weekBefore"), t("change")], numeric: [1, 2, 3], nowrap: [1, 2, 3], total: 4, rows: COLOURS.map((c) => [`${tc(c)} · ${tc(`level.${c}`)}`, String(a.counts.now[c]), String(a.counts.before[c]), delta(a.counts.now[c] - a.counts.before[c])]) },
     },
-    { id: "escalations", heading: t("escalations", { n: a.changes.escalations.length }), table: { columns: changeCols, codeColumn: 1, total: a.changes.escalations.length, rows: changeRows(a.changes.escalations) }, empty: t("noneThisWeek") },
-    { id: "deescalations", heading: t("deescalations", { n: a.changes.deescalations.length }), table: { columns: changeCols, codeColumn: 1, total: a.changes.deescalations.length, rows: changeRows(a.changes.deescalations) }, empty: t("noneThisWeek") },
-    { id: "created", heading: t("created", { n: a.changes.created.length }), table: { columns: [t("when"), t("code"), t("risk"), t("colour"), t("place")], codeColumn: 1, total: a.changes.created.length, rows: first(a.changes.created).map((e) => [when(e.at), code(e.riskId), title(e.riskId), colour(e.colour), place(e.riskId)]) }, empty: t("noneThisWeek") },
-    { id: "resolved", heading: t("resolved", { n: a.changes.resolved.length }), table: { columns: [t("when"), t("code"), t("risk"), t("status"), t("reason")], codeColumn: 1, total: a.changes.resolved.length, rows: first(a.changes.resolved).map((e) => [when(e.at), code(e.riskId), title(e.riskId), t(`statuses.${e.status}`), e.reason ?? "—"]) }, empty: t("noneThisWeek") },
-    { id: "awaiting-ack", heading: t("awaitingAck", { n: a.awaitingAck.length }), table: { columns: [t("raisedAt"), t("code"), t("risk"), t("place")], codeColumn: 1, total: a.awaitingAck.length, rows: first(a.awaitingAck).map((r) => [format.dateTime(new Date(r.raisedAt), { dateStyle: "short", timeStyle: "short" }), code(r.riskId), title(r.riskId), place(r.riskId)]) }, empty: t("noneAtWeekEnd") },
-    { id: "overdue", heading: t("overdue", { n: a.overdue.length }), table: { columns: [t("due"), t("code"), t("risk"), t("colour"), t("unit")], codeColumn: 1, total: a.overdue.length, rows: first(a.overdue).map((o) => [o.due, code(o.riskId), title(o.riskId), colour(o.colour), p.names.units.get(risk(o.riskId)?.unitId ?? -1) ?? ""]) }, empty: t("noneAtWeekEnd") },
+    { id: "escalations", heading: t("escalations", { n: a.changes.escalations.length }), table: { columns: changeCols, codeColumn: 1, nowrap: [0, 1, 3], total: a.changes.escalations.length, rows: changeRows(a.changes.escalations) }, empty: t("noneThisWeek") },
+    { id: "deescalations", heading: t("deescalations", { n: a.changes.deescalations.length }), table: { columns: changeCols, codeColumn: 1, nowrap: [0, 1, 3], total: a.changes.deescalations.length, rows: changeRows(a.changes.deescalations) }, empty: t("noneThisWeek") },
+    { id: "created", heading: t("created", { n: a.changes.created.length }), table: { columns: [t("when"), t("code"), t("risk"), t("colour"), t("place")], codeColumn: 1, nowrap: [0, 1, 3], total: a.changes.created.length, rows: first(a.changes.created).map((e) => [when(e.at), code(e.riskId), title(e.riskId), colour(e.colour), place(e.riskId)]) }, empty: t("noneThisWeek") },
+    { id: "resolved", heading: t("resolved", { n: a.changes.resolved.length }), table: { columns: [t("when"), t("code"), t("risk"), t("status"), t("reason")], codeColumn: 1, nowrap: [0, 1, 3], total: a.changes.resolved.length, rows: first(a.changes.resolved).map((e) => [when(e.at), code(e.riskId), title(e.riskId), t(`statuses.${e.status}`), e.reason ?? "—"]) }, empty: t("noneThisWeek") },
+    { id: "awaiting-ack", heading: t("awaitingAck", { n: a.awaitingAck.length }), table: { columns: [t("raisedAt"), t("code"), t("risk"), t("place")], codeColumn: 1, nowrap: [0, 1], total: a.awaitingAck.length, rows: first(a.awaitingAck).map((r) => [format.dateTime(new Date(r.raisedAt), { dateStyle: "short", timeStyle: "short" }), code(r.riskId), title(r.riskId), place(r.riskId)]) }, empty: t("noneAtWeekEnd") },
+    { id: "overdue", heading: t("overdue", { n: a.overdue.length }), table: { columns: [t("due"), t("code"), t("risk"), t("colour"), t("unit")], codeColumn: 1, nowrap: [0, 1, 3], total: a.overdue.length, rows: first(a.overdue).map((o) => [o.due, code(o.riskId), title(o.riskId), colour(o.colour), p.names.units.get(risk(o.riskId)?.unitId ?? -1) ?? ""]) }, empty: t("noneAtWeekEnd") },
     { id: "reporting", heading: t("reporting", { n: a.reporting.length }), table: { columns: [t("unit"), t("missingDays"), t("lateDays")], total: a.reporting.length, rows: first(a.reporting).map((r) => [p.names.units.get(r.unitId) ?? String(r.unitId), r.missing.map((d) => d.slice(5)).join("、") || "—", r.late.map((d) => d.slice(5)).join("、") || "—"]) }, empty: t("allReported") },
-    { id: "areas", heading: t("byArea"), table: { columns: [t("area"), ...colourCols], numeric: [1, 2, 3, 4, 5, 6, 7, 8], ...all(groupRows(a.areas, p.names.areas)) }, empty: t("noOpenRisks") },
-    { id: "regions", heading: t("byRegion"), table: { columns: [t("region"), ...colourCols], numeric: [1, 2, 3, 4, 5, 6, 7, 8], ...all(groupRows(a.regions, p.names.regions)) }, empty: t("noOpenRisks") },
+    { id: "areas", heading: t("byArea"), table: { columns: [t("area"), ...colourCols], numeric: [1, 2, 3, 4, 5, 6, 7, 8], nowrap: [1, 2, 3, 4, 5, 6, 7, 8], ...all(groupRows(a.areas, p.names.areas)) }, empty: t("noOpenRisks") },
+    { id: "regions", heading: t("byRegion"), table: { columns: [t("region"), ...colourCols], numeric: [1, 2, 3, 4, 5, 6, 7, 8], nowrap: [1, 2, 3, 4, 5, 6, 7, 8], ...all(groupRows(a.regions, p.names.regions)) }, empty: t("noOpenRisks") },
   ];
   for (const s of sections) if (s.table && s.table.total > s.table.rows.length) s.note = t("moreRows", { n: s.table.total, shown: s.table.rows.length });
   const trendLabel = (pt: TrendPoint) => (pt.day === "now" ? t("now") : pt.day.slice(5));
+  const range = t("range", { from: week.monday, to: week.sunday });
+  const madeAt = format.dateTime(p.now, { dateStyle: "medium", timeStyle: "short" });
   return {
     title: t("docTitle", { year: week.year, week: week.week }),
-    subtitle: t("range", { from: week.monday, to: week.sunday }) + (week.complete ? "" : ` · ${t("inProgress")}`),
-    stamp: t("stamp", { who: p.who, time: format.dateTime(p.now, { dateStyle: "medium", timeStyle: "short" }) }),
+    subtitle: range + (week.complete ? "" : ` · ${t("inProgress")}`),
+    stamp: t("stamp", { who: p.who, time: madeAt }),
+    titleBlock: [
+      { label: t("block.organisation"), value: p.organisation },
+      { label: t("block.week"), value: `${t("block.weekValue", { year: week.year, week: week.week })} · ${range}` },
+      { label: t("block.figures"), value: t(week.complete ? "block.figuresComplete" : "block.figuresPartial") },
+      { label: t("block.preparedBy"), value: p.who },
+      { label: t("block.preparedAt"), value: madeAt },
+    ],
+    pageLabel: t.raw("pageOf") as string,
     colourNames: Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>,
     trend: a.trend.map((pt) => ({ label: trendLabel(pt), counts: pt.counts })), trendHeading: t("trendHeading"),
     sections,

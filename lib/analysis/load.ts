@@ -3,6 +3,8 @@ import type { Db } from "@/db/client";
 import { presentBoard } from "@/db/queries/board-snapshot";
 import { getSettings } from "@/db/queries/settings";
 import { assembleWeeklyAnalysis } from "@/db/queries/weekly-analysis";
+import { listRegions } from "@/db/queries/reference";
+import { localName } from "@/i18n/locales";
 import { nameMaps } from "@/lib/history/names";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { addDays, dayInZone, mondayOf } from "@/lib/domain/dates";
@@ -28,5 +30,11 @@ export function loadWeeklyAnalysis(db: Db, p: { monday: string; now: Date; local
     monday: p.monday, timeZone: CITY_TIME_ZONE, nowMs: p.now.getTime(), present: presentBoard(db, today).board,
     reviewDays: settings.reviewDays, cutoff: settings.reportCutoff, rowLimit: p.rowLimit,
   });
-  return { analysis, names: nameMaps(db, p.locale) };
+  return { analysis, names: nameMaps(db, p.locale), organisation: settings.organisation || cityName(db, p.locale) };
+}
+
+/** "榆林市" from the city-level region "榆林市(市本级)": the name without its level in brackets. */
+function cityName(db: Db, locale: string): string {
+  const city = listRegions(db, { activeOnly: true }).find((r) => r.level === "city");
+  return city ? localName(city, locale).replace(/\s*[(（][^()（）]*[)）]\s*$/, "") : "";
 }

@@ -14,10 +14,15 @@ export type Settings = {
   thresholds: Thresholds;
   /** Daily reports are due by this time (HH:MM, city zone) on the day they cover. */
   reportCutoff: string;
+  /** The office named on documents handed out ("编制单位"); empty means the city's own name. */
+  organisation: string;
 };
 
-export const DEFAULT_SETTINGS: Settings = { reviewDays: { ...DEFAULT_REVIEW_DAYS }, totpRequiredRoles: [], thresholds: DEFAULT_THRESHOLDS, reportCutoff: DEFAULT_REPORT_CUTOFF };
+export const DEFAULT_SETTINGS: Settings = { reviewDays: { ...DEFAULT_REVIEW_DAYS }, totpRequiredRoles: [], thresholds: DEFAULT_THRESHOLDS, reportCutoff: DEFAULT_REPORT_CUTOFF, organisation: "" };
 
+export const ORGANISATION_MAX = 60;
+// One line of printable text: it is printed at the top of every document.
+const NO_CONTROL = /^[^\p{Cc}\p{Cf}]*$/u;
 const score = z.coerce.number({ error: "invalidNumber" }).positive({ error: "thresholdRange" }).max(10_000, { error: "thresholdRange" });
 const days = z.coerce.number({ error: "invalidNumber" }).int({ error: "invalidNumber" }).min(1, { error: "reviewDaysRange" }).max(366, { error: "reviewDaysRange" });
 
@@ -36,6 +41,10 @@ export const settingsSchema = z
     matrixOrange: score.max(25, { error: "thresholdRange" }),
     matrixYellow: score.max(25, { error: "thresholdRange" }),
     reportCutoff: z.string({ error: "required" }).regex(CUTOFF_PATTERN, { error: "cutoffFormat" }),
+    organisation: z
+      .string()
+      .transform((v) => v.trim())
+      .pipe(z.string().max(ORGANISATION_MAX, { error: "tooLong" }).regex(NO_CONTROL, { error: "invalidCharacters" })),
   })
   // A more severe colour is never reviewed less often than a milder one.
   .refine((s) => s.reviewRed <= s.reviewOrange && s.reviewOrange <= s.reviewYellow && s.reviewYellow <= s.reviewBlue, {
@@ -55,6 +64,7 @@ export function parseSettingsForm(formData: FormData) {
     lecRedAbove: formData.get("lecRedAbove"), lecOrange: formData.get("lecOrange"), lecYellow: formData.get("lecYellow"),
     matrixRed: formData.get("matrixRed"), matrixOrange: formData.get("matrixOrange"), matrixYellow: formData.get("matrixYellow"),
     reportCutoff: formData.get("reportCutoff"),
+    organisation: formData.get("organisation") ?? "",
   };
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) return { ok: false as const, fieldErrors: z.flattenError(parsed.error).fieldErrors as Partial<Record<SettingsField, string[]>> };
@@ -67,6 +77,7 @@ export function parseSettingsForm(formData: FormData) {
       matrix: { red: s.matrixRed, orange: s.matrixOrange, yellow: s.matrixYellow },
     },
     reportCutoff: s.reportCutoff,
+    organisation: s.organisation,
   };
   return { ok: true as const, settings };
 }
@@ -84,5 +95,9 @@ export function settingsFromStored(stored: Record<string, unknown>): Settings {
   const t = stored.thresholds as Thresholds | undefined;
   const thresholds = t && typeof t === "object" && t.lec && t.matrix && thresholdsAreOrdered(t) ? { lec: { ...t.lec }, matrix: { ...t.matrix } } : DEFAULT_THRESHOLDS;
   const reportCutoff = typeof stored.reportCutoff === "string" && CUTOFF_PATTERN.test(stored.reportCutoff) ? stored.reportCutoff : DEFAULT_REPORT_CUTOFF;
-  return { reviewDays, totpRequiredRoles: roles, thresholds, reportCutoff };
+  const organisation =
+    typeof stored.organisation === "string" && stored.organisation.length <= ORGANISATION_MAX && NO_CONTROL.test(stored.organisation)
+      ? stored.organisation
+      : "";
+  return { reviewDays, totpRequiredRoles: roles, thresholds, reportCutoff, organisation };
 }

@@ -42,7 +42,7 @@ async function document(rowLimit?: number) {
     monday: "2026-11-09", timeZone: TZ, nowMs: NOW.getTime(), present: buildBoard(statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime()).values()),
     reviewDays: DEFAULT_REVIEW_DAYS, cutoff: "17:00",
   });
-  return buildAnalysisDocument(analysis, { names: nameMaps(t.db, "zh-CN"), who: "李娜", now: NOW, rowLimit });
+  return buildAnalysisDocument(analysis, { names: nameMaps(t.db, "zh-CN"), organisation: "榆林市", who: "李娜", now: NOW, rowLimit });
 }
 
 describe("the weekly analysis as a document", () => {
