@@ -9,9 +9,8 @@
  */
 import { databasePath, openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
-import { SEED_ACTOR, seedDemoRegister, seedReference } from "../db/seed";
-import { seedDemoRhythm } from "../db/seed/rhythm";
-import { countUserRows, issueSetupToken, seedAdminFromEnv, seedDemoUsers } from "../db/seed/users";
+import { seedDemo, seedReference } from "../db/seed";
+import { countUserRows, issueSetupToken, seedAdminFromEnv } from "../db/seed/users";
 import { newPassword, usernameSchema } from "../lib/validation/auth";
 
 async function main() {
@@ -33,22 +32,19 @@ async function main() {
     await seedAdminFromEnv(sqlite, { username: username.data, displayName: username.data, password: password.data });
     log(`first admin "${username.data}" created from SISE_ADMIN_USERNAME`);
   }
-  let demoUsers = 0;
-  let demoRisks = 0;
-  // Demo data only ever goes into a database whose accounts are the demo ones: a database that
-  // already has real users (or an env-created admin) never receives demo accounts or demo risks.
-  if (demoMode && countUserRows(sqlite) === 0) demoUsers = await seedDemoUsers(sqlite);
-  const isDemo = sqlite.prepare("SELECT 1 FROM settings WHERE key = 'demo' AND value = 'true'").get() !== undefined;
-  if (demoMode && isDemo) demoRisks = seedDemoRegister(sqlite);
-  // Daily reports, last week's changes and two meetings, once, into a demo database that has none.
-  const rhythm = demoMode && isDemo ? seedDemoRhythm(sqlite, { actorName: SEED_ACTOR }) : { reports: 0, meetings: 0 };
+  // The demo only ever goes into a database with no accounts: one that already has real users (or
+  // an env-created admin) never receives demo accounts or demo risks. It is written once, whole.
+  const demo = demoMode && countUserRows(sqlite) === 0 ? await seedDemo(sqlite) : null;
   if (countUserRows(sqlite) === 0) {
     const token = issueSetupToken(sqlite);
     log(`no accounts yet. Open /setup and enter this one-time setup token to create the first admin:\n\n    ${token}\n`);
   }
   const { n } = sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number };
   sqlite.close();
-  log(`database ${file}: migrations applied, ${reference} reference rows added, ${demoUsers} demo accounts and ${demoRisks} demo risks, ${rhythm.reports} demo daily reports and ${rhythm.meetings} demo meetings added, ${n} risks in register`);
+  const added = demo
+    ? `${demo.users} demo accounts, ${demo.risks} demo risks, ${demo.reports} demo daily reports and ${demo.meetings} demo meetings added`
+    : "no demo added";
+  log(`database ${file}: migrations applied, ${reference} reference rows added, ${added}, ${n} risks in register`);
 }
 
 main().catch((error) => {

@@ -24,12 +24,12 @@ export function createRng(seed: number) {
 export type Rng = ReturnType<typeof createRng>;
 
 /** A realistic spread: few reds, most risks yellow or blue. */
-function pickColour(rng: Rng): Colour {
+export function pickColour(rng: Rng): Colour {
   const x = rng.next();
   return x < 0.05 ? "red" : x < 0.2 ? "orange" : x < 0.55 ? "yellow" : "blue";
 }
 
-function pickStatus(rng: Rng): RiskStatus {
+export function pickStatus(rng: Rng): RiskStatus {
   const x = rng.next();
   return x < 0.25 ? "identified" : x < 0.8 ? "controlling" : x < 0.93 ? "resolved" : "closed";
 }
@@ -38,7 +38,7 @@ function pickStatus(rng: Rng): RiskStatus {
  * An assessment that gives `colour`: LEC for about a third of risks, the matrix for half, direct
  * judgement for the rest, with inputs drawn until the method's rule lands on the colour.
  */
-function sampleAssessment(rng: Rng, colour: Colour): Assessment {
+export function sampleAssessment(rng: Rng, colour: Colour): Assessment {
   const x = rng.next();
   for (let i = 0; i < 60; i++) {
     const inputs: MethodInputs = x < 0.35
@@ -64,7 +64,7 @@ export function loadReference(sqlite: Database.Database): Reference {
   };
 }
 
-const shortName = (nameZh: string) => nameZh.replace(/\(.*\)$/, "");
+export const shortName = (nameZh: string) => nameZh.replace(/\(.*\)$/, "");
 
 /**
  * Inserts `count` generated risks (created over the `spanDays` before `now`) and, per risk, its

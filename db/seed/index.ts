@@ -1,9 +1,7 @@
 import type Database from "better-sqlite3";
 import { CATEGORIES, DOMAINS, REGIONS, UNITS } from "./reference-data";
-import { insertGeneratedRisks } from "./generate";
 
-/** The actor name recorded on events written by seeding; shown translated in the UI. */
-export const SEED_ACTOR = "system:seed";
+export { SEED_ACTOR, seedDemo, seedDemoRegister } from "./demo";
 
 /**
  * Inserts the reference lists. Rows are matched by code and never overwritten, so an admin's later
@@ -36,21 +34,4 @@ export function seedReference(sqlite: Database.Database): number {
   });
   tx();
   return added;
-}
-
-/**
- * Fills an empty register with a realistic demo (created over the last two years, a few events
- * each). Does nothing when any risk exists, so restarts never duplicate or overwrite data.
- */
-export function seedDemoRegister(sqlite: Database.Database, opts: { count?: number; now?: Date } = {}): number {
-  const existing = (sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number }).n;
-  if (existing > 0) return 0;
-  return insertGeneratedRisks(sqlite, {
-    count: opts.count ?? 360,
-    seed: 20260501,
-    now: opts.now ?? new Date(),
-    spanDays: 730,
-    extraEventsPerRisk: 1.5,
-    actorName: SEED_ACTOR,
-  }).risks;
 }

@@ -2,7 +2,10 @@ import type Database from "better-sqlite3";
 import { hashPassword } from "../../lib/auth/password";
 import type { Role } from "../../lib/auth/permissions";
 import { generateToken, hashToken } from "../../lib/auth/tokens";
-import { appendStoredEvent } from "../history/append";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import type { Db } from "../client";
+import { insertUser } from "../mutations/users";
+import * as schema from "../schema";
 
 /** Shown on the sign-in page of a demo database only; a production database never has these users. */
 export const DEMO_PASSWORD = "sise-demo-2026";
@@ -20,42 +23,13 @@ export const DEMO_USERS: Array<{ username: string; displayName: string; roles: R
 
 export const countUserRows = (sqlite: Database.Database) => (sqlite.prepare("SELECT count(*) AS n FROM users").get() as { n: number }).n;
 
-function insertUserRow(sqlite: Database.Database, u: { username: string; displayName: string; hash: string; roles: Role[]; actor: string }) {
-  const now = Date.now();
-  const { id } = sqlite
-    .prepare("INSERT INTO users (username, display_name, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
-    .get(u.username, u.displayName, u.hash, now, now) as { id: number };
-  for (const role of u.roles) sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, ?)").run(id, role);
-  appendStoredEvent(sqlite, {
-    at: now, risk_id: null, risk_version: null, actor_id: null, actor_name: u.actor, action: "user.create", field: null, old_value: null,
-    new_value: JSON.stringify({ username: u.username, displayName: u.displayName, roles: u.roles }), reason: null, data: JSON.stringify({ userId: id }),
-  });
-  return id;
-}
-
-/** Demo accounts and the "this is a demo" flag, written together; only into a database with no users. */
-export async function seedDemoUsers(sqlite: Database.Database): Promise<number> {
-  if (countUserRows(sqlite) > 0) return 0;
-  const hash = await hashPassword(DEMO_PASSWORD);
-  sqlite.transaction(() => {
-    for (const u of DEMO_USERS) {
-      const id = insertUserRow(sqlite, { ...u, hash, actor: "system:seed" });
-      for (const code of u.units ?? []) sqlite.prepare("INSERT INTO user_units (user_id, unit_id) SELECT ?, id FROM units WHERE code = ?").run(id, code);
-      if (!u.scope) continue;
-      sqlite.prepare("INSERT INTO user_scope_areas (user_id, area_id) SELECT ?, id FROM areas WHERE kind = ?").run(id, u.scope.areaKind);
-      for (const code of u.scope.regionCodes) sqlite.prepare("INSERT INTO user_scope_regions (user_id, region_id) SELECT ?, id FROM regions WHERE code = ?").run(id, code);
-    }
-    sqlite.prepare("INSERT INTO settings (key, value) VALUES ('demo', 'true') ON CONFLICT(key) DO UPDATE SET value = 'true'").run();
-  })();
-  return DEMO_USERS.length;
-}
-
 /** The first admin from SISE_ADMIN_USERNAME / SISE_ADMIN_PASSWORD, for scripted installs. */
 export async function seedAdminFromEnv(sqlite: Database.Database, p: { username: string; displayName: string; password: string }) {
   if (countUserRows(sqlite) > 0) return false;
-  const hash = await hashPassword(p.password);
-  sqlite.transaction(() => insertUserRow(sqlite, { username: p.username, displayName: p.displayName, hash, roles: ["admin"], actor: "system:setup" }))();
-  return true;
+  const passwordHash = await hashPassword(p.password);
+  const access = { roles: ["admin" as const], scope: { areaIds: [], regionIds: [] }, unitIds: [] };
+  const db = drizzle(sqlite, { schema }) as Db;
+  return insertUser(db, { username: p.username, displayName: p.displayName, passwordHash, mustChangePassword: false, access, actor: { id: null, name: "system:setup" }, now: new Date() }).ok;
 }
 
 /**

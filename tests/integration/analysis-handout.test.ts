@@ -4,8 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { SEED_ACTOR, seedDemoRegister } from "@/db/seed";
-import { seedDemoRhythm } from "@/db/seed/rhythm";
+import { seedDemo } from "@/db/seed";
 import { buildAnalysisDocument, type AnalysisDocument } from "@/lib/analysis/document";
 import { analysisDocx } from "@/lib/analysis/docx";
 import { loadWeeklyAnalysis } from "@/lib/analysis/load";
@@ -31,8 +30,7 @@ let dir: string;
 
 beforeAll(async () => {
   t = createTestDb();
-  seedDemoRegister(t.sqlite, { now: NOW });
-  seedDemoRhythm(t.sqlite, { now: NOW, actorName: SEED_ACTOR });
+  await seedDemo(t.sqlite, { now: NOW });
   const { analysis, names, organisation } = loadWeeklyAnalysis(t.db, { monday: LAST_MONDAY, now: NOW, locale: "zh-CN" });
   doc = await buildAnalysisDocument(analysis, { names, organisation, who: "李娜", now: NOW });
   dir = mkdtempSync(join(tmpdir(), "sise-handout-"));

@@ -105,15 +105,21 @@ describe("settings form", () => {
   };
   it("reads cadence and two-factor policy, and refuses a milder colour reviewed more often", () => {
     const thresholds = { lecRedAbove: "320", lecOrange: "160", lecYellow: "70", matrixRed: "20", matrixOrange: "10", matrixYellow: "4", reportCutoff: "17:30" };
-    const ok = parseSettingsForm(fd({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "90", totpAdmins: "on", ...thresholds }));
+    const ok = parseSettingsForm(fd({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "90", totpAdmins: "on", ...thresholds, organisation: "  榆林市安全风险防控办公室 " }));
     expect(ok).toEqual({
       ok: true,
       settings: {
         reviewDays: { red: 7, orange: 15, yellow: 30, blue: 90 }, totpRequiredRoles: ["admin"],
         thresholds: { lec: { redAbove: 320, orange: 160, yellow: 70 }, matrix: { red: 20, orange: 10, yellow: 4 } },
         reportCutoff: "17:30",
+        organisation: "榆林市安全风险防控办公室",
       },
     });
+    // The organisation heads every document: one line of text, at most 60 characters.
+    const long = parseSettingsForm(fd({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "90", ...thresholds, organisation: "办".repeat(61) }));
+    expect(!long.ok && long.fieldErrors).toMatchObject({ organisation: ["tooLong"] });
+    const control = parseSettingsForm(fd({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "90", ...thresholds, organisation: "市\u0007应急局" }));
+    expect(!control.ok && control.fieldErrors).toMatchObject({ organisation: ["invalidCharacters"] });
     const noCutoff = parseSettingsForm(fd({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "90", ...thresholds, reportCutoff: "25:00" }));
     expect(!noCutoff.ok && noCutoff.fieldErrors).toMatchObject({ reportCutoff: ["cutoffFormat"] });
     const bad = parseSettingsForm(fd({ reviewRed: "30", reviewOrange: "15", reviewYellow: "30", reviewBlue: "0", ...thresholds }));
