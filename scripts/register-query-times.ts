@@ -9,7 +9,7 @@ import type { Db } from "../db/client";
 import * as schema from "../db/schema";
 import { listRegisterPage } from "../db/queries/register";
 import { dayInZone } from "../lib/domain/dates";
-import { parseRegisterQuery } from "../lib/validation/register-query";
+import { parseRegisterQuery, searchParamsRecord } from "../lib/validation/register-query";
 
 export const SCENARIOS: Record<string, string> = {
   default: "",
@@ -29,7 +29,7 @@ export function timeScenarios(db: Db, runs = 50) {
   const today = dayInZone(new Date());
   const out: Array<{ name: string; params: string; total: number; median: number; p95: number }> = [];
   for (const [name, params] of Object.entries(SCENARIOS)) {
-    const { query } = parseRegisterQuery(Object.fromEntries(new URLSearchParams(params)));
+    const { query } = parseRegisterQuery(searchParamsRecord(new URLSearchParams(params)));
     const times: number[] = [];
     let total = 0;
     for (let i = 0; i < runs; i++) {

@@ -7,6 +7,7 @@ import { nameMaps } from "@/lib/history/names";
 import { VerifyForm } from "@/components/audit/verify-form";
 import { ExportForm } from "@/components/audit/export-form";
 import { VerifyExportForm } from "@/components/audit/verify-export-form";
+import { VERIFY_LIMITS } from "@/lib/files/limits";
 import { listAreas, listRegions } from "@/db/queries/reference";
 import { listUsers } from "@/db/queries/users";
 import { localName } from "@/i18n/locales";
@@ -34,7 +35,7 @@ export default async function AuditPage() {
           actors={listUsers(db).map((u) => ({ id: u.id, label: `${u.displayName} (${u.username})` }))}
         />
       ) : null}
-      <VerifyExportForm />
+      <VerifyExportForm maxMb={VERIFY_LIMITS.maxUploadBytes / 1024 / 1024} />
       <div>
         <h2 className="mb-2 text-lg font-semibold">{t("recent")}</h2>
         <RiskTimeline events={events} names={nameMaps(db, locale)} codes={mapRiskCodes(db, events.map((e) => e.riskId))} />

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { importRegisterAction } from "@/app/risks/import/actions/import-register";
 import type { ImportState } from "@/app/risks/import/actions/import-state";
 
-const TONE = { create: "bg-emerald-50", update: "bg-sky-50", unchanged: "", error: "bg-red-50" } as const;
+const TONE = { create: "bg-emerald-50", update: "bg-sky-50", unchanged: "", outsideScope: "text-neutral-600", error: "bg-red-50" } as const;
 
 /**
  * Upload → dry run (every row: what would happen, or what is wrong, in words) → confirm. The file

@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import { startOfDayInZone, addDays } from "../../lib/domain/dates";
+import type { StoredEvent } from "../../lib/domain/history-chain";
 import { isFullExport, type HistoryFilter } from "../../lib/validation/export-query";
-import { pauseBetweenChunks, type Cell, type ExportSource } from "./source";
+import { pauseBetweenChunks, type Cell, type ExportColumn, type ExportFormat, type ExportSource } from "./source";
 
 /**
  * The history as an export source (CSV or XLSX), streamed in constant memory. Reads in keyed chunks (seq > last … LIMIT n)
@@ -9,12 +10,21 @@ import { pauseBetweenChunks, type Cell, type ExportSource } from "./source";
  * connection, so a long export never holds the server's connection — and yields the event loop
  * between chunks (`pause`), so other requests keep flowing while a million rows go out.
  *
- * Layout: a few lines stating what the file is (kind, full or partial, filter, who, when, how many
- * events), then a header row and one row per event with every column the hash chain covers, as
- * stored (lib/domain/csv.ts keeps NULL and "" apart), plus the risk's code and the local time for
- * people. `verify-export` recomputes the chain from exactly these rows.
+ * CSV (for auditors' tools and `verify-export`): a header of machine keys and one row per event
+ * with every column the hash chain covers, as stored (lib/domain/csv.ts keeps NULL and "" apart),
+ * plus the risk's code and the local time. XLSX (for people): the time as a date cell in the city's
+ * zone, the risk, who, what happened in words and the reason first; then the same stored columns
+ * as the CSV's, headed by their keys, from which the app verifies the file the same way.
  */
+export const CHAIN_COLUMNS = ["seq", "at", "risk_id", "risk_version", "actor_id", "actor_name", "action", "field", "old_value", "new_value", "reason", "data", "prev_hash", "hash"] as const;
 export const HISTORY_COLUMNS = ["seq", "at", "at_local", "risk_id", "risk_code", "risk_version", "actor_id", "actor_name", "action", "field", "old_value", "new_value", "reason", "data", "prev_hash", "hash"] as const;
+
+/** How the XLSX tells people what an event was: its headings and the event in one sentence. */
+export type HistoryWords = {
+  headers: { seq: string; time: string; risk: string; actor: string; event: string; reason: string };
+  describe: (e: StoredEvent) => string;
+  actor: (name: string) => string;
+};
 
 function where(f: HistoryFilter, timeZone: string): { sql: string; args: Array<string | number> } {
   const parts: string[] = [];
@@ -40,30 +50,56 @@ function where(f: HistoryFilter, timeZone: string): { sql: string; args: Array<s
   return { sql: parts.length ? `AND ${parts.join(" AND ")}` : "", args };
 }
 
+const INTEGER = new Set(["seq", "at", "risk_id", "risk_version", "actor_id"]);
+
 export function historySource(
   sqlite: Database.Database,
   filter: HistoryFilter,
   timeZone: string,
-  { chunk = 1_000, pause = pauseBetweenChunks }: { chunk?: number; pause?: () => Promise<void> } = {},
+  {
+    chunk = 1_000,
+    pause = pauseBetweenChunks,
+    format = "csv",
+    words,
+  }: { chunk?: number; pause?: () => Promise<void>; format?: ExportFormat; words?: HistoryWords } = {},
 ): ExportSource {
   const w = where(filter, timeZone);
   const from = "FROM risk_events e LEFT JOIN risks r ON r.id = e.risk_id";
-  const local = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
   sqlite.exec("BEGIN"); // one snapshot: the count and every chunk agree (ends when the connection closes)
   const total = sqlite.prepare(`SELECT count(*) ${from} WHERE 1 ${w.sql}`).pluck().get(...w.args) as number;
   const select = sqlite
     .prepare(`SELECT e.seq, e.at, e.risk_id, r.code, e.risk_version, e.actor_id, e.actor_name, e.action, e.field, e.old_value, e.new_value, e.reason, e.data, e.prev_hash, e.hash
       ${from} WHERE e.seq > ? ${w.sql} ORDER BY e.seq LIMIT ?`)
     .raw();
+  type Raw = [number, number, number | null, string | null, number | null, number | null, string, string, string | null, string | null, string | null, string | null, string | null, string, string];
+  const xlsx = format === "xlsx" && words;
+  const raw = (key: string): ExportColumn => ({ key, header: key, kind: INTEGER.has(key) ? "number" : "text", raw: true });
+  const columns: ExportColumn[] = xlsx
+    ? [
+        { key: "seq_view", header: words.headers.seq, kind: "number" },
+        { key: "time", header: words.headers.time, kind: "datetime" },
+        { key: "risk_code", header: words.headers.risk, kind: "text" },
+        { key: "actor", header: words.headers.actor, kind: "text" },
+        { key: "event", header: words.headers.event, kind: "text", wrap: true },
+        { key: "reason_view", header: words.headers.reason, kind: "text", wrap: true },
+        ...CHAIN_COLUMNS.map(raw),
+      ]
+    : HISTORY_COLUMNS.map((key) => ({ key, header: key, kind: key === "at_local" ? "datetime" : INTEGER.has(key) ? "number" : "text" }) as ExportColumn);
+  const toRow = xlsx
+    ? ([seq, at, riskId, code, version, actorId, actorName, action, field, oldValue, newValue, reason, data, prev, hash]: Raw): Cell[] => {
+        const e: StoredEvent = { seq, at, risk_id: riskId, risk_version: version, actor_id: actorId, actor_name: actorName, action, field, old_value: oldValue, new_value: newValue, reason, data };
+        return [seq, at, code, words.actor(actorName), words.describe(e), reason, seq, at, riskId, version, actorId, actorName, action, field, oldValue, newValue, reason, data, prev, hash];
+      }
+    : ([seq, at, ...rest]: Raw): Cell[] => [seq, at, at, ...rest];
   async function* chunks(): AsyncGenerator<Cell[][]> {
     let last = 0;
     for (;;) {
-      const rows = select.all(last, ...w.args, chunk) as Array<[number, number, ...Cell[]]>;
-      if (rows.length) yield rows.map(([seq, at, ...rest]) => [seq, at, local.format(at), ...rest]);
+      const rows = select.all(last, ...w.args, chunk) as Raw[];
+      if (rows.length) yield rows.map(toRow);
       if (rows.length < chunk) return;
       last = rows[rows.length - 1][0];
       await pause();
     }
   }
-  return { kind: "history", scope: isFullExport(filter) ? "full" : "partial", total, columns: HISTORY_COLUMNS, colourColumn: -1, chunks: chunks() };
+  return { kind: "history", scope: isFullExport(filter) ? "full" : "partial", total, columns, csvHeader: "key", chunks: chunks() };
 }

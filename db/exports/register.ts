@@ -1,34 +1,51 @@
 import type Database from "better-sqlite3";
 import { and, asc, count, eq, gt } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
+import { normaliseText } from "../../lib/domain/text";
 import type { RegisterQuery } from "../../lib/validation/register-query";
 import { whereFor } from "../queries/register";
 import * as schema from "../schema";
 import { areas, regions, risks, units } from "../schema";
-import { pauseBetweenChunks, type Cell, type ExportSource } from "./source";
+import { pauseBetweenChunks, type Cell, type ColumnKind, type ExportColumn, type ExportSource } from "./source";
 
 /**
  * The register as it stands, as an export source (CSV or XLSX), with the register page's own filters (db/queries/register.ts),
  * streamed like the history: own read-only connection, one snapshot, keyed chunks, yields between.
- * The columns are the import template's (issue #6): codes for machines, names for people, so an
- * export can be edited in Excel and imported again.
+ * The columns are the import's: codes for machines, names for people, headed in the export's
+ * language (the import reads either language's headings, and the keys), so an export can be
+ * edited in Excel and imported again. Text goes out as the import reads it back (lib/domain/text).
  */
 export const REGISTER_COLUMNS = [
   "code", "title", "description", "area_code", "area", "region_code", "region", "colour", "status", "method",
   "responsible_unit_code", "responsible_unit", "responsible_person", "co_unit_codes", "next_review_date", "ack_pending", "updated_at",
 ] as const;
+export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
+
+const KIND: Partial<Record<RegisterColumn, ColumnKind>> = { next_review_date: "date", updated_at: "datetime" };
+const WRAP = new Set<RegisterColumn>(["title", "description"]);
+
+export type RegisterWords = {
+  headers: Record<RegisterColumn, string>;
+  name: (row: { nameZh: string; nameEn: string }) => string;
+  colour: (c: string) => string;
+  status: (s: string) => string;
+  method: (m: string) => string;
+  yesNo: (b: boolean) => string;
+};
 
 export function registerSource(
   sqlite: Database.Database,
   query: RegisterQuery,
-  meta: { filter: string; today: string; name: (row: { nameZh: string; nameEn: string }) => string; words: { colour: (c: string) => string; status: (s: string) => string } },
+  meta: { filter: string; today: string; words: RegisterWords },
   { chunk = 1_000, pause = pauseBetweenChunks }: { chunk?: number; pause?: () => Promise<void> } = {},
 ): ExportSource {
   const db = drizzle(sqlite, { schema });
   const where = whereFor(query, meta.today);
+  const w = meta.words;
   const unitCodes = new Map(db.select({ id: units.id, code: units.code }).from(units).all().map((u) => [u.id, u.code]));
   sqlite.exec("BEGIN"); // one snapshot (ends when the connection closes)
   const total = db.select({ n: count() }).from(risks).where(where).get()?.n ?? 0;
+  const columns: ExportColumn[] = REGISTER_COLUMNS.map((key) => ({ key, header: w.headers[key], kind: KIND[key] ?? "text", wrap: WRAP.has(key), colour: key === "colour" }));
   async function* chunks(): AsyncGenerator<Cell[][]> {
     let last = 0;
     for (;;) {
@@ -46,10 +63,10 @@ export function registerSource(
         yield rows.map((r) => {
           const k = r.risk;
           return [
-            k.code, k.title, k.description, r.areaCode, meta.name({ nameZh: r.areaZh, nameEn: r.areaEn }), r.regionCode, meta.name({ nameZh: r.regionZh, nameEn: r.regionEn }),
-            meta.words.colour(k.colour), meta.words.status(k.status), String((k.assessment as { method?: string } | null)?.method ?? "direct"),
-            r.unitCode, meta.name({ nameZh: r.unitZh, nameEn: r.unitEn }), k.responsiblePerson, k.coUnitIds.map((id) => unitCodes.get(id) ?? String(id)).join(";"),
-            k.nextReviewDate, k.ackPending ? 1 : 0, k.updatedAt.toISOString(),
+            k.code, normaliseText(k.title), normaliseText(k.description), r.areaCode, w.name({ nameZh: r.areaZh, nameEn: r.areaEn }), r.regionCode, w.name({ nameZh: r.regionZh, nameEn: r.regionEn }),
+            w.colour(k.colour), w.status(k.status), w.method(String((k.assessment as { method?: string } | null)?.method ?? "direct")),
+            r.unitCode, w.name({ nameZh: r.unitZh, nameEn: r.unitEn }), normaliseText(k.responsiblePerson), k.coUnitIds.map((id) => unitCodes.get(id) ?? String(id)).join(";"),
+            k.nextReviewDate, w.yesNo(k.ackPending), k.updatedAt.getTime(),
           ];
         });
       }
@@ -58,5 +75,5 @@ export function registerSource(
       await pause();
     }
   }
-  return { kind: "register", scope: meta.filter ? "partial" : "full", total, columns: REGISTER_COLUMNS, colourColumn: REGISTER_COLUMNS.indexOf("colour"), chunks: chunks() };
+  return { kind: "register", scope: meta.filter ? "partial" : "full", total, columns, csvHeader: "header", chunks: chunks() };
 }

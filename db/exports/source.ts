@@ -4,22 +4,51 @@
  * transaction on the export's own connection; closing that connection ends it however the download ends.
  */
 export type Cell = string | number | null;
+export type ExportFormat = "csv" | "xlsx";
+
+/**
+ * How a column's values are written:
+ * - `text`, `number` as they are;
+ * - `datetime`: UTC milliseconds, written as the time in the city's zone (CSV "2026-11-25 14:30:00",
+ *   XLSX a real date-time cell);
+ * - `date`: a calendar day "2026-11-25" (XLSX a real date cell).
+ */
+export type ColumnKind = "text" | "number" | "datetime" | "date";
+export type ExportColumn = {
+  key: string;
+  /** The column's heading in the export's language. */
+  header: string;
+  kind: ColumnKind;
+  /** Long text: wrapped in a spreadsheet, in a wider column. */
+  wrap?: boolean;
+  /** A stored value kept exactly as the hash chain covers it (XLSX: grey heading, after the others). */
+  raw?: boolean;
+  /** Holds a colour word: the cell is filled with its colour in XLSX. */
+  colour?: boolean;
+};
+
 export type ExportSource = {
   kind: "history" | "register";
   scope: "full" | "partial";
   total: number;
-  columns: readonly string[];
-  /** Index of the column holding a colour word, filled with its colour in XLSX (or -1). */
-  colourColumn: number;
+  columns: ExportColumn[];
+  /** CSV headings: the machine keys (the verifiable history) or the headings (files people edit). */
+  csvHeader: "key" | "header";
   chunks: AsyncGenerator<Cell[][]>;
 };
 
 /** What the first lines (CSV) or the information sheet (XLSX) say about the file. */
-export type ExportMeta = { title: string; scopeLine: string; exporterLine: string; countLine: (n: number) => string; query: string };
+export type ExportMeta = { title: string; scopeLine: string; exporterLine: string; countLine: (n: number) => string; query: string; timeZone: string };
 
 export const EXPORT_MARK = "# sise-export v1";
 export const pauseBetweenChunks = () => new Promise<void>((r) => setImmediate(r));
 
 export function markLine(source: Pick<ExportSource, "kind" | "scope" | "total">, query: string): string {
   return `${EXPORT_MARK}; kind=${source.kind}; scope=${source.scope}; rows=${source.total}; filter=${query}`;
+}
+
+/** "2026-11-25 14:30:00" in the zone: how a CSV shows a time, and the wall time an XLSX cell holds. */
+export function localTimeFormatter(timeZone: string): (ms: number) => string {
+  const f = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+  return (ms) => f.format(ms);
 }

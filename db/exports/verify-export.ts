@@ -1,27 +1,136 @@
 import type Database from "better-sqlite3";
 import { parse } from "csv-parse";
-import { chainHash, createChainVerifier, type StoredEvent } from "../../lib/domain/history-chain";
 import { uncell } from "../../lib/domain/csv";
-import { HISTORY_COLUMNS } from "./history";
+import { chainHash, createChainVerifier, type StoredEvent } from "../../lib/domain/history-chain";
+import { xlsxRows, XlsxLimitError, type XlsxLimits, type XlsxValue } from "../../lib/files/xlsx-rows";
+import { CHAIN_COLUMNS, HISTORY_COLUMNS } from "./history";
 import { EXPORT_MARK } from "./source";
 
 /**
- * Checks a history export (CSV) against its own hash chain and, given the database, against the
- * history it came from — streaming, so a million-row file needs constant memory.
+ * Checks a history export — CSV or XLSX, as the app writes them — against its own hash chain and,
+ * given the database, against the history it came from; streaming, so a million rows need
+ * constant memory.
  * - full export: the rows must be sequence 1, 2, 3 … with every link and hash recomputed from the
- *   cells (the chain verifier the database uses), as many as the file's first line declares, and the
- *   last row's hash must equal the database's hash at that sequence;
- * - partial (filtered) export: each row's hash must match its cells and its prev_hash, and rows with
- *   consecutive sequence numbers must link — it cannot prove that nothing is missing, and says so.
- * The first bad row is named by its line in the file and its sequence number.
+ *   cells (the chain verifier the database uses), as many as the file declares, and the last row's
+ *   hash must equal the database's at that sequence — so, the chain being a chain, every row is
+ *   the database's own;
+ * - partial (filtered) export: each row's hash must match its cells and its prev_hash, rows with
+ *   consecutive sequence numbers must link, and every row must be in the database with that very
+ *   hash (so with identical content) — a changed or invented row is named. Whether rows are
+ *   missing from a filtered file cannot be told from the file; the database comparison covers it.
+ * The first bad row is named by its line (CSV) or row (XLSX) and its sequence number; a cell that
+ * a spreadsheet changed on re-saving (a hash turned into "0", true into TRUE, a number into 1.2E+12)
+ * is named by its column.
  */
 export type ExportCheck =
   | { ok: true; scope: "full" | "partial"; rows: number; head: string | null; database?: "matches"; newerInDatabase?: number }
-  | { ok: false; scope: "full" | "partial" | null; rows: number; line?: number; seq?: number; problem: "notAnExport" | "header" | "cell" | "chain" | "count" | "database" };
+  | {
+      ok: false; scope: "full" | "partial" | null; rows: number; line?: number; seq?: number; column?: string;
+      problem: "notAnExport" | "header" | "cell" | "chain" | "count" | "database" | "resaved" | "tooLarge";
+    };
+type Failure = Extract<ExportCheck, { ok: false }>;
 
-type Cell = { value: string; quoted: boolean };
+const INTEGER = new Set<string>(["seq", "at", "risk_id", "risk_version", "actor_id"]);
+const JSON_COLUMNS = new Set<string>(["old_value", "new_value", "data"]);
+const HASH = /^[0-9a-f]{64}$/;
+const LOOKUP_BATCH = 500;
 
+/** The stored columns of one row, as text (null for NULL); the line it came from. */
+type RawRow = { line: number; cells: Record<string, string | null> };
+
+/**
+ * What a spreadsheet's re-save does to the stored columns: long digit strings become numbers ("0",
+ * "1.76E+12"), JSON true/false become TRUE/FALSE. The first such column, or null.
+ */
+export function damagedColumn(cells: Record<string, string | null>): string | null {
+  for (const c of CHAIN_COLUMNS) {
+    const v = cells[c];
+    if (INTEGER.has(c)) {
+      // seq and at are never NULL; the others may be.
+      if (v === null ? c === "seq" || c === "at" : !/^-?\d+$/.test(v)) return c;
+    } else if (c === "prev_hash" || c === "hash") {
+      if (v === null || !HASH.test(v)) return c;
+    } else if (JSON_COLUMNS.has(c) && v !== null) {
+      try {
+        JSON.parse(v);
+      } catch {
+        return c;
+      }
+    }
+  }
+  return null;
+}
+
+function toEvent(cells: Record<string, string | null>): StoredEvent & { prev_hash: string | null; hash: string | null } {
+  const int = (k: string) => (cells[k] === null ? null : Number(cells[k]));
+  return {
+    seq: int("seq") as number, at: int("at") as number, risk_id: int("risk_id"), risk_version: int("risk_version"), actor_id: int("actor_id"),
+    actor_name: cells.actor_name ?? "", action: cells.action ?? "", field: cells.field, old_value: cells.old_value, new_value: cells.new_value,
+    reason: cells.reason, data: cells.data, prev_hash: cells.prev_hash, hash: cells.hash,
+  };
+}
+
+/** The chain rules over rows as they come, the database comparison batched. */
+function createChecker(scope: "full" | "partial", sqlite?: Database.Database) {
+  const chain = createChainVerifier();
+  let rows = 0;
+  let head: string | null = null;
+  let previous: { seq: number; hash: string } | null = null;
+  let pending: Array<{ line: number; seq: number; hash: string }> = [];
+  const storedHash = sqlite?.prepare("SELECT seq, hash FROM risk_events WHERE seq IN (SELECT value FROM json_each(?))");
+  const fail = (problem: Failure["problem"], line?: number, seq?: number, column?: string): Failure => ({ ok: false, scope, rows, line, seq, column, problem });
+  const flush = (): Failure | null => {
+    if (!storedHash || !pending.length) return null;
+    const found = new Map((storedHash.all(JSON.stringify(pending.map((p) => p.seq))) as Array<{ seq: number; hash: string }>).map((r) => [r.seq, r.hash]));
+    const bad = pending.find((p) => found.get(p.seq) !== p.hash);
+    pending = [];
+    return bad ? fail("database", bad.line, bad.seq) : null;
+  };
+  return {
+    push(r: RawRow): Failure | null {
+      rows += 1;
+      const damaged = damagedColumn(r.cells);
+      const e = toEvent(r.cells);
+      if (damaged) return fail(damaged === "seq" || damaged === "at" ? "cell" : "resaved", r.line, Number.isSafeInteger(e.seq) ? e.seq : undefined, damaged);
+      if (scope === "full") {
+        if (!chain.push(e)) return fail("chain", r.line, e.seq);
+      } else {
+        const linked = previous === null || e.seq !== previous.seq + 1 || e.prev_hash === previous.hash;
+        if (!linked || chainHash(e.prev_hash!, e) !== e.hash) return fail("chain", r.line, e.seq);
+        previous = { seq: e.seq, hash: e.hash! };
+        pending.push({ line: r.line, seq: e.seq, hash: e.hash! });
+        if (pending.length >= LOOKUP_BATCH) return flush();
+      }
+      head = e.hash;
+      return null;
+    },
+    finish(declared: number): ExportCheck {
+      if (rows !== declared) return fail("count");
+      if (scope === "full") {
+        const result = chain.finish();
+        if (!result.ok) return fail("chain");
+      }
+      const stale = flush();
+      if (stale) return stale;
+      if (!sqlite || rows === 0) return { ok: true, scope, rows, head };
+      if (scope === "partial") return { ok: true, scope, rows, head, database: "matches" };
+      // The database has moved on since the export: compare at the export's last sequence.
+      const stored = sqlite.prepare("SELECT hash FROM risk_events WHERE seq = ?").pluck().get(rows) as string | undefined;
+      if (stored !== head) return fail("database", undefined, rows);
+      const newer = sqlite.prepare("SELECT count(*) FROM risk_events WHERE seq > ?").pluck().get(rows) as number;
+      return { ok: true, scope, rows, head, database: "matches", newerInDatabase: newer };
+    },
+  };
+}
+
+function readMark(text: string): { scope: "full" | "partial"; declared: number } | null {
+  const m = text.startsWith(EXPORT_MARK) ? /kind=history; scope=(full|partial); rows=(\d+)/.exec(text) : null;
+  return m ? { scope: m[1] as "full" | "partial", declared: Number(m[2]) } : null;
+}
+
+/** A history CSV as the app writes it: the mark line, "#" lines, the header of keys, the rows. */
 export async function verifyExport(chunks: AsyncIterable<Buffer | string>, sqlite?: Database.Database): Promise<ExportCheck> {
+  type Cell = { value: string; quoted: boolean };
   const parser = parse({ bom: true, relax_column_count: true, info: true, cast: (value, context) => ({ value, quoted: context.quoting }) as unknown as string });
   const feeding = (async () => {
     try {
@@ -31,68 +140,86 @@ export async function verifyExport(chunks: AsyncIterable<Buffer | string>, sqlit
       parser.destroy(e as Error);
     }
   })();
-  let scope: "full" | "partial" | null = null;
-  let declared = -1;
-  let columns: string[] | null = null;
+  let mark: ReturnType<typeof readMark> = null;
+  let checker: ReturnType<typeof createChecker> | null = null;
+  let header = false;
   let rows = 0;
-  let head: string | null = null;
-  let previous: { seq: number; hash: string } | null = null;
-  const chain = createChainVerifier();
-  const fail = (problem: Extract<ExportCheck, { ok: false }>["problem"], line?: number, seq?: number): ExportCheck => {
+  const stop = (check: ExportCheck) => {
     parser.destroy();
-    return { ok: false, scope, rows, line, seq, problem };
+    return check;
   };
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Cell[]; info: { lines: number } }>) {
       const first = record[0]?.value ?? "";
-      if (scope === null) {
-        const m = first.startsWith(EXPORT_MARK) ? /kind=history; scope=(full|partial); rows=(\d+)/.exec(first) : null;
-        if (!m) return fail("notAnExport", info.lines);
-        [scope, declared] = [m[1] as "full" | "partial", Number(m[2])];
+      if (!mark) {
+        mark = readMark(first);
+        if (!mark) return stop({ ok: false, scope: null, rows, line: info.lines, problem: "notAnExport" });
+        checker = createChecker(mark.scope, sqlite);
         continue;
       }
-      if (!columns) {
+      if (!header) {
         if (first.startsWith("#")) continue;
-        columns = record.map((c) => c.value);
-        if (HISTORY_COLUMNS.some((c, i) => columns![i] !== c)) return fail("header", info.lines);
+        if (HISTORY_COLUMNS.some((c, i) => record[i]?.value !== c)) return stop({ ok: false, scope: mark.scope, rows, line: info.lines, problem: "header" });
+        header = true;
         continue;
       }
-      const text = (i: number) => uncell(record[i]?.value ?? "", record[i]?.quoted ?? false);
-      const int = (i: number) => {
-        const v = text(i);
-        return v === null ? null : /^-?\d+$/.test(v) ? Number(v) : NaN;
-      };
-      const e: StoredEvent & { prev_hash: string | null; hash: string | null } = {
-        seq: int(0) as number, at: int(1) as number, risk_id: int(3), risk_version: int(5), actor_id: int(6), actor_name: text(7) ?? "",
-        action: text(8) ?? "", field: text(9), old_value: text(10), new_value: text(11), reason: text(12), data: text(13), prev_hash: text(14), hash: text(15),
-      };
       rows += 1;
-      if (record.length !== HISTORY_COLUMNS.length || [e.seq, e.at, e.risk_id, e.risk_version, e.actor_id].some((n) => Number.isNaN(n))) return fail("cell", info.lines, e.seq);
-      if (scope === "full") {
-        if (!chain.push(e)) return fail("chain", info.lines, e.seq);
-      } else {
-        const linked = previous === null || e.seq !== previous.seq + 1 || e.prev_hash === previous.hash;
-        if (!e.prev_hash || !linked || chainHash(e.prev_hash, e) !== e.hash) return fail("chain", info.lines, e.seq);
-        previous = { seq: e.seq, hash: e.hash! };
-      }
-      head = e.hash;
+      if (record.length !== HISTORY_COLUMNS.length) return stop({ ok: false, scope: mark.scope, rows, line: info.lines, problem: "cell" });
+      const cells = Object.fromEntries(HISTORY_COLUMNS.map((c, i) => [c, uncell(record[i].value, record[i].quoted)]));
+      const failed = checker!.push({ line: info.lines, cells });
+      if (failed) return stop(failed);
     }
     await feeding;
   } catch {
-    return { ok: false, scope, rows, problem: "cell" };
+    return { ok: false, scope: mark?.scope ?? null, rows, problem: "cell" };
   }
-  if (scope === null) return { ok: false, scope, rows, problem: "notAnExport" };
-  if (rows !== declared) return { ok: false, scope, rows, problem: "count" };
-  if (scope === "full") {
-    const result = chain.finish();
-    if (!result.ok) return { ok: false, scope, rows, problem: "chain" };
+  if (!mark || !checker) return { ok: false, scope: null, rows, problem: "notAnExport" };
+  return checker.finish(mark.declared);
+}
+
+/**
+ * A history XLSX as the app writes it: the mark on the information sheet's first row; on the data
+ * sheet the stored columns under their keys (after the columns for people), NULL an empty cell.
+ */
+export async function verifyXlsxExport(source: Buffer | string, limits: XlsxLimits, sqlite?: Database.Database): Promise<ExportCheck> {
+  let mark: ReturnType<typeof readMark> = null;
+  let checker: ReturnType<typeof createChecker> | null = null;
+  let index: Map<string, number> | null = null;
+  let dataSheet: string | null = null;
+  let rows = 0;
+  const text = (v: XlsxValue | undefined): string | null => (v === null || v === undefined ? null : typeof v === "number" ? numberText(v) : String(v));
+  try {
+    for await (const r of xlsxRows(source, limits)) {
+      if (!mark) {
+        mark = readMark(text(r.cells[0]) ?? "");
+        if (!mark) return { ok: false, scope: null, rows, line: r.row, problem: "notAnExport" };
+        checker = createChecker(mark.scope, sqlite);
+        continue;
+      }
+      if (!index) {
+        const keys = r.cells.map((c) => text(c));
+        if (!keys.includes("seq") || !keys.includes("hash")) continue;
+        index = new Map(keys.flatMap((k, i) => (k && (CHAIN_COLUMNS as readonly string[]).includes(k) ? [[k, i] as const] : [])));
+        if (CHAIN_COLUMNS.some((c) => !index!.has(c))) return { ok: false, scope: mark.scope, rows, line: r.row, problem: "header" };
+        dataSheet = r.sheet;
+        continue;
+      }
+      if (r.sheet !== dataSheet) continue;
+      rows += 1;
+      const cells = Object.fromEntries(CHAIN_COLUMNS.map((c) => [c, text(r.cells[index!.get(c)!])]));
+      const failed = checker!.push({ line: r.row, cells });
+      if (failed) return failed;
+    }
+  } catch (e) {
+    if (e instanceof XlsxLimitError && e.limit !== "unreadable") return { ok: false, scope: mark?.scope ?? null, rows, problem: "tooLarge" };
+    return { ok: false, scope: mark?.scope ?? null, rows, problem: mark ? "cell" : "notAnExport" };
   }
-  if (!sqlite || rows === 0 || scope === "partial") return { ok: true, scope, rows, head };
-  // The database has moved on since the export: compare at the export's last sequence.
-  const lastSeq = rows;
-  const stored = sqlite.prepare("SELECT hash FROM risk_events WHERE seq = ?").pluck().get(lastSeq) as string | undefined;
-  if (stored === undefined) return { ok: false, scope, rows, seq: lastSeq, problem: "database" };
-  if (stored !== head) return { ok: false, scope, rows, seq: lastSeq, problem: "database" };
-  const newer = sqlite.prepare("SELECT count(*) FROM risk_events WHERE seq > ?").pluck().get(lastSeq) as number;
-  return { ok: true, scope, rows, head, database: "matches", newerInDatabase: newer };
+  if (!mark || !checker) return { ok: false, scope: null, rows, problem: "notAnExport" };
+  if (!index) return { ok: false, scope: mark.scope, rows, problem: "header" };
+  return checker.finish(mark.declared);
+}
+
+/** An integer cell as its digits (never "1.7e+12"); other numbers as JavaScript writes them. */
+function numberText(n: number): string {
+  return Number.isSafeInteger(n) ? n.toFixed(0) : String(n);
 }

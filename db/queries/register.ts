@@ -27,11 +27,11 @@ function searchConditions(q: string | undefined): SQL[] {
 export function whereFor(query: RegisterQuery, today: string): SQL | undefined {
   const conditions: Array<SQL | undefined> = [
     query.kind ? sql`${risks.areaId} IN (SELECT id FROM areas WHERE kind = ${query.kind})` : undefined,
-    query.area ? eq(risks.areaId, query.area) : undefined,
-    query.region ? eq(risks.regionId, query.region) : undefined,
+    query.area?.length ? inArray(risks.areaId, query.area) : undefined,
+    query.region?.length ? inArray(risks.regionId, query.region) : undefined,
     // Filter on severity (generated 1:1 from colour) because it sits in the area/region/unit/severity
     // indexes: "region + colour" then counts and pages from the index alone.
-    query.colour ? eq(risks.severity, SEVERITY[query.colour]) : undefined,
+    query.colour?.length ? inArray(risks.severity, query.colour.map((c) => SEVERITY[c])) : undefined,
     query.status ? eq(risks.status, query.status) : undefined,
     query.unit ? eq(risks.responsibleUnitId, query.unit) : undefined,
     query.overdue ? and(inArray(risks.status, [...OPEN_STATUSES]), lt(risks.nextReviewDate, today)) : undefined,
@@ -55,7 +55,7 @@ function orderFor(query: RegisterQuery) {
     case "nextReview":
       return [asc(risks.nextReviewDate), desc(risks.severity), asc(risks.id)];
     default:
-      return query.colour
+      return query.colour?.length === 1
         ? [desc(risks.updatedAt), desc(risks.id)]
         : [desc(risks.severity), desc(risks.updatedAt), desc(risks.id)];
   }

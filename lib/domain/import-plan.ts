@@ -1,5 +1,6 @@
 import type { Colour, RiskStatus } from "./colours";
 import { addDays, isIsoDay } from "./dates";
+import { normaliseText } from "./text";
 
 /**
  * The import's rules, as plain values in and out: each row of an uploaded register (the register
@@ -24,6 +25,8 @@ export type PlannedRow =
   | { line: number; code: string | null; action: "create"; values: ImportValues }
   | { line: number; code: string; action: "update"; riskId: number; version: number; values: ImportValues; changes: Array<keyof ImportValues> }
   | { line: number; code: string; action: "unchanged" }
+  /** A row of a risk the importer may not change, exactly as stored: skipped, not an error. */
+  | { line: number; code: string; action: "outsideScope" }
   | { line: number; code: string | null; action: "error"; errors: ImportError[] };
 
 export type ImportContext = {
@@ -45,7 +48,7 @@ const DETAIL_FIELDS = ["title", "description", "areaId", "regionId", "responsibl
 export function planImport(rows: ImportRow[], ctx: ImportContext): PlannedRow[] {
   const seen = new Map<string, number>();
   return rows.map((row) => {
-    const cell = (name: string) => (row.cells[name] ?? "").trim();
+    const cell = (name: string) => normaliseText(row.cells[name] ?? "");
     const code = cell("code") || null;
     const errors: ImportError[] = [];
     const need = (name: string, value: string, max: number) => {
@@ -104,16 +107,28 @@ export function planImport(rows: ImportRow[], ctx: ImportContext): PlannedRow[] 
       else if (!isIsoDay(nextReviewDate)) errors.push({ key: "badDate", values: { value: nextReviewDate } });
       else if (nextReviewDate < ctx.today || nextReviewDate > latest) errors.push({ key: "dateOutOfCadence", values: { value: nextReviewDate, latest } });
     }
-    if (areaId && regionId && !ctx.canPlace(areaId, regionId)) errors.push({ key: "outOfScope" });
-    if (existing && !ctx.canPlace(existing.areaId, existing.regionId)) errors.push({ key: "outOfScope" });
     if (errors.length || !colour) return { line: row.line, code, action: "error", errors };
 
     const values: ImportValues = { title, description, areaId, regionId, colour, responsibleUnitId, responsiblePerson: person, coUnitIds, nextReviewDate };
+    const changes = existing ? changedFields(values, existing) : [];
+    // Scope applies to what the row would do: a risk the importer may not change is fine as long as
+    // the row leaves it exactly as it is (an export of the whole register, imported back).
+    const mayChange = existing ? ctx.canPlace(existing.areaId, existing.regionId) : true;
+    if (existing && changes.length === 0) return { line: row.line, code: existing.code, action: mayChange ? "unchanged" : "outsideScope" };
+    if (!mayChange || !ctx.canPlace(areaId, regionId)) return { line: row.line, code, action: "error", errors: [{ key: "outOfScope" }] };
     if (!existing) return { line: row.line, code: null, action: "create", values };
-    const changes = ([...DETAIL_FIELDS, "colour", "nextReviewDate"] as const).filter((f) => JSON.stringify(values[f]) !== JSON.stringify(existing[f]));
-    if (changes.length === 0) return { line: row.line, code: existing.code, action: "unchanged" };
     return { line: row.line, code: existing.code, action: "update", riskId: existing.id, version: existing.version, values, changes };
   });
+}
+
+/** The fields a row would change on a stored risk; stored text is compared as the import reads it. */
+function changedFields(values: ImportValues, existing: ExistingRisk): Array<keyof ImportValues> {
+  const stored: ImportValues = {
+    title: normaliseText(existing.title), description: normaliseText(existing.description), areaId: existing.areaId, regionId: existing.regionId,
+    colour: existing.colour, responsibleUnitId: existing.responsibleUnitId, responsiblePerson: normaliseText(existing.responsiblePerson),
+    coUnitIds: [...existing.coUnitIds].sort((a, b) => a - b), nextReviewDate: existing.nextReviewDate,
+  };
+  return ([...DETAIL_FIELDS, "colour", "nextReviewDate"] as const).filter((f) => JSON.stringify(values[f]) !== JSON.stringify(stored[f]));
 }
 
 /** Accepts a colour word as the exports write it (红 … or red …, any case). */

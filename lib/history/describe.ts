@@ -2,6 +2,7 @@ import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RiskEvent } from "@/db/schema";
 import { SEVERITY, type Colour } from "@/lib/domain/colours";
+import type { StoredEvent } from "@/lib/domain/history-chain";
 
 export type Names = { areas: Map<number, string>; regions: Map<number, string>; units: Map<number, string> };
 
@@ -83,4 +84,23 @@ export async function createDescriber(names: Names) {
   }
   const when = (e: RiskEvent) => format.dateTime(e.at, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   return { words, when, reasonLabel: (e: RiskEvent) => (e.reason ? t(e.action === "acknowledge" ? "risk.event.instructionLabel" : "risk.event.reasonLabel", { reason: e.reason }) : null) };
+}
+
+const parsed = (text: string | null): unknown => {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
+/** The same sentence for an event as stored (its JSON columns as text), for the history's XLSX export. */
+export async function createStoredDescriber(names: Names): Promise<(e: StoredEvent) => string> {
+  const { words } = await createDescriber(names);
+  return (e) =>
+    words({
+      seq: e.seq, at: new Date(e.at), riskId: e.risk_id, riskVersion: e.risk_version, actorId: e.actor_id, actorName: e.actor_name, action: e.action,
+      field: e.field, oldValue: parsed(e.old_value), newValue: parsed(e.new_value), reason: e.reason, data: parsed(e.data), prevHash: null, hash: null,
+    });
 }

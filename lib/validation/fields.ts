@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDay } from "@/lib/domain/dates";
+import { normaliseText } from "@/lib/domain/text";
 
 /** Field builders shared by every schema. Messages are catalogue keys under `errors.*`. */
 // C0 controls other than tab and newlines never belong in register text (and break exports).
@@ -8,7 +9,7 @@ export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export function text(max: number, required: boolean) {
   const base = z
     .string({ error: "required" })
-    .trim()
+    .overwrite(normaliseText)
     .max(max, { error: "tooLong" })
     .refine((s) => !CONTROL_CHARS.test(s), { error: "invalidCharacters" });
   return required ? base.refine((s) => s.length > 0, { error: "required" }) : base;

@@ -9,7 +9,12 @@ export const PAGE_SIZE = 50;
 
 const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-/** Each register URL parameter on its own, so one bad value drops only itself. */
+/**
+ * Each register URL parameter on its own, so one bad value drops only itself. Area, region and
+ * colour may repeat (`?region=2&region=4`): an officer with two counties filters to both at once.
+ */
+const MULTI = new Set(["area", "region", "colour"]);
+const MAX_CHOICES = 100;
 const PARAMS = {
   q: z.string().transform((s) => normaliseQuery(s)),
   kind: z.enum(AREA_KINDS),
@@ -30,9 +35,9 @@ const PARAMS = {
 export type RegisterQuery = {
   q?: string;
   kind?: (typeof AREA_KINDS)[number];
-  area?: number;
-  region?: number;
-  colour?: (typeof COLOURS)[number];
+  area?: number[];
+  region?: number[];
+  colour?: Array<(typeof COLOURS)[number]>;
   status?: (typeof RISK_STATUSES)[number];
   unit?: number;
   overdue?: boolean;
@@ -59,9 +64,16 @@ export function parseRegisterQuery(params: Record<string, string | string[] | un
   const ignored: string[] = [];
   for (const [name, schema] of Object.entries(PARAMS)) {
     const raw = params[name];
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (value === undefined || value === "") continue;
-    const parsed = schema.safeParse(value);
+    const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v) => v !== "");
+    if (values.length === 0) continue;
+    if (MULTI.has(name)) {
+      const parsed = values.slice(0, MAX_CHOICES).map((v) => schema.safeParse(v));
+      const ok = [...new Set(parsed.flatMap((p) => (p.success ? [p.data] : [])))];
+      if (ok.length) query[name] = ok;
+      if (ok.length < values.length && parsed.some((p) => !p.success)) ignored.push(name);
+      continue;
+    }
+    const parsed = schema.safeParse(values[0]);
     if (parsed.success && parsed.data !== "") query[name] = parsed.data;
     else if (!parsed.success) ignored.push(name);
   }
@@ -75,8 +87,19 @@ export function registerSearch(query: Partial<RegisterQuery>): string {
     if (v === undefined || v === "" || v === false) continue;
     if (k === "sort" && v === "severity") continue;
     if (k === "page" && v === 1) continue;
-    out.set(k, v === true ? "1" : String(v));
+    if (Array.isArray(v)) for (const x of v) out.append(k, String(x));
+    else out.set(k, v === true ? "1" : String(v));
   }
   const s = out.toString();
   return s ? `?${s}` : "";
+}
+
+/** URL search params as the record the parsers take, repeated names kept as arrays (`?region=2&region=4`). */
+export function searchParamsRecord(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of params) {
+    const had = out[k];
+    out[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { csvFile } from "@/db/exports/csv-file";
 import { historySource } from "@/db/exports/history";
 import type { ExportMeta } from "@/db/exports/source";
@@ -9,9 +9,12 @@ import { parseHistoryFilter } from "@/lib/validation/export-query";
 import { assessment } from "../support/risk-input";
 import { createTestDb, type TestDb } from "./test-db";
 
+vi.mock("server-only", () => ({}));
+vi.mock("next-intl/server", async () => (await import("../support/request-context")).nextIntlServer());
+
 let t: TestDb;
 const now = new Date("2026-11-25T02:00:00Z");
-const meta: ExportMeta = { title: "Sise 历史记录导出", scopeLine: "完整导出", exporterLine: "导出人 审计员", countLine: (n) => `事件 ${n} 条`, query: "" };
+const meta: ExportMeta = { title: "Sise 历史记录导出", scopeLine: "完整导出", exporterLine: "导出人 审计员", countLine: (n) => `事件 ${n} 条`, query: "", timeZone: "Asia/Shanghai" };
 
 beforeEach(() => {
   t = createTestDb();
@@ -95,23 +98,31 @@ describe("history export (CSV)", () => {
 
 describe("register export (CSV)", () => {
   it("exports the risks the register's filter selects, in the import template's columns", async () => {
-    const { registerSource, REGISTER_COLUMNS } = await import("@/db/exports/register");
+    const { registerSource } = await import("@/db/exports/register");
+    const { registerExportWords } = await import("@/lib/exports/words");
     const { listRegisterPage } = await import("@/db/queries/register");
     const { parseRegisterQuery } = await import("@/lib/validation/register-query");
     const { parse } = await import("csv-parse/sync");
     const { query } = parseRegisterQuery({ colour: "red" });
     let text = "";
-    const source = registerSource(t.sqlite, query, { filter: "colour=red", today: "2026-11-25", name: (r) => r.nameZh, words: { colour: (c) => c, status: (s) => s } }, { chunk: 3, pause: async () => undefined });
+    const source = registerSource(t.sqlite, query, { filter: "colour=red", today: "2026-11-25", words: await registerExportWords("zh-CN") }, { chunk: 3, pause: async () => undefined });
     for await (const s of csvFile(source, { ...meta, query: "colour=red" })) text += s;
     t.sqlite.exec("COMMIT");
     const records = parse(text, { bom: true, relax_column_count: true }) as string[][];
-    const header = records.findIndex((r) => r[0] === "code");
-    expect(records[header]).toEqual([...REGISTER_COLUMNS]);
+    const header = records.findIndex((r) => r[0] === "编号");
+    // Headings a person reads, in the export's language; the import reads these back (and the keys).
+    expect(records[header]).toEqual([
+      "编号", "风险名称", "风险描述", "类别/领域代码", "类别/领域", "区域代码", "区域", "风险等级", "状态", "评估方法",
+      "责任单位代码", "责任单位", "责任人", "配合单位代码", "下次复核日期", "待领导确认", "更新时间(北京时间)",
+    ]);
     const rows = records.slice(header + 1);
     const expected = listRegisterPage(t.db, { query, today: "2026-11-25", pageSize: 1000 });
     expect(expected.total).toBeGreaterThan(0);
     expect(rows.map((r) => r[0]).sort()).toEqual(expected.rows.map((r) => r.code).sort());
-    expect(rows.every((r) => r[7] === "red")).toBe(true);
+    expect(rows.every((r) => r[7] === "红")).toBe(true);
+    // Methods and flags in words, times in the city's zone.
+    expect(rows.every((r) => ["LEC 作业条件危险性评价法", "风险矩阵法", "直接判定"].includes(r[9]))).toBe(true);
+    expect(rows.every((r) => ["是", "否"].includes(r[15]) && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(r[16]))).toBe(true);
     expect(records[0][0]).toContain(`kind=register; scope=partial; rows=${expected.total}`);
   });
 });
@@ -121,7 +132,8 @@ describe("register export (XLSX)", () => {
     const { registerSource } = await import("@/db/exports/register");
     const { xlsxFile } = await import("@/db/exports/xlsx-file");
     const { Workbook } = await import("@cj-tech-master/excelts");
-    const source = registerSource(t.sqlite, { sort: "severity", page: 1 }, { filter: "", today: "2026-11-25", name: (r) => r.nameZh, words: { colour: (c) => ({ red: "红", orange: "橙", yellow: "黄", blue: "蓝" })[c]!, status: (s) => s } }, { chunk: 4, pause: async () => undefined });
+    const { registerExportWords } = await import("@/lib/exports/words");
+    const source = registerSource(t.sqlite, { sort: "severity", page: 1 }, { filter: "", today: "2026-11-25", words: await registerExportWords("zh-CN") }, { chunk: 4, pause: async () => undefined });
     const stream = xlsxFile(source, { ...meta, query: "" }, {
       dataSheet: "风险台账", infoSheet: "说明", legendTitle: "四色等级", methodsTitle: "评估方法", methods: ["风险矩阵法:R = L × S"],
       colours: [{ colour: "red", word: "红", level: "重大风险", definition: "须立即降低" }, { colour: "orange", word: "橙", level: "较大风险", definition: "" }, { colour: "yellow", word: "黄", level: "一般风险", definition: "" }, { colour: "blue", word: "蓝", level: "低风险", definition: "" }],
@@ -134,7 +146,7 @@ describe("register export (XLSX)", () => {
     expect(String(info.getCell("A1").value)).toContain(`kind=register; scope=full; rows=${source.total}`);
     const data = book.getWorksheet("风险台账")!;
     expect(data.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(data.getCell("A1").value).toBe("code");
+    expect(data.getCell("A1").value).toBe("编号");
     expect(data.rowCount).toBe(source.total + 1);
     let red = 0;
     data.eachRow((row, n) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import zh from "@/messages/zh-CN.json";
 import en from "@/messages/en.json";
-import { parseRegisterQuery, registerSearch } from "@/lib/validation/register-query";
+import { parseRegisterQuery, registerSearch, searchParamsRecord } from "@/lib/validation/register-query";
 import { validateRiskDetails } from "@/lib/validation/risk";
 import { validateGrading } from "@/lib/validation/grading";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/grading";
@@ -72,12 +72,22 @@ describe("grading form", () => {
 describe("register query", () => {
   it("parses filters and drops unrecognised values by name", () => {
     const { query, ignored } = parseRegisterQuery({ colour: "red", region: "x", page: "0", q: "  燃气  ", overdue: "1" });
-    expect(query).toMatchObject({ colour: "red", q: "燃气", overdue: true, sort: "severity", page: 1 });
+    expect(query).toMatchObject({ colour: ["red"], q: "燃气", overdue: true, sort: "severity", page: 1 });
     expect(query.region).toBeUndefined();
     expect(ignored.sort()).toEqual(["page", "region"]);
   });
+  it("takes several areas, regions and colours, keeping the good ones and naming the bad", () => {
+    const { query, ignored } = parseRegisterQuery({ region: ["2", "4", "2", "x"], colour: ["red", "orange"], area: "7" });
+    expect(query).toMatchObject({ region: [2, 4], colour: ["red", "orange"], area: [7] });
+    expect(ignored).toEqual(["region"]);
+    // A repeated single-valued parameter takes its first value.
+    expect(parseRegisterQuery({ status: ["controlling", "closed"] }).query.status).toBe("controlling");
+  });
   it("round-trips to a URL without defaults", () => {
-    expect(registerSearch({ colour: "red", sort: "severity", page: 1, q: "燃气" })).toBe("?colour=red&q=%E7%87%83%E6%B0%94");
+    expect(registerSearch({ colour: ["red"], sort: "severity", page: 1, q: "燃气" })).toBe("?colour=red&q=%E7%87%83%E6%B0%94");
+    expect(registerSearch({ region: [2, 4], colour: ["red", "blue"], sort: "severity", page: 1 })).toBe("?region=2&region=4&colour=red&colour=blue");
+    const back = parseRegisterQuery(searchParamsRecord(new URLSearchParams("region=2&region=4&colour=red")));
+    expect(back.query).toMatchObject({ region: [2, 4], colour: ["red"] });
   });
 });
 

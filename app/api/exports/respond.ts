@@ -2,11 +2,12 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { openDatabase } from "@/db/connection";
+import { openExportSnapshot } from "@/db/exports/snapshot";
 import { csvFile } from "@/db/exports/csv-file";
-import type { ExportMeta, ExportSource } from "@/db/exports/source";
+import type { ExportFormat, ExportMeta, ExportSource } from "@/db/exports/source";
 import { XLSX_MAX_ROWS, xlsxFile } from "@/db/exports/xlsx-file";
 import { appendEvent, writeTransaction, type Actor } from "@/db/mutations/events";
+import { CITY_TIME_ZONE } from "@/lib/config";
 import { COLOURS } from "@/lib/domain/colours";
 import { bytesOf, downloadResponse, utf8 } from "@/lib/http/download";
 
@@ -16,17 +17,18 @@ import { bytesOf, downloadResponse, utf8 } from "@/lib/http/download";
  * words before anything is recorded; record the export in the history (who, what, which filter);
  * then stream the file in the asked-for format.
  */
-export async function exportDownload({ actor, format, query, lines, open }: {
-  actor: Actor; format: "csv" | "xlsx"; query: string;
+export async function exportDownload({ actor, format, query, lines, open, rawNote }: {
+  actor: Actor; format: ExportFormat; query: string;
   lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">;
-  open: (sqlite: Database.Database) => ExportSource;
+  open: (sqlite: Database.Database, format: ExportFormat) => ExportSource;
+  /** What the XLSX's grey columns are, said on its information sheet. */
+  rawNote?: string;
 }): Promise<Response> {
   const [t, formatter] = [await getTranslations("exports"), await getFormatter()];
-  const sqlite = openDatabase(getDb().$client.name, { readonly: true });
-  const close = () => sqlite.close();
+  const { sqlite, close } = openExportSnapshot();
   let source: ExportSource;
   try {
-    source = open(sqlite);
+    source = open(sqlite, format);
   } catch (e) {
     close();
     throw e;
@@ -40,6 +42,7 @@ export async function exportDownload({ actor, format, query, lines, open }: {
   const meta: ExportMeta = {
     ...lines,
     query,
+    timeZone: CITY_TIME_ZONE,
     exporterLine: t("exporter", { who: actor.name, time: formatter.dateTime(now, { dateStyle: "medium", timeStyle: "medium" }), utc: now.toISOString() }),
   };
   const file = `sise-${source.kind}-${source.scope}-${now.toISOString().slice(0, 19).replace(/[-:T]/g, "")}`;
@@ -52,6 +55,7 @@ export async function exportDownload({ actor, format, query, lines, open }: {
     methodsTitle: t("xlsx.methods"),
     colours: COLOURS.map((c) => ({ colour: c, word: tc(c), level: tc(`level.${c}`), definition: tb(`legend.${c}`) })),
     methods: (["lec", "matrix", "direct"] as const).map((m) => `${tg(m)}:${t(`xlsx.method.${m}`)}`),
+    rawNote,
   });
   return downloadResponse(bytesOf(body), close, `${file}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }

@@ -1,5 +1,8 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
 import { historySource } from "@/db/exports/history";
+import { historyExportWords } from "@/lib/exports/words";
+import { nameMaps } from "@/lib/history/names";
 import { authorizeRoute } from "@/lib/auth/route-guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { filterQuery, isFullExport, parseHistoryFilter } from "@/lib/validation/export-query";
@@ -25,11 +28,13 @@ export async function GET(request: Request) {
   }
   const { filter } = parsed;
   const query = filterQuery(filter);
+  const words = format === "xlsx" ? await historyExportWords(nameMaps(getDb(), await getLocale())) : undefined;
   return exportDownload({
     actor: auth.actor,
     format,
     query,
     lines: { title: t("historyTitle"), scopeLine: isFullExport(filter) ? t("full") : t("partial", { filter: query }), countLine: (n) => t("count", { n }) },
-    open: (sqlite) => historySource(sqlite, filter, CITY_TIME_ZONE),
+    rawNote: t("xlsx.rawNote"),
+    open: (sqlite, f) => historySource(sqlite, filter, CITY_TIME_ZONE, { format: f, words: f === "xlsx" ? words : undefined }),
   });
 }

@@ -1,39 +1,58 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { openDatabase } from "@/db/connection";
-import { verifyExport } from "@/db/exports/verify-export";
+import { openExportSnapshot } from "@/db/exports/snapshot";
+import { verifyExport, verifyXlsxExport, type ExportCheck } from "@/db/exports/verify-export";
 import { authorizeRoute } from "@/lib/auth/route-guard";
+import { boundedBody, BodyTooLarge, spoolToTempFile } from "@/lib/http/bounded-body";
+import { VERIFY_LIMITS } from "@/lib/files/limits";
 
 export const dynamic = "force-dynamic";
 
 /**
- * POST /api/exports/verify — the auditor uploads a history export (the file as the request body);
- * it is read as it arrives, checked against its own hash chain and against this database, and the
- * answer comes back in words. Excluded from proxy.ts: the proxy would buffer (and cut at 10 MB) the
- * body of a file that may be hundreds of megabytes.
+ * POST /api/exports/verify — the auditor uploads a history export (the file as the request body,
+ * CSV or XLSX, told apart by their first bytes); it is read as it arrives, at most
+ * VERIFY_LIMITS.maxUploadBytes (the page says so; `npm run verify-export` has no limit), checked
+ * against its own hash chain and against this database, and the answer comes back in words.
+ * Excluded from proxy.ts: the proxy would buffer (and cut at 10 MB) the body.
  */
 export async function POST(request: Request) {
   const auth = await authorizeRoute(request, "history.verify");
   if (auth instanceof Response) return auth;
   const t = await getTranslations("exports.verify");
   if (!request.body) return Response.json({ ok: false, message: t("empty") }, { status: 400 });
-  // Its own read-only connection to the same file: a long read never holds the server's connection.
-  const sqlite = openDatabase(getDb().$client.name, { readonly: true });
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  const mb = VERIFY_LIMITS.maxUploadBytes / 1024 / 1024;
+  if (declared > VERIFY_LIMITS.maxUploadBytes) return Response.json({ ok: false, problem: "tooLarge", message: t("problem.tooLarge", { mb }) }, { status: 413 });
+  const body = boundedBody(request.body, VERIFY_LIMITS.maxUploadBytes);
+  // Its own read-only snapshot of the database: a long check never holds the server's connection.
+  const snapshot = openExportSnapshot();
   try {
-    const check = await verifyExport(buffers(request.body as unknown as AsyncIterable<Uint8Array>), sqlite);
+    const first = await body.peek(4);
+    let check: ExportCheck;
+    if (first.length === 0) return Response.json({ ok: false, message: t("empty") }, { status: 400 });
+    if (first[0] === 0x50 && first[1] === 0x4b) {
+      // An XLSX is a zip, read from its end: it is kept in a temporary file while it is checked.
+      const file = await spoolToTempFile(body.chunks());
+      try {
+        check = await verifyXlsxExport(file.path, VERIFY_LIMITS.xlsx, snapshot.sqlite);
+      } finally {
+        await file.remove();
+      }
+    } else {
+      check = await verifyExport(body.chunks(), snapshot.sqlite);
+    }
     if (check.ok) {
       const message = check.scope === "full"
         ? t("full", { rows: check.rows, head: check.head ?? "—", newer: check.newerInDatabase ?? 0 })
         : t("partial", { rows: check.rows });
       return Response.json({ ...check, message });
     }
-    const message = t(`problem.${check.problem}`, { line: check.line ?? 0, seq: check.seq ?? 0, rows: check.rows });
-    return Response.json({ ...check, message }, { status: 422 });
+    const key = check.problem === "database" && check.line === undefined ? "databaseHead" : check.problem;
+    const message = t(`problem.${key}`, { line: check.line ?? 0, seq: check.seq ?? 0, rows: check.rows, column: check.column ?? "none", mb });
+    return Response.json({ ...check, message }, { status: check.problem === "tooLarge" ? 413 : 422 });
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return Response.json({ ok: false, problem: "tooLarge", message: t("problem.tooLarge", { mb }) }, { status: 413 });
+    throw e;
   } finally {
-    sqlite.close();
+    snapshot.close();
   }
-}
-
-async function* buffers(body: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
-  for await (const chunk of body) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }

@@ -1,0 +1,112 @@
+import { parse } from "csv-parse";
+import { uncell } from "../domain/csv";
+import type { ImportRow } from "../domain/import-plan";
+import { xlsxRows, XlsxLimitError, type XlsxValue } from "./xlsx-rows";
+
+export const IMPORT_MAX_ROWS = 20_000;
+/** Upload limits, each checked while the file is read: the register import's, documented with it. */
+export const IMPORT_LIMITS = {
+  /** Uncompressed XML of an XLSX (sheets and shared strings together). */
+  maxInflatedBytes: 48 * 1024 * 1024,
+  /** Any one cell: a description is at most 5,000 characters; twice that is clearly not a register. */
+  maxCellChars: 10_000,
+  maxRows: IMPORT_MAX_ROWS,
+} as const;
+
+export type ReadError = "unreadable" | "noHeader" | "tooManyRows" | "empty" | "tooLarge" | "cellTooLong";
+export type ReadResult = { ok: true; columns: string[]; rows: ImportRow[] } | { ok: false; error: ReadError; line?: number };
+
+/**
+ * Reads an uploaded register — CSV (as Sise exports it, or as Excel saves it) or XLSX (the sheet
+ * whose first row is the header) — into rows of named cells with their line (CSV) or row (XLSX)
+ * number, so every error can point at the place in the user's own file. `headers` maps a heading
+ * as written (either language's, or the column's key) to the column's key. Lines before the header
+ * (an export's "#" lines) are skipped; blank rows are dropped. Nothing is held beyond the limits:
+ * both formats are read as streams that stop at the first limit passed.
+ */
+export async function readRegisterFile(name: string, bytes: Buffer, headers: ReadonlyMap<string, string>): Promise<ReadResult> {
+  const table = createTable(headers);
+  try {
+    if (/\.xlsx$/i.test(name)) {
+      for await (const r of xlsxRows(bytes, { ...IMPORT_LIMITS, maxRows: IMPORT_MAX_ROWS + 20 })) {
+        const stop = table.add(r.row, r.cells.map(cellText), r.sheet);
+        if (stop) return stop;
+      }
+    } else {
+      const parser = parse({
+        bom: true, relax_column_count: true, info: true, skip_empty_lines: true, max_record_size: IMPORT_LIMITS.maxCellChars * 4,
+        // The export's formula guard (a leading apostrophe) comes off, as it went on.
+        cast: (value, context) => uncell(value, context.quoting) ?? "",
+      });
+      const feed = (async () => {
+        // Fed in slices, with a pause between them, so a large file never holds the event loop.
+        for (let i = 0; i < bytes.length; i += 64 * 1024) {
+          if (!parser.write(bytes.subarray(i, i + 64 * 1024))) await new Promise((r) => parser.once("drain", r));
+          await new Promise<void>((r) => setImmediate(r));
+        }
+        parser.end();
+      })().catch((e) => parser.destroy(e));
+      try {
+        for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+          const stop = table.add(info.lines, record);
+          if (stop) return stop;
+        }
+      } finally {
+        parser.destroy();
+        await feed;
+      }
+    }
+  } catch (e) {
+    if (e instanceof XlsxLimitError) {
+      return { ok: false, error: e.limit === "inflated" ? "tooLarge" : e.limit === "cell" ? "cellTooLong" : e.limit === "rows" ? "tooManyRows" : "unreadable", line: e.at?.row };
+    }
+    if (e instanceof Error && "code" in e && e.code === "CSV_MAX_RECORD_SIZE") return { ok: false, error: "cellTooLong" };
+    return { ok: false, error: "unreadable" };
+  }
+  return table.finish();
+}
+
+/** A cell as the import reads it: text as written, numbers as digits, a day (an Excel date serial) kept for the date columns. */
+function cellText(v: XlsxValue): string {
+  if (v === null) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
+
+/** An Excel date serial (days since 1899-12-30) as "2026-11-25", for a date column a spreadsheet turned into a date. */
+export function serialDay(value: string): string {
+  if (!/^\d+(\.\d+)?$/.test(value)) return value;
+  const n = Number(value);
+  if (n < 1 || n > 2958465) return value;
+  return new Date(Math.round((Math.floor(n) - 25569) * 86_400_000)).toISOString().slice(0, 10);
+}
+
+function createTable(headers: ReadonlyMap<string, string>) {
+  let columns: string[] | null = null;
+  let headerSheet: string | undefined;
+  const rows: ImportRow[] = [];
+  const key = (heading: string) => headers.get(heading.trim().toLowerCase()) ?? heading.trim().toLowerCase();
+  return {
+    /** Takes one row of the file; returns a refusal to stop reading at. */
+    add(line: number, values: string[], sheet?: string): ReadResult | null {
+      if (!columns) {
+        if (key(values[0] ?? "") !== "code") return null;
+        columns = values.map((v) => key(v));
+        headerSheet = sheet;
+        return null;
+      }
+      // Only the sheet the header was found on holds the register.
+      if (sheet !== headerSheet) return null;
+      if (!values.some((v) => v.trim() !== "")) return null;
+      const cells = Object.fromEntries(columns.map((c, i) => [c, values[i] ?? ""]));
+      if (cells.next_review_date) cells.next_review_date = serialDay(cells.next_review_date.trim());
+      rows.push({ line, cells });
+      return rows.length > IMPORT_MAX_ROWS ? { ok: false, error: "tooManyRows", line } : null;
+    },
+    finish(): ReadResult {
+      if (!columns) return { ok: false, error: "noHeader" };
+      if (rows.length === 0) return { ok: false, error: "empty" };
+      return { ok: true, columns, rows };
+    },
+  };
+}
