@@ -16,9 +16,11 @@ import { pauseBetweenChunks, type Cell, type ColumnKind, type ExportColumn, type
  * edited in Excel and imported again. Text goes out as the import reads it back (lib/domain/text).
  */
 export const REGISTER_COLUMNS = [
-  "code", "title", "description", "area_code", "area", "region_code", "region", "colour", "status", "method",
-  "responsible_unit_code", "responsible_unit", "responsible_person", "co_unit_codes", "next_review_date", "ack_pending", "updated_at",
+  "code", "title", "description", "area", "region", "colour", "status", "responsible_unit", "responsible_person", "next_review_date", "ack_pending", "method", "updated_at",
+  // The codes the import goes by: last, so the printed sheet (the columns for people) stays readable.
+  "area_code", "region_code", "responsible_unit_code", "co_unit_codes",
 ] as const;
+const CODES = new Set<RegisterColumn>(["area_code", "region_code", "responsible_unit_code", "co_unit_codes"]);
 export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
 
 const KIND: Partial<Record<RegisterColumn, ColumnKind>> = { next_review_date: "date", updated_at: "datetime" };
@@ -45,7 +47,7 @@ export function registerSource(
   const unitCodes = new Map(db.select({ id: units.id, code: units.code }).from(units).all().map((u) => [u.id, u.code]));
   sqlite.exec("BEGIN"); // one snapshot (ends when the connection closes)
   const total = db.select({ n: count() }).from(risks).where(where).get()?.n ?? 0;
-  const columns: ExportColumn[] = REGISTER_COLUMNS.map((key) => ({ key, header: w.headers[key], kind: KIND[key] ?? "text", wrap: WRAP.has(key), colour: key === "colour" }));
+  const columns: ExportColumn[] = REGISTER_COLUMNS.map((key) => ({ key, header: w.headers[key], kind: KIND[key] ?? "text", wrap: WRAP.has(key), colour: key === "colour", raw: CODES.has(key) }));
   async function* chunks(): AsyncGenerator<Cell[][]> {
     let last = 0;
     for (;;) {
@@ -63,10 +65,10 @@ export function registerSource(
         yield rows.map((r) => {
           const k = r.risk;
           return [
-            k.code, normaliseText(k.title), normaliseText(k.description), r.areaCode, w.name({ nameZh: r.areaZh, nameEn: r.areaEn }), r.regionCode, w.name({ nameZh: r.regionZh, nameEn: r.regionEn }),
-            w.colour(k.colour), w.status(k.status), w.method(String((k.assessment as { method?: string } | null)?.method ?? "direct")),
-            r.unitCode, w.name({ nameZh: r.unitZh, nameEn: r.unitEn }), normaliseText(k.responsiblePerson), k.coUnitIds.map((id) => unitCodes.get(id) ?? String(id)).join(";"),
-            k.nextReviewDate, w.yesNo(k.ackPending), k.updatedAt.getTime(),
+            k.code, normaliseText(k.title), normaliseText(k.description), w.name({ nameZh: r.areaZh, nameEn: r.areaEn }), w.name({ nameZh: r.regionZh, nameEn: r.regionEn }),
+            w.colour(k.colour), w.status(k.status), w.name({ nameZh: r.unitZh, nameEn: r.unitEn }), normaliseText(k.responsiblePerson),
+            k.nextReviewDate, w.yesNo(k.ackPending), w.method(String((k.assessment as { method?: string } | null)?.method ?? "direct")), k.updatedAt.getTime(),
+            r.areaCode, r.regionCode, r.unitCode, k.coUnitIds.map((id) => unitCodes.get(id) ?? String(id)).join(";"),
           ];
         });
       }

@@ -29,8 +29,10 @@ export function columnWidths(columns: ExportColumn[], sample: Cell[][]): number[
     if (c.kind === "datetime") return 20;
     if (c.kind === "date") return 12;
     const values = sample.map((r) => displayWidth(String(r[i] ?? ""))).sort((a, b) => a - b);
-    // The 90th percentile, so one long value does not make a whole column wide.
-    const typical = values.length ? values[Math.min(values.length - 1, Math.floor(values.length * 0.9))] : 0;
+    // Long text wraps at the 90th percentile, so one long value does not make the whole column
+    // wide; short values (codes, names, words) are never cut: the longest decides.
+    const at = c.wrap ? Math.min(values.length - 1, Math.floor(values.length * 0.9)) : values.length - 1;
+    const typical = values.length ? values[at] : 0;
     const cap = c.wrap ? 48 : c.raw ? 30 : 40;
     return Math.min(cap, Math.max(displayWidth(c.header) + 2, typical + 2, 6));
   });

@@ -112,17 +112,17 @@ describe("register export (CSV)", () => {
     const header = records.findIndex((r) => r[0] === "编号");
     // Headings a person reads, in the export's language; the import reads these back (and the keys).
     expect(records[header]).toEqual([
-      "编号", "风险名称", "风险描述", "类别/领域代码", "类别/领域", "区域代码", "区域", "风险等级", "状态", "评估方法",
-      "责任单位代码", "责任单位", "责任人", "配合单位代码", "下次复核日期", "待领导确认", "更新时间(北京时间)",
+      "编号", "风险名称", "风险描述", "类别/领域", "区域", "风险等级", "状态", "责任单位", "责任人", "下次复核日期", "待领导确认", "评估方法",
+      "更新时间(北京时间)", "类别/领域代码", "区域代码", "责任单位代码", "配合单位代码",
     ]);
     const rows = records.slice(header + 1);
     const expected = listRegisterPage(t.db, { query, today: "2026-11-25", pageSize: 1000 });
     expect(expected.total).toBeGreaterThan(0);
     expect(rows.map((r) => r[0]).sort()).toEqual(expected.rows.map((r) => r.code).sort());
-    expect(rows.every((r) => r[7] === "红")).toBe(true);
+    expect(rows.every((r) => r[5] === "红")).toBe(true);
     // Methods and flags in words, times in the city's zone.
-    expect(rows.every((r) => ["LEC 作业条件危险性评价法", "风险矩阵法", "直接判定"].includes(r[9]))).toBe(true);
-    expect(rows.every((r) => ["是", "否"].includes(r[15]) && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(r[16]))).toBe(true);
+    expect(rows.every((r) => ["LEC 作业条件危险性评价法", "风险矩阵法", "直接判定"].includes(r[11]))).toBe(true);
+    expect(rows.every((r) => ["是", "否"].includes(r[10]) && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(r[12]))).toBe(true);
     expect(records[0][0]).toContain(`kind=register; scope=partial; rows=${expected.total}`);
   });
 });
@@ -150,9 +150,9 @@ describe("register export (XLSX)", () => {
     expect(data.rowCount).toBe(source.total + 1);
     let red = 0;
     data.eachRow((row, n) => {
-      if (n === 1 || row.getCell(8).value !== "红") return;
+      if (n === 1 || row.getCell(6).value !== "红") return;
       red += 1;
-      expect((row.getCell(8).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFC62828");
+      expect((row.getCell(6).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFC62828");
     });
     expect(red).toBe(t.sqlite.prepare("SELECT count(*) FROM risks WHERE colour = 'red'").pluck().get());
   });

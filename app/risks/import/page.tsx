@@ -16,8 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function ImportPage() {
   await requirePageUser("risk.create", "/risks/import");
-  const t = await getTranslations("imports");
-  const template = `data:text/csv;charset=utf-8,${encodeURIComponent(BOM + row([...REGISTER_COLUMNS]))}`;
+  const [t, th] = [await getTranslations("imports"), await getTranslations("exports.registerColumns")];
+  // The headings in the reader's language: the import reads either language's, and the keys.
+  const template = `data:text/csv;charset=utf-8,${encodeURIComponent(BOM + row(REGISTER_COLUMNS.map((c) => th(c))))}`;
   return (
     <section className="flex max-w-5xl flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

@@ -32,6 +32,7 @@ export async function GET(request: Request) {
     format,
     query: filter,
     lines: { title: t("registerTitle"), scopeLine: filter ? t("registerPartial", { filter }) : t("registerFull"), countLine: (n) => t("registerCount", { n }) },
+    rawNote: t("xlsx.registerRawNote"),
     open: (sqlite) => registerSource(sqlite, query, { filter, today: dayInZone(new Date(), CITY_TIME_ZONE), words }),
   });
 }

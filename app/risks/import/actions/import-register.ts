@@ -29,7 +29,10 @@ export async function importRegisterAction(_prev: ImportState, formData: FormDat
   const now = new Date();
   const planned = await planRegisterFile(db, { name: file.name, bytes: Buffer.from(await file.arrayBuffer()), importer: auth.user, now });
   if (!planned.ok) {
-    const message = planned.error === "missingColumns" ? t("missingColumns", { columns: planned.columns.join(", ") }) : t(`read.${planned.error}`, { line: planned.line ?? "—" });
+    const th = await getTranslations("exports.registerColumns");
+    const message = planned.error === "missingColumns"
+      ? t("missingColumns", { columns: planned.columns.map((c) => `${th(c as "code")}(${c})`).join("、") })
+      : t(`read.${planned.error}`, { line: planned.line ?? "—" });
     return { status: "error", ok: false, message };
   }
   const { plan } = planned;
