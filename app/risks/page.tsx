@@ -32,7 +32,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const [t, ta, te] = [await getTranslations("register"), await getTranslations("app"), await getTranslations("exports")];
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-baseline gap-4">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-neutral-700" role="status">{t("summary", { total: result.total })}</p>
         {/* A plain link: the browser downloads the stream itself. */}
@@ -40,11 +40,15 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           const search = registerSearch({ ...query, sort: undefined, page: undefined });
           return (
             <a key={f} href={`/api/exports/register${search}${search ? "&" : "?"}format=${f}`} download
-              className="rounded border border-neutral-500 bg-white px-3 py-1.5 text-sm font-medium hover:bg-neutral-100">{te(f === "csv" ? "registerButton" : "registerButtonXlsx")}</a>
+              className="rounded border border-neutral-500 bg-white px-3 py-1.5 text-sm font-medium hover:bg-neutral-100">
+              {/* A phone has room for the short label only. */}
+              <span className="hidden sm:inline">{te(f === "csv" ? "registerButton" : "registerButtonXlsx")}</span>
+              <span className="sm:hidden">{te(f === "csv" ? "registerButtonShort" : "registerButtonXlsxShort")}</span>
+            </a>
           );
         })}
         {can(user, "risk.create") ? (
-          <Link href="/risks/import" className="ml-auto rounded border border-blue-800 px-4 py-2 text-sm font-medium text-blue-900 hover:bg-blue-50">{te("importLink")}</Link>
+          <Link href="/risks/import" className="rounded border sm:ml-auto border-blue-800 px-4 py-2 text-sm font-medium text-blue-900 hover:bg-blue-50">{te("importLink")}</Link>
         ) : null}
         {can(user, "risk.create") ? (
           <Link href="/risks/new" className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">

@@ -21,6 +21,8 @@ export async function loadBoardFrame(db: Db) {
   const colours = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;
   const labels = {
     colours,
+    short: Object.fromEntries(COLOURS.map((c) => [c, tc(`short.${c}`)])) as Record<Colour, string>,
+    none: t("phoneNone"),
     empty: t("empty"),
     area: t("area"),
     noOpen: t("noOpen"),

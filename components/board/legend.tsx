@@ -9,8 +9,9 @@ export async function Legend({ className = "", extra }: { className?: string; ex
     <footer className={`flex flex-wrap items-center gap-x-[1.5vw] gap-y-1 ${className}`}>
       {COLOURS.map((c) => (
         <span key={c} className="flex items-center gap-2">
-          <span className={`rounded px-2 font-bold ${FILLED[c]}`}>{`${tc(c)} · ${tc(`level.${c}`)}`}</span>
-          <span>{t(`legend.${c}`)}</span>
+          {/* Where cells use a letter (English: R, O, Y, B), the legend says what it stands for. */}
+          <span className={`rounded px-2 font-bold ${FILLED[c]}`}>{[...(tc(`short.${c}`) !== tc(c) ? [tc(`short.${c}`)] : []), tc(c), tc(`level.${c}`)].join(" · ")}</span>
+          <span className="legend-definition">{t(`legend.${c}`)}</span>
         </span>
       ))}
       {extra ? <span className="text-neutral-600">{extra}</span> : null}

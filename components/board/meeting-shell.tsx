@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 import { nextStop, type Stop } from "@/lib/domain/presenter";
 
 const GROUPS = ["category", "domain"];
@@ -19,6 +19,60 @@ export function MeetingShell({ children, group, stops, focus, query, exitHref }:
   children: ReactNode; group: string; stops: Stop[]; focus: { row: number; col: number } | null; query: string; exitHref: string;
 }) {
   const router = useRouter();
+  const root = useRef<HTMLDivElement>(null);
+  // Every label and count must fit the projected screen in any language, and none may be cut:
+  // a heading that does not fit gets smaller type, a cell that does not fit drops its minor counts
+  // (then, if need be, takes smaller type too). Measured after layout, again on resize and after
+  // a live refresh changes the cells.
+  useLayoutEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const shrink = (node: HTMLElement) => {
+      node.style.fontSize = "";
+      let size = parseFloat(getComputedStyle(node).fontSize);
+      for (let i = 0; i < 10 && node.scrollWidth > node.clientWidth; i++) {
+        size *= 0.92;
+        node.style.fontSize = `${size}px`;
+      }
+    };
+    const fit = () => {
+      el.removeAttribute("data-fitted");
+      // The rows share the screen's height left after the title bar, the headings and the legend.
+      const table = el.querySelector<HTMLElement>(".board-table");
+      const body = table?.querySelector("tbody");
+      if (table && body) {
+        const rows = body.rows.length;
+        const cells = [...body.querySelectorAll<HTMLElement>(".board-cell")];
+        const cellHeight = cells[0]?.getBoundingClientRect().height ?? 0;
+        const page = document.getElementById("main") ?? el;
+        const rest = page.getBoundingClientRect().height - rows * cellHeight;
+        const spare = window.innerHeight - rest - 2;
+        el.style.setProperty("--cell-h", `${Math.max(14, Math.floor((spare / rows) * 10) / 10)}px`);
+      }
+      el.querySelectorAll<HTMLElement>(".board-table th").forEach(shrink);
+      el.querySelectorAll<HTMLElement>(".board-cell").forEach((cell) => {
+        cell.removeAttribute("data-tight");
+        cell.style.fontSize = "";
+        if (cell.scrollWidth > cell.clientWidth) cell.setAttribute("data-tight", "");
+        if (cell.scrollWidth > cell.clientWidth) shrink(cell);
+      });
+      el.setAttribute("data-fitted", "");
+    };
+    fit();
+    let frame = 0;
+    const later = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fit);
+    };
+    const changes = new MutationObserver(later);
+    changes.observe(el, { childList: true, subtree: true, characterData: true });
+    window.addEventListener("resize", later);
+    return () => {
+      cancelAnimationFrame(frame);
+      changes.disconnect();
+      window.removeEventListener("resize", later);
+    };
+  }, []);
   // Arriving from the other group on the way through the changes: focus the change stepped to. Keyed
   // by the place, not the object, so a live refresh of the same page leaves the presenter where they are.
   const focusKey = focus ? `${focus.row}-${focus.col}` : "";
@@ -54,5 +108,5 @@ export function MeetingShell({ children, group, stops, focus, query, exitHref }:
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [router, group, stops, query, exitHref]);
-  return <div className="meeting-mode">{children}</div>;
+  return <div ref={root} className="meeting-mode">{children}</div>;
 }

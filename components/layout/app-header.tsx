@@ -4,59 +4,103 @@ import { signOutAction } from "@/app/actions/sign-out";
 import { getDb } from "@/db/client";
 import { isDemoDatabase } from "@/db/queries/settings";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { LocaleSwitcher } from "./locale-switcher";
 
-/** Navigation shows what the signed-in person may use; the pages and actions check again. */
+const NAV: Array<{ href: string; key: "board" | "register" | "newRisk" | "reports" | "analysis" | "meetings" | "tasks" | "audit" | "admin"; needs?: Permission }> = [
+  { href: "/board", key: "board", needs: "board.view" },
+  { href: "/risks", key: "register" },
+  { href: "/risks/new", key: "newRisk", needs: "risk.create" },
+  { href: "/reports", key: "reports", needs: "report.read" },
+  { href: "/analysis", key: "analysis", needs: "report.read" },
+  { href: "/meetings", key: "meetings", needs: "meeting.read" },
+  { href: "/tasks", key: "tasks", needs: "meeting.read" },
+  { href: "/audit", key: "audit", needs: "history.verify" },
+  { href: "/admin/users", key: "admin", needs: "users.manage" },
+];
+
+/**
+ * Navigation shows what the signed-in person may use; the pages and actions check again. From a
+ * tablet's width up it is one bar; on a phone it folds into a menu (a disclosure: no script
+ * needed), so the page itself starts on the first screen.
+ */
 export async function AppHeader() {
   const [t, tr, user] = [await getTranslations("app"), await getTranslations("roles"), await getCurrentUser()];
   const ready = user?.stage === "ready" ? user : null;
   const demo = isDemoDatabase(getDb());
-  const link = "rounded px-1 hover:underline focus-visible:outline-2 focus-visible:outline-white";
+  const links = ready ? NAV.filter((n) => !n.needs || can(ready, n.needs)) : [];
+  const focus = "focus-visible:outline-2 focus-visible:outline-white";
+  const who = user ? (
+    <Link href="/account" className={`rounded px-1 hover:underline ${focus}`}>
+      {user.displayName}
+      {user.roles.length ? <span className="text-neutral-300"> · {user.roles.map((r) => tr(r)).join("、")}</span> : null}
+    </Link>
+  ) : null;
+  const signOut = user ? (
+    <form action={signOutAction}>
+      <button type="submit" className={`min-h-8 rounded border border-white/40 px-2 py-1 whitespace-nowrap hover:bg-white/10 ${focus}`}>
+        {t("signOut")}
+      </button>
+    </form>
+  ) : null;
+  const brand = (
+    <Link href="/risks" className="flex min-h-8 items-center gap-2 text-lg font-bold whitespace-nowrap">
+      <span aria-hidden className="flex gap-0.5">
+        <span className="h-4 w-2 rounded-sm bg-risk-red" />
+        <span className="h-4 w-2 rounded-sm bg-risk-orange" />
+        <span className="h-4 w-2 rounded-sm bg-risk-yellow" />
+        <span className="h-4 w-2 rounded-sm bg-risk-blue" />
+      </span>
+      <span className="hidden sm:inline">{t("fullName")}</span>
+      <span className="sm:hidden">{t("name")}</span>
+    </Link>
+  );
   return (
     <header className="app-header bg-neutral-900 text-white">
-      {demo ? (
-        <p className="bg-amber-400 px-4 py-1 text-center text-sm font-semibold text-neutral-950">{t("demoBanner")}</p>
-      ) : null}
-      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/risks" className="flex items-center gap-2 text-lg font-bold">
-          <span aria-hidden className="flex gap-0.5">
-            <span className="h-4 w-2 rounded-sm bg-risk-red" />
-            <span className="h-4 w-2 rounded-sm bg-risk-orange" />
-            <span className="h-4 w-2 rounded-sm bg-risk-yellow" />
-            <span className="h-4 w-2 rounded-sm bg-risk-blue" />
-          </span>
-          {t("fullName")}
-        </Link>
-        {ready ? (
+      {demo ? <p className="bg-amber-400 px-4 py-0.5 text-center text-xs font-semibold text-neutral-950 sm:py-1 sm:text-sm">{t("demoBanner")}</p> : null}
+      {/* Tablet and up: one bar. */}
+      <div className="mx-auto hidden max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 md:flex">
+        {brand}
+        {links.length ? (
           <nav aria-label={t("name")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {can(ready, "board.view") ? <Link href="/board" className={link}>{t("nav.board")}</Link> : null}
-            <Link href="/risks" className={link}>{t("nav.register")}</Link>
-            {can(ready, "risk.create") ? <Link href="/risks/new" className={link}>{t("nav.newRisk")}</Link> : null}
-            {can(ready, "report.read") ? <Link href="/reports" className={link}>{t("nav.reports")}</Link> : null}
-            {can(ready, "report.read") ? <Link href="/analysis" className={link}>{t("nav.analysis")}</Link> : null}
-            {can(ready, "meeting.read") ? <Link href="/meetings" className={link}>{t("nav.meetings")}</Link> : null}
-            {can(ready, "meeting.read") ? <Link href="/tasks" className={link}>{t("nav.tasks")}</Link> : null}
-            {can(ready, "history.verify") ? <Link href="/audit" className={link}>{t("nav.audit")}</Link> : null}
-            {can(ready, "users.manage") ? <Link href="/admin/users" className={link}>{t("nav.admin")}</Link> : null}
+            {links.map((n) => (
+              <Link key={n.href} href={n.href} className={`inline-flex min-h-6 items-center rounded px-1 hover:underline ${focus}`}>
+                {t(`nav.${n.key}`)}
+              </Link>
+            ))}
           </nav>
         ) : null}
         <div className="ml-auto flex items-center gap-4 text-sm">
-          {user ? (
-            <>
-              <Link href="/account" className={link}>
-                {user.displayName}
-                {user.roles.length ? <span className="text-neutral-300"> · {user.roles.map((r) => tr(r)).join("、")}</span> : null}
-              </Link>
-              <form action={signOutAction}>
-                <button type="submit" className="rounded border border-white/40 px-2 py-1 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white">
-                  {t("signOut")}
-                </button>
-              </form>
-            </>
-          ) : null}
+          {who}
+          {signOut}
           <LocaleSwitcher />
         </div>
+      </div>
+      {/* Phone: the brand and a menu that opens over the page. */}
+      <div className="relative flex items-center justify-between gap-3 px-4 py-2 md:hidden">
+        {brand}
+        <details className="app-menu">
+          <summary className={`flex min-h-10 min-w-10 cursor-pointer list-none items-center justify-center gap-1 rounded border border-white/40 px-3 text-sm ${focus}`}>
+            <span aria-hidden>☰</span>
+            {t("menu")}
+          </summary>
+          <div className="absolute inset-x-0 top-full z-30 flex flex-col gap-3 border-t border-white/20 bg-neutral-900 px-4 pt-2 pb-4 text-base shadow-lg">
+            {links.length ? (
+              <nav aria-label={t("name")} className="grid grid-cols-2 gap-1">
+                {links.map((n) => (
+                  <Link key={n.href} href={n.href} className={`flex min-h-11 items-center rounded px-2 hover:bg-white/10 ${focus}`}>
+                    {t(`nav.${n.key}`)}
+                  </Link>
+                ))}
+              </nav>
+            ) : null}
+            <div className="flex flex-wrap items-center gap-3 text-sm">
+              {who}
+              {signOut}
+              <LocaleSwitcher />
+            </div>
+          </div>
+        </details>
       </div>
     </header>
   );

@@ -18,7 +18,8 @@ export async function RegisterTable({ rows, today }: { rows: RegisterRow[]; toda
   if (rows.length === 0) return <p className="rounded border border-dashed border-neutral-300 p-8 text-center text-neutral-600">{t("empty")}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
-      <table className="register-table min-w-full text-sm">
+      {/* On a phone the rows become cards (globals.css .register-list); the labels they need come from here. */}
+      <table className="register-table register-list min-w-full text-sm" style={{ ["--label-review" as string]: JSON.stringify(t("columns.nextReview")), ["--label-unit" as string]: JSON.stringify(t("columns.unit")) }}>
         <thead className="bg-neutral-100 text-neutral-700">
           <tr>
             <th scope="col">{t("columns.code")}</th>

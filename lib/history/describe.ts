@@ -71,6 +71,7 @@ export async function createDescriber(names: Names) {
         });
       }
       case "export":
+        if (data.kind === "board") return t("risk.event.export.board", { actor: who, view: String(data.view ?? "") });
         if (data.kind === "analysis") return t("risk.event.export.analysis", { actor: who, week: String(data.week ?? ""), format: String(data.format ?? "").toUpperCase() });
         return t(`risk.event.export.${data.scope === "full" ? "full" : "partial"}`, { actor: who, kind: String(data.kind ?? ""), format: String(data.format ?? "").toUpperCase(), filter: String(data.filter || "—") });
       case "update":

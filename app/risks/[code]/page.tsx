@@ -51,8 +51,9 @@ export default async function RiskPage({ params, searchParams }: Props) {
   const editable = canChangeRisk(user, "risk.edit", risk);
   const code = risk.code;
   const notice = NOTICES.find((n) => query[n]);
-  const item = (label: string, value: ReactNode) => (
-    <div>
+  // Each term and its value in one wrapper, the only child a <dl> may have besides dt and dd.
+  const item = (label: string, value: ReactNode, className?: string) => (
+    <div className={className}>
       <dt className="text-xs font-medium text-neutral-600">{label}</dt>
       <dd className="mt-0.5">{value}</dd>
     </div>
@@ -68,14 +69,15 @@ export default async function RiskPage({ params, searchParams }: Props) {
       ) : null}
       <header className="flex flex-wrap items-start gap-3">
         <ColourBadge colour={risk.colour} label={tc(risk.colour)} level={tc(`level.${risk.colour}`)} />
-        <div className="flex-1">
+        {/* The title keeps a readable width: on a phone the buttons go below it rather than beside it. */}
+        <div className="min-w-0 flex-1 basis-60">
           <p className="font-mono text-sm text-neutral-600">{code}</p>
-          <h1 className="text-2xl font-bold">{risk.title}</h1>
+          <h1 className="text-2xl font-bold break-words">{risk.title}</h1>
         </div>
         {editable ? (
-          <div className="flex gap-2">
-            <Link href={`/risks/${code}/grade`} className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">{t("gradeOrReview")}</Link>
-            <Link href={`/risks/${code}/edit`} className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm font-medium hover:bg-neutral-100">{t("edit")}</Link>
+          <div className="flex w-full gap-2 sm:w-auto">
+            <Link href={`/risks/${code}/grade`} className="flex min-h-11 flex-1 items-center justify-center rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 sm:flex-none">{t("gradeOrReview")}</Link>
+            <Link href={`/risks/${code}/edit`} className="flex min-h-11 flex-1 items-center justify-center rounded border border-neutral-400 bg-white px-4 py-2 text-sm font-medium hover:bg-neutral-100 sm:flex-none">{t("edit")}</Link>
           </div>
         ) : can(user, "risk.edit") ? (
           <p className="rounded border border-neutral-300 bg-neutral-100 px-3 py-2 text-sm text-neutral-700">{t("outOfScope")}</p>
@@ -92,7 +94,7 @@ export default async function RiskPage({ params, searchParams }: Props) {
           {t("overdueNotice", { date: risk.nextReviewDate })}
         </p>
       ) : null}
-      <dl className="grid gap-4 rounded-lg border border-neutral-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-3 rounded-lg border border-neutral-200 bg-white p-4 lg:grid-cols-4">
         {item(t("fields.area"), localName(area, locale))}
         {item(t("fields.region"), localName(region, locale))}
         {item(t("fields.status"), <StatusBadge status={risk.status} label={ts(risk.status)} />)}
@@ -101,7 +103,7 @@ export default async function RiskPage({ params, searchParams }: Props) {
         {item(t("fields.responsiblePerson"), risk.responsiblePerson)}
         {item(t("fields.coUnits"), coUnits || "—")}
         {item(t("fields.lastReviewedAt"), risk.lastReviewedAt ? format.dateTime(risk.lastReviewedAt, { dateStyle: "medium", timeStyle: "short" }) : "—")}
-        <div className="sm:col-span-2">{item(t("fields.assessment"), <AssessmentSummary assessment={risk.assessment ?? null} />)}</div>
+        {item(t("fields.assessment"), <AssessmentSummary assessment={risk.assessment ?? null} />, "col-span-2")}
         {item(t("fields.createdAt"), format.dateTime(risk.createdAt, { dateStyle: "medium", timeStyle: "short" }))}
         {item(t("fields.updatedAt"), `${format.dateTime(risk.updatedAt, { dateStyle: "medium", timeStyle: "short" })} · ${t("fields.version")} ${risk.version}`)}
       </dl>

@@ -1,0 +1,72 @@
+import "server-only";
+import { loadBoardFrame } from "@/components/board/board-frame";
+import type { Db } from "@/db/client";
+import { boardAsOf } from "@/db/history/as-of";
+import { listOpenMatrixCounts } from "@/db/queries/board";
+import { presentBoard } from "@/db/queries/board-snapshot";
+import { listBoardChanges } from "@/db/queries/history";
+import { getLastMeeting } from "@/db/queries/meetings";
+import { getSettings } from "@/db/queries/settings";
+import { CITY_TIME_ZONE } from "@/lib/config";
+import { compareBoards } from "@/lib/domain/board";
+import { addDays, clockInZone, dayInZone, startOfDayInZone } from "@/lib/domain/dates";
+import { isMeetingType, type MeetingType } from "@/lib/domain/meetings";
+import { parseBoardTime, sinceInstant } from "@/lib/validation/board-query";
+
+/** One value of a search parameter: the first, when it was given several times. */
+export const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+export type BoardParams = { view?: string | string[]; asOf?: string | string[]; since?: string | string[]; sinceMeeting?: string | string[] };
+
+/** A day means its end; a day and time means that minute, in the city's zone. */
+function instantOf({ day, time }: { day: string; time?: string }): number {
+  if (!time) return startOfDayInZone(addDays(day, 1), CITY_TIME_ZONE) - 1;
+  const [h, m] = time.split(":").map(Number);
+  return startOfDayInZone(day, CITY_TIME_ZONE) + (h * 60 + m) * 60_000;
+}
+
+/** 2026-11-25 14:30 in the city's zone as "20261125-1430", for file names. */
+export function stampFile(ms: number): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: CITY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(ms));
+  const v = Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  return `${v.year}${v.month}${v.day}-${v.hour}${v.minute}`;
+}
+
+/**
+ * Everything the colour board shows for one request, read once and shared by the page and its PDF:
+ * the moment (the present, or `asOf` rebuilt from the history), the reference it is compared with
+ * (`since`, or the last meeting of a type) and the marks that follow, the alerts, and the frame.
+ */
+export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
+  const view = first(params.view) === "matrix" ? ("matrix" as const) : ("grid" as const);
+  const today = dayInZone(now, CITY_TIME_ZONE);
+  const { time, ignored } = parseBoardTime({ asOf: first(params.asOf), since: first(params.since) }, today);
+  const asOfMs = time.asOf ? instantOf(time.asOf) : null;
+  // The present board is one indexed GROUP BY; a past one is rebuilt from the history.
+  const present = presentBoard(db, today);
+  const board = asOfMs === null ? present.board : boardAsOf(db.$client, asOfMs);
+  const askedMeeting = first(params.sinceMeeting);
+  const sinceMeeting: MeetingType | "none" = askedMeeting === "none" ? "none" : isMeetingType(askedMeeting) ? askedMeeting : "monthly_review";
+  // With no reference date, changes are marked since the last meeting of the chosen type (月研判 by default).
+  const meeting = !time.since && sinceMeeting !== "none" ? getLastMeeting(db, { type: sinceMeeting, atOrBefore: asOfMs === null ? now : new Date(asOfMs) }) : undefined;
+  if (meeting) time.since = `${dayInZone(meeting.heldAt, CITY_TIME_ZONE)}T${clockInZone(meeting.heldAt, CITY_TIME_ZONE)}`;
+  const sinceMs = time.since ? sinceInstant(time.since, CITY_TIME_ZONE) : null;
+  const compare = sinceMs !== null && (asOfMs === null || sinceMs < asOfMs);
+  const marks = compare ? compareBoards(boardAsOf(db.$client, sinceMs), board) : undefined;
+  const frame = await loadBoardFrame(db);
+  return {
+    view, today, now, asOfMs, asOfParam: first(params.asOf), time, ignored, sinceMeeting, meeting, compare, marks,
+    board, present, frame,
+    matrix: view === "matrix" ? { counts: listOpenMatrixCounts(db), thresholds: getSettings(db).thresholds } : null,
+    /** The changes listed under the board (the screen only): up to 100, and how many there are. */
+    changes: () => (compare ? listBoardChanges(db, { after: new Date(sinceMs!), upto: asOfMs === null ? now : new Date(asOfMs) }) : { events: [], total: 0, capped: false }),
+    /** The query that reproduces this board (for the PDF link and meeting mode). */
+    query: new URLSearchParams([
+      ...(view === "matrix" ? [["view", "matrix"]] : []),
+      ...(first(params.asOf) && time.asOf ? [["asOf", first(params.asOf)!]] : []),
+      ...(first(params.since) && !meeting && time.since ? [["since", time.since]] : []),
+      ...(askedMeeting && askedMeeting !== "monthly_review" ? [["sinceMeeting", sinceMeeting]] : []),
+    ]).toString(),
+  };
+}
+export type BoardView = Awaited<ReturnType<typeof loadBoardView>>;
