@@ -51,8 +51,10 @@ export function boardPdf(input: BoardPdfInput, words: BoardPdfWords, font: PdfFo
   pdf.page.margins.bottom = 0;
   let y = MARGIN;
   pdf.font("bold").fontSize(13).fillColor("#000000").text(words.title, MARGIN, y, { lineBreak: false });
-  pdf.font("body").fontSize(7).fillColor(GREY).text(words.stamp, MARGIN + pdf.font("bold").fontSize(13).widthOfString(words.title) + 10, y + 4, { width: width - 160, lineBreak: false, ellipsis: true });
-  y += 18;
+  y += 17;
+  // The stamp: what the board shows, as of when, compared with what, made by whom and when.
+  pdf.font("body").fontSize(7).fillColor(GREY).text(words.stamp, MARGIN, y, { width, height: 18, ellipsis: true });
+  y = pdf.y + 4;
   if (words.banner) {
     pdf.rect(MARGIN, y, width, 12).lineWidth(1).stroke("#262626");
     pdf.font("bold").fontSize(7.5).fillColor("#000000").text(words.banner, MARGIN + 4, y + 2.5, { width: width - 8, lineBreak: false });
@@ -126,7 +128,8 @@ function cell(pdf: PDFKit.PDFDocument, input: Extract<BoardPdfInput, { view: "gr
   const mark = input.marks?.get(cellKey(areaId, regionId));
   pdf.rect(x + 0.6, y + 0.6, w - 1.2, h - 1.2).fill(top ? COLOUR_SWATCH[top].background : EMPTY);
   const size = Math.min(7, h - 3.5);
-  const ty = y + (h - size) / 2 - 0.5;
+  // pdfkit places text by the top of its line box, which for the CJK font is about 1.3 em tall.
+  const ty = y + (h - size * 1.3) / 2;
   if (!top || !counts) {
     pdf.font("body").fontSize(size).fillColor("#8a8a8a").text("—", x, ty, { width: w, align: "center", lineBreak: false });
   } else {
@@ -142,8 +145,9 @@ function cell(pdf: PDFKit.PDFDocument, input: Extract<BoardPdfInput, { view: "gr
     if (others) pdf.font("body").fontSize(size - 1.5).text(` ${others}`, start + mainW, ty + 1, { lineBreak: false });
   }
   if (mark) {
-    pdf.circle(x + 4.5, y + 4.5, 3.6).fillAndStroke("#FFFFFF", "#171717");
-    pdf.fillColor("#171717").font("bold").fontSize(5.5).text(MARK[mark], x + 1.5, y + 1.6, { width: 6, align: "center", lineBreak: false });
+    const r = Math.min(4.6, h / 2 - 0.8);
+    pdf.circle(x + r + 1, y + h / 2, r).lineWidth(0.8).fillAndStroke("#FFFFFF", "#171717");
+    pdf.fillColor("#171717").font("bold").fontSize(r * 1.5).text(MARK[mark], x + 1, y + h / 2 - r * 0.78, { width: 2 * r, align: "center", lineBreak: false });
   }
 }
 
@@ -152,7 +156,7 @@ function matrix(pdf: PDFKit.PDFDocument, input: Extract<BoardPdfInput, { view: "
   pdf.font("bold").fontSize(9).fillColor("#000000").text(words.matrix.caption, MARGIN, top, { lineBreak: false });
   const size = Math.min(70, (bottom - top - 40) / 5);
   const x0 = MARGIN + 60;
-  const y0 = top + 28;
+  const y0 = top + 42;
   pdf.font("body").fontSize(7).fillColor(GREY).text(`${words.matrix.likelihood} ↓ / ${words.matrix.severity} →`, MARGIN, top + 14, { lineBreak: false });
   [...MATRIX_LEVELS].reverse().forEach((s, i) => {
     pdf.font("bold").fontSize(9).fillColor("#000000").text(`S ${s}`, x0 + i * size, y0 - 12, { width: size, align: "center", lineBreak: false });
