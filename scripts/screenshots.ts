@@ -2,7 +2,13 @@
  * Takes README screenshots of a running server: `BASE_URL=http://localhost:3000 npm run screenshots`.
  * Uses the same Chromium resolution as the e2e tests.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium } from "@playwright/test";
+import { addDays, mondayOf } from "../lib/domain/dates";
+import { isoWeekOf } from "../lib/domain/weeks";
 import { chromiumLaunchOptions } from "../tests/e2e/chromium";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
@@ -10,7 +16,7 @@ const out = process.env.OUT_DIR ?? "docs/screenshots";
 // Demo database accounts (the demo seed); `as` names who is signed in for the shot.
 const DEMO_PASSWORD = "sise-demo-2026";
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
-const shots: Array<{ name: string; path: string; as?: string; locale?: string; width?: number; height?: number; fullPage?: boolean; matrix?: [string, string]; verify?: boolean; waitFor?: string }> = [
+const shots: Array<{ name: string; path: string; as?: string; locale?: string; width?: number; height?: number; fullPage?: boolean; matrix?: [string, string]; verify?: boolean; waitFor?: string; menu?: boolean }> = [
   { name: "login-zh", path: "/login" },
   { name: "register-zh", path: "/risks", as: "officer" },
   { name: "register-filtered-zh", path: "/risks?q=%E7%87%83%E6%B0%94&sort=nextReview", as: "officer" },
@@ -34,7 +40,22 @@ const shots: Array<{ name: string; path: string; as?: string; locale?: string; w
   { name: "analysis-zh", path: "/analysis", as: "officer", height: 1500, waitFor: ".recharts-line" },
   { name: "meeting-record-zh", path: "/meetings/1", as: "leader", fullPage: true },
   { name: "tasks-zh", path: "/tasks", as: "officer" },
+  // Phones and laptops: the register as cards, the board as a list, the menu; the board's first screen.
+  { name: "register-phone-zh", path: "/risks", as: "officer", width: 390, height: 844 },
+  { name: "board-phone-zh", path: "/board", as: "leader", width: 390, height: 844 },
+  { name: "menu-phone-zh", path: "/risks", as: "officer", width: 390, height: 844, menu: true },
+  { name: "board-1280-zh", path: "/board", as: "leader", width: 1280, height: 720 },
+  { name: "meeting-1920-en", path: "/board/meeting", as: "leader", locale: "en", width: 1920, height: 1080 },
 ];
+
+/** Documents as their first page, the way a reader sees them (pdftoppm from poppler-utils). */
+const documents: Array<{ name: string; path: string; as: string }> = [
+  { name: "analysis-pdf-zh", path: "/api/exports/analysis?week={lastWeek}&format=pdf", as: "officer" },
+  { name: "board-pdf-zh", path: `/api/exports/board?format=pdf&since=${daysAgo(30)}`, as: "leader" },
+];
+
+/** The ISO week before this one, as the weekly analysis labels it. */
+const lastWeekLabel = () => isoWeekOf(addDays(mondayOf(daysAgo(0)), -7)).label;
 
 async function main() {
   const browser = await chromium.launch(chromiumLaunchOptions());
@@ -57,11 +78,28 @@ async function main() {
       await page.selectOption("#matrixL", s.matrix[0]);
       await page.selectOption("#matrixS", s.matrix[1]);
     }
+    if (s.menu) await page.locator("details.app-menu > summary").click();
     if (s.verify) {
       await page.locator("#main form button[type=submit]").click();
       await page.locator("#main [role=status]").waitFor();
     }
     await page.screenshot({ path: `${out}/${s.name}.png`, fullPage: s.fullPage ?? false });
+    await context.close();
+  }
+  for (const d of documents.filter((x) => !only || only.includes(x.name))) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.locator("#username").fill(d.as);
+    await page.locator("#password").fill(DEMO_PASSWORD);
+    await page.locator("#main form button[type=submit]").click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    const res = await context.request.get(base + d.path.replace("{lastWeek}", lastWeekLabel()));
+    if (!res.ok()) throw new Error(`${d.path}: ${res.status()}`);
+    const dir = mkdtempSync(join(tmpdir(), "sise-shot-"));
+    writeFileSync(join(dir, "doc.pdf"), await res.body());
+    execFileSync("pdftoppm", ["-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", join(dir, "doc.pdf"), `${out}/${d.name}`]);
+    rmSync(dir, { recursive: true, force: true });
     await context.close();
   }
   await browser.close();

@@ -32,31 +32,33 @@ export default async function MeetingsPage() {
           </div>
         </details>
       ) : null}
-      <table className="register-table w-full bg-white text-sm">
-        <thead>
-          <tr>
-            <th scope="col">{t("heldAt")}</th>
-            <th scope="col">{t("type")}</th>
-            <th scope="col">{t("titleField")}</th>
-            <th scope="col">{t("chair")}</th>
-            <th scope="col">{t("state")}</th>
-            <th scope="col">{t("tasks")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.length === 0 ? <tr><td colSpan={6}>{t("none")}</td></tr> : null}
-          {list.map((m) => (
-            <tr key={m.id}>
-              <td className="tabular-nums">{format.dateTime(m.heldAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-              <td>{t(`types.${m.type}`)}</td>
-              <th scope="row" className="text-left font-medium"><Link href={`/meetings/${m.id}`} className="text-blue-800 underline">{m.title}</Link></th>
-              <td>{m.chair}</td>
-              <td>{t(`status.${m.status}`)}</td>
-              <td className="tabular-nums">{t("taskCounts", { open: m.openTasks, all: m.allTasks })}</td>
+      <div className="overflow-x-auto">
+        <table className="register-table w-full bg-white text-sm">
+          <thead>
+            <tr>
+              <th scope="col">{t("heldAt")}</th>
+              <th scope="col">{t("type")}</th>
+              <th scope="col">{t("titleField")}</th>
+              <th scope="col">{t("chair")}</th>
+              <th scope="col">{t("state")}</th>
+              <th scope="col">{t("tasks")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.length === 0 ? <tr><td colSpan={6}>{t("none")}</td></tr> : null}
+            {list.map((m) => (
+              <tr key={m.id}>
+                <td className="tabular-nums">{format.dateTime(m.heldAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td>{t(`types.${m.type}`)}</td>
+                <th scope="row" className="text-left font-medium"><Link href={`/meetings/${m.id}`} className="text-blue-800 underline">{m.title}</Link></th>
+                <td>{m.chair}</td>
+                <td>{t(`status.${m.status}`)}</td>
+                <td className="tabular-nums">{t("taskCounts", { open: m.openTasks, all: m.allTasks })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -63,39 +63,41 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </ul>
         </section>
       ) : null}
-      <table className="register-table w-full bg-white text-sm">
-        <caption className="sr-only">{t("tableCaption", { day })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("unit")}</th>
-            <th scope="col">{t("standing")}</th>
-            <th scope="col">{t("filedAt")}</th>
-            <th scope="col">{t("filedBy")}</th>
-            <th scope="col">{t("content")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.unit.id} data-testid={`report-row-${r.unit.code}`}>
-              <th scope="row" className="text-left font-medium">{r.name}</th>
-              <td><StandingBadge standing={r.standing} label={t(`standings.${r.standing}`)} /></td>
-              <td className="tabular-nums">{r.reports[0] ? time(r.reports[0].filedAt) : "—"}</td>
-              <td>{r.reports[0] ? actor(r.reports[0].filedByName) : "—"}</td>
-              <td className="wrap">
-                {r.reports.map((rep, i) => (
-                  <div key={rep.id} className={i ? "mt-2 border-t border-neutral-200 pt-2" : ""}>
-                    {i ? <p className="text-xs text-neutral-600">{t("supplementAt", { time: time(rep.filedAt), who: actor(rep.filedByName) })}</p> : null}
-                    {rep.kind === "zero" ? <p>{t("zeroText")}</p> : (
-                      <ul className="list-disc pl-5">{rep.items.map((it, j) => <li key={j}><span className="font-medium">{tk(it.kind)}</span>{it.riskId && codes.has(it.riskId) ? <> · <Link href={`/risks/${codes.get(it.riskId)}`} className="font-mono text-blue-800 underline">{codes.get(it.riskId)}</Link></> : null}:{it.text}</li>)}</ul>
-                    )}
-                    {rep.note ? <p className="text-neutral-700">{t("noteLabel")}{rep.note}</p> : null}
-                  </div>
-                ))}
-              </td>
+      <div className="overflow-x-auto">
+        <table className="register-table w-full bg-white text-sm">
+          <caption className="sr-only">{t("tableCaption", { day })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("unit")}</th>
+              <th scope="col">{t("standing")}</th>
+              <th scope="col">{t("filedAt")}</th>
+              <th scope="col">{t("filedBy")}</th>
+              <th scope="col">{t("content")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.unit.id} data-testid={`report-row-${r.unit.code}`}>
+                <th scope="row" className="text-left font-medium">{r.name}</th>
+                <td><StandingBadge standing={r.standing} label={t(`standings.${r.standing}`)} /></td>
+                <td className="tabular-nums">{r.reports[0] ? time(r.reports[0].filedAt) : "—"}</td>
+                <td>{r.reports[0] ? actor(r.reports[0].filedByName) : "—"}</td>
+                <td className="wrap">
+                  {r.reports.map((rep, i) => (
+                    <div key={rep.id} className={i ? "mt-2 border-t border-neutral-200 pt-2" : ""}>
+                      {i ? <p className="text-xs text-neutral-600">{t("supplementAt", { time: time(rep.filedAt), who: actor(rep.filedByName) })}</p> : null}
+                      {rep.kind === "zero" ? <p>{t("zeroText")}</p> : (
+                        <ul className="list-disc pl-5">{rep.items.map((it, j) => <li key={j}><span className="font-medium">{tk(it.kind)}</span>{it.riskId && codes.has(it.riskId) ? <> · <Link href={`/risks/${codes.get(it.riskId)}`} className="font-mono text-blue-800 underline">{codes.get(it.riskId)}</Link></> : null}:{it.text}</li>)}</ul>
+                      )}
+                      {rep.note ? <p className="text-neutral-700">{t("noteLabel")}{rep.note}</p> : null}
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

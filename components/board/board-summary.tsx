@@ -34,9 +34,9 @@ export async function BoardSummary({ totals, alerts, marks, since }: {
       <ul className="grid grid-cols-4 gap-2" aria-label={t("totals")}>
         {COLOURS.map((c) => (
           <li key={c} data-testid={`total-${c}`} className={`flex flex-col justify-center rounded-lg px-3 py-1 sm:flex-row sm:items-center sm:justify-between sm:gap-2 ${FILLED[c]}`}>
-            <span className="flex flex-col leading-tight">
-              <span className="text-base font-semibold">{tc(c)}</span>
-              <span className="hidden text-xs sm:inline">{tc(`level.${c}`)}</span>
+            <span className="flex flex-col text-base leading-tight font-semibold">
+              {tc(c)}
+              <small className="hidden text-xs font-normal sm:inline">{tc(`level.${c}`)}</small>
             </span>
             <span className="text-2xl font-bold tabular-nums sm:text-3xl">{totals[c]}</span>
           </li>

@@ -11,7 +11,7 @@ export async function Legend({ className = "", extra }: { className?: string; ex
         <span key={c} className="flex items-center gap-2">
           {/* Where cells use a letter (English: R, O, Y, B), the legend says what it stands for. */}
           <span className={`rounded px-2 font-bold ${FILLED[c]}`}>{[...(tc(`short.${c}`) !== tc(c) ? [tc(`short.${c}`)] : []), tc(c), tc(`level.${c}`)].join(" · ")}</span>
-          <span className="legend-definition">{t(`legend.${c}`)}</span>
+          <span>{t(`legend.${c}`)}</span>
         </span>
       ))}
       {extra ? <span className="text-neutral-600">{extra}</span> : null}

@@ -27,10 +27,11 @@ export function MeetingShell({ children, group, stops, focus, query, exitHref }:
   useLayoutEffect(() => {
     const el = root.current;
     if (!el) return;
-    const shrink = (node: HTMLElement) => {
+    const overflows = (node: HTMLElement, tall: boolean) => node.scrollWidth > node.clientWidth || (tall && node.scrollHeight > node.clientHeight + 1);
+    const shrink = (node: HTMLElement, tall = false) => {
       node.style.fontSize = "";
       let size = parseFloat(getComputedStyle(node).fontSize);
-      for (let i = 0; i < 10 && node.scrollWidth > node.clientWidth; i++) {
+      for (let i = 0; i < 10 && overflows(node, tall); i++) {
         size *= 0.92;
         node.style.fontSize = `${size}px`;
       }
@@ -49,12 +50,13 @@ export function MeetingShell({ children, group, stops, focus, query, exitHref }:
         const spare = window.innerHeight - rest - 2;
         el.style.setProperty("--cell-h", `${Math.max(14, Math.floor((spare / rows) * 10) / 10)}px`);
       }
-      el.querySelectorAll<HTMLElement>(".board-table th").forEach(shrink);
+      el.querySelectorAll<HTMLElement>(".board-table th").forEach((th) => shrink(th));
       el.querySelectorAll<HTMLElement>(".board-cell").forEach((cell) => {
         cell.removeAttribute("data-tight");
         cell.style.fontSize = "";
         if (cell.scrollWidth > cell.clientWidth) cell.setAttribute("data-tight", "");
-        if (cell.scrollWidth > cell.clientWidth) shrink(cell);
+        // Still too wide, or too tall for a short row: smaller type, never a cut count.
+        if (overflows(cell, true)) shrink(cell, true);
       });
       el.setAttribute("data-fitted", "");
     };

@@ -27,7 +27,7 @@ export function MultiChoice({
   return (
     <div className="flex flex-col gap-1 text-sm">
       <span id={`${id}-label`}>{label}</span>
-      <details className="multi-choice relative">
+      <details className="multi-choice">
         <summary
           aria-labelledby={`${id}-label ${id}-summary`}
           className="flex min-h-9 cursor-pointer list-none items-center justify-between gap-2 rounded border border-neutral-400 bg-white px-2 py-1.5"
@@ -35,7 +35,8 @@ export function MultiChoice({
           <span id={`${id}-summary`} className="truncate">{summary}</span>
           <span aria-hidden className="text-neutral-600">▾</span>
         </summary>
-        <fieldset className="z-20 mt-1 flex max-h-80 min-w-full flex-col gap-2 overflow-y-auto rounded border border-neutral-400 bg-white p-2 shadow-lg md:absolute md:w-max md:max-w-sm">
+        {/* Opened in place, pushing what follows down: a panel over the form would hide its buttons. */}
+        <fieldset className="mt-1 flex max-h-72 flex-col gap-2 overflow-y-auto rounded border border-neutral-400 bg-white p-2">
           <legend className="sr-only">{label}</legend>
           {groups.map((g, i) => (
             <div key={g.label ?? i} role={g.label ? "group" : undefined} aria-label={g.label} className="flex flex-col gap-1">

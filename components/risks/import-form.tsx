@@ -50,26 +50,28 @@ export function ImportForm() {
             {t("summary", { file: preview.fileName, ...preview.counts })}
           </p>
           {preview.message ? <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{preview.message}</p> : null}
-          <table className="w-full text-left text-sm" data-testid="import-rows">
-            <thead>
-              <tr className="border-b border-neutral-300">
-                <th scope="col" className="px-2 py-1">{t("columns.line")}</th>
-                <th scope="col" className="px-2 py-1">{t("columns.code")}</th>
-                <th scope="col" className="px-2 py-1">{t("columns.action")}</th>
-                <th scope="col" className="px-2 py-1">{t("columns.notes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((r) => (
-                <tr key={r.line} data-action={r.action} className={`border-b border-neutral-100 align-top ${TONE[r.action]}`}>
-                  <td className="px-2 py-1 tabular-nums">{r.line}</td>
-                  <td className="px-2 py-1">{r.code ?? "—"}</td>
-                  <td className="px-2 py-1 font-medium">{t(`actions.${r.action}`)}</td>
-                  <td className="px-2 py-1">{r.notes.join(";")}</td>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="import-rows">
+              <thead>
+                <tr className="border-b border-neutral-300">
+                  <th scope="col" className="px-2 py-1">{t("columns.line")}</th>
+                  <th scope="col" className="px-2 py-1">{t("columns.code")}</th>
+                  <th scope="col" className="px-2 py-1">{t("columns.action")}</th>
+                  <th scope="col" className="px-2 py-1">{t("columns.notes")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {preview.rows.map((r) => (
+                  <tr key={r.line} data-action={r.action} className={`border-b border-neutral-100 align-top ${TONE[r.action]}`}>
+                    <td className="px-2 py-1 tabular-nums">{r.line}</td>
+                    <td className="px-2 py-1">{r.code ?? "—"}</td>
+                    <td className="px-2 py-1 font-medium">{t(`actions.${r.action}`)}</td>
+                    <td className="px-2 py-1">{r.notes.join(";")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       ) : null}
     </form>

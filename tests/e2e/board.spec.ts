@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./sign-in";
 
@@ -39,13 +42,14 @@ test("a red grading appears on an open board without a reload", async ({ browser
 
   // The leader's page was never reloaded: the board refreshes itself in place.
   // (The cell may also carry a change mark: the board compares with the last monthly review by default.)
-  await expect(leader.locator(`a[href="${cellHref}"]`)).toHaveText(/红 1(\D|$)/, { timeout: 20_000 });
+  // (The board's table: the same cells are also in the phone's list, hidden at this width.)
+  await expect(leader.locator(`.board-table a[href="${cellHref}"]`)).toHaveText(/红 1(\D|$)/, { timeout: 20_000 });
   await expect(leader.getByTestId("total-red").locator("span").nth(1)).toHaveText(String(reds + 1));
   await expect(leader.getByTestId("awaiting-ack").locator("span").nth(1)).toHaveText(String(awaiting + 1));
 
   // "What changed since" this morning marks the cell and lists the grading with its reason.
   await leader.goto(`/board?since=${today}`);
-  await expect(leader.locator(`a[href="${cellHref}"] [data-mark]`)).toHaveAttribute("data-mark", /^(up|new)$/);
+  await expect(leader.locator(`.board-table a[href="${cellHref}"] [data-mark]`)).toHaveAttribute("data-mark", /^(up|new)$/);
   // The summary strip counts the changed cells, by kind of change.
   await expect(leader.getByTestId("changed-cells").locator(":scope > span").last()).toHaveText(/^[1-9]\d*$/);
   await expect(leader.getByTestId("changed-cells")).toContainText(/↑ \d+ ↓ \d+ ＋ \d+ × \d+/);
@@ -56,7 +60,7 @@ test("a red grading appears on an open board without a reload", async ({ browser
   // The board as it stood a minute before the grading does not show it.
   await leader.goto(`/board?asOf=${minuteBefore}`);
   await expect(leader.getByTestId("as-of-banner")).toBeVisible();
-  await expect(leader.locator(`a[href="${cellHref}"]`)).toHaveText(textBefore);
+  await expect(leader.locator(`.board-table a[href="${cellHref}"]`)).toHaveText(textBefore);
   await expect(leader.getByTestId("total-red").locator("span").nth(1)).toHaveText(String(reds));
 
   // The leader finds it among the reds awaiting acknowledgement and acknowledges it.
@@ -104,7 +108,7 @@ test("meeting mode: the board alone, driven from the keyboard", async ({ page })
   await expect(page.getByRole("link", { name: "风险台账" })).toBeVisible();
 });
 
-test("the board prints on one landscape A4 page, with the print time and the legend", async ({ page }) => {
+test("the board prints on one landscape A4 page, with the print time, the legend and every count", async ({ page }) => {
   await signIn(page, "leader");
   await page.goto("/board");
   // A mouse over a cell gets its title (written on first hover, not into the page).
@@ -115,9 +119,33 @@ test("the board prints on one landscape A4 page, with the print time and the leg
   await expect(page.getByTestId("board-stamp")).toContainText(/生成于 .*演示·市领导/);
   await expect(page.getByRole("button", { name: "会议模式" })).toBeHidden();
   await expect(page.getByText("已受控,保持现有措施")).toBeVisible();
+  // Every count a cell holds — the main one and the others beside it — as the screen has them.
+  // …and the four totals, which print as "红 17" too.
+  const totals = await Promise.all(["red", "orange", "yellow", "blue"].map(async (c) => (await page.getByTestId(`total-${c}`).textContent())!.replace(/[^红橙黄蓝\d]/g, "")));
+  const onScreen = tokens([...(await page.locator(".board-table .board-cell").allTextContents()), ...totals].join(" "));
+  expect(onScreen.size).toBeGreaterThan(3);
   const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
   expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+  expect(tokens(pdfText(pdf))).toEqual(onScreen);
 });
+
+/** "红 2 蓝1 黄3" → how many times each colour-and-count appears: { 红2: 1, 蓝1: 1, 黄3: 1 }. */
+function tokens(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of text.replace(/\s+/g, "").matchAll(/[红橙黄蓝]\d+/g)) out.set(m[0], (out.get(m[0]) ?? 0) + 1);
+  return new Map([...out].sort());
+}
+
+/** The text of a PDF as poppler's pdftotext reads it (Debian's poppler-utils; .ci/run installs it). */
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), "sise-print-"));
+  try {
+    writeFileSync(join(dir, "board.pdf"), pdf);
+    return execFileSync("pdftotext", ["-layout", join(dir, "board.pdf"), "-"], { encoding: "utf8" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** After a step into the other group: the cell named in the URL is the focused one, and it is a change. */
 async function expectFocusFromUrl(page: Page) {
@@ -181,7 +209,7 @@ test("the weekly trend agrees with the board and narrows to a region", async ({ 
   expect(regional).toBeLessThanOrEqual(Number(reds));
 });
 
-test("the board exports as a PNG and a one-page PDF carrying the date, filters and legend", async ({ page }) => {
+test("the board exports as a PNG and a one-page PDF with real text: the date, the comparison, every count and the legend", async ({ page }) => {
   await signIn(page, "leader");
   await page.goto(`/board?since=${daysAgo(30)}`);
   await expect(page.getByTestId("board-stamp")).toContainText(`与 ${daysAgo(30)} 起对比`);
@@ -192,10 +220,15 @@ test("the board exports as a PNG and a one-page PDF carrying the date, filters a
   // Width and height from the IHDR chunk: the whole board at twice the CSS size.
   expect(image.readUInt32BE(16)).toBeGreaterThan(2000);
   expect(image.readUInt32BE(20)).toBeGreaterThan(1500);
-  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 PDF" }).click()]);
-  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-  const text = readFileSync((await pdf.path())!).toString("latin1");
-  expect(text.startsWith("%PDF-")).toBe(true);
-  expect(text.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
-  expect(text).toMatch(/\/Subtype\s*\/Image/);
+  // The PDF is drawn by the server with real text: the stamp, both groups, every count, the legend.
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 PDF" }).click()]);
+  expect(pdf.suggestedFilename()).toMatch(/^sise-board-\d{8}-\d{4}\.pdf$/);
+  const bytes = readFileSync((await pdf.path())!);
+  expect(bytes.toString("latin1").startsWith("%PDF-")).toBe(true);
+  expect(bytes.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+  expect(bytes.toString("latin1")).not.toMatch(/\/Subtype\s*\/Image/);
+  const text = pdfText(bytes).replace(/\s+/g, "");
+  for (const words of ["风险四色图", `与${daysAgo(30)}起对比`, "21类风险", "14个安全生产领域", "已受控,保持现有措施", "演示·市领导"]) expect(text).toContain(words);
+  const onScreen = tokens((await page.locator(".board-table .board-cell").allTextContents()).join(" "));
+  expect(tokens(text)).toEqual(onScreen);
 });

@@ -17,7 +17,7 @@ test("auditor exports the full history, verifies the file, and a tampered copy f
   expect(text).toMatch(/^\uFEFF"# sise-export v1; kind=history; scope=full; rows=\d+/);
   expect(text).toContain("导出人:演示·审计员 (auditor)");
 
-  await page.getByLabel("导出文件(CSV)").setInputFiles(file);
+  await page.getByLabel("导出文件(CSV 或 XLSX)").setInputFiles(file);
   await page.getByRole("button", { name: "校验文件" }).click();
   await expect(page.getByTestId("verify-export-result")).toContainText(/完整导出校验通过:[\d,]+ 条记录/);
 
@@ -28,7 +28,7 @@ test("auditor exports the full history, verifies the file, and a tampered copy f
   lines[index] = lines[index].replace(/^5,(\d+)/, (_, at: string) => `5,${Number(at) + 1000}`);
   const tampered = testInfo.outputPath("tampered.csv");
   writeFileSync(tampered, lines.join("\r\n"));
-  await page.getByLabel("导出文件(CSV)").setInputFiles(tampered);
+  await page.getByLabel("导出文件(CSV 或 XLSX)").setInputFiles(tampered);
   await page.getByRole("button", { name: "校验文件" }).click();
   await expect(page.getByTestId("verify-export-result")).toContainText("校验失败:第 11 行(序号 5)");
 

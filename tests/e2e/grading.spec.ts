@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { tickFilter } from "./filters";
 import { signIn } from "./sign-in";
 
 /**
@@ -12,7 +13,9 @@ test.describe.serial("grading workflow", () => {
   test("officer raises a risk to red; a stale form is refused and shows what changed", async ({ page, context }) => {
     await signIn(page, "officer");
     await page.goto("/risks?kind=domain&colour=blue&status=controlling");
-    await page.getByLabel("区域").selectOption({ label: "神木市" });
+    // The officer's two counties.
+    await tickFilter(page, "region", "榆阳区");
+    await tickFilter(page, "region", "神木市");
     await page.getByRole("button", { name: "应用筛选" }).click();
     await expect(page).toHaveURL(/region=/);
     await page.getByRole("row").nth(1).getByRole("link").click();

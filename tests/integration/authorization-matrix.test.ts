@@ -43,6 +43,7 @@ import { closeMeetingAction, createMeetingAction, updateMeetingAction } from "@/
 import { addCorrectionAction, addDecisionAction, addDiscussedAction, addTaskAction } from "@/app/meetings/actions/meeting-items";
 import { completeTaskAction } from "@/app/tasks/actions/complete-task";
 import { GET as exportAnalysis } from "@/app/api/exports/analysis/route";
+import { GET as exportBoard } from "@/app/api/exports/board/route";
 import type { Db } from "@/db/client";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from "../support/accounts";
@@ -283,6 +284,11 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
     allowed: ["officer", "officerOut", "leader", "auditor"],
     call: () => exportAnalysis(new Request("http://sise.local/api/exports/analysis?week=2026-W46&format=docx", { headers: { "sec-fetch-site": "same-origin" } })),
     succeeded: (r) => r.status === 200 && r.headers.get("content-type")!.includes("wordprocessingml"),
+  },
+  "app/api/exports/board/route.ts": {
+    allowed: SIGNED_IN,
+    call: () => exportBoard(new Request("http://sise.local/api/exports/board?format=pdf", { headers: { "sec-fetch-site": "same-origin" } })),
+    succeeded: (r) => r.status === 200 && r.headers.get("content-type") === "application/pdf",
   },
   "app/api/exports/verify/route.ts": {
     allowed: ["auditor"],

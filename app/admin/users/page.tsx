@@ -22,30 +22,32 @@ export default async function UsersPage() {
         <Link href="/admin/settings" className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm hover:bg-neutral-100">{t("settings")}</Link>
         <Link href="/admin/api-tokens" className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm hover:bg-neutral-100">{t("apiTokens")}</Link>
       </div>
-      <table className="register-table w-full bg-white text-sm">
-        <thead>
-          <tr>
-            <th scope="col">{t("username")}</th>
-            <th scope="col">{t("displayName")}</th>
-            <th scope="col">{t("roles")}</th>
-            <th scope="col">{t("status")}</th>
-            <th scope="col">{t("totp")}</th>
-            <th scope="col">{t("lastSignIn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} className={u.active ? "" : "text-neutral-500"}>
-              <td><Link href={`/admin/users/${u.id}`} className="font-mono text-blue-800 underline">{u.username}</Link></td>
-              <td>{u.displayName}</td>
-              <td>{u.roles.map((r) => tr(r)).join("、") || "—"}</td>
-              <td>{u.active ? t("active") : t("inactive")}{u.mustChangePassword ? ` · ${t("mustChange")}` : ""}</td>
-              <td>{u.totpEnabled ? t("on") : t("off")}</td>
-              <td>{u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
+      <div className="overflow-x-auto">
+        <table className="register-table w-full bg-white text-sm">
+          <thead>
+            <tr>
+              <th scope="col">{t("username")}</th>
+              <th scope="col">{t("displayName")}</th>
+              <th scope="col">{t("roles")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("totp")}</th>
+              <th scope="col">{t("lastSignIn")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className={u.active ? "" : "text-neutral-500"}>
+                <td><Link href={`/admin/users/${u.id}`} className="font-mono text-blue-800 underline">{u.username}</Link></td>
+                <td>{u.displayName}</td>
+                <td>{u.roles.map((r) => tr(r)).join("、") || "—"}</td>
+                <td>{u.active ? t("active") : t("inactive")}{u.mustChangePassword ? ` · ${t("mustChange")}` : ""}</td>
+                <td>{u.totpEnabled ? t("on") : t("off")}</td>
+                <td>{u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

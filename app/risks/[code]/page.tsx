@@ -67,10 +67,10 @@ export default async function RiskPage({ params, searchParams }: Props) {
           {notice === "created" ? t("created", { code }) : t(`notices.${notice}`)}
         </p>
       ) : null}
-      <header className="flex flex-wrap items-start gap-3">
+      <header className="flex flex-col items-start gap-3 sm:flex-row sm:flex-wrap">
         <ColourBadge colour={risk.colour} label={tc(risk.colour)} level={tc(`level.${risk.colour}`)} />
         {/* The title keeps a readable width: on a phone the buttons go below it rather than beside it. */}
-        <div className="min-w-0 flex-1 basis-60">
+        <div className="w-full min-w-0 flex-1 sm:w-auto sm:basis-60">
           <p className="font-mono text-sm text-neutral-600">{code}</p>
           <h1 className="text-2xl font-bold break-words">{risk.title}</h1>
         </div>
