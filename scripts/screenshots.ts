@@ -22,7 +22,7 @@ const shots: Array<{ name: string; path: string; as?: string; locale?: string; w
   { name: "register-filtered-zh", path: "/risks?q=%E7%87%83%E6%B0%94&sort=nextReview", as: "officer" },
   { name: "register-en", path: "/risks?kind=domain", as: "auditor", locale: "en" },
   { name: "risk-form-zh", path: "/risks/new", as: "officer" },
-  { name: "board-zh", path: "/board", as: "leader", width: 1920, fullPage: true },
+  { name: "board-zh", path: "/board", as: "leader", width: 1920, height: 1080 },
   { name: "board-matrix-zh", path: "/board?view=matrix", as: "leader", width: 1920, height: 1080 },
   { name: "meeting-1920-zh", path: "/board/meeting", as: "leader", width: 1920, height: 1080 },
   { name: "meeting-1280-zh", path: `/board/meeting?g=domain&since=${daysAgo(30)}`, as: "leader", width: 1280, height: 720 },
@@ -80,8 +80,8 @@ async function main() {
     }
     if (s.menu) await page.locator("details.app-menu > summary").click();
     if (s.verify) {
-      await page.locator("#main form button[type=submit]").click();
-      await page.locator("#main [role=status]").waitFor();
+      await page.getByRole("button", { name: "校验历史记录" }).click();
+      await page.getByText(/条记录校验通过/).waitFor();
     }
     await page.screenshot({ path: `${out}/${s.name}.png`, fullPage: s.fullPage ?? false });
     await context.close();

@@ -68,7 +68,7 @@ export async function seedDemo(sqlite: Database.Database, opts: { now?: Date; co
     const timeline = createTimeline(now);
     const leader = people.get("leader")!;
     const risks = planRegister(db, timeline, { ref, count: opts.count ?? 360, now, ...REGISTER, actor: SEED, leader });
-    const rhythm = planRhythm(db, timeline, { now, risks, people: { reporters, units, leader, officer: people.get("officer")! } });
+    const rhythm = planRhythm(db, timeline, { now, risks, people: { reporters, units, leader, grader: SEED } });
     timeline.run();
     forgetDerived(sqlite);
     return { users: people.size + reporters.size - officerUnits.size, risks: risks.length, ...rhythm };

@@ -33,7 +33,8 @@ export type RhythmPeople = {
   reporters: Map<number, Person>;
   units: Array<{ id: number; code: string; name: string }>;
   leader: Person;
-  officer: Person;
+  /** Who makes last week's changes: risks anywhere in the city, so the seeding actor, not a scoped officer. */
+  grader: Actor;
 };
 
 /**
@@ -45,7 +46,7 @@ export function planRhythm(db: Db, timeline: Timeline, p: { now: Date; risks: Pl
   const rng = createRng(20261125);
   const today = dayInZone(p.now, TZ);
   const thisMonday = mondayOf(today);
-  planLastWeek(db, timeline, { monday: addDays(thisMonday, -7), risks: p.risks, actor: p.people.officer, rng });
+  planLastWeek(db, timeline, { monday: addDays(thisMonday, -7), risks: p.risks, actor: p.people.grader, rng });
   let reports = 0;
   for (let d = 27; d >= 1; d--) {
     const day = addDays(today, -d);
@@ -68,7 +69,7 @@ export function planRhythm(db: Db, timeline: Timeline, p: { now: Date; risks: Pl
 }
 
 /** Last week: three escalations, two de-escalations and one risk resolved, on risks quiet since before it. */
-function planLastWeek(db: Db, timeline: Timeline, p: { monday: string; risks: PlannedRisk[]; actor: Person; rng: ReturnType<typeof createRng> }) {
+function planLastWeek(db: Db, timeline: Timeline, p: { monday: string; risks: PlannedRisk[]; actor: Actor; rng: ReturnType<typeof createRng> }) {
   const start = startOfDayInZone(p.monday, TZ);
   const quiet = p.risks.filter((r) => (r.status === "identified" || r.status === "controlling") && r.lastAt < start);
   const used = new Set<PlannedRisk>();
