@@ -10,8 +10,9 @@ const nextConfig = {
   // Native addons (and pdfkit, which reads its font metrics from its own folder): kept external.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit"],
   // forbidden() renders app/forbidden.tsx with status 403 when a signed-in user lacks a permission.
-  // Register imports arrive as a server action's form data (up to 10 MB; the action checks the size again).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "10mb" } },
+  // No server action takes a file (uploads go to route handlers that stream them), so actions keep
+  // Next's default 1 MB body limit.
+  experimental: { authInterrupts: true },
   // Static files bypass proxy.ts; they still get the headers that need no per-request nonce.
   async headers() {
     return [

@@ -6,14 +6,13 @@
  *    server's peak resident memory above its level before the export (sampled from /proc every 50 ms);
  * 3. the page's p99 during the export, against the baseline.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { startOfDayInZone } from "../lib/domain/dates";
 import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
-import { waitForServer } from "./bench-server";
+import { startSiseServer, waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
 
 const DB = process.env.BENCH_DB ?? "bench/sise-50k.db";
@@ -36,7 +35,7 @@ async function main() {
   const xlsxFrom = new Date(at).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
   writable.close();
   // node directly (not npx), so the pid is the server's own and /proc gives its memory.
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { env: { ...process.env, SISE_DB_PATH: DB }, stdio: "ignore", detached: true });
+  const server = startSiseServer({ port: PORT, db: DB });
   try {
     await waitForServer(PORT);
     const headers = { cookie, "sec-fetch-site": "same-origin" };

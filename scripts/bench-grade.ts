@@ -11,7 +11,7 @@
  *    with exact p50/p95/p99 from every response, as a ratio to /ping in the same round.
  * 4. `verify-history` over the result: time for the whole chain; the server's peak memory.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, rmSync } from "node:fs";
 import autocannon from "autocannon";
 import { drizzle } from "drizzle-orm/better-sqlite3";
@@ -23,7 +23,7 @@ import { gradeRisk } from "../db/mutations/grading";
 import * as schema from "../db/schema";
 import { assess } from "../lib/domain/grading";
 import { linkEvent, storedJson } from "../lib/domain/history-chain";
-import { peakServerMemoryMb, waitForServer } from "./bench-server";
+import { peakServerMemoryMb, startSiseServer, waitForServer } from "./bench-server";
 import { gradeActionId, gradeRequest } from "./bench-requests";
 import { benchSessionCookie } from "./bench-session";
 
@@ -113,9 +113,8 @@ async function main() {
   const actionId = gradeActionId();
   const day = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
   let next = 0;
-  // BENCH_SERVER_CMD lets a profiling run wrap the server (e.g. "node --cpu-prof node_modules/next/dist/bin/next").
-  const [cmd, ...args] = (process.env.BENCH_SERVER_CMD ?? "npx next").split(" ");
-  const server = spawn(cmd, [...args, "start", "-p", String(PORT)], { env: { ...process.env, SISE_DB_PATH: COPY }, stdio: "ignore", detached: true });
+  // BENCH_NODE_ARGS lets a profiling run pass options to the server's node (e.g. "--cpu-prof").
+  const server = startSiseServer({ port: PORT, db: COPY, nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) });
   try {
     await waitForServer(PORT);
     const headers = { cookie, origin: `http://127.0.0.1:${PORT}` };

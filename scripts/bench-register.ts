@@ -6,7 +6,7 @@
  *    rounds, measures the trivial /ping page and register pages with autocannon, reporting each
  *    page's throughput as a ratio to /ping measured in the same round, and the median over rounds.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import autocannon from "autocannon";
@@ -14,7 +14,7 @@ import { openDatabase } from "../db/connection";
 import type { Db } from "../db/client";
 import * as schema from "../db/schema";
 import { applyMigrations } from "../db/migrate";
-import { peakServerMemoryMb, waitForServer } from "./bench-server";
+import { peakServerMemoryMb, startSiseServer, waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
 import { timeScenarios } from "./register-query-times";
 
@@ -71,7 +71,7 @@ async function main() {
   sqlite.close();
 
   if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"]);
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { env: { ...process.env, SISE_DB_PATH: DB }, stdio: "ignore", detached: true });
+  const server = startSiseServer({ port: PORT, db: DB });
   try {
     await waitForServer(PORT);
     for (const path of ["/ping", ...Object.values(PAGES)]) for (let i = 0; i < 50; i++) await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });

@@ -1,4 +1,19 @@
-/** Waits until a benchmark's `next start` answers /ping (up to a minute). */
+import { spawn, type ChildProcess } from "node:child_process";
+
+/**
+ * Starts Sise's production server (server.mjs, the same `npm run serve` starts) on a port and a
+ * database, in its own process group so a test or benchmark can stop or kill the whole of it.
+ * `wrap` runs it under another command first (e.g. ["--cpu-prof"] for a profile).
+ */
+export function startSiseServer(p: { port: number; db: string; env?: Record<string, string>; nodeArgs?: string[]; quiet?: boolean }): ChildProcess {
+  return spawn(process.execPath, [...(p.nodeArgs ?? []), "server.mjs"], {
+    env: { ...process.env, ...p.env, SISE_DB_PATH: p.db, PORT: String(p.port), HOSTNAME: "127.0.0.1" },
+    stdio: p.quiet === false ? "inherit" : "ignore",
+    detached: true,
+  });
+}
+
+/** Waits until a benchmark's server answers /ping (up to a minute). */
 export async function waitForServer(port: number): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {

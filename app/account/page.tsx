@@ -7,17 +7,18 @@ import { listAreas, listRegions } from "@/db/queries/reference";
 import { getUser } from "@/db/queries/users";
 import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
 }
 
-type Props = { searchParams: Promise<{ passwordChanged?: string; totpEnabled?: string; totpDisabled?: string }> };
+type Props = { searchParams: SearchParams };
 
 /** My account: who I am, what I may do and where, two-factor, and where I am signed in. */
 export default async function AccountPage({ searchParams }: Props) {
   const user = await requirePageUser(null, "/account");
-  const [params, t, tr, locale, format] = await Promise.all([searchParams, getTranslations("account"), getTranslations("roles"), getLocale(), getFormatter()]);
+  const [params, t, tr, locale, format] = await Promise.all([searchParams.then(singleValues), getTranslations("account"), getTranslations("roles"), getLocale(), getFormatter()]);
   const db = getDb();
   const me = getUser(db, { id: user.id })!;
   const areaNames = new Map(listAreas(db).map((a) => [a.id, localName(a, locale)]));

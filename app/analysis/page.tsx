@@ -11,6 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { addDays, dayInZone, mondayOf } from "@/lib/domain/dates";
 import { isoWeekOf } from "@/lib/domain/weeks";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
 /** A week of a very busy register can list thousands of changes: the page shows the first ones, the documents all. */
 const PAGE_ROWS = 100;
@@ -25,11 +26,11 @@ export async function generateMetadata(): Promise<Metadata> {
  * leader, overdue reviews, units missing daily reports, per area and region — plus the office's
  * conclusions, and the same as a PDF or DOCX to hand out.
  */
-export default async function AnalysisPage({ searchParams }: { searchParams: Promise<{ week?: string }> }) {
+export default async function AnalysisPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("report.read", "/analysis");
   const [t, locale] = [await getTranslations("analysis"), await getLocale()];
   const now = new Date();
-  const week = chooseWeek((await searchParams).week, now);
+  const week = chooseWeek(singleValues(await searchParams).week, now);
   const db = getDb();
   const { analysis, names, organisation } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale, rowLimit: PAGE_ROWS });
   const doc = await buildAnalysisDocument(analysis, { names, organisation, who: user.displayName, now, rowLimit: PAGE_ROWS });

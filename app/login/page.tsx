@@ -7,15 +7,16 @@ import { getDb } from "@/db/client";
 import { isDemoDatabase } from "@/db/queries/settings";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeNextPath } from "@/lib/auth/redirect";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };
 }
 
-type Props = { searchParams: Promise<{ next?: string; signedOut?: string; setup?: string }> };
+type Props = { searchParams: SearchParams };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const { next, signedOut, setup } = await searchParams;
+  const { next, signedOut, setup } = singleValues(await searchParams);
   const target = safeNextPath(next);
   const user = await getCurrentUser();
   if (user?.stage === "ready") redirect(target);

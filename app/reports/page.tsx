@@ -12,6 +12,7 @@ import { actorNamer } from "@/lib/history/describe";
 import { can } from "@/lib/auth/permissions";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { addDays, dayInZone, isIsoDay } from "@/lib/domain/dates";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("title") };
@@ -21,12 +22,12 @@ export async function generateMetadata(): Promise<Metadata> {
  * 日报告 status for one day: who reported, who filed a zero report, who is overdue (named first,
  * with the people who report for them), and every report's content. Today by default.
  */
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ day?: string }> }) {
+export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("report.read", "/reports");
   const [t, tk, format, locale] = [await getTranslations("reports"), await getTranslations("reports.itemKinds"), await getFormatter(), await getLocale()];
   const now = new Date();
   const today = dayInZone(now, CITY_TIME_ZONE);
-  const asked = (await searchParams).day;
+  const asked = singleValues(await searchParams).day;
   const day = asked && isIsoDay(asked) && asked <= today ? asked : today;
   const db = getDb();
   const { rows, strip, cutoff } = dayReporting(db, { day, nowMs: now.getTime(), locale });

@@ -8,6 +8,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tasks"))("title") };
@@ -17,10 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
  * Follow-up tasks from meetings: first the ones assigned to the person's own units (where they
  * report them done), then every task in the city, open ones by default.
  */
-export default async function TasksPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function TasksPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("meeting.read", "/tasks");
   const t = await getTranslations("tasks");
-  const status = (await searchParams).status;
+  const status = singleValues(await searchParams).status;
   const which = status === "done" ? "done" : status === "all" ? undefined : "open";
   const db = getDb();
   const today = dayInZone(new Date(), CITY_TIME_ZONE);

@@ -1,30 +1,45 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { importRegisterAction } from "@/app/risks/import/actions/import-register";
-import type { ImportState } from "@/app/risks/import/actions/import-state";
+import type { ImportState } from "@/lib/imports/import-state";
 
 const TONE = { create: "bg-emerald-50", update: "bg-sky-50", unchanged: "", outsideScope: "text-neutral-600", error: "bg-red-50" } as const;
 
 /**
- * Upload → dry run (every row: what would happen, or what is wrong, in words) → confirm. The file
- * stays chosen, so "确认导入" sends the same file again with the dry run's digest; the server writes
- * only that plan. (Without script the form cannot be sent: the import needs the dry run first.)
+ * Upload → dry run (every row: what would happen, or what is wrong, in words) → confirm. The file is
+ * sent as the request body to /api/imports/register (read there as a bounded stream); it stays
+ * chosen, so "确认导入" sends the same file again with the dry run's digest, and the server writes
+ * only that plan. A file over the limit is refused here before it is sent, and again by the server.
+ * (Without script the form cannot be sent: the import needs the dry run first.)
  */
-export function ImportForm() {
+export function ImportForm({ maxMb }: { maxMb: number }) {
   const t = useTranslations("imports");
-  const [state, action, pending] = useActionState(importRegisterAction, { status: "idle", ok: false } as ImportState);
+  const [state, setState] = useState<ImportState>({ status: "idle", ok: false });
+  const [pending, setPending] = useState(false);
   const preview = state.status === "preview" ? state : null;
+  async function send(form: HTMLFormElement, intent: "preview" | "commit") {
+    const file = (form.elements.namedItem("file") as HTMLInputElement).files?.[0];
+    if (!file || file.size === 0) return setState({ status: "error", ok: false, message: t("noFile") });
+    if (file.size > maxMb * 1024 * 1024) return setState({ status: "error", ok: false, message: t("tooBig", { mb: maxMb }) });
+    const query = new URLSearchParams({ name: file.name, intent, ...(intent === "commit" && preview ? { digest: preview.digest } : {}) });
+    setPending(true);
+    try {
+      const res = await fetch(`/api/imports/register?${query}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
+      setState((await res.json()) as ImportState);
+    } catch {
+      setState({ status: "error", ok: false, message: t("read.unreadable") });
+    } finally {
+      setPending(false);
+    }
+  }
   return (
     <form
       className="flex flex-col gap-4"
-      // Submitted by hand rather than with the form's action: React resets a form after its action
-      // runs, which would empty the file input between the dry run and the confirmation.
       onSubmit={(e) => {
         e.preventDefault();
-        const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
-        startTransition(() => action(data));
+        const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        void send(e.currentTarget, submitter?.value === "commit" ? "commit" : "preview");
       }}
     >
       <div className="flex flex-wrap items-end gap-3 rounded-lg border border-neutral-200 bg-white p-4">
@@ -35,7 +50,6 @@ export function ImportForm() {
         <button type="submit" name="intent" value="preview" disabled={pending} className="rounded border border-neutral-600 bg-white px-4 py-2 text-sm font-medium hover:bg-neutral-100 disabled:opacity-50">{t("preview")}</button>
         {preview ? (
           <>
-            <input type="hidden" name="digest" value={preview.digest} />
             <button type="submit" name="intent" value="commit" disabled={pending || preview.counts.error > 0 || preview.counts.create + preview.counts.update === 0}
               className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 disabled:opacity-50">{t("commit")}</button>
           </>

@@ -5,5 +5,11 @@
 export function safeNextPath(next: unknown, fallback = "/risks"): string {
   if (typeof next !== "string" || next.length > 500) return fallback;
   if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || /[\u0000-\u001F\\]/.test(next)) return fallback;
-  return next;
+  // A Location header is ASCII: "/risks?q=燃气" goes out percent-encoded, as a browser would send it.
+  try {
+    const url = new URL(next, "http://sise.invalid");
+    return url.origin === "http://sise.invalid" ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
 }

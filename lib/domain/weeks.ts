@@ -20,7 +20,8 @@ export function mondayOfIsoWeek(label: string): string | undefined {
   const m = WEEK.exec(label);
   if (!m) return undefined;
   const [year, week] = [Number(m[1]), Number(m[2])];
-  if (week < 1 || week > 53) return undefined;
+  // Sise's history starts long after 1900 and dates are four-digit years: anything else is no week.
+  if (week < 1 || week > 53 || year < 1900 || year > 9999) return undefined;
   const monday = addDays(mondayOf(`${year}-01-04`), 7 * (week - 1));
   return isoWeekOf(monday).year === year && isIsoDay(monday) ? monday : undefined;
 }

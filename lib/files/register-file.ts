@@ -4,6 +4,8 @@ import type { ImportRow } from "../domain/import-plan";
 import { xlsxRows, XlsxLimitError, type XlsxValue } from "./xlsx-rows";
 
 export const IMPORT_MAX_ROWS = 20_000;
+/** The upload itself, counted as it arrives. */
+export const IMPORT_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Upload limits, each checked while the file is read: the register import's, documented with it. */
 export const IMPORT_LIMITS = {
   /** Uncompressed XML of an XLSX (sheets and shared strings together). */

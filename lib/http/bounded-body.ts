@@ -61,3 +61,10 @@ export async function spoolToTempFile(chunks: AsyncIterable<Buffer>): Promise<{ 
   }
   return { path, remove };
 }
+
+/** A whole body of at most `limit` bytes, refused (BodyTooLarge) the moment it passes it. */
+export async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of boundedBody(body, limit).chunks()) parts.push(chunk);
+  return Buffer.concat(parts);
+}

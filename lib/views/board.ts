@@ -12,9 +12,8 @@ import { compareBoards } from "@/lib/domain/board";
 import { addDays, clockInZone, dayInZone, startOfDayInZone } from "@/lib/domain/dates";
 import { isMeetingType, type MeetingType } from "@/lib/domain/meetings";
 import { parseBoardTime, sinceInstant } from "@/lib/validation/board-query";
+import { first } from "@/lib/validation/params";
 
-/** One value of a search parameter: the first, when it was given several times. */
-export const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
 export type BoardParams = { view?: string | string[]; asOf?: string | string[]; since?: string | string[]; sinceMeeting?: string | string[] };
 

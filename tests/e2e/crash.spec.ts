@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { backupDatabase, checkDatabase } from "../../db/backup";
 import { openDatabase } from "../../db/connection";
 import { gradeActionId, gradeRequest, type Target } from "../../scripts/bench-requests";
-import { waitForServer } from "../../scripts/bench-server";
+import { startSiseServer, waitForServer } from "../../scripts/bench-server";
 import { benchSessionCookie } from "../../scripts/bench-session";
 
 const DB = process.env.E2E_DB ?? "test-results/e2e/sise.db";
@@ -40,7 +40,7 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
       const db = new Database(file, { readonly: true });
       const pool = db.prepare("SELECT id, code, version FROM risks WHERE status IN ('identified', 'controlling') ORDER BY random() LIMIT 400").all() as Target[];
       db.close();
-      server = spawn("npx", ["next", "start", "-p", String(PORT)], { env: { ...process.env, SISE_DB_PATH: file, PORT: String(PORT) }, stdio: "ignore", detached: true });
+      server = startSiseServer({ port: PORT, db: file });
       await waitForServer(PORT);
       let stop = false;
       // Four clients post gradings one after another, each to its own risks, until the kill.

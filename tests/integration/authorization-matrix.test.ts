@@ -28,7 +28,6 @@ import { GET as apiEvents } from "@/app/api/v1/events/route";
 import { GET as apiRisks } from "@/app/api/v1/risks/route";
 import { issueApiTokenAction, revokeApiTokenAction } from "@/app/admin/api-tokens/actions/api-tokens";
 import { verifyHistoryAction } from "@/app/audit/actions/verify-history";
-import { importRegisterAction } from "@/app/risks/import/actions/import-register";
 import { acknowledgeRedAction } from "@/app/risks/actions/acknowledge-red";
 import { changeStatusAction } from "@/app/risks/actions/change-status";
 import { createRiskAction } from "@/app/risks/actions/create-risk";
@@ -44,6 +43,7 @@ import { addCorrectionAction, addDecisionAction, addDiscussedAction, addTaskActi
 import { completeTaskAction } from "@/app/tasks/actions/complete-task";
 import { GET as exportAnalysis } from "@/app/api/exports/analysis/route";
 import { GET as exportBoard } from "@/app/api/exports/board/route";
+import { POST as importRegister } from "@/app/api/imports/register/route";
 import type { Db } from "@/db/client";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from "../support/accounts";
@@ -169,21 +169,6 @@ const ACTIONS: Record<string, Case> = {
     call: () => revokeApiTokenAction(1, { ok: false }, form({})),
     succeeded: ok,
   },
-  importRegisterAction: {
-    // The out-of-scope officer may import, but not this row: the dry run refuses it and nothing is written.
-    allowed: ["officer"],
-    call: async () => {
-      const csv = `code,title,description,area_code,area,region_code,region,colour,status,method,responsible_unit_code,responsible_unit,responsible_person,co_unit_codes,next_review_date\r\n,神木市加气站风险,,S03,,610881,,黄,,,U-ZJJ,,李娜,,\r\n`;
-      const upload = (intent: string, digest = "") => {
-        const fd = form({ intent, digest });
-        fd.set("file", new File([csv], "台账.csv", { type: "text/csv" }));
-        return fd;
-      };
-      const preview = await importRegisterAction({ status: "idle", ok: false }, upload("preview"));
-      return importRegisterAction(preview, upload("commit", preview.status === "preview" ? preview.digest : ""));
-    },
-    succeeded: ok,
-  },
   verifyHistoryAction: { allowed: ["auditor"], call: () => verifyHistoryAction({ ok: false }), succeeded: ok },
   createUserAction: {
     allowed: ["admin"],
@@ -259,7 +244,13 @@ const ACTIONS: Record<string, Case> = {
 };
 
 /** Route handlers that exist must each be listed here with their allowed callers. */
-type RouteCase = { allowed: Caller[]; call: () => Promise<Response>; succeeded: (r: Response, body: unknown) => boolean };
+type RouteCase = {
+  allowed: Caller[];
+  call: () => Promise<Response>;
+  succeeded: (r: Response, body: unknown) => boolean;
+  /** Callers with the permission whom the rules refuse (422, in words, nothing written). */
+  refusedByRule?: Caller[];
+};
 const ROUTE_HANDLERS: Record<string, RouteCase> = {
   "app/api/board/version/route.ts": {
     allowed: SIGNED_IN,
@@ -289,6 +280,20 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
     allowed: SIGNED_IN,
     call: () => exportBoard(new Request("http://sise.local/api/exports/board?format=pdf", { headers: { "sec-fetch-site": "same-origin" } })),
     succeeded: (r) => r.status === 200 && r.headers.get("content-type") === "application/pdf",
+  },
+  "app/api/imports/register/route.ts": {
+    // The out-of-scope officer may import, but not this row: the dry run refuses it and nothing is written.
+    allowed: ["officer"],
+    refusedByRule: ["officerOut"],
+    call: async () => {
+      const csv = `code,title,description,area_code,area,region_code,region,colour,status,method,responsible_unit_code,responsible_unit,responsible_person,co_unit_codes,next_review_date\r\n,神木市加气站风险,,S03,,610881,,黄,,,U-ZJJ,,李娜,,\r\n`;
+      const post = (query: string) => importRegister(new Request(`http://sise.local/api/imports/register?name=${encodeURIComponent("台账.csv")}&${query}`, { method: "POST", body: csv, headers: { "sec-fetch-site": "same-origin" } }));
+      const preview = await post("intent=preview");
+      if (preview.status !== 200) return preview;
+      const { digest } = (await preview.json()) as { digest: string };
+      return post(`intent=commit&digest=${digest}`);
+    },
+    succeeded: (r, body) => r.status === 200 && (body as { status?: string }).status === "done",
   },
   "app/api/exports/verify/route.ts": {
     allowed: ["auditor"],
@@ -373,6 +378,10 @@ describe.each(Object.entries(ROUTE_HANDLERS))("%s", (_path, route) => {
     const body = response.headers.get("content-type")?.includes("json") ? await response.json() : await response.text();
     if (route.allowed.includes(caller)) {
       expect(route.succeeded(response, body), JSON.stringify(body)).toBe(true);
+    } else if (route.refusedByRule?.includes(caller)) {
+      expect(response.status).toBe(422);
+      expect(body).toMatchObject({ message: expect.any(String) });
+      expect(t.copy.bytes().equals(before), "a refused call changed the database").toBe(true);
     } else {
       expect([401, 403]).toContain(response.status);
       expect(body).toMatchObject({ error: expect.any(String), message: expect.any(String) });

@@ -26,10 +26,10 @@ import { gradeRiskAction } from "@/app/risks/actions/grade-risk";
 import { addMeasureAction, updateMeasureAction } from "@/app/risks/actions/measures";
 import { reviewRiskAction } from "@/app/risks/actions/review-risk";
 import { updateRiskAction } from "@/app/risks/actions/update-risk";
-import { importRegisterAction } from "@/app/risks/import/actions/import-register";
 import { completeTaskAction } from "@/app/tasks/actions/complete-task";
 import { GET as exportAnalysis } from "@/app/api/exports/analysis/route";
 import { GET as exportHistory } from "@/app/api/exports/history/route";
+import { POST as importRegister } from "@/app/api/imports/register/route";
 import { GET as exportRegister } from "@/app/api/exports/register/route";
 import { POST as verifyExport } from "@/app/api/exports/verify/route";
 import { GET as apiBoard } from "@/app/api/v1/board/route";
@@ -95,10 +95,6 @@ const ACTIONS: Record<string, Case> = {
   acknowledgeRedAction: { as: "leader", args: a(code), call: ([c], fd) => acknowledgeRedAction(s(c), P, fd) },
   addMeasureAction: { as: "officer", args: a(code), call: ([c], fd) => addMeasureAction(s(c), P, fd) },
   updateMeasureAction: { as: "officer", args: a(code, id), call: ([c, i], fd) => updateMeasureAction(s(c), n(i), P, fd) },
-  importRegisterAction: {
-    as: "officer", args: a(fc.constantFrom("dryRun", "commit", "", "x"), fc.oneof(fc.string({ maxLength: 400 }), fc.constantFrom("code,title\r\n=1,<b>x</b>\r\n", "\u0000\u0001PK\u0003\u0004"))),
-    call: ([intent, body], fd) => { fd.set("intent", s(intent)); fd.set("file", new File([s(body)], "台账.csv", { type: "text/csv" })); return importRegisterAction({ status: "idle", ok: false }, fd); },
-  },
   createUserAction: { as: "admin", args: none, call: (_, fd) => createUserAction(P, fd) },
   updateUserAction: { as: "admin", args: a(id), call: ([i], fd) => updateUserAction(n(i), P, fd) },
   resetPasswordAction: { as: "admin", args: a(id), call: ([i]) => resetPasswordAction(n(i), P) },
@@ -176,6 +172,29 @@ describe("export routes under hostile queries", () => {
         expect(response.status, q).toBeLessThan(500);
         await response.arrayBuffer();
         if (response.status >= 400) expect(db.bytes().equals(before), q).toBe(true);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 15) },
+    );
+  }, 120_000);
+});
+
+describe("the register import under hostile uploads", () => {
+  const body = fc.oneof(fc.string({ maxLength: 400 }), fc.constantFrom("code,title\r\n=1,<b>x</b>\r\n", "\u0000\u0001PK\u0003\u0004", "编号,风险名称\r\n,\u0007\u001b\r\n"));
+  const query = fc.record({ name: fc.constantFrom("台账.csv", "台账.xlsx", "x.exe", "", "%ff", "a".repeat(300) + ".csv"), intent: fc.constantFrom("preview", "commit", "", "x"), digest: fc.oneof(fc.constant(""), fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), maxLength: 64 })) });
+  it("answers 2xx or 4xx in words, and a 4xx changes nothing", async () => {
+    await fc.assert(
+      fc.asyncProperty(query, body, async (q, b) => {
+        const db = fresh("officer");
+        const before = db.bytes();
+        const response = await importRegister(new Request(`http://sise.local/api/imports/register?${new URLSearchParams(q)}`, { method: "POST", body: b, headers: { "sec-fetch-site": "same-origin" } }));
+        expect(response.status, JSON.stringify(q)).toBeLessThan(500);
+        const state = (await response.json()) as { status: string; message?: string };
+        if (response.status >= 400) {
+          expect(state.message, "a refusal says why").toBeTruthy();
+          expect(db.bytes().equals(before), "a refused upload changed the database").toBe(true);
+        }
+        // An accepted upload is only ever a dry run here: no digest the plan could match.
+        if (response.status === 200 && q.intent !== "commit") expect(db.bytes().equals(before), "a dry run wrote").toBe(true);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 15) },
     );

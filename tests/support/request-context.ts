@@ -14,7 +14,8 @@ export const ctx = {
 
 export function resetRequest({ ip = "203.0.113.7" }: { ip?: string } = {}) {
   ctx.cookies.clear();
-  ctx.headers = new Headers({ "x-forwarded-for": ip, "user-agent": "vitest" });
+  // The socket's address as Sise's server (server.mjs) passes it on.
+  ctx.headers = new Headers({ "x-sise-peer": ip, "user-agent": "vitest" });
 }
 
 /** Thrown by the redirect() stand-in, so a test can see where a successful action sent the user. */

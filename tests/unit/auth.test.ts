@@ -63,9 +63,27 @@ describe("request hygiene", () => {
     }
   });
 
-  it("takes the proxy-appended address, not one a client wrote first", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "1.1.1.1, 10.0.0.9" }))).toBe("10.0.0.9");
-    expect(clientIp(new Headers())).toBeNull();
+  it("takes the socket's address, and a proxy's only when proxies are trusted", () => {
+    const prior = process.env.SISE_TRUSTED_PROXIES;
+    try {
+      delete process.env.SISE_TRUSTED_PROXIES;
+      // No proxy configured (the default): whatever the client wrote in X-Forwarded-For is ignored.
+      expect(clientIp(new Headers({ "x-sise-peer": "::ffff:203.0.113.9", "x-forwarded-for": "1.1.1.1" }))).toBe("203.0.113.9");
+      expect(clientIp(new Headers({ "x-forwarded-for": "1.1.1.1" }))).toBeNull();
+      expect(clientIp(new Headers({ "x-sise-peer": "not an address" }))).toBeNull();
+      // Behind one proxy (nginx appends the address it saw): the client is one hop before the socket.
+      process.env.SISE_TRUSTED_PROXIES = "1";
+      expect(clientIp(new Headers({ "x-sise-peer": "10.0.0.2", "x-forwarded-for": "forged, 198.51.100.4" }))).toBe("198.51.100.4");
+      expect(clientIp(new Headers({ "x-sise-peer": "10.0.0.2", "x-forwarded-for": "198.51.100.4" }))).toBe("198.51.100.4");
+    } finally {
+      if (prior === undefined) delete process.env.SISE_TRUSTED_PROXIES;
+      else process.env.SISE_TRUSTED_PROXIES = prior;
+    }
+  });
+
+  it("percent-encodes where to go after sign-in, so the redirect header stays ASCII", () => {
+    expect(safeNextPath("/risks?q=燃气")).toBe("/risks?q=%E7%87%83%E6%B0%94");
+    expect(safeNextPath("/risks/YL-2026-00001")).toBe("/risks/YL-2026-00001");
   });
 
   it("recognises cross-site requests to route handlers", () => {

@@ -8,15 +8,16 @@ import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
 import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
 import { REFERENCE_TABLES, type ReferenceTable } from "@/lib/validation/reference";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reference"))("title") };
 }
 
 /** Reference lists: risk areas, regions and units. Rows are retired, never deleted (risks point at them). */
-export default async function ReferencePage({ searchParams }: { searchParams: Promise<{ table?: string }> }) {
+export default async function ReferencePage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("reference.manage", "/admin/reference");
-  const requested = (await searchParams).table;
+  const requested = singleValues(await searchParams).table;
   const table: ReferenceTable = REFERENCE_TABLES.includes(requested as ReferenceTable) ? (requested as ReferenceTable) : "areas";
   const [t, locale] = [await getTranslations("reference"), await getLocale()];
   const db = getDb();

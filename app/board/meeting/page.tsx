@@ -17,6 +17,7 @@ import { changedStops } from "@/lib/domain/presenter";
 import { parseBoardTime, sinceInstant, sinceLabel } from "@/lib/validation/board-query";
 import { COLOURS } from "@/lib/domain/colours";
 import { dayInZone } from "@/lib/domain/dates";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("board"))("meeting.title") };
@@ -30,9 +31,9 @@ const GROUPS = ["category", "domain"] as const;
  * Live like the board. With `since`, the cells that changed since that day are marked ↑ ↓ ＋ × and
  * PageDown/PageUp step through them (components/board/meeting-shell.tsx); Esc returns to the board.
  */
-export default async function MeetingPage({ searchParams }: { searchParams: Promise<{ g?: string; since?: string; focus?: string }> }) {
+export default async function MeetingPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("board.view", "/board/meeting");
-  const params = await searchParams;
+  const params = singleValues(await searchParams);
   const g = params.g === "domain" ? "domain" : "category";
   const other = GROUPS.find((x) => x !== g)!;
   const db = getDb();

@@ -13,6 +13,7 @@ import { CITY_TIME_ZONE } from "@/lib/config";
 import { COLOURS, type Colour } from "@/lib/domain/colours";
 import { dayInZone } from "@/lib/domain/dates";
 import { parseTrendQuery } from "@/lib/validation/board-query";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("board.trend"))("title") };
@@ -22,13 +23,13 @@ export async function generateMetadata(): Promise<Metadata> {
  * The weekly trend: open risks per colour at the end of each week, then now, for the whole city or
  * one area and/or region — rebuilt from the history, so it says what the board said each Sunday night.
  */
-export default async function TrendPage({ searchParams }: { searchParams: Promise<{ area?: string; region?: string; weeks?: string }> }) {
+export default async function TrendPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("board.view", "/board/trend");
   const db = getDb();
   const [t, tb, tc, format] = [await getTranslations("board.trend"), await getTranslations("board"), await getTranslations("colours"), await getFormatter()];
   const areas = listAreas(db, { activeOnly: true });
   const regions = listRegions(db, { activeOnly: true }).filter((r) => r.level === "city" || r.level === "county");
-  const query = parseTrendQuery(await searchParams, { areas: new Set(areas.map((a) => a.id)), regions: new Set(regions.map((r) => r.id)) });
+  const query = parseTrendQuery(singleValues(await searchParams), { areas: new Set(areas.map((a) => a.id)), regions: new Set(regions.map((r) => r.id)) });
   const { board } = presentBoard(db, dayInZone(new Date(), CITY_TIME_ZONE));
   const points = weeklyTrend(db.$client, { weeks: query.weeks, filter: { areaId: query.area, regionId: query.region }, timeZone: CITY_TIME_ZONE, present: board });
   const names = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;

@@ -6,13 +6,14 @@ import { verifyTotpAction } from "@/app/login/actions/verify-totp";
 import { signOutAction } from "@/app/actions/sign-out";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeNextPath } from "@/lib/auth/redirect";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("totpTitle") };
 }
 
-export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const next = safeNextPath((await searchParams).next);
+export default async function VerifyPage({ searchParams }: { searchParams: SearchParams }) {
+  const next = safeNextPath(singleValues(await searchParams).next);
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   if (user.stage !== "pendingTotp") redirect(next);

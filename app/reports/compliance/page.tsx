@@ -10,6 +10,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { addDays, dayInZone } from "@/lib/domain/dates";
 import { daysBetween, summariseCompliance, type ReportStanding } from "@/lib/domain/reporting";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
 const SPANS = [7, 14, 30] as const;
 const STANDINGS: ReportStanding[] = ["reported", "zero", "late", "missing", "pending"];
@@ -19,10 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Reporting compliance per unit: each day's standing as a lettered square, and the on-time rate. */
-export default async function CompliancePage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
+export default async function CompliancePage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("report.read", "/reports/compliance");
   const [t, format, locale] = [await getTranslations("reports"), await getFormatter(), await getLocale()];
-  const asked = Number((await searchParams).days);
+  const asked = Number(singleValues(await searchParams).days);
   const span = SPANS.find((s) => s === asked) ?? 14;
   const now = new Date();
   const today = dayInZone(now, CITY_TIME_ZONE);

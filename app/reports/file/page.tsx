@@ -11,17 +11,18 @@ import { CITY_TIME_ZONE } from "@/lib/config";
 import { isColour } from "@/lib/domain/colours";
 import { dayInZone } from "@/lib/domain/dates";
 import { fileableDays, reportDeadline } from "@/lib/domain/reporting";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("fileTitle") };
 }
 
 /** Filing a daily report for one of the person's units, today by default or a recent day late. */
-export default async function FileReportPage({ searchParams }: { searchParams: Promise<{ unit?: string; day?: string }> }) {
+export default async function FileReportPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("report.file", "/reports/file");
   const [t, tc, format, locale] = [await getTranslations("reports"), await getTranslations("colours"), await getFormatter(), await getLocale()];
   const db = getDb();
-  const params = await searchParams;
+  const params = singleValues(await searchParams);
   const mine = listUnitsOfUser(db, user.id);
   if (mine.length === 0) {
     return (

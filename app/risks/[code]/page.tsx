@@ -24,8 +24,9 @@ import { acknowledgeRedAction } from "../actions/acknowledge-red";
 import { changeStatusAction } from "../actions/change-status";
 import { addMeasureAction, updateMeasureAction } from "../actions/measures";
 import { findRisk } from "./find-risk";
+import { singleValues, type SearchParams } from "@/lib/validation/params";
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | undefined>> };
+type Props = { params: Promise<{ code: string }>; searchParams: SearchParams };
 
 const NOTICES = ["created", "saved", "graded", "reviewed", "statusChanged", "acknowledged", "measureSaved"] as const;
 
@@ -42,7 +43,7 @@ export default async function RiskPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const db = getDb();
   const [query, locale, t, tc, ts, format] = await Promise.all([
-    searchParams, getLocale(), getTranslations("risk"), getTranslations("colours"), getTranslations("statuses"), getFormatter(),
+    searchParams.then(singleValues), getLocale(), getTranslations("risk"), getTranslations("colours"), getTranslations("statuses"), getFormatter(),
   ]);
   const { risk, area, region, unit } = found;
   const today = dayInZone(new Date(), CITY_TIME_ZONE);

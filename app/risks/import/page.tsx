@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ImportForm } from "@/components/risks/import-form";
+import { IMPORT_UPLOAD_BYTES } from "@/lib/files/register-file";
 import { REGISTER_COLUMNS } from "@/db/exports/register";
 import { requirePageUser } from "@/lib/auth/guard";
 import { BOM, row } from "@/lib/domain/csv";
@@ -34,7 +35,7 @@ export default async function ImportPage() {
           <a href="/api/exports/register?format=xlsx" className="text-blue-800 underline">{t("templateExport")}</a>
         </p>
       </div>
-      <ImportForm />
+      <ImportForm maxMb={IMPORT_UPLOAD_BYTES / 1024 / 1024} />
     </section>
   );
 }
