@@ -40,7 +40,8 @@ export type ExportSource = {
 /** What the first lines (CSV) or the information sheet (XLSX) say about the file. */
 export type ExportMeta = { title: string; scopeLine: string; exporterLine: string; countLine: (n: number) => string; query: string; timeZone: string };
 
-export const EXPORT_MARK = "# sise-export v1";
+/** v2: control and formatting characters escaped in text cells (lib/domain/csv.ts); v1 files still verify. */
+export const EXPORT_MARK = "# sise-export v2";
 export const pauseBetweenChunks = () => new Promise<void>((r) => setImmediate(r));
 
 export function markLine(source: Pick<ExportSource, "kind" | "scope" | "total">, query: string): string {

@@ -1,10 +1,9 @@
 import type Database from "better-sqlite3";
 import { parse } from "csv-parse";
-import { uncell } from "../../lib/domain/csv";
+import { exportVersion, uncell, unescapeText } from "../../lib/domain/csv";
 import { chainHash, createChainVerifier, type StoredEvent } from "../../lib/domain/history-chain";
 import { xlsxRows, XlsxLimitError, type XlsxLimits, type XlsxValue } from "../../lib/files/xlsx-rows";
 import { CHAIN_COLUMNS, HISTORY_COLUMNS } from "./history";
-import { EXPORT_MARK } from "./source";
 
 /**
  * Checks a history export — CSV or XLSX, as the app writes them — against its own hash chain and,
@@ -123,9 +122,11 @@ function createChecker(scope: "full" | "partial", sqlite?: Database.Database) {
   };
 }
 
-function readMark(text: string): { scope: "full" | "partial"; declared: number } | null {
-  const m = text.startsWith(EXPORT_MARK) ? /kind=history; scope=(full|partial); rows=(\d+)/.exec(text) : null;
-  return m ? { scope: m[1] as "full" | "partial", declared: Number(m[2]) } : null;
+/** The first line of a history export: its format version, full or partial, how many rows. */
+function readMark(text: string): { version: 1 | 2; scope: "full" | "partial"; declared: number } | null {
+  const version = exportVersion(text);
+  const m = version ? /kind=history; scope=(full|partial); rows=(\d+)/.exec(text) : null;
+  return version && m ? { version, scope: m[1] as "full" | "partial", declared: Number(m[2]) } : null;
 }
 
 /** A history CSV as the app writes it: the mark line, "#" lines, the header of keys, the rows. */
@@ -165,7 +166,7 @@ export async function verifyExport(chunks: AsyncIterable<Buffer | string>, sqlit
       }
       rows += 1;
       if (record.length !== HISTORY_COLUMNS.length) return stop({ ok: false, scope: mark.scope, rows, line: info.lines, problem: "cell" });
-      const cells = Object.fromEntries(HISTORY_COLUMNS.map((c, i) => [c, uncell(record[i].value, record[i].quoted)]));
+      const cells = Object.fromEntries(HISTORY_COLUMNS.map((c, i) => [c, uncell(record[i].value, record[i].quoted, mark!.version === 2)]));
       const failed = checker!.push({ line: info.lines, cells });
       if (failed) return stop(failed);
     }
@@ -188,6 +189,10 @@ export async function verifyXlsxExport(source: Buffer | string, limits: XlsxLimi
   let dataSheet: string | null = null;
   let rows = 0;
   const text = (v: XlsxValue | undefined): string | null => (v === null || v === undefined ? null : typeof v === "number" ? numberText(v) : String(v));
+  const stored = (v: XlsxValue | undefined): string | null => {
+    const t = text(v);
+    return t !== null && typeof v === "string" && mark?.version === 2 ? unescapeText(t) : t;
+  };
   try {
     for await (const r of xlsxRows(source, limits)) {
       if (!mark) {
@@ -206,7 +211,7 @@ export async function verifyXlsxExport(source: Buffer | string, limits: XlsxLimi
       }
       if (r.sheet !== dataSheet) continue;
       rows += 1;
-      const cells = Object.fromEntries(CHAIN_COLUMNS.map((c) => [c, text(r.cells[index!.get(c)!])]));
+      const cells = Object.fromEntries(CHAIN_COLUMNS.map((c) => [c, stored(r.cells[index!.get(c)!])]));
       const failed = checker!.push({ line: r.row, cells });
       if (failed) return failed;
     }

@@ -1,5 +1,6 @@
 import { WorkbookWriter } from "@cj-tech-master/excelts";
 import { COLOUR_SWATCH, type Colour } from "../../lib/domain/colours";
+import { escapeText } from "../../lib/domain/csv";
 import { localTimeFormatter, markLine, type Cell, type ExportColumn, type ExportMeta, type ExportSource } from "./source";
 
 /** Excel's own limit: 1,048,576 rows per sheet, one of them the header. */
@@ -67,7 +68,7 @@ export function xlsxFile(source: ExportSource, meta: ExportMeta, words: XlsxWord
     info.getColumn(1).width = 90;
     const lines = [markLine(source, meta.query), meta.title, meta.scopeLine, meta.exporterLine, meta.countLine(source.total), ...(words.rawNote ? [words.rawNote] : [])];
     for (const line of lines) {
-      const row = info.addRow([line]);
+      const row = info.addRow([escapeText(line)]);
       row.getCell(1).alignment = { wrapText: true, vertical: "top" };
       row.commit();
     }
@@ -117,7 +118,8 @@ export function xlsxFile(source: ExportSource, meta: ExportMeta, words: XlsxWord
           const kind = source.columns[i].kind;
           if (kind === "datetime") return toDate(Number(v));
           if (kind === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
-          return v;
+          // Control characters cannot be in the sheet's XML at all: escaped as in the CSV (format v2).
+          return typeof v === "string" ? escapeText(v) : v;
         }),
       );
       source.columns.forEach((c, i) => {

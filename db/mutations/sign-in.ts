@@ -1,12 +1,13 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { cleanTyped } from "@/lib/domain/text";
 import { THROTTLE } from "@/lib/domain/throttle";
 import type { Db } from "../client";
 import { users } from "../schema";
 import { appendEvent, writeTransaction, type Actor, type Tx } from "./events";
 import { clearThrottle, recordThrottleFailure } from "./sessions";
 
-export const throttleKeys = (username: string, ip: string | null) => ({ user: `user:${username}`, ip: ip ? `ip:${ip}` : null });
+export const throttleKeys = (username: string, ip: string | null) => ({ user: `user:${cleanTyped(username)}`, ip: ip ? `ip:${ip}` : null });
 
 /**
  * A failed step (wrong password, wrong code, inactive account): counts toward both backoffs and
@@ -22,9 +23,23 @@ export function recordSignInFailure(
     recordThrottleFailure(tx, { key: keys.user, threshold: THROTTLE.userThreshold, now: p.now });
     if (keys.ip) recordThrottleFailure(tx, { key: keys.ip, threshold: THROTTLE.ipThreshold, now: p.now });
     appendEvent(tx, {
-      at: p.now, actor: { id: p.userId ?? null, name: p.username.slice(0, 64) || "?" }, action: "auth.sign_in_failed",
+      at: p.now, actor: { id: p.userId ?? null, name: cleanTyped(p.username) || "?" }, action: "auth.sign_in_failed",
       data: { reason: p.reason, ip: p.ip, ...(p.userId ? { userId: p.userId } : {}) },
     });
+  });
+}
+
+/**
+ * A wrong current password where a signed-in person must prove it is them (changing the password,
+ * turning off two-factor): it counts toward the same backoffs as a failed sign-in — a stolen
+ * session must not become a password-guessing oracle — and is recorded with what it was for.
+ */
+export function recordPasswordCheckFailure(db: Db, p: { actor: Actor & { id: number }; username: string; ip: string | null; now: Date; purpose: "password.change" | "totp.disable" }) {
+  writeTransaction(db, (tx) => {
+    const keys = throttleKeys(p.username, p.ip);
+    recordThrottleFailure(tx, { key: keys.user, threshold: THROTTLE.userThreshold, now: p.now });
+    if (keys.ip) recordThrottleFailure(tx, { key: keys.ip, threshold: THROTTLE.ipThreshold, now: p.now });
+    appendEvent(tx, { at: p.now, actor: p.actor, action: "auth.password_check_failed", data: { purpose: p.purpose, ip: p.ip, userId: p.actor.id } });
   });
 }
 

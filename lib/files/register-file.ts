@@ -1,5 +1,5 @@
 import { parse } from "csv-parse";
-import { uncell } from "../domain/csv";
+import { exportVersion, uncell, unescapeText } from "../domain/csv";
 import type { ImportRow } from "../domain/import-plan";
 import { xlsxRows, XlsxLimitError, type XlsxValue } from "./xlsx-rows";
 
@@ -30,15 +30,22 @@ export async function readRegisterFile(name: string, bytes: Buffer, headers: Rea
   const table = createTable(headers);
   try {
     if (/\.xlsx$/i.test(name)) {
+      let escaped = false;
       for await (const r of xlsxRows(bytes, { ...IMPORT_LIMITS, maxRows: IMPORT_MAX_ROWS + 20 })) {
-        const stop = table.add(r.row, r.cells.map(cellText), r.sheet);
+        const cells = r.cells.map(cellText);
+        if (r.row === 1 && exportVersion(cells[0] ?? "") === 2) escaped = true;
+        const stop = table.add(r.row, escaped ? cells.map(unescapeText) : cells, r.sheet);
         if (stop) return stop;
       }
     } else {
+      // A Sise export (v2) says so in its first line; its escapes come off with its formula guards.
+      let escaped = false;
       const parser = parse({
         bom: true, relax_column_count: true, info: true, skip_empty_lines: true, max_record_size: IMPORT_LIMITS.maxCellChars * 4,
-        // The export's formula guard (a leading apostrophe) comes off, as it went on.
-        cast: (value, context) => uncell(value, context.quoting) ?? "",
+        cast: (value, context) => {
+          if (context.lines === 1 && context.index === 0) escaped = exportVersion(value) === 2;
+          return uncell(value, context.quoting, escaped) ?? "";
+        },
       });
       const feed = (async () => {
         // Fed in slices, with a pause between them, so a large file never holds the event loop.

@@ -14,7 +14,7 @@ test("auditor exports the full history, verifies the file, and a tampered copy f
   const file = (await download.path())!;
   const text = readFileSync(file, "utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);
-  expect(text).toMatch(/^\uFEFF"# sise-export v1; kind=history; scope=full; rows=\d+/);
+  expect(text).toMatch(/^\uFEFF"# sise-export v2; kind=history; scope=full; rows=\d+/);
   expect(text).toContain("导出人:演示·审计员 (auditor)");
 
   await page.getByLabel("导出文件(CSV 或 XLSX)").setInputFiles(file);
@@ -56,7 +56,7 @@ test("an officer exports the filtered register, in Excel-ready CSV", async ({ pa
   const total = Number((await page.getByRole("status").first().innerText()).match(/(\d+)/)![1]);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出当前筛选结果(CSV)" }).click()]);
   const text = readFileSync((await download.path())!, "utf8");
-  expect(text).toMatch(new RegExp(`^\\uFEFF"# sise-export v1; kind=register; scope=partial; rows=${total}; filter=colour=red"`));
+  expect(text).toMatch(new RegExp(`^\\uFEFF"# sise-export v2; kind=register; scope=partial; rows=${total}; filter=colour=red"`));
   const rows = text.split("\r\n").filter((l) => /^"YL-/.test(l));
   expect(rows).toHaveLength(total);
   expect(rows.every((r) => r.includes(',"红","'))).toBe(true);

@@ -60,6 +60,14 @@ describe("sign-in", () => {
     expect(events("auth.sign_in_failed").map((e) => e.actor_name)).toEqual(["leader", "nobody-here"]);
   });
 
+  it("records a typed name cleaned and bounded: no control characters, at most 64 characters", async () => {
+    // The sign-in form takes up to 200 characters; the history keeps 64 of them.
+    await signIn(`\u001b[31m<b>x</b>\u0007\r\n${"名".repeat(150)}`, "wrong");
+    const [failure] = events("auth.sign_in_failed");
+    expect(failure.actor_name).toBe(`[31m<b>x</b>${"名".repeat(64 - "[31m<b>x</b>".length)}`);
+    expect(String(failure.actor_name)).not.toMatch(/[\u0000-\u001F\u007F]/);
+  });
+
   it("spends the same argon2 work on unknown users as on wrong passwords (no timing oracle)", async () => {
     const time = async (username: string) => {
       const t0 = performance.now();
@@ -122,6 +130,27 @@ describe("throttling", () => {
     await signIn("leader", "wrong");
     expect(first).toBeGreaterThan(25_000);
     expect(lockFor()).toBeGreaterThan(first * 1.8);
+  });
+});
+
+describe("the current password, asked again", () => {
+  const change = (current: string) =>
+    run(() => changePasswordAction({ ok: false }, form({ current, next: "a new long passphrase", confirm: "a new long passphrase" })));
+  const fieldKey = (o: Awaited<ReturnType<typeof run>>) => (o.result as FormState | undefined)?.fieldErrors?.current?.[0]?.key;
+
+  it("is throttled like sign-in: 5 wrong answers lock the account, then even the right one waits; each failure is recorded", async () => {
+    signInAs(copy.db, fixture.users.auditor);
+    for (let i = 0; i < 5; i++) expect(fieldKey(await change("wrong password"))).toBe("passwordWrong");
+    const locked = await change(PASSWORD);
+    expect(message(locked)).toBe("auth.throttled");
+    expect(locked.redirect).toBeUndefined();
+    // The password did not change, and the history holds every failed check with its purpose.
+    const failures = events("auth.password_check_failed");
+    expect(failures).toHaveLength(5);
+    expect(failures.every((e) => e.actor_id === fixture.users.auditor && JSON.parse(e.data as string).purpose === "password.change")).toBe(true);
+    expect(events("user.password_change")).toHaveLength(0);
+    // The same lock stands in front of sign-in: a stolen session is not a way to guess the password.
+    expect(message(await signIn("auditor", PASSWORD))).toBe("auth.throttled");
   });
 });
 

@@ -260,7 +260,7 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
   "app/api/exports/history/route.ts": {
     allowed: ["auditor"],
     call: () => exportHistory(new Request("http://sise.local/api/exports/history?action=grade", { headers: { "sec-fetch-site": "same-origin" } })),
-    succeeded: (r, body) => r.status === 200 && typeof body === "string" && body.includes("sise-export v1; kind=history; scope=partial"),
+    succeeded: (r, body) => r.status === 200 && typeof body === "string" && body.includes("sise-export v2; kind=history; scope=partial"),
   },
   "app/api/exports/register/route.ts": {
     allowed: SIGNED_IN,

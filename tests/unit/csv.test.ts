@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { BOM, cell, row, uncell } from "@/lib/domain/csv";
+import { BOM, cell, escapeText, exportVersion, row, uncell, unescapeText } from "@/lib/domain/csv";
 
 /** Parses as verify-export does: each cell with whether it was quoted. */
 const read = (text: string) =>
@@ -17,6 +17,19 @@ describe("CSV cells", () => {
     for (const v of ["=1+1", "+1", "-1", "@SUM(1)", "\t=1", "\r=1"]) expect(cell(v).startsWith(`"'`)).toBe(true);
     expect(cell("普通文本")).toBe('"普通文本"');
     expect(cell(-5)).toBe("-5"); // numbers are data, not text
+  });
+
+  it("never writes a control or invisible formatting character, and restores each exactly", () => {
+    const stored = ["铃\u0007响", "\u001b[31m红\u001b[0m", "a\u0000b", "反\u202E转", "零\u200B宽", "C:\\temp\\u0041", "\\", "\tTab\r\n行"];
+    const text = row(stored);
+    // Nothing a terminal or a spreadsheet would act on is left in the file (tab and line breaks are text).
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\u202E]/);
+    expect(text).toContain("\\u001b[31m");
+    expect(read(BOM + text)[0].map((c) => uncell(c.value, c.quoted))).toEqual(stored);
+    for (const s of stored) expect(unescapeText(escapeText(s))).toBe(s);
+    // A v1 file (before the escapes) is read as it was written.
+    expect(uncell("C:\\\\temp", true, false)).toBe("C:\\\\temp");
+    expect([exportVersion("# sise-export v1; kind=history"), exportVersion("# sise-export v2; kind=register"), exportVersion("code")]).toEqual([1, 2, null]);
   });
 
   it("ends rows with CRLF and quotes every text", () => {

@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { setPassword } from "@/db/mutations/users";
-import { checkCredentials } from "@/db/queries/users";
 import { authorize, deniedState } from "@/lib/auth/guard";
+import { checkCurrentPassword, reauthRefused } from "@/lib/auth/reauth";
 import { hashPassword } from "@/lib/auth/password";
 import { keysToRuleErrors, type FormState } from "@/lib/validation/form-state";
 import { AUTH_LIMITS, changePasswordSchema, flatten } from "@/lib/validation/auth";
@@ -23,8 +23,8 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     return { ok: false, message: { key: "form.invalid" }, fieldErrors: { next: [{ key: "passwordHasUsername" }] } };
   }
   const db = getDb();
-  const check = await checkCredentials(db, { username: auth.user.username, password: parsed.data.current });
-  if (check.status !== "ok") return { ok: false, message: { key: "form.invalid" }, fieldErrors: { current: [{ key: "passwordWrong" }] } };
+  const check = await checkCurrentPassword(db, { user: auth.user, actor: auth.actor, password: parsed.data.current, purpose: "password.change" });
+  if (!check.ok) return reauthRefused(check, "current");
   const passwordHash = await hashPassword(parsed.data.next);
   setPassword(db, { userId: auth.user.id, passwordHash, kind: "change", keepSessionId: auth.user.sessionId, actor: auth.actor, now: new Date() });
   redirect("/account?passwordChanged=1");

@@ -5,8 +5,9 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { disableTotp, enableTotp, setPendingTotp } from "@/db/mutations/users";
 import { getSettings } from "@/db/queries/settings";
-import { checkCredentials, getTotpState } from "@/db/queries/users";
+import { getTotpState } from "@/db/queries/users";
 import { authorize, deniedState } from "@/lib/auth/guard";
+import { checkCurrentPassword, reauthRefused } from "@/lib/auth/reauth";
 import { matchTotp, newTotpSecret } from "@/lib/auth/totp";
 import type { FormState } from "@/lib/validation/form-state";
 
@@ -42,9 +43,8 @@ export async function disableTotpAction(_prev: FormState, formData: FormData): P
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
   if (getSettings(db).totpRequiredRoles.some((r) => auth.user.roles.includes(r))) return { ok: false, message: { key: "account.totpRequired" } };
-  const password = formData.get("password");
-  const check = typeof password === "string" ? await checkCredentials(db, { username: auth.user.username, password }) : { status: "invalid" as const };
-  if (check.status !== "ok") return { ok: false, message: { key: "form.invalid" }, fieldErrors: { password: [{ key: "passwordWrong" }] } };
+  const check = await checkCurrentPassword(db, { user: auth.user, actor: auth.actor, password: formData.get("password"), purpose: "totp.disable" });
+  if (!check.ok) return reauthRefused(check, "password");
   disableTotp(db, { userId: auth.user.id, actor: auth.actor, now: new Date() });
   redirect("/account?totpDisabled=1");
 }
