@@ -44,12 +44,17 @@ const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   req.headers["x-sise-peer"] = req.socket.remoteAddress ?? "";
   if (!(Number.isInteger(trustedProxies) && trustedProxies > 0)) for (const h of FORWARDED) delete req.headers[h];
   if (!decodable(req.url)) req.url = "/risks/invalid-risk-code";
   for (const [name, value] of Object.entries(BASELINE)) res.setHeader(name, value);
   void handle(req, res);
-}).listen(port, hostname, () => {
+});
+// An idle kept-alive connection is closed only after a proxy in front (nginx keeps its upstream
+// connections 60 s) or a client would have stopped using it; closing first races with their next request.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(port, hostname, () => {
   console.log(`[sise] listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 export function startSiseServer(p: { port: number; db: string; env?: Record<string, string>; nodeArgs?: string[]; quiet?: boolean }): ChildProcess {
   return spawn(process.execPath, [...(p.nodeArgs ?? []), "server.mjs"], {
     env: { ...process.env, ...p.env, SISE_DB_PATH: p.db, PORT: String(p.port), HOSTNAME: "127.0.0.1" },
-    stdio: p.quiet === false ? "inherit" : "ignore",
+    stdio: p.quiet === false ? ["ignore", "inherit", "inherit"] : "ignore",
     detached: true,
   });
 }

@@ -7,7 +7,9 @@
  *  - otherwise a one-time setup token is printed for /setup. There is never a default password.
  * Safe to run repeatedly: nothing existing is overwritten.
  */
+import { closeDb, openDb } from "../db/client";
 import { databasePath, openDatabase } from "../db/connection";
+import { checkpointPaths, writeCheckpoint } from "../lib/checkpoints/signer";
 import { applyMigrations } from "../db/migrate";
 import { seedDemo, seedReference } from "../db/seed";
 import { countUserRows, issueSetupToken, seedAdminFromEnv } from "../db/seed/users";
@@ -41,6 +43,11 @@ async function main() {
   }
   const { n } = sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number };
   sqlite.close();
+  // The history as it stands is signed once now (the server goes on signing it on a schedule).
+  const db = openDb(file);
+  const { receipt, written } = writeCheckpoint(db);
+  closeDb(db);
+  if (written) log(`history checkpoint signed: seq ${receipt.seq}; receipts in ${checkpointPaths(file).receipts}`);
   const added = demo
     ? `${demo.users} demo accounts, ${demo.risks} demo risks, ${demo.reports} demo daily reports and ${demo.meetings} demo meetings added`
     : "no demo added";

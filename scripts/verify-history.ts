@@ -1,23 +1,45 @@
 /**
- * npm run verify-history [-- --db path]: recomputes the history's hash chain and prints
- * "N events verified, head <hash>" (exit 0) or the first broken link (exit 1).
+ * npm run verify-history [-- --db path] [--receipts FILE] [--public-key FILE]: recomputes the
+ * history's hash chain, then checks it against the signed checkpoints kept outside the database
+ * (so a rewrite that recomputed every hash, or a cut tail, is caught too). Prints what was verified
+ * (exit 0) or the first problem (exit 1). Without receipts or a public key it says so and checks the
+ * chain alone.
  */
 import { parseArgs } from "node:util";
-import { databasePath, openDatabase } from "../db/connection";
+import { closeDb, openDb } from "../db/client";
+import { databasePath } from "../db/connection";
 import { verifyHistorySync } from "../db/history/verify";
+import { verifyCheckpoints } from "../lib/checkpoints/signer";
 
-const { values } = parseArgs({ options: { db: { type: "string" } } });
+const { values } = parseArgs({ options: { db: { type: "string" }, receipts: { type: "string" }, "public-key": { type: "string" } } });
 const file = values.db ?? databasePath();
-const sqlite = openDatabase(file, { readonly: true });
+const db = openDb(file, { readonly: true });
 const started = performance.now();
-const result = verifyHistorySync(sqlite);
+const result = verifyHistorySync(db);
+const receipts = result.ok ? verifyCheckpoints(db, { receipts: values.receipts, publicKey: values["public-key"], dbPath: file }) : null;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
-sqlite.close();
-if (result.ok) {
-  console.log(`${result.count} events verified, head ${result.head} (${file}, ${seconds} s)`);
-} else {
+closeDb(db);
+if (!result.ok) {
   const b = result.broken;
   const where = b.kind === "tail" ? `events after seq ${b.lastSeq} are missing (seq ${b.highest} was issued)` : `first broken link at seq ${b.seq} (${b.kind})`;
   console.error(`history verification FAILED after ${result.count} good events: ${where}`);
   process.exit(1);
+}
+console.log(`${result.count} events verified, head ${result.head} (${file}, ${seconds} s)`);
+if (receipts && "missing" in receipts) {
+  console.log(`no signed checkpoints checked: no ${receipts.missing === "receipts" ? "receipt log" : "public key"} found (see --receipts, --public-key)`);
+} else if (receipts && !receipts.ok) {
+  const p = receipts.problem;
+  const what = {
+    unreadable: `receipt line ${p.line} cannot be read`,
+    signature: `receipt line ${p.line} (seq ${"seq" in p ? p.seq : "?"}) is not signed by this key`,
+    order: `receipt line ${p.line} does not follow the one before it (a receipt was removed, changed or reordered)`,
+    missingEvent: `the history ends at seq ${"lastSeq" in p ? p.lastSeq : "?"}, but seq ${"seq" in p ? p.seq : "?"} was signed (receipt line ${p.line}): events were removed from the end`,
+    rewritten: `event ${"seq" in p ? p.seq : "?"} is not the one signed (receipt line ${p.line}): the history was rewritten`,
+  }[p.kind];
+  console.error(`signed checkpoints FAILED after ${receipts.receipts} good receipts: ${what}`);
+  process.exit(1);
+} else if (receipts?.ok) {
+  const l = receipts.latest;
+  console.log(`${receipts.receipts} signed checkpoints verified${l ? `, the latest at seq ${l.seq} (${new Date(l.at).toISOString()}, key ${l.key})` : ""}`);
 }

@@ -38,7 +38,11 @@ export type ExportSource = {
 };
 
 /** What the first lines (CSV) or the information sheet (XLSX) say about the file. */
-export type ExportMeta = { title: string; scopeLine: string; exporterLine: string; countLine: (n: number) => string; query: string; timeZone: string };
+export type ExportMeta = {
+  title: string; scopeLine: string; exporterLine: string; countLine: (n: number) => string; query: string; timeZone: string;
+  /** The latest signed checkpoint of the history (decision 020), in words, if there is one. */
+  checkpointLine?: string;
+};
 
 /** v2: control and formatting characters escaped in text cells (lib/domain/csv.ts); v1 files still verify. */
 export const EXPORT_MARK = "# sise-export v2";

@@ -66,7 +66,10 @@ export function xlsxFile(source: ExportSource, meta: ExportMeta, words: XlsxWord
   void (async () => {
     const info = workbook.addWorksheet(words.infoSheet);
     info.getColumn(1).width = 90;
-    const lines = [markLine(source, meta.query), meta.title, meta.scopeLine, meta.exporterLine, meta.countLine(source.total), ...(words.rawNote ? [words.rawNote] : [])];
+    const lines = [
+      markLine(source, meta.query), meta.title, meta.scopeLine, meta.exporterLine, meta.countLine(source.total),
+      ...(meta.checkpointLine ? [meta.checkpointLine] : []), ...(words.rawNote ? [words.rawNote] : []),
+    ];
     for (const line of lines) {
       const row = info.addRow([escapeText(line)]);
       row.getCell(1).alignment = { wrapText: true, vertical: "top" };

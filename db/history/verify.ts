@@ -23,9 +23,10 @@ function highestIssued(sqlite: Database.Database): number | undefined {
  * between chunks — the web page passes a yield to the event loop so other requests keep flowing.
  */
 export async function verifyHistory(
-  sqlite: Database.Database,
+  store: Database.Database | { $client: Database.Database },
   { chunk = 20_000, pause }: { chunk?: number; pause?: () => Promise<void> } = {},
 ): Promise<ChainResult> {
+  const sqlite = "$client" in store ? store.$client : store;
   const verifier = createChainVerifier();
   const select = sqlite.prepare(SELECT).raw();
   sqlite.exec("BEGIN");
@@ -46,7 +47,8 @@ export async function verifyHistory(
 }
 
 /** The synchronous form, for scripts and tests. */
-export function verifyHistorySync(sqlite: Database.Database): ChainResult {
+export function verifyHistorySync(store: Database.Database | { $client: Database.Database }): ChainResult {
+  const sqlite = "$client" in store ? store.$client : store;
   const verifier = createChainVerifier();
   const select = sqlite.prepare(SELECT.replace("LIMIT ?", "")).raw();
   // One read transaction: the high-water mark and the rows come from the same snapshot.

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, gt, inArray, lte } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lte } from "drizzle-orm";
+import { GENESIS } from "@/lib/domain/history-chain";
 import type { Db } from "../client";
 import { riskEvents, risks } from "../schema";
 
@@ -27,4 +28,15 @@ export function listBoardChanges(db: Db, { after, upto, limit = 100 }: { after: 
     .prepare("SELECT count(*) FROM (SELECT 1 FROM risk_events WHERE at > ? AND at <= ? AND action IN ('create', 'grade', 'status', 'reopen') LIMIT ?)")
     .pluck().get(after.getTime(), upto.getTime(), CHANGES_COUNT_CAP) as number;
   return { events, total, capped: total >= CHANGES_COUNT_CAP };
+}
+
+/** The history's head — its last sequence number and hash — or seq 0 with the genesis hash when empty. */
+export function getHistoryHead(db: Pick<Db, "select">): { seq: number; hash: string } {
+  const row = db.select({ seq: riskEvents.seq, hash: riskEvents.hash }).from(riskEvents).orderBy(desc(riskEvents.seq)).limit(1).get();
+  return row?.hash ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: GENESIS };
+}
+
+/** The stored hash of one event, by its sequence number. */
+export function getEventHash(db: Db, seq: number): string | undefined {
+  return db.select({ hash: riskEvents.hash }).from(riskEvents).where(eq(riskEvents.seq, seq)).get()?.hash ?? undefined;
 }

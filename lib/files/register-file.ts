@@ -49,11 +49,15 @@ export async function readRegisterFile(name: string, bytes: Buffer, headers: Rea
       });
       const feed = (async () => {
         // Fed in slices, with a pause between them, so a large file never holds the event loop.
-        for (let i = 0; i < bytes.length; i += 64 * 1024) {
-          if (!parser.write(bytes.subarray(i, i + 64 * 1024))) await new Promise((r) => parser.once("drain", r));
+        // A reader that stopped early (a limit passed) destroys the parser: stop feeding then, and
+        // never wait for a "drain" that a destroyed parser will not send.
+        for (let i = 0; i < bytes.length && !parser.destroyed; i += 64 * 1024) {
+          if (!parser.write(bytes.subarray(i, i + 64 * 1024))) {
+            await new Promise((r) => { parser.once("drain", r); parser.once("close", r); });
+          }
           await new Promise<void>((r) => setImmediate(r));
         }
-        parser.end();
+        if (!parser.destroyed) parser.end();
       })().catch((e) => parser.destroy(e));
       try {
         for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {

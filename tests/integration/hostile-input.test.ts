@@ -59,7 +59,7 @@ const FIELDS = [
   "dueDate", "measureStatus", "username", "displayName", "roles", "areaIds", "regionIds", "unitIds", "reviewRed", "reviewOrange", "reviewYellow",
   "reviewBlue", "totpAdmins", "totpLeaders", "lecRedAbove", "lecOrange", "lecYellow", "matrixRed", "matrixOrange", "matrixYellow", "reportCutoff",
   "code", "nameZh", "nameEn", "kind", "parentId", "leadUnitId", "current", "next", "confirm", "name", "area", "region", "unitId", "day",
-  "itemKind", "itemRisk", "itemText", "type", "time", "chair", "attendees", "notes", "riskCode", "leader", "text", "task", "intent", "digest",
+  "itemKind", "itemRisk", "itemText", "type", "time", "chair", "attendees", "notes", "riskCode", "leader", "text", "task", "intent", "digest", "password",
 ];
 const value = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE) },
@@ -144,12 +144,23 @@ describe.each(Object.entries(ACTIONS))("%s under hostile input", (_name, c) => {
       fc.asyncProperty(c.args, formData, async (args, fd) => {
         const db = fresh(c.as);
         const before = db.bytes();
+        const rowsBefore = db.rows(["risk_events", "login_throttle"]);
+        const lastEvent = () => db.sqlite.prepare("SELECT seq, action FROM risk_events ORDER BY seq DESC LIMIT 1").get() as { seq: number; action: string };
+        const eventBefore = lastEvent();
         const outcome = await run(() => c.call(args, fd)); // a throw here is a 500
         const state = outcome.result as FormState | undefined;
         if (outcome.redirect || state?.ok) return; // random input may be valid
         expect(state, "a refusal is a form state").toBeDefined();
         expect(state!.message || Object.keys(state!.fieldErrors ?? {}).length, "a refusal says why").toBeTruthy();
-        expect(db.bytes().equals(before), "a refused call changed the database").toBe(true);
+        const wrongPassword = Object.values(state!.fieldErrors ?? {}).flat().some((e) => e?.key === "passwordWrong");
+        if (!wrongPassword) {
+          expect(db.bytes().equals(before), "a refused call changed the database").toBe(true);
+          return;
+        }
+        // A wrong current password is refused and, by design, recorded: one history event and the
+        // throttle's count, nothing else.
+        expect(lastEvent()).toEqual({ seq: eventBefore.seq + 1, action: "auth.password_check_failed" });
+        expect(db.rows(["risk_events", "login_throttle"]), "a wrong password changed more than its record").toEqual(rowsBefore);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 12) },
     );

@@ -70,6 +70,12 @@ export function openCopy(fixture: Fixture) {
     sqlite,
     db,
     bytes: () => Buffer.from(sqlite.serialize()),
+    /** Every row of every table except those named, for comparing what a call may write by design. */
+    rows(except: string[] = []) {
+      const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
+        .map((t) => t.name).filter((t) => !except.includes(t));
+      return Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r)).sort()]));
+    },
     cleanup() {
       sqlite.close();
       ctx.db = undefined;

@@ -43,7 +43,10 @@ export async function disableTotpAction(_prev: FormState, formData: FormData): P
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
   if (getSettings(db).totpRequiredRoles.some((r) => auth.user.roles.includes(r))) return { ok: false, message: { key: "account.totpRequired" } };
-  const check = await checkCurrentPassword(db, { user: auth.user, actor: auth.actor, password: formData.get("password"), purpose: "totp.disable" });
+  const password = formData.get("password");
+  // An empty field is a form to finish, not a guess to count against the account.
+  if (typeof password !== "string" || password.length === 0) return { ok: false, message: { key: "form.invalid" }, fieldErrors: { password: [{ key: "required" }] } };
+  const check = await checkCurrentPassword(db, { user: auth.user, actor: auth.actor, password, purpose: "totp.disable" });
   if (!check.ok) return reauthRefused(check, "password");
   disableTotp(db, { userId: auth.user.id, actor: auth.actor, now: new Date() });
   redirect("/account?totpDisabled=1");

@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { openExportSnapshot } from "@/db/exports/snapshot";
+import { latestReceipt } from "@/lib/checkpoints/signer";
 import { csvFile } from "@/db/exports/csv-file";
 import type { ExportFormat, ExportMeta, ExportSource } from "@/db/exports/source";
 import { XLSX_MAX_ROWS, xlsxFile } from "@/db/exports/xlsx-file";
@@ -39,10 +40,14 @@ export async function exportDownload({ actor, format, query, lines, open, rawNot
   }
   const now = new Date();
   writeTransaction(getDb(), (tx) => appendEvent(tx, { at: now, actor, action: "export", data: { kind: source.kind, format, scope: source.scope, filter: query } }));
+  const receipt = latestReceipt();
   const meta: ExportMeta = {
     ...lines,
     query,
     timeZone: CITY_TIME_ZONE,
+    checkpointLine: receipt
+      ? t("checkpoint", { seq: receipt.seq, hash: receipt.hash, time: formatter.dateTime(new Date(receipt.at), { dateStyle: "medium", timeStyle: "medium" }), key: receipt.key })
+      : t("noCheckpoint"),
     exporterLine: t("exporter", { who: actor.name, time: formatter.dateTime(now, { dateStyle: "medium", timeStyle: "medium" }), utc: now.toISOString() }),
   };
   const file = `sise-${source.kind}-${source.scope}-${now.toISOString().slice(0, 19).replace(/[-:T]/g, "")}`;

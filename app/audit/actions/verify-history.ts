@@ -1,9 +1,9 @@
 "use server";
 
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { getDb } from "@/db/client";
-import { openDatabase } from "@/db/connection";
+import { closeDb, databaseFile, getDb, openDb } from "@/db/client";
 import { verifyHistory } from "@/db/history/verify";
+import { verifyCheckpoints } from "@/lib/checkpoints/signer";
 import { authorize, deniedState } from "@/lib/auth/guard";
 import type { FormState } from "@/lib/validation/form-state";
 
@@ -15,15 +15,28 @@ import type { FormState } from "@/lib/validation/form-state";
 export async function verifyHistoryAction(_prev: FormState): Promise<FormState> {
   const auth = await authorize("history.verify");
   if (!auth.ok) return deniedState(auth);
-  const reader = openDatabase(getDb().$client.name, { readonly: true });
+  const file = databaseFile(getDb());
+  const reader = openDb(file, { readonly: true });
   try {
     const result = await verifyHistory(reader, { pause: () => yieldToEventLoop() });
-    if (result.ok) return { ok: true, message: { key: "audit.verified", values: { count: result.count, head: result.head } } };
+    if (result.ok) {
+      // Then the signed checkpoints, kept outside the database: they catch a rewrite that recomputed every hash.
+      const receipts = verifyCheckpoints(reader, { dbPath: file });
+      if ("missing" in receipts) return { ok: true, message: { key: "audit.verifiedNoCheckpoints", values: { count: result.count, head: result.head } } };
+      if (!receipts.ok) {
+        const p = receipts.problem;
+        return { ok: false, message: { key: `audit.checkpoint.${p.kind}`, values: { count: result.count, line: p.line, seq: "seq" in p ? p.seq : 0, last: "lastSeq" in p ? p.lastSeq : 0 } } };
+      }
+      return {
+        ok: true,
+        message: { key: "audit.verifiedWithCheckpoints", values: { count: result.count, head: result.head, receipts: receipts.receipts, seq: receipts.latest?.seq ?? 0, key: receipts.latest?.key ?? "—" } },
+      };
+    }
     const b = result.broken;
     return b.kind === "tail"
       ? { ok: false, message: { key: "audit.brokenTail", values: { count: result.count, last: b.lastSeq, highest: b.highest } } }
       : { ok: false, message: { key: `audit.broken.${b.kind}`, values: { count: result.count, seq: b.seq } } };
   } finally {
-    reader.close();
+    closeDb(reader);
   }
 }

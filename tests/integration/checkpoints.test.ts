@@ -1,0 +1,105 @@
+import { createHash, generateKeyPairSync, sign } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { verifyHistorySync } from "@/db/history/verify";
+import { reviewRisk } from "@/db/mutations/grading";
+import { seedDemoRegister } from "@/db/seed";
+import { checkpointPaths, verifyCheckpoints, writeCheckpoint } from "@/lib/checkpoints/signer";
+import { createTestDb, type TestDb } from "./test-db";
+
+/**
+ * The history anchored outside its database: whoever can edit the database file — drop the
+ * append-only trigger, change an event, recompute every hash after it, recreate the trigger — makes
+ * a chain that verifies on its own. The signed receipts, kept outside the file with a key it does
+ * not hold, still tell.
+ */
+const NOW = new Date("2026-11-25T02:00:00Z");
+let t: TestDb;
+beforeEach(() => {
+  t = createTestDb();
+  seedDemoRegister(t.sqlite, { count: 15, now: NOW });
+});
+afterEach(() => t.cleanup());
+
+/** The documented formula, recomputed here: hash = SHA-256(prev_hash ‖ JSON of the columns, keys sorted). */
+function rehashFrom(seq: number) {
+  const rows = t.sqlite.prepare("SELECT * FROM risk_events WHERE seq >= ? ORDER BY seq").all(seq) as Array<Record<string, unknown>>;
+  let prev = (t.sqlite.prepare("SELECT hash FROM risk_events WHERE seq = ?").get(seq - 1) as { hash: string }).hash;
+  const keys = ["action", "actor_id", "actor_name", "at", "data", "field", "new_value", "old_value", "reason", "risk_id", "risk_version", "seq"];
+  const update = t.sqlite.prepare("UPDATE risk_events SET prev_hash = ?, hash = ? WHERE seq = ?");
+  for (const r of rows) {
+    const hash = createHash("sha256").update(prev + JSON.stringify(Object.fromEntries(keys.map((k) => [k, r[k]])))).digest("hex");
+    update.run(prev, hash, r.seq);
+    prev = hash;
+  }
+}
+const triggers = () => t.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'risk_events'").all() as Array<{ name: string; sql: string }>;
+/** What someone with the file can do: lift the triggers, change things, put the triggers back. */
+function withoutTriggers(change: () => void) {
+  const saved = triggers();
+  for (const tr of saved) t.sqlite.exec(`DROP TRIGGER "${tr.name}"`);
+  change();
+  for (const tr of saved) t.sqlite.exec(tr.sql);
+}
+
+describe("signed checkpoints", () => {
+  it("sign the head once, again only when it moved, each receipt linked to the one before", () => {
+    const first = writeCheckpoint(t.db, { now: NOW });
+    expect(first.written).toBe(true);
+    expect(writeCheckpoint(t.db, { now: NOW }).written).toBe(false);
+    const r = t.sqlite.prepare("SELECT id, version FROM risks LIMIT 1").get() as { id: number; version: number };
+    reviewRisk(t.db, { riskId: r.id, expectedVersion: r.version, actor: { id: 2, name: "张伟" }, now: NOW, note: "复核", nextReviewDate: "2026-12-01" });
+    const second = writeCheckpoint(t.db, { now: NOW });
+    expect(second.written).toBe(true);
+    expect(second.receipt.seq).toBe(first.receipt.seq + 1);
+    const lines = readFileSync(checkpointPaths(t.file).receipts, "utf8").trim().split("\n");
+    expect(JSON.parse(lines[1]).prev).toBe(createHash("sha256").update(lines[0]).digest("hex"));
+    expect(verifyCheckpoints(t.db)).toMatchObject({ ok: true, receipts: 2 });
+  });
+
+  it("catch a consistent rewrite that the chain alone cannot", () => {
+    const { receipt } = writeCheckpoint(t.db, { now: NOW });
+    withoutTriggers(() => {
+      t.sqlite.prepare("UPDATE risk_events SET reason = '改过的原因' WHERE seq = 10").run();
+      rehashFrom(10);
+    });
+    expect(verifyHistorySync(t.sqlite).ok).toBe(true); // the chain is consistent again…
+    expect(verifyCheckpoints(t.db)).toMatchObject({ ok: false, problem: { kind: "rewritten", seq: receipt.seq } }); // …the receipt is not
+  });
+
+  it("catch a cut tail, even with the sequence counter lowered to hide it", () => {
+    const { receipt } = writeCheckpoint(t.db, { now: NOW });
+    withoutTriggers(() => {
+      t.sqlite.prepare("DELETE FROM risk_events WHERE seq > ?").run(receipt.seq - 5);
+      t.sqlite.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'risk_events'").run(receipt.seq - 5);
+    });
+    expect(verifyHistorySync(t.sqlite).ok).toBe(true);
+    expect(verifyCheckpoints(t.db)).toMatchObject({ ok: false, problem: { kind: "missingEvent", seq: receipt.seq, lastSeq: receipt.seq - 5 } });
+  });
+
+  it("catch a receipt removed from the log, and one signed with another key", () => {
+    writeCheckpoint(t.db, { now: NOW });
+    const r = t.sqlite.prepare("SELECT id, version FROM risks LIMIT 1").get() as { id: number; version: number };
+    reviewRisk(t.db, { riskId: r.id, expectedVersion: r.version, actor: { id: 2, name: "张伟" }, now: NOW, note: "复核", nextReviewDate: "2026-12-01" });
+    writeCheckpoint(t.db, { now: NOW });
+    const file = checkpointPaths(t.file).receipts;
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    writeFileSync(file, `${lines[1]}\n`);
+    expect(verifyCheckpoints(t.db)).toMatchObject({ ok: false, problem: { kind: "order", line: 1 } });
+    // A receipt forged with a key of one's own does not verify with the deployment's public key.
+    const forger = generateKeyPairSync("ed25519").privateKey;
+    const receipt = JSON.parse(lines[0]);
+    const text = `sise-checkpoint v1\n${receipt.seq}\n${receipt.hash}\n${receipt.at}\n${receipt.prev}`;
+    writeFileSync(file, `${JSON.stringify({ ...receipt, sig: sign(null, Buffer.from(text), forger).toString("base64") })}\n`);
+    expect(verifyCheckpoints(t.db)).toMatchObject({ ok: false, problem: { kind: "signature", line: 1 } });
+  });
+
+  it("keep the key and the receipts outside the database file", () => {
+    writeCheckpoint(t.db, { now: NOW });
+    const paths = checkpointPaths(t.file);
+    const bytes = readFileSync(t.file);
+    expect(bytes.includes(readFileSync(paths.key))).toBe(false);
+    expect(readFileSync(paths.key, "utf8")).toContain("PRIVATE KEY");
+    expect(verifyCheckpoints(t.db, { publicKey: "/nonexistent.pem" })).toEqual({ ok: false, missing: "publicKey" });
+  });
+});
