@@ -140,13 +140,14 @@ test("the export check refuses a file over its limit in words, whether or not th
   const declared = await fetch(`${BASE}/api/exports/verify`, { method: "POST", body: Buffer.alloc(limitMb * 1024 * 1024 + 1, "a"), headers: { cookie: auditor, "sec-fetch-site": "same-origin" } });
   expect(declared.status).toBe(413);
   expect(((await declared.json()) as { message: string }).message).toContain(`超过 ${limitMb} MB`);
-  // Sent as a stream with no Content-Length: refused the moment it passes the limit.
+  // Sent as a stream with no Content-Length, and looking like an XLSX (a zip, which is kept whole
+  // while it is checked): refused the moment it passes the limit.
   const chunk = Buffer.alloc(1024 * 1024, "a");
   let sent = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(c) {
       if (sent++ > limitMb + 20) return c.close();
-      c.enqueue(chunk);
+      c.enqueue(sent === 1 ? Buffer.concat([Buffer.from("PK\u0003\u0004"), chunk]) : chunk);
     },
   });
   const before = memory();
@@ -164,7 +165,10 @@ test("the export check refuses a file over its limit in words, whether or not th
 async function postForm(path: string, fields: Record<string, string>, p: { localAddress: string; headers?: Record<string, string> }) {
   const page = await fetch(`${BASE}${path}`);
   const html = await page.text();
-  const form = html.slice(html.indexOf("<form"), html.indexOf("</form>"));
+  // The page's form that has these fields (the header's language switch is a form too).
+  const forms = html.split("<form").slice(1).map((f) => f.slice(0, f.indexOf("</form>")));
+  const form = forms.find((f) => Object.keys(fields).every((k) => f.includes(`name="${k}"`)));
+  if (!form) throw new Error(`no form on ${path} with ${Object.keys(fields).join(", ")}`);
   const hidden = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [m[1], (m[2] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&")] as const);
   const boundary = "----SiseHostileBoundary";
   const body = [...hidden, ...Object.entries(fields)].map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
