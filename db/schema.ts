@@ -163,7 +163,15 @@ export const riskEvents = sqliteTable(
     prevHash: text("prev_hash"),
     hash: text("hash"),
   },
-  (t) => [index("risk_events_risk_idx").on(t.riskId, t.seq), index("risk_events_at_idx").on(t.at)],
+  (t) => [
+    index("risk_events_risk_idx").on(t.riskId, t.seq),
+    index("risk_events_at_idx").on(t.at),
+    // The weekly analysis asks, for every risk, its last review-setting event and its last red-or-
+    // acknowledgement before a moment: these small partial indexes answer that without reading the
+    // whole history (the WHERE must match db/queries/weekly-analysis.ts word for word).
+    index("risk_events_review_idx").on(t.riskId, t.at).where(sql`action IN ('create', 'grade', 'review')`),
+    index("risk_events_red_idx").on(t.riskId, t.at).where(sql`action = 'acknowledge' OR (action = 'grade' AND new_value = '"red"') OR (action = 'create' AND json_extract(new_value, '$.colour') = 'red')`),
+  ],
 );
 export type RiskEvent = typeof riskEvents.$inferSelect;
 export type NewRiskEvent = typeof riskEvents.$inferInsert;

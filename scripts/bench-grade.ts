@@ -93,7 +93,7 @@ function databasePart(file: string) {
 }
 
 async function main() {
-  if (!existsSync(SOURCE)) run("npx", ["tsx", "scripts/generate-load.ts", "--db", SOURCE, "--risks", "50000", "--events", "1000000"]);
+  if (!existsSync(SOURCE)) run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/generate-load.ts", "--db", SOURCE, "--risks", "50000", "--events", "1000000"]);
   if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"]);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(COPY + suffix, { force: true });
   copyFileSync(SOURCE, COPY);

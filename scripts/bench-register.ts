@@ -57,7 +57,7 @@ async function load(path: string) {
 
 
 async function main() {
-  if (!existsSync(DB)) run("npx", ["tsx", "scripts/generate-load.ts", "--db", DB, "--risks", "50000", "--events", "1000000"]);
+  if (!existsSync(DB)) run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/generate-load.ts", "--db", DB, "--risks", "50000", "--events", "1000000"]);
   const writable = openDatabase(DB);
   applyMigrations(writable); // a bench database from an older checkout gains the newer tables
   cookie = benchSessionCookie(writable);

@@ -16,6 +16,7 @@ const PARTS: Array<[string, string[]]> = [
   ["grade change and mixed workload", [...node, "scripts/bench-grade.ts"]],
   ["history export", [...node, "scripts/bench-export.ts"]],
   ["weekly analysis (in-process)", [...node, "scripts/analysis-times.ts"]],
+  ["heavy views on a fresh history", [...node, "scripts/bench-heavy.ts"]],
   ["synchronous FULL vs NORMAL", [...node, "scripts/bench-sync.ts", "2000"]],
 ];
 const only = process.env.BENCH_PARTS?.split(",");

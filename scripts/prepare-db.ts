@@ -7,8 +7,7 @@
  *  - otherwise a one-time setup token is printed for /setup. There is never a default password.
  * Safe to run repeatedly: nothing existing is overwritten.
  */
-import { closeDb, openDb } from "../db/client";
-import { databasePath, openDatabase } from "../db/connection";
+import { closeDb, databasePath, openDatabase, openDb } from "../db/connection";
 import { checkpointPaths, writeCheckpoint } from "../lib/checkpoints/signer";
 import { applyMigrations } from "../db/migrate";
 import { seedDemo, seedReference } from "../db/seed";

@@ -6,8 +6,7 @@
  * chain alone.
  */
 import { parseArgs } from "node:util";
-import { closeDb, openDb } from "../db/client";
-import { databasePath } from "../db/connection";
+import { closeDb, databasePath, openDb } from "../db/connection";
 import { verifyHistorySync } from "../db/history/verify";
 import { verifyCheckpoints } from "../lib/checkpoints/signer";
 

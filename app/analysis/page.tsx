@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AnalysisTable } from "@/components/analysis/analysis-table";
 import { ConclusionsForm } from "@/components/analysis/conclusions-form";
 import { TrendChart } from "@/components/board/trend-chart";
 import { getDb } from "@/db/client";
@@ -13,8 +14,14 @@ import { addDays, dayInZone, mondayOf } from "@/lib/domain/dates";
 import { isoWeekOf } from "@/lib/domain/weeks";
 import { singleValues, type SearchParams } from "@/lib/validation/params";
 
-/** A week of a very busy register can list thousands of changes: the page shows the first ones, the documents all. */
-const PAGE_ROWS = 100;
+/**
+ * A week of a very busy register can list thousands of changes: the page shows the first ones of
+ * each table, one table at a time can be opened further (`?all=<section>`), and the documents hold
+ * more. Rendering rows is what a view of the page costs; 25 a table keeps it quick under load.
+ */
+const PAGE_ROWS = 25;
+const EXPANDED_ROWS = 1000;
+const EXPANDABLE = ["escalations", "deescalations", "created", "resolved", "awaiting-ack", "overdue", "reporting"];
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("analysis"))("title") };
@@ -30,10 +37,12 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Sea
   const user = await requirePageUser("report.read", "/analysis");
   const [t, locale] = [await getTranslations("analysis"), await getLocale()];
   const now = new Date();
-  const week = chooseWeek(singleValues(await searchParams).week, now);
+  const query = singleValues(await searchParams);
+  const week = chooseWeek(query.week, now);
+  const expanded = EXPANDABLE.includes(query.all ?? "") ? query.all! : null;
   const db = getDb();
-  const { analysis, names, organisation } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale, rowLimit: PAGE_ROWS });
-  const doc = await buildAnalysisDocument(analysis, { names, organisation, who: user.displayName, now, rowLimit: PAGE_ROWS });
+  const { analysis, names, organisation } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale, rowLimit: expanded ? EXPANDED_ROWS : PAGE_ROWS });
+  const doc = await buildAnalysisDocument(analysis, { names, organisation, who: user.displayName, now, rowLimit: (id) => (id === expanded ? EXPANDED_ROWS : PAGE_ROWS) });
   const thisMonday = mondayOf(dayInZone(now, CITY_TIME_ZONE));
   const weeks = Array.from({ length: 26 }, (_, i) => isoWeekOf(addDays(thisMonday, -7 * i)));
   const prev = isoWeekOf(addDays(week.monday, -7)).label;
@@ -69,21 +78,16 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Sea
           {s.intro ? <p className="text-sm text-neutral-700">{s.intro}</p> : null}
           {s.table && s.table.rows.length ? (
             <div className="overflow-x-auto">
-              <table className="register-table w-full bg-white text-sm">
-                <thead><tr>{s.table.columns.map((c, i) => <th key={i} scope="col" className={s.table!.numeric?.includes(i) ? "text-right" : ""}>{c}</th>)}</tr></thead>
-                <tbody>
-                  {s.table.rows.map((r, i) => (
-                    <tr key={i}>
-                      {r.map((c, j) => (
-                        <td key={j} className={`${s.table!.numeric?.includes(j) ? "text-right tabular-nums" : "wrap"}`}>
-                          {j === s.table!.codeColumn && !c.startsWith("#") ? <Link href={`/risks/${c}`} className="font-mono text-blue-800 underline">{c}</Link> : c}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {s.note ? <p role="note" className="mt-1 text-sm text-neutral-700">{s.note}</p> : null}
+              <AnalysisTable columns={s.table.columns} rows={s.table.rows} numeric={s.table.numeric} codeColumn={s.table.codeColumn} />
+              {s.table.total > s.table.rows.length && s.id !== expanded ? (
+                <p role="note" className="no-print mt-1 text-sm text-neutral-700">
+                  {t("shownOfTotal", { n: s.table.total, shown: s.table.rows.length })}{" "}
+                  <Link className="text-blue-800 underline" href={`/analysis?week=${week.label}&all=${s.id}#${s.id}-heading`}>{s.table.total <= EXPANDED_ROWS ? t("showAll", { n: s.table.total }) : t("showFirst", { shown: EXPANDED_ROWS })}</Link>
+                </p>
+              ) : s.note ? <p role="note" className="mt-1 text-sm text-neutral-700">{s.note}</p> : null}
+              {s.id === expanded && s.table.total > PAGE_ROWS ? (
+                <p className="no-print mt-1 text-sm"><Link className="text-blue-800 underline" href={`/analysis?week=${week.label}#${s.id}-heading`}>{t("showFewer", { shown: PAGE_ROWS })}</Link></p>
+              ) : null}
             </div>
           ) : <p className="text-sm">{s.empty}</p>}
         </section>

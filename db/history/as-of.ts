@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { buildBoard, replay, rollBack, type Board, type BoardEvent, type ReversibleEvent, type RiskState } from "../../lib/domain/board";
 import { COLOURS, RISK_STATUSES } from "../../lib/domain/colours";
 import { monthStartsBetween } from "../../lib/domain/dates";
+import { memoPerConnection } from "../memo";
 
 /**
  * Risk states at any past moment, rebuilt from the history (lib/domain/board.ts `replay`), fast
@@ -12,10 +13,10 @@ import { monthStartsBetween } from "../../lib/domain/dates";
  */
 const BOARD_ACTIONS = "('create', 'grade', 'status', 'reopen', 'update')";
 type Row = [riskId: number, action: string, field: string | null, newValue: string | null];
-type Packed = [number, number, number, number, number];
+export type Packed = [number, number, number, number, number];
 
-const pack = (s: RiskState): Packed => [s.riskId, s.areaId, s.regionId, COLOURS.indexOf(s.colour), RISK_STATUSES.indexOf(s.status)];
-const unpack = ([riskId, areaId, regionId, c, st]: Packed): RiskState => ({ riskId, areaId, regionId, colour: COLOURS[c], status: RISK_STATUSES[st] });
+export const pack = (s: RiskState): Packed => [s.riskId, s.areaId, s.regionId, COLOURS.indexOf(s.colour), RISK_STATUSES.indexOf(s.status)];
+export const unpack = ([riskId, areaId, regionId, c, st]: Packed): RiskState => ({ riskId, areaId, regionId, colour: COLOURS[c], status: RISK_STATUSES[st] });
 
 export function* boardEventsBetween(sqlite: Database.Database, afterMs: number, uptoMs: number): Generator<BoardEvent> {
   const rows = sqlite
@@ -84,12 +85,14 @@ const countBetween = (sqlite: Database.Database, after: number, upto: number, ca
  * before it, or backward from the present (for recent moments, fewer events lie after them).
  */
 export function statesAsOf(sqlite: Database.Database, atMs: number, nowMs = Date.now()): Map<number, RiskState> {
-  ensureCheckpoints(sqlite, atMs, nowMs);
+  // Compared before any missing checkpoint is made: on a fresh history (no checkpoints yet) a
+  // recent moment is a short walk back from the present, not a walk through the whole history.
   const checkpointAt = (sqlite.prepare("SELECT max(at) AS at FROM board_checkpoints WHERE at <= ?").get(atMs) as { at: number | null }).at ?? Number.MIN_SAFE_INTEGER;
   const forward = countBetween(sqlite, checkpointAt, atMs);
   if (countBetween(sqlite, atMs, Number.MAX_SAFE_INTEGER, forward) < forward) {
     return rollBack(presentStates(sqlite), eventsNewestFirst(sqlite, atMs));
   }
+  ensureCheckpoints(sqlite, atMs, nowMs);
   const { at, states } = latestCheckpoint(sqlite, atMs);
   return replay(states, boardEventsBetween(sqlite, at, atMs));
 }
@@ -97,24 +100,22 @@ export function statesAsOf(sqlite: Database.Database, atMs: number, nowMs = Date
 /**
  * The board at a past moment, remembered: a moment at least a minute old can no longer change (app
  * writes are stamped with the current time), so the boards of recently asked-for moments — a
- * meeting's reference date, the as-of view a leader is paging through — are kept (up to 64 per
- * database) and the history is walked once per moment, not once per request. Shared: do not mutate.
+ * meeting's reference date, the as-of view a leader is paging through — are kept (about 4 MB per
+ * database, a few hundred boards) and the history is walked once per moment, not once per request.
+ * Shared: do not mutate.
  */
-const pastBoards = new WeakMap<object, Map<number, Board>>();
-const PAST_BOARDS_KEPT = 64;
+const pastBoards = memoPerConnection<number, Board>({
+  maxBytes: 4 * 1024 * 1024,
+  // A cell or a row of totals: a key, four counts and their object, about 150 bytes each.
+  sizeOf: (b) => 150 * (b.cells.size + b.byArea.size + b.byRegion.size + 1),
+});
 
 export function boardAsOf(sqlite: Database.Database, atMs: number, nowMs = Date.now()): Board {
   if (atMs > nowMs - 60_000) return buildBoard(statesAsOf(sqlite, atMs, nowMs).values());
-  const kept = pastBoards.get(sqlite) ?? new Map<number, Board>();
-  pastBoards.set(sqlite, kept);
+  const kept = pastBoards(sqlite);
   const hit = kept.get(atMs);
-  if (hit) {
-    kept.delete(atMs); // re-insert: Map order is the eviction order
-    kept.set(atMs, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const board = buildBoard(statesAsOf(sqlite, atMs, nowMs).values());
   kept.set(atMs, board);
-  if (kept.size > PAST_BOARDS_KEPT) kept.delete(kept.keys().next().value!);
   return board;
 }

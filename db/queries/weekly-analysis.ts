@@ -11,6 +11,7 @@ import { isoWeekOf } from "@/lib/domain/weeks";
 import { classifyWeek, groupDeltas, overdueAt, type AnalysisEvent, type ReviewMark } from "@/lib/domain/weekly-analysis";
 import type { Db } from "../client";
 import { risks, users, weeklyAnalyses } from "../schema";
+import { memoPerConnection } from "../memo";
 import { reportingStandings } from "./reports";
 
 type Json = string | null;
@@ -31,16 +32,12 @@ export function assembleWeeklyAnalysis(db: Db, p: { monday: string; timeZone: st
   // A week ended more than a minute ago can no longer change (app events are stamped with the
   // current time, never back-dated), so its heavy part is remembered; the week in progress is
   // remembered while the history's head and the day stay the same. Per review cadence.
-  const memo = remembered.get(sqlite) ?? new Map<string, FromHistory>();
-  remembered.set(sqlite, memo);
+  const memo = remembered(sqlite);
   const settled = complete && endMs <= p.nowMs - 60_000;
   const head = settled ? "" : String(headSeq(sqlite));
   const key = `${p.monday}|${head}|${settled ? "" : dayInZone(new Date(p.nowMs), p.timeZone)}|${JSON.stringify(p.reviewDays)}`;
-  const fromHistory = memo.get(key) ?? readWeek(sqlite, { ...p, startMs, endMs, complete });
-  if (!memo.has(key)) {
-    memo.set(key, fromHistory);
-    if (memo.size > KEPT) memo.delete(memo.keys().next().value!);
-  }
+  let fromHistory = memo.get(key);
+  if (!fromHistory) memo.set(key, (fromHistory = readWeek(sqlite, { ...p, startMs, endMs, complete })));
   const { changes, overdue, awaitingAck, counts, areas, regions, trend } = fromHistory;
 
   const lastDay = complete ? week.sunday : dayInZone(new Date(p.nowMs), p.timeZone);
@@ -62,8 +59,21 @@ export function assembleWeeklyAnalysis(db: Db, p: { monday: string; timeZone: st
 }
 
 type FromHistory = ReturnType<typeof readWeek>;
-const remembered = new WeakMap<object, Map<string, FromHistory>>();
-const KEPT = 16;
+/**
+ * The weeks' heavy parts, remembered up to about 64 MB per database (a dozen of the busiest weeks of
+ * the 1,000,000-event benchmark, each ~35,000 rows): a busy week on a large register
+ * lists tens of thousands of changes and overdue reviews, a quiet one a handful; the estimate counts
+ * them (about 200 bytes a row) with the fixed part (trend, per-area and per-region counts).
+ */
+const remembered = memoPerConnection<string, FromHistory>({
+  maxBytes: 64 * 1024 * 1024,
+  sizeOf: (w) => {
+    const changes = [w.changes.escalations, w.changes.deescalations, w.changes.created, w.changes.resolved].flat();
+    // Reasons are free text (up to 2,000 characters, two bytes each): counted, not guessed.
+    const text = changes.reduce((n, c) => n + 2 * (("reason" in c && c.reason?.length) || 0), 0);
+    return 200 * (changes.length + w.overdue.length + w.awaitingAck.length + w.areas.length + w.regions.length + w.trend.length) + text + 4096;
+  },
+});
 
 /** Everything the analysis reads from the risk history, as it stood at `endMs`. */
 function readWeek(sqlite: Db["$client"], p: { monday: string; timeZone: string; nowMs: number; present: Board; reviewDays: Record<Colour, number>; startMs: number; endMs: number; complete: boolean }) {
@@ -81,16 +91,17 @@ function readWeek(sqlite: Db["$client"], p: { monday: string; timeZone: string; 
   const states = statesAsOf(sqlite, endMs, p.nowMs);
 
   const marks: ReviewMark[] = [];
+  // Each open risk's last review-setting event before the week's end, and the next review day it
+  // set — picked out of the JSON by SQLite (the whole 'create' value is not read into JS for it).
   const reviewRows = sqlite.prepare(
-    `SELECT risk_id, at, action, new_value, data FROM risk_events WHERE seq IN (
+    `SELECT risk_id, at, CASE action WHEN 'review' THEN json_extract(new_value, '$')
+         WHEN 'create' THEN json_extract(new_value, '$.nextReviewDate') ELSE json_extract(data, '$.nextReviewDate.to') END
+       FROM risk_events WHERE seq IN (
        SELECT max(seq) FROM risk_events WHERE risk_id IS NOT NULL AND action IN ('create', 'grade', 'review') AND at < ? GROUP BY risk_id)`,
-  ).raw().all(endMs) as Array<[number, number, string, Json, Json]>;
-  for (const [riskId, at, action, n, d] of reviewRows) {
+  ).raw().all(endMs) as Array<[number, number, unknown]>;
+  for (const [riskId, at, next] of reviewRows) {
     const s = states.get(riskId);
     if (!s || !isOpenStatus(s.status)) continue;
-    const value = parse(n) as Record<string, unknown> | string | null;
-    const data = parse(d) as { nextReviewDate?: { to?: unknown } } | null;
-    const next = action === "review" ? value : action === "create" ? (value as Record<string, unknown> | null)?.nextReviewDate : data?.nextReviewDate?.to;
     marks.push({ riskId, at, day: dayInZone(new Date(at), p.timeZone), colour: s.colour, nextReviewDate: typeof next === "string" ? next : null });
   }
   const overdue = overdueAt(marks, dayInZone(new Date(endMs), p.timeZone), p.reviewDays);

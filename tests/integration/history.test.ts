@@ -137,13 +137,61 @@ describe("the board as of any moment", () => {
       expect(statesAsOf(t.sqlite, at)).toEqual(fromScratch(at));
     }
     const checkpoints = (t.sqlite.prepare("SELECT count(*) AS n FROM board_checkpoints").get() as { n: number }).n;
-    expect(checkpoints).toBeGreaterThan(20);
+    // The oldest moment walked forward and made the checkpoints up to it (about 11 months of the
+    // demo's two years); the later ones, nearer the present, walked back from it.
+    expect(checkpoints).toBeGreaterThan(8);
+    expect(checkpoints).toBeLessThan(20);
     // A write made now does not change the past.
     const past = now.getTime() - 40 * day;
     const before = statesAsOf(t.sqlite, past);
     const risk = t.sqlite.prepare("SELECT id, version FROM risks WHERE status IN ('identified', 'controlling') LIMIT 1").get() as { id: number; version: number };
     gradeRisk(t.db, { riskId: risk.id, expectedVersion: risk.version, actor, now: new Date(), assessment: assessment("red"), reason: "升级", nextReviewDate: "2026-12-01" });
     expect(statesAsOf(t.sqlite, past)).toEqual(before);
+  });
+});
+
+describe("the history views derived ahead of need", () => {
+  it("makes every monthly checkpoint and week board the whole history replays to, in batches, once", async () => {
+    const { replay } = await import("@/lib/domain/board");
+    const { deriveHistory } = await import("@/db/history/derive");
+    const { summariseCells } = await import("@/lib/domain/trend");
+    const { unpack } = await import("@/db/history/as-of");
+    // Independent of the derivation's batches and cursor: replay every event up to the instant.
+    const fromScratch = (at: number) =>
+      replay(new Map(), (t.sqlite.prepare("SELECT risk_id, action, field, new_value FROM risk_events WHERE at <= ? AND risk_id IS NOT NULL ORDER BY at, seq").all(at) as Array<{ risk_id: number; action: string; field: string | null; new_value: string | null }>)
+        .map((e) => ({ riskId: e.risk_id, action: e.action, field: e.field, newValue: e.new_value === null ? null : JSON.parse(e.new_value) })));
+    const later = now.getTime() + 3_600_000;
+    let pauses = 0;
+    const made = await deriveHistory(t.sqlite, { timeZone: "Asia/Shanghai", nowMs: later, pause: async () => void (pauses += 1) });
+    const months = t.sqlite.prepare("SELECT at, states FROM board_checkpoints ORDER BY at").all() as Array<{ at: number; states: string }>;
+    const weeks = t.sqlite.prepare("SELECT at, cells FROM board_weeks ORDER BY at").all() as Array<{ at: number; cells: string }>;
+    expect(made).toMatchObject({ checkpoints: months.length, weeks: weeks.length });
+    // The demo register spans two years: about 24 months and 104 weeks, each derived.
+    expect(months.length).toBeGreaterThan(20);
+    expect(weeks.length).toBeGreaterThan(90);
+    expect(pauses).toBeGreaterThanOrEqual(weeks.length);
+    for (const m of months) {
+      const states = new Map((JSON.parse(m.states) as Parameters<typeof unpack>[0][]).map((x) => [x[0], unpack(x)]));
+      expect(states, new Date(m.at).toISOString()).toEqual(fromScratch(m.at));
+    }
+    for (const w of weeks) expect(JSON.parse(w.cells), new Date(w.at).toISOString()).toEqual(JSON.parse(JSON.stringify(summariseCells(fromScratch(w.at).values()))));
+    // Every boundary a minute or more in the past, none later: a later event could still land before it.
+    expect(Math.max(...weeks.map((w) => w.at), ...months.map((m) => m.at))).toBeLessThanOrEqual(later - 60_000);
+    // A second run finds nothing to do.
+    expect(await deriveHistory(t.sqlite, { timeZone: "Asia/Shanghai", nowMs: later })).toEqual({ checkpoints: 0, weeks: 0, events: 0 });
+  });
+
+  it("goes on from the last checkpoint when only the newest rows are missing", async () => {
+    const { deriveHistory } = await import("@/db/history/derive");
+    const later = now.getTime() + 3_600_000;
+    await deriveHistory(t.sqlite, { timeZone: "Asia/Shanghai", nowMs: later });
+    const all = t.sqlite.prepare("SELECT at, cells FROM board_weeks ORDER BY at").all();
+    t.sqlite.exec("DELETE FROM board_weeks WHERE at > (SELECT max(at) FROM board_checkpoints)");
+    const again = await deriveHistory(t.sqlite, { timeZone: "Asia/Shanghai", nowMs: later });
+    expect(again.checkpoints).toBe(0);
+    expect(again.weeks).toBeGreaterThan(0);
+    expect(again.events).toBeLessThan(count() / 4); // from the last month's checkpoint, not from the start
+    expect(t.sqlite.prepare("SELECT at, cells FROM board_weeks ORDER BY at").all()).toEqual(all);
   });
 });
 

@@ -1,7 +1,8 @@
 "use server";
 
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { closeDb, databaseFile, getDb, openDb } from "@/db/client";
+import { getDb } from "@/db/client";
+import { closeDb, databaseFile, openDb } from "@/db/connection";
 import { verifyHistory } from "@/db/history/verify";
 import { verifyCheckpoints } from "@/lib/checkpoints/signer";
 import { authorize, deniedState } from "@/lib/auth/guard";

@@ -1,0 +1,93 @@
+import type Database from "better-sqlite3";
+import { replay, type BoardEvent, type RiskState } from "../../lib/domain/board";
+import { addDays, dayInZone, mondayOf, monthStartsBetween, startOfDayInZone } from "../../lib/domain/dates";
+import { summariseCells } from "../../lib/domain/trend";
+import { pack, unpack, type Packed } from "./as-of";
+
+/**
+ * What the history views derive from the history — the monthly checkpoints (every risk's state at
+ * the start of each month, board_checkpoints) and each past week's board per cell (board_weeks) —
+ * made ahead of need, in the background, in one forward walk over the history. The views make them
+ * on first need too (db/history/as-of.ts, trend.ts), but on a history of a million events that
+ * first need would cost seconds in someone's request (a fresh database, a restored backup, an
+ * import of years of history). Here the walk goes in small batches, yielding to the event loop
+ * between them, so the server keeps answering while it runs.
+ *
+ * Safe alongside the views and other instances: rows are only ever added (INSERT OR IGNORE), and a
+ * boundary is only derived once it lies a minute in the past (app events are stamped with the
+ * current time, so none can still arrive before it).
+ */
+const BATCH = 5_000;
+const SETTLE_MS = 60_000;
+const BOARD_ACTIONS = "('create', 'grade', 'status', 'reopen', 'update')";
+type Row = [seq: number, at: number, riskId: number, action: string, field: string | null, newValue: string | null];
+
+export type DeriveResult = { checkpoints: number; weeks: number; events: number };
+
+export async function deriveHistory(
+  sqlite: Database.Database,
+  p: { timeZone: string; nowMs?: number; pause?: () => Promise<void> },
+): Promise<DeriveResult> {
+  const nowMs = p.nowMs ?? Date.now();
+  const limit = nowMs - SETTLE_MS;
+  const first = (sqlite.prepare("SELECT min(at) AS at FROM risk_events").get() as { at: number | null }).at;
+  if (first === null) return { checkpoints: 0, weeks: 0, events: 0 };
+
+  const haveMonths = new Set((sqlite.prepare("SELECT at FROM board_checkpoints").pluck().all() as number[]));
+  const haveWeeks = new Set((sqlite.prepare("SELECT at FROM board_weeks").pluck().all() as number[]));
+  const months = monthStartsBetween(first - 1, limit, p.timeZone).filter((at) => !haveMonths.has(at));
+  const weeks = weekStartsBetween(first - 1, limit, p.timeZone).filter((at) => !haveWeeks.has(at));
+  const boundaries = [...new Set([...months, ...weeks])].sort((a, b) => a - b);
+  if (boundaries.length === 0) return { checkpoints: 0, weeks: 0, events: 0 };
+  const monthSet = new Set(months);
+  const weekSet = new Set(weeks);
+
+  // Start from the last checkpoint before the first missing boundary (or from nothing).
+  const start = sqlite.prepare("SELECT at, states FROM board_checkpoints WHERE at < ? ORDER BY at DESC LIMIT 1").get(boundaries[0]) as { at: number; states: string } | undefined;
+  const states = new Map<number, RiskState>(start ? (JSON.parse(start.states) as Packed[]).map((x) => [x[0], unpack(x)]) : []);
+  // A checkpoint holds every event up to and including its instant: go on after all of them.
+  let cursor = start ? { at: start.at, seq: Number.MAX_SAFE_INTEGER } : { at: Number.MIN_SAFE_INTEGER, seq: 0 };
+
+  const batch = sqlite.prepare(`SELECT seq, at, risk_id, action, field, new_value FROM risk_events
+    WHERE (at > ? OR (at = ? AND seq > ?)) AND at <= ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS}
+    ORDER BY at, seq LIMIT ?`).raw();
+  const insertMonth = sqlite.prepare("INSERT OR IGNORE INTO board_checkpoints (at, states) VALUES (?, ?)");
+  const insertWeek = sqlite.prepare("INSERT OR IGNORE INTO board_weeks (at, cells) VALUES (?, ?)");
+  const out: DeriveResult = { checkpoints: 0, weeks: 0, events: 0 };
+
+  for (const boundary of boundaries) {
+    // Every board event up to and including the boundary's instant, a batch at a time.
+    for (;;) {
+      const rows = batch.all(cursor.at, cursor.at, cursor.seq, boundary, BATCH) as Row[];
+      replay(states, rows.flatMap(toEvent));
+      out.events += rows.length;
+      if (rows.length > 0) cursor = { at: rows[rows.length - 1][1], seq: rows[rows.length - 1][0] };
+      if (p.pause) await p.pause();
+      if (rows.length < BATCH) break;
+    }
+    if (monthSet.has(boundary)) out.checkpoints += insertMonth.run(boundary, JSON.stringify([...states.values()].map(pack))).changes;
+    if (weekSet.has(boundary)) out.weeks += insertWeek.run(boundary, JSON.stringify(summariseCells(states.values()))).changes;
+  }
+  return out;
+}
+
+/** Monday 00:00 (in `timeZone`) of every week starting after `fromMs` and at or before `toMs`. */
+export function weekStartsBetween(fromMs: number, toMs: number, timeZone: string): number[] {
+  const out: number[] = [];
+  for (let day = mondayOf(dayInZone(new Date(Math.max(fromMs, 0)), timeZone)); ; day = addDays(day, 7)) {
+    const at = startOfDayInZone(day, timeZone);
+    if (at > toMs) return out;
+    if (at > fromMs) out.push(at);
+  }
+}
+
+function toEvent([, , riskId, action, field, value]: Row): BoardEvent[] {
+  // Only the events that move a risk on the board need their value parsed.
+  if (action === "update" && field !== "areaId" && field !== "regionId") return [];
+  return [{ riskId, action, field, newValue: value === null ? null : JSON.parse(value) }];
+}
+
+/** The same, for the app's connection (the background job in lib/history/derive-schedule.ts). */
+export function deriveHistoryOf(db: { $client: Database.Database }, p: Parameters<typeof deriveHistory>[1]) {
+  return deriveHistory(db.$client, p);
+}

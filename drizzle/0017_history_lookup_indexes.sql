@@ -1,0 +1,2 @@
+CREATE INDEX `risk_events_review_idx` ON `risk_events` (`risk_id`,`at`) WHERE action IN ('create', 'grade', 'review');--> statement-breakpoint
+CREATE INDEX `risk_events_red_idx` ON `risk_events` (`risk_id`,`at`) WHERE action = 'acknowledge' OR (action = 'grade' AND new_value = '"red"') OR (action = 'create' AND json_extract(new_value, '$.colour') = 'red');
