@@ -3,17 +3,14 @@
  * to the log outside the database (the server also does this on a schedule). Prints the receipt.
  */
 import { parseArgs } from "node:util";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { Db } from "../db/client";
-import { databasePath, openDatabase } from "../db/connection";
-import * as schema from "../db/schema";
+import { closeDb, databasePath, openDb } from "../db/connection";
 import { checkpointPaths, writeCheckpoint } from "../lib/checkpoints/signer";
 
 const { values } = parseArgs({ options: { db: { type: "string" }, force: { type: "boolean" } } });
 const file = values.db ?? databasePath();
-const sqlite = openDatabase(file);
-const { receipt, written } = writeCheckpoint(drizzle(sqlite, { schema }) as Db, { force: values.force, dbPath: file });
-sqlite.close();
+const db = openDb(file);
+const { receipt, written } = writeCheckpoint(db, { force: values.force });
+closeDb(db);
 const paths = checkpointPaths(file);
 console.log(`${written ? "signed" : "already signed"}: seq ${receipt.seq}, head ${receipt.hash}, at ${new Date(receipt.at).toISOString()}, key ${receipt.key}`);
 console.log(`receipts: ${paths.receipts}\npublic key: ${paths.publicKey}`);
