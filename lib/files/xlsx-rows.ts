@@ -50,7 +50,7 @@ export async function* xlsxRows(source: Buffer | string, limits: XlsxLimits): As
       if (!entry) return null;
       if (entry.uncompressedSize > budget) throw new XlsxLimitError("inflated");
       const stream = await zip.openReadStreamPromise(entry);
-      return counted(stream, () => budget, (n) => (budget -= n));
+      return counted(stream, () => budget, (n) => (budget -= n), limits.maxCellChars * MARKUP_PER_CHAR);
     };
     const sheets = await workbookSheets(open);
     const shared = await sharedStrings(open, limits);
@@ -68,16 +68,39 @@ export async function* xlsxRows(source: Buffer | string, limits: XlsxLimits): As
   }
 }
 
-/** The inflated bytes of one part as text, counted against the whole file's budget. */
-async function* counted(stream: Readable, remaining: () => number, spend: (n: number) => void): AsyncGenerator<string> {
+/**
+ * The most characters of markup one character of a cell can take (`&#x1F600;` is 9): a run of
+ * text without a "<" longer than the cell limit times this cannot be one allowed cell.
+ */
+const MARKUP_PER_CHAR = 10;
+
+/**
+ * The inflated bytes of one part as text, counted against the whole file's budget. Runs between
+ * tags are measured here, before the XML parser sees them: saxes gathers a text node (or an
+ * attribute) whole before it reports it, so a 13-million-character cell would be held — tens of
+ * MB — before the cell's own limit could refuse it.
+ */
+async function* counted(stream: Readable, remaining: () => number, spend: (n: number) => void, maxRun: number): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
+  let run = 0;
+  const measure = (text: string) => {
+    let from = 0;
+    for (let lt = text.indexOf("<"); lt !== -1; lt = text.indexOf("<", from)) {
+      if (run + (lt - from) > maxRun) throw new XlsxLimitError("cell");
+      run = 0;
+      from = lt + 1;
+    }
+    run += text.length - from;
+    if (run > maxRun) throw new XlsxLimitError("cell");
+    return text;
+  };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (chunk.length > remaining()) throw new XlsxLimitError("inflated");
       spend(chunk.length);
-      yield decoder.write(chunk);
+      yield measure(decoder.write(chunk));
     }
-    yield decoder.end();
+    yield measure(decoder.end());
   } finally {
     stream.destroy();
   }
@@ -182,11 +205,17 @@ async function* sheetRows(xml: AsyncIterable<string>, sheet: string, shared: str
       row = null;
     }
   });
-  for await (const chunk of xml) {
-    parser.write(chunk);
-    while (done.length) yield done.shift()!;
-    // Let other requests run between chunks of a large sheet.
-    await new Promise<void>((r) => setImmediate(r));
+  try {
+    for await (const chunk of xml) {
+      parser.write(chunk);
+      while (done.length) yield done.shift()!;
+      // Let other requests run between chunks of a large sheet.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  } catch (e) {
+    // A run too long for any cell, found before the parser reported it: name the row it is in.
+    if (e instanceof XlsxLimitError && e.limit === "cell" && !e.at) throw new XlsxLimitError("cell", { sheet, row: (row as { n: number } | null)?.n ?? lastRow + 1 });
+    throw e;
   }
   parser.close();
   while (done.length) yield done.shift()!;

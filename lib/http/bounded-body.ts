@@ -46,6 +46,20 @@ export function boundedBody(body: ReadableStream<Uint8Array>, limit: number) {
     async *chunks(): AsyncGenerator<Buffer> {
       for (let b = await next(); b; b = await next()) yield b;
     },
+    /**
+     * Reads what is left and throws it away (up to the limit; past it the body is cancelled). A
+     * handler that answered before the end — a check that failed at row 12 — must still take the
+     * rest: a body left unread keeps the kept-alive connection busy, and the browser's next request
+     * on it (a reload) was aborted.
+     */
+    async discard(): Promise<void> {
+      held.length = 0;
+      try {
+        for (let b = await next(); b; b = await next()) { /* dropped */ }
+      } catch {
+        await reader.cancel().catch(() => undefined);
+      }
+    },
   };
 }
 

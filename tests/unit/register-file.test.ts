@@ -50,8 +50,11 @@ describe("the register import's reader under hostile files", () => {
   }, 30_000);
 
   it("refuses one enormous cell at the cell, naming its row", async () => {
-    const { result } = await measured("cell.xlsx", xlsx(`${header}<row>${cell("险".repeat(13_000_000))}</row>`));
+    const { result, ms, grewMb } = await measured("cell.xlsx", xlsx(`${header}<row>${cell("险".repeat(13_000_000))}</row>`));
     expect(result).toMatchObject({ ok: false, error: "cellTooLong", line: 2 });
+    // Refused at the run of text, not after the XML parser gathered 13 million characters of it.
+    expect(ms).toBeLessThan(500);
+    expect(grewMb).toBeLessThan(30);
   }, 30_000);
 
   it("stops 200,000 XLSX rows at the 20,001st", async () => {
@@ -72,6 +75,15 @@ describe("the register import's reader under hostile files", () => {
     expect(result).toMatchObject({ ok: false, error: "tooManyRows", line: 20_002 });
     expect(ms).toBeLessThan(3_000);
   }, 10_000);
+
+  it("refuses a huge attribute the same way, and still reads a cell of exactly the limit", async () => {
+    const attribute = await measured("attr.xlsx", xlsx(`${header}<row><c r="${"A".repeat(2_000_000)}" t="inlineStr"><is><t>x</t></is></c></row>`));
+    expect(attribute.result).toMatchObject({ ok: false, error: "cellTooLong", line: 2 });
+    const atLimit = await measured("limit.xlsx", xlsx(`${header}<row>${cell("")}${cell("险".repeat(10_000))}</row>`));
+    expect(atLimit.result).toMatchObject({ ok: true, rows: [{ line: 2, cells: { code: "", title: "险".repeat(10_000) } }] });
+    const entities = await measured("entities.xlsx", xlsx(`${header}<row>${cell("")}${cell("&#x9669;".repeat(10_000))}</row>`));
+    expect(entities.result).toMatchObject({ ok: true, rows: [{ cells: { title: "险".repeat(10_000) } }] });
+  }, 30_000);
 
   it("refuses a CSV record longer than any register's", async () => {
     const { result } = await measured("cell.csv", Buffer.from(`编号,风险名称\r\n,"${"险".repeat(50_000)}"\r\n`));

@@ -54,5 +54,6 @@ export async function POST(request: Request) {
     throw e;
   } finally {
     snapshot.close();
+    await body.discard();
   }
 }
