@@ -97,6 +97,22 @@ describe("grading", () => {
     expect(acknowledgeRed(t.db, { riskId: id, expectedVersion: 2, actor, now, instruction: "" })).toMatchObject({ ok: false, error: "notPending" });
     expect(eventCount()).toBe(n);
   });
+  it("re-grading an acknowledged red as red keeps it acknowledged; red → orange → red asks again", () => {
+    const { id } = create("red");
+    acknowledgeRed(t.db, { riskId: id, expectedVersion: 1, actor, now, instruction: "立即组织排查" });
+    // The red stands and a leader has seen it: a new assessment that is red again is no new alarm.
+    gradeRisk(t.db, { riskId: id, expectedVersion: 2, actor, now: later, assessment: matrixRed, reason: "复核仍为重大", nextReviewDate: "2026-12-02" });
+    expect(riskRow(id)).toMatchObject({ colour: "red", ack_pending: 0, version: 3 });
+    expect(listRiskEvents(t.db, { riskId: id })[0].data).toMatchObject({ escalatedToRed: false });
+    // A red still waiting stays waiting when re-graded red.
+    const other = create("red");
+    gradeRisk(t.db, { riskId: other.id, expectedVersion: 1, actor, now: later, assessment: matrixRed, reason: "复核", nextReviewDate: "2026-12-02" });
+    expect(riskRow(other.id).ack_pending).toBe(1);
+    // Down and up again is a new rise to red: a leader must acknowledge it again.
+    gradeRisk(t.db, { riskId: id, expectedVersion: 3, actor, now: later, assessment: assessment("orange"), reason: "管控到位", nextReviewDate: "2026-12-20" });
+    gradeRisk(t.db, { riskId: id, expectedVersion: 4, actor, now: later, assessment: matrixRed, reason: "再次报警", nextReviewDate: "2026-12-02" });
+    expect(riskRow(id)).toMatchObject({ colour: "red", ack_pending: 1, version: 5 });
+  });
   it("leaving red clears a pending acknowledgement", () => {
     const { id } = create("red");
     gradeRisk(t.db, { riskId: id, expectedVersion: 1, actor, now, assessment: assessment("yellow"), reason: "已停产", nextReviewDate: "2026-12-20" });

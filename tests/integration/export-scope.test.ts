@@ -1,0 +1,60 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", async () => (await import("../support/request-context")).nextHeaders);
+vi.mock("next/navigation", async () => (await import("../support/request-context")).nextNavigation);
+vi.mock("next/cache", async () => (await import("../support/request-context")).nextCache);
+vi.mock("@/db/client", async () => (await import("../support/request-context")).dbClient);
+vi.mock("next-intl/server", async () => (await import("../support/request-context")).nextIntlServer());
+
+import { GET as exportHistory } from "@/app/api/exports/history/route";
+import { GET as exportRegister } from "@/app/api/exports/register/route";
+import { buildTemplate, openCopy, signInAs, type Fixture } from "../support/accounts";
+import { resetRequest } from "../support/request-context";
+
+/**
+ * An export says in its first line whether it is the whole of what it exports ("scope=full") or a
+ * part ("scope=partial"): only a full history export can be proved complete against the chain, so
+ * any criterion at all — a day, an area, a region, a colour, an actor, an event type — must make it
+ * partial (issue 17: area and region filters stopped doing so and no test noticed).
+ */
+let fixture: Fixture;
+let copy: ReturnType<typeof openCopy> | undefined;
+beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
+afterEach(() => { copy?.cleanup(); copy = undefined; });
+
+async function firstLine(handler: (r: Request) => Promise<Response>, as: "auditor" | "officer", path: string, query: string) {
+  resetRequest();
+  copy?.cleanup();
+  copy = openCopy(fixture);
+  signInAs(copy.db, fixture.users[as]);
+  const res = await handler(new Request(`http://sise.local${path}?format=csv${query ? `&${query}` : ""}`, { headers: { "sec-fetch-site": "same-origin" } }));
+  expect(res.status, query).toBe(200);
+  return (await res.text()).replace(/^\uFEFF/, "").split("\r\n")[0];
+}
+
+describe("the history export's scope", () => {
+  it("is full with no criterion", async () => {
+    expect(await firstLine(exportHistory, "auditor", "/api/exports/history", "")).toMatch(/scope=full;/);
+  });
+  it.each([
+    ["a first day", "from=2026-01-01"],
+    ["a last day", "to=2099-12-31"],
+    ["an area", () => `area=${fixture.areaId.S03}`],
+    ["a region", () => `region=${fixture.regionId["610881"]}`],
+    ["a colour", "colour=red"],
+    ["an actor", "actor=1"],
+    ["an event type", "action=grade"],
+  ])("is partial with %s", async (_what, query) => {
+    const q = typeof query === "function" ? query() : query;
+    expect(await firstLine(exportHistory, "auditor", "/api/exports/history", q)).toMatch(/scope=partial;/);
+  });
+});
+
+describe("the register export's scope", () => {
+  it("is full unfiltered and partial with an area, a region or a colour", async () => {
+    expect(await firstLine(exportRegister, "officer", "/api/exports/register", "")).toMatch(/scope=full;/);
+    for (const q of [`area=${fixture.areaId.S03}`, `region=${fixture.regionId["610881"]}`, "colour=red"]) {
+      expect(await firstLine(exportRegister, "officer", "/api/exports/register", q), q).toMatch(/scope=partial;/);
+    }
+  });
+});
