@@ -3,6 +3,8 @@ import { sessionLimits } from "@/lib/auth/config";
 import { afterFailure, lockRemainingMs, THROTTLE } from "@/lib/domain/throttle";
 import { VERIFY_LIMITS } from "@/lib/files/limits";
 import { IMPORT_LIMITS, IMPORT_UPLOAD_BYTES } from "@/lib/files/register-file";
+import { DEFAULT_REPORT_CUTOFF, fileableDays, reportDeadline } from "@/lib/domain/reporting";
+import { defaultNextReview, DEFAULT_REVIEW_DAYS } from "@/lib/domain/review";
 
 /**
  * The numbers the README and the decision records promise, written here as the literal values
@@ -57,5 +59,21 @@ describe("upload limits (README, decision 020)", () => {
     expect(IMPORT_UPLOAD_BYTES).toBe(10 * MB);
     expect(IMPORT_LIMITS).toEqual({ maxInflatedBytes: 48 * MB, maxCellChars: 10_000, maxRows: 20_000 });
     expect(VERIFY_LIMITS.maxUploadBytes).toBe(64 * MB);
+  });
+});
+
+describe("reviews and daily reports (README and DOMAIN.md)", () => {
+  it("review red every 7 days, orange 15, yellow 30, blue 90 by default", () => {
+    expect(DEFAULT_REVIEW_DAYS).toEqual({ red: 7, orange: 15, yellow: 30, blue: 90 });
+    expect(["red", "orange", "yellow", "blue"].map((c) => defaultNextReview(c as "red", "2026-11-25"))).toEqual(["2026-12-02", "2026-12-10", "2026-12-25", "2027-02-23"]);
+  });
+
+  it("are due at 17:00 Beijing time and may be filed up to six days late", () => {
+    expect(DEFAULT_REPORT_CUTOFF).toBe("17:00");
+    expect(new Date(reportDeadline("2026-11-25", DEFAULT_REPORT_CUTOFF, "Asia/Shanghai")).toISOString()).toBe("2026-11-25T09:00:00.000Z");
+    const days = fileableDays("2026-11-25");
+    expect(days[0]).toBe("2026-11-25");
+    expect(days.at(-1)).toBe("2026-11-19"); // six days before today, and no earlier
+    expect(days).toHaveLength(7);
   });
 });
