@@ -23,5 +23,6 @@ export function mondayOfIsoWeek(label: string): string | undefined {
   // Sise's history starts long after 1900 and dates are four-digit years: anything else is no week.
   if (week < 1 || week > 53 || year < 1900 || year > 9999) return undefined;
   const monday = addDays(mondayOf(`${year}-01-04`), 7 * (week - 1));
-  return isoWeekOf(monday).year === year && isIsoDay(monday) ? monday : undefined;
+  // A week running past 9999-12-31 has a Monday that is no four-digit day: checked before it is used.
+  return isIsoDay(monday) && isoWeekOf(monday).year === year ? monday : undefined;
 }

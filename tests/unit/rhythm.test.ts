@@ -22,6 +22,11 @@ describe("ISO weeks", () => {
     expect(mondayOfIsoWeek("2025-W53")).toBeUndefined(); // 2025 has only 52
     expect(mondayOfIsoWeek("2026-W00")).toBeUndefined();
     expect(mondayOfIsoWeek("2026-47")).toBeUndefined();
+    // The last years a four-digit day can name: 9999 has 52 weeks, and a "W53" would begin in 10000
+    // (found by the e2e property test as a 500 from /api/exports/analysis).
+    expect(mondayOfIsoWeek("9999-W52")).toBe("9999-12-27");
+    expect(mondayOfIsoWeek("9999-W53")).toBeUndefined();
+    expect(mondayOfIsoWeek("1900-W01")).toBe("1900-01-01");
   });
 });
 
