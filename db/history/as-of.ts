@@ -11,7 +11,7 @@ import { memoPerConnection } from "../memo";
  * Checkpoints are made on first need, oldest first, and only for moments safely in the past, so
  * no event can still arrive before them (app writes are stamped with the current time).
  */
-const BOARD_ACTIONS = "('create', 'grade', 'status', 'reopen', 'update')";
+export const BOARD_ACTIONS = "('create', 'grade', 'status', 'reopen', 'update')";
 type Row = [riskId: number, action: string, field: string | null, newValue: string | null];
 export type Packed = [number, number, number, number, number];
 
@@ -25,10 +25,15 @@ export function* boardEventsBetween(sqlite: Database.Database, afterMs: number, 
     .raw()
     .iterate(afterMs, uptoMs) as Iterable<Row>;
   for (const [riskId, action, field, value] of rows) {
-    // Only the events that move a risk on the board need their value parsed.
-    if (action === "update" && field !== "areaId" && field !== "regionId") continue;
-    yield { riskId, action, field, newValue: value === null ? null : JSON.parse(value) };
+    const e = boardEvent(riskId, action, field, value);
+    if (e) yield e;
   }
+}
+
+/** A history row as a board event, or null for an update that does not move the risk (its value is then never parsed). */
+export function boardEvent(riskId: number, action: string, field: string | null, value: string | null): BoardEvent | null {
+  if (action === "update" && field !== "areaId" && field !== "regionId") return null;
+  return { riskId, action, field, newValue: value === null ? null : JSON.parse(value) };
 }
 
 function latestCheckpoint(sqlite: Database.Database, atOrBefore: number): { at: number; states: Map<number, RiskState> } {

@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
-import { replay, type BoardEvent, type RiskState } from "../../lib/domain/board";
+import { replay, type RiskState } from "../../lib/domain/board";
 import { addDays, dayInZone, mondayOf, monthStartsBetween, startOfDayInZone } from "../../lib/domain/dates";
 import { summariseCells } from "../../lib/domain/trend";
-import { pack, unpack, type Packed } from "./as-of";
+import { BOARD_ACTIONS, boardEvent, pack, unpack, type Packed } from "./as-of";
 
 /**
  * What the history views derive from the history — the monthly checkpoints (every risk's state at
@@ -19,7 +19,6 @@ import { pack, unpack, type Packed } from "./as-of";
  */
 const BATCH = 5_000;
 const SETTLE_MS = 60_000;
-const BOARD_ACTIONS = "('create', 'grade', 'status', 'reopen', 'update')";
 type Row = [seq: number, at: number, riskId: number, action: string, field: string | null, newValue: string | null];
 
 export type DeriveResult = { checkpoints: number; weeks: number; events: number };
@@ -59,7 +58,7 @@ export async function deriveHistory(
     // Every board event up to and including the boundary's instant, a batch at a time.
     for (;;) {
       const rows = batch.all(cursor.at, cursor.at, cursor.seq, boundary, BATCH) as Row[];
-      replay(states, rows.flatMap(toEvent));
+      replay(states, rows.flatMap(([, , riskId, action, field, value]) => boardEvent(riskId, action, field, value) ?? []));
       out.events += rows.length;
       if (rows.length > 0) cursor = { at: rows[rows.length - 1][1], seq: rows[rows.length - 1][0] };
       if (p.pause) await p.pause();
@@ -79,12 +78,6 @@ export function weekStartsBetween(fromMs: number, toMs: number, timeZone: string
     if (at > toMs) return out;
     if (at > fromMs) out.push(at);
   }
-}
-
-function toEvent([, , riskId, action, field, value]: Row): BoardEvent[] {
-  // Only the events that move a risk on the board need their value parsed.
-  if (action === "update" && field !== "areaId" && field !== "regionId") return [];
-  return [{ riskId, action, field, newValue: value === null ? null : JSON.parse(value) }];
 }
 
 /** The same, for the app's connection (the background job in lib/history/derive-schedule.ts). */

@@ -11,6 +11,7 @@ import { applyMigrations } from "@/db/migrate";
 import { gradeRisk } from "@/db/mutations/grading";
 import { insertRisk } from "@/db/mutations/risks";
 import { seedDemoRegister, seedReference } from "@/db/seed";
+import { replay } from "@/lib/domain/board";
 import { assessment } from "../support/risk-input";
 import { createTestDb, type TestDb } from "./test-db";
 
@@ -29,6 +30,10 @@ afterEach(() => t.cleanup());
 
 const count = () => (t.sqlite.prepare("SELECT count(*) AS n FROM risk_events").get() as { n: number }).n;
 const head = () => (t.sqlite.prepare("SELECT hash FROM risk_events ORDER BY seq DESC LIMIT 1").get() as { hash: string }).hash;
+/** Every risk's state at `at`, by replaying every event up to it: the oracle the faster walks are held to. */
+const fromScratch = (at: number) =>
+  replay(new Map(), (t.sqlite.prepare("SELECT risk_id, action, field, new_value FROM risk_events WHERE at <= ? AND risk_id IS NOT NULL ORDER BY at, seq").all(at) as Array<{ risk_id: number; action: string; field: string | null; new_value: string | null }>)
+    .map((e) => ({ riskId: e.risk_id, action: e.action, field: e.field, newValue: e.new_value === null ? null : JSON.parse(e.new_value) })));
 /** What an attacker with the file and a SQLite shell would do first: remove the guard triggers. */
 const dropGuards = () => t.sqlite.exec("DROP TRIGGER risk_events_no_update; DROP TRIGGER risk_events_no_delete;");
 
@@ -127,11 +132,7 @@ describe("the history replays to the current register", () => {
 
 describe("the board as of any moment", () => {
   it("is the same from monthly checkpoints as from replaying the whole history", async () => {
-    const { replay } = await import("@/lib/domain/board");
     const { statesAsOf } = await import("@/db/history/as-of");
-    const fromScratch = (at: number) =>
-      replay(new Map(), (t.sqlite.prepare("SELECT risk_id, action, field, new_value FROM risk_events WHERE at <= ? AND risk_id IS NOT NULL ORDER BY at, seq").all(at) as Array<{ risk_id: number; action: string; field: string | null; new_value: string | null }>)
-        .map((e) => ({ riskId: e.risk_id, action: e.action, field: e.field, newValue: e.new_value === null ? null : JSON.parse(e.new_value) })));
     const day = 86_400_000;
     for (const at of [now.getTime() - 700 * day, now.getTime() - 365 * day, now.getTime() - 40 * day, now.getTime() - 3 * day]) {
       expect(statesAsOf(t.sqlite, at)).toEqual(fromScratch(at));
@@ -152,14 +153,10 @@ describe("the board as of any moment", () => {
 
 describe("the history views derived ahead of need", () => {
   it("makes every monthly checkpoint and week board the whole history replays to, in batches, once", async () => {
-    const { replay } = await import("@/lib/domain/board");
     const { deriveHistory } = await import("@/db/history/derive");
     const { summariseCells } = await import("@/lib/domain/trend");
     const { unpack } = await import("@/db/history/as-of");
-    // Independent of the derivation's batches and cursor: replay every event up to the instant.
-    const fromScratch = (at: number) =>
-      replay(new Map(), (t.sqlite.prepare("SELECT risk_id, action, field, new_value FROM risk_events WHERE at <= ? AND risk_id IS NOT NULL ORDER BY at, seq").all(at) as Array<{ risk_id: number; action: string; field: string | null; new_value: string | null }>)
-        .map((e) => ({ riskId: e.risk_id, action: e.action, field: e.field, newValue: e.new_value === null ? null : JSON.parse(e.new_value) })));
+    // Independent of the derivation's batches and cursor: every event up to the instant (fromScratch).
     const later = now.getTime() + 3_600_000;
     let pauses = 0;
     const made = await deriveHistory(t.sqlite, { timeZone: "Asia/Shanghai", nowMs: later, pause: async () => void (pauses += 1) });
