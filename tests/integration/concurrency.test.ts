@@ -1,34 +1,75 @@
 import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { verifyHistorySync } from "@/db/history/verify";
 import { insertRisk } from "@/db/mutations/risks";
+import { firstDocumentedBreak } from "../support/chain-oracle";
 import { assessment } from "../support/risk-input";
 import { createTestDb, type TestDb } from "./test-db";
 
 const run = promisify(execFile);
 let t: TestDb;
-beforeEach(() => (t = createTestDb()));
-afterEach(() => t.cleanup());
+let barrier: string;
+beforeEach(() => {
+  t = createTestDb();
+  barrier = mkdtempSync(join(tmpdir(), "sise-barrier-"));
+});
+afterEach(() => {
+  t.cleanup();
+  rmSync(barrier, { recursive: true, force: true });
+});
+
+const WRITERS = 20;
+async function until(what: string, done: () => boolean, ms = 90_000) {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error(`barrier: ${what} did not happen`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+const count = (prefix: string) => readdirSync(barrier).filter((f) => f.startsWith(prefix)).length;
 
 /**
  * No lost updates across processes: several writers, each its own process with its own connection,
- * grade the same risk from the same version at the same instant. Exactly one wins; the others are
- * told "conflict" with the new version; the history holds one grading and still verifies.
+ * grade the same risk from the same version. Exactly one wins; the others are told "conflict" with
+ * the new version; the history holds one grading and still verifies.
+ *
+ * The writers are made to overlap, not hoped to: the test holds SQLite's write lock from before any
+ * writer may start until every writer has begun its attempt (tests/support/concurrent-writer.ts), so
+ * all twenty are waiting on the same lock when it is released — no sleeps, no shared start instant.
  */
 it("lets exactly one of 20 concurrent writers (separate processes) change a risk from the same version", async () => {
   const input = { title: "府谷县煤矿瓦斯超限风险", description: "", areaId: t.areaId.S04, regionId: t.regionId["610822"], responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "刘洋", coUnitIds: [], reason: "" };
   const { id } = insertRisk(t.db, { input, assessment: assessment("yellow"), nextReviewDate: "2026-12-20", actor: { id: null, name: "seed" }, now: new Date(), year: 2026 });
-  // Twenty processes start on two cores: the shared instant leaves them time to load first.
-  const start = Date.now() + 12_000;
-  const writers = Array.from({ length: 20 }, (_, n) =>
-    run(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/concurrent-writer.ts", t.file, String(id), "1", String(start), String(n)], { timeout: 60_000 }),
+  const writers = Array.from({ length: WRITERS }, (_, n) =>
+    run(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/concurrent-writer.ts", t.file, String(id), "1", barrier, String(n)], { timeout: 150_000 }),
   );
-  const results = (await Promise.all(writers)).map((r) => JSON.parse(r.stdout) as { ok: boolean; error?: string; currentVersion?: number });
+  let released = 0;
+  try {
+    await until("every writer loaded", () => count("ready-") === WRITERS);
+    t.sqlite.exec("BEGIN IMMEDIATE");
+    writeFileSync(join(barrier, "go"), "");
+    await until("every writer attempting", () => count("attempt-") === WRITERS, 4_000);
+    released = Date.now();
+  } finally {
+    if (t.sqlite.inTransaction) t.sqlite.exec("COMMIT");
+    if (!existsSync(join(barrier, "go"))) writeFileSync(join(barrier, "go"), "");
+  }
+  const outcomes = (await Promise.all(writers)).map((r) => JSON.parse(r.stdout) as { result: { ok: boolean }; began: number; ended: number });
+  // The proof that they overlapped: every attempt began before the lock was released and ended after.
+  for (const o of outcomes) {
+    expect(o.began).toBeLessThanOrEqual(released);
+    expect(o.ended).toBeGreaterThanOrEqual(released);
+  }
+  const results = outcomes.map((o) => o.result);
   expect(results.filter((r) => r.ok)).toEqual([{ ok: true, version: 2 }]);
-  expect(results.filter((r) => !r.ok)).toEqual(Array(19).fill({ ok: false, error: "conflict", currentVersion: 2 }));
+  expect(results.filter((r) => !r.ok)).toEqual(Array(WRITERS - 1).fill({ ok: false, error: "conflict", currentVersion: 2 }));
   const grades = t.sqlite.prepare("SELECT actor_name FROM risk_events WHERE risk_id = ? AND action = 'grade'").all(id);
   expect(grades).toHaveLength(1);
   expect(t.sqlite.prepare("SELECT version FROM risks WHERE id = ?").get(id)).toEqual({ version: 2 });
   expect(verifyHistorySync(t.sqlite).ok).toBe(true);
-}, 60_000);
+  expect(firstDocumentedBreak(t.sqlite.prepare("SELECT * FROM risk_events ORDER BY seq").all() as never)).toBeNull();
+}, 180_000);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/connection";
 import { sealHistory } from "@/db/history/seal";
 import { verifyHistory, verifyHistorySync } from "@/db/history/verify";
+import { firstDocumentedBreak } from "../support/chain-oracle";
 import { applyMigrations } from "@/db/migrate";
 import { gradeRisk } from "@/db/mutations/grading";
 import { insertRisk } from "@/db/mutations/risks";
@@ -42,6 +43,8 @@ describe("the history's hash chain", () => {
     expect(verifyHistorySync(t.sqlite)).toEqual({ ok: true, count: count(), head: head() });
     // The chunked form the auditor page uses agrees, whatever the chunk size.
     expect(await verifyHistory(t.sqlite, { chunk: 7, pause: async () => undefined })).toEqual({ ok: true, count: count(), head: head() });
+    // …and the rows the app wrote follow the documented formula, recomputed in the test.
+    expect(firstDocumentedBreak(t.sqlite.prepare("SELECT * FROM risk_events ORDER BY seq").all() as never)).toBeNull();
   });
 
   it("refuses UPDATE and DELETE through raw SQL while the triggers stand", () => {

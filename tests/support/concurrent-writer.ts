@@ -1,9 +1,15 @@
 /**
  * One competing writer for the concurrency test, run as its own process (so the writers really
- * race on the SQLite file): waits until the shared start instant, then tries to grade the risk
- * from the version it was given, and prints the outcome as JSON.
- *   node --conditions=react-server --import tsx tests/support/concurrent-writer.ts DB RISK_ID VERSION START_MS N
+ * race on the SQLite file). It follows the test's barrier in the directory BARRIER:
+ *   1. writes `ready-N` once loaded, and waits for `go` (the test writes it while holding the
+ *      database's write lock, after every writer is ready);
+ *   2. writes `attempt-N` and tries to grade the risk from the version it was given — the attempt
+ *      waits on the test's lock, which is released only once every writer has written `attempt-N`;
+ *   3. prints the outcome as JSON, with the instants (ms since the epoch) it began and ended.
+ *   node --conditions=react-server --import tsx tests/support/concurrent-writer.ts DB RISK_ID VERSION BARRIER N
  */
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Db } from "@/db/client";
 import { openDatabase } from "@/db/connection";
@@ -12,16 +18,23 @@ import * as schema from "@/db/schema";
 import { COLOURS } from "@/lib/domain/colours";
 import { assess } from "@/lib/domain/grading";
 
-const [file, riskId, version, startMs, n] = process.argv.slice(2);
+const [file, riskId, version, barrier, n] = process.argv.slice(2);
 const db = drizzle(openDatabase(file), { schema }) as Db;
 const colour = COLOURS[Number(n) % COLOURS.length];
 const graded = assess({ method: "direct" }, colour, "");
 if (!graded.ok) throw new Error(graded.error);
-while (Date.now() < Number(startMs)) {
-  // Spin for the last milliseconds so every writer leaves the line together.
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+writeFileSync(join(barrier, `ready-${n}`), "");
+const deadline = Date.now() + 120_000;
+while (!existsSync(join(barrier, "go"))) {
+  if (Date.now() > deadline) throw new Error("the test never said go");
+  Atomics.wait(pause, 0, 0, 2);
 }
+const began = Date.now();
+writeFileSync(join(barrier, `attempt-${n}`), "");
 const result = gradeRisk(db, {
   riskId: Number(riskId), expectedVersion: Number(version), actor: { id: null, name: `writer-${n}` }, now: new Date(),
   assessment: graded.assessment, reason: `writer ${n}`, nextReviewDate: "2026-12-01",
 });
-process.stdout.write(JSON.stringify(result));
+process.stdout.write(JSON.stringify({ result, began, ended: Date.now() }));

@@ -1,0 +1,28 @@
+import { createHash } from "node:crypto";
+
+/**
+ * The hash chain's documented formula (DOMAIN.md, decision 006), written from its sentence and not
+ * from the app's code:
+ *   hash = SHA-256(prev_hash ‖ canonical JSON), the canonical JSON being the event's columns under
+ *   their SQL names with keys sorted alphabetically, values exactly as stored; the first prev_hash is
+ *   64 zeros. Tests check the app's chain with this, so a change to the app's canonical form or hash
+ *   that breaks the documented format fails a test instead of being checked by itself.
+ */
+export const DOCUMENTED_GENESIS = "0".repeat(64);
+
+export function documentedHash(prevHash: string, row: Record<string, unknown>): string {
+  const columns = Object.entries(row).filter(([k]) => k !== "hash" && k !== "prev_hash").sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash("sha256").update(prevHash + JSON.stringify(Object.fromEntries(columns)), "utf8").digest("hex");
+}
+
+/** Walks rows in sequence order with the documented formula; returns the first row whose link or hash is wrong, or null. */
+export function firstDocumentedBreak(rows: Iterable<Record<string, unknown> & { seq: number; prev_hash: string | null; hash: string | null }>): number | null {
+  let prev = DOCUMENTED_GENESIS;
+  let expected = 1;
+  for (const r of rows) {
+    if (r.seq !== expected || r.prev_hash !== prev || r.hash !== documentedHash(prev, r)) return r.seq;
+    prev = r.hash;
+    expected += 1;
+  }
+  return null;
+}
