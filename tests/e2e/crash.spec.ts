@@ -1,5 +1,7 @@
 import type { ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -11,14 +13,30 @@ import { startSiseServer, waitForServer } from "../../scripts/bench-server";
 import { benchSessionCookie } from "../../scripts/bench-session";
 
 const DB = process.env.E2E_DB ?? "test-results/e2e/sise.db";
-const PORT = 3150;
+
+/** A port nobody is listening on, from the OS: the spec never collides with another server or worker. */
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port } = probe.address() as { port: number };
+  probe.close();
+  await once(probe, "close");
+  return port;
+}
+/** After this many confirmations in a round the server is killed, with the four clients' requests in flight. */
+const KILL_AFTER = [8, 20, 35];
 
 /**
  * Crash safety of the real server: a second `next start` (the production build under test) on its
  * own copy of the database takes a steady stream of grade changes through the server action; it
- * is killed with SIGKILL at a random moment, three times. After each kill the database is opened
- * afresh: every grading the server had confirmed to its client is there, SQLite's integrity check
- * passes and the history's hash chain verifies. (The shared e2e server is left alone.)
+ * is killed with SIGKILL three times, each time once a set number of gradings has been confirmed
+ * (no sleeps: the kill lands while four clients have requests in flight). After each kill the
+ * database is opened afresh: every grading the server had confirmed to its client is there, SQLite's
+ * integrity check passes and the history's hash chain verifies. (The shared e2e server is left alone.)
+ *
+ * What this proves is survival of the process's death. The OS keeps the page cache, so it cannot
+ * tell synchronous=FULL from OFF: surviving power loss rests on SQLite's documented guarantee with
+ * synchronous=FULL in WAL mode (db/connection.ts, decision 018), which tests/integration/store.test.ts pins.
  */
 test("every grading the server confirmed survives SIGKILL of the server, three times", async () => {
   test.setTimeout(180_000);
@@ -30,7 +48,8 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
   const setup = openDatabase(file);
   const cookie = benchSessionCookie(setup, { role: "officer" });
   setup.close();
-  const headers = { cookie, origin: `http://127.0.0.1:${PORT}` };
+  const port = await freePort();
+  const headers = { cookie, origin: `http://127.0.0.1:${port}` };
   const actionId = gradeActionId();
   const day = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
   const confirmed: Array<{ id: number; version: number }> = [];
@@ -40,29 +59,39 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
       const db = new Database(file, { readonly: true });
       const pool = db.prepare("SELECT id, code, version FROM risks WHERE status IN ('identified', 'controlling') ORDER BY random() LIMIT 400").all() as Target[];
       db.close();
-      server = startSiseServer({ port: PORT, db: file });
-      await waitForServer(PORT);
-      let stop = false;
+      const running = startSiseServer({ port, db: file });
+      server = running;
+      await waitForServer(port);
+      const exited = once(running, "exit");
+      let killed = false;
+      let inRound = 0;
+      const kill = () => {
+        if (killed) return;
+        killed = true;
+        process.kill(-running.pid!, "SIGKILL");
+      };
       // Four clients post gradings one after another, each to its own risks, until the kill.
       const client = async (k: number) => {
-        for (let i = k; !stop && i < pool.length; i += 4) {
+        for (let i = k; !killed && i < pool.length; i += 4) {
           const t = pool[i];
           try {
             const request = gradeRequest(t, { actionId, day, headers });
-            const res = await fetch(`http://127.0.0.1:${PORT}${request.path}`, request);
+            const res = await fetch(`http://127.0.0.1:${port}${request.path}`, request);
             await res.arrayBuffer();
-            if (res.headers.get("x-action-redirect")?.includes("graded=1")) confirmed.push({ id: t.id, version: t.version + 1 });
-          } catch {
-            return; // the server is gone
+            if (!res.headers.get("x-action-redirect")?.includes("graded=1")) throw new Error(`grading ${t.code} was not confirmed: ${res.status}`);
+            confirmed.push({ id: t.id, version: t.version + 1 });
+            if (++inRound >= KILL_AFTER[round]) kill();
+          } catch (error) {
+            if (killed) return; // the server is gone: a request cut short by the kill was never confirmed
+            kill();
+            throw error; // anything before the kill is a failure of the test, not the end of a client
           }
         }
       };
       const clients = [0, 1, 2, 3].map(client);
-      await new Promise((r) => setTimeout(r, 1500 + Math.random() * 2500));
-      process.kill(-server.pid!, "SIGKILL");
-      stop = true;
       await Promise.all(clients);
-      await new Promise((r) => setTimeout(r, 300));
+      expect(killed, `round ${round}: the server was killed before the pool ran out`).toBe(true);
+      await exited;
 
       const check = openDatabase(file);
       const found = check.prepare("SELECT count(*) FROM risk_events WHERE risk_id = ? AND risk_version = ? AND action = 'grade'").pluck();

@@ -6,12 +6,12 @@ import type { Db } from "@/db/client";
 import { openDatabase } from "@/db/connection";
 import { addMeasure } from "@/db/mutations/measures";
 import { insertRisk } from "@/db/mutations/risks";
-import { insertSession } from "@/db/mutations/sessions";
 import { insertUser } from "@/db/mutations/users";
 import * as schema from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
-import { SESSION_COOKIE } from "@/lib/auth/config";
+import { SESSION_COOKIE, sessionLimits } from "@/lib/auth/config";
+import { storeSession, type SessionTicket } from "@/lib/auth/session";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { createTestDb } from "../integration/test-db";
 import { ctx } from "./request-context";
@@ -19,7 +19,6 @@ import { assessment } from "./risk-input";
 
 export const PASSWORD = "correct horse battery";
 export const NOW = new Date();
-export const LIMITS = { idleMs: 60 * 60_000, absoluteMs: 12 * 60 * 60_000 };
 
 export type Fixture = Awaited<ReturnType<typeof buildTemplate>>;
 
@@ -84,12 +83,17 @@ export function openCopy(fixture: Fixture) {
   };
 }
 
-/** Signs `userId` in by writing a session row and the cookie, as the sign-in action would. */
+/**
+ * Signs `userId` in through the app's own session code (lib/auth/session.ts): the ticket has the
+ * configured lifetimes (sessionLimits), storeSession writes the row, and the cookie holds the token.
+ * Only the request facts are fixed, since there is no request.
+ */
 export function signInAs(db: Db, userId: number, { pendingTotp = false } = {}) {
   const token = generateToken();
-  insertSession(db, { id: hashToken(token), userId, now: new Date(), limits: LIMITS, pendingTotp, ip: null, userAgent: null });
+  const ticket: SessionTicket = { token, id: hashToken(token), pendingTotp, limits: sessionLimits(), ip: null, userAgent: null, https: false };
+  storeSession(db, ticket, { userId, now: new Date() });
   ctx.cookies.set(SESSION_COOKIE, token);
-  return hashToken(token);
+  return ticket.id;
 }
 
 export function form(values: Record<string, string | string[]>) {

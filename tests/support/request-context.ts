@@ -9,11 +9,14 @@ import type { Db } from "@/db/client";
 export const ctx = {
   db: undefined as Db | undefined,
   cookies: new Map<string, string>(),
+  /** The options each cookie was last set with, as the action passed them (HttpOnly, Secure, maxAge …). */
+  cookieOptions: new Map<string, Record<string, unknown>>(),
   headers: new Headers(),
 };
 
 export function resetRequest({ ip = "203.0.113.7" }: { ip?: string } = {}) {
   ctx.cookies.clear();
+  ctx.cookieOptions.clear();
   // The socket's address as Sise's server (server.mjs) passes it on.
   ctx.headers = new Headers({ "x-sise-peer": ip, "user-agent": "vitest" });
 }
@@ -29,8 +32,14 @@ export class InterruptSignal extends Error {}
 export const nextHeaders = {
   cookies: async () => ({
     get: (name: string) => (ctx.cookies.has(name) ? { name, value: ctx.cookies.get(name)! } : undefined),
-    set: (name: string, value: string) => void ctx.cookies.set(name, value),
-    delete: (name: string) => void ctx.cookies.delete(name),
+    set: (name: string, value: string, options: Record<string, unknown> = {}) => {
+      ctx.cookies.set(name, value);
+      ctx.cookieOptions.set(name, options);
+    },
+    delete: (name: string) => {
+      ctx.cookies.delete(name);
+      ctx.cookieOptions.delete(name);
+    },
   }),
   headers: async () => ctx.headers,
 };
