@@ -3,13 +3,16 @@ import { chromiumLaunchOptions } from "./tests/e2e/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // A throw-away database per run: the server is started exactly as the README's quick start does
-// (npm start → migrations, seed, production build, next start), so that path is tested too.
+// (npm start → migrations, seed, production build, next start), so that path is tested too. Its
+// database is the template: each spec file gets its own copy and server (tests/e2e/fixtures.ts).
 const dbPath = "test-results/e2e/sise.db";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Files run in parallel on two workers (each file on its own server and database copy); the tests
+  // of one file run in order, as a person would click through them.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [["list"]],

@@ -2,7 +2,7 @@
 // `npm run test:mutation` mutates the pure rules and the auth helpers and runs the vitest tests that
 // cover each mutant (per-test coverage). Scores per file are kept in docs/testing.md.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   testRunner: "vitest",
   vitest: { configFile: "vitest.mutation.config.mts", related: false },
   coverageAnalysis: "perTest",
@@ -20,3 +20,5 @@ export default {
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
 };
+
+export default config;

@@ -13,6 +13,7 @@ export default defineConfig({
     include: [
       "tests/unit/**/*.test.ts",
       "tests/integration/auth.test.ts",
+      "tests/integration/auth-guards.test.ts",
       "tests/integration/proxy.test.ts",
       "tests/integration/api.test.ts",
       "tests/integration/authorization-matrix.test.ts",

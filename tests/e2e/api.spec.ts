@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./sign-in";
 
 /** An admin issues a token for the governance platform; the platform reads with it; revoked, it stops at once. */

@@ -1,28 +1,16 @@
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { expect, test } from "@playwright/test";
+import { expect, freePort, TEMPLATE_DB, test } from "./fixtures";
 import { backupDatabase, checkDatabase } from "../../db/backup";
 import { openDatabase } from "../../db/connection";
 import { gradeActionId, gradeRequest, type Target } from "../../scripts/bench-requests";
 import { startSiseServer, waitForServer } from "../../scripts/bench-server";
 import { benchSessionCookie } from "../../scripts/bench-session";
 
-const DB = process.env.E2E_DB ?? "test-results/e2e/sise.db";
-
-/** A port nobody is listening on, from the OS: the spec never collides with another server or worker. */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  await once(probe, "close");
-  return port;
-}
 /** After this many confirmations in a round the server is killed, with the four clients' requests in flight. */
 const KILL_AFTER = [8, 20, 35];
 
@@ -42,7 +30,7 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), "sise-crash-"));
   const file = join(dir, "sise.db");
-  const live = openDatabase(DB, { readonly: true });
+  const live = openDatabase(TEMPLATE_DB, { readonly: true });
   backupDatabase(live, file);
   live.close();
   const setup = openDatabase(file);

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import fc from "fast-check";
 import { signIn } from "./sign-in";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, freePort, TEMPLATE_DB, test } from "./fixtures";
 import { strToU8, zipSync } from "fflate";
 import { backupDatabase } from "../../db/backup";
 import { openDatabase } from "../../db/connection";
@@ -16,9 +16,8 @@ import { benchSessionCookie } from "../../scripts/bench-session";
  * words, quickly, without the server growing and without stalling anyone else; a forged
  * X-Forwarded-For neither spreads an attacker over many addresses nor locks anyone else out.
  */
-const DB = process.env.E2E_DB ?? "test-results/e2e/sise.db";
-const PORT = 3160;
-const BASE = `http://127.0.0.1:${PORT}`;
+let PORT: number;
+let BASE: string;
 let server: ChildProcess;
 let dir: string;
 let file: string;
@@ -30,7 +29,9 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   dir = mkdtempSync(join(tmpdir(), "sise-hostile-"));
   file = join(dir, "sise.db");
-  const live = openDatabase(DB, { readonly: true });
+  PORT = await freePort();
+  BASE = `http://127.0.0.1:${PORT}`;
+  const live = openDatabase(TEMPLATE_DB, { readonly: true });
   backupDatabase(live, file);
   live.close();
   const setup = openDatabase(file);

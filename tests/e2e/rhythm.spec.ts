@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { strFromU8, unzipSync } from "fflate";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./sign-in";
 
-/** The server's database (CI: the throw-away one playwright.config starts; locally E2E_DB). */
-const DB = process.env.E2E_DB ?? "test-results/e2e/sise.db";
 const beijing = (ms: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date(ms));
 
 async function setCutoff(page: Page, cutoff: string) {
@@ -64,8 +63,8 @@ test("two units file (one zero report) and a unit that did not is shown late", a
 });
 
 /** 周分析: last week's analysis lists exactly the escalations the history holds for that week, and exports them. */
-test("the weekly analysis of a seeded week lists exactly its escalations", async ({ page }) => {
-  const db = new Database(DB, { readonly: true, fileMustExist: true });
+test("the weekly analysis of a seeded week lists exactly its escalations", async ({ page, siseDb }) => {
+  const db = new Database(siseDb, { readonly: true, fileMustExist: true });
   const monday = new Date(Date.now() + 8 * 3_600_000);
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 7);
   const start = Date.parse(`${monday.toISOString().slice(0, 10)}T00:00:00+08:00`);

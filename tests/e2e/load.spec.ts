@@ -1,11 +1,10 @@
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { verifyHistorySync } from "../../db/history/verify";
 import { gradeActionId, gradeRequest, type Target } from "../../scripts/bench-requests";
 import { signIn } from "./sign-in";
 
-const DB = process.env.E2E_DB ?? "test-results/e2e/sise.db";
 const SECONDS = 4;
 
 /**
@@ -13,14 +12,14 @@ const SECONDS = 4;
  * on the production server under test — the trivial route, the register, the board, the weekly
  * analysis, then 90% reads with 10% grade changes posted to the real server action. Nothing may
  * fail, and the history must still verify. Throughput is printed as a ratio to /ping, not judged:
- * CI machines are too noisy for thresholds. (Named to run last: it regrades many of the officer's risks.)
+ * CI machines are too noisy for thresholds. (It regrades many of the officer's risks: on its own database copy, tests/e2e/fixtures.ts.)
  */
-test("the server answers sustained reads and a 90/10 read-write mix without an error", async ({ page, baseURL }) => {
+test("the server answers sustained reads and a 90/10 read-write mix without an error", async ({ page, baseURL, siseDb }) => {
   test.setTimeout(90_000);
   await signIn(page, "officer");
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const headers = { cookie, origin: baseURL! };
-  const db = new Database(DB, { readonly: true, fileMustExist: true });
+  const db = new Database(siseDb, { readonly: true, fileMustExist: true });
   // The officer's scope: the safety-production domains of 榆阳区 and 神木市.
   const pool = db.prepare(`SELECT r.id, r.code, r.version FROM risks r JOIN areas a ON a.id = r.area_id JOIN regions g ON g.id = r.region_id
     WHERE a.kind = 'domain' AND g.code IN ('610802', '610881') AND r.status IN ('identified', 'controlling') ORDER BY r.id`).all() as Target[];
@@ -54,7 +53,7 @@ test("the server answers sustained reads and a 90/10 read-write mix without an e
   for (const [path, r] of Object.entries(results)) expect(r.failed, path).toBe(0);
   expect(posted).toBeGreaterThan(0);
 
-  const after = new Database(DB, { readonly: true, fileMustExist: true });
+  const after = new Database(siseDb, { readonly: true, fileMustExist: true });
   const graded = after.prepare("SELECT count(*) FROM risk_events WHERE reason = '基准测试:升级'").pluck().get() as number;
   expect(verifyHistorySync(after).ok).toBe(true);
   after.close();
