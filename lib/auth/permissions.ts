@@ -71,5 +71,5 @@ export function canChangeRisk(
 }
 
 export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as ReadonlyArray<string>).includes(value);
+  return (ROLES as ReadonlyArray<unknown>).includes(value);
 }

@@ -9,7 +9,7 @@ export type Colour = (typeof COLOURS)[number];
 export const SEVERITY: Record<Colour, number> = { red: 4, orange: 3, yellow: 2, blue: 1 };
 
 export function isColour(value: unknown): value is Colour {
-  return typeof value === "string" && (COLOURS as readonly string[]).includes(value);
+  return (COLOURS as readonly unknown[]).includes(value);
 }
 
 /** Most severe first; used wherever colours are listed (legends, filters, boards). */

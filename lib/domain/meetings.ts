@@ -8,7 +8,7 @@ import type { CellSummary } from "./trend";
  */
 export const MEETING_TYPES = ["monthly_review", "dispatch", "ad_hoc"] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
-export const isMeetingType = (v: unknown): v is MeetingType => typeof v === "string" && (MEETING_TYPES as ReadonlyArray<string>).includes(v);
+export const isMeetingType = (v: unknown): v is MeetingType => (MEETING_TYPES as ReadonlyArray<unknown>).includes(v);
 
 /** A closed meeting's record is locked: only corrections (linked entries) and task completion remain. */
 export const canEditMeeting = (m: { status: "open" | "closed" }) => m.status === "open";

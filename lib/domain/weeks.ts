@@ -20,8 +20,9 @@ export function mondayOfIsoWeek(label: string): string | undefined {
   const m = WEEK.exec(label);
   if (!m) return undefined;
   const [year, week] = [Number(m[1]), Number(m[2])];
-  // Sise's history starts long after 1900 and dates are four-digit years: anything else is no week.
-  if (week < 1 || week > 53 || year < 1900 || year > 9999) return undefined;
+  // Sise's history starts long after 1900: earlier years are no week. (Weeks 00 and 54, and a W53 of
+  // a year with 52 weeks, are refused below: their Monday falls in another ISO year.)
+  if (year < 1900) return undefined;
   const monday = addDays(mondayOf(`${year}-01-04`), 7 * (week - 1));
   // A week running past 9999-12-31 has a Monday that is no four-digit day: checked before it is used.
   return isIsoDay(monday) && isoWeekOf(monday).year === year ? monday : undefined;

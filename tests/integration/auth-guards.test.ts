@@ -11,7 +11,9 @@ import { gradeRiskAction } from "@/app/risks/actions/grade-risk";
 import { GET as board } from "@/app/api/v1/board/route";
 import { issueApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
 import { SESSION_COOKIE } from "@/lib/auth/config";
-import { authorize, requirePageUser } from "@/lib/auth/guard";
+import { authorize, deniedState, requirePageUser } from "@/lib/auth/guard";
+import { authorizeRoute } from "@/lib/auth/route-guard";
+import { hashToken } from "@/lib/auth/tokens";
 import { checkCurrentPassword, reauthRefused } from "@/lib/auth/reauth";
 import { endSession, readSessionId } from "@/lib/auth/session";
 import { addDays, dayInZone } from "@/lib/domain/dates";
@@ -65,11 +67,30 @@ describe("pages: where each kind of caller is sent", () => {
   it("answers a signed-in caller without the permission with the 403 page, and lets one with it in", async () => {
     signInAs(copy.db, fixture.users.auditor);
     await expect(page("risk.edit")).rejects.toThrow("forbidden");
-    expect((await page("history.export")).result).toMatchObject({ username: "auditor", stage: "ready" });
+    const user = (await page("history.export")).result;
+    expect(user).toMatchObject({ username: "auditor", stage: "ready" });
+    expect(user?.permissions.sort()).toEqual(["history.export", "history.read", "history.verify", "risk.read", "board.view", "report.read", "meeting.read"].sort());
+  });
+  it("refuses an action in words: forbidden for a caller without the permission, sign in for nobody", async () => {
+    expect(deniedState({ ok: false, status: 401, key: "auth.signInRequired" })).toEqual({ ok: false, message: { key: "auth.signInRequired" } });
+    expect(await authorize("risk.edit")).toEqual({ ok: false, status: 401, key: "auth.signInRequired" });
+    signInAs(copy.db, fixture.users.auditor);
+    expect(await authorize("risk.edit")).toEqual({ ok: false, status: 403, key: "auth.forbidden" });
+  });
+  it("refuses a route in words: cross-site, anonymous, or without the permission", async () => {
+    const request = (site: string) => new Request("http://sise.local/api/exports/history", { headers: { "sec-fetch-site": site } });
+    const json = async (r: Response | object) => (r instanceof Response ? { status: r.status, body: await r.json() } : r);
+    expect(await json(await authorizeRoute(request("cross-site"), "history.export"))).toEqual({ status: 403, body: { error: "crossSite", message: zh.auth.crossSite } });
+    expect(await json(await authorizeRoute(request("same-origin"), "history.export"))).toEqual({ status: 401, body: { error: "signInRequired", message: zh.auth.signInRequired } });
+    signInAs(copy.db, fixture.users.officer);
+    expect(await json(await authorizeRoute(request("same-origin"), "history.export"))).toEqual({ status: 403, body: { error: "forbidden", message: zh.auth.forbidden } });
+    expect((await authorizeRoute(request("cross-site"), "risk.read", { sensitive: false })) instanceof Response).toBe(false);
   });
   it("ignores a cookie too long to be one of Sise's, and forgets the session on sign-out", async () => {
     ctx.cookies.set(SESSION_COOKIE, "x".repeat(101));
     expect(await readSessionId()).toBeUndefined();
+    ctx.cookies.set(SESSION_COOKIE, "x".repeat(100));
+    expect(await readSessionId()).toBe(hashToken("x".repeat(100)));
     const id = signInAs(copy.db, fixture.users.leader);
     expect(await readSessionId()).toBe(id);
     await endSession(copy.db, id);
@@ -133,6 +154,12 @@ describe("the current password asked again", () => {
     for (const password of ["wrong", undefined, "x".repeat(1025)]) {
       expect(await checkCurrentPassword(copy.db, { user: user(), actor: actor(), password, purpose: "password.change" })).toEqual({ ok: false, reason: "wrong" });
     }
+  });
+  it("checks the account's lock before any password work, and says so", async () => {
+    copy.sqlite.prepare("INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES ('user:officer', 6, ?, ?)").run(Date.now(), Date.now() + 90_000);
+    const r = await checkCurrentPassword(copy.db, { user: user(), actor: actor(), password: PASSWORD, purpose: "password.change" });
+    expect(r).toMatchObject({ ok: false, reason: "locked" });
+    expect(r.ok === false && r.reason === "locked" && r.waitMs).toBeGreaterThan(80_000);
   });
   it("says how many minutes to wait when locked (at least one), or marks the field", () => {
     expect(reauthRefused({ ok: false, reason: "locked", waitMs: 30_000 }, "current")).toEqual({ ok: false, message: { key: "auth.throttled", values: { minutes: 1 } } });

@@ -21,6 +21,7 @@ describe("who is calling, and over what", () => {
   });
   it("takes IPv4-mapped addresses as IPv4 and refuses anything that is not an address", () => {
     expect(clientIp(h({ "x-sise-peer": " ::ffff:203.0.113.9 " }))).toBe("203.0.113.9");
+    expect(clientIp(h({ "x-sise-peer": "::ffff:10.20.30.40" }))).toBe("10.20.30.40");
     expect(clientIp(h({ "x-sise-peer": "::ffff:abcd" }))).toBe("::ffff:abcd");
     expect(clientIp(h({ "x-sise-peer": "2001:db8::1" }))).toBe("2001:db8::1");
     expect(clientIp(h({ "x-sise-peer": "10.0.0.1; drop" }))).toBeNull();

@@ -28,7 +28,8 @@ function log(seqs: number[], at = 1_764_547_200_000): string[] {
 }
 const history = (lastSeq: number, overrides: Record<number, string> = {}) => ({
   verify: (text: string, sig: string) => verify(null, Buffer.from(text), keys.publicKey, Buffer.from(sig, "base64")),
-  hashAt: (seq: number) => (seq <= lastSeq ? overrides[seq] ?? H(seq) : undefined),
+  // Events are numbered from 1: sequence 0 (a receipt of the empty history) has no hash.
+  hashAt: (seq: number) => (seq >= 1 && seq <= lastSeq ? overrides[seq] ?? H(seq) : undefined),
   lastSeq,
 });
 

@@ -109,6 +109,8 @@ describe("import plan: every error with the values its message needs", () => {
     const cells = { code: far.code, title: far.title, status: "管控中", responsible_person: "张伟", next_review_date: "2027-06-01" };
     expect(planImport([row(3, cells)], c)[0]).toMatchObject({ action: "unchanged" });
     expect(planImport([row(3, { ...cells, colour: "红" })], c)[0]).toMatchObject({ action: "error", errors: [{ key: "dateOutOfCadence" }] });
+    // A new day, same colour: held to the cadence like any other.
+    expect(planImport([row(3, { ...cells, next_review_date: "2027-06-02" })], c)[0]).toMatchObject({ action: "error", errors: [{ key: "dateOutOfCadence" }] });
   });
   it("compares stored text as the import reads it and co-units in any order", () => {
     const stored = { ...existing, code: "YL-2026-00011", title: " 燃气\r\n管网 ", coUnitIds: [101, 100] };

@@ -139,6 +139,7 @@ describe("words and text", () => {
     // Cut at 100 characters, with no space left dangling at the cut.
     expect(normaliseQuery(`${"a".repeat(99)}  b`)).toBe("a".repeat(99));
     expect(queryTerms("  燃气   管道 ")).toEqual(["燃气", "管道"]);
+    expect(queryTerms(" \u0000 ")).toEqual([]);
     expect(charLength("燃气😀")).toBe(3);
     expect(isBigramTerm("燃气")).toBe(true);
     expect(isBigramTerm("燃气管")).toBe(false);
@@ -162,6 +163,9 @@ describe("words and text", () => {
   });
   it("measures contrast of #RRGGBB colours only", () => {
     expect(contrastRatio("#FFFFFF", "#000000")).toBeCloseTo(21, 5);
+    // WCAG 2's piecewise sRGB curve: a dark channel (10/255 ≤ 0.04045) is divided by 12.92.
+    expect(contrastRatio("#FFFFFF", "#0A0A0A")).toBeCloseTo(1.05 / (10 / 255 / 12.92 + 0.05), 5);
+    expect(contrastRatio("#C62828", "#FFFFFF")).toBeCloseTo(5.62, 2);
     expect(() => contrastRatio("x#FFFFFF", "#000000")).toThrow("not a #RRGGBB colour: x#FFFFFF");
     expect(() => contrastRatio("#FFFFFF0", "#000000")).toThrow();
   });
@@ -177,6 +181,9 @@ describe("grading and codes at their edges", () => {
   it("refuses thresholds that are not all positive and rising", () => {
     expect(thresholdsAreOrdered(DEFAULT_THRESHOLDS)).toBe(true);
     expect(thresholdsAreOrdered({ ...DEFAULT_THRESHOLDS, lec: { yellow: -1, orange: 160, redAbove: 320 } })).toBe(false);
+    expect(thresholdsAreOrdered({ ...DEFAULT_THRESHOLDS, lec: { yellow: 0, orange: 160, redAbove: 320 } })).toBe(false);
+    // The matrix's highest score is 5 × 5: red may start there, not beyond.
+    expect(thresholdsAreOrdered({ ...DEFAULT_THRESHOLDS, matrix: { yellow: 4, orange: 10, red: 25 } })).toBe(true);
     expect(thresholdsAreOrdered({ ...DEFAULT_THRESHOLDS, lec: { yellow: 70, orange: 60, redAbove: 320 } })).toBe(false);
     expect(thresholdsAreOrdered({ ...DEFAULT_THRESHOLDS, matrix: { yellow: 4, orange: 10, red: 26 } })).toBe(false);
     expect(thresholdsAreOrdered({ ...DEFAULT_THRESHOLDS, matrix: { yellow: 12, orange: 10, red: 20 } })).toBe(false);
