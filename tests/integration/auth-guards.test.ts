@@ -161,6 +161,10 @@ describe("the current password asked again", () => {
     expect(r).toMatchObject({ ok: false, reason: "locked" });
     expect(r.ok === false && r.reason === "locked" && r.waitMs).toBeGreaterThan(80_000);
   });
+  it("also checks the caller's address's lock (an attacker going from account to account)", async () => {
+    copy.sqlite.prepare("INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES ('ip:203.0.113.7', 21, ?, ?)").run(Date.now(), Date.now() + 90_000);
+    expect(await checkCurrentPassword(copy.db, { user: user(), actor: actor(), password: PASSWORD, purpose: "password.change" })).toMatchObject({ ok: false, reason: "locked" });
+  });
   it("says how many minutes to wait when locked (at least one), or marks the field", () => {
     expect(reauthRefused({ ok: false, reason: "locked", waitMs: 30_000 }, "current")).toEqual({ ok: false, message: { key: "auth.throttled", values: { minutes: 1 } } });
     expect(reauthRefused({ ok: false, reason: "locked", waitMs: 14 * 60_000 + 1 }, "current")).toEqual({ ok: false, message: { key: "auth.throttled", values: { minutes: 15 } } });
