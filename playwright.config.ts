@@ -6,6 +6,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // (npm start → migrations, seed, production build, next start), so that path is tested too. Its
 // database is the template: each spec file gets its own copy and server (tests/e2e/fixtures.ts).
 const dbPath = "test-results/e2e/sise.db";
+const MEASURED = ["**/hostile-server.spec.ts", "**/load.spec.ts", "**/crash.spec.ts"];
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -24,7 +25,12 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: chromiumLaunchOptions(),
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() } }],
+  projects: [
+    { name: "chromium", testIgnore: MEASURED, use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() } },
+    // The specs that time the server (p99 of another user during upload bombs, load, crash rounds)
+    // run afterwards, one at a time, with nothing else on the machine's two cores.
+    { name: "measured", testMatch: MEASURED, workers: 1, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() } },
+  ],
   webServer: {
     command: `rm -rf test-results/e2e && npm start`,
     url: `http://127.0.0.1:${port}/ping`,

@@ -37,6 +37,9 @@ test("officer: edits inside the scope, reads outside it", async ({ page }) => {
   await page.goto("/risks?kind=domain");
   await tickFilter(page, "region", "神木市");
   await page.getByRole("button", { name: "应用筛选" }).click();
+  // The filtered list, not the one before it: a row of 神木市 comes first.
+  await expect(page).toHaveURL(/region=/);
+  await expect(page.getByRole("row").nth(1)).toContainText("神木市");
   await page.getByRole("row").nth(1).getByRole("link").click();
   await expect(page.getByRole("link", { name: "编辑" })).toBeVisible();
 
