@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
 
 /**
  * The hash chain's documented formula (DOMAIN.md, decision 006), written from its sentence and not
@@ -15,11 +16,11 @@ export function documentedHash(prevHash: string, row: Record<string, unknown>): 
   return createHash("sha256").update(prevHash + JSON.stringify(Object.fromEntries(columns)), "utf8").digest("hex");
 }
 
-/** Walks rows in sequence order with the documented formula; returns the first row whose link or hash is wrong, or null. */
-export function firstDocumentedBreak(rows: Iterable<Record<string, unknown> & { seq: number; prev_hash: string | null; hash: string | null }>): number | null {
+/** Walks the history in sequence order with the documented formula; returns the first event whose link or hash is wrong, or null. */
+export function firstDocumentedBreak(sqlite: Pick<Database.Database, "prepare">): number | null {
   let prev = DOCUMENTED_GENESIS;
   let expected = 1;
-  for (const r of rows) {
+  for (const r of sqlite.prepare("SELECT * FROM risk_events ORDER BY seq").iterate() as Iterable<Record<string, unknown> & { seq: number; prev_hash: string | null; hash: string | null }>) {
     if (r.seq !== expected || r.prev_hash !== prev || r.hash !== documentedHash(prev, r)) return r.seq;
     prev = r.hash;
     expected += 1;
