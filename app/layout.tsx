@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";
 import { AppHeader } from "@/components/layout/app-header";
 import "./globals.css";
 
@@ -18,12 +19,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        {/* The client gets only the error page's words here; each page hands its islands their own (decision 023). */}
+        <ClientMessages paths={ISLAND_MESSAGES.shell}>
           <AppHeader />
           <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6">
             {children}
           </main>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

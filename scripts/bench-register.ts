@@ -6,7 +6,7 @@
  *    rounds, measures the trivial /ping page and register pages with autocannon, reporting each
  *    page's throughput as a ratio to /ping measured in the same round, and the median over rounds.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import autocannon from "autocannon";
@@ -17,6 +17,7 @@ import { applyMigrations } from "../db/migrate";
 import { peakServerMemoryMb, startSiseServer, waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
 import { timeScenarios } from "./register-query-times";
+import { ensureBareNext } from "./bare-next";
 
 const DB = process.env.BENCH_DB ?? "bench/sise-50k.db";
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -38,6 +39,7 @@ const PAGES: Record<string, string> = {
   // Issue #8: the risk page, and the weekly analysis of last week (issue #7).
   "risk page (timeline, measures)": "/risks/RISK_CODE",
   "weekly analysis (last week)": "/analysis",
+  "daily reports (today)": "/reports",
 };
 if (process.env.BENCH_ONLY === "board") for (const k of Object.keys(PAGES)) if (!k.startsWith("board")) delete PAGES[k];
 
@@ -49,9 +51,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 let cookie = "";
 
-async function load(path: string) {
+const BARE_PORT = PORT + 50;
+const BARE = "bare Next page (the framework's floor)";
+
+async function load(path: string, port = PORT) {
   // Every route gets the same signed-in cookie, so /ping pays the same session lookup as the register.
-  const r = await autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } });
+  const r = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts };
 }
 
@@ -71,22 +76,28 @@ async function main() {
   sqlite.close();
 
   if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"]);
+  const bareDir = ensureBareNext();
   const server = startSiseServer({ port: PORT, db: DB });
+  const bare = spawn(process.execPath, ["server.mjs"], { cwd: bareDir, env: { ...process.env, PORT: String(BARE_PORT), HOSTNAME: "127.0.0.1" }, stdio: "ignore", detached: true });
   try {
     await waitForServer(PORT);
+    for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${BARE_PORT}/`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 50; i++) await fetch(`http://127.0.0.1:${BARE_PORT}/`);
+    const sizes = await pageSizes(["/ping", "/risks", "/board"]);
     for (const path of ["/ping", ...Object.values(PAGES)]) for (let i = 0; i < 50; i++) await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });
     const rounds: Array<Record<string, Awaited<ReturnType<typeof load>>>> = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const r: Record<string, Awaited<ReturnType<typeof load>>> = { "/ping": await load("/ping") };
+      const r: Record<string, Awaited<ReturnType<typeof load>>> = { [BARE]: await load("/", BARE_PORT), "/ping": await load("/ping") };
       for (const [name, path] of Object.entries(PAGES)) r[name] = await load(path);
       rounds.push(r);
       console.error(`round ${round + 1}/${ROUNDS} done`);
     }
     console.log(`\n### Register benchmark — ${new Date().toISOString()}\n`);
     console.log(`Database: ${DB} (${JSON.stringify(counts)}); ${ROUNDS} rounds × ${SECONDS} s per route, ${CONNECTIONS} connections.\n`);
+    console.log(`/ping against the bare Next page: ${(median(rounds.map((r) => r["/ping"].rps / r[BARE].rps)) * 100).toFixed(0)}% (median of per-round ratios).\n`);
     console.log("| route | req/s (median) | ratio to /ping (median of per-round ratios) | p50 ms | p99 ms | errors |");
     console.log("|---|---|---|---|---|---|");
-    for (const name of ["/ping", ...Object.keys(PAGES)]) {
+    for (const name of [BARE, "/ping", ...Object.keys(PAGES)]) {
       const rs = rounds.map((r) => r[name]);
       const ratio = median(rounds.map((r) => r[name].rps / r["/ping"].rps));
       console.log(`| ${name} | ${median(rs.map((x) => x.rps)).toFixed(0)} | ${(ratio * 100).toFixed(0)}% | ${median(rs.map((x) => x.p50))} | ${median(rs.map((x) => x.p99))} | ${rs.reduce((a, x) => a + x.errors, 0)} |`);
@@ -94,10 +105,24 @@ async function main() {
     console.log("\n| register query scenario | params | matching | median ms | p95 ms |");
     console.log("|---|---|---|---|---|");
     for (const q of queries) console.log(`| ${q.name} | \`${q.params || "(none)"}\` | ${q.total} | ${q.median.toFixed(2)} | ${q.p95.toFixed(2)} |`);
+    console.log("\n| page (signed in) | HTML bytes (with the inline payload) | RSC payload bytes (client navigation) |");
+    console.log("|---|---|---|");
+    for (const [path, z] of Object.entries(sizes)) console.log(`| ${path} | ${z.html} | ${z.rsc} |`);
     if (server.pid) console.log(`\nPeak server memory (VmHWM) over the whole run: ${peakServerMemoryMb(server.pid)} MB.`);
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
+    if (bare.pid) process.kill(-bare.pid, "SIGTERM");
   }
+}
+
+/** What a signed-in visitor downloads for a page: the HTML document and, for a client-side navigation, the RSC payload. */
+async function pageSizes(paths: string[]) {
+  const out: Record<string, { html: number; rsc: number }> = {};
+  for (const path of paths) {
+    const get = async (extra: Record<string, string>) => Buffer.byteLength(await (await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie, ...extra } })).text());
+    out[path] = { html: await get({}), rsc: await get({ rsc: "1" }) };
+  }
+  return out;
 }
 
 main().catch((e) => {

@@ -13,6 +13,8 @@ import { listUsers } from "@/db/queries/users";
 import { localName } from "@/i18n/locales";
 import { can } from "@/lib/auth/permissions";
 import { RiskTimeline } from "@/components/risks/risk-timeline";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -25,21 +27,23 @@ export default async function AuditPage() {
   const db = getDb();
   const events = listRecentEvents(db, { limit: 100 });
   return (
-    <section className="flex max-w-4xl flex-col gap-6">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <VerifyForm />
-      {can(user, "history.export") ? (
-        <ExportForm
-          areas={listAreas(db).map((a) => ({ id: a.id, label: localName(a, locale) }))}
-          regions={listRegions(db).map((r) => ({ id: r.id, label: localName(r, locale) }))}
-          actors={listUsers(db).map((u) => ({ id: u.id, label: `${u.displayName} (${u.username})` }))}
-        />
-      ) : null}
-      <VerifyExportForm maxMb={VERIFY_LIMITS.maxUploadBytes / 1024 / 1024} />
-      <div>
-        <h2 className="mb-2 text-lg font-semibold">{t("recent")}</h2>
-        <RiskTimeline events={events} names={nameMaps(db, locale)} codes={mapRiskCodes(db, events.map((e) => e.riskId))} />
-      </div>
-    </section>
+    <ClientMessages paths={ISLAND_MESSAGES.audit}>
+      <section className="flex max-w-4xl flex-col gap-6">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <VerifyForm />
+        {can(user, "history.export") ? (
+          <ExportForm
+            areas={listAreas(db).map((a) => ({ id: a.id, label: localName(a, locale) }))}
+            regions={listRegions(db).map((r) => ({ id: r.id, label: localName(r, locale) }))}
+            actors={listUsers(db).map((u) => ({ id: u.id, label: `${u.displayName} (${u.username})` }))}
+          />
+        ) : null}
+        <VerifyExportForm maxMb={VERIFY_LIMITS.maxUploadBytes / 1024 / 1024} />
+        <div>
+          <h2 className="mb-2 text-lg font-semibold">{t("recent")}</h2>
+          <RiskTimeline events={events} names={nameMaps(db, locale)} codes={mapRiskCodes(db, events.map((e) => e.riskId))} />
+        </div>
+      </section>
+    </ClientMessages>
   );
 }

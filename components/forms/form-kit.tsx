@@ -1,9 +1,24 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { InputHTMLAttributes, ReactNode } from "react";
+import { useActionState, useEffect, type InputHTMLAttributes, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
-import type { FormState } from "@/lib/validation/form-state";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/validation/form-state";
+
+/**
+ * `useActionState` for forms whose action answers a successful write with the next page's address
+ * (`redirectTo`, lib/actions/after-write.ts) instead of a server-side redirect: the form goes
+ * there as a link would, and the server renders that page once, for this navigation only.
+ */
+export function useFormAction(action: (state: FormState, formData: FormData) => Promise<FormState>) {
+  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.redirectTo) router.push(state.redirectTo);
+  }, [state, router]);
+  return [state, formAction, pending] as const;
+}
 
 export const inputClass =
   "w-full rounded border border-neutral-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";

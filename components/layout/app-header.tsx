@@ -29,16 +29,15 @@ export async function AppHeader() {
   const ready = user?.stage === "ready" ? user : null;
   const demo = isDemoDatabase(getDb());
   const links = ready ? NAV.filter((n) => !n.needs || can(ready, n.needs)) : [];
-  const focus = "focus-visible:outline-2 focus-visible:outline-white";
   const who = user ? (
-    <Link href="/account" className={`rounded px-1 hover:underline ${focus}`}>
+    <Link href="/account" className="hdr-link">
       {user.displayName}
       {user.roles.length ? <span className="text-neutral-300"> · {user.roles.map((r) => tr(r)).join("、")}</span> : null}
     </Link>
   ) : null;
   const signOut = user ? (
     <form action={signOutAction}>
-      <button type="submit" className={`min-h-8 rounded border border-white/40 px-2 py-1 whitespace-nowrap hover:bg-white/10 ${focus}`}>
+      <button type="submit" className="hdr-button">
         {t("signOut")}
       </button>
     </form>
@@ -64,7 +63,7 @@ export async function AppHeader() {
         {links.length ? (
           <nav aria-label={t("name")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {links.map((n) => (
-              <Link key={n.href} href={n.href} className={`inline-flex min-h-6 items-center rounded px-1 hover:underline ${focus}`}>
+              <Link key={n.href} href={n.href} className="hdr-nav">
                 {t(`nav.${n.key}`)}
               </Link>
             ))}
@@ -80,7 +79,7 @@ export async function AppHeader() {
       <div className="relative flex items-center justify-between gap-3 px-4 py-2 md:hidden">
         {brand}
         <details className="app-menu">
-          <summary className={`flex min-h-10 min-w-10 cursor-pointer list-none items-center justify-center gap-1 rounded border border-white/40 px-3 text-sm ${focus}`}>
+          <summary className="hdr-menu">
             <span aria-hidden>☰</span>
             {t("menu")}
           </summary>
@@ -88,7 +87,7 @@ export async function AppHeader() {
             {links.length ? (
               <nav aria-label={t("name")} className="grid grid-cols-2 gap-1">
                 {links.map((n) => (
-                  <Link key={n.href} href={n.href} className={`flex min-h-11 items-center rounded px-2 hover:bg-white/10 ${focus}`}>
+                  <Link key={n.href} href={n.href} className="hdr-tile">
                     {t(`nav.${n.key}`)}
                   </Link>
                 ))}

@@ -12,7 +12,7 @@ export async function LocaleSwitcher() {
         type="submit"
         lang={target}
         aria-label={`${t("language")}: ${t("switchTo")}`}
-        className="rounded border border-white/40 px-2 py-1 text-sm hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
+        className="hdr-button"
       >
         {t("switchTo")}
       </button>

@@ -1,12 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { FormMessage, SubmitButton } from "@/components/forms/form-kit";
+import { FormMessage, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 import type { Colour } from "@/lib/domain/colours";
 import type { Thresholds } from "@/lib/domain/grading";
-import { INITIAL_FORM_STATE, type FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/validation/form-state";
 import type { GradingField } from "@/lib/validation/grading";
 import { GradingFields } from "./grading-fields";
 
@@ -15,7 +14,7 @@ export function GradeForm(p: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   version: number; initial: Record<GradingField, string>; thresholds: Thresholds; cadence: Record<Colour, number>; today: string; cancelHref: string;
 }) {
-  const [state, formAction] = useActionState(p.action, INITIAL_FORM_STATE);
+  const [state, formAction] = useFormAction(p.action);
   const t = useTranslations();
   return (
     <form key={JSON.stringify(state.values ?? null)} action={formAction} noValidate className="grid max-w-3xl gap-5 rounded-lg border border-neutral-200 bg-white p-4">

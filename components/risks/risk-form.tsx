@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { FieldError, FormMessage, inputClass } from "@/components/forms/form-kit";
+import { FieldError, FormMessage, inputClass, useFormAction } from "@/components/forms/form-kit";
 import { AREA_KINDS } from "@/lib/domain/areas";
-import { INITIAL_FORM_STATE, toRuleErrors, type FormState } from "@/lib/validation/form-state";
+import { toRuleErrors, type FormState } from "@/lib/validation/form-state";
 import { LIMITS, riskFormValues, validateRiskDetails, type RiskField } from "@/lib/validation/risk";
 
 type Option = { id: number; label: string };
@@ -31,7 +31,7 @@ export function RiskForm({
   withReason?: boolean;
   children?: (state: FormState) => ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
+  const [state, formAction, pending] = useFormAction(action);
   const [clientErrors, setClientErrors] = useState<FormState["fieldErrors"]>();
   const t = useTranslations();
   const values = state.values ?? initial;

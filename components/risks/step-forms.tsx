@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { FieldError, FormMessage, inputClass, SubmitButton, TextField } from "@/components/forms/form-kit";
+import { FieldError, FormMessage, inputClass, SubmitButton, TextField, useFormAction } from "@/components/forms/form-kit";
 import type { RiskStatus } from "@/lib/domain/colours";
 import { MEASURE_STATUSES } from "@/lib/domain/measures";
-import { INITIAL_FORM_STATE, type FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/validation/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -22,7 +21,7 @@ function Note({ state, name, label, required, rows = 2 }: { state: FormState; na
 
 /** "Reviewed, no change": a note and the next review day (within the colour's cadence). */
 export function ReviewForm({ action, version, defaultNext, today }: { action: Action; version: number; defaultNext: string; today: string }) {
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  const [state, formAction] = useFormAction(action);
   const t = useTranslations("workflow");
   return (
     <form action={formAction} noValidate className="grid max-w-3xl gap-3 rounded-lg border border-neutral-200 bg-white p-4">
@@ -39,7 +38,7 @@ export function ReviewForm({ action, version, defaultNext, today }: { action: Ac
 
 /** The next lifecycle steps allowed from the current status, each with a mandatory reason. */
 export function StatusForm({ action, version, next }: { action: Action; version: number; next: readonly RiskStatus[] }) {
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  const [state, formAction] = useFormAction(action);
   const t = useTranslations();
   return (
     <form action={formAction} noValidate className="grid gap-3 rounded-lg border border-neutral-200 bg-white p-4">
@@ -61,7 +60,7 @@ export function StatusForm({ action, version, next }: { action: Action; version:
 
 /** A leader acknowledges a red, with an optional instruction (批示). */
 export function AcknowledgeForm({ action, version }: { action: Action; version: number }) {
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  const [state, formAction] = useFormAction(action);
   const t = useTranslations("workflow");
   return (
     <form action={formAction} noValidate className="grid gap-3">
@@ -77,7 +76,7 @@ export type MeasureValues = { measureDescription: string; owner: string; dueDate
 
 /** Add or change one control measure. */
 export function MeasureForm({ action, version, initial, submitLabel, idPrefix }: { action: Action; version: number; initial: MeasureValues; submitLabel: string; idPrefix: string }) {
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  const [state, formAction] = useFormAction(action);
   const t = useTranslations("measures");
   const v = { ...initial, ...state.values };
   const id = (f: string) => `${idPrefix}-${f}`;

@@ -90,7 +90,7 @@ export function historySource(
         const e: StoredEvent = { seq, at, risk_id: riskId, risk_version: version, actor_id: actorId, actor_name: actorName, action, field, old_value: oldValue, new_value: newValue, reason, data };
         return [seq, at, code, words.actor(actorName), words.describe(e), reason, seq, at, riskId, version, actorId, actorName, action, field, oldValue, newValue, reason, data, prev, hash];
       }
-    : ([seq, at, ...rest]: Raw): Cell[] => [seq, at, at, ...rest];
+    : (r: Raw): Cell[] => [r[0], r[1], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14]];
   async function* chunks(): AsyncGenerator<Cell[][]> {
     let last = 0;
     for (;;) {

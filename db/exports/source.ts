@@ -3,6 +3,8 @@
  * source written out as CSV (./csv-file.ts) or XLSX (./xlsx-file.ts). The source runs inside one read
  * transaction on the export's own connection; closing that connection ends it however the download ends.
  */
+import { wallClockFormatter } from "../../lib/domain/wall-clock";
+
 export type Cell = string | number | null;
 export type ExportFormat = "csv" | "xlsx";
 
@@ -53,7 +55,4 @@ export function markLine(source: Pick<ExportSource, "kind" | "scope" | "total">,
 }
 
 /** "2026-11-25 14:30:00" in the zone: how a CSV shows a time, and the wall time an XLSX cell holds. */
-export function localTimeFormatter(timeZone: string): (ms: number) => string {
-  const f = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
-  return (ms) => f.format(ms);
-}
+export const localTimeFormatter = wallClockFormatter;

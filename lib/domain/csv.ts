@@ -28,16 +28,26 @@ export function unescapeText(value: string): string {
   return value.replace(/\\(\\|u[0-9a-fA-F]{4})/g, (_, e: string) => (e === "\\" ? "\\" : String.fromCharCode(parseInt(e.slice(1), 16))));
 }
 
+// Anything `cell` must change in a text: an unsafe character, a backslash, a quote, a line break
+// or a tab (for the formula guard). Most stored text has none, and one test of this pattern is far
+// cheaper than the replacements (issue 18: the history export writes ten text cells a row).
+const PLAIN = /^[^\\\u0000-\u001F"\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*$/;
+// = + - @ ' (the first characters FORMULA_START guards that PLAIN lets through).
+const formulaFirst = (c: number) => c === 61 || c === 43 || c === 45 || c === 64 || c === 39;
+
 export function cell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return String(value);
+  if (PLAIN.test(value)) return formulaFirst(value.charCodeAt(0)) ? `"'${value}"` : `"${value}"`;
   const text = escapeText(value);
   const safe = FORMULA_START.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
 export function row(values: Array<string | number | null | undefined>): string {
-  return values.map(cell).join(",") + CRLF;
+  let out = cell(values[0]);
+  for (let i = 1; i < values.length; i++) out += "," + cell(values[i]);
+  return out + CRLF;
 }
 
 /**

@@ -9,6 +9,8 @@ export type FormState = {
   values?: Record<string, string>;
   /** After a refused stale edit: what others changed meanwhile, one sentence each. */
   conflict?: string[];
+  /** After a successful write called from script: the page to go to next (lib/actions/after-write.ts). */
+  redirectTo?: string;
 };
 
 export const INITIAL_FORM_STATE: FormState = { ok: false };

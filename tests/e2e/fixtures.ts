@@ -80,6 +80,19 @@ class SpecServer {
 
 // (The fixtures' callback is named `provide`: React's lint rule takes any `use(…)` for a hook.)
 export const test = base.extend<{ siseDb: string }, { specServer: SpecServer }>({
+  /**
+   * Every page a spec opens must find each string it renders: a client island whose catalogue
+   * part was not handed to it (components/i18n/island-messages.ts) logs next-intl's
+   * MISSING_MESSAGE and would show the raw key, so any such console error fails the test.
+   */
+  page: async ({ page }, provide) => {
+    const missing: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && /MISSING_MESSAGE|INSUFFICIENT_PATH|FORMATTING_ERROR/.test(m.text())) missing.push(`${page.url()}: ${m.text()}`);
+    });
+    await provide(page);
+    if (missing.length) throw new Error(`catalogue strings missing on the client:\n${missing.join("\n")}`);
+  },
   specServer: [
     async ({}, provide, workerInfo) => {
       const server = new SpecServer(workerInfo.workerIndex);

@@ -65,3 +65,18 @@ it("20 clients grade the same risk from the same version at once: one wins, 19 a
   }
   expect(grades()).toBe(before + 1);
 });
+
+it("called from the page's script, a grading answers with the risk's address (no server-side redirect); posted without script, it redirects", async () => {
+  const { ctx } = await import("../support/request-context");
+  // The browser's script sends the action's id in Next-Action; a plain form post does not (issue 18).
+  ctx.headers.set("next-action", "0123456789abcdef");
+  const scripted = await run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading()));
+  expect(scripted.redirect).toBeUndefined();
+  expect(scripted.result).toEqual({ ok: true, redirectTo: `/risks/${fixture.risks.inScope}?graded=1` });
+  const row = copy.db.$client.prepare("SELECT colour, version FROM risks WHERE code = ?").get(fixture.risks.inScope) as { colour: string; version: number };
+  expect(row).toEqual({ colour: "red", version: 3 });
+  ctx.headers.delete("next-action");
+  const plain = await run(() => reviewRiskAction(fixture.risks.inScope, { ok: false }, form({ note: "复核", nextReviewDate: day(3), version: "3" })));
+  expect(plain.result).toBeUndefined();
+  expect(plain.redirect).toBe(`/risks/${fixture.risks.inScope}?reviewed=1`);
+});

@@ -9,6 +9,8 @@ import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
 import { REFERENCE_TABLES, type ReferenceTable } from "@/lib/validation/reference";
 import { singleValues, type SearchParams } from "@/lib/validation/params";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reference"))("title") };
@@ -29,21 +31,23 @@ export default async function ReferencePage({ searchParams }: { searchParams: Se
         ? regions.map((r) => ({ ...r, detail: t(`levels.${r.level}`) }))
         : listUnits(db).map((u) => ({ ...u, detail: "" }));
   return (
-    <section className="flex flex-col gap-4">
-      <Link href="/admin/users" className="text-sm text-blue-800 underline">{t("backToAdmin")}</Link>
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <nav aria-label={t("title")} className="flex gap-2">
-        {REFERENCE_TABLES.map((name) => (
-          <Link key={name} href={`/admin/reference?table=${name}`} aria-current={name === table ? "page" : undefined}
-            className={`rounded px-4 py-2 text-sm ${name === table ? "bg-neutral-900 text-white" : "border border-neutral-400 bg-white hover:bg-neutral-100"}`}>
-            {t(`tables.${name}`)}
-          </Link>
-        ))}
-      </nav>
-      <NewReferenceForm key={table} table={table} parents={regions.filter((r) => r.active && r.level !== "grid").map((r) => ({ id: r.id, label: localName(r, locale) }))} />
-      <ul className="rounded-lg border border-neutral-200 bg-white">
-        {rows.map((row) => <ReferenceRow key={`${table}-${row.id}`} table={table} row={row} />)}
-      </ul>
-    </section>
+    <ClientMessages paths={ISLAND_MESSAGES.reference}>
+      <section className="flex flex-col gap-4">
+        <Link href="/admin/users" className="text-sm text-blue-800 underline">{t("backToAdmin")}</Link>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <nav aria-label={t("title")} className="flex gap-2">
+          {REFERENCE_TABLES.map((name) => (
+            <Link key={name} href={`/admin/reference?table=${name}`} aria-current={name === table ? "page" : undefined}
+              className={`rounded px-4 py-2 text-sm ${name === table ? "bg-neutral-900 text-white" : "border border-neutral-400 bg-white hover:bg-neutral-100"}`}>
+              {t(`tables.${name}`)}
+            </Link>
+          ))}
+        </nav>
+        <NewReferenceForm key={table} table={table} parents={regions.filter((r) => r.active && r.level !== "grid").map((r) => ({ id: r.id, label: localName(r, locale) }))} />
+        <ul className="rounded-lg border border-neutral-200 bg-white">
+          {rows.map((row) => <ReferenceRow key={`${table}-${row.id}`} table={table} row={row} />)}
+        </ul>
+      </section>
+    </ClientMessages>
   );
 }

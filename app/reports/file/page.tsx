@@ -12,6 +12,8 @@ import { isColour } from "@/lib/domain/colours";
 import { dayInZone } from "@/lib/domain/dates";
 import { fileableDays, reportDeadline } from "@/lib/domain/reporting";
 import { singleValues, type SearchParams } from "@/lib/validation/params";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("fileTitle") };
@@ -47,29 +49,31 @@ export default async function FileReportPage({ searchParams }: { searchParams: S
   }));
   const control = "rounded border border-neutral-400 bg-white px-2 py-1";
   return (
-    <section className="flex max-w-4xl flex-col gap-4">
-      <Link href="/reports" className="text-sm text-blue-800 underline">{t("backToStatus")}</Link>
-      <h1 className="text-2xl font-bold">{t("fileTitle")}</h1>
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="report-unit">{t("unit")}</label>
-          <select id="report-unit" name="unit" defaultValue={unit.id} className={control}>{mine.map((u) => <option key={u.id} value={u.id}>{localName(u, locale)}</option>)}</select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="report-day">{t("day")}</label>
-          <select id="report-day" name="day" defaultValue={day} className={control}>{days.map((d, i) => <option key={d} value={d}>{i === 0 ? t("todayOption", { day: d }) : d}</option>)}</select>
-        </div>
-        <button type="submit" className="rounded border border-neutral-400 bg-white px-3 py-1 hover:bg-neutral-100">{t("switch")}</button>
-      </form>
-      <p className={now.getTime() > deadline ? "font-medium text-amber-900" : "text-neutral-800"}>
-        {t(now.getTime() > deadline ? "deadlinePassed" : "deadlineAhead", { unit: localName(unit, locale), day, time: format.dateTime(new Date(deadline), { timeStyle: "short" }) })}
-      </p>
-      {earlier.length ? (
-        <p role="status" className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm">
-          {t("alreadyFiled", { n: earlier.length, time: format.dateTime(earlier[0].filedAt, { dateStyle: "short", timeStyle: "short" }), who: earlier[0].filedByName })}
+    <ClientMessages paths={ISLAND_MESSAGES.report}>
+      <section className="flex max-w-4xl flex-col gap-4">
+        <Link href="/reports" className="text-sm text-blue-800 underline">{t("backToStatus")}</Link>
+        <h1 className="text-2xl font-bold">{t("fileTitle")}</h1>
+        <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="report-unit">{t("unit")}</label>
+            <select id="report-unit" name="unit" defaultValue={unit.id} className={control}>{mine.map((u) => <option key={u.id} value={u.id}>{localName(u, locale)}</option>)}</select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="report-day">{t("day")}</label>
+            <select id="report-day" name="day" defaultValue={day} className={control}>{days.map((d, i) => <option key={d} value={d}>{i === 0 ? t("todayOption", { day: d }) : d}</option>)}</select>
+          </div>
+          <button type="submit" className="rounded border border-neutral-400 bg-white px-3 py-1 hover:bg-neutral-100">{t("switch")}</button>
+        </form>
+        <p className={now.getTime() > deadline ? "font-medium text-amber-900" : "text-neutral-800"}>
+          {t(now.getTime() > deadline ? "deadlinePassed" : "deadlineAhead", { unit: localName(unit, locale), day, time: format.dateTime(new Date(deadline), { timeStyle: "short" }) })}
         </p>
-      ) : null}
-      <ReportForm key={`${unit.id}-${day}`} unitId={unit.id} day={day} prefill={prefill} />
-    </section>
+        {earlier.length ? (
+          <p role="status" className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm">
+            {t("alreadyFiled", { n: earlier.length, time: format.dateTime(earlier[0].filedAt, { dateStyle: "short", timeStyle: "short" }), who: earlier[0].filedByName })}
+          </p>
+        ) : null}
+        <ReportForm key={`${unit.id}-${day}`} unitId={unit.id} day={day} prefill={prefill} />
+      </section>
+    </ClientMessages>
   );
 }

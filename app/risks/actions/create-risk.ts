@@ -1,7 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
+import { afterWrite } from "@/lib/actions/after-write";
 import { getDb } from "@/db/client";
 import { insertRisk } from "@/db/mutations/risks";
 import { getSettings } from "@/db/queries/settings";
@@ -42,6 +41,5 @@ export async function createRiskAction(_prev: FormState, formData: FormData): Pr
     input: { ...details.data, reason: grading.data.reason || details.data.reason }, assessment: grading.assessment,
     nextReviewDate: grading.data.nextReviewDate, actor: auth.actor, now, year: Number(today.slice(0, 4)),
   });
-  revalidatePath("/risks");
-  redirect(`/risks/${code}?created=1`);
+  return afterWrite(`/risks/${code}?created=1`);
 }

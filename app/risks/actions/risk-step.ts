@@ -1,11 +1,10 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { getDb, type Db } from "@/db/client";
 import type { WriteResult } from "@/db/mutations/risk-write";
 import { getRiskByCode, listRiskEventsSince, type RiskDetail } from "@/db/queries/risks";
 import { getSettings } from "@/db/queries/settings";
+import { afterWrite } from "@/lib/actions/after-write";
 import { authorize, deniedState, type Authorized } from "@/lib/auth/guard";
 import { canChangeRisk } from "@/lib/auth/permissions";
 import { CITY_TIME_ZONE } from "@/lib/config";
@@ -75,8 +74,5 @@ export function invalid(fieldErrors: Partial<Record<string, string[]>>, values: 
 /** The common close of every step: a refusal goes back to the form; a write revalidates and returns to the risk with a notice. */
 export async function finish(step: Step, result: WriteResult, values: Record<string, string>, notice: string): Promise<FormState> {
   if (!result.ok) return refusal(step, result, values);
-  const code = step.found.risk.code;
-  revalidatePath("/risks");
-  revalidatePath(`/risks/${code}`);
-  redirect(`/risks/${code}?${notice}=1${notice === "measureSaved" ? "#measures" : ""}`);
+  return afterWrite(`/risks/${step.found.risk.code}?${notice}=1${notice === "measureSaved" ? "#measures" : ""}`);
 }

@@ -7,6 +7,8 @@ import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
 import { riskFormOptions } from "@/components/risks/form-options";
 import { NewRiskForm } from "@/components/risks/new-risk-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("risk"))("newTitle") };
@@ -18,9 +20,11 @@ export default async function NewRiskPage() {
   const db = getDb();
   const settings = getSettings(db);
   return (
-    <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
-      <NewRiskForm options={riskFormOptions(db, locale, { scope: user.scope })} thresholds={settings.thresholds} cadence={settings.reviewDays} today={dayInZone(new Date(), CITY_TIME_ZONE)} />
-    </div>
+    <ClientMessages paths={ISLAND_MESSAGES.riskForm}>
+      <div className="flex flex-col gap-4">
+        <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
+        <NewRiskForm options={riskFormOptions(db, locale, { scope: user.scope })} thresholds={settings.thresholds} cadence={settings.reviewDays} today={dayInZone(new Date(), CITY_TIME_ZONE)} />
+      </div>
+    </ClientMessages>
   );
 }

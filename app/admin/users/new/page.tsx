@@ -6,6 +6,8 @@ import { userFormOptions } from "@/components/admin/user-options";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/guard";
 import { createUserAction } from "../actions/create-user";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("newUser") };
@@ -15,10 +17,12 @@ export default async function NewUserPage() {
   await requirePageUser("users.manage", "/admin/users/new");
   const [t, locale] = [await getTranslations("admin"), await getLocale()];
   return (
-    <section className="flex flex-col gap-4">
-      <Link href="/admin/users" className="text-sm text-blue-800 underline">{t("backToUsers")}</Link>
-      <h1 className="text-2xl font-bold">{t("newUser")}</h1>
-      <UserForm action={createUserAction} isNew initial={{ username: "", displayName: "", roles: [], areaIds: [], regionIds: [], unitIds: [] }} options={userFormOptions(getDb(), locale)} />
-    </section>
+    <ClientMessages paths={ISLAND_MESSAGES.users}>
+      <section className="flex flex-col gap-4">
+        <Link href="/admin/users" className="text-sm text-blue-800 underline">{t("backToUsers")}</Link>
+        <h1 className="text-2xl font-bold">{t("newUser")}</h1>
+        <UserForm action={createUserAction} isNew initial={{ username: "", displayName: "", roles: [], areaIds: [], regionIds: [], unitIds: [] }} options={userFormOptions(getDb(), locale)} />
+      </section>
+    </ClientMessages>
   );
 }

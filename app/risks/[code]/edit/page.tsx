@@ -10,6 +10,8 @@ import { RiskForm } from "@/components/risks/risk-form";
 import type { RiskField } from "@/lib/validation/risk";
 import { updateRiskAction } from "../../actions/update-risk";
 import { findRisk } from "../find-risk";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -42,16 +44,18 @@ export default async function EditRiskPage({ params }: Props) {
     reason: "",
   };
   return (
-    <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">{t("editTitle", { code })}</h1>
-      <RiskForm
-        action={updateRiskAction.bind(null, code)}
-        initial={initial}
-        version={r.version}
-        options={riskFormOptions(db, locale, { keep: { areaId: r.areaId, regionId: r.regionId, unitId: r.responsibleUnitId }, scope: user.scope })}
-        cancelHref={`/risks/${code}`}
-        withReason
-      />
-    </div>
+    <ClientMessages paths={ISLAND_MESSAGES.riskForm}>
+      <div className="flex flex-col gap-4">
+        <h1 className="text-2xl font-bold">{t("editTitle", { code })}</h1>
+        <RiskForm
+          action={updateRiskAction.bind(null, code)}
+          initial={initial}
+          version={r.version}
+          options={riskFormOptions(db, locale, { keep: { areaId: r.areaId, regionId: r.regionId, unitId: r.responsibleUnitId }, scope: user.scope })}
+          cancelHref={`/risks/${code}`}
+          withReason
+        />
+      </div>
+    </ClientMessages>
   );
 }

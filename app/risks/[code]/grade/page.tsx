@@ -15,6 +15,8 @@ import { ReviewForm } from "@/components/risks/step-forms";
 import { gradeRiskAction } from "../../actions/grade-risk";
 import { reviewRiskAction } from "../../actions/review-risk";
 import { findRisk } from "../find-risk";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -42,16 +44,18 @@ export default async function GradePage({ params }: Props) {
     colour: "", overrideReason: "", reason: "", nextReviewDate: "",
   };
   return (
-    <div className="flex flex-col gap-6">
-      <a href={`/risks/${r.code}`} className="text-sm text-blue-800 underline">{t("backToRisk")}</a>
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold">{t("pageTitle", { code: r.code })}</h1>
-        <span className="text-sm text-neutral-700">{t("current")}</span>
-        <ColourBadge colour={r.colour} label={tc(r.colour)} level={tc(`level.${r.colour}`)} />
-      </header>
-      <p className="text-neutral-800">{r.title}</p>
-      <ReviewForm action={reviewRiskAction.bind(null, r.code)} version={r.version} defaultNext={defaultNextReview(r.colour, today, settings.reviewDays)} today={today} />
-      <GradeForm action={gradeRiskAction.bind(null, r.code)} version={r.version} initial={initial} thresholds={settings.thresholds} cadence={settings.reviewDays} today={today} cancelHref={`/risks/${r.code}`} />
-    </div>
+    <ClientMessages paths={ISLAND_MESSAGES.grade}>
+      <div className="flex flex-col gap-6">
+        <a href={`/risks/${r.code}`} className="text-sm text-blue-800 underline">{t("backToRisk")}</a>
+        <header className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold">{t("pageTitle", { code: r.code })}</h1>
+          <span className="text-sm text-neutral-700">{t("current")}</span>
+          <ColourBadge colour={r.colour} label={tc(r.colour)} level={tc(`level.${r.colour}`)} />
+        </header>
+        <p className="text-neutral-800">{r.title}</p>
+        <ReviewForm action={reviewRiskAction.bind(null, r.code)} version={r.version} defaultNext={defaultNextReview(r.colour, today, settings.reviewDays)} today={today} />
+        <GradeForm action={gradeRiskAction.bind(null, r.code)} version={r.version} initial={initial} thresholds={settings.thresholds} cadence={settings.reviewDays} today={today} cancelHref={`/risks/${r.code}`} />
+      </div>
+    </ClientMessages>
   );
 }
