@@ -24,7 +24,7 @@ import * as schema from "../db/schema";
 import { assess } from "../lib/domain/grading";
 import { linkEvent, storedJson } from "../lib/domain/history-chain";
 import { peakServerMemoryMb, startSiseServer, waitForServer } from "./bench-server";
-import { gradeActionId, gradeRequest } from "./bench-requests";
+import { gradeActionId, gradeRequest, gradingConfirmed } from "./bench-requests";
 import { benchSessionCookie } from "./bench-session";
 
 const SOURCE = process.env.BENCH_DB ?? "bench/sise-50k.db";
@@ -124,8 +124,9 @@ async function main() {
     const probe = pool[next++];
     const probeRequest = gradeRequest(probe, { actionId, day, headers });
     const res = await fetch(`http://127.0.0.1:${PORT}${probeRequest.path}`, probeRequest);
-    if (!res.headers.get("x-action-redirect")?.includes("graded=1")) {
-      throw new Error(`the probe grading was not accepted: ${res.status} ${JSON.stringify(Object.fromEntries(res.headers))}\n${(await res.text()).slice(0, 2000)}`);
+    const answer = await res.text();
+    if (!gradingConfirmed(answer, probe.code)) {
+      throw new Error(`the probe grading was not accepted: ${res.status} ${JSON.stringify(Object.fromEntries(res.headers))}\n${answer.slice(0, 2000)}`);
     }
     const get = async (path: string) => {
       const r = await autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections: CONNECTIONS, duration: SECONDS, headers });

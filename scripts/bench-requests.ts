@@ -37,3 +37,11 @@ export function gradeRequest(t: Target, p: { actionId: string; day: string; head
     headers: { ...p.headers, accept: "text/x-component", "next-action": p.actionId, "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
   };
 }
+
+/**
+ * Whether the server confirmed a grading posted by `gradeRequest`: the action answers the page's
+ * script with the risk's address in its result (lib/actions/after-write.ts), in the RSC body.
+ */
+export function gradingConfirmed(body: string, code: string): boolean {
+  return body.includes(`"redirectTo":"/risks/${code}?graded=1"`);
+}

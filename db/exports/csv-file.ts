@@ -1,5 +1,5 @@
 import { BOM, CRLF, cell, row } from "../../lib/domain/csv";
-import { localTimeFormatter, markLine, type Cell, type ExportMeta, type ExportSource } from "./source";
+import { localTimeFormatter, markLine, type ExportMeta, type ExportSource } from "./source";
 
 /** An export as CSV text chunks: the mark line, four lines for people, the header, then the rows. */
 export async function* csvFile(source: ExportSource, meta: ExportMeta): AsyncGenerator<string> {

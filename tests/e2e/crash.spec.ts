@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { expect, freePort, TEMPLATE_DB, test } from "./fixtures";
 import { backupDatabase, checkDatabase } from "../../db/backup";
 import { openDatabase } from "../../db/connection";
-import { gradeActionId, gradeRequest, type Target } from "../../scripts/bench-requests";
+import { gradeActionId, gradeRequest, gradingConfirmed, type Target } from "../../scripts/bench-requests";
 import { startSiseServer, waitForServer } from "../../scripts/bench-server";
 import { benchSessionCookie } from "../../scripts/bench-session";
 
@@ -65,8 +65,7 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
           try {
             const request = gradeRequest(t, { actionId, day, headers });
             const res = await fetch(`http://127.0.0.1:${port}${request.path}`, request);
-            await res.arrayBuffer();
-            if (!res.headers.get("x-action-redirect")?.includes("graded=1")) throw new Error(`grading ${t.code} was not confirmed: ${res.status}`);
+            if (!gradingConfirmed(await res.text(), t.code)) throw new Error(`grading ${t.code} was not confirmed: ${res.status}`);
             confirmed.push({ id: t.id, version: t.version + 1 });
             if (++inRound >= KILL_AFTER[round]) kill();
           } catch (error) {

@@ -94,3 +94,29 @@ test.describe.serial("grading workflow", () => {
     await expect(page.getByRole("link", { name: code }).first()).toBeVisible();
   });
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an officer grades a risk with the plain form post and lands on the risk with the notice", async ({ page, siseDb }) => {
+    const { openDatabase } = await import("../../db/connection");
+    const db = openDatabase(siseDb, { readonly: true });
+    // A yellow risk in the officer's scope (their counties and areas), graded by the risk matrix.
+    const code = db.prepare(`SELECT r.code FROM risks r WHERE r.colour = 'yellow' AND r.status <> 'resolved'
+      AND r.region_id IN (SELECT region_id FROM user_scope_regions WHERE user_id = (SELECT id FROM users WHERE username = 'officer'))
+      AND r.area_id IN (SELECT area_id FROM user_scope_areas WHERE user_id = (SELECT id FROM users WHERE username = 'officer'))
+      ORDER BY r.id LIMIT 1`).pluck().get() as string;
+    db.close();
+    await signIn(page, "officer");
+    await page.goto(`/risks/${code}/grade`);
+    await page.getByRole("radio", { name: "风险矩阵法" }).check();
+    await page.getByLabel("L 可能性(1–5)").selectOption("2");
+    await page.getByLabel("S 严重程度(1–5)").selectOption("2");
+    await page.getByLabel("评级原因").fill("无脚本复核:隐患已整改");
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
+    await page.getByLabel(/下次复核日期/).fill(tomorrow);
+    await page.getByRole("button", { name: "保存评级" }).click();
+    await expect(page).toHaveURL(new RegExp(`/risks/${code}\\?graded=1`));
+    await expect(page.getByText("原因:无脚本复核:隐患已整改")).toBeVisible();
+  });
+});
