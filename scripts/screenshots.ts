@@ -26,7 +26,7 @@ const shots: Array<{ name: string; path: string; as?: string; locale?: string; w
   { name: "board-matrix-zh", path: "/board?view=matrix", as: "leader", width: 1920, height: 1080 },
   { name: "meeting-1920-zh", path: "/board/meeting", as: "leader", width: 1920, height: 1080 },
   { name: "meeting-1280-zh", path: `/board/meeting?g=domain&since=${daysAgo(30)}`, as: "leader", width: 1280, height: 720 },
-  { name: "board-trend-zh", path: "/board/trend?weeks=52", as: "leader", width: 1440, height: 900, waitFor: ".recharts-line" },
+  { name: "board-trend-zh", path: "/board/trend?weeks=52", as: "leader", width: 1440, height: 900, waitFor: ".trend-chart .trend-line" },
   { name: "admin-users-zh", path: "/admin/users", as: "admin" },
   { name: "admin-user-zh", path: "/admin/users/2", as: "admin", fullPage: true },
   // Grading: the officer's grade page (risk matrix inputs picked, live colour) and a red awaiting a leader.
@@ -37,7 +37,7 @@ const shots: Array<{ name: string; path: string; as?: string; locale?: string; w
   { name: "reports-zh", path: `/reports?day=${daysAgo(1)}`, as: "leader", fullPage: true },
   { name: "report-file-zh", path: "/reports/file", as: "officer" },
   { name: "compliance-zh", path: "/reports/compliance", as: "leader", fullPage: true },
-  { name: "analysis-zh", path: "/analysis", as: "officer", height: 1500, waitFor: ".recharts-line" },
+  { name: "analysis-zh", path: "/analysis", as: "officer", height: 1500, waitFor: ".trend-chart .trend-line" },
   { name: "meeting-record-zh", path: "/meetings/1", as: "leader", fullPage: true },
   { name: "tasks-zh", path: "/tasks", as: "officer" },
   // Phones and laptops: the register as cards, the board as a list, the menu; the board's first screen.

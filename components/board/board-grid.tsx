@@ -35,6 +35,8 @@ const counted = (cell: GridCell | undefined) => ({ red: cell?.[2] ?? 0, orange: 
  *
  * A phone has no room for 14 columns: there the same cells are a list, most severe first (the
  * table is hidden by CSS below the `sm` width and the list above it), each a link into the register.
+ * Its items are styled by globals.css (.phone-cell) rather than by utility strings: the lists were
+ * 155 KB of the board's 290 KB of HTML (issue 18).
  */
 export function BoardGrid({ caption, areas, regions, cells, words }: { caption: string; areas: Labelled[]; regions: Labelled[]; cells: GridCell[]; words: GridWords }) {
   const byKey = new Map(cells.map((c) => [cellKey(c[0], c[1]), c]));
@@ -117,13 +119,13 @@ function PhoneList({ caption, areas, regions, cells, words, link }: { caption: s
           const top = topColour(counts)!;
           return (
             <li key={`${c[0]}:${c[1]}`}>
-              <a href={link(`area=${c[0]}&region=${c[1]}`)} className={`flex min-h-11 items-center gap-3 rounded-lg px-3 py-1.5 cell-${top}`}>
-                <b className="min-w-12 text-lg tabular-nums">{`${words.colours[top]} ${counts[top]}`}</b>
-                <span className="min-w-0 flex-1 leading-tight">
+              <a href={link(`area=${c[0]}&region=${c[1]}`)} className={`phone-cell cell-${top}`}>
+                <b>{`${words.colours[top]} ${counts[top]}`}</b>
+                <span>
                   {area.get(c[0])} · {region.get(c[1])}
-                  {c[6] ? <span className="ml-1 rounded-full bg-white px-1.5 text-xs font-bold text-neutral-900">{`${MARK[c[6]]} ${words.changes[c[6]]}`}</span> : null}
+                  {c[6] ? <i>{`${MARK[c[6]]} ${words.changes[c[6]]}`}</i> : null}
                 </span>
-                <small className="text-sm tabular-nums">{COLOURS.filter((x) => x !== top && counts[x]).sort((x, y) => SEVERITY[y] - SEVERITY[x]).map((x) => `${words.colours[x]}${counts[x]}`).join(" ")}</small>
+                <small>{COLOURS.filter((x) => x !== top && counts[x]).sort((x, y) => SEVERITY[y] - SEVERITY[x]).map((x) => `${words.colours[x]}${counts[x]}`).join(" ")}</small>
               </a>
             </li>
           );

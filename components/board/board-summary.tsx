@@ -33,12 +33,12 @@ export async function BoardSummary({ totals, alerts, marks, since }: {
     <div className="board-summary grid gap-2 lg:grid-cols-[minmax(0,4fr)_minmax(0,5fr)]">
       <ul className="grid grid-cols-4 gap-2" aria-label={t("totals")}>
         {COLOURS.map((c) => (
-          <li key={c} data-testid={`total-${c}`} className={`flex flex-col justify-center rounded-lg px-3 py-1 sm:flex-row sm:items-center sm:justify-between sm:gap-2 ${FILLED[c]}`}>
+          <li key={c} data-testid={`total-${c}`} className={`flex min-w-0 flex-col justify-center rounded-lg px-2 py-1 sm:px-3 sm:flex-row sm:items-center sm:justify-between sm:gap-2 ${FILLED[c]}`}>
             <span className="flex flex-col text-base leading-tight font-semibold">
               {tc(c)}
               <small className="hidden text-xs font-normal sm:inline">{tc(`level.${c}`)}</small>
             </span>
-            <span className="text-2xl font-bold tabular-nums sm:text-3xl">{totals[c]}</span>
+            <span className="text-[min(5vw,1.5rem)] font-bold tabular-nums sm:text-3xl">{totals[c]}</span>
           </li>
         ))}
       </ul>

@@ -195,7 +195,7 @@ test("the weekly trend agrees with the board and narrows to a region", async ({ 
   const reds = await page.getByTestId("total-red").locator("span").last().innerText();
   await page.getByRole("link", { name: "周趋势" }).click();
   await expect(page.getByRole("heading", { name: "全市:近 26 周各等级开放风险数" })).toBeVisible();
-  await expect(page.locator(".recharts-line")).toHaveCount(4);
+  await expect(page.locator(".trend-chart:visible .trend-line")).toHaveCount(4);
   await page.getByText("数据表").click();
   const rows = page.getByTestId("trend-table").locator("tbody tr");
   await expect(rows).toHaveCount(27);
