@@ -58,7 +58,8 @@ async function main() {
       if (done) break;
       if (!first) first = performance.now() - started;
       bytes += value.byteLength;
-      for (const b of value) if (b === 10) lines += 1;
+      // indexOf, not a loop over 400 million bytes: the client must not be what is measured.
+      for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) lines += 1;
     }
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);

@@ -18,6 +18,8 @@ const FORMULA_START = /^[=+\-@\t\r']/;
 // disguise text (zero-width, bidirectional overrides and isolates, word joiner, BOM).
 const UNSAFE = /[\\\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
+const UNSAFE_ANY = new RegExp(UNSAFE.source);
+
 /** Text with its unsafe characters written as `\uXXXX` (and `\` as `\\`): the v2 cell text. */
 export function escapeText(value: string): string {
   return value.replace(UNSAFE, (ch) => (ch === "\\" ? "\\\\" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`));
@@ -39,9 +41,10 @@ export function cell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return String(value);
   if (PLAIN.test(value)) return formulaFirst(value.charCodeAt(0)) ? `"'${value}"` : `"${value}"`;
-  const text = escapeText(value);
+  // Mostly text with quotes (the JSON of an event's data): escape and double only what is there.
+  const text = UNSAFE_ANY.test(value) ? escapeText(value) : value;
   const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
+  return `"${safe.includes('"') ? safe.replace(/"/g, '""') : safe}"`;
 }
 
 export function row(values: Array<string | number | null | undefined>): string {

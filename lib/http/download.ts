@@ -28,7 +28,7 @@ export function downloadResponse(chunks: AsyncIterator<Uint8Array>, done: () => 
       finish();
     },
   });
-  return new Response(body, { headers: { "content-type": contentType, "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" } });
+  return new Response(body, { headers: { "content-type": contentType, "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store, no-transform" } });
 }
 
 /** Text chunks as UTF-8 bytes. */

@@ -58,3 +58,39 @@ describe("the register export's scope", () => {
     }
   });
 });
+
+describe("the history's CSV from its worker thread (issue 18)", () => {
+  const download = async (query = "") => {
+    resetRequest();
+    copy?.cleanup();
+    copy = openCopy(fixture);
+    signInAs(copy.db, fixture.users.auditor);
+    return exportHistory(new Request(`http://sise.local/api/exports/history?format=csv${query}`, { headers: { "sec-fetch-site": "same-origin" } }));
+  };
+
+  it("writes the snapshot taken before the export was recorded, every row, and verifies against the database", async () => {
+    const res = await download();
+    expect(res.headers.get("cache-control")).toBe("no-store, no-transform");
+    const text = await res.text();
+    const { verifyExport } = await import("@/db/exports/verify-export");
+    const events = copy!.db.$client.prepare("SELECT count(*) FROM risk_events").pluck().get() as number;
+    // The export's own event was written after its snapshot: the file holds every event but that one.
+    expect(text).toMatch(new RegExp(`rows=${events - 1};`));
+    const lines = text.split("\r\n").filter((l) => /^\d+,/.test(l));
+    expect(lines).toHaveLength(events - 1);
+    async function* chunks() {
+      for (let i = 0; i < text.length; i += 4096) yield text.slice(i, i + 4096);
+    }
+    const report = await verifyExport(chunks(), copy!.db.$client);
+    expect(report.ok, JSON.stringify(report)).toBe(true);
+  });
+
+  it("stops its thread when the download is cancelled, and the next export still runs", async () => {
+    const res = await download();
+    const reader = res.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    const again = await download("&action=grade");
+    expect((await again.text()).split("\r\n")[0]).toMatch(/scope=partial;/);
+  });
+});

@@ -11,6 +11,8 @@ import { appendEvent, writeTransaction, type Actor } from "@/db/mutations/events
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { COLOURS } from "@/lib/domain/colours";
 import { bytesOf, downloadResponse, utf8 } from "@/lib/http/download";
+import { startCsvWorker } from "@/db/exports/csv-in-worker";
+import type { CsvJob } from "@/db/exports/csv-worker";
 
 /**
  * Every export's one path: open the export's own read-only connection (a long read never holds the
@@ -18,14 +20,17 @@ import { bytesOf, downloadResponse, utf8 } from "@/lib/http/download";
  * words before anything is recorded; record the export in the history (who, what, which filter);
  * then stream the file in the asked-for format.
  */
-export async function exportDownload({ actor, format, query, lines, open, rawNote }: {
+export async function exportDownload({ actor, format, query, lines, open, rawNote, csvWorker }: {
   actor: Actor; format: ExportFormat; query: string;
   lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">;
   open: (sqlite: Database.Database, format: ExportFormat) => ExportSource;
   /** What the XLSX's grey columns are, said on its information sheet. */
   rawNote?: string;
+  /** The history's CSV is written on a thread of its own (db/exports/csv-worker.ts): this is its filter. */
+  csvWorker?: Omit<CsvJob, "file">;
 }): Promise<Response> {
-  const [t, formatter] = [await getTranslations("exports"), await getFormatter()];
+  const t = await getTranslations("exports");
+  if (format === "csv" && csvWorker) return csvFromWorker({ actor, query, lines, job: { ...csvWorker, file: getDb().$client.name } });
   const { sqlite, close } = openExportSnapshot();
   let source: ExportSource;
   try {
@@ -38,19 +43,7 @@ export async function exportDownload({ actor, format, query, lines, open, rawNot
     close();
     return Response.json({ error: "tooManyRows", message: t("xlsxTooMany", { n: source.total, max: XLSX_MAX_ROWS }) }, { status: 413 });
   }
-  const now = new Date();
-  writeTransaction(getDb(), (tx) => appendEvent(tx, { at: now, actor, action: "export", data: { kind: source.kind, format, scope: source.scope, filter: query } }));
-  const receipt = latestReceipt();
-  const meta: ExportMeta = {
-    ...lines,
-    query,
-    timeZone: CITY_TIME_ZONE,
-    checkpointLine: receipt
-      ? t("checkpoint", { seq: receipt.seq, hash: receipt.hash, time: formatter.dateTime(new Date(receipt.at), { dateStyle: "medium", timeStyle: "medium" }), key: receipt.key })
-      : t("noCheckpoint"),
-    exporterLine: t("exporter", { who: actor.name, time: formatter.dateTime(now, { dateStyle: "medium", timeStyle: "medium" }), utc: now.toISOString() }),
-  };
-  const file = `sise-${source.kind}-${source.scope}-${now.toISOString().slice(0, 19).replace(/[-:T]/g, "")}`;
+  const { meta, file } = await recordExport({ actor, format, query, lines, kind: source.kind, scope: source.scope });
   if (format === "csv") return downloadResponse(utf8(csvFile(source, meta)), close, `${file}.csv`, "text/csv; charset=utf-8");
   const [tc, tb, tg] = [await getTranslations("colours"), await getTranslations("board"), await getTranslations("grading.methods")];
   const body = xlsxFile(source, meta, {
@@ -63,4 +56,39 @@ export async function exportDownload({ actor, format, query, lines, open, rawNot
     rawNote,
   });
   return downloadResponse(bytesOf(body), close, `${file}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+/**
+ * Records the export in the history (who, what, which filter) once its snapshot is open, and words
+ * the file's opening lines: the exporter, the time, the latest signed checkpoint.
+ */
+async function recordExport({ actor, format, query, lines, kind, scope }: {
+  actor: Actor; format: ExportFormat; query: string; lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">; kind: ExportSource["kind"]; scope: ExportSource["scope"];
+}) {
+  const [t, formatter] = [await getTranslations("exports"), await getFormatter()];
+  const now = new Date();
+  writeTransaction(getDb(), (tx) => appendEvent(tx, { at: now, actor, action: "export", data: { kind, format, scope, filter: query } }));
+  const receipt = latestReceipt();
+  const meta: ExportMeta = {
+    ...lines,
+    query,
+    timeZone: CITY_TIME_ZONE,
+    checkpointLine: receipt
+      ? t("checkpoint", { seq: receipt.seq, hash: receipt.hash, time: formatter.dateTime(new Date(receipt.at), { dateStyle: "medium", timeStyle: "medium" }), key: receipt.key })
+      : t("noCheckpoint"),
+    exporterLine: t("exporter", { who: actor.name, time: formatter.dateTime(now, { dateStyle: "medium", timeStyle: "medium" }), utc: now.toISOString() }),
+  };
+  return { now, meta, file: `sise-${kind}-${scope}-${now.toISOString().slice(0, 19).replace(/[-:T]/g, "")}` };
+}
+
+/** The history's CSV from its worker thread: the snapshot is open before the export is recorded. */
+async function csvFromWorker({ actor, query, lines, job }: { actor: Actor; query: string; lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">; job: CsvJob }): Promise<Response> {
+  const worker = await startCsvWorker(job);
+  try {
+    const { meta, file } = await recordExport({ actor, format: "csv", query, lines, kind: "history", scope: worker.scope });
+    return downloadResponse(worker.bytes({ ...meta, countLine: meta.countLine(worker.total) }), worker.close, `${file}.csv`, "text/csv; charset=utf-8");
+  } catch (e) {
+    worker.close();
+    throw e;
+  }
 }

@@ -35,6 +35,7 @@ export async function GET(request: Request) {
     query,
     lines: { title: t("historyTitle"), scopeLine: isFullExport(filter) ? t("full") : t("partial", { filter: query }), countLine: (n) => t("count", { n }) },
     rawNote: t("xlsx.rawNote"),
+    csvWorker: { filter, timeZone: CITY_TIME_ZONE },
     open: (sqlite, f) => historySource(sqlite, filter, CITY_TIME_ZONE, { format: f, words: f === "xlsx" ? words : undefined }),
   });
 }
