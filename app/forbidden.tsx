@@ -5,10 +5,10 @@ import { getTranslations } from "next-intl/server";
 export default async function Forbidden() {
   const t = await getTranslations("auth");
   return (
-    <section className="mx-auto max-w-xl rounded-lg border border-neutral-200 bg-white p-6">
-      <h1 className="mb-2 text-2xl font-bold">{t("forbiddenTitle")}</h1>
-      <p className="mb-4 text-neutral-700">{t("forbiddenBody")}</p>
-      <Link href="/risks" className="text-blue-800 underline">{t("toRegister")}</Link>
+    <section className="notice-page">
+      <h1>{t("forbiddenTitle")}</h1>
+      <p>{t("forbiddenBody")}</p>
+      <Link href="/risks">{t("toRegister")}</Link>
     </section>
   );
 }

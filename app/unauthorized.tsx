@@ -8,9 +8,9 @@ import { getTranslations } from "next-intl/server";
 export default async function Unauthorized() {
   const t = await getTranslations("auth");
   return (
-    <section className="py-12">
-      <h1 className="text-2xl font-bold">{t("signInRequired")}</h1>
-      <Link href="/login" className="mt-4 inline-block text-blue-800 underline">{t("signIn")}</Link>
+    <section className="notice-page">
+      <h1>{t("signInRequired")}</h1>
+      <Link href="/login">{t("signIn")}</Link>
     </section>
   );
 }

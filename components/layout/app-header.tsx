@@ -42,26 +42,28 @@ export async function AppHeader() {
       </button>
     </form>
   ) : null;
+  // Rendered once and placed in both the laptop bar and the phone's menu: one copy in the RSC payload.
+  const switcher = await LocaleSwitcher();
   const brand = (
-    <Link href="/risks" className="flex min-h-8 items-center gap-2 text-lg font-bold whitespace-nowrap">
-      <span aria-hidden className="flex gap-0.5">
-        <span className="h-4 w-2 rounded-sm bg-risk-red" />
-        <span className="h-4 w-2 rounded-sm bg-risk-orange" />
-        <span className="h-4 w-2 rounded-sm bg-risk-yellow" />
-        <span className="h-4 w-2 rounded-sm bg-risk-blue" />
+    <Link href="/risks" className="hdr-brand">
+      <span aria-hidden className="hdr-dots">
+        <span className="bg-risk-red" />
+        <span className="bg-risk-orange" />
+        <span className="bg-risk-yellow" />
+        <span className="bg-risk-blue" />
       </span>
-      <span className="hidden sm:inline">{t("fullName")}</span>
-      <span className="sm:hidden">{t("name")}</span>
+      <span className="hdr-full">{t("fullName")}</span>
+      <span className="hdr-short">{t("name")}</span>
     </Link>
   );
   return (
-    <header className="app-header bg-neutral-900 text-white">
-      {demo ? <p className="bg-amber-400 px-4 py-0.5 text-center text-xs font-semibold text-neutral-950 sm:py-1 sm:text-sm">{t("demoBanner")}</p> : null}
+    <header className="app-header">
+      {demo ? <p className="hdr-demo">{t("demoBanner")}</p> : null}
       {/* Tablet and up: one bar. */}
-      <div className="mx-auto hidden max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 md:flex">
+      <div className="hdr-bar">
         {brand}
         {links.length ? (
-          <nav aria-label={t("name")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          <nav aria-label={t("name")} className="hdr-navlist">
             {links.map((n) => (
               <Link key={n.href} href={n.href} className="hdr-nav">
                 {t(`nav.${n.key}`)}
@@ -69,23 +71,23 @@ export async function AppHeader() {
             ))}
           </nav>
         ) : null}
-        <div className="ml-auto flex items-center gap-4 text-sm">
+        <div className="hdr-side">
           {who}
           {signOut}
-          <LocaleSwitcher />
+          {switcher}
         </div>
       </div>
       {/* Phone: the brand and a menu that opens over the page. */}
-      <div className="relative flex items-center justify-between gap-3 px-4 py-2 md:hidden">
+      <div className="hdr-phone">
         {brand}
         <details className="app-menu">
           <summary className="hdr-menu">
             <span aria-hidden>☰</span>
             {t("menu")}
           </summary>
-          <div className="absolute inset-x-0 top-full z-30 flex flex-col gap-3 border-t border-white/20 bg-neutral-900 px-4 pt-2 pb-4 text-base shadow-lg">
+          <div className="hdr-panel">
             {links.length ? (
-              <nav aria-label={t("name")} className="grid grid-cols-2 gap-1">
+              <nav aria-label={t("name")} className="hdr-tiles">
                 {links.map((n) => (
                   <Link key={n.href} href={n.href} className="hdr-tile">
                     {t(`nav.${n.key}`)}
@@ -93,10 +95,10 @@ export async function AppHeader() {
                 ))}
               </nav>
             ) : null}
-            <div className="flex flex-wrap items-center gap-3 text-sm">
+            <div className="hdr-panel-side">
               {who}
               {signOut}
-              <LocaleSwitcher />
+              {switcher}
             </div>
           </div>
         </details>
