@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { COLOURS } from "@/lib/domain/colours";
 import { FILLED } from "./fills";
 
-/** The four colours with their definitions (DOMAIN.md), for the board, meeting mode and print. */
+/** The four colours with their definitions (docs/domain.md), for the board, meeting mode and print. */
 export async function Legend({ className = "", extra }: { className?: string; extra?: string }) {
   const [t, tc] = [await getTranslations("board"), await getTranslations("colours")];
   return (

@@ -6,7 +6,7 @@ const SEVERITIES = [...MATRIX_LEVELS].reverse(); // 1 … 5, left to right
 
 /**
  * The 5 × 5 risk matrix of open risks graded by it: likelihood up the side (5 at the top), severity
- * along the bottom (1 at the left), as DOMAIN.md draws it everywhere. Each cell is filled by the same
+ * along the bottom (1 at the left), as docs/domain.md draws it everywhere. Each cell is filled by the same
  * rule the grading form uses (R = L × S against the admin's thresholds), says its colour in words,
  * and links to the register's risks in that cell.
  */

@@ -1,5 +1,5 @@
 /**
- * Reference lists from DOMAIN.md: the 12 county-level divisions of 榆林, the 21 risk categories,
+ * Reference lists from docs/domain.md: the 12 county-level divisions of 榆林, the 21 risk categories,
  * the 14 safety-production domains, and a plausible set of city lead units (牵头单位).
  * Codes are stable keys: seeding matches on them, so names edited later by an admin survive a re-seed.
  */

@@ -1,6 +1,6 @@
 /**
  * The four colours of 四色 grading and the risk lifecycle.
- * Severity order (DOMAIN.md): red > orange > yellow > blue.
+ * Severity order (docs/domain.md): red > orange > yellow > blue.
  */
 export const COLOURS = ["red", "orange", "yellow", "blue"] as const;
 export type Colour = (typeof COLOURS)[number];
@@ -18,7 +18,7 @@ export function compareSeverityDesc(a: Colour, b: Colour): number {
 }
 
 /**
- * Screen colours chosen near DOMAIN.md's suggestions so that each label's text colour meets
+ * Screen colours chosen near docs/domain.md's suggestions so that each label's text colour meets
  * WCAG AA (4.5:1) — orange and yellow carry dark text, red and blue carry white text.
  * app/globals.css declares the same backgrounds as --color-risk-* (a unit test keeps them equal);
  * the dark text is Tailwind's neutral-900 (#171717).

@@ -1,7 +1,7 @@
 import { COLOURS, type Colour } from "./colours";
 
 /**
- * The three grading methods of DOMAIN.md and the one mapping from scores to colours. Every place
+ * The three grading methods of docs/domain.md and the one mapping from scores to colours. Every place
  * that shows or stores a computed colour — the form's live preview, the server, the board, exports
  * and the API — calls `assess` with the thresholds from settings, so they can never disagree.
  */
@@ -16,7 +16,7 @@ export const LEC_C = [100, 40, 15, 7, 3, 1] as const;
 export const MATRIX_LEVELS = [5, 4, 3, 2, 1] as const;
 
 /**
- * Colour thresholds, each the lowest score of that colour. Defaults are DOMAIN.md's:
+ * Colour thresholds, each the lowest score of that colour. Defaults are docs/domain.md's:
  * LEC: D > 320 red · 160 ≤ D ≤ 320 orange · 70 ≤ D < 160 yellow · D < 70 blue (so red starts above 320);
  * matrix: R 20–25 red · 10–16 orange · 4–9 yellow · 1–3 blue.
  */

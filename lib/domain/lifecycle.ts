@@ -1,7 +1,7 @@
 import type { RiskStatus } from "./colours";
 
 /**
- * Status lifecycle (DOMAIN.md): 识别 identified → 管控中 controlling → 已化解 resolved → 已销号 closed.
+ * Status lifecycle (docs/domain.md): 识别 identified → 管控中 controlling → 已化解 resolved → 已销号 closed.
  * A risk may be resolved straight from identified (handled at once); resolved and closed risks may
  * be reopened, which puts them back under control. Anything else is refused.
  */

@@ -3,7 +3,7 @@ import { isOpenStatus } from "./colours";
 import { addDays } from "./dates";
 
 /**
- * Dynamic management (DOMAIN.md): each colour is reviewed at least every N days —
+ * Dynamic management (docs/domain.md): each colour is reviewed at least every N days —
  * red 7, orange 15, yellow 30, blue 90. These are defaults; an admin setting may replace them.
  */
 export const DEFAULT_REVIEW_DAYS: Record<Colour, number> = { red: 7, orange: 15, yellow: 30, blue: 90 };

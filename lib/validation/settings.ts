@@ -10,7 +10,7 @@ export type Settings = {
   reviewDays: Record<Colour, number>;
   /** Roles whose members must have two-factor sign-in before they may do anything else. */
   totpRequiredRoles: Role[];
-  /** Score → colour thresholds for LEC and the risk matrix (DOMAIN.md defaults). */
+  /** Score → colour thresholds for LEC and the risk matrix (docs/domain.md defaults). */
   thresholds: Thresholds;
   /** Daily reports are due by this time (HH:MM, city zone) on the day they cover. */
   reportCutoff: string;

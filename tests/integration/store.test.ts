@@ -11,7 +11,7 @@ afterEach(() => t.cleanup());
 const count = (table: string) => (t.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe("migrations and seed", () => {
-  it("creates the reference lists from DOMAIN.md", () => {
+  it("creates the reference lists from docs/domain.md", () => {
     expect(t.sqlite.prepare("SELECT kind, count(*) AS n FROM areas GROUP BY kind ORDER BY kind").all()).toEqual([
       { kind: "category", n: 21 },
       { kind: "domain", n: 14 },

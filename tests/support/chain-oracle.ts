@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 
 /**
- * The hash chain's documented formula (DOMAIN.md, decision 006), written from its sentence and not
+ * The hash chain's documented formula (docs/domain.md "The history", decision 008), written from its sentence and not
  * from the app's code:
  *   hash = SHA-256(prev_hash ‖ canonical JSON), the canonical JSON being the event's columns under
  *   their SQL names with keys sorted alphabetically, values exactly as stored; the first prev_hash is

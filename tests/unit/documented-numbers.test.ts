@@ -62,7 +62,7 @@ describe("upload limits (README, decision 020)", () => {
   });
 });
 
-describe("reviews and daily reports (README and DOMAIN.md)", () => {
+describe("reviews and daily reports (README and docs/domain.md)", () => {
   it("review red every 7 days, orange 15, yellow 30, blue 90 by default", () => {
     expect(DEFAULT_REVIEW_DAYS).toEqual({ red: 7, orange: 15, yellow: 30, blue: 90 });
     expect(["red", "orange", "yellow", "blue"].map((c) => defaultNextReview(c as "red", "2026-11-25"))).toEqual(["2026-12-02", "2026-12-10", "2026-12-25", "2027-02-23"]);

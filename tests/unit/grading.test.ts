@@ -5,7 +5,7 @@ import { canonicalEvent, chainHash, createChainVerifier, GENESIS, linkEvent, typ
 import { isMeasureOverdue } from "@/lib/domain/measures";
 
 describe("LEC (D = L × E × C)", () => {
-  it("maps DOMAIN.md's boundaries: D > 320 red, 160–320 orange, 70–159 yellow, < 70 blue", () => {
+  it("maps docs/domain.md's boundaries: D > 320 red, 160–320 orange, 70–159 yellow, < 70 blue", () => {
     expect([colourForLec(321), colourForLec(320), colourForLec(160), colourForLec(159.9), colourForLec(70), colourForLec(69.9)])
       .toEqual(["red", "orange", "orange", "yellow", "yellow", "blue"]);
   });
