@@ -31,7 +31,10 @@ describe("the wall clock of a zone", () => {
     for (const zone of ZONES) {
       const fast = wallClockFormatter(zone);
       const slow = intl(zone);
-      for (const at of around) for (let ms = at - 3_700_000; ms <= at + 3_700_000; ms += 997) expect(fast(ms), `${zone} ${ms}`).toBe(slow(ms));
+      // Mismatches gathered and compared once: an expect() per second made the test slower than the check.
+      const wrong: string[] = [];
+      for (const at of around) for (let ms = at - 3_700_000; ms <= at + 3_700_000; ms += 997) if (fast(ms) !== slow(ms)) wrong.push(`${zone} ${ms}: ${fast(ms)} ≠ ${slow(ms)}`);
+      expect(wrong.slice(0, 5)).toEqual([]);
     }
   });
 
