@@ -9,5 +9,33 @@ export default defineConfig([
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   // Form actions receive (previousState, formData); a leading underscore marks a parameter React passes but the action ignores.
   { rules: { "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_" }] } },
+  // The data layer (docs/architecture.md): nothing outside db/ touches drizzle, the driver or SQL.
+  // Row types may be imported from the schema; the tables, the query builder and the handle may not.
+  {
+    files: ["app/**", "components/**", "lib/**", "i18n/**", "proxy.ts", "instrumentation.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "better-sqlite3", message: "Database access lives in db/ (docs/architecture.md)." },
+            { name: "@/db/schema", allowTypeImports: true, message: "Only row types may leave db/: query through a db/ function." },
+          ],
+          patterns: [{ group: ["drizzle-orm", "drizzle-orm/*"], message: "Database access lives in db/ (docs/architecture.md)." }],
+        },
+      ],
+      "no-restricted-syntax": ["error", { selector: "MemberExpression[property.name='$client']", message: "The driver's handle stays inside db/." }],
+    },
+  },
+  // Pure rules: no framework, no database, no request — so they are tested without any of them.
+  {
+    files: ["lib/domain/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["next", "next/*", "next-intl", "next-intl/*", "react", "react-dom", "@/db/*", "../../db/*", "drizzle-orm", "drizzle-orm/*", "better-sqlite3", "server-only"], message: "lib/domain holds pure rules only (docs/architecture.md)." }] },
+      ],
+    },
+  },
   globalIgnores([".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/**", "data/**", ".look/**"]),
 ]);

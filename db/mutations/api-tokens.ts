@@ -24,3 +24,8 @@ export function revokeApiToken(db: Db, p: { id: number; actor: Actor; now: Date 
     return true;
   });
 }
+
+/** Notes when a token was last used, for the admin's list (the caller writes it at most once a minute). */
+export function touchApiToken(db: Db, p: { id: number; now: Date }): void {
+  db.update(apiTokens).set({ lastUsedAt: p.now }).where(eq(apiTokens.id, p.id)).run();
+}

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { getDb } from "@/db/client";
-import { apiTokens, type ApiToken } from "@/db/schema";
+import { touchApiToken } from "@/db/mutations/api-tokens";
+import { findLiveApiToken } from "@/db/queries/api-tokens";
+import type { ApiToken } from "@/db/schema";
 import { hashToken } from "./tokens";
 
 /**
@@ -22,7 +23,7 @@ export async function authorizeApi(request: Request): Promise<ApiCaller | Respon
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
   if (!match) return Response.json({ error: "unauthorized", message: t("missingToken") }, { status: 401, headers: { "www-authenticate": "Bearer" } });
   const db = getDb();
-  const token = db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, hashToken(match[1])), isNull(apiTokens.revokedAt))).get();
+  const token = findLiveApiToken(db, { tokenHash: hashToken(match[1]) });
   if (!token) return Response.json({ error: "unauthorized", message: t("badToken") }, { status: 401, headers: { "www-authenticate": "Bearer" } });
   try {
     await limiter.consume(token.tokenHash);
@@ -33,7 +34,7 @@ export async function authorizeApi(request: Request): Promise<ApiCaller | Respon
   // When it was last used, for the admin's list — written at most once a minute per token.
   const now = new Date();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
-    db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id)).run();
+    touchApiToken(db, { id: token.id, now });
   }
   return { token };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { loadBoardFrame } from "@/components/board/board-frame";
 import type { Db } from "@/db/client";
-import { boardAsOf } from "@/db/history/as-of";
+import { boardAt } from "@/db/history/boards";
 import { listOpenMatrixCounts } from "@/db/queries/board";
 import { presentBoard } from "@/db/queries/board-snapshot";
 import { listBoardChanges } from "@/db/queries/history";
@@ -43,7 +43,7 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
   const asOfMs = time.asOf ? instantOf(time.asOf) : null;
   // The present board is one indexed GROUP BY; a past one is rebuilt from the history.
   const present = presentBoard(db, today);
-  const board = asOfMs === null ? present.board : boardAsOf(db.$client, asOfMs);
+  const board = asOfMs === null ? present.board : boardAt(db, asOfMs);
   const askedMeeting = first(params.sinceMeeting);
   const sinceMeeting: MeetingType | "none" = askedMeeting === "none" ? "none" : isMeetingType(askedMeeting) ? askedMeeting : "monthly_review";
   // With no reference date, changes are marked since the last meeting of the chosen type (月研判 by default).
@@ -51,7 +51,7 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
   if (meeting) time.since = `${dayInZone(meeting.heldAt, CITY_TIME_ZONE)}T${clockInZone(meeting.heldAt, CITY_TIME_ZONE)}`;
   const sinceMs = time.since ? sinceInstant(time.since, CITY_TIME_ZONE) : null;
   const compare = sinceMs !== null && (asOfMs === null || sinceMs < asOfMs);
-  const marks = compare ? compareBoards(boardAsOf(db.$client, sinceMs), board) : undefined;
+  const marks = compare ? compareBoards(boardAt(db, sinceMs), board) : undefined;
   const frame = await loadBoardFrame(db);
   return {
     view, today, now, asOfMs, asOfParam: first(params.asOf), time, ignored, sinceMeeting, meeting, compare, marks,

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { desc } from "drizzle-orm";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { IssueTokenForm, RevokeTokenButton } from "@/components/admin/api-token-forms";
 import { getDb } from "@/db/client";
 import { listAreas, listRegions } from "@/db/queries/reference";
-import { apiTokens } from "@/db/schema";
+import { listApiTokens } from "@/db/queries/api-tokens";
 import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -22,7 +21,7 @@ export default async function ApiTokensPage() {
   const areas = listAreas(db).map((a) => ({ id: a.id, label: localName(a, locale) }));
   const regions = listRegions(db).map((r) => ({ id: r.id, label: localName(r, locale) }));
   const names = (ids: number[], all: Array<{ id: number; label: string }>) => (ids.length ? ids.map((id) => all.find((o) => o.id === id)?.label ?? String(id)).join("、") : t("all"));
-  const tokens = db.select().from(apiTokens).orderBy(desc(apiTokens.id)).all();
+  const tokens = listApiTokens(db);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   return (
     <ClientMessages paths={ISLAND_MESSAGES.apiTokens}>

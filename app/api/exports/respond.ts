@@ -1,8 +1,7 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { openExportSnapshot } from "@/db/exports/snapshot";
+import { openExportSnapshot, snapshotFile, type Snapshot } from "@/db/exports/snapshot";
 import { latestReceipt } from "@/lib/checkpoints/signer";
 import { csvFile } from "@/db/exports/csv-file";
 import type { ExportFormat, ExportMeta, ExportSource } from "@/db/exports/source";
@@ -23,14 +22,14 @@ import type { CsvJob } from "@/db/exports/csv-worker";
 export async function exportDownload({ actor, format, query, lines, open, rawNote, csvWorker }: {
   actor: Actor; format: ExportFormat; query: string;
   lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">;
-  open: (sqlite: Database.Database, format: ExportFormat) => ExportSource;
+  open: (sqlite: Snapshot, format: ExportFormat) => ExportSource;
   /** What the XLSX's grey columns are, said on its information sheet. */
   rawNote?: string;
   /** The history's CSV is written on a thread of its own (db/exports/csv-worker.ts): this is its filter. */
   csvWorker?: Omit<CsvJob, "file">;
 }): Promise<Response> {
   const t = await getTranslations("exports");
-  if (format === "csv" && csvWorker) return csvFromWorker({ actor, query, lines, job: { ...csvWorker, file: getDb().$client.name } });
+  if (format === "csv" && csvWorker) return csvFromWorker({ actor, query, lines, job: { ...csvWorker, file: snapshotFile() } });
   const { sqlite, close } = openExportSnapshot();
   let source: ExportSource;
   try {

@@ -11,7 +11,7 @@ import { getDb } from "@/db/client";
 import { presentBoard } from "@/db/queries/board-snapshot";
 import { requirePageUser } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
-import { boardAsOf } from "@/db/history/as-of";
+import { boardAt } from "@/db/history/boards";
 import { compareBoards } from "@/lib/domain/board";
 import { changedStops } from "@/lib/domain/presenter";
 import { parseBoardTime, sinceInstant, sinceLabel } from "@/lib/validation/board-query";
@@ -43,7 +43,7 @@ export default async function MeetingPage({ searchParams }: { searchParams: Sear
   const { regions, rows, labels } = await loadBoardFrame(db);
   // With a reference date, the changes since it are marked and become the clicker's stops.
   const { time } = parseBoardTime({ since: params.since }, today);
-  const marks = time.since ? compareBoards(boardAsOf(db.$client, sinceInstant(time.since, CITY_TIME_ZONE)), board) : undefined;
+  const marks = time.since ? compareBoards(boardAt(db, sinceInstant(time.since, CITY_TIME_ZONE)), board) : undefined;
   const stops = marks ? changedStops(GROUPS.map((group) => ({ group, areaIds: rows(group).map((a) => a.id) })), regions.map((r) => r.id), new Set(marks.keys())) : [];
   const place = /^(\d{1,3})-(\d{1,3})$/.exec(params.focus ?? "");
   const focus = place ? { row: Number(place[1]), col: Number(place[2]) } : null;

@@ -4,7 +4,7 @@ import { BoardViews } from "@/components/board/board-views";
 import { TrendChart, type TrendRow } from "@/components/board/trend-chart";
 import { TrendForm } from "@/components/board/trend-form";
 import { getDb } from "@/db/client";
-import { weeklyTrend } from "@/db/history/trend";
+import { trendOf } from "@/db/history/boards";
 import { presentBoard } from "@/db/queries/board-snapshot";
 import { listAreas, listRegions } from "@/db/queries/reference";
 import { localName } from "@/i18n/locales";
@@ -31,7 +31,7 @@ export default async function TrendPage({ searchParams }: { searchParams: Search
   const regions = listRegions(db, { activeOnly: true }).filter((r) => r.level === "city" || r.level === "county");
   const query = parseTrendQuery(singleValues(await searchParams), { areas: new Set(areas.map((a) => a.id)), regions: new Set(regions.map((r) => r.id)) });
   const { board } = presentBoard(db, dayInZone(new Date(), CITY_TIME_ZONE));
-  const points = weeklyTrend(db.$client, { weeks: query.weeks, filter: { areaId: query.area, regionId: query.region }, timeZone: CITY_TIME_ZONE, present: board });
+  const points = trendOf(db, { weeks: query.weeks, filter: { areaId: query.area, regionId: query.region }, timeZone: CITY_TIME_ZONE, present: board });
   const names = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;
   const dayLabel = (day: string) => (day === "now" ? t("now") : format.dateTime(new Date(`${day}T12:00:00Z`), { month: "numeric", day: "numeric", timeZone: "UTC" }));
   const rows: TrendRow[] = points.map((p) => ({ label: dayLabel(p.day), ...p.counts }));

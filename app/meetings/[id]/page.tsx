@@ -10,7 +10,7 @@ import { MeetingForm } from "@/components/meetings/meeting-form";
 import { TaskTable } from "@/components/meetings/task-table";
 import { ColourBadge } from "@/components/ui/colour-badge";
 import { getDb } from "@/db/client";
-import { boardAsOf } from "@/db/history/as-of";
+import { boardAt } from "@/db/history/boards";
 import { getMeeting, listTasks } from "@/db/queries/meetings";
 import { listUnits } from "@/db/queries/reference";
 import { localName } from "@/i18n/locales";
@@ -53,7 +53,7 @@ export default async function MeetingPage({ params }: Props) {
   const record = open && can(user, "meeting.record");
   const held = m.heldAt.getTime() <= now.getTime();
   // Closed: the frozen board. Open: the board at the meeting's time from the history (or now, before it).
-  const board = m.snapshot ? boardFromSummary(m.snapshot) : boardAsOf(db.$client, Math.min(m.heldAt.getTime(), now.getTime()), now.getTime());
+  const board = m.snapshot ? boardFromSummary(m.snapshot) : boardAt(db, Math.min(m.heldAt.getTime(), now.getTime()), now.getTime());
   const carried = open ? listTasks(db, { status: "open", heldBefore: m.heldAt, excludeMeetingId: m.id }) : [];
   const { regions, rows, labels } = await loadBoardFrame(db);
   const units = listUnits(db, { activeOnly: true }).map((u) => ({ id: u.id, label: localName(u, locale) }));

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { boardAsOf } from "@/db/history/as-of";
+import { boardAt } from "@/db/history/boards";
 import { closeMeeting, createMeeting, updateMeeting } from "@/db/mutations/meetings";
 import { getMeetingHeldAt } from "@/db/queries/meetings";
 import { authorize, deniedState } from "@/lib/auth/guard";
@@ -72,7 +72,7 @@ export async function closeMeetingAction(id: number, _prev: FormState, formData:
   const now = new Date();
   if (heldAt.getTime() > now.getTime()) return { ok: false, message: { key: "meetings.refused.notYetHeld" } };
   // Read from the history before the write transaction, which then only stores it.
-  const snapshot = cellsOfBoard(boardAsOf(db.$client, heldAt.getTime(), now.getTime()));
+  const snapshot = cellsOfBoard(boardAt(db, heldAt.getTime(), now.getTime()));
   const result = closeMeeting(db, { id, expectedVersion: version.data, snapshot, actor: auth.actor, now });
   if (!result.ok) return refusal(result);
   revalidatePath(`/meetings/${id}`);
