@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { CellSummary } from "@/lib/domain/trend";
 import type { MeetingType } from "@/lib/domain/meetings";
+import { changedHeaderFields, meetingWriteRefusal, taskCompletionRefusal } from "@/lib/domain/meeting-workflow";
 import type { Db } from "../client";
 import { meetingCorrections, meetingDecisions, meetingRisks, meetingTasks, meetings, units } from "../schema";
 import { appendEvent, writeTransaction, type Actor, type Tx } from "./events";
@@ -10,11 +11,13 @@ type Who = { actor: Actor & { id: number }; now: Date };
 export type MeetingHeader = { type: MeetingType; title: string; heldAt: Date; chair: string; attendees: string[]; notes: string };
 export type MeetingWrite = { ok: true; id?: number } | { ok: false; error: "notFound" | "closed" | "conflict" | "duplicate" | "unknownUnit" };
 
-/** The meeting, if it exists and is still open; the lock is checked inside each write's transaction. */
-function openMeeting(tx: Tx, id: number): { version: number } | "notFound" | "closed" {
+/**
+ * The meeting, when the rules let this write go ahead (lib/domain/meeting-workflow.ts), read inside
+ * the write's transaction; otherwise the refusal. `expectedVersion` for edits and the close.
+ */
+function openMeeting(tx: Tx, id: number, expectedVersion?: number): { version: number } | "notFound" | "closed" | "conflict" {
   const m = tx.select({ status: meetings.status, version: meetings.version }).from(meetings).where(eq(meetings.id, id)).get();
-  if (!m) return "notFound";
-  return m.status === "closed" ? "closed" : { version: m.version };
+  return meetingWriteRefusal(m, expectedVersion) ?? { version: m!.version };
 }
 
 /** Every addition moves the meeting's version, so a close made from an older view is refused. */
@@ -32,15 +35,12 @@ export function createMeeting(db: Db, p: MeetingHeader & Who): { id: number } {
 export function updateMeeting(db: Db, p: MeetingHeader & Who & { id: number; expectedVersion: number }): MeetingWrite {
   return writeTransaction(db, (tx) => {
     const before = tx.select().from(meetings).where(eq(meetings.id, p.id)).get();
-    if (!before) return { ok: false as const, error: "notFound" as const };
-    if (before.status === "closed") return { ok: false as const, error: "closed" as const };
-    if (before.version !== p.expectedVersion) return { ok: false as const, error: "conflict" as const };
-    const fields = ["type", "title", "heldAt", "chair", "attendees", "notes"] as const;
-    const value = (v: unknown) => (v instanceof Date ? v.getTime() : v);
-    const changed = fields.filter((f) => JSON.stringify(value(before[f])) !== JSON.stringify(value(p[f])));
+    const refused = meetingWriteRefusal(before, p.expectedVersion);
+    if (refused) return { ok: false as const, error: refused };
+    const changed = changedHeaderFields(before!, p);
     if (changed.length === 0) return { ok: true as const };
-    tx.update(meetings).set({ type: p.type, title: p.title, heldAt: p.heldAt, chair: p.chair, attendees: p.attendees, notes: p.notes, version: before.version + 1 }).where(eq(meetings.id, p.id)).run();
-    for (const f of changed) appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.update", field: f, oldValue: value(before[f]), newValue: value(p[f]), data: { meetingId: p.id } });
+    tx.update(meetings).set({ type: p.type, title: p.title, heldAt: p.heldAt, chair: p.chair, attendees: p.attendees, notes: p.notes, version: before!.version + 1 }).where(eq(meetings.id, p.id)).run();
+    for (const c of changed) appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.update", ...c, data: { meetingId: p.id } });
     return { ok: true as const };
   });
 }
@@ -89,9 +89,8 @@ export function addTask(db: Db, p: Who & { meetingId: number; unitId: number; ri
  */
 export function closeMeeting(db: Db, p: Who & { id: number; expectedVersion: number; snapshot: CellSummary[] }): MeetingWrite {
   return writeTransaction(db, (tx) => {
-    const open = openMeeting(tx, p.id);
+    const open = openMeeting(tx, p.id, p.expectedVersion);
     if (typeof open === "string") return { ok: false as const, error: open };
-    if (open.version !== p.expectedVersion) return { ok: false as const, error: "conflict" as const };
     tx.update(meetings).set({ status: "closed", snapshot: JSON.stringify(p.snapshot), closedAt: p.now, closedBy: p.actor.name, version: open.version + 1 }).where(eq(meetings.id, p.id)).run();
     appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.close", data: { meetingId: p.id, snapshotCells: p.snapshot.length } });
     return { ok: true as const };
@@ -115,9 +114,8 @@ export type TaskDone = { ok: true } | { ok: false; error: "notFound" | "notYourU
 export function completeTask(db: Db, p: Who & { taskId: number; note: string; unitIds: number[] }): TaskDone {
   return writeTransaction(db, (tx) => {
     const task = tx.select({ unitId: meetingTasks.unitId, status: meetingTasks.status, meetingId: meetingTasks.meetingId, riskId: meetingTasks.riskId }).from(meetingTasks).where(eq(meetingTasks.id, p.taskId)).get();
-    if (!task) return { ok: false as const, error: "notFound" as const };
-    if (!p.unitIds.includes(task.unitId)) return { ok: false as const, error: "notYourUnit" as const };
-    if (task.status === "done") return { ok: false as const, error: "alreadyDone" as const };
+    const refused = taskCompletionRefusal(task, p.unitIds);
+    if (refused || !task) return { ok: false as const, error: refused ?? "notFound" };
     tx.update(meetingTasks).set({ status: "done", doneAt: p.now, doneBy: p.actor.name, doneNote: p.note }).where(eq(meetingTasks.id, p.taskId)).run();
     appendEvent(tx, { at: p.now, actor: p.actor, action: "task.done", riskId: task.riskId ?? undefined, field: "status", oldValue: "open", newValue: "done", reason: p.note, data: { meetingId: task.meetingId, taskId: p.taskId, unitId: task.unitId } });
     return { ok: true as const };
