@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 import { defineConfig, globalIgnores } from "eslint/config";
 
 export default defineConfig([
@@ -19,12 +20,24 @@ export default defineConfig([
         {
           paths: [
             { name: "better-sqlite3", message: "Database access lives in db/ (docs/architecture.md)." },
-            { name: "@/db/schema", allowTypeImports: true, message: "Only row types may leave db/: query through a db/ function." },
+            {
+              name: "@/db/schema",
+              allowTypeImports: true,
+              message: "Only row types may leave db/: query through a db/ function.",
+            },
           ],
-          patterns: [{ group: ["drizzle-orm", "drizzle-orm/*"], message: "Database access lives in db/ (docs/architecture.md)." }],
+          patterns: [
+            {
+              group: ["drizzle-orm", "drizzle-orm/*"],
+              message: "Database access lives in db/ (docs/architecture.md).",
+            },
+          ],
         },
       ],
-      "no-restricted-syntax": ["error", { selector: "MemberExpression[property.name='$client']", message: "The driver's handle stays inside db/." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[property.name='$client']", message: "The driver's handle stays inside db/." },
+      ],
     },
   },
   // Pure rules: no framework, no database, no request — so they are tested without any of them.
@@ -33,9 +46,40 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next", "next/*", "next-intl", "next-intl/*", "react", "react-dom", "@/db/*", "../../db/*", "drizzle-orm", "drizzle-orm/*", "better-sqlite3", "server-only"], message: "lib/domain holds pure rules only (docs/architecture.md)." }] },
+        {
+          patterns: [
+            {
+              group: [
+                "next",
+                "next/*",
+                "next-intl",
+                "next-intl/*",
+                "react",
+                "react-dom",
+                "@/db/*",
+                "../../db/*",
+                "drizzle-orm",
+                "drizzle-orm/*",
+                "better-sqlite3",
+                "server-only",
+              ],
+              message: "lib/domain holds pure rules only (docs/architecture.md).",
+            },
+          ],
+        },
       ],
     },
   },
-  globalIgnores([".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/**", "data/**", ".look/**"]),
+  // Layout is Prettier's (npm run lint checks it): stylistic lint rules that would disagree are off.
+  prettier,
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "bench/**",
+    "data/**",
+    ".look/**",
+  ]),
 ]);

@@ -26,10 +26,20 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [
-    { name: "chromium", testIgnore: MEASURED, use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() } },
+    {
+      name: "chromium",
+      testIgnore: MEASURED,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() },
+    },
     // The specs that time the server (p99 of another user during upload bombs, load, crash rounds)
     // run afterwards, one at a time, with nothing else on the machine's two cores.
-    { name: "measured", testMatch: MEASURED, workers: 1, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() } },
+    {
+      name: "measured",
+      testMatch: MEASURED,
+      workers: 1,
+      dependencies: ["chromium"],
+      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() },
+    },
   ],
   webServer: {
     command: `rm -rf test-results/e2e && npm start`,

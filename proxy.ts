@@ -21,7 +21,12 @@ export function proxy(request: NextRequest) {
     const words = request.cookies.get("NEXT_LOCALE")?.value === "en" ? en : zh;
     return new NextResponse(words.auth.crossSite, {
       status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": csp, "Cache-Control": "no-store", ...headers },
+      headers: {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Content-Security-Policy": csp,
+        "Cache-Control": "no-store",
+        ...headers,
+      },
     });
   }
   const requestHeaders = new Headers(request.headers);

@@ -3,11 +3,18 @@ import type Database from "better-sqlite3";
 import { openDatabase } from "./connection";
 import { verifyHistorySync } from "./history/verify";
 
-export type FileCheck = { integrity: string; chain: ReturnType<typeof verifyHistorySync>; risks: number; bytes: number };
+export type FileCheck = {
+  integrity: string;
+  chain: ReturnType<typeof verifyHistorySync>;
+  risks: number;
+  bytes: number;
+};
 
 /** What makes a copy trustworthy: SQLite's own integrity check and the history's hash chain, end to end. */
 export function checkDatabase(sqlite: Database.Database, file: string): FileCheck {
-  const integrity = (sqlite.pragma("integrity_check") as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join("; ");
+  const integrity = (sqlite.pragma("integrity_check") as Array<{ integrity_check: string }>)
+    .map((r) => r.integrity_check)
+    .join("; ");
   const risks = (sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number }).n;
   return { integrity, chain: verifyHistorySync(sqlite), risks, bytes: statSync(file).size };
 }
@@ -34,7 +41,11 @@ export function backupDatabase(source: Database.Database, target: string): FileC
  * Puts a checked backup in place of the database file (the server must be stopped). The file it
  * replaces is kept beside it (`*.before-restore-<time>`), so a restore never destroys data.
  */
-export function restoreDatabase(backup: string, target: string, now = new Date()): { check: FileCheck; keptAs: string | null } {
+export function restoreDatabase(
+  backup: string,
+  target: string,
+  now = new Date(),
+): { check: FileCheck; keptAs: string | null } {
   const source = openDatabase(backup, { readonly: true });
   let check: FileCheck;
   try {
@@ -42,7 +53,10 @@ export function restoreDatabase(backup: string, target: string, now = new Date()
   } finally {
     source.close();
   }
-  if (!isSound(check)) throw new Error(`the backup ${backup} does not verify: integrity ${check.integrity}, chain ${check.chain.ok ? "ok" : "broken"}`);
+  if (!isSound(check))
+    throw new Error(
+      `the backup ${backup} does not verify: integrity ${check.integrity}, chain ${check.chain.ok ? "ok" : "broken"}`,
+    );
   const staging = `${target}.restoring`;
   rmSync(staging, { force: true });
   // Copy through SQLite, not the file system: the result is a clean single file with no stale WAL.

@@ -6,7 +6,10 @@ import { LRUCache } from "lru-cache";
  * recently used entries go first. `sizeOf` must be cheap — count rows, do not serialise.
  */
 // LRUCache keys and values are any non-nullish value: `NonNullable<unknown>` says exactly that.
-export function memoPerConnection<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(p: { maxBytes: number; sizeOf: (value: V) => number }) {
+export function memoPerConnection<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(p: {
+  maxBytes: number;
+  sizeOf: (value: V) => number;
+}) {
   const caches = new WeakMap<object, LRUCache<K, V>>();
   return (connection: object): LRUCache<K, V> => {
     let cache = caches.get(connection);

@@ -80,8 +80,12 @@ export const risks = sqliteTable(
     code: text("code").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
-    areaId: integer("area_id").notNull().references(() => areas.id),
-    regionId: integer("region_id").notNull().references(() => regions.id),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => areas.id),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id),
     colour: text("colour", { enum: COLOURS }).notNull(),
     // Derived from colour by SQLite itself so "sort by severity" can use an index without a second source of truth.
     severity: integer("severity").generatedAlwaysAs(
@@ -89,10 +93,15 @@ export const risks = sqliteTable(
       { mode: "virtual" },
     ),
     status: text("status", { enum: RISK_STATUSES }).notNull().default("identified"),
-    responsibleUnitId: integer("responsible_unit_id").notNull().references(() => units.id),
+    responsibleUnitId: integer("responsible_unit_id")
+      .notNull()
+      .references(() => units.id),
     responsiblePerson: text("responsible_person").notNull(),
     /** Co-operating units (配合单位), as a JSON array of unit ids. */
-    coUnitIds: text("co_unit_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    coUnitIds: text("co_unit_ids", { mode: "json" })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /** The latest assessment: method, inputs, score, computed and chosen colour, override reason. */
     assessment: text("assessment", { mode: "json" }).$type<Record<string, unknown>>(),
     /** Likelihood and severity of a risk-matrix assessment, derived from it by SQLite (for the board's matrix view). */
@@ -169,20 +178,27 @@ export const riskEvents = sqliteTable(
     // The weekly analysis asks, for every risk, its last review-setting event and its last red-or-
     // acknowledgement before a moment: these small partial indexes answer that without reading the
     // whole history (the WHERE must match db/queries/weekly-analysis.ts word for word).
-    index("risk_events_review_idx").on(t.riskId, t.at).where(sql`action IN ('create', 'grade', 'review')`),
-    index("risk_events_red_idx").on(t.riskId, t.at).where(sql`action = 'acknowledge' OR (action = 'grade' AND new_value = '"red"') OR (action = 'create' AND json_extract(new_value, '$.colour') = 'red')`),
+    index("risk_events_review_idx")
+      .on(t.riskId, t.at)
+      .where(sql`action IN ('create', 'grade', 'review')`),
+    index("risk_events_red_idx")
+      .on(t.riskId, t.at)
+      .where(
+        sql`action = 'acknowledge' OR (action = 'grade' AND new_value = '"red"') OR (action = 'create' AND json_extract(new_value, '$.colour') = 'red')`,
+      ),
   ],
 );
 export type RiskEvent = typeof riskEvents.$inferSelect;
 export type NewRiskEvent = typeof riskEvents.$inferInsert;
-
 
 /** Control measures (管控措施): each with an owner, an optional due day and a status. */
 export const riskMeasures = sqliteTable(
   "risk_measures",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    riskId: integer("risk_id").notNull().references(() => risks.id),
+    riskId: integer("risk_id")
+      .notNull()
+      .references(() => risks.id),
     description: text("description").notNull(),
     owner: text("owner").notNull(),
     /** Calendar date (YYYY-MM-DD) in the city's time zone. */
@@ -230,7 +246,9 @@ export type NewUser = typeof users.$inferInsert;
 export const userRoles = sqliteTable(
   "user_roles",
   {
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     role: text("role", { enum: ["admin", "officer", "leader", "auditor"] }).notNull(),
   },
   (t) => [
@@ -243,16 +261,24 @@ export const userRoles = sqliteTable(
 export const userScopeAreas = sqliteTable(
   "user_scope_areas",
   {
-    userId: integer("user_id").notNull().references(() => users.id),
-    areaId: integer("area_id").notNull().references(() => areas.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => areas.id),
   },
   (t) => [primaryKey({ columns: [t.userId, t.areaId] })],
 );
 export const userScopeRegions = sqliteTable(
   "user_scope_regions",
   {
-    userId: integer("user_id").notNull().references(() => users.id),
-    regionId: integer("region_id").notNull().references(() => regions.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id),
   },
   (t) => [primaryKey({ columns: [t.userId, t.regionId] })],
 );
@@ -265,7 +291,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     /** A password-verified session still waiting for its TOTP code; it authorizes nothing else. */
     pendingTotp: integer("pending_totp", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
@@ -325,9 +353,17 @@ export const apiTokens = sqliteTable("api_tokens", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
-  areaIds: text("area_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
-  regionIds: text("region_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
-  createdBy: integer("created_by").notNull().references(() => users.id),
+  areaIds: text("area_ids", { mode: "json" })
+    .$type<number[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  regionIds: text("region_ids", { mode: "json" })
+    .$type<number[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  createdBy: integer("created_by")
+    .notNull()
+    .references(() => users.id),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
@@ -338,8 +374,12 @@ export type ApiToken = typeof apiTokens.$inferSelect;
 export const userUnits = sqliteTable(
   "user_units",
   {
-    userId: integer("user_id").notNull().references(() => users.id),
-    unitId: integer("unit_id").notNull().references(() => units.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
   },
   (t) => [primaryKey({ columns: [t.userId, t.unitId] }), index("user_units_unit_idx").on(t.unitId)],
 );
@@ -353,12 +393,17 @@ export const dailyReports = sqliteTable(
   "daily_reports",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    unitId: integer("unit_id").notNull().references(() => units.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
     /** Calendar day (YYYY-MM-DD) in the city's zone that the report covers. */
     day: text("day").notNull(),
     kind: text("kind", { enum: ["zero", "items"] }).notNull(),
     /** JSON array of lib/domain/reporting.ts ReportItem. Empty for a zero report. */
-    items: text("items", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
+    items: text("items", { mode: "json" })
+      .$type<unknown[]>()
+      .notNull()
+      .default(sql`'[]'`),
     note: text("note").notNull().default(""),
     filedAt: integer("filed_at", { mode: "timestamp_ms" }).notNull(),
     deadlineAt: integer("deadline_at", { mode: "timestamp_ms" }).notNull(),
@@ -382,7 +427,9 @@ export const weeklyAnalyses = sqliteTable("weekly_analyses", {
   conclusions: text("conclusions").notNull().default(""),
   version: integer("version").notNull().default(1),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
-  updatedBy: integer("updated_by").notNull().references(() => users.id),
+  updatedBy: integer("updated_by")
+    .notNull()
+    .references(() => users.id),
 });
 
 /**
@@ -398,14 +445,21 @@ export const meetings = sqliteTable(
     heldAt: integer("held_at", { mode: "timestamp_ms" }).notNull(),
     chair: text("chair").notNull(),
     /** JSON array of attendee names (with their units, as written). */
-    attendees: text("attendees", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    attendees: text("attendees", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     notes: text("notes").notNull().default(""),
-    status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
     /** The board at heldAt, from the history, as JSON cells (lib/domain/trend.ts), written at closing. */
     snapshot: text("snapshot"),
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     closedBy: text("closed_by"),
-    createdBy: integer("created_by").notNull().references(() => users.id),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     version: integer("version").notNull().default(1),
   },
@@ -421,8 +475,12 @@ export type Meeting = typeof meetings.$inferSelect;
 export const meetingRisks = sqliteTable(
   "meeting_risks",
   {
-    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
-    riskId: integer("risk_id").notNull().references(() => risks.id),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    riskId: integer("risk_id")
+      .notNull()
+      .references(() => risks.id),
     note: text("note").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.riskId] })],
@@ -433,7 +491,9 @@ export const meetingDecisions = sqliteTable(
   "meeting_decisions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
     riskId: integer("risk_id").references(() => risks.id),
     leader: text("leader").notNull(),
     text: text("text").notNull(),
@@ -446,13 +506,19 @@ export const meetingTasks = sqliteTable(
   "meeting_tasks",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
-    unitId: integer("unit_id").notNull().references(() => units.id),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
     riskId: integer("risk_id").references(() => risks.id),
     title: text("title").notNull(),
     /** Calendar day (YYYY-MM-DD, city zone). */
     dueDate: text("due_date").notNull(),
-    status: text("status", { enum: ["open", "done"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "done"] })
+      .notNull()
+      .default("open"),
     doneAt: integer("done_at", { mode: "timestamp_ms" }),
     doneBy: text("done_by"),
     doneNote: text("done_note"),
@@ -470,7 +536,9 @@ export const meetingCorrections = sqliteTable(
   "meeting_corrections",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    meetingId: integer("meeting_id").notNull().references(() => meetings.id),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
     text: text("text").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     createdByName: text("created_by_name").notNull(),

@@ -27,8 +27,19 @@ const present = buildBoard(statesAsOf(sqlite, nowMs, nowMs).values());
 const thisMonday = mondayOf(dayInZone(new Date(nowMs)));
 const run = (monday: string) => {
   const s = performance.now();
-  const a = assembleWeeklyAnalysis(db, { monday, timeZone: "Asia/Shanghai", nowMs, present, reviewDays: DEFAULT_REVIEW_DAYS, cutoff: "17:00" });
-  return { ms: Math.round(performance.now() - s), escalations: a.changes.escalations.length, overdue: a.overdue.length };
+  const a = assembleWeeklyAnalysis(db, {
+    monday,
+    timeZone: "Asia/Shanghai",
+    nowMs,
+    present,
+    reviewDays: DEFAULT_REVIEW_DAYS,
+    cutoff: "17:00",
+  });
+  return {
+    ms: Math.round(performance.now() - s),
+    escalations: a.changes.escalations.length,
+    overdue: a.overdue.length,
+  };
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cold = run(addDays(thisMonday, -7));

@@ -18,14 +18,19 @@ const FILES: Record<string, string> = {
 };
 
 export function ensureBareNext(): string {
-  const nextVersion = (JSON.parse(readFileSync("node_modules/next/package.json", "utf8")) as { version: string }).version;
+  const nextVersion = (JSON.parse(readFileSync("node_modules/next/package.json", "utf8")) as { version: string })
+    .version;
   const stamp = join(BARE_DIR, ".built-with");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === nextVersion) return BARE_DIR;
   mkdirSync(join(BARE_DIR, "app"), { recursive: true });
   for (const [name, text] of Object.entries(FILES)) writeFileSync(join(BARE_DIR, name), text);
   if (!existsSync(join(BARE_DIR, "node_modules"))) symlinkSync(resolve("node_modules"), join(BARE_DIR, "node_modules"));
   cpSync("server.mjs", join(BARE_DIR, "server.mjs"));
-  const r = spawnSync(process.execPath, [resolve("node_modules/next/dist/bin/next"), "build"], { cwd: BARE_DIR, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(process.execPath, [resolve("node_modules/next/dist/bin/next"), "build"], {
+    cwd: BARE_DIR,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) throw new Error("building the bare Next app failed");
   writeFileSync(stamp, nextVersion);
   return BARE_DIR;

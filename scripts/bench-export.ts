@@ -22,7 +22,6 @@ const OTHER = process.env.BENCH_OTHER ?? "/risks?region=4&colour=orange";
 
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 
-
 async function main() {
   if (!existsSync(DB)) throw new Error(`${DB} missing: run npm run bench:register first (it generates it)`);
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run npx next build");
@@ -31,7 +30,10 @@ async function main() {
   const cookie = benchSessionCookie(writable);
   const events = writable.prepare("SELECT count(*) FROM risk_events").pluck().get() as number;
   // XLSX at ~200,000 rows: the history from the day of the 200,000th newest event on.
-  const at = writable.prepare("SELECT at FROM risk_events ORDER BY at DESC LIMIT 1 OFFSET 199999").pluck().get() as number;
+  const at = writable
+    .prepare("SELECT at FROM risk_events ORDER BY at DESC LIMIT 1 OFFSET 199999")
+    .pluck()
+    .get() as number;
   const xlsxFrom = new Date(at).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
   writable.close();
   // node directly (not npx), so the pid is the server's own and /proc gives its memory.
@@ -40,7 +42,8 @@ async function main() {
     await waitForServer(PORT);
     const headers = { cookie, "sec-fetch-site": "same-origin" };
     for (let i = 0; i < 30; i++) await fetch(`http://127.0.0.1:${PORT}${OTHER}`, { headers });
-    const load = () => autocannon({ url: `http://127.0.0.1:${PORT}${OTHER}`, connections: 4, duration: SECONDS, headers: { cookie } });
+    const load = () =>
+      autocannon({ url: `http://127.0.0.1:${PORT}${OTHER}`, connections: 4, duration: SECONDS, headers: { cookie } });
     const alone = await load();
 
     const before = rss(server.pid!);
@@ -70,10 +73,18 @@ async function main() {
     console.log("|---|---|");
     console.log(`| status | ${res.status} |`);
     console.log(`| time to first byte | ${first.toFixed(0)} ms |`);
-    console.log(`| whole export | ${seconds.toFixed(1)} s, ${(bytes / 1e6).toFixed(0)} MB, ${lines} lines (${Math.round(lines / seconds)} rows/s) |`);
-    console.log(`| server memory | ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB) |`);
-    console.log(`| other requests alone | p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, ${alone.requests.average} req/s |`);
-    console.log(`| other requests during the export | p50 ${withExport.latency.p50} ms, p99 ${withExport.latency.p99} ms, ${withExport.requests.average} req/s, errors ${withExport.errors + withExport.non2xx} |`);
+    console.log(
+      `| whole export | ${seconds.toFixed(1)} s, ${(bytes / 1e6).toFixed(0)} MB, ${lines} lines (${Math.round(lines / seconds)} rows/s) |`,
+    );
+    console.log(
+      `| server memory | ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB) |`,
+    );
+    console.log(
+      `| other requests alone | p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, ${alone.requests.average} req/s |`,
+    );
+    console.log(
+      `| other requests during the export | p50 ${withExport.latency.p50} ms, p99 ${withExport.latency.p99} ms, ${withExport.requests.average} req/s, errors ${withExport.errors + withExport.non2xx} |`,
+    );
     // XLSX, alone: time and the server's peak memory above its level before.
     const xBefore = rss(server.pid!);
     let xPeak = xBefore;
@@ -83,8 +94,13 @@ async function main() {
     const xBytes = (await xlsx.arrayBuffer()).byteLength;
     const xSeconds = (performance.now() - xStarted) / 1000;
     clearInterval(xSampler);
-    const xRows = new Database(DB, { readonly: true }).prepare("SELECT count(*) FROM risk_events WHERE at >= ?").pluck().get(startOfDayInZone(xlsxFrom, "Asia/Shanghai")) as number;
-    console.log(`| XLSX, history from ${xlsxFrom} (${xRows} rows) | ${xlsx.status}, ${xSeconds.toFixed(1)} s, ${(xBytes / 1e6).toFixed(0)} MB, ${Math.round(xRows / xSeconds)} rows/s; server memory ${xBefore.toFixed(0)} → peak ${xPeak.toFixed(0)} MB (+${(xPeak - xBefore).toFixed(0)} MB) |`);
+    const xRows = new Database(DB, { readonly: true })
+      .prepare("SELECT count(*) FROM risk_events WHERE at >= ?")
+      .pluck()
+      .get(startOfDayInZone(xlsxFrom, "Asia/Shanghai")) as number;
+    console.log(
+      `| XLSX, history from ${xlsxFrom} (${xRows} rows) | ${xlsx.status}, ${xSeconds.toFixed(1)} s, ${(xBytes / 1e6).toFixed(0)} MB, ${Math.round(xRows / xSeconds)} rows/s; server memory ${xBefore.toFixed(0)} → peak ${xPeak.toFixed(0)} MB (+${(xPeak - xBefore).toFixed(0)} MB) |`,
+    );
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   }

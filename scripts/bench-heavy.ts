@@ -45,13 +45,20 @@ async function load(path: string, cookie: string) {
 }
 
 /** Waits until every past week's board is stored (the derivation's last rows), reading the database file. */
-async function derivationDone(file: string, since: number): Promise<{ months: number; weeks: number; afterMs: number }> {
+async function derivationDone(
+  file: string,
+  since: number,
+): Promise<{ months: number; weeks: number; afterMs: number }> {
   const reader = openDatabase(file, { readonly: true });
   try {
     const first = (reader.prepare("SELECT min(at) AS at FROM risk_events").get() as { at: number }).at;
     const expected = weekStartsBetween(first - 1, Date.now() - 60_000, "Asia/Shanghai").length;
     for (;;) {
-      const { weeks, months } = reader.prepare("SELECT (SELECT count(*) FROM board_weeks) AS weeks, (SELECT count(*) FROM board_checkpoints) AS months").get() as { weeks: number; months: number };
+      const { weeks, months } = reader
+        .prepare(
+          "SELECT (SELECT count(*) FROM board_weeks) AS weeks, (SELECT count(*) FROM board_checkpoints) AS months",
+        )
+        .get() as { weeks: number; months: number };
       if (weeks >= expected) return { weeks, months, afterMs: Date.now() - since };
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -61,7 +68,8 @@ async function derivationDone(file: string, since: number): Promise<{ months: nu
 }
 
 async function main() {
-  if (!existsSync(SOURCE)) throw new Error(`${SOURCE} missing: npm run db:generate-load -- --db ${SOURCE} --risks 50000 --events 1000000`);
+  if (!existsSync(SOURCE))
+    throw new Error(`${SOURCE} missing: npm run db:generate-load -- --db ${SOURCE} --risks 50000 --events 1000000`);
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: npx next build");
   const dir = mkdtempSync(join(tmpdir(), "sise-heavy-"));
   const db = join(dir, "sise.db");
@@ -71,7 +79,9 @@ async function main() {
   // A fresh history: nothing derived from it yet.
   setup.exec("DELETE FROM board_checkpoints; DELETE FROM board_weeks;");
   const cookie = benchSessionCookie(setup);
-  const counts = setup.prepare("SELECT (SELECT count(*) FROM risks) AS risks, (SELECT count(*) FROM risk_events) AS events").get();
+  const counts = setup
+    .prepare("SELECT (SELECT count(*) FROM risks) AS risks, (SELECT count(*) FROM risk_events) AS events")
+    .get();
   setup.close();
 
   const serverStarted = Date.now();
@@ -107,26 +117,44 @@ async function main() {
     const page = `/analysis?week=${weeks[0]}`;
     for (let i = 0; i < 20; i++) await timed(page, cookie);
     const rounds: Array<{ ping: Awaited<ReturnType<typeof load>>; analysis: Awaited<ReturnType<typeof load>> }> = [];
-    for (let r = 0; r < ROUNDS; r++) rounds.push({ ping: await load("/ping", cookie), analysis: await load(page, cookie) });
+    for (let r = 0; r < ROUNDS; r++)
+      rounds.push({ ping: await load("/ping", cookie), analysis: await load(page, cookie) });
     const finalRss = rssMb(pid);
 
     const f = (n: number) => Math.round(n).toLocaleString("en");
     console.log(`\n### Heavy views — ${new Date().toISOString()}\n`);
-    console.log(`Database: a copy of ${SOURCE} (${JSON.stringify(counts)}) with no monthly checkpoints or stored weeks (a fresh history).\n`);
+    console.log(
+      `Database: a copy of ${SOURCE} (${JSON.stringify(counts)}) with no monthly checkpoints or stored weeks (a fresh history).\n`,
+    );
     console.log(`Server resident after warm-up: ${f(started)} MB.\n`);
     console.log(`| view | time ms | server grew MB | status |`);
     console.log(`|---|---|---|---|`);
-    console.log(`| first board since a month back (\`/board?since=${monthBack}\`), while deriving | ${f(since.ms)} | ${f(afterSince - started)} | ${since.status} |`);
-    console.log(`| first view of /analysis?week=${lastWeek}, while deriving | ${f(during.ms)} | — | ${during.status} |`);
-    console.log(`| (the background derivation: ${derived.months} monthly checkpoints and ${derived.weeks} weeks, done ${f(derived.afterMs / 1000)} s after the server started) | | | |`);
-    for (const v of views) console.log(`| first view of /analysis?week=${v.week} | ${f(v.ms)} | ${f(v.grew)} | ${v.status} |`);
+    console.log(
+      `| first board since a month back (\`/board?since=${monthBack}\`), while deriving | ${f(since.ms)} | ${f(afterSince - started)} | ${since.status} |`,
+    );
+    console.log(
+      `| first view of /analysis?week=${lastWeek}, while deriving | ${f(during.ms)} | — | ${during.status} |`,
+    );
+    console.log(
+      `| (the background derivation: ${derived.months} monthly checkpoints and ${derived.weeks} weeks, done ${f(derived.afterMs / 1000)} s after the server started) | | | |`,
+    );
+    for (const v of views)
+      console.log(`| first view of /analysis?week=${v.week} | ${f(v.ms)} | ${f(v.grew)} | ${v.status} |`);
     console.log(`| ${weeks.at(-1)} again (remembered) | ${f(again.ms)} | — | ${again.status} |`);
     const first = views.map((v) => v.ms);
-    console.log(`\nFirst views of 20 weeks: median ${f(median(first))} ms, slowest ${f(Math.max(...first))} ms; largest growth ${f(Math.max(...views.map((v) => v.grew)))} MB; resident after 20 weeks ${f(views.at(-1)!.rss)} MB, after the load rounds ${f(finalRss)} MB.\n`);
+    console.log(
+      `\nFirst views of 20 weeks: median ${f(median(first))} ms, slowest ${f(Math.max(...first))} ms; largest growth ${f(Math.max(...views.map((v) => v.grew)))} MB; resident after 20 weeks ${f(views.at(-1)!.rss)} MB, after the load rounds ${f(finalRss)} MB.\n`,
+    );
     console.log(`| round | /ping req/s | ${page} req/s | ratio | analysis p50 ms | p99 ms | errors |`);
     console.log(`|---|---|---|---|---|---|---|`);
-    rounds.forEach((r, i) => console.log(`| ${i + 1} | ${f(r.ping.rps)} | ${f(r.analysis.rps)} | ${((r.analysis.rps / r.ping.rps) * 100).toFixed(0)}% | ${r.analysis.p50} | ${r.analysis.p99} | ${r.ping.errors + r.analysis.errors} |`));
-    console.log(`\nMedian ratio /analysis to /ping: ${(median(rounds.map((r) => r.analysis.rps / r.ping.rps)) * 100).toFixed(0)}%.`);
+    rounds.forEach((r, i) =>
+      console.log(
+        `| ${i + 1} | ${f(r.ping.rps)} | ${f(r.analysis.rps)} | ${((r.analysis.rps / r.ping.rps) * 100).toFixed(0)}% | ${r.analysis.p50} | ${r.analysis.p99} | ${r.ping.errors + r.analysis.errors} |`,
+      ),
+    );
+    console.log(
+      `\nMedian ratio /analysis to /ping: ${(median(rounds.map((r) => r.analysis.rps / r.ping.rps)) * 100).toFixed(0)}%.`,
+    );
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
     await new Promise((r) => setTimeout(r, 500));

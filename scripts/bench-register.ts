@@ -56,21 +56,44 @@ const BARE = "bare Next page (the framework's floor)";
 
 async function load(path: string, port = PORT) {
   // Every route gets the same signed-in cookie, so /ping pays the same session lookup as the register.
-  const r = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } });
+  const r = await autocannon({
+    url: `http://127.0.0.1:${port}${path}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { cookie },
+  });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts };
 }
 
-
 async function main() {
-  if (!existsSync(DB)) run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/generate-load.ts", "--db", DB, "--risks", "50000", "--events", "1000000"]);
+  if (!existsSync(DB))
+    run(process.execPath, [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "scripts/generate-load.ts",
+      "--db",
+      DB,
+      "--risks",
+      "50000",
+      "--events",
+      "1000000",
+    ]);
   const writable = openDatabase(DB);
   applyMigrations(writable); // a bench database from an older checkout gains the newer tables
   cookie = benchSessionCookie(writable);
   writable.close();
   const sqlite = openDatabase(DB, { readonly: true });
-  const counts = sqlite.prepare("SELECT (SELECT count(*) FROM risks) AS risks, (SELECT count(*) FROM risk_events) AS events").get();
+  const counts = sqlite
+    .prepare("SELECT (SELECT count(*) FROM risks) AS risks, (SELECT count(*) FROM risk_events) AS events")
+    .get();
   // A risk with a long history: the page shows its whole timeline.
-  const busy = sqlite.prepare("SELECT r.code FROM risks r JOIN (SELECT risk_id, count(*) AS n FROM risk_events WHERE risk_id IS NOT NULL GROUP BY risk_id ORDER BY n DESC LIMIT 1) e ON e.risk_id = r.id").pluck().get() as string;
+  const busy = sqlite
+    .prepare(
+      "SELECT r.code FROM risks r JOIN (SELECT risk_id, count(*) AS n FROM risk_events WHERE risk_id IS NOT NULL GROUP BY risk_id ORDER BY n DESC LIMIT 1) e ON e.risk_id = r.id",
+    )
+    .pluck()
+    .get() as string;
   for (const [k, v] of Object.entries(PAGES)) PAGES[k] = v.replace("RISK_CODE", busy);
   const queries = timeScenarios(drizzle(sqlite, { schema }) as Db);
   sqlite.close();
@@ -78,37 +101,67 @@ async function main() {
   if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"]);
   const bareDir = ensureBareNext();
   const server = startSiseServer({ port: PORT, db: DB });
-  const bare = spawn(process.execPath, ["server.mjs"], { cwd: bareDir, env: { ...process.env, PORT: String(BARE_PORT), HOSTNAME: "127.0.0.1" }, stdio: "ignore", detached: true });
+  const bare = spawn(process.execPath, ["server.mjs"], {
+    cwd: bareDir,
+    env: { ...process.env, PORT: String(BARE_PORT), HOSTNAME: "127.0.0.1" },
+    stdio: "ignore",
+    detached: true,
+  });
   try {
     await waitForServer(PORT);
-    for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${BARE_PORT}/`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 300));
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(`http://127.0.0.1:${BARE_PORT}/`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 300));
     for (let i = 0; i < 50; i++) await fetch(`http://127.0.0.1:${BARE_PORT}/`);
     const sizes = await pageSizes(["/ping", "/risks", "/board"]);
-    for (const path of ["/ping", ...Object.values(PAGES)]) for (let i = 0; i < 50; i++) await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });
+    for (const path of ["/ping", ...Object.values(PAGES)])
+      for (let i = 0; i < 50; i++) await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });
     const rounds: Array<Record<string, Awaited<ReturnType<typeof load>>>> = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const r: Record<string, Awaited<ReturnType<typeof load>>> = { [BARE]: await load("/", BARE_PORT), "/ping": await load("/ping") };
+      const r: Record<string, Awaited<ReturnType<typeof load>>> = {
+        [BARE]: await load("/", BARE_PORT),
+        "/ping": await load("/ping"),
+      };
       for (const [name, path] of Object.entries(PAGES)) r[name] = await load(path);
       rounds.push(r);
       console.error(`round ${round + 1}/${ROUNDS} done`);
     }
     console.log(`\n### Register benchmark — ${new Date().toISOString()}\n`);
-    console.log(`Database: ${DB} (${JSON.stringify(counts)}); ${ROUNDS} rounds × ${SECONDS} s per route, ${CONNECTIONS} connections.\n`);
-    console.log(`/ping against the bare Next page: ${(median(rounds.map((r) => r["/ping"].rps / r[BARE].rps)) * 100).toFixed(0)}% (median of per-round ratios).\n`);
+    console.log(
+      `Database: ${DB} (${JSON.stringify(counts)}); ${ROUNDS} rounds × ${SECONDS} s per route, ${CONNECTIONS} connections.\n`,
+    );
+    console.log(
+      `/ping against the bare Next page: ${(median(rounds.map((r) => r["/ping"].rps / r[BARE].rps)) * 100).toFixed(0)}% (median of per-round ratios).\n`,
+    );
     console.log("| route | req/s (median) | ratio to /ping (median of per-round ratios) | p50 ms | p99 ms | errors |");
     console.log("|---|---|---|---|---|---|");
     for (const name of [BARE, "/ping", ...Object.keys(PAGES)]) {
       const rs = rounds.map((r) => r[name]);
       const ratio = median(rounds.map((r) => r[name].rps / r["/ping"].rps));
-      console.log(`| ${name} | ${median(rs.map((x) => x.rps)).toFixed(0)} | ${(ratio * 100).toFixed(0)}% | ${median(rs.map((x) => x.p50))} | ${median(rs.map((x) => x.p99))} | ${rs.reduce((a, x) => a + x.errors, 0)} |`);
+      console.log(
+        `| ${name} | ${median(rs.map((x) => x.rps)).toFixed(0)} | ${(ratio * 100).toFixed(0)}% | ${median(rs.map((x) => x.p50))} | ${median(rs.map((x) => x.p99))} | ${rs.reduce((a, x) => a + x.errors, 0)} |`,
+      );
     }
     console.log("\n| register query scenario | params | matching | median ms | p95 ms |");
     console.log("|---|---|---|---|---|");
-    for (const q of queries) console.log(`| ${q.name} | \`${q.params || "(none)"}\` | ${q.total} | ${q.median.toFixed(2)} | ${q.p95.toFixed(2)} |`);
-    console.log("\n| page (signed in) | HTML bytes (with the inline payload) | RSC payload bytes (client navigation) |");
+    for (const q of queries)
+      console.log(
+        `| ${q.name} | \`${q.params || "(none)"}\` | ${q.total} | ${q.median.toFixed(2)} | ${q.p95.toFixed(2)} |`,
+      );
+    console.log(
+      "\n| page (signed in) | HTML bytes (with the inline payload) | RSC payload bytes (client navigation) |",
+    );
     console.log("|---|---|---|");
     for (const [path, z] of Object.entries(sizes)) console.log(`| ${path} | ${z.html} | ${z.rsc} |`);
-    if (server.pid) console.log(`\nPeak server memory (VmHWM) over the whole run: ${peakServerMemoryMb(server.pid)} MB.`);
+    if (server.pid)
+      console.log(`\nPeak server memory (VmHWM) over the whole run: ${peakServerMemoryMb(server.pid)} MB.`);
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
     if (bare.pid) process.kill(-bare.pid, "SIGTERM");
@@ -119,7 +172,10 @@ async function main() {
 async function pageSizes(paths: string[]) {
   const out: Record<string, { html: number; rsc: number }> = {};
   for (const path of paths) {
-    const get = async (extra: Record<string, string>) => Buffer.byteLength(await (await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie, ...extra } })).text());
+    const get = async (extra: Record<string, string>) =>
+      Buffer.byteLength(
+        await (await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie, ...extra } })).text(),
+      );
     out[path] = { html: await get({}), rsc: await get({ rsc: "1" }) };
   }
   return out;

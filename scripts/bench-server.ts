@@ -5,7 +5,13 @@ import { spawn, type ChildProcess } from "node:child_process";
  * database, in its own process group so a test or benchmark can stop or kill the whole of it.
  * `wrap` runs it under another command first (e.g. ["--cpu-prof"] for a profile).
  */
-export function startSiseServer(p: { port: number; db: string; env?: Record<string, string>; nodeArgs?: string[]; quiet?: boolean }): ChildProcess {
+export function startSiseServer(p: {
+  port: number;
+  db: string;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+  quiet?: boolean;
+}): ChildProcess {
   return spawn(process.execPath, [...(p.nodeArgs ?? []), "server.mjs"], {
     env: { ...process.env, ...p.env, SISE_DB_PATH: p.db, PORT: String(p.port), HOSTNAME: "127.0.0.1" },
     stdio: p.quiet === false ? ["ignore", "inherit", "inherit"] : "ignore",

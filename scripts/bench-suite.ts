@@ -25,10 +25,16 @@ let failed = 0;
 for (const [name, args] of PARTS.filter(([n]) => !only || only.some((o) => n.startsWith(o)))) {
   console.error(`\n=== ${name} ===`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, args, {
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const out = r.stdout ?? "";
   process.stdout.write(out);
-  sections.push(`## ${name} (${Math.round((Date.now() - started) / 1000)} s${r.status === 0 ? "" : `, FAILED with exit ${r.status}`})\n\n${out.trim()}\n`);
+  sections.push(
+    `## ${name} (${Math.round((Date.now() - started) / 1000)} s${r.status === 0 ? "" : `, FAILED with exit ${r.status}`})\n\n${out.trim()}\n`,
+  );
   if (r.status !== 0) failed += 1;
 }
 mkdirSync("bench", { recursive: true });

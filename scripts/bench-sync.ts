@@ -25,13 +25,41 @@ function run(mode: "FULL" | "NORMAL") {
   seedReference(sqlite);
   sqlite.pragma(`synchronous = ${mode}`);
   const db = drizzle(sqlite, { schema }) as Db;
-  const ref = (t: string) => (sqlite.prepare(`SELECT id FROM ${t} LIMIT 1`).pluck().get() as number);
-  const a = (c: (typeof COLOURS)[number]) => { const r = assess({ method: "direct" }, c, ""); if (!r.ok) throw new Error(r.error); return r.assessment; };
-  const { id } = insertRisk(db, { input: { title: "榆阳区燃气风险", description: "", areaId: ref("areas"), regionId: ref("regions"), responsibleUnitId: ref("units"), responsiblePerson: "张伟", coUnitIds: [], reason: "" }, assessment: a("yellow"), nextReviewDate: "2026-12-20", actor: { id: null, name: "bench" }, now: new Date(), year: 2026 });
+  const ref = (t: string) => sqlite.prepare(`SELECT id FROM ${t} LIMIT 1`).pluck().get() as number;
+  const a = (c: (typeof COLOURS)[number]) => {
+    const r = assess({ method: "direct" }, c, "");
+    if (!r.ok) throw new Error(r.error);
+    return r.assessment;
+  };
+  const { id } = insertRisk(db, {
+    input: {
+      title: "榆阳区燃气风险",
+      description: "",
+      areaId: ref("areas"),
+      regionId: ref("regions"),
+      responsibleUnitId: ref("units"),
+      responsiblePerson: "张伟",
+      coUnitIds: [],
+      reason: "",
+    },
+    assessment: a("yellow"),
+    nextReviewDate: "2026-12-20",
+    actor: { id: null, name: "bench" },
+    now: new Date(),
+    year: 2026,
+  });
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const s = performance.now();
-    const r = gradeRisk(db, { riskId: id, expectedVersion: i + 1, actor: { id: null, name: "bench" }, now: new Date(), assessment: a(COLOURS[i % 4]), reason: "bench", nextReviewDate: "2026-12-01" });
+    const r = gradeRisk(db, {
+      riskId: id,
+      expectedVersion: i + 1,
+      actor: { id: null, name: "bench" },
+      now: new Date(),
+      assessment: a(COLOURS[i % 4]),
+      reason: "bench",
+      nextReviewDate: "2026-12-01",
+    });
     times.push(performance.now() - s);
     if (!r.ok) throw new Error("write refused");
   }
@@ -39,7 +67,12 @@ function run(mode: "FULL" | "NORMAL") {
   rmSync(dir, { recursive: true, force: true });
   times.sort((x, y) => x - y);
   const total = times.reduce((x, y) => x + y, 0);
-  return { mode, writesPerSecond: Math.round((n / total) * 1000), p50: +times[Math.floor(n / 2)].toFixed(3), p99: +times[Math.floor(n * 0.99)].toFixed(3) };
+  return {
+    mode,
+    writesPerSecond: Math.round((n / total) * 1000),
+    p50: +times[Math.floor(n / 2)].toFixed(3),
+    p99: +times[Math.floor(n * 0.99)].toFixed(3),
+  };
 }
 // Alternate the modes so the machine's noise falls on both.
 const results = [run("FULL"), run("NORMAL"), run("FULL"), run("NORMAL")];

@@ -12,5 +12,7 @@ const db = openDb(file);
 const { receipt, written } = writeCheckpoint(db, { force: values.force });
 closeDb(db);
 const paths = checkpointPaths(file);
-console.log(`${written ? "signed" : "already signed"}: seq ${receipt.seq}, head ${receipt.hash}, at ${new Date(receipt.at).toISOString()}, key ${receipt.key}`);
+console.log(
+  `${written ? "signed" : "already signed"}: seq ${receipt.seq}, head ${receipt.hash}, at ${new Date(receipt.at).toISOString()}, key ${receipt.key}`,
+);
 console.log(`receipts: ${paths.receipts}\npublic key: ${paths.publicKey}`);

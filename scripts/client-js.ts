@@ -20,11 +20,35 @@ async function main() {
   // The auditor sees the board, reports, analysis and audit; the officer the forms that write.
   const cookies = { auditor: benchSessionCookie(db), officer: benchSessionCookie(db, { role: "officer" }) };
   // A risk the bench officer may change (their scope is set up by benchSessionCookie).
-  const code = db.prepare(`SELECT code FROM risks r WHERE r.region_id IN (SELECT region_id FROM user_scope_regions s JOIN users u ON u.id = s.user_id WHERE u.username = 'bench-officer')
-    AND r.area_id IN (SELECT area_id FROM user_scope_areas s JOIN users u ON u.id = s.user_id WHERE u.username = 'bench-officer') ORDER BY r.id LIMIT 1`).pluck().get() as string;
+  const code = db
+    .prepare(
+      `SELECT code FROM risks r WHERE r.region_id IN (SELECT region_id FROM user_scope_regions s JOIN users u ON u.id = s.user_id WHERE u.username = 'bench-officer')
+    AND r.area_id IN (SELECT area_id FROM user_scope_areas s JOIN users u ON u.id = s.user_id WHERE u.username = 'bench-officer') ORDER BY r.id LIMIT 1`,
+    )
+    .pluck()
+    .get() as string;
   db.close();
-  const routes = ["/ping", "/login", "/risks", "/risks?region=4&colour=orange", "/board", "/board/meeting", "/board/trend", `/risks/${code}`, `/risks/${code}/grade`, `/risks/${code}/edit`, "/risks/new", "/risks/import",
-    "/reports", "/reports/file", "/analysis", "/meetings", "/tasks", "/audit", "/account"];
+  const routes = [
+    "/ping",
+    "/login",
+    "/risks",
+    "/risks?region=4&colour=orange",
+    "/board",
+    "/board/meeting",
+    "/board/trend",
+    `/risks/${code}`,
+    `/risks/${code}/grade`,
+    `/risks/${code}/edit`,
+    "/risks/new",
+    "/risks/import",
+    "/reports",
+    "/reports/file",
+    "/analysis",
+    "/meetings",
+    "/tasks",
+    "/audit",
+    "/account",
+  ];
   const officer = (route: string) => /\/(grade|edit|new|import)$|^\/reports\/file$/.test(route);
   const server = startSiseServer({ port: PORT, db: DB, env: { SISE_CHECKPOINT_MINUTES: "0" } });
   const browser = await chromium.launch(chromiumLaunchOptions());
@@ -41,14 +65,17 @@ async function main() {
       const page = await context.newPage();
       const scripts = new Map<string, Buffer>();
       page.on("response", async (res) => {
-        if (res.request().resourceType() === "script" && res.ok()) scripts.set(res.url(), await res.body().catch(() => Buffer.alloc(0)));
+        if (res.request().resourceType() === "script" && res.ok())
+          scripts.set(res.url(), await res.body().catch(() => Buffer.alloc(0)));
       });
       const res = await page.goto(`http://127.0.0.1:${PORT}${route}`, { waitUntil: "networkidle" });
       await page.waitForTimeout(300);
       const raw = [...scripts.values()].reduce((n, b) => n + b.length, 0);
       const gz = [...scripts.values()].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
       if (gz / 1024 > BUDGET_KB) over += 1;
-      console.log(`| ${route.replace(code, "RISK")} | ${res?.status()} | ${scripts.size} | ${(raw / 1024).toFixed(0)} | ${(gz / 1024).toFixed(0)}${gz / 1024 > BUDGET_KB ? " (over)" : ""} |`);
+      console.log(
+        `| ${route.replace(code, "RISK")} | ${res?.status()} | ${scripts.size} | ${(raw / 1024).toFixed(0)} | ${(gz / 1024).toFixed(0)}${gz / 1024 > BUDGET_KB ? " (over)" : ""} |`,
+      );
       await context.close();
     }
   } finally {

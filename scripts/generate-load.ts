@@ -53,4 +53,6 @@ for (let i = 0; i < risks; i += batch) {
 sqlite.pragma("optimize");
 sqlite.exec("ANALYZE");
 sqlite.close();
-console.log(`[sise] ${values.db}: +${made.risks} risks, +${made.events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `[sise] ${values.db}: +${made.risks} risks, +${made.events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

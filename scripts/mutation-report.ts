@@ -38,10 +38,23 @@ for (const [file, f] of Object.entries(report.files).sort(([a], [b]) => a.locale
 const lines = ["| file | score | killed | survived | no coverage |", "|---|---:|---:|---:|---:|"];
 const failures: string[] = [];
 for (const [folder, files] of byFolder) {
-  const sum = files.reduce<Tally>((a, [, t]) => ({ killed: a.killed + t.killed, survived: a.survived + t.survived, noCoverage: a.noCoverage + t.noCoverage, total: a.total + t.total }), { killed: 0, survived: 0, noCoverage: 0, total: 0 });
+  const sum = files.reduce<Tally>(
+    (a, [, t]) => ({
+      killed: a.killed + t.killed,
+      survived: a.survived + t.survived,
+      noCoverage: a.noCoverage + t.noCoverage,
+      total: a.total + t.total,
+    }),
+    { killed: 0, survived: 0, noCoverage: 0, total: 0 },
+  );
   const required = REQUIRED[folder];
-  lines.push(`| **${folder}/**${required ? ` (≥ ${required}%)` : ""} | **${score(sum).toFixed(1)}%** | ${sum.killed} | ${sum.survived} | ${sum.noCoverage} |`);
-  for (const [file, t] of files) lines.push(`| ${file.slice(folder.length + 1)} | ${score(t).toFixed(1)}% | ${t.killed} | ${t.survived} | ${t.noCoverage} |`);
+  lines.push(
+    `| **${folder}/**${required ? ` (≥ ${required}%)` : ""} | **${score(sum).toFixed(1)}%** | ${sum.killed} | ${sum.survived} | ${sum.noCoverage} |`,
+  );
+  for (const [file, t] of files)
+    lines.push(
+      `| ${file.slice(folder.length + 1)} | ${score(t).toFixed(1)}% | ${t.killed} | ${t.survived} | ${t.noCoverage} |`,
+    );
   if (required && score(sum) < required) failures.push(`${folder}: ${score(sum).toFixed(1)}% < ${required}%`);
 }
 console.log(lines.join("\n"));

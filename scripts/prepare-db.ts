@@ -28,7 +28,9 @@ async function main() {
     const username = usernameSchema.safeParse(envUser);
     const password = newPassword.safeParse(envPassword);
     if (!username.success || !password.success) {
-      throw new Error("SISE_ADMIN_USERNAME must be 2–32 of a-z 0-9 . _ - and SISE_ADMIN_PASSWORD at least 12 characters");
+      throw new Error(
+        "SISE_ADMIN_USERNAME must be 2–32 of a-z 0-9 . _ - and SISE_ADMIN_PASSWORD at least 12 characters",
+      );
     }
     await seedAdminFromEnv(sqlite, { username: username.data, displayName: username.data, password: password.data });
     log(`first admin "${username.data}" created from SISE_ADMIN_USERNAME`);
@@ -38,7 +40,9 @@ async function main() {
   const demo = demoMode && countUserRows(sqlite) === 0 ? await seedDemo(sqlite) : null;
   if (countUserRows(sqlite) === 0) {
     const token = issueSetupToken(sqlite);
-    log(`no accounts yet. Open /setup and enter this one-time setup token to create the first admin:\n\n    ${token}\n`);
+    log(
+      `no accounts yet. Open /setup and enter this one-time setup token to create the first admin:\n\n    ${token}\n`,
+    );
   }
   const { n } = sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number };
   sqlite.close();

@@ -46,5 +46,8 @@ export function timeScenarios(db: Db, runs = 50) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2] ?? "bench/sise-50k.db";
   const db = drizzle(openDatabase(file, { readonly: true }), { schema }) as Db;
-  for (const r of timeScenarios(db)) console.log(`${r.name.padEnd(22)} total=${String(r.total).padStart(6)} median=${r.median.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`);
+  for (const r of timeScenarios(db))
+    console.log(
+      `${r.name.padEnd(22)} total=${String(r.total).padStart(6)} median=${r.median.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`,
+    );
 }

@@ -17,7 +17,9 @@ if (!backup) {
 try {
   const { check, keptAs } = restoreDatabase(resolve(backup), target);
   const events = check.chain.ok ? check.chain.count : 0;
-  console.log(`[sise] restored ${target} from ${backup}: ${check.risks} risks, ${events} events, integrity ${check.integrity}${keptAs ? `; the previous file is kept as ${keptAs}` : ""}`);
+  console.log(
+    `[sise] restored ${target} from ${backup}: ${check.risks} risks, ${events} events, integrity ${check.integrity}${keptAs ? `; the previous file is kept as ${keptAs}` : ""}`,
+  );
 } catch (e) {
   console.error(`[sise] restore refused: ${(e as Error).message}`);
   process.exit(1);

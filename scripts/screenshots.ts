@@ -15,8 +15,21 @@ const base = process.env.BASE_URL ?? "http://localhost:3000";
 const out = process.env.OUT_DIR ?? "docs/screenshots";
 // Demo database accounts (the demo seed); `as` names who is signed in for the shot.
 const DEMO_PASSWORD = "sise-demo-2026";
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
-const shots: Array<{ name: string; path: string; as?: string; locale?: string; width?: number; height?: number; fullPage?: boolean; matrix?: [string, string]; verify?: boolean; waitFor?: string; menu?: boolean }> = [
+const daysAgo = (n: number) =>
+  new Date(Date.now() - n * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
+const shots: Array<{
+  name: string;
+  path: string;
+  as?: string;
+  locale?: string;
+  width?: number;
+  height?: number;
+  fullPage?: boolean;
+  matrix?: [string, string];
+  verify?: boolean;
+  waitFor?: string;
+  menu?: boolean;
+}> = [
   { name: "login-zh", path: "/login" },
   { name: "register-zh", path: "/risks", as: "officer" },
   { name: "register-filtered-zh", path: "/risks?q=%E7%87%83%E6%B0%94&sort=nextReview", as: "officer" },
@@ -25,13 +38,37 @@ const shots: Array<{ name: string; path: string; as?: string; locale?: string; w
   { name: "board-zh", path: "/board", as: "leader", width: 1920, height: 1080 },
   { name: "board-matrix-zh", path: "/board?view=matrix", as: "leader", width: 1920, height: 1080 },
   { name: "meeting-1920-zh", path: "/board/meeting", as: "leader", width: 1920, height: 1080 },
-  { name: "meeting-1280-zh", path: `/board/meeting?g=domain&since=${daysAgo(30)}`, as: "leader", width: 1280, height: 720 },
-  { name: "board-trend-zh", path: "/board/trend?weeks=52", as: "leader", width: 1440, height: 900, waitFor: ".trend-chart .trend-line" },
+  {
+    name: "meeting-1280-zh",
+    path: `/board/meeting?g=domain&since=${daysAgo(30)}`,
+    as: "leader",
+    width: 1280,
+    height: 720,
+  },
+  {
+    name: "board-trend-zh",
+    path: "/board/trend?weeks=52",
+    as: "leader",
+    width: 1440,
+    height: 900,
+    waitFor: ".trend-chart .trend-line",
+  },
   { name: "admin-users-zh", path: "/admin/users", as: "admin" },
   { name: "admin-user-zh", path: "/admin/users/2", as: "admin", fullPage: true },
   // Grading: the officer's grade page (risk matrix inputs picked, live colour) and a red awaiting a leader.
-  { name: "grade-zh", path: `/risks/${process.env.SHOT_RISK ?? "YL-2024-00004"}/grade`, as: "officer", fullPage: true, matrix: ["4", "5"] },
-  { name: "risk-red-leader-zh", path: `/risks/${process.env.SHOT_RED ?? "YL-2025-00146"}`, as: "leader", fullPage: true },
+  {
+    name: "grade-zh",
+    path: `/risks/${process.env.SHOT_RISK ?? "YL-2024-00004"}/grade`,
+    as: "officer",
+    fullPage: true,
+    matrix: ["4", "5"],
+  },
+  {
+    name: "risk-red-leader-zh",
+    path: `/risks/${process.env.SHOT_RED ?? "YL-2025-00146"}`,
+    as: "leader",
+    fullPage: true,
+  },
   { name: "audit-zh", path: "/audit", as: "auditor", verify: true },
   // The working rhythm: daily reports, compliance, the weekly analysis, a meeting record, tasks.
   { name: "reports-zh", path: `/reports?day=${daysAgo(1)}`, as: "leader", fullPage: true },
@@ -98,7 +135,18 @@ async function main() {
     if (!res.ok()) throw new Error(`${d.path}: ${res.status()}`);
     const dir = mkdtempSync(join(tmpdir(), "sise-shot-"));
     writeFileSync(join(dir, "doc.pdf"), await res.body());
-    execFileSync("pdftoppm", ["-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", join(dir, "doc.pdf"), `${out}/${d.name}`]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "90",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      join(dir, "doc.pdf"),
+      `${out}/${d.name}`,
+    ]);
     rmSync(dir, { recursive: true, force: true });
     await context.close();
   }

@@ -9,7 +9,10 @@ import { databasePath, openDatabase } from "../db/connection";
 import { verifyExport, verifyXlsxExport } from "../db/exports/verify-export";
 import { CLI_XLSX_LIMITS } from "../lib/files/limits";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { db: { type: "string" }, "no-db": { type: "boolean" } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { db: { type: "string" }, "no-db": { type: "boolean" } },
+});
 const file = positionals[0];
 if (!file || !existsSync(file)) {
   console.error("usage: npm run verify-export FILE [-- --db path | --no-db]  (the file must exist)");
@@ -24,22 +27,33 @@ async function main() {
   const magic = Buffer.alloc(2);
   readSync(fd, magic, 0, 2, 0);
   closeSync(fd);
-  const check = magic.toString("latin1") === "PK"
-    ? await verifyXlsxExport(file, CLI_XLSX_LIMITS, sqlite)
-    : await verifyExport(createReadStream(file, { highWaterMark: 1 << 20 }), sqlite);
+  const check =
+    magic.toString("latin1") === "PK"
+      ? await verifyXlsxExport(file, CLI_XLSX_LIMITS, sqlite)
+      : await verifyExport(createReadStream(file, { highWaterMark: 1 << 20 }), sqlite);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   sqlite?.close();
   if (check.ok) {
-    const against = check.database === "matches" ? `; matches ${dbFile} at seq ${check.rows} (${check.newerInDatabase} events added since)` : "";
-    const scope = check.scope === "full"
-      ? "full export: sequence 1…N complete, every link recomputed"
-      : `PARTIAL export: each row's hash and neighbouring links checked${check.database ? ", every row identical to the database's" : ""}`;
+    const against =
+      check.database === "matches"
+        ? `; matches ${dbFile} at seq ${check.rows} (${check.newerInDatabase} events added since)`
+        : "";
+    const scope =
+      check.scope === "full"
+        ? "full export: sequence 1…N complete, every link recomputed"
+        : `PARTIAL export: each row's hash and neighbouring links checked${check.database ? ", every row identical to the database's" : ""}`;
     console.log(`${check.rows} events verified (${scope}), head ${check.head}${against} (${seconds} s)`);
   } else {
-    const where = check.line ? ` at line ${check.line}${check.seq ? ` (seq ${check.seq})` : ""}` : check.seq ? ` at seq ${check.seq}` : "";
-    console.error(`export verification FAILED${where}: ${check.problem}${check.column ? ` (column ${check.column})` : ""} (after ${check.rows} rows)`);
+    const where = check.line
+      ? ` at line ${check.line}${check.seq ? ` (seq ${check.seq})` : ""}`
+      : check.seq
+        ? ` at seq ${check.seq}`
+        : "";
+    console.error(
+      `export verification FAILED${where}: ${check.problem}${check.column ? ` (column ${check.column})` : ""} (after ${check.rows} rows)`,
+    );
     process.exit(1);
-}
+  }
 }
 
 void main();

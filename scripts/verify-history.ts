@@ -10,23 +10,32 @@ import { closeDb, databasePath, openDb } from "../db/connection";
 import { verifyHistorySync } from "../db/history/verify";
 import { verifyCheckpoints } from "../lib/checkpoints/signer";
 
-const { values } = parseArgs({ options: { db: { type: "string" }, receipts: { type: "string" }, "public-key": { type: "string" } } });
+const { values } = parseArgs({
+  options: { db: { type: "string" }, receipts: { type: "string" }, "public-key": { type: "string" } },
+});
 const file = values.db ?? databasePath();
 const db = openDb(file, { readonly: true });
 const started = performance.now();
 const result = verifyHistorySync(db);
-const receipts = result.ok ? verifyCheckpoints(db, { receipts: values.receipts, publicKey: values["public-key"], dbPath: file }) : null;
+const receipts = result.ok
+  ? verifyCheckpoints(db, { receipts: values.receipts, publicKey: values["public-key"], dbPath: file })
+  : null;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 closeDb(db);
 if (!result.ok) {
   const b = result.broken;
-  const where = b.kind === "tail" ? `events after seq ${b.lastSeq} are missing (seq ${b.highest} was issued)` : `first broken link at seq ${b.seq} (${b.kind})`;
+  const where =
+    b.kind === "tail"
+      ? `events after seq ${b.lastSeq} are missing (seq ${b.highest} was issued)`
+      : `first broken link at seq ${b.seq} (${b.kind})`;
   console.error(`history verification FAILED after ${result.count} good events: ${where}`);
   process.exit(1);
 }
 console.log(`${result.count} events verified, head ${result.head} (${file}, ${seconds} s)`);
 if (receipts && "missing" in receipts) {
-  console.log(`no signed checkpoints checked: no ${receipts.missing === "receipts" ? "receipt log" : "public key"} found (see --receipts, --public-key)`);
+  console.log(
+    `no signed checkpoints checked: no ${receipts.missing === "receipts" ? "receipt log" : "public key"} found (see --receipts, --public-key)`,
+  );
 } else if (receipts && !receipts.ok) {
   const p = receipts.problem;
   const what = {
@@ -40,5 +49,7 @@ if (receipts && "missing" in receipts) {
   process.exit(1);
 } else if (receipts?.ok) {
   const l = receipts.latest;
-  console.log(`${receipts.receipts} signed checkpoints verified${l ? `, the latest at seq ${l.seq} (${new Date(l.at).toISOString()}, key ${l.key})` : ""}`);
+  console.log(
+    `${receipts.receipts} signed checkpoints verified${l ? `, the latest at seq ${l.seq} (${new Date(l.at).toISOString()}, key ${l.key})` : ""}`,
+  );
 }

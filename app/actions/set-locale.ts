@@ -11,6 +11,11 @@ import { isLocale, LOCALE_COOKIE } from "@/i18n/locales";
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const locale = formData.get("locale");
   if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365, httpOnly: true });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    sameSite: "lax",
+    maxAge: 60 * 60 * 24 * 365,
+    httpOnly: true,
+  });
   revalidatePath("/", "layout");
 }

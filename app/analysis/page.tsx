@@ -43,8 +43,19 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Sea
   const week = chooseWeek(query.week, now);
   const expanded = EXPANDABLE.includes(query.all ?? "") ? query.all! : null;
   const db = getDb();
-  const { analysis, names, organisation } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale, rowLimit: expanded ? EXPANDED_ROWS : PAGE_ROWS });
-  const doc = await buildAnalysisDocument(analysis, { names, organisation, who: user.displayName, now, rowLimit: (id) => (id === expanded ? EXPANDED_ROWS : PAGE_ROWS) });
+  const { analysis, names, organisation } = loadWeeklyAnalysis(db, {
+    monday: week.monday,
+    now,
+    locale,
+    rowLimit: expanded ? EXPANDED_ROWS : PAGE_ROWS,
+  });
+  const doc = await buildAnalysisDocument(analysis, {
+    names,
+    organisation,
+    who: user.displayName,
+    now,
+    rowLimit: (id) => (id === expanded ? EXPANDED_ROWS : PAGE_ROWS),
+  });
   const thisMonday = mondayOf(dayInZone(now, CITY_TIME_ZONE));
   const weeks = Array.from({ length: 26 }, (_, i) => isoWeekOf(addDays(thisMonday, -7 * i)));
   const prev = isoWeekOf(addDays(week.monday, -7)).label;
@@ -57,50 +68,134 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Sea
           <h1 className="text-3xl font-bold">{doc.title}</h1>
           <p className="text-lg">{doc.subtitle}</p>
           <form method="get" className="no-print flex flex-wrap items-end gap-3 text-sm">
-            <Link className={nav} href={`/analysis?week=${prev}`} rel="prev">{t("previousWeek")}</Link>
+            <Link className={nav} href={`/analysis?week=${prev}`} rel="prev">
+              {t("previousWeek")}
+            </Link>
             <div className="flex flex-col gap-1">
               <label htmlFor="analysis-week">{t("week")}</label>
-              <select id="analysis-week" name="week" defaultValue={week.label} className="rounded border border-neutral-400 bg-white px-2 py-1">
-                {weeks.map((w) => <option key={w.label} value={w.label}>{t("weekOption", { label: w.label, from: w.monday })}</option>)}
+              <select
+                id="analysis-week"
+                name="week"
+                defaultValue={week.label}
+                className="rounded border border-neutral-400 bg-white px-2 py-1"
+              >
+                {weeks.map((w) => (
+                  <option key={w.label} value={w.label}>
+                    {t("weekOption", { label: w.label, from: w.monday })}
+                  </option>
+                ))}
               </select>
             </div>
-            <button type="submit" className={nav}>{t("show")}</button>
-            {next ? <Link className={nav} href={`/analysis?week=${next}`} rel="next">{t("nextWeek")}</Link> : null}
-            <a className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900" href={`/api/exports/analysis?week=${week.label}&format=pdf`} download>{t("exportPdf")}</a>
-            <a className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900" href={`/api/exports/analysis?week=${week.label}&format=docx`} download>{t("exportDocx")}</a>
+            <button type="submit" className={nav}>
+              {t("show")}
+            </button>
+            {next ? (
+              <Link className={nav} href={`/analysis?week=${next}`} rel="next">
+                {t("nextWeek")}
+              </Link>
+            ) : null}
+            <a
+              className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900"
+              href={`/api/exports/analysis?week=${week.label}&format=pdf`}
+              download
+            >
+              {t("exportPdf")}
+            </a>
+            <a
+              className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900"
+              href={`/api/exports/analysis?week=${week.label}&format=docx`}
+              download
+            >
+              {t("exportDocx")}
+            </a>
           </form>
-          {week.ignored ? <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t("weekIgnored")}</p> : null}
+          {week.ignored ? (
+            <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+              {t("weekIgnored")}
+            </p>
+          ) : null}
         </header>
         <section aria-labelledby="trend-heading" className="flex flex-col gap-2">
-          <h2 id="trend-heading" className="text-xl font-semibold">{doc.trendHeading}</h2>
-          <TrendChart rows={doc.trend.map((p) => ({ label: p.label, ...p.counts }))} names={doc.colourNames} label={t("trendLabel", { label: week.label })} />
+          <h2 id="trend-heading" className="text-xl font-semibold">
+            {doc.trendHeading}
+          </h2>
+          <TrendChart
+            rows={doc.trend.map((p) => ({ label: p.label, ...p.counts }))}
+            names={doc.colourNames}
+            label={t("trendLabel", { label: week.label })}
+          />
         </section>
         {doc.sections.map((s) => (
-          <section key={s.id} aria-labelledby={`${s.id}-heading`} data-testid={`analysis-${s.id}`} className="flex flex-col gap-2">
-            <h2 id={`${s.id}-heading`} className="text-xl font-semibold">{s.heading}</h2>
+          <section
+            key={s.id}
+            aria-labelledby={`${s.id}-heading`}
+            data-testid={`analysis-${s.id}`}
+            className="flex flex-col gap-2"
+          >
+            <h2 id={`${s.id}-heading`} className="text-xl font-semibold">
+              {s.heading}
+            </h2>
             {s.intro ? <p className="text-sm text-neutral-700">{s.intro}</p> : null}
             {s.table && s.table.rows.length ? (
               <div className="overflow-x-auto">
-                <AnalysisTable columns={s.table.columns} rows={s.table.rows} numeric={s.table.numeric} codeColumn={s.table.codeColumn} />
+                <AnalysisTable
+                  columns={s.table.columns}
+                  rows={s.table.rows}
+                  numeric={s.table.numeric}
+                  codeColumn={s.table.codeColumn}
+                />
                 {s.table.total > s.table.rows.length && s.id !== expanded ? (
                   <p role="note" className="no-print mt-1 text-sm text-neutral-700">
                     {t("shownOfTotal", { n: s.table.total, shown: s.table.rows.length })}{" "}
-                    <Link className="text-blue-800 underline" href={`/analysis?week=${week.label}&all=${s.id}#${s.id}-heading`}>{s.table.total <= EXPANDED_ROWS ? t("showAll", { n: s.table.total }) : t("showFirst", { shown: EXPANDED_ROWS })}</Link>
+                    <Link
+                      className="text-blue-800 underline"
+                      href={`/analysis?week=${week.label}&all=${s.id}#${s.id}-heading`}
+                    >
+                      {s.table.total <= EXPANDED_ROWS
+                        ? t("showAll", { n: s.table.total })
+                        : t("showFirst", { shown: EXPANDED_ROWS })}
+                    </Link>
                   </p>
-                ) : s.note ? <p role="note" className="mt-1 text-sm text-neutral-700">{s.note}</p> : null}
+                ) : s.note ? (
+                  <p role="note" className="mt-1 text-sm text-neutral-700">
+                    {s.note}
+                  </p>
+                ) : null}
                 {s.id === expanded && s.table.total > PAGE_ROWS ? (
-                  <p className="no-print mt-1 text-sm"><Link className="text-blue-800 underline" href={`/analysis?week=${week.label}#${s.id}-heading`}>{t("showFewer", { shown: PAGE_ROWS })}</Link></p>
+                  <p className="no-print mt-1 text-sm">
+                    <Link className="text-blue-800 underline" href={`/analysis?week=${week.label}#${s.id}-heading`}>
+                      {t("showFewer", { shown: PAGE_ROWS })}
+                    </Link>
+                  </p>
                 ) : null}
               </div>
-            ) : <p className="text-sm">{s.empty}</p>}
+            ) : (
+              <p className="text-sm">{s.empty}</p>
+            )}
           </section>
         ))}
-        <section aria-labelledby="conclusions-heading" className="flex flex-col gap-2 rounded-lg border border-neutral-300 bg-white p-4">
-          <h2 id="conclusions-heading" className="text-xl font-semibold">{doc.conclusionsHeading}</h2>
-          {doc.conclusionsMeta ? <p className="text-sm text-neutral-700" data-testid="conclusions-meta">{doc.conclusionsMeta}</p> : null}
+        <section
+          aria-labelledby="conclusions-heading"
+          className="flex flex-col gap-2 rounded-lg border border-neutral-300 bg-white p-4"
+        >
+          <h2 id="conclusions-heading" className="text-xl font-semibold">
+            {doc.conclusionsHeading}
+          </h2>
+          {doc.conclusionsMeta ? (
+            <p className="text-sm text-neutral-700" data-testid="conclusions-meta">
+              {doc.conclusionsMeta}
+            </p>
+          ) : null}
           {can(user, "analysis.write") ? (
-            <ConclusionsForm key={analysis.conclusions?.version ?? 0} week={week.label} text={analysis.conclusions?.text ?? ""} version={analysis.conclusions?.version ?? 0} />
-          ) : <p className="whitespace-pre-line">{doc.conclusions || doc.noConclusions}</p>}
+            <ConclusionsForm
+              key={analysis.conclusions?.version ?? 0}
+              week={week.label}
+              text={analysis.conclusions?.text ?? ""}
+              version={analysis.conclusions?.version ?? 0}
+            />
+          ) : (
+            <p className="whitespace-pre-line">{doc.conclusions || doc.noConclusions}</p>
+          )}
         </section>
       </article>
     </ClientMessages>

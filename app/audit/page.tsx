@@ -41,7 +41,14 @@ export default async function AuditPage() {
         <VerifyExportForm maxMb={VERIFY_LIMITS.maxUploadBytes / 1024 / 1024} />
         <div>
           <h2 className="mb-2 text-lg font-semibold">{t("recent")}</h2>
-          <RiskTimeline events={events} names={nameMaps(db, locale)} codes={mapRiskCodes(db, events.map((e) => e.riskId))} />
+          <RiskTimeline
+            events={events}
+            names={nameMaps(db, locale)}
+            codes={mapRiskCodes(
+              db,
+              events.map((e) => e.riskId),
+            )}
+          />
         </div>
       </section>
     </ClientMessages>

@@ -47,42 +47,125 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
         <BoardViews current={v.view} />
         <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
-          <MeetingButton label={t("meeting.open")} href={`/board/meeting${v.compare ? `?since=${v.time.since}` : ""}`} />
-          <BoardExport targetId="board-export" fileName={`sise-board-${stampFile(asOfMs ?? now.getTime())}`} pdfHref={`/api/exports/board${query}${query ? "&" : "?"}format=pdf`}
-            labels={{ png: t("export.png"), pdf: t("export.pdf"), working: t("export.working"), failed: t("export.failed") }} />
+          <MeetingButton
+            label={t("meeting.open")}
+            href={`/board/meeting${v.compare ? `?since=${v.time.since}` : ""}`}
+          />
+          <BoardExport
+            targetId="board-export"
+            fileName={`sise-board-${stampFile(asOfMs ?? now.getTime())}`}
+            pdfHref={`/api/exports/board${query}${query ? "&" : "?"}format=pdf`}
+            labels={{
+              png: t("export.png"),
+              pdf: t("export.pdf"),
+              working: t("export.working"),
+              failed: t("export.failed"),
+            }}
+          />
         </div>
       </div>
-      <BoardTimeForm view={v.view} asOf={v.asOfParam && v.time.asOf ? v.asOfParam : undefined} since={v.meeting ? undefined : v.time.since?.split("T")[0]} sinceMeeting={v.sinceMeeting} today={v.today}
+      <BoardTimeForm
+        view={v.view}
+        asOf={v.asOfParam && v.time.asOf ? v.asOfParam : undefined}
+        since={v.meeting ? undefined : v.time.since?.split("T")[0]}
+        sinceMeeting={v.sinceMeeting}
+        today={v.today}
         summary={[
           asOfMs === null ? t("time.summaryNow") : t("time.summaryAsOf", { time: moment }),
-          v.compare && v.meeting ? t("time.summarySinceMeeting", { type: t(`time.meetingTypes.${v.meeting.type}`), since: sinceLabel(v.time.since!) })
-            : v.compare ? t("time.summarySince", { since: sinceLabel(v.time.since!) }) : t("time.summaryNoCompare"),
+          v.compare && v.meeting
+            ? t("time.summarySinceMeeting", {
+                type: t(`time.meetingTypes.${v.meeting.type}`),
+                since: sinceLabel(v.time.since!),
+              })
+            : v.compare
+              ? t("time.summarySince", { since: sinceLabel(v.time.since!) })
+              : t("time.summaryNoCompare"),
         ].join(" · ")}
-        meetingLink={v.meeting && v.compare ? { href: `/meetings/${v.meeting.id}`, label: t("time.sinceMeeting", { type: t(`time.meetingTypes.${v.meeting.type}`), title: v.meeting.title, since: sinceLabel(v.time.since!) }), open: t("time.openMeeting") } : undefined} />
-      {v.ignored.length ? <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{t("time.ignored", { names: v.ignored.join(", ") })}</p> : null}
-      {can(user, "report.read") && asOfMs === null ? <ReportingStrip data={dayReporting(db, { day: v.today, nowMs: now.getTime(), locale: frame.locale }).strip} day={v.today} compact /> : null}
+        meetingLink={
+          v.meeting && v.compare
+            ? {
+                href: `/meetings/${v.meeting.id}`,
+                label: t("time.sinceMeeting", {
+                  type: t(`time.meetingTypes.${v.meeting.type}`),
+                  title: v.meeting.title,
+                  since: sinceLabel(v.time.since!),
+                }),
+                open: t("time.openMeeting"),
+              }
+            : undefined
+        }
+      />
+      {v.ignored.length ? (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+          {t("time.ignored", { names: v.ignored.join(", ") })}
+        </p>
+      ) : null}
+      {can(user, "report.read") && asOfMs === null ? (
+        <ReportingStrip
+          data={dayReporting(db, { day: v.today, nowMs: now.getTime(), locale: frame.locale }).strip}
+          day={v.today}
+          compact
+        />
+      ) : null}
       <div id="board-export" className="flex flex-col gap-3">
         <p data-testid="board-stamp" className="board-stamp hidden text-xs text-neutral-700 sm:block">
           <strong className="text-sm">{t("title")}</strong>
           {" · "}
-          {t("stamp", { view: t(v.view === "grid" ? "viewGrid" : "viewMatrix"), moment, time: format.dateTime(now, { dateStyle: "medium", timeStyle: "short" }), who: user.displayName })}
+          {t("stamp", {
+            view: t(v.view === "grid" ? "viewGrid" : "viewMatrix"),
+            moment,
+            time: format.dateTime(now, { dateStyle: "medium", timeStyle: "short" }),
+            who: user.displayName,
+          })}
           {v.compare ? ` · ${t("stampSince", { since: sinceLabel(v.time.since!) })}` : ""}
         </p>
         {asOfMs !== null ? (
-          <p role="status" data-testid="as-of-banner" className="rounded border-2 border-neutral-800 bg-neutral-100 px-4 py-2 font-semibold">
+          <p
+            role="status"
+            data-testid="as-of-banner"
+            className="rounded border-2 border-neutral-800 bg-neutral-100 px-4 py-2 font-semibold"
+          >
             {t("time.historic", { time: moment })}
           </p>
         ) : null}
-        <BoardSummary totals={board.totals} alerts={v.present.alerts} marks={marks} since={v.compare ? sinceLabel(v.time.since!) : undefined} />
+        <BoardSummary
+          totals={board.totals}
+          alerts={v.present.alerts}
+          marks={marks}
+          since={v.compare ? sinceLabel(v.time.since!) : undefined}
+        />
         {v.view === "grid" ? (
           <>
-            <AreaRegionBoard caption={t("categories")} areas={frame.rows("category")} regions={frame.regions} board={board} labels={frame.labels} marks={marks} />
-            <AreaRegionBoard caption={t("domains")} areas={frame.rows("domain")} regions={frame.regions} board={board} labels={frame.labels} marks={marks} />
+            <AreaRegionBoard
+              caption={t("categories")}
+              areas={frame.rows("category")}
+              regions={frame.regions}
+              board={board}
+              labels={frame.labels}
+              marks={marks}
+            />
+            <AreaRegionBoard
+              caption={t("domains")}
+              areas={frame.rows("domain")}
+              regions={frame.regions}
+              board={board}
+              labels={frame.labels}
+              marks={marks}
+            />
           </>
         ) : (
           <section className="flex flex-col items-start gap-2">
-            <RiskMatrix counts={v.matrix!.counts} thresholds={v.matrix!.thresholds}
-              labels={{ caption: t("matrixCaption"), likelihood: t("likelihood"), severity: t("severity"), colours: frame.colours, cellTitle: (l, s, n, colour) => t("matrixCellTitle", { l, s, n, colour }) }} />
+            <RiskMatrix
+              counts={v.matrix!.counts}
+              thresholds={v.matrix!.thresholds}
+              labels={{
+                caption: t("matrixCaption"),
+                likelihood: t("likelihood"),
+                severity: t("severity"),
+                colours: frame.colours,
+                cellTitle: (l, s, n, colour) => t("matrixCellTitle", { l, s, n, colour }),
+              }}
+            />
             <p className="text-sm text-neutral-700">{t("matrixHint")}</p>
           </section>
         )}
@@ -91,9 +174,32 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       {changes && v.compare ? (
         // The printed board stays one page: the list of changes is for the screen (its marks are in the cells).
         <section aria-labelledby="changes-heading" className="no-print flex flex-col gap-2">
-          <h2 id="changes-heading" className="text-xl font-semibold">{t(changes.capped ? "time.changesSinceMany" : "time.changesSince", { since: sinceLabel(v.time.since!), n: changes.total })}</h2>
-          {changes.total > changes.events.length ? <p className="text-sm text-neutral-700">{t(changes.capped ? "time.changesLatestMany" : "time.changesLatest", { shown: changes.events.length, n: changes.total })}</p> : null}
-          {changes.events.length ? <RiskTimeline events={changes.events} names={nameMaps(db, frame.locale)} codes={mapRiskCodes(db, changes.events.map((e) => e.riskId))} /> : <p>{t("time.noChanges")}</p>}
+          <h2 id="changes-heading" className="text-xl font-semibold">
+            {t(changes.capped ? "time.changesSinceMany" : "time.changesSince", {
+              since: sinceLabel(v.time.since!),
+              n: changes.total,
+            })}
+          </h2>
+          {changes.total > changes.events.length ? (
+            <p className="text-sm text-neutral-700">
+              {t(changes.capped ? "time.changesLatestMany" : "time.changesLatest", {
+                shown: changes.events.length,
+                n: changes.total,
+              })}
+            </p>
+          ) : null}
+          {changes.events.length ? (
+            <RiskTimeline
+              events={changes.events}
+              names={nameMaps(db, frame.locale)}
+              codes={mapRiskCodes(
+                db,
+                changes.events.map((e) => e.riskId),
+              )}
+            />
+          ) : (
+            <p>{t("time.noChanges")}</p>
+          )}
         </section>
       ) : null}
     </div>

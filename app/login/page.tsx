@@ -31,7 +31,10 @@ export default async function LoginPage({ searchParams }: Props) {
         <section className="flex-1 rounded-lg border border-neutral-200 bg-white p-6">
           <h1 className="mb-4 text-2xl font-bold">{t("signInTitle")}</h1>
           {signedOut || setup ? (
-            <p role="status" className="mb-4 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            <p
+              role="status"
+              className="mb-4 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+            >
               {signedOut ? t("signedOut") : t("setupDone")}
             </p>
           ) : null}

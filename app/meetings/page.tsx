@@ -31,7 +31,19 @@ export default async function MeetingsPage() {
           <details className="rounded-lg border border-neutral-300 bg-white p-4">
             <summary className="cursor-pointer font-semibold">{t("new")}</summary>
             <div className="mt-3">
-              <MeetingForm action={createMeetingAction} submit={t("create")} initial={{ type: "monthly_review", title: "", day: today, time: "09:00", chair: "", attendees: "", notes: "" }} />
+              <MeetingForm
+                action={createMeetingAction}
+                submit={t("create")}
+                initial={{
+                  type: "monthly_review",
+                  title: "",
+                  day: today,
+                  time: "09:00",
+                  chair: "",
+                  attendees: "",
+                  notes: "",
+                }}
+              />
             </div>
           </details>
         ) : null}
@@ -48,12 +60,22 @@ export default async function MeetingsPage() {
               </tr>
             </thead>
             <tbody>
-              {list.length === 0 ? <tr><td colSpan={6}>{t("none")}</td></tr> : null}
+              {list.length === 0 ? (
+                <tr>
+                  <td colSpan={6}>{t("none")}</td>
+                </tr>
+              ) : null}
               {list.map((m) => (
                 <tr key={m.id}>
-                  <td className="tabular-nums">{format.dateTime(m.heldAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="tabular-nums">
+                    {format.dateTime(m.heldAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </td>
                   <td>{t(`types.${m.type}`)}</td>
-                  <th scope="row" className="text-left font-medium"><Link href={`/meetings/${m.id}`} className="text-blue-800 underline">{m.title}</Link></th>
+                  <th scope="row" className="text-left font-medium">
+                    <Link href={`/meetings/${m.id}`} className="text-blue-800 underline">
+                      {m.title}
+                    </Link>
+                  </th>
                   <td>{m.chair}</td>
                   <td>{t(`status.${m.status}`)}</td>
                   <td className="tabular-nums">{t("taskCounts", { open: m.openTasks, all: m.allTasks })}</td>

@@ -15,32 +15,54 @@ import { RegisterTable } from "@/components/risks/register-table";
 
 // The filter a URL parameter belongs to, for telling the user which one was ignored.
 const PARAM_LABEL = {
-  q: "search", kind: "kind", area: "area", region: "region", colour: "colour", status: "status",
-  unit: "unit", overdue: "overdue", sort: "sort", page: "pageParam",
+  q: "search",
+  kind: "kind",
+  area: "area",
+  region: "region",
+  colour: "colour",
+  status: "status",
+  unit: "unit",
+  overdue: "overdue",
+  sort: "sort",
+  page: "pageParam",
 } as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("register"))("title") };
 }
 
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RegisterPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("risk.read", "/risks");
   const { query, ignored } = parseRegisterQuery(await searchParams);
   const db = getDb();
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
   const result = listRegisterPage(db, { query, today });
-  const [t, ta, te] = [await getTranslations("register"), await getTranslations("app"), await getTranslations("exports")];
+  const [t, ta, te] = [
+    await getTranslations("register"),
+    await getTranslations("app"),
+    await getTranslations("exports"),
+  ];
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-neutral-700" role="status">{t("summary", { total: result.total })}</p>
+        <p className="text-neutral-700" role="status">
+          {t("summary", { total: result.total })}
+        </p>
         {/* A plain link: the browser downloads the stream itself. */}
         {(["csv", "xlsx"] as const).map((f) => {
           const search = registerSearch({ ...query, sort: undefined, page: undefined });
           return (
-            <a key={f} href={`/api/exports/register${search}${search ? "&" : "?"}format=${f}`} download
-              className="rounded border border-neutral-500 bg-white px-3 py-1.5 text-sm font-medium hover:bg-neutral-100">
+            <a
+              key={f}
+              href={`/api/exports/register${search}${search ? "&" : "?"}format=${f}`}
+              download
+              className="rounded border border-neutral-500 bg-white px-3 py-1.5 text-sm font-medium hover:bg-neutral-100"
+            >
               {/* A phone has room for the short label only. */}
               <span className="hidden sm:inline">{te(f === "csv" ? "registerButton" : "registerButtonXlsx")}</span>
               <span className="sm:hidden">{te(f === "csv" ? "registerButtonShort" : "registerButtonXlsxShort")}</span>
@@ -48,10 +70,18 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
           );
         })}
         {can(user, "risk.create") ? (
-          <Link href="/risks/import" className="rounded border sm:ml-auto border-blue-800 px-4 py-2 text-sm font-medium text-blue-900 hover:bg-blue-50">{te("importLink")}</Link>
+          <Link
+            href="/risks/import"
+            className="rounded border border-blue-800 px-4 py-2 text-sm font-medium text-blue-900 hover:bg-blue-50 sm:ml-auto"
+          >
+            {te("importLink")}
+          </Link>
         ) : null}
         {can(user, "risk.create") ? (
-          <Link href="/risks/new" className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
+          <Link
+            href="/risks/new"
+            className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900"
+          >
             {ta("nav.newRisk")}
           </Link>
         ) : null}
@@ -59,7 +89,9 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       <RegisterFilters query={query} areas={listAreas(db)} regions={listRegions(db)} units={listUnits(db)} />
       {ignored.length > 0 ? (
         <p role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("ignoredParams", { names: ignored.map((n) => t(PARAM_LABEL[n as keyof typeof PARAM_LABEL] ?? "filters")).join(", ") })}
+          {t("ignoredParams", {
+            names: ignored.map((n) => t(PARAM_LABEL[n as keyof typeof PARAM_LABEL] ?? "filters")).join(", "),
+          })}
         </p>
       ) : null}
       <RegisterTable rows={result.rows} today={today} />

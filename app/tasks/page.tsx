@@ -31,8 +31,14 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   const mine = user.unitIds.length ? listTasks(db, { unitIds: user.unitIds }) : [];
   const all = listTasks(db, { status: which, limit: 500 });
   const tab = (key: string, label: string) => (
-    <Link key={key} href={`/tasks?status=${key}`} aria-current={(status ?? "open") === key ? "page" : undefined}
-      className={`rounded border px-3 py-1 ${(status ?? "open") === key ? "border-neutral-900 bg-neutral-900 text-white" : "border-neutral-300 bg-white hover:bg-neutral-100"}`}>{label}</Link>
+    <Link
+      key={key}
+      href={`/tasks?status=${key}`}
+      aria-current={(status ?? "open") === key ? "page" : undefined}
+      className={`rounded border px-3 py-1 ${(status ?? "open") === key ? "border-neutral-900 bg-neutral-900 text-white" : "border-neutral-300 bg-white hover:bg-neutral-100"}`}
+    >
+      {label}
+    </Link>
   );
   return (
     <ClientMessages paths={ISLAND_MESSAGES.tasks}>
@@ -40,13 +46,24 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         {user.unitIds.length ? (
           <section aria-labelledby="mine-heading" className="flex flex-col gap-2">
-            <h2 id="mine-heading" className="text-xl font-semibold">{t("mine", { open: mine.filter((x) => x.status === "open").length })}</h2>
-            <TaskTable tasks={mine} today={today} canComplete={canComplete} caption={t("mine", { open: mine.filter((x) => x.status === "open").length })} />
+            <h2 id="mine-heading" className="text-xl font-semibold">
+              {t("mine", { open: mine.filter((x) => x.status === "open").length })}
+            </h2>
+            <TaskTable
+              tasks={mine}
+              today={today}
+              canComplete={canComplete}
+              caption={t("mine", { open: mine.filter((x) => x.status === "open").length })}
+            />
           </section>
         ) : null}
         <section aria-labelledby="all-heading" className="flex flex-col gap-2">
-          <h2 id="all-heading" className="text-xl font-semibold">{t("all")}</h2>
-          <nav aria-label={t("filter")} className="flex gap-2 text-sm">{[tab("open", t("open")), tab("done", t("done")), tab("all", t("everything"))]}</nav>
+          <h2 id="all-heading" className="text-xl font-semibold">
+            {t("all")}
+          </h2>
+          <nav aria-label={t("filter")} className="flex gap-2 text-sm">
+            {[tab("open", t("open")), tab("done", t("done")), tab("all", t("everything"))]}
+          </nav>
           {/* One completion form per task on the page: the person's own tasks are completed in the first table. */}
           <TaskTable tasks={all} today={today} canComplete={() => false} caption={t("all")} />
         </section>

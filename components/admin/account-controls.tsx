@@ -6,7 +6,17 @@ import { FormMessage, SubmitButton } from "@/components/forms/form-kit";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/validation/form-state";
 
 /** One admin control (reset password, (de)activate, reset two-factor): a button with a confirm step and its answer. */
-export function AccountControl({ action, label, confirm, tone = "plain" }: { action: (s: FormState) => Promise<FormState>; label: string; confirm: string; tone?: "plain" | "danger" }) {
+export function AccountControl({
+  action,
+  label,
+  confirm,
+  tone = "plain",
+}: {
+  action: (s: FormState) => Promise<FormState>;
+  label: string;
+  confirm: string;
+  tone?: "plain" | "danger";
+}) {
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   const t = useTranslations("admin");
   return (
@@ -17,9 +27,13 @@ export function AccountControl({ action, label, confirm, tone = "plain" }: { act
       }}
       className="flex flex-col gap-2"
     >
-      <div><SubmitButton tone={tone}>{label}</SubmitButton></div>
+      <div>
+        <SubmitButton tone={tone}>{label}</SubmitButton>
+      </div>
       <FormMessage state={state} />
-      {state.ok && state.message?.values?.password ? <p className="text-xs text-neutral-600">{t("shownOnce")}</p> : null}
+      {state.ok && state.message?.values?.password ? (
+        <p className="text-xs text-neutral-600">{t("shownOnce")}</p>
+      ) : null}
     </form>
   );
 }

@@ -8,7 +8,13 @@ import { INITIAL_FORM_STATE } from "@/lib/validation/form-state";
 import type { ReferenceTable } from "@/lib/validation/reference";
 
 /** Adds an area (with its kind), a region (under a parent) or a unit. */
-export function NewReferenceForm({ table, parents }: { table: ReferenceTable; parents: Array<{ id: number; label: string }> }) {
+export function NewReferenceForm({
+  table,
+  parents,
+}: {
+  table: ReferenceTable;
+  parents: Array<{ id: number; label: string }>;
+}) {
   const [state, action] = useActionState(createReferenceAction.bind(null, table), INITIAL_FORM_STATE);
   const t = useTranslations("reference");
   return (
@@ -16,12 +22,21 @@ export function NewReferenceForm({ table, parents }: { table: ReferenceTable; pa
       <h2 className="text-lg font-semibold">{t(`new.${table}`)}</h2>
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-4">
-        <TextField state={state} name="code" label={t("code")} defaultValue={state.values?.code} required hint={t("codeHint")} />
+        <TextField
+          state={state}
+          name="code"
+          label={t("code")}
+          defaultValue={state.values?.code}
+          required
+          hint={t("codeHint")}
+        />
         <TextField state={state} name="nameZh" label={t("nameZh")} defaultValue={state.values?.nameZh} required />
         <TextField state={state} name="nameEn" label={t("nameEn")} defaultValue={state.values?.nameEn} required />
         {table === "areas" ? (
           <div>
-            <label htmlFor="kind" className="mb-1 block text-sm font-medium">{t("kind")}</label>
+            <label htmlFor="kind" className="mb-1 block text-sm font-medium">
+              {t("kind")}
+            </label>
             <select id="kind" name="kind" className={inputClass} defaultValue="domain">
               <option value="category">{t("kinds.category")}</option>
               <option value="domain">{t("kinds.domain")}</option>
@@ -31,15 +46,23 @@ export function NewReferenceForm({ table, parents }: { table: ReferenceTable; pa
         ) : null}
         {table === "regions" ? (
           <div>
-            <label htmlFor="parentId" className="mb-1 block text-sm font-medium">{t("parent")}</label>
+            <label htmlFor="parentId" className="mb-1 block text-sm font-medium">
+              {t("parent")}
+            </label>
             <select id="parentId" name="parentId" className={inputClass} aria-invalid={!!state.fieldErrors?.parentId}>
-              {parents.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+              {parents.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
             </select>
             <FieldError state={state} name="parentId" />
           </div>
         ) : null}
       </div>
-      <div><SubmitButton>{t("add")}</SubmitButton></div>
+      <div>
+        <SubmitButton>{t("add")}</SubmitButton>
+      </div>
     </form>
   );
 }

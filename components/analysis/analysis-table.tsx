@@ -7,16 +7,40 @@ import Link from "next/link";
  * plain strings, and the markup (a cell, its classes, a link per risk code) is made from them here
  * — sent as server-rendered markup it was most of the page's payload and of the cost of a view.
  */
-export function AnalysisTable({ columns, rows, numeric = [], codeColumn }: { columns: string[]; rows: string[][]; numeric?: number[]; codeColumn?: number }) {
+export function AnalysisTable({
+  columns,
+  rows,
+  numeric = [],
+  codeColumn,
+}: {
+  columns: string[];
+  rows: string[][];
+  numeric?: number[];
+  codeColumn?: number;
+}) {
   return (
     <table className="register-table w-full bg-white text-sm">
-      <thead><tr>{columns.map((c, i) => <th key={i} scope="col" className={numeric.includes(i) ? "text-right" : ""}>{c}</th>)}</tr></thead>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={i} scope="col" className={numeric.includes(i) ? "text-right" : ""}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>
             {r.map((c, j) => (
               <td key={j} className={numeric.includes(j) ? "text-right tabular-nums" : "wrap"}>
-                {j === codeColumn && !c.startsWith("#") ? <Link href={`/risks/${c}`} prefetch={false} className="font-mono text-blue-800 underline">{c}</Link> : c}
+                {j === codeColumn && !c.startsWith("#") ? (
+                  <Link href={`/risks/${c}`} prefetch={false} className="font-mono text-blue-800 underline">
+                    {c}
+                  </Link>
+                ) : (
+                  c
+                )}
               </td>
             ))}
           </tr>

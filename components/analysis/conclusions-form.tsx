@@ -14,11 +14,24 @@ export function ConclusionsForm({ week, text, version }: { week: string; text: s
   return (
     <form action={action} className="flex flex-col gap-2" noValidate>
       <input type="hidden" name="version" value={version} />
-      <label htmlFor="conclusions" className="font-medium">{t("conclusionsLabel")}</label>
-      <textarea id="conclusions" name="text" rows={8} maxLength={CONCLUSIONS_MAX} defaultValue={state.values?.text ?? text} className={inputClass}
-        aria-invalid={!!state.fieldErrors?.text?.length} aria-describedby={state.fieldErrors?.text?.length ? "text-error" : undefined} />
+      <label htmlFor="conclusions" className="font-medium">
+        {t("conclusionsLabel")}
+      </label>
+      <textarea
+        id="conclusions"
+        name="text"
+        rows={8}
+        maxLength={CONCLUSIONS_MAX}
+        defaultValue={state.values?.text ?? text}
+        className={inputClass}
+        aria-invalid={!!state.fieldErrors?.text?.length}
+        aria-describedby={state.fieldErrors?.text?.length ? "text-error" : undefined}
+      />
       <FieldError state={state} name="text" />
-      <div className="flex items-center gap-3"><SubmitButton>{t("saveConclusions")}</SubmitButton><FormMessage state={state} /></div>
+      <div className="flex items-center gap-3">
+        <SubmitButton>{t("saveConclusions")}</SubmitButton>
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }

@@ -35,20 +35,40 @@ export function ExportForm({ areas, regions, actors }: { areas: Option[]; region
       <h2 className="text-lg font-semibold">{t("formTitle")}</h2>
       <p className="text-sm text-neutral-700">{t("formHint")}</p>
       <div className="flex flex-wrap gap-3 text-sm">
-        <label className="flex flex-col gap-1">{t("fields.from")}<input type="date" name="from" className={control} /></label>
-        <label className="flex flex-col gap-1">{t("toLabel")}<input type="date" name="to" className={control} /></label>
-        {([["area", areas], ["region", regions], ["actor", actors]] as const).map(([name, options]) => (
+        <label className="flex flex-col gap-1">
+          {t("fields.from")}
+          <input type="date" name="from" className={control} />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("toLabel")}
+          <input type="date" name="to" className={control} />
+        </label>
+        {(
+          [
+            ["area", areas],
+            ["region", regions],
+            ["actor", actors],
+          ] as const
+        ).map(([name, options]) => (
           <label key={name} className="flex flex-col gap-1">
             {t(`fields.${name}`)}
             <select name={name} multiple size={4} className={`${control} min-w-40`}>
-              {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+              {options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
             </select>
           </label>
         ))}
         <label className="flex flex-col gap-1">
           {t("fields.action")}
           <select name="action" multiple size={4} className={`${control} min-w-40`}>
-            {EXPORT_ACTIONS.map((a) => <option key={a} value={a}>{t(`actions.${a.replace(".", "_")}`)}</option>)}
+            {EXPORT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`actions.${a.replace(".", "_")}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col gap-1">
@@ -60,12 +80,26 @@ export function ExportForm({ areas, regions, actors }: { areas: Option[]; region
         </label>
         <fieldset className="flex flex-col gap-1">
           <legend>{t("fields.colour")}</legend>
-          {COLOURS.map((c) => <label key={c} className="flex items-center gap-1"><input type="checkbox" name="colour" value={c} />{tc(c)}</label>)}
+          {COLOURS.map((c) => (
+            <label key={c} className="flex items-center gap-1">
+              <input type="checkbox" name="colour" value={c} />
+              {tc(c)}
+            </label>
+          ))}
         </fieldset>
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" className="rounded bg-neutral-900 px-4 py-2 text-sm font-medium text-white hover:bg-neutral-700">{t("submit")}</button>
-        {error ? <p role="alert" className="text-sm text-red-800">{error}</p> : null}
+        <button
+          type="submit"
+          className="rounded bg-neutral-900 px-4 py-2 text-sm font-medium text-white hover:bg-neutral-700"
+        >
+          {t("submit")}
+        </button>
+        {error ? (
+          <p role="alert" className="text-sm text-red-800">
+            {error}
+          </p>
+        ) : null}
       </div>
     </form>
   );

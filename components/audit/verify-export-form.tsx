@@ -19,8 +19,13 @@ export function VerifyExportForm({ maxMb }: { maxMb: number }) {
         if (!file) return setState({ ok: false, message: t("empty") });
         setState("working");
         try {
-          if (file.size > maxMb * 1024 * 1024) return setState({ ok: false, message: t("problem.tooLarge", { mb: maxMb }) });
-          const res = await fetch("/api/exports/verify", { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
+          if (file.size > maxMb * 1024 * 1024)
+            return setState({ ok: false, message: t("problem.tooLarge", { mb: maxMb }) });
+          const res = await fetch("/api/exports/verify", {
+            method: "POST",
+            body: file,
+            headers: { "content-type": "application/octet-stream" },
+          });
           const body = (await res.json()) as { ok: boolean; message: string };
           setState({ ok: res.ok && body.ok, message: body.message });
         } catch {
@@ -32,13 +37,28 @@ export function VerifyExportForm({ maxMb }: { maxMb: number }) {
       <p className="text-sm text-neutral-700">{t("hint", { mb: maxMb })}</p>
       <label className="flex flex-col gap-1 text-sm">
         {t("file")}
-        <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="text-sm" />
+        <input
+          type="file"
+          name="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className="text-sm"
+        />
       </label>
       <div>
-        <button type="submit" disabled={state === "working"} className="rounded bg-neutral-900 px-4 py-2 text-sm font-medium text-white hover:bg-neutral-700 disabled:opacity-50">{t("submit")}</button>
+        <button
+          type="submit"
+          disabled={state === "working"}
+          className="rounded bg-neutral-900 px-4 py-2 text-sm font-medium text-white hover:bg-neutral-700 disabled:opacity-50"
+        >
+          {t("submit")}
+        </button>
       </div>
-      <p role="status" data-testid="verify-export-result" className={`break-all text-sm ${state && state !== "working" ? (state.ok ? "text-emerald-800" : "text-red-800") : ""}`}>
-        {state === "working" ? t("working") : state?.message ?? ""}
+      <p
+        role="status"
+        data-testid="verify-export-result"
+        className={`text-sm break-all ${state && state !== "working" ? (state.ok ? "text-emerald-800" : "text-red-800") : ""}`}
+      >
+        {state === "working" ? t("working") : (state?.message ?? "")}
       </p>
     </form>
   );

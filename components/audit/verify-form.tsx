@@ -13,8 +13,12 @@ export function VerifyForm() {
   return (
     <form action={action} className="flex flex-col gap-3 rounded-lg border border-neutral-200 bg-white p-4">
       <p className="text-sm text-neutral-700">{t("verifyHint")}</p>
-      <div><SubmitButton>{t("verify")}</SubmitButton></div>
-      <div className="break-all font-mono text-sm"><FormMessage state={state} /></div>
+      <div>
+        <SubmitButton>{t("verify")}</SubmitButton>
+      </div>
+      <div className="font-mono text-sm break-all">
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }

@@ -6,8 +6,13 @@ export async function DemoAccounts() {
   const t = await getTranslations("auth");
   const tr = await getTranslations("roles");
   return (
-    <aside aria-labelledby="demo-accounts" className="flex-1 rounded-lg border-2 border-dashed border-amber-500 bg-amber-50 p-6">
-      <h2 id="demo-accounts" className="text-lg font-semibold text-amber-950">{t("demoTitle")}</h2>
+    <aside
+      aria-labelledby="demo-accounts"
+      className="flex-1 rounded-lg border-2 border-dashed border-amber-500 bg-amber-50 p-6"
+    >
+      <h2 id="demo-accounts" className="text-lg font-semibold text-amber-950">
+        {t("demoTitle")}
+      </h2>
       <p className="mt-1 text-sm text-amber-950">{t("demoBody")}</p>
       <div className="overflow-x-auto">
         <table className="mt-3 w-full text-sm">

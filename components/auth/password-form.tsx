@@ -13,9 +13,31 @@ export function PasswordForm() {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
-      <TextField state={state} name="current" label={t("currentPassword")} type="password" autoComplete="current-password" required />
-      <TextField state={state} name="next" label={t("newPassword")} type="password" autoComplete="new-password" required hint={t("passwordRule", { min: AUTH_LIMITS.passwordMin })} />
-      <TextField state={state} name="confirm" label={t("confirmPassword")} type="password" autoComplete="new-password" required />
+      <TextField
+        state={state}
+        name="current"
+        label={t("currentPassword")}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <TextField
+        state={state}
+        name="next"
+        label={t("newPassword")}
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={t("passwordRule", { min: AUTH_LIMITS.passwordMin })}
+      />
+      <TextField
+        state={state}
+        name="confirm"
+        label={t("confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+        required
+      />
       <SubmitButton>{t("changePassword")}</SubmitButton>
     </form>
   );

@@ -14,9 +14,30 @@ export function SetupForm() {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
       <TextField state={state} name="token" label={t("token")} autoComplete="off" required hint={t("tokenHint")} />
-      <TextField state={state} name="username" label={t("username")} autoComplete="username" defaultValue={state.values?.username} required />
-      <TextField state={state} name="displayName" label={t("displayName")} defaultValue={state.values?.displayName} required />
-      <TextField state={state} name="password" label={t("password")} type="password" autoComplete="new-password" required hint={t("passwordRule", { min: AUTH_LIMITS.passwordMin })} />
+      <TextField
+        state={state}
+        name="username"
+        label={t("username")}
+        autoComplete="username"
+        defaultValue={state.values?.username}
+        required
+      />
+      <TextField
+        state={state}
+        name="displayName"
+        label={t("displayName")}
+        defaultValue={state.values?.displayName}
+        required
+      />
+      <TextField
+        state={state}
+        name="password"
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={t("passwordRule", { min: AUTH_LIMITS.passwordMin })}
+      />
       <SubmitButton>{t("create")}</SubmitButton>
     </form>
   );

@@ -13,8 +13,23 @@ export function SignInForm({ next }: { next: string }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="next" value={next} />
-      <TextField state={state} name="username" label={t("username")} autoComplete="username" required defaultValue={state.values?.username} autoFocus />
-      <TextField state={state} name="password" label={t("password")} type="password" autoComplete="current-password" required />
+      <TextField
+        state={state}
+        name="username"
+        label={t("username")}
+        autoComplete="username"
+        required
+        defaultValue={state.values?.username}
+        autoFocus
+      />
+      <TextField
+        state={state}
+        name="password"
+        label={t("password")}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <SubmitButton>{t("signIn")}</SubmitButton>
     </form>
   );

@@ -13,7 +13,9 @@ export function StartTotp({ restart }: { restart: boolean }) {
   return (
     <form action={action} className="flex flex-col gap-2">
       <FormMessage state={state.ok ? { ok: false } : state} />
-      <div><SubmitButton tone={restart ? "plain" : "primary"}>{restart ? t("totpRestart") : t("totpStart")}</SubmitButton></div>
+      <div>
+        <SubmitButton tone={restart ? "plain" : "primary"}>{restart ? t("totpRestart") : t("totpStart")}</SubmitButton>
+      </div>
     </form>
   );
 }
@@ -29,8 +31,17 @@ export function DisableTotp() {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
-      <TextField state={state} name="password" label={t("currentPassword")} type="password" autoComplete="current-password" required />
-      <div><SubmitButton tone="danger">{t("totpDisable")}</SubmitButton></div>
+      <TextField
+        state={state}
+        name="password"
+        label={t("currentPassword")}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <div>
+        <SubmitButton tone="danger">{t("totpDisable")}</SubmitButton>
+      </div>
     </form>
   );
 }

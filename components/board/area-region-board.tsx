@@ -11,13 +11,33 @@ type Labelled = { id: number; label: string };
  * carries ~10 KB of numbers instead of a second copy of ~450 rendered cells, and the same component
  * renders the HTML on the server and takes over in the browser.
  */
-export function AreaRegionBoard({ caption, areas, regions, board, labels, marks }: { caption: string; areas: Labelled[]; regions: Labelled[]; board: Board; labels: GridWords; marks?: Map<string, Exclude<CellChange, "same">> }) {
+export function AreaRegionBoard({
+  caption,
+  areas,
+  regions,
+  board,
+  labels,
+  marks,
+}: {
+  caption: string;
+  areas: Labelled[];
+  regions: Labelled[];
+  board: Board;
+  labels: GridWords;
+  marks?: Map<string, Exclude<CellChange, "same">>;
+}) {
   const cells: GridCell[] = [];
   for (const a of areas) {
     for (const r of regions) {
       const cell = board.cells.get(cellKey(a.id, r.id));
       const mark = marks?.get(cellKey(a.id, r.id));
-      if (cell || mark) cells.push([a.id, r.id, ...(COLOURS.map((c) => cell?.counts[c] ?? 0) as [number, number, number, number]), mark ?? null]);
+      if (cell || mark)
+        cells.push([
+          a.id,
+          r.id,
+          ...(COLOURS.map((c) => cell?.counts[c] ?? 0) as [number, number, number, number]),
+          mark ?? null,
+        ]);
     }
   }
   return <BoardGrid caption={caption} areas={areas} regions={regions} cells={cells} words={labels} />;

@@ -10,7 +10,17 @@ type Labels = { png: string; pdf: string; working: string; failed: string };
  * server draws from the same data, with real text (searchable, copyable) and vector cells, the
  * same stamp and legend (/api/exports/board).
  */
-export function BoardExport({ targetId, fileName, pdfHref, labels }: { targetId: string; fileName: string; pdfHref: string; labels: Labels }) {
+export function BoardExport({
+  targetId,
+  fileName,
+  pdfHref,
+  labels,
+}: {
+  targetId: string;
+  fileName: string;
+  pdfHref: string;
+  labels: Labels;
+}) {
   const [state, setState] = useState<"idle" | "working" | "failed">("idle");
 
   async function render(): Promise<string> {
@@ -41,12 +51,19 @@ export function BoardExport({ targetId, fileName, pdfHref, labels }: { targetId:
     }
   }
 
-  const button = "rounded border border-neutral-500 bg-white px-3 py-2 text-sm font-medium hover:bg-neutral-100 disabled:opacity-50";
+  const button =
+    "rounded border border-neutral-500 bg-white px-3 py-2 text-sm font-medium hover:bg-neutral-100 disabled:opacity-50";
   return (
     <div className="no-print flex items-center gap-2">
-      <button type="button" className={button} disabled={state === "working"} onClick={png}>{labels.png}</button>
-      <a className={button} href={pdfHref} download>{labels.pdf}</a>
-      <span role="status" className="text-sm text-neutral-700">{state === "working" ? labels.working : state === "failed" ? labels.failed : ""}</span>
+      <button type="button" className={button} disabled={state === "working"} onClick={png}>
+        {labels.png}
+      </button>
+      <a className={button} href={pdfHref} download>
+        {labels.pdf}
+      </a>
+      <span role="status" className="text-sm text-neutral-700">
+        {state === "working" ? labels.working : state === "failed" ? labels.failed : ""}
+      </span>
     </div>
   );
 }

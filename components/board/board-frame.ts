@@ -17,7 +17,8 @@ export async function loadBoardFrame(db: Db) {
     // "市本级" rather than "榆林市(市本级)": the column heads must fit a projected cell's width.
     .map((r) => ({ id: r.id, label: r.level === "city" ? t("cityLevel") : localName(r, locale) }));
   const areas = listAreas(db, { activeOnly: true });
-  const rows = (kind: "category" | "domain") => areas.filter((a) => a.kind === kind).map((a) => ({ id: a.id, label: localName(a, locale) }));
+  const rows = (kind: "category" | "domain") =>
+    areas.filter((a) => a.kind === kind).map((a) => ({ id: a.id, label: localName(a, locale) }));
   const colours = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;
   const labels = {
     colours,

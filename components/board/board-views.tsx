@@ -13,8 +13,12 @@ export async function BoardViews({ current }: { current: (typeof VIEWS)[number][
   return (
     <nav aria-label={t("views")} className="no-print flex flex-wrap gap-2">
       {VIEWS.map((v) => (
-        <Link key={v.id} href={v.href} aria-current={current === v.id ? "page" : undefined}
-          className={`rounded px-4 py-2 text-sm font-medium ${current === v.id ? "bg-neutral-900 text-white" : "border border-neutral-400 bg-white hover:bg-neutral-100"}`}>
+        <Link
+          key={v.id}
+          href={v.href}
+          aria-current={current === v.id ? "page" : undefined}
+          className={`rounded px-4 py-2 text-sm font-medium ${current === v.id ? "bg-neutral-900 text-white" : "border border-neutral-400 bg-white hover:bg-neutral-100"}`}
+        >
           {t(v.label)}
         </Link>
       ))}

@@ -10,7 +10,9 @@ export async function Legend({ className = "", extra }: { className?: string; ex
       {COLOURS.map((c) => (
         <span key={c} className="flex items-center gap-2">
           {/* Where cells use a letter (English: R, O, Y, B), the legend says what it stands for. */}
-          <span className={`rounded px-2 font-bold ${FILLED[c]}`}>{[...(tc(`short.${c}`) !== tc(c) ? [tc(`short.${c}`)] : []), tc(c), tc(`level.${c}`)].join(" · ")}</span>
+          <span className={`rounded px-2 font-bold ${FILLED[c]}`}>
+            {[...(tc(`short.${c}`) !== tc(c) ? [tc(`short.${c}`)] : []), tc(c), tc(`level.${c}`)].join(" · ")}
+          </span>
           <span>{t(`legend.${c}`)}</span>
         </span>
       ))}

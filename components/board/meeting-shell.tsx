@@ -15,8 +15,20 @@ const GROUPS = ["category", "domain"];
  * reference date, crossing to the other group when the next change is there; with no reference
  * date, or nothing changed, they switch groups.
  */
-export function MeetingShell({ children, group, stops, focus, query, exitHref }: {
-  children: ReactNode; group: string; stops: Stop[]; focus: { row: number; col: number } | null; query: string; exitHref: string;
+export function MeetingShell({
+  children,
+  group,
+  stops,
+  focus,
+  query,
+  exitHref,
+}: {
+  children: ReactNode;
+  group: string;
+  stops: Stop[];
+  focus: { row: number; col: number } | null;
+  query: string;
+  exitHref: string;
 }) {
   const router = useRouter();
   const root = useRef<HTMLDivElement>(null);
@@ -27,7 +39,8 @@ export function MeetingShell({ children, group, stops, focus, query, exitHref }:
   useLayoutEffect(() => {
     const el = root.current;
     if (!el) return;
-    const overflows = (node: HTMLElement, tall: boolean) => node.scrollWidth > node.clientWidth || (tall && node.scrollHeight > node.clientHeight + 1);
+    const overflows = (node: HTMLElement, tall: boolean) =>
+      node.scrollWidth > node.clientWidth || (tall && node.scrollHeight > node.clientHeight + 1);
     const shrink = (node: HTMLElement, tall = false) => {
       node.style.fontSize = "";
       let size = parseFloat(getComputedStyle(node).fontSize);
@@ -84,20 +97,29 @@ export function MeetingShell({ children, group, stops, focus, query, exitHref }:
     document.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`)?.focus();
   }, [focusKey]);
   useEffect(() => {
-    const cell = (row: number, col: number) => document.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`);
-    const href = (g: string, at?: { row: number; col: number }) => `/board/meeting?${new URLSearchParams({ g, ...(query ? Object.fromEntries(new URLSearchParams(query)) : {}), ...(at ? { focus: `${at.row}-${at.col}` } : {}) })}`;
+    const cell = (row: number, col: number) =>
+      document.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`);
+    const href = (g: string, at?: { row: number; col: number }) =>
+      `/board/meeting?${new URLSearchParams({ g, ...(query ? Object.fromEntries(new URLSearchParams(query)) : {}), ...(at ? { focus: `${at.row}-${at.col}` } : {}) })}`;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape" && !document.fullscreenElement) return router.push(exitHref);
       if (e.key === "PageDown" || e.key === "PageUp") {
         e.preventDefault();
         const current = document.activeElement as HTMLElement | null;
-        const at = current?.dataset.row ? { group, row: Number(current.dataset.row), col: Number(current.dataset.col) } : null;
+        const at = current?.dataset.row
+          ? { group, row: Number(current.dataset.row), col: Number(current.dataset.col) }
+          : null;
         const stop = nextStop(stops, GROUPS, at, e.key === "PageDown" ? 1 : -1);
         if (!stop) return router.push(href(GROUPS.find((g) => g !== group)!));
         if (stop.group === group) return cell(stop.row, stop.col)?.focus();
         return router.push(href(stop.group, stop));
       }
-      const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+      const moves: Record<string, [number, number]> = {
+        ArrowUp: [-1, 0],
+        ArrowDown: [1, 0],
+        ArrowLeft: [0, -1],
+        ArrowRight: [0, 1],
+      };
       const move = moves[e.key];
       if (!move) return;
       e.preventDefault();
@@ -110,5 +132,9 @@ export function MeetingShell({ children, group, stops, focus, query, exitHref }:
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [router, group, stops, query, exitHref]);
-  return <div ref={root} className="meeting-mode">{children}</div>;
+  return (
+    <div ref={root} className="meeting-mode">
+      {children}
+    </div>
+  );
 }

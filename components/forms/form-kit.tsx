@@ -43,7 +43,11 @@ export function FormMessage({ state }: { state: FormState }) {
       {state.conflict?.length ? (
         <div className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           <p className="font-medium">{t("form.changedMeanwhile")}</p>
-          <ul className="mt-1 list-disc pl-5">{state.conflict.map((line, i) => <li key={i}>{line}</li>)}</ul>
+          <ul className="mt-1 list-disc pl-5">
+            {state.conflict.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
     </div>
@@ -63,21 +67,45 @@ export function FieldError({ state, name, id = name }: { state: FormState; name:
 
 /** A labelled input wired to its error and hint by id, as the risk form's fields are. */
 export function TextField({
-  state, name, label, hint, id = name, ...input
+  state,
+  name,
+  label,
+  hint,
+  id = name,
+  ...input
 }: { state: FormState; name: string; label: string; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const invalid = !!state.fieldErrors?.[name]?.length;
   const describedBy = [invalid ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">{label}</label>
-      <input id={id} name={name} className={inputClass} aria-invalid={invalid} aria-describedby={describedBy} {...input} />
-      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-neutral-600">{hint}</p> : null}
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        className={inputClass}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        {...input}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-neutral-600">
+          {hint}
+        </p>
+      ) : null}
       <FieldError state={state} name={name} id={id} />
     </div>
   );
 }
 
-export function SubmitButton({ children, tone = "primary" }: { children: ReactNode; tone?: "primary" | "danger" | "plain" }) {
+export function SubmitButton({
+  children,
+  tone = "primary",
+}: {
+  children: ReactNode;
+  tone?: "primary" | "danger" | "plain";
+}) {
   const { pending } = useFormStatus();
   const tones = {
     primary: "bg-blue-800 text-white hover:bg-blue-900",
@@ -85,7 +113,12 @@ export function SubmitButton({ children, tone = "primary" }: { children: ReactNo
     plain: "border border-neutral-400 bg-white text-neutral-900 hover:bg-neutral-100",
   };
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className={`rounded px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={`rounded px-4 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}
+    >
       {children}
     </button>
   );

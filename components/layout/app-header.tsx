@@ -7,7 +7,11 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { LocaleSwitcher } from "./locale-switcher";
 
-const NAV: Array<{ href: string; key: "board" | "register" | "newRisk" | "reports" | "analysis" | "meetings" | "tasks" | "audit" | "admin"; needs?: Permission }> = [
+const NAV: Array<{
+  href: string;
+  key: "board" | "register" | "newRisk" | "reports" | "analysis" | "meetings" | "tasks" | "audit" | "admin";
+  needs?: Permission;
+}> = [
   { href: "/board", key: "board", needs: "board.view" },
   { href: "/risks", key: "register" },
   { href: "/risks/new", key: "newRisk", needs: "risk.create" },
@@ -32,7 +36,9 @@ export async function AppHeader() {
   const who = user ? (
     <Link href="/account" className="hdr-link">
       {user.displayName}
-      {user.roles.length ? <span className="text-neutral-300"> · {user.roles.map((r) => tr(r)).join("、")}</span> : null}
+      {user.roles.length ? (
+        <span className="text-neutral-300"> · {user.roles.map((r) => tr(r)).join("、")}</span>
+      ) : null}
     </Link>
   ) : null;
   const signOut = user ? (

@@ -8,12 +8,7 @@ export async function LocaleSwitcher() {
   return (
     <form action={setLocaleAction}>
       <input type="hidden" name="locale" value={target} />
-      <button
-        type="submit"
-        lang={target}
-        aria-label={`${t("language")}: ${t("switchTo")}`}
-        className="hdr-button"
-      >
+      <button type="submit" lang={target} aria-label={`${t("language")}: ${t("switchTo")}`} className="hdr-button">
         {t("switchTo")}
       </button>
     </form>

@@ -21,7 +21,13 @@ export type RiskFormOptions = {
  * server checks again and its answer wins. On creation the grading fields come in as `children`.
  */
 export function RiskForm({
-  action, initial, options, version, cancelHref, withReason, children,
+  action,
+  initial,
+  options,
+  version,
+  cancelHref,
+  withReason,
+  children,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   initial: Record<string, string>;
@@ -35,7 +41,9 @@ export function RiskForm({
   const [clientErrors, setClientErrors] = useState<FormState["fieldErrors"]>();
   const t = useTranslations();
   const values = state.values ?? initial;
-  const shown: FormState = clientErrors ? { ok: false, message: { key: "form.invalid" }, fieldErrors: clientErrors } : state;
+  const shown: FormState = clientErrors
+    ? { ok: false, message: { key: "form.invalid" }, fieldErrors: clientErrors }
+    : state;
   const coUnits = new Set(values.coUnitIds ? values.coUnitIds.split(",") : []);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -49,22 +57,44 @@ export function RiskForm({
   }
 
   const err = (f: string) => !!shown.fieldErrors?.[f]?.length;
-  const fieldProps = (f: RiskField) => ({ id: f, name: f, defaultValue: values[f], "aria-invalid": err(f), "aria-describedby": err(f) ? `${f}-error` : undefined });
+  const fieldProps = (f: RiskField) => ({
+    id: f,
+    name: f,
+    defaultValue: values[f],
+    "aria-invalid": err(f),
+    "aria-describedby": err(f) ? `${f}-error` : undefined,
+  });
   const label = (f: RiskField, key: string, required = false) => (
     <label htmlFor={f} className="mb-1 block text-sm font-medium">
-      {t(`risk.fields.${key}`)}{required ? <span aria-hidden className="text-red-800"> *</span> : null}
+      {t(`risk.fields.${key}`)}
+      {required ? (
+        <span aria-hidden className="text-red-800">
+          {" "}
+          *
+        </span>
+      ) : null}
     </label>
   );
   const select = (f: RiskField, opts: Option[], placeholder: string) => (
     <select {...fieldProps(f)} required className={inputClass}>
       <option value="">{placeholder}</option>
-      {opts.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+      {opts.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.label}
+        </option>
+      ))}
     </select>
   );
 
   // key: remount with the server's echoed values after a failed submit, so nothing typed is lost.
   return (
-    <form key={JSON.stringify(values)} action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-3xl gap-5">
+    <form
+      key={JSON.stringify(values)}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid max-w-3xl gap-5"
+    >
       <FormMessage state={shown} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <div>
@@ -84,7 +114,13 @@ export function RiskForm({
             <option value="">{t("risk.chooseArea")}</option>
             {AREA_KINDS.map((k) => (
               <optgroup key={k} label={t(`kinds.${k}`)}>
-                {options.areas.filter((a) => a.kind === k).map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+                {options.areas
+                  .filter((a) => a.kind === k)
+                  .map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.label}
+                    </option>
+                  ))}
               </optgroup>
             ))}
           </select>
@@ -120,7 +156,12 @@ export function RiskForm({
         </div>
         <FieldError state={shown} name="coUnitIds" />
       </fieldset>
-      {children ? <section className="grid gap-3 rounded-lg border border-neutral-200 bg-white p-4"><h2 className="text-lg font-semibold">{t("grading.title")}</h2>{children(shown)}</section> : null}
+      {children ? (
+        <section className="grid gap-3 rounded-lg border border-neutral-200 bg-white p-4">
+          <h2 className="text-lg font-semibold">{t("grading.title")}</h2>
+          {children(shown)}
+        </section>
+      ) : null}
       {withReason ? (
         <div>
           {label("reason", "reason")}
@@ -129,10 +170,16 @@ export function RiskForm({
         </div>
       ) : null}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-blue-800 px-5 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-blue-800 px-5 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60"
+        >
           {pending ? t("form.saving") : t("form.save")}
         </button>
-        <Link href={cancelHref} className="text-blue-800 underline">{t("form.cancel")}</Link>
+        <Link href={cancelHref} className="text-blue-800 underline">
+          {t("form.cancel")}
+        </Link>
       </div>
     </form>
   );

@@ -2,7 +2,12 @@ import type { Colour } from "@/lib/domain/colours";
 
 // Full class names in one place (STYLE.md habit 4); they are defined in app/globals.css with the
 // text colours that lib/domain/colours.ts proves meet WCAG AA on each background.
-const CLASSES: Record<Colour, string> = { red: "chip chip-red", orange: "chip chip-orange", yellow: "chip chip-yellow", blue: "chip chip-blue" };
+const CLASSES: Record<Colour, string> = {
+  red: "chip chip-red",
+  orange: "chip chip-orange",
+  yellow: "chip chip-yellow",
+  blue: "chip chip-blue",
+};
 
 /**
  * A colour chip that always carries the colour's word (红/橙/黄/蓝), never hue alone. The caller

@@ -4,8 +4,13 @@ import { localTimeFormatter, markLine, type ExportMeta, type ExportSource } from
 /** An export as CSV text chunks: the mark line, four lines for people, the header, then the rows. */
 export async function* csvFile(source: ExportSource, meta: ExportMeta): AsyncGenerator<string> {
   yield BOM + row([markLine(source, meta.query)]);
-  yield row([`# ${meta.title}`]) + row([`# ${meta.scopeLine}`]) + row([`# ${meta.exporterLine}`]) + row([`# ${meta.countLine(source.total)}`])
-    + (meta.checkpointLine ? row([`# ${meta.checkpointLine}`]) : "");
+  yield (
+    row([`# ${meta.title}`]) +
+    row([`# ${meta.scopeLine}`]) +
+    row([`# ${meta.exporterLine}`]) +
+    row([`# ${meta.countLine(source.total)}`]) +
+    (meta.checkpointLine ? row([`# ${meta.checkpointLine}`]) : "")
+  );
   yield row(source.columns.map((c) => (source.csvHeader === "key" ? c.key : c.header)));
   const local = localTimeFormatter(meta.timeZone);
   const isTime = source.columns.map((c) => c.kind === "datetime");

@@ -22,7 +22,10 @@ export function startCsvWorker(job: CsvJob): Promise<CsvInWorker> {
   // tsx inside the new thread; its address is built from this module's so the bundler leaves it be.
   const worker = process.env.NEXT_RUNTIME
     ? new Worker(new URL("./csv-worker.ts", import.meta.url), { workerData: job })
-    : new Worker(`import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(import.meta.url.replace(/csv-in-worker\.ts$/, "csv-worker.ts"))}, ${JSON.stringify(import.meta.url)}))`, { eval: true, workerData: job });
+    : new Worker(
+        `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(import.meta.url.replace(/csv-in-worker\.ts$/, "csv-worker.ts"))}, ${JSON.stringify(import.meta.url)}))`,
+        { eval: true, workerData: job },
+      );
   const send = (m: ToWorker) => worker.postMessage(m);
   const queue: Uint8Array[] = [];
   let state: "open" | "ended" | "failed" = "open";

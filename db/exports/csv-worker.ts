@@ -18,7 +18,11 @@ import type { ExportMeta } from "./source";
 
 export type CsvJob = { file: string; filter: HistoryFilter; timeZone: string };
 export type CsvMeta = Omit<ExportMeta, "countLine"> & { countLine: string };
-export type ToMain = { type: "opened"; total: number; scope: "full" | "partial" } | { type: "chunk"; bytes: Uint8Array } | { type: "end" } | { type: "failed"; message: string };
+export type ToMain =
+  | { type: "opened"; total: number; scope: "full" | "partial" }
+  | { type: "chunk"; bytes: Uint8Array }
+  | { type: "end" }
+  | { type: "failed"; message: string };
 export type ToWorker = { type: "meta"; meta: CsvMeta } | { type: "more" } | { type: "cancel" };
 
 /** Chunks written ahead of the download (each ~370 KB for the history). */
@@ -68,4 +72,8 @@ async function run() {
   }
 }
 
-run().catch((e: unknown) => port.postMessage({ type: "failed", message: e instanceof Error ? e.message : String(e) } satisfies ToMain)).finally(() => port.close());
+run()
+  .catch((e: unknown) =>
+    port.postMessage({ type: "failed", message: e instanceof Error ? e.message : String(e) } satisfies ToMain),
+  )
+  .finally(() => port.close());

@@ -16,8 +16,40 @@ import { pauseBetweenChunks, type Cell, type ExportColumn, type ExportFormat, ty
  * zone, the risk, who, what happened in words and the reason first; then the same stored columns
  * as the CSV's, headed by their keys, from which the app verifies the file the same way.
  */
-export const CHAIN_COLUMNS = ["seq", "at", "risk_id", "risk_version", "actor_id", "actor_name", "action", "field", "old_value", "new_value", "reason", "data", "prev_hash", "hash"] as const;
-export const HISTORY_COLUMNS = ["seq", "at", "at_local", "risk_id", "risk_code", "risk_version", "actor_id", "actor_name", "action", "field", "old_value", "new_value", "reason", "data", "prev_hash", "hash"] as const;
+export const CHAIN_COLUMNS = [
+  "seq",
+  "at",
+  "risk_id",
+  "risk_version",
+  "actor_id",
+  "actor_name",
+  "action",
+  "field",
+  "old_value",
+  "new_value",
+  "reason",
+  "data",
+  "prev_hash",
+  "hash",
+] as const;
+export const HISTORY_COLUMNS = [
+  "seq",
+  "at",
+  "at_local",
+  "risk_id",
+  "risk_code",
+  "risk_version",
+  "actor_id",
+  "actor_name",
+  "action",
+  "field",
+  "old_value",
+  "new_value",
+  "reason",
+  "data",
+  "prev_hash",
+  "hash",
+] as const;
 
 /** How the XLSX tells people what an event was: its headings and the event in one sentence. */
 export type HistoryWords = {
@@ -66,14 +98,40 @@ export function historySource(
   const w = where(filter, timeZone);
   const from = "FROM risk_events e LEFT JOIN risks r ON r.id = e.risk_id";
   sqlite.exec("BEGIN"); // one snapshot: the count and every chunk agree (ends when the connection closes)
-  const total = sqlite.prepare(`SELECT count(*) ${from} WHERE 1 ${w.sql}`).pluck().get(...w.args) as number;
+  const total = sqlite
+    .prepare(`SELECT count(*) ${from} WHERE 1 ${w.sql}`)
+    .pluck()
+    .get(...w.args) as number;
   const select = sqlite
-    .prepare(`SELECT e.seq, e.at, e.risk_id, r.code, e.risk_version, e.actor_id, e.actor_name, e.action, e.field, e.old_value, e.new_value, e.reason, e.data, e.prev_hash, e.hash
-      ${from} WHERE e.seq > ? ${w.sql} ORDER BY e.seq LIMIT ?`)
+    .prepare(
+      `SELECT e.seq, e.at, e.risk_id, r.code, e.risk_version, e.actor_id, e.actor_name, e.action, e.field, e.old_value, e.new_value, e.reason, e.data, e.prev_hash, e.hash
+      ${from} WHERE e.seq > ? ${w.sql} ORDER BY e.seq LIMIT ?`,
+    )
     .raw();
-  type Raw = [number, number, number | null, string | null, number | null, number | null, string, string, string | null, string | null, string | null, string | null, string | null, string, string];
+  type Raw = [
+    number,
+    number,
+    number | null,
+    string | null,
+    number | null,
+    number | null,
+    string,
+    string,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string,
+    string,
+  ];
   const xlsx = format === "xlsx" && words;
-  const raw = (key: string): ExportColumn => ({ key, header: key, kind: INTEGER.has(key) ? "number" : "text", raw: true });
+  const raw = (key: string): ExportColumn => ({
+    key,
+    header: key,
+    kind: INTEGER.has(key) ? "number" : "text",
+    raw: true,
+  });
   const columns: ExportColumn[] = xlsx
     ? [
         { key: "seq_view", header: words.headers.seq, kind: "number" },
@@ -84,13 +142,87 @@ export function historySource(
         { key: "reason_view", header: words.headers.reason, kind: "text", wrap: true },
         ...CHAIN_COLUMNS.map(raw),
       ]
-    : HISTORY_COLUMNS.map((key) => ({ key, header: key, kind: key === "at_local" ? "datetime" : INTEGER.has(key) ? "number" : "text" }) as ExportColumn);
+    : HISTORY_COLUMNS.map(
+        (key) =>
+          ({
+            key,
+            header: key,
+            kind: key === "at_local" ? "datetime" : INTEGER.has(key) ? "number" : "text",
+          }) as ExportColumn,
+      );
   const toRow = xlsx
-    ? ([seq, at, riskId, code, version, actorId, actorName, action, field, oldValue, newValue, reason, data, prev, hash]: Raw): Cell[] => {
-        const e: StoredEvent = { seq, at, risk_id: riskId, risk_version: version, actor_id: actorId, actor_name: actorName, action, field, old_value: oldValue, new_value: newValue, reason, data };
-        return [seq, at, code, words.actor(actorName), words.describe(e), reason, seq, at, riskId, version, actorId, actorName, action, field, oldValue, newValue, reason, data, prev, hash];
+    ? ([
+        seq,
+        at,
+        riskId,
+        code,
+        version,
+        actorId,
+        actorName,
+        action,
+        field,
+        oldValue,
+        newValue,
+        reason,
+        data,
+        prev,
+        hash,
+      ]: Raw): Cell[] => {
+        const e: StoredEvent = {
+          seq,
+          at,
+          risk_id: riskId,
+          risk_version: version,
+          actor_id: actorId,
+          actor_name: actorName,
+          action,
+          field,
+          old_value: oldValue,
+          new_value: newValue,
+          reason,
+          data,
+        };
+        return [
+          seq,
+          at,
+          code,
+          words.actor(actorName),
+          words.describe(e),
+          reason,
+          seq,
+          at,
+          riskId,
+          version,
+          actorId,
+          actorName,
+          action,
+          field,
+          oldValue,
+          newValue,
+          reason,
+          data,
+          prev,
+          hash,
+        ];
       }
-    : (r: Raw): Cell[] => [r[0], r[1], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14]];
+    : (r: Raw): Cell[] => [
+        r[0],
+        r[1],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        r[7],
+        r[8],
+        r[9],
+        r[10],
+        r[11],
+        r[12],
+        r[13],
+        r[14],
+      ];
   async function* chunks(): AsyncGenerator<Cell[][]> {
     let last = 0;
     for (;;) {
@@ -101,5 +233,12 @@ export function historySource(
       await pause();
     }
   }
-  return { kind: "history", scope: isFullExport(filter) ? "full" : "partial", total, columns, csvHeader: "key", chunks: chunks() };
+  return {
+    kind: "history",
+    scope: isFullExport(filter) ? "full" : "partial",
+    total,
+    columns,
+    csvHeader: "key",
+    chunks: chunks(),
+  };
 }

@@ -16,9 +16,24 @@ import { pauseBetweenChunks, type Cell, type ColumnKind, type ExportColumn, type
  * edited in Excel and imported again. Text goes out as the import reads it back (lib/domain/text).
  */
 export const REGISTER_COLUMNS = [
-  "code", "title", "description", "area", "region", "colour", "status", "responsible_unit", "responsible_person", "next_review_date", "ack_pending", "method", "updated_at",
+  "code",
+  "title",
+  "description",
+  "area",
+  "region",
+  "colour",
+  "status",
+  "responsible_unit",
+  "responsible_person",
+  "next_review_date",
+  "ack_pending",
+  "method",
+  "updated_at",
   // The codes the import goes by: last, so the printed sheet (the columns for people) stays readable.
-  "area_code", "region_code", "responsible_unit_code", "co_unit_codes",
+  "area_code",
+  "region_code",
+  "responsible_unit_code",
+  "co_unit_codes",
 ] as const;
 const CODES = new Set<RegisterColumn>(["area_code", "region_code", "responsible_unit_code", "co_unit_codes"]);
 export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
@@ -44,15 +59,39 @@ export function registerSource(
   const db = drizzle(sqlite, { schema });
   const where = whereFor(query, meta.today);
   const w = meta.words;
-  const unitCodes = new Map(db.select({ id: units.id, code: units.code }).from(units).all().map((u) => [u.id, u.code]));
+  const unitCodes = new Map(
+    db
+      .select({ id: units.id, code: units.code })
+      .from(units)
+      .all()
+      .map((u) => [u.id, u.code]),
+  );
   sqlite.exec("BEGIN"); // one snapshot (ends when the connection closes)
   const total = db.select({ n: count() }).from(risks).where(where).get()?.n ?? 0;
-  const columns: ExportColumn[] = REGISTER_COLUMNS.map((key) => ({ key, header: w.headers[key], kind: KIND[key] ?? "text", wrap: WRAP.has(key), colour: key === "colour", raw: CODES.has(key) }));
+  const columns: ExportColumn[] = REGISTER_COLUMNS.map((key) => ({
+    key,
+    header: w.headers[key],
+    kind: KIND[key] ?? "text",
+    wrap: WRAP.has(key),
+    colour: key === "colour",
+    raw: CODES.has(key),
+  }));
   async function* chunks(): AsyncGenerator<Cell[][]> {
     let last = 0;
     for (;;) {
       const rows = db
-        .select({ risk: risks, areaCode: areas.code, areaZh: areas.nameZh, areaEn: areas.nameEn, regionCode: regions.code, regionZh: regions.nameZh, regionEn: regions.nameEn, unitCode: units.code, unitZh: units.nameZh, unitEn: units.nameEn })
+        .select({
+          risk: risks,
+          areaCode: areas.code,
+          areaZh: areas.nameZh,
+          areaEn: areas.nameEn,
+          regionCode: regions.code,
+          regionZh: regions.nameZh,
+          regionEn: regions.nameEn,
+          unitCode: units.code,
+          unitZh: units.nameZh,
+          unitEn: units.nameEn,
+        })
         .from(risks)
         .innerJoin(areas, eq(areas.id, risks.areaId))
         .innerJoin(regions, eq(regions.id, risks.regionId))
@@ -65,10 +104,23 @@ export function registerSource(
         yield rows.map((r) => {
           const k = r.risk;
           return [
-            k.code, normaliseText(k.title), normaliseText(k.description), w.name({ nameZh: r.areaZh, nameEn: r.areaEn }), w.name({ nameZh: r.regionZh, nameEn: r.regionEn }),
-            w.colour(k.colour), w.status(k.status), w.name({ nameZh: r.unitZh, nameEn: r.unitEn }), normaliseText(k.responsiblePerson),
-            k.nextReviewDate, w.yesNo(k.ackPending), w.method(String((k.assessment as { method?: string } | null)?.method ?? "direct")), k.updatedAt.getTime(),
-            r.areaCode, r.regionCode, r.unitCode, k.coUnitIds.map((id) => unitCodes.get(id) ?? String(id)).join(";"),
+            k.code,
+            normaliseText(k.title),
+            normaliseText(k.description),
+            w.name({ nameZh: r.areaZh, nameEn: r.areaEn }),
+            w.name({ nameZh: r.regionZh, nameEn: r.regionEn }),
+            w.colour(k.colour),
+            w.status(k.status),
+            w.name({ nameZh: r.unitZh, nameEn: r.unitEn }),
+            normaliseText(k.responsiblePerson),
+            k.nextReviewDate,
+            w.yesNo(k.ackPending),
+            w.method(String((k.assessment as { method?: string } | null)?.method ?? "direct")),
+            k.updatedAt.getTime(),
+            r.areaCode,
+            r.regionCode,
+            r.unitCode,
+            k.coUnitIds.map((id) => unitCodes.get(id) ?? String(id)).join(";"),
           ];
         });
       }
@@ -77,5 +129,12 @@ export function registerSource(
       await pause();
     }
   }
-  return { kind: "register", scope: meta.filter ? "partial" : "full", total, columns, csvHeader: "header", chunks: chunks() };
+  return {
+    kind: "register",
+    scope: meta.filter ? "partial" : "full",
+    total,
+    columns,
+    csvHeader: "header",
+    chunks: chunks(),
+  };
 }

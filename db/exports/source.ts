@@ -41,7 +41,12 @@ export type ExportSource = {
 
 /** What the first lines (CSV) or the information sheet (XLSX) say about the file. */
 export type ExportMeta = {
-  title: string; scopeLine: string; exporterLine: string; countLine: (n: number) => string; query: string; timeZone: string;
+  title: string;
+  scopeLine: string;
+  exporterLine: string;
+  countLine: (n: number) => string;
+  query: string;
+  timeZone: string;
   /** The latest signed checkpoint of the history (decision 020), in words, if there is one. */
   checkpointLine?: string;
 };

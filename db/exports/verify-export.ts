@@ -22,9 +22,21 @@ import { CHAIN_COLUMNS, HISTORY_COLUMNS } from "./history";
  * is named by its column.
  */
 export type ExportCheck =
-  | { ok: true; scope: "full" | "partial"; rows: number; head: string | null; database?: "matches"; newerInDatabase?: number }
   | {
-      ok: false; scope: "full" | "partial" | null; rows: number; line?: number; seq?: number; column?: string;
+      ok: true;
+      scope: "full" | "partial";
+      rows: number;
+      head: string | null;
+      database?: "matches";
+      newerInDatabase?: number;
+    }
+  | {
+      ok: false;
+      scope: "full" | "partial" | null;
+      rows: number;
+      line?: number;
+      seq?: number;
+      column?: string;
       problem: "notAnExport" | "header" | "cell" | "chain" | "count" | "database" | "resaved" | "tooLarge";
     };
 type Failure = Extract<ExportCheck, { ok: false }>;
@@ -60,12 +72,25 @@ export function damagedColumn(cells: Record<string, string | null>): string | nu
   return null;
 }
 
-function toEvent(cells: Record<string, string | null>): StoredEvent & { prev_hash: string | null; hash: string | null } {
+function toEvent(
+  cells: Record<string, string | null>,
+): StoredEvent & { prev_hash: string | null; hash: string | null } {
   const int = (k: string) => (cells[k] === null ? null : Number(cells[k]));
   return {
-    seq: int("seq") as number, at: int("at") as number, risk_id: int("risk_id"), risk_version: int("risk_version"), actor_id: int("actor_id"),
-    actor_name: cells.actor_name ?? "", action: cells.action ?? "", field: cells.field, old_value: cells.old_value, new_value: cells.new_value,
-    reason: cells.reason, data: cells.data, prev_hash: cells.prev_hash, hash: cells.hash,
+    seq: int("seq") as number,
+    at: int("at") as number,
+    risk_id: int("risk_id"),
+    risk_version: int("risk_version"),
+    actor_id: int("actor_id"),
+    actor_name: cells.actor_name ?? "",
+    action: cells.action ?? "",
+    field: cells.field,
+    old_value: cells.old_value,
+    new_value: cells.new_value,
+    reason: cells.reason,
+    data: cells.data,
+    prev_hash: cells.prev_hash,
+    hash: cells.hash,
   };
 }
 
@@ -77,10 +102,23 @@ function createChecker(scope: "full" | "partial", sqlite?: Database.Database) {
   let previous: { seq: number; hash: string } | null = null;
   let pending: Array<{ line: number; seq: number; hash: string }> = [];
   const storedHash = sqlite?.prepare("SELECT seq, hash FROM risk_events WHERE seq IN (SELECT value FROM json_each(?))");
-  const fail = (problem: Failure["problem"], line?: number, seq?: number, column?: string): Failure => ({ ok: false, scope, rows, line, seq, column, problem });
+  const fail = (problem: Failure["problem"], line?: number, seq?: number, column?: string): Failure => ({
+    ok: false,
+    scope,
+    rows,
+    line,
+    seq,
+    column,
+    problem,
+  });
   const flush = (): Failure | null => {
     if (!storedHash || !pending.length) return null;
-    const found = new Map((storedHash.all(JSON.stringify(pending.map((p) => p.seq))) as Array<{ seq: number; hash: string }>).map((r) => [r.seq, r.hash]));
+    const found = new Map(
+      (storedHash.all(JSON.stringify(pending.map((p) => p.seq))) as Array<{ seq: number; hash: string }>).map((r) => [
+        r.seq,
+        r.hash,
+      ]),
+    );
     const bad = pending.find((p) => found.get(p.seq) !== p.hash);
     pending = [];
     return bad ? fail("database", bad.line, bad.seq) : null;
@@ -90,7 +128,13 @@ function createChecker(scope: "full" | "partial", sqlite?: Database.Database) {
       rows += 1;
       const damaged = damagedColumn(r.cells);
       const e = toEvent(r.cells);
-      if (damaged) return fail(damaged === "seq" || damaged === "at" ? "cell" : "resaved", r.line, Number.isSafeInteger(e.seq) ? e.seq : undefined, damaged);
+      if (damaged)
+        return fail(
+          damaged === "seq" || damaged === "at" ? "cell" : "resaved",
+          r.line,
+          Number.isSafeInteger(e.seq) ? e.seq : undefined,
+          damaged,
+        );
       if (scope === "full") {
         if (!chain.push(e)) return fail("chain", r.line, e.seq);
       } else {
@@ -114,7 +158,8 @@ function createChecker(scope: "full" | "partial", sqlite?: Database.Database) {
       if (!sqlite || rows === 0) return { ok: true, scope, rows, head };
       if (scope === "partial") return { ok: true, scope, rows, head, database: "matches" };
       // The database has moved on since the export: compare at the export's last sequence.
-      const stored = sqlite.prepare("SELECT hash FROM risk_events WHERE seq = ?").pluck().get(rows) as string | undefined;
+      const stored = sqlite.prepare("SELECT hash FROM risk_events WHERE seq = ?").pluck().get(rows) as
+        string | undefined;
       if (stored !== head) return fail("database", undefined, rows);
       const newer = sqlite.prepare("SELECT count(*) FROM risk_events WHERE seq > ?").pluck().get(rows) as number;
       return { ok: true, scope, rows, head, database: "matches", newerInDatabase: newer };
@@ -130,9 +175,17 @@ function readMark(text: string): { version: 1 | 2; scope: "full" | "partial"; de
 }
 
 /** A history CSV as the app writes it: the mark line, "#" lines, the header of keys, the rows. */
-export async function verifyExport(chunks: AsyncIterable<Buffer | string>, sqlite?: Database.Database): Promise<ExportCheck> {
+export async function verifyExport(
+  chunks: AsyncIterable<Buffer | string>,
+  sqlite?: Database.Database,
+): Promise<ExportCheck> {
   type Cell = { value: string; quoted: boolean };
-  const parser = parse({ bom: true, relax_column_count: true, info: true, cast: (value, context) => ({ value, quoted: context.quoting }) as unknown as string });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    info: true,
+    cast: (value, context) => ({ value, quoted: context.quoting }) as unknown as string,
+  });
   const feeding = (async () => {
     try {
       for await (const c of chunks) if (!parser.write(c)) await new Promise((r) => parser.once("drain", r));
@@ -160,13 +213,17 @@ export async function verifyExport(chunks: AsyncIterable<Buffer | string>, sqlit
       }
       if (!header) {
         if (first.startsWith("#")) continue;
-        if (HISTORY_COLUMNS.some((c, i) => record[i]?.value !== c)) return stop({ ok: false, scope: mark.scope, rows, line: info.lines, problem: "header" });
+        if (HISTORY_COLUMNS.some((c, i) => record[i]?.value !== c))
+          return stop({ ok: false, scope: mark.scope, rows, line: info.lines, problem: "header" });
         header = true;
         continue;
       }
       rows += 1;
-      if (record.length !== HISTORY_COLUMNS.length) return stop({ ok: false, scope: mark.scope, rows, line: info.lines, problem: "cell" });
-      const cells = Object.fromEntries(HISTORY_COLUMNS.map((c, i) => [c, uncell(record[i].value, record[i].quoted, mark!.version === 2)]));
+      if (record.length !== HISTORY_COLUMNS.length)
+        return stop({ ok: false, scope: mark.scope, rows, line: info.lines, problem: "cell" });
+      const cells = Object.fromEntries(
+        HISTORY_COLUMNS.map((c, i) => [c, uncell(record[i].value, record[i].quoted, mark!.version === 2)]),
+      );
       const failed = checker!.push({ line: info.lines, cells });
       if (failed) return stop(failed);
     }
@@ -182,13 +239,18 @@ export async function verifyExport(chunks: AsyncIterable<Buffer | string>, sqlit
  * A history XLSX as the app writes it: the mark on the information sheet's first row; on the data
  * sheet the stored columns under their keys (after the columns for people), NULL an empty cell.
  */
-export async function verifyXlsxExport(source: Buffer | string, limits: XlsxLimits, sqlite?: Database.Database): Promise<ExportCheck> {
+export async function verifyXlsxExport(
+  source: Buffer | string,
+  limits: XlsxLimits,
+  sqlite?: Database.Database,
+): Promise<ExportCheck> {
   let mark: ReturnType<typeof readMark> = null;
   let checker: ReturnType<typeof createChecker> | null = null;
   let index: Map<string, number> | null = null;
   let dataSheet: string | null = null;
   let rows = 0;
-  const text = (v: XlsxValue | undefined): string | null => (v === null || v === undefined ? null : typeof v === "number" ? numberText(v) : String(v));
+  const text = (v: XlsxValue | undefined): string | null =>
+    v === null || v === undefined ? null : typeof v === "number" ? numberText(v) : String(v);
   const stored = (v: XlsxValue | undefined): string | null => {
     const t = text(v);
     return t !== null && typeof v === "string" && mark?.version === 2 ? unescapeText(t) : t;
@@ -204,8 +266,11 @@ export async function verifyXlsxExport(source: Buffer | string, limits: XlsxLimi
       if (!index) {
         const keys = r.cells.map((c) => text(c));
         if (!keys.includes("seq") || !keys.includes("hash")) continue;
-        index = new Map(keys.flatMap((k, i) => (k && (CHAIN_COLUMNS as readonly string[]).includes(k) ? [[k, i] as const] : [])));
-        if (CHAIN_COLUMNS.some((c) => !index!.has(c))) return { ok: false, scope: mark.scope, rows, line: r.row, problem: "header" };
+        index = new Map(
+          keys.flatMap((k, i) => (k && (CHAIN_COLUMNS as readonly string[]).includes(k) ? [[k, i] as const] : [])),
+        );
+        if (CHAIN_COLUMNS.some((c) => !index!.has(c)))
+          return { ok: false, scope: mark.scope, rows, line: r.row, problem: "header" };
         dataSheet = r.sheet;
         continue;
       }
@@ -216,7 +281,8 @@ export async function verifyXlsxExport(source: Buffer | string, limits: XlsxLimi
       if (failed) return failed;
     }
   } catch (e) {
-    if (e instanceof XlsxLimitError && e.limit !== "unreadable") return { ok: false, scope: mark?.scope ?? null, rows, problem: "tooLarge" };
+    if (e instanceof XlsxLimitError && e.limit !== "unreadable")
+      return { ok: false, scope: mark?.scope ?? null, rows, problem: "tooLarge" };
     return { ok: false, scope: mark?.scope ?? null, rows, problem: mark ? "cell" : "notAnExport" };
   }
   if (!mark || !checker) return { ok: false, scope: null, rows, problem: "notAnExport" };

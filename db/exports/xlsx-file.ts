@@ -1,13 +1,23 @@
 import { WorkbookWriter } from "@cj-tech-master/excelts";
 import { COLOUR_SWATCH, type Colour } from "../../lib/domain/colours";
 import { escapeText } from "../../lib/domain/csv";
-import { localTimeFormatter, markLine, type Cell, type ExportColumn, type ExportMeta, type ExportSource } from "./source";
+import {
+  localTimeFormatter,
+  markLine,
+  type Cell,
+  type ExportColumn,
+  type ExportMeta,
+  type ExportSource,
+} from "./source";
 
 /** Excel's own limit: 1,048,576 rows per sheet, one of them the header. */
 export const XLSX_MAX_ROWS = 1_048_575;
 
 export type XlsxWords = {
-  dataSheet: string; infoSheet: string; legendTitle: string; methodsTitle: string;
+  dataSheet: string;
+  infoSheet: string;
+  legendTitle: string;
+  methodsTitle: string;
   /** The colour words as written in the data (红 …) with their level and definition. */
   colours: Array<{ colour: Colour; word: string; level: string; definition: string }>;
   methods: string[];
@@ -67,8 +77,13 @@ export function xlsxFile(source: ExportSource, meta: ExportMeta, words: XlsxWord
     const info = workbook.addWorksheet(words.infoSheet);
     info.getColumn(1).width = 90;
     const lines = [
-      markLine(source, meta.query), meta.title, meta.scopeLine, meta.exporterLine, meta.countLine(source.total),
-      ...(meta.checkpointLine ? [meta.checkpointLine] : []), ...(words.rawNote ? [words.rawNote] : []),
+      markLine(source, meta.query),
+      meta.title,
+      meta.scopeLine,
+      meta.exporterLine,
+      meta.countLine(source.total),
+      ...(meta.checkpointLine ? [meta.checkpointLine] : []),
+      ...(words.rawNote ? [words.rawNote] : []),
     ];
     for (const line of lines) {
       const row = info.addRow([escapeText(line)]);
@@ -98,7 +113,12 @@ export function xlsxFile(source: ExportSource, meta: ExportMeta, words: XlsxWord
     const sheet = workbook.addWorksheet(words.dataSheet, {
       views: [{ state: "frozen", ySplit: 1 }],
       pageSetup: {
-        paperSize: A4, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1",
+        paperSize: A4,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "1:1",
         // Printed, a person reads the columns for people; the stored values stay on screen for checking.
         printArea: `A1:${lastColumn}${source.total + 1}`,
         margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
@@ -120,7 +140,8 @@ export function xlsxFile(source: ExportSource, meta: ExportMeta, words: XlsxWord
           if (v === null) return undefined;
           const kind = source.columns[i].kind;
           if (kind === "datetime") return toDate(Number(v));
-          if (kind === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
+          if (kind === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v))
+            return new Date(`${v}T00:00:00Z`);
           // Control characters cannot be in the sheet's XML at all: escaped as in the CSV (format v2).
           return typeof v === "string" ? escapeText(v) : v;
         }),

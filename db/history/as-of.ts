@@ -1,5 +1,13 @@
 import type Database from "better-sqlite3";
-import { buildBoard, replay, rollBack, type Board, type BoardEvent, type ReversibleEvent, type RiskState } from "../../lib/domain/board";
+import {
+  buildBoard,
+  replay,
+  rollBack,
+  type Board,
+  type BoardEvent,
+  type ReversibleEvent,
+  type RiskState,
+} from "../../lib/domain/board";
 import { COLOURS, RISK_STATUSES } from "../../lib/domain/colours";
 import { monthStartsBetween } from "../../lib/domain/dates";
 import { memoPerConnection } from "../memo";
@@ -15,13 +23,27 @@ export const BOARD_ACTIONS = "('create', 'grade', 'status', 'reopen', 'update')"
 type Row = [riskId: number, action: string, field: string | null, newValue: string | null];
 export type Packed = [number, number, number, number, number];
 
-export const pack = (s: RiskState): Packed => [s.riskId, s.areaId, s.regionId, COLOURS.indexOf(s.colour), RISK_STATUSES.indexOf(s.status)];
-export const unpack = ([riskId, areaId, regionId, c, st]: Packed): RiskState => ({ riskId, areaId, regionId, colour: COLOURS[c], status: RISK_STATUSES[st] });
+export const pack = (s: RiskState): Packed => [
+  s.riskId,
+  s.areaId,
+  s.regionId,
+  COLOURS.indexOf(s.colour),
+  RISK_STATUSES.indexOf(s.status),
+];
+export const unpack = ([riskId, areaId, regionId, c, st]: Packed): RiskState => ({
+  riskId,
+  areaId,
+  regionId,
+  colour: COLOURS[c],
+  status: RISK_STATUSES[st],
+});
 
 export function* boardEventsBetween(sqlite: Database.Database, afterMs: number, uptoMs: number): Generator<BoardEvent> {
   const rows = sqlite
-    .prepare(`SELECT risk_id, action, field, new_value FROM risk_events
-      WHERE at > ? AND at <= ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS} ORDER BY at, seq`)
+    .prepare(
+      `SELECT risk_id, action, field, new_value FROM risk_events
+      WHERE at > ? AND at <= ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS} ORDER BY at, seq`,
+    )
     .raw()
     .iterate(afterMs, uptoMs) as Iterable<Row>;
   for (const [riskId, action, field, value] of rows) {
@@ -31,13 +53,23 @@ export function* boardEventsBetween(sqlite: Database.Database, afterMs: number, 
 }
 
 /** A history row as a board event, or null for an update that does not move the risk (its value is then never parsed). */
-export function boardEvent(riskId: number, action: string, field: string | null, value: string | null): BoardEvent | null {
+export function boardEvent(
+  riskId: number,
+  action: string,
+  field: string | null,
+  value: string | null,
+): BoardEvent | null {
   if (action === "update" && field !== "areaId" && field !== "regionId") return null;
   return { riskId, action, field, newValue: value === null ? null : JSON.parse(value) };
 }
 
-function latestCheckpoint(sqlite: Database.Database, atOrBefore: number): { at: number; states: Map<number, RiskState> } {
-  const row = sqlite.prepare("SELECT at, states FROM board_checkpoints WHERE at <= ? ORDER BY at DESC LIMIT 1").get(atOrBefore) as { at: number; states: string } | undefined;
+function latestCheckpoint(
+  sqlite: Database.Database,
+  atOrBefore: number,
+): { at: number; states: Map<number, RiskState> } {
+  const row = sqlite
+    .prepare("SELECT at, states FROM board_checkpoints WHERE at <= ? ORDER BY at DESC LIMIT 1")
+    .get(atOrBefore) as { at: number; states: string } | undefined;
   if (!row) return { at: Number.MIN_SAFE_INTEGER, states: new Map() };
   return { at: row.at, states: new Map((JSON.parse(row.states) as Packed[]).map((p) => [p[0], unpack(p)])) };
 }
@@ -47,7 +79,9 @@ export function ensureCheckpoints(sqlite: Database.Database, uptoMs: number, now
   const limit = Math.min(uptoMs, nowMs - 60_000);
   const first = sqlite.prepare("SELECT min(at) AS at FROM risk_events").get() as { at: number | null };
   if (first.at === null) return 0;
-  const last = (sqlite.prepare("SELECT max(at) AS at FROM board_checkpoints WHERE at <= ?").get(limit) as { at: number | null }).at;
+  const last = (
+    sqlite.prepare("SELECT max(at) AS at FROM board_checkpoints WHERE at <= ?").get(limit) as { at: number | null }
+  ).at;
   const missing = monthStartsBetween(Math.max(last ?? Number.MIN_SAFE_INTEGER, first.at - 1), limit);
   if (missing.length === 0) return 0; // the usual case: nothing to build, nothing to load
   const start = latestCheckpoint(sqlite, limit);
@@ -66,24 +100,40 @@ export function ensureCheckpoints(sqlite: Database.Database, uptoMs: number, now
 
 function* eventsNewestFirst(sqlite: Database.Database, afterMs: number): Generator<ReversibleEvent> {
   const rows = sqlite
-    .prepare(`SELECT risk_id, action, field, new_value, old_value FROM risk_events
-      WHERE at > ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS} ORDER BY at DESC, seq DESC`)
+    .prepare(
+      `SELECT risk_id, action, field, new_value, old_value FROM risk_events
+      WHERE at > ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS} ORDER BY at DESC, seq DESC`,
+    )
     .raw()
     .iterate(afterMs) as Iterable<[...Row, string | null]>;
   for (const [riskId, action, field, value, old] of rows) {
     if (action === "update" && field !== "areaId" && field !== "regionId") continue;
-    yield { riskId, action, field, newValue: value === null ? null : JSON.parse(value), oldValue: old === null ? null : JSON.parse(old) };
+    yield {
+      riskId,
+      action,
+      field,
+      newValue: value === null ? null : JSON.parse(value),
+      oldValue: old === null ? null : JSON.parse(old),
+    };
   }
 }
 
 function presentStates(sqlite: Database.Database): Map<number, RiskState> {
-  const rows = sqlite.prepare("SELECT id, area_id, region_id, colour, status FROM risks").raw().all() as Array<[number, number, number, RiskState["colour"], RiskState["status"]]>;
-  return new Map(rows.map(([riskId, areaId, regionId, colour, status]) => [riskId, { riskId, areaId, regionId, colour, status }]));
+  const rows = sqlite.prepare("SELECT id, area_id, region_id, colour, status FROM risks").raw().all() as Array<
+    [number, number, number, RiskState["colour"], RiskState["status"]]
+  >;
+  return new Map(
+    rows.map(([riskId, areaId, regionId, colour, status]) => [riskId, { riskId, areaId, regionId, colour, status }]),
+  );
 }
 
 /** Events in (after, upto], counting no further than `cap` (enough to choose the shorter walk). */
 const countBetween = (sqlite: Database.Database, after: number, upto: number, cap = Number.MAX_SAFE_INTEGER) =>
-  (sqlite.prepare("SELECT count(*) AS n FROM (SELECT 1 FROM risk_events WHERE at > ? AND at <= ? LIMIT ?)").get(after, upto, cap) as { n: number }).n;
+  (
+    sqlite
+      .prepare("SELECT count(*) AS n FROM (SELECT 1 FROM risk_events WHERE at > ? AND at <= ? LIMIT ?)")
+      .get(after, upto, cap) as { n: number }
+  ).n;
 
 /**
  * Every risk's board state at `atMs`, by whichever walk is shorter: forward from the checkpoint
@@ -92,7 +142,9 @@ const countBetween = (sqlite: Database.Database, after: number, upto: number, ca
 export function statesAsOf(sqlite: Database.Database, atMs: number, nowMs = Date.now()): Map<number, RiskState> {
   // Compared before any missing checkpoint is made: on a fresh history (no checkpoints yet) a
   // recent moment is a short walk back from the present, not a walk through the whole history.
-  const checkpointAt = (sqlite.prepare("SELECT max(at) AS at FROM board_checkpoints WHERE at <= ?").get(atMs) as { at: number | null }).at ?? Number.MIN_SAFE_INTEGER;
+  const checkpointAt =
+    (sqlite.prepare("SELECT max(at) AS at FROM board_checkpoints WHERE at <= ?").get(atMs) as { at: number | null })
+      .at ?? Number.MIN_SAFE_INTEGER;
   const forward = countBetween(sqlite, checkpointAt, atMs);
   if (countBetween(sqlite, atMs, Number.MAX_SAFE_INTEGER, forward) < forward) {
     return rollBack(presentStates(sqlite), eventsNewestFirst(sqlite, atMs));

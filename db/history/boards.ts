@@ -14,6 +14,9 @@ export function boardAt(db: Db, atMs: number, nowMs = Date.now()): Board {
   return boardAsOf(db.$client, atMs, nowMs);
 }
 
-export function trendOf(db: Db, p: { weeks: number; filter?: TrendFilter; timeZone: string; present?: Board; nowMs?: number }): TrendPoint[] {
+export function trendOf(
+  db: Db,
+  p: { weeks: number; filter?: TrendFilter; timeZone: string; present?: Board; nowMs?: number },
+): TrendPoint[] {
   return weeklyTrend(db.$client, p);
 }

@@ -32,8 +32,8 @@ export async function deriveHistory(
   const first = (sqlite.prepare("SELECT min(at) AS at FROM risk_events").get() as { at: number | null }).at;
   if (first === null) return { checkpoints: 0, weeks: 0, events: 0 };
 
-  const haveMonths = new Set((sqlite.prepare("SELECT at FROM board_checkpoints").pluck().all() as number[]));
-  const haveWeeks = new Set((sqlite.prepare("SELECT at FROM board_weeks").pluck().all() as number[]));
+  const haveMonths = new Set(sqlite.prepare("SELECT at FROM board_checkpoints").pluck().all() as number[]);
+  const haveWeeks = new Set(sqlite.prepare("SELECT at FROM board_weeks").pluck().all() as number[]);
   const months = monthStartsBetween(first - 1, limit, p.timeZone).filter((at) => !haveMonths.has(at));
   const weeks = weekStartsBetween(first - 1, limit, p.timeZone).filter((at) => !haveWeeks.has(at));
   const boundaries = [...new Set([...months, ...weeks])].sort((a, b) => a - b);
@@ -42,14 +42,22 @@ export async function deriveHistory(
   const weekSet = new Set(weeks);
 
   // Start from the last checkpoint before the first missing boundary (or from nothing).
-  const start = sqlite.prepare("SELECT at, states FROM board_checkpoints WHERE at < ? ORDER BY at DESC LIMIT 1").get(boundaries[0]) as { at: number; states: string } | undefined;
-  const states = new Map<number, RiskState>(start ? (JSON.parse(start.states) as Packed[]).map((x) => [x[0], unpack(x)]) : []);
+  const start = sqlite
+    .prepare("SELECT at, states FROM board_checkpoints WHERE at < ? ORDER BY at DESC LIMIT 1")
+    .get(boundaries[0]) as { at: number; states: string } | undefined;
+  const states = new Map<number, RiskState>(
+    start ? (JSON.parse(start.states) as Packed[]).map((x) => [x[0], unpack(x)]) : [],
+  );
   // A checkpoint holds every event up to and including its instant: go on after all of them.
   let cursor = start ? { at: start.at, seq: Number.MAX_SAFE_INTEGER } : { at: Number.MIN_SAFE_INTEGER, seq: 0 };
 
-  const batch = sqlite.prepare(`SELECT seq, at, risk_id, action, field, new_value FROM risk_events
+  const batch = sqlite
+    .prepare(
+      `SELECT seq, at, risk_id, action, field, new_value FROM risk_events
     WHERE (at > ? OR (at = ? AND seq > ?)) AND at <= ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS}
-    ORDER BY at, seq LIMIT ?`).raw();
+    ORDER BY at, seq LIMIT ?`,
+    )
+    .raw();
   const insertMonth = sqlite.prepare("INSERT OR IGNORE INTO board_checkpoints (at, states) VALUES (?, ?)");
   const insertWeek = sqlite.prepare("INSERT OR IGNORE INTO board_weeks (at, cells) VALUES (?, ?)");
   const out: DeriveResult = { checkpoints: 0, weeks: 0, events: 0 };
@@ -58,14 +66,19 @@ export async function deriveHistory(
     // Every board event up to and including the boundary's instant, a batch at a time.
     for (;;) {
       const rows = batch.all(cursor.at, cursor.at, cursor.seq, boundary, BATCH) as Row[];
-      replay(states, rows.flatMap(([, , riskId, action, field, value]) => boardEvent(riskId, action, field, value) ?? []));
+      replay(
+        states,
+        rows.flatMap(([, , riskId, action, field, value]) => boardEvent(riskId, action, field, value) ?? []),
+      );
       out.events += rows.length;
       if (rows.length > 0) cursor = { at: rows[rows.length - 1][1], seq: rows[rows.length - 1][0] };
       if (p.pause) await p.pause();
       if (rows.length < BATCH) break;
     }
-    if (monthSet.has(boundary)) out.checkpoints += insertMonth.run(boundary, JSON.stringify([...states.values()].map(pack))).changes;
-    if (weekSet.has(boundary)) out.weeks += insertWeek.run(boundary, JSON.stringify(summariseCells(states.values()))).changes;
+    if (monthSet.has(boundary))
+      out.checkpoints += insertMonth.run(boundary, JSON.stringify([...states.values()].map(pack))).changes;
+    if (weekSet.has(boundary))
+      out.weeks += insertWeek.run(boundary, JSON.stringify(summariseCells(states.values()))).changes;
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import { chainHash, GENESIS, type StoredEvent } from "../../lib/domain/history-chain";
 
-const COLUMNS = "seq, at, risk_id, risk_version, actor_id, actor_name, action, field, old_value, new_value, reason, data";
+const COLUMNS =
+  "seq, at, risk_id, risk_version, actor_id, actor_name, action, field, old_value, new_value, reason, data";
 
 /**
  * Links events written before the hash chain existed (migration 0007) into it, oldest first. The
@@ -13,15 +14,17 @@ export function sealHistory(sqlite: Database.Database): number {
   const before = sqlite.prepare("SELECT hash FROM risk_events WHERE seq < ? ORDER BY seq DESC LIMIT 1");
   const seal = sqlite.prepare("UPDATE risk_events SET prev_hash = ?, hash = ? WHERE seq = ?");
   let sealed = 0;
-  sqlite.transaction(() => {
-    let prev: string | undefined;
-    for (const e of unsealed.all() as StoredEvent[]) {
-      prev ??= (before.get(e.seq) as { hash: string | null } | undefined)?.hash ?? GENESIS;
-      const hash = chainHash(prev, e);
-      seal.run(prev, hash, e.seq);
-      prev = hash;
-      sealed += 1;
-    }
-  }).immediate();
+  sqlite
+    .transaction(() => {
+      let prev: string | undefined;
+      for (const e of unsealed.all() as StoredEvent[]) {
+        prev ??= (before.get(e.seq) as { hash: string | null } | undefined)?.hash ?? GENESIS;
+        const hash = chainHash(prev, e);
+        seal.run(prev, hash, e.seq);
+        prev = hash;
+        sealed += 1;
+      }
+    })
+    .immediate();
   return sealed;
 }

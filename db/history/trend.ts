@@ -1,7 +1,14 @@
 import type Database from "better-sqlite3";
 import { replay, type Board } from "../../lib/domain/board";
 import { addDays, recentWeekStarts, startOfDayInZone } from "../../lib/domain/dates";
-import { boardCounts, summariseCells, sumCells, type CellSummary, type TrendFilter, type TrendPoint } from "../../lib/domain/trend";
+import {
+  boardCounts,
+  summariseCells,
+  sumCells,
+  type CellSummary,
+  type TrendFilter,
+  type TrendPoint,
+} from "../../lib/domain/trend";
 import { boardEventsBetween, statesAsOf } from "./as-of";
 
 /** Week starts that lie less than this in the past may still receive events; they are not stored. */
@@ -16,19 +23,31 @@ const SETTLE_MS = 60_000;
  */
 export function weeklyTrend(
   sqlite: Database.Database,
-  { weeks, filter = {}, timeZone, present, nowMs = Date.now() }: { weeks: number; filter?: TrendFilter; timeZone: string; present?: Board; nowMs?: number },
+  {
+    weeks,
+    filter = {},
+    timeZone,
+    present,
+    nowMs = Date.now(),
+  }: { weeks: number; filter?: TrendFilter; timeZone: string; present?: Board; nowMs?: number },
 ): TrendPoint[] {
   const starts = recentWeekStarts(nowMs, weeks, timeZone).map((day) => ({ day, at: startOfDayInZone(day, timeZone) }));
-  const summaries = weekSummaries(sqlite, starts.map((s) => s.at), nowMs);
+  const summaries = weekSummaries(
+    sqlite,
+    starts.map((s) => s.at),
+    nowMs,
+  );
   const points = starts.map(({ day, at }) => ({ day: addDays(day, -1), counts: sumCells(summaries.get(at)!, filter) }));
   // Without a present board (a past week's analysis) the trend ends at the last week start.
   return present ? [...points, { day: "now", counts: boardCounts(present, filter) }] : points;
 }
 
-
 /** The board summarised per cell at each of `ats` (week starts), from board_weeks or rebuilt and stored. */
 export function weekSummaries(sqlite: Database.Database, ats: number[], nowMs: number): Map<number, CellSummary[]> {
-  const stored = sqlite.prepare("SELECT at, cells FROM board_weeks WHERE at >= ? AND at <= ?").raw().all(ats[0], ats[ats.length - 1]) as Array<[number, string]>;
+  const stored = sqlite
+    .prepare("SELECT at, cells FROM board_weeks WHERE at >= ? AND at <= ?")
+    .raw()
+    .all(ats[0], ats[ats.length - 1]) as Array<[number, string]>;
   const out = new Map(stored.map(([at, cells]) => [at, JSON.parse(cells) as CellSummary[]]));
   const missing = ats.filter((at) => !out.has(at));
   if (missing.length === 0) return out;

@@ -5,16 +5,45 @@ const SELECT = `SELECT seq, at, risk_id, risk_version, actor_id, actor_name, act
   FROM risk_events WHERE seq > ? ORDER BY seq LIMIT ?`;
 
 type Row = Parameters<ReturnType<typeof createChainVerifier>["push"]>[0];
-type RawRow = [number, number, number | null, number | null, number | null, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string | null];
+type RawRow = [
+  number,
+  number,
+  number | null,
+  number | null,
+  number | null,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
 
 /** Rows are read as arrays (raw mode): building the object here is much cheaper than better-sqlite3 doing it. */
 const toRow = (r: RawRow): Row => ({
-  seq: r[0], at: r[1], risk_id: r[2], risk_version: r[3], actor_id: r[4], actor_name: r[5], action: r[6], field: r[7],
-  old_value: r[8], new_value: r[9], reason: r[10], data: r[11], prev_hash: r[12], hash: r[13],
+  seq: r[0],
+  at: r[1],
+  risk_id: r[2],
+  risk_version: r[3],
+  actor_id: r[4],
+  actor_name: r[5],
+  action: r[6],
+  field: r[7],
+  old_value: r[8],
+  new_value: r[9],
+  reason: r[10],
+  data: r[11],
+  prev_hash: r[12],
+  hash: r[13],
 });
 
 function highestIssued(sqlite: Database.Database): number | undefined {
-  return (sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'risk_events'").get() as { seq: number } | undefined)?.seq;
+  return (
+    sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'risk_events'").get() as { seq: number } | undefined
+  )?.seq;
 }
 
 /**

@@ -11,10 +11,25 @@ import { risks } from "../schema";
 export function existingRisks(db: Db, codes: string[]): Map<string, ExistingRisk> {
   const out = new Map<string, ExistingRisk>();
   for (let i = 0; i < codes.length; i += 500) {
-    for (const r of db.select().from(risks).where(inArray(risks.code, codes.slice(i, i + 500))).all()) {
+    for (const r of db
+      .select()
+      .from(risks)
+      .where(inArray(risks.code, codes.slice(i, i + 500)))
+      .all()) {
       out.set(r.code, {
-        id: r.id, version: r.version, code: r.code, title: r.title, description: r.description, areaId: r.areaId, regionId: r.regionId, colour: r.colour, status: r.status,
-        responsibleUnitId: r.responsibleUnitId, responsiblePerson: r.responsiblePerson, coUnitIds: r.coUnitIds, nextReviewDate: r.nextReviewDate,
+        id: r.id,
+        version: r.version,
+        code: r.code,
+        title: r.title,
+        description: r.description,
+        areaId: r.areaId,
+        regionId: r.regionId,
+        colour: r.colour,
+        status: r.status,
+        responsibleUnitId: r.responsibleUnitId,
+        responsiblePerson: r.responsiblePerson,
+        coUnitIds: r.coUnitIds,
+        nextReviewDate: r.nextReviewDate,
       });
     }
   }
@@ -33,12 +48,23 @@ export class ImportConflict extends Error {
  * its ordinary history events — each naming the file in its reason, with the importer as the actor.
  * A risk that changed since the dry run (its version moved) aborts the whole import.
  */
-export function commitImport(db: Db, plan: PlannedRow[], { actor, now, reason }: { actor: Actor; now: Date; reason: string }): { created: number; updated: number } {
+export function commitImport(
+  db: Db,
+  plan: PlannedRow[],
+  { actor, now, reason }: { actor: Actor; now: Date; reason: string },
+): { created: number; updated: number } {
   return writeTransaction(db, () => {
     let [created, updated] = [0, 0];
     for (const row of plan) {
       if (row.action === "create") {
-        insertRisk(db, { input: { ...details(row.values), reason }, assessment: direct(row.values), nextReviewDate: row.values.nextReviewDate, actor, now, year: Number(now.toISOString().slice(0, 4)) });
+        insertRisk(db, {
+          input: { ...details(row.values), reason },
+          assessment: direct(row.values),
+          nextReviewDate: row.values.nextReviewDate,
+          actor,
+          now,
+          year: Number(now.toISOString().slice(0, 4)),
+        });
         created += 1;
       } else if (row.action === "update") {
         let version = row.version;
@@ -47,12 +73,39 @@ export function commitImport(db: Db, plan: PlannedRow[], { actor, now, reason }:
           version = r.version;
         };
         if (row.changes.some((c) => c !== "colour" && c !== "nextReviewDate")) {
-          step(updateRiskDetails(db, { riskId: row.riskId, expectedVersion: version, input: { ...details(row.values), reason }, actor, now }));
+          step(
+            updateRiskDetails(db, {
+              riskId: row.riskId,
+              expectedVersion: version,
+              input: { ...details(row.values), reason },
+              actor,
+              now,
+            }),
+          );
         }
         if (row.changes.includes("colour")) {
-          step(gradeRisk(db, { riskId: row.riskId, expectedVersion: version, actor, now, assessment: direct(row.values), reason, nextReviewDate: row.values.nextReviewDate }));
+          step(
+            gradeRisk(db, {
+              riskId: row.riskId,
+              expectedVersion: version,
+              actor,
+              now,
+              assessment: direct(row.values),
+              reason,
+              nextReviewDate: row.values.nextReviewDate,
+            }),
+          );
         } else if (row.changes.includes("nextReviewDate")) {
-          step(reviewRisk(db, { riskId: row.riskId, expectedVersion: version, actor, now, note: reason, nextReviewDate: row.values.nextReviewDate }));
+          step(
+            reviewRisk(db, {
+              riskId: row.riskId,
+              expectedVersion: version,
+              actor,
+              now,
+              note: reason,
+              nextReviewDate: row.values.nextReviewDate,
+            }),
+          );
         }
         updated += 1;
       } else if (row.action === "error") {
@@ -64,6 +117,12 @@ export function commitImport(db: Db, plan: PlannedRow[], { actor, now, reason }:
 }
 
 const details = (v: ImportValues) => ({
-  title: v.title, description: v.description, areaId: v.areaId, regionId: v.regionId, responsibleUnitId: v.responsibleUnitId, responsiblePerson: v.responsiblePerson, coUnitIds: v.coUnitIds,
+  title: v.title,
+  description: v.description,
+  areaId: v.areaId,
+  regionId: v.regionId,
+  responsibleUnitId: v.responsibleUnitId,
+  responsiblePerson: v.responsiblePerson,
+  coUnitIds: v.coUnitIds,
 });
 const direct = (v: ImportValues) => ({ method: "direct" as const, score: null, computed: null, colour: v.colour });

@@ -6,11 +6,30 @@ import { apiTokens } from "../schema";
 import { appendEvent, writeTransaction, type Actor } from "./events";
 
 /** Issues a read-only API token; returns the token itself, which is never stored and shown once. */
-export function issueApiToken(db: Db, p: { name: string; areaIds: number[]; regionIds: number[]; actor: Actor & { id: number }; now: Date }): { id: number; token: string } {
+export function issueApiToken(
+  db: Db,
+  p: { name: string; areaIds: number[]; regionIds: number[]; actor: Actor & { id: number }; now: Date },
+): { id: number; token: string } {
   const token = `sise_${generateToken()}`;
   return writeTransaction(db, (tx) => {
-    const row = tx.insert(apiTokens).values({ name: p.name, tokenHash: hashToken(token), areaIds: p.areaIds, regionIds: p.regionIds, createdBy: p.actor.id, createdAt: p.now }).returning({ id: apiTokens.id }).get();
-    appendEvent(tx, { at: p.now, actor: p.actor, action: "api_token.issue", newValue: { id: row.id, name: p.name, areaIds: p.areaIds, regionIds: p.regionIds } });
+    const row = tx
+      .insert(apiTokens)
+      .values({
+        name: p.name,
+        tokenHash: hashToken(token),
+        areaIds: p.areaIds,
+        regionIds: p.regionIds,
+        createdBy: p.actor.id,
+        createdAt: p.now,
+      })
+      .returning({ id: apiTokens.id })
+      .get();
+    appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: "api_token.issue",
+      newValue: { id: row.id, name: p.name, areaIds: p.areaIds, regionIds: p.regionIds },
+    });
     return { id: row.id, token };
   });
 }
@@ -18,7 +37,12 @@ export function issueApiToken(db: Db, p: { name: string; areaIds: number[]; regi
 /** Revokes a token at once; false when it was unknown or already revoked. */
 export function revokeApiToken(db: Db, p: { id: number; actor: Actor; now: Date }): boolean {
   return writeTransaction(db, (tx) => {
-    const done = tx.update(apiTokens).set({ revokedAt: p.now }).where(and(eq(apiTokens.id, p.id), isNull(apiTokens.revokedAt))).returning({ name: apiTokens.name }).get();
+    const done = tx
+      .update(apiTokens)
+      .set({ revokedAt: p.now })
+      .where(and(eq(apiTokens.id, p.id), isNull(apiTokens.revokedAt)))
+      .returning({ name: apiTokens.name })
+      .get();
     if (!done) return false;
     appendEvent(tx, { at: p.now, actor: p.actor, action: "api_token.revoke", oldValue: { id: p.id, name: done.name } });
     return true;

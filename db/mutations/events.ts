@@ -20,8 +20,16 @@ export function writeTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
 }
 
 export type EventInput = {
-  at: Date; actor: Actor; action: string; riskId?: number; riskVersion?: number; field?: string;
-  oldValue?: unknown; newValue?: unknown; reason?: string | null; data?: unknown;
+  at: Date;
+  actor: Actor;
+  action: string;
+  riskId?: number;
+  riskVersion?: number;
+  field?: string;
+  oldValue?: unknown;
+  newValue?: unknown;
+  reason?: string | null;
+  data?: unknown;
 };
 
 /**
@@ -32,8 +40,17 @@ export type EventInput = {
  */
 export function appendEvent(tx: Tx | Db, e: EventInput): { seq: number } {
   const row = appendStoredEvent(tx.$client, {
-    at: e.at.getTime(), risk_id: e.riskId ?? null, risk_version: e.riskVersion ?? null, actor_id: e.actor.id, actor_name: e.actor.name,
-    action: e.action, field: e.field ?? null, old_value: storedJson(e.oldValue), new_value: storedJson(e.newValue), reason: e.reason ?? null, data: storedJson(e.data),
+    at: e.at.getTime(),
+    risk_id: e.riskId ?? null,
+    risk_version: e.riskVersion ?? null,
+    actor_id: e.actor.id,
+    actor_name: e.actor.name,
+    action: e.action,
+    field: e.field ?? null,
+    old_value: storedJson(e.oldValue),
+    new_value: storedJson(e.newValue),
+    reason: e.reason ?? null,
+    data: storedJson(e.data),
   });
   return { seq: row.seq };
 }

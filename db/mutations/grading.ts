@@ -11,7 +11,10 @@ type Base = { riskId: number; expectedVersion: number; actor: Actor; now: Date }
 // The rules are the plans of lib/domain/risk-workflow.ts; here each runs in changeRisk's one
 // transaction, after the version check. One event each (grade, review, status/reopen, acknowledge).
 
-export function gradeRisk(db: Db, p: Base & { assessment: Assessment; reason: string; nextReviewDate: string }): WriteResult {
+export function gradeRisk(
+  db: Db,
+  p: Base & { assessment: Assessment; reason: string; nextReviewDate: string },
+): WriteResult {
   return changeRisk(db, p, (current) => planGrade(current, p));
 }
 

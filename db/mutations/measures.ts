@@ -13,7 +13,11 @@ const FIELDS = ["description", "owner", "dueDate", "status"] as const;
 /** Adds a control measure; the risk's version moves on, so measures obey the same no-lost-update rule. */
 export function addMeasure(db: Db, p: Base & { measure: MeasureInput }): WriteResult {
   return changeRisk(db, p, (_risk, tx) => {
-    const { id } = tx.insert(riskMeasures).values({ riskId: p.riskId, ...p.measure, createdAt: p.now, updatedAt: p.now }).returning({ id: riskMeasures.id }).get();
+    const { id } = tx
+      .insert(riskMeasures)
+      .values({ riskId: p.riskId, ...p.measure, createdAt: p.now, updatedAt: p.now })
+      .returning({ id: riskMeasures.id })
+      .get();
     return { events: [{ action: "measure.add", newValue: p.measure, data: { measureId: id } }] };
   });
 }
@@ -21,13 +25,26 @@ export function addMeasure(db: Db, p: Base & { measure: MeasureInput }): WriteRe
 /** Changes a measure (text, owner, due day, status); each changed field is its own event. */
 export function updateMeasure(db: Db, p: Base & { measureId: number; measure: MeasureInput }): WriteResult {
   return changeRisk(db, p, (_risk, tx) => {
-    const current = tx.select().from(riskMeasures).where(and(eq(riskMeasures.id, p.measureId), eq(riskMeasures.riskId, p.riskId))).get();
+    const current = tx
+      .select()
+      .from(riskMeasures)
+      .where(and(eq(riskMeasures.id, p.measureId), eq(riskMeasures.riskId, p.riskId)))
+      .get();
     if (!current) return { error: "measureNotFound" };
     const changed = FIELDS.filter((f) => current[f] !== p.measure[f]);
     if (changed.length === 0) return { error: "noChange" };
-    tx.update(riskMeasures).set({ ...p.measure, updatedAt: p.now }).where(eq(riskMeasures.id, p.measureId)).run();
+    tx.update(riskMeasures)
+      .set({ ...p.measure, updatedAt: p.now })
+      .where(eq(riskMeasures.id, p.measureId))
+      .run();
     return {
-      events: changed.map((f) => ({ action: "measure.update", field: f, oldValue: current[f], newValue: p.measure[f], data: { measureId: p.measureId, description: current.description } })),
+      events: changed.map((f) => ({
+        action: "measure.update",
+        field: f,
+        oldValue: current[f],
+        newValue: p.measure[f],
+        data: { measureId: p.measureId, description: current.description },
+      })),
     };
   });
 }

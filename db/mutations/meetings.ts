@@ -8,25 +8,63 @@ import { meetingCorrections, meetingDecisions, meetingRisks, meetingTasks, meeti
 import { appendEvent, writeTransaction, type Actor, type Tx } from "./events";
 
 type Who = { actor: Actor & { id: number }; now: Date };
-export type MeetingHeader = { type: MeetingType; title: string; heldAt: Date; chair: string; attendees: string[]; notes: string };
-export type MeetingWrite = { ok: true; id?: number } | { ok: false; error: "notFound" | "closed" | "conflict" | "duplicate" | "unknownUnit" };
+export type MeetingHeader = {
+  type: MeetingType;
+  title: string;
+  heldAt: Date;
+  chair: string;
+  attendees: string[];
+  notes: string;
+};
+export type MeetingWrite =
+  { ok: true; id?: number } | { ok: false; error: "notFound" | "closed" | "conflict" | "duplicate" | "unknownUnit" };
 
 /**
  * The meeting, when the rules let this write go ahead (lib/domain/meeting-workflow.ts), read inside
  * the write's transaction; otherwise the refusal. `expectedVersion` for edits and the close.
  */
-function openMeeting(tx: Tx, id: number, expectedVersion?: number): { version: number } | "notFound" | "closed" | "conflict" {
-  const m = tx.select({ status: meetings.status, version: meetings.version }).from(meetings).where(eq(meetings.id, id)).get();
+function openMeeting(
+  tx: Tx,
+  id: number,
+  expectedVersion?: number,
+): { version: number } | "notFound" | "closed" | "conflict" {
+  const m = tx
+    .select({ status: meetings.status, version: meetings.version })
+    .from(meetings)
+    .where(eq(meetings.id, id))
+    .get();
   return meetingWriteRefusal(m, expectedVersion) ?? { version: m!.version };
 }
 
 /** Every addition moves the meeting's version, so a close made from an older view is refused. */
-const bump = (tx: Tx, id: number, version: number) => tx.update(meetings).set({ version: version + 1 }).where(eq(meetings.id, id)).run();
+const bump = (tx: Tx, id: number, version: number) =>
+  tx
+    .update(meetings)
+    .set({ version: version + 1 })
+    .where(eq(meetings.id, id))
+    .run();
 
 export function createMeeting(db: Db, p: MeetingHeader & Who): { id: number } {
   return writeTransaction(db, (tx) => {
-    const { id } = tx.insert(meetings).values({ ...p, createdBy: p.actor.id, createdAt: p.now }).returning({ id: meetings.id }).get();
-    appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.create", newValue: { id, type: p.type, title: p.title, heldAt: p.heldAt.getTime(), chair: p.chair, attendees: p.attendees }, data: { meetingId: id } });
+    const { id } = tx
+      .insert(meetings)
+      .values({ ...p, createdBy: p.actor.id, createdAt: p.now })
+      .returning({ id: meetings.id })
+      .get();
+    appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: "meeting.create",
+      newValue: {
+        id,
+        type: p.type,
+        title: p.title,
+        heldAt: p.heldAt.getTime(),
+        chair: p.chair,
+        attendees: p.attendees,
+      },
+      data: { meetingId: id },
+    });
     return { id };
   });
 }
@@ -39,8 +77,20 @@ export function updateMeeting(db: Db, p: MeetingHeader & Who & { id: number; exp
     if (refused) return { ok: false as const, error: refused };
     const changed = changedHeaderFields(before!, p);
     if (changed.length === 0) return { ok: true as const };
-    tx.update(meetings).set({ type: p.type, title: p.title, heldAt: p.heldAt, chair: p.chair, attendees: p.attendees, notes: p.notes, version: before!.version + 1 }).where(eq(meetings.id, p.id)).run();
-    for (const c of changed) appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.update", ...c, data: { meetingId: p.id } });
+    tx.update(meetings)
+      .set({
+        type: p.type,
+        title: p.title,
+        heldAt: p.heldAt,
+        chair: p.chair,
+        attendees: p.attendees,
+        notes: p.notes,
+        version: before!.version + 1,
+      })
+      .where(eq(meetings.id, p.id))
+      .run();
+    for (const c of changed)
+      appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.update", ...c, data: { meetingId: p.id } });
     return { ok: true as const };
   });
 }
@@ -49,35 +99,83 @@ export function addDiscussedRisk(db: Db, p: Who & { meetingId: number; riskId: n
   return writeTransaction(db, (tx) => {
     const open = openMeeting(tx, p.meetingId);
     if (typeof open === "string") return { ok: false as const, error: open };
-    if (tx.select({ id: meetingRisks.riskId }).from(meetingRisks).where(and(eq(meetingRisks.meetingId, p.meetingId), eq(meetingRisks.riskId, p.riskId))).get()) {
+    if (
+      tx
+        .select({ id: meetingRisks.riskId })
+        .from(meetingRisks)
+        .where(and(eq(meetingRisks.meetingId, p.meetingId), eq(meetingRisks.riskId, p.riskId)))
+        .get()
+    ) {
       return { ok: false as const, error: "duplicate" as const };
     }
     tx.insert(meetingRisks).values({ meetingId: p.meetingId, riskId: p.riskId, note: p.note }).run();
     bump(tx, p.meetingId, open.version);
-    appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.risk", riskId: p.riskId, newValue: { meetingId: p.meetingId, note: p.note }, data: { meetingId: p.meetingId } });
+    appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: "meeting.risk",
+      riskId: p.riskId,
+      newValue: { meetingId: p.meetingId, note: p.note },
+      data: { meetingId: p.meetingId },
+    });
     return { ok: true as const };
   });
 }
 
-export function addDecision(db: Db, p: Who & { meetingId: number; riskId: number | null; leader: string; text: string }): MeetingWrite {
+export function addDecision(
+  db: Db,
+  p: Who & { meetingId: number; riskId: number | null; leader: string; text: string },
+): MeetingWrite {
   return writeTransaction(db, (tx) => {
     const open = openMeeting(tx, p.meetingId);
     if (typeof open === "string") return { ok: false as const, error: open };
-    const { id } = tx.insert(meetingDecisions).values({ meetingId: p.meetingId, riskId: p.riskId, leader: p.leader, text: p.text }).returning({ id: meetingDecisions.id }).get();
+    const { id } = tx
+      .insert(meetingDecisions)
+      .values({ meetingId: p.meetingId, riskId: p.riskId, leader: p.leader, text: p.text })
+      .returning({ id: meetingDecisions.id })
+      .get();
     bump(tx, p.meetingId, open.version);
-    appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.decision", riskId: p.riskId ?? undefined, newValue: { meetingId: p.meetingId, leader: p.leader, text: p.text }, data: { meetingId: p.meetingId, decisionId: id } });
+    appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: "meeting.decision",
+      riskId: p.riskId ?? undefined,
+      newValue: { meetingId: p.meetingId, leader: p.leader, text: p.text },
+      data: { meetingId: p.meetingId, decisionId: id },
+    });
     return { ok: true as const, id };
   });
 }
 
-export function addTask(db: Db, p: Who & { meetingId: number; unitId: number; riskId: number | null; title: string; dueDate: string }): MeetingWrite {
+export function addTask(
+  db: Db,
+  p: Who & { meetingId: number; unitId: number; riskId: number | null; title: string; dueDate: string },
+): MeetingWrite {
   return writeTransaction(db, (tx) => {
     const open = openMeeting(tx, p.meetingId);
     if (typeof open === "string") return { ok: false as const, error: open };
-    if (!tx.select({ id: units.id }).from(units).where(and(eq(units.id, p.unitId), eq(units.active, true))).get()) return { ok: false as const, error: "unknownUnit" as const };
-    const { id } = tx.insert(meetingTasks).values({ meetingId: p.meetingId, unitId: p.unitId, riskId: p.riskId, title: p.title, dueDate: p.dueDate }).returning({ id: meetingTasks.id }).get();
+    if (
+      !tx
+        .select({ id: units.id })
+        .from(units)
+        .where(and(eq(units.id, p.unitId), eq(units.active, true)))
+        .get()
+    )
+      return { ok: false as const, error: "unknownUnit" as const };
+    const { id } = tx
+      .insert(meetingTasks)
+      .values({ meetingId: p.meetingId, unitId: p.unitId, riskId: p.riskId, title: p.title, dueDate: p.dueDate })
+      .returning({ id: meetingTasks.id })
+      .get();
     bump(tx, p.meetingId, open.version);
-    appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.task", riskId: p.riskId ?? undefined, newValue: { meetingId: p.meetingId, unitId: p.unitId, title: p.title, dueDate: p.dueDate }, data: { meetingId: p.meetingId, taskId: id } });
+    appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: "meeting.task",
+      riskId: p.riskId ?? undefined,
+      newValue: { meetingId: p.meetingId, unitId: p.unitId, title: p.title, dueDate: p.dueDate },
+      data: { meetingId: p.meetingId, taskId: id },
+    });
     return { ok: true as const, id };
   });
 }
@@ -87,12 +185,29 @@ export function addTask(db: Db, p: Who & { meetingId: number; unitId: number; ri
  * the history) and locks the record. Only from the version the closer saw, so nothing added
  * meanwhile is closed unseen.
  */
-export function closeMeeting(db: Db, p: Who & { id: number; expectedVersion: number; snapshot: CellSummary[] }): MeetingWrite {
+export function closeMeeting(
+  db: Db,
+  p: Who & { id: number; expectedVersion: number; snapshot: CellSummary[] },
+): MeetingWrite {
   return writeTransaction(db, (tx) => {
     const open = openMeeting(tx, p.id, p.expectedVersion);
     if (typeof open === "string") return { ok: false as const, error: open };
-    tx.update(meetings).set({ status: "closed", snapshot: JSON.stringify(p.snapshot), closedAt: p.now, closedBy: p.actor.name, version: open.version + 1 }).where(eq(meetings.id, p.id)).run();
-    appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.close", data: { meetingId: p.id, snapshotCells: p.snapshot.length } });
+    tx.update(meetings)
+      .set({
+        status: "closed",
+        snapshot: JSON.stringify(p.snapshot),
+        closedAt: p.now,
+        closedBy: p.actor.name,
+        version: open.version + 1,
+      })
+      .where(eq(meetings.id, p.id))
+      .run();
+    appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: "meeting.close",
+      data: { meetingId: p.id, snapshotCells: p.snapshot.length },
+    });
     return { ok: true as const };
   });
 }
@@ -102,8 +217,18 @@ export function addCorrection(db: Db, p: Who & { meetingId: number; text: string
   return writeTransaction(db, (tx) => {
     const m = tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, p.meetingId)).get();
     if (!m) return { ok: false as const, error: "notFound" as const };
-    const { seq } = appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.correction", newValue: { text: p.text }, data: { meetingId: p.meetingId } });
-    const { id } = tx.insert(meetingCorrections).values({ meetingId: p.meetingId, text: p.text, createdAt: p.now, createdByName: p.actor.name, eventSeq: seq }).returning({ id: meetingCorrections.id }).get();
+    const { seq } = appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: "meeting.correction",
+      newValue: { text: p.text },
+      data: { meetingId: p.meetingId },
+    });
+    const { id } = tx
+      .insert(meetingCorrections)
+      .values({ meetingId: p.meetingId, text: p.text, createdAt: p.now, createdByName: p.actor.name, eventSeq: seq })
+      .returning({ id: meetingCorrections.id })
+      .get();
     return { ok: true as const, id };
   });
 }
@@ -113,11 +238,33 @@ export type TaskDone = { ok: true } | { ok: false; error: "notFound" | "notYourU
 /** The responsible unit marks a follow-up task done, with what was done; once done it stays done. */
 export function completeTask(db: Db, p: Who & { taskId: number; note: string; unitIds: number[] }): TaskDone {
   return writeTransaction(db, (tx) => {
-    const task = tx.select({ unitId: meetingTasks.unitId, status: meetingTasks.status, meetingId: meetingTasks.meetingId, riskId: meetingTasks.riskId }).from(meetingTasks).where(eq(meetingTasks.id, p.taskId)).get();
+    const task = tx
+      .select({
+        unitId: meetingTasks.unitId,
+        status: meetingTasks.status,
+        meetingId: meetingTasks.meetingId,
+        riskId: meetingTasks.riskId,
+      })
+      .from(meetingTasks)
+      .where(eq(meetingTasks.id, p.taskId))
+      .get();
     const refused = taskCompletionRefusal(task, p.unitIds);
     if (refused || !task) return { ok: false as const, error: refused ?? "notFound" };
-    tx.update(meetingTasks).set({ status: "done", doneAt: p.now, doneBy: p.actor.name, doneNote: p.note }).where(eq(meetingTasks.id, p.taskId)).run();
-    appendEvent(tx, { at: p.now, actor: p.actor, action: "task.done", riskId: task.riskId ?? undefined, field: "status", oldValue: "open", newValue: "done", reason: p.note, data: { meetingId: task.meetingId, taskId: p.taskId, unitId: task.unitId } });
+    tx.update(meetingTasks)
+      .set({ status: "done", doneAt: p.now, doneBy: p.actor.name, doneNote: p.note })
+      .where(eq(meetingTasks.id, p.taskId))
+      .run();
+    appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: "task.done",
+      riskId: task.riskId ?? undefined,
+      field: "status",
+      oldValue: "open",
+      newValue: "done",
+      reason: p.note,
+      data: { meetingId: task.meetingId, taskId: p.taskId, unitId: task.unitId },
+    });
     return { ok: true as const };
   });
 }

@@ -5,7 +5,8 @@ import type { Db } from "../client";
 import { dailyReports, risks, units } from "../schema";
 import { appendEvent, writeTransaction, type Actor } from "./events";
 
-export type FileReportResult = { ok: true; id: number; late: boolean; supplement: boolean } | { ok: false; error: "unknownUnit" | "unknownRisk" };
+export type FileReportResult =
+  { ok: true; id: number; late: boolean; supplement: boolean } | { ok: false; error: "unknownUnit" | "unknownRisk" };
 
 /**
  * Files a unit's daily report (or a supplement to it) and records it in the history, in one
@@ -14,26 +15,63 @@ export type FileReportResult = { ok: true; id: number; late: boolean; supplement
  */
 export function fileDailyReport(
   db: Db,
-  p: { unitId: number; day: string; kind: "zero" | "items"; items: ReportItem[]; note: string; deadlineAt: number; actor: Actor & { id: number }; now: Date },
+  p: {
+    unitId: number;
+    day: string;
+    kind: "zero" | "items";
+    items: ReportItem[];
+    note: string;
+    deadlineAt: number;
+    actor: Actor & { id: number };
+    now: Date;
+  },
 ): FileReportResult {
   return writeTransaction(db, (tx) => {
-    if (!tx.select({ id: units.id }).from(units).where(and(eq(units.id, p.unitId), eq(units.active, true))).get()) return { ok: false as const, error: "unknownUnit" as const };
+    if (
+      !tx
+        .select({ id: units.id })
+        .from(units)
+        .where(and(eq(units.id, p.unitId), eq(units.active, true)))
+        .get()
+    )
+      return { ok: false as const, error: "unknownUnit" as const };
     const riskIds = [...new Set(p.items.flatMap((i) => (i.riskId ? [i.riskId] : [])))];
-    if (riskIds.length && tx.select({ n: count() }).from(risks).where(inArray(risks.id, riskIds)).get()!.n !== riskIds.length) {
+    if (
+      riskIds.length &&
+      tx.select({ n: count() }).from(risks).where(inArray(risks.id, riskIds)).get()!.n !== riskIds.length
+    ) {
       return { ok: false as const, error: "unknownRisk" as const };
     }
-    const earlier = tx.select({ n: count() }).from(dailyReports).where(and(eq(dailyReports.unitId, p.unitId), eq(dailyReports.day, p.day))).get()!.n;
+    const earlier = tx
+      .select({ n: count() })
+      .from(dailyReports)
+      .where(and(eq(dailyReports.unitId, p.unitId), eq(dailyReports.day, p.day)))
+      .get()!.n;
     const late = p.now.getTime() > p.deadlineAt;
     const supplement = earlier > 0;
     const { seq } = appendEvent(tx, {
-      at: p.now, actor: p.actor, action: supplement ? "report.supplement" : "report.file",
+      at: p.now,
+      actor: p.actor,
+      action: supplement ? "report.supplement" : "report.file",
       newValue: { unitId: p.unitId, day: p.day, kind: p.kind, items: p.items, note: p.note },
       data: { late, deadlineAt: p.deadlineAt },
     });
-    const row = tx.insert(dailyReports).values({
-      unitId: p.unitId, day: p.day, kind: p.kind, items: p.items, note: p.note, filedAt: p.now, deadlineAt: new Date(p.deadlineAt),
-      filedBy: p.actor.id, filedByName: p.actor.name, eventSeq: seq,
-    }).returning({ id: dailyReports.id }).get();
+    const row = tx
+      .insert(dailyReports)
+      .values({
+        unitId: p.unitId,
+        day: p.day,
+        kind: p.kind,
+        items: p.items,
+        note: p.note,
+        filedAt: p.now,
+        deadlineAt: new Date(p.deadlineAt),
+        filedBy: p.actor.id,
+        filedByName: p.actor.name,
+        eventSeq: seq,
+      })
+      .returning({ id: dailyReports.id })
+      .get();
     return { ok: true as const, id: row.id, late, supplement };
   });
 }

@@ -8,7 +8,10 @@ export type WriteError = "notFound" | "conflict" | "noChange" | "invalidTransiti
 export type WriteResult = { ok: true; version: number } | { ok: false; error: WriteError; currentVersion?: number };
 
 /** What a change to a risk writes on the risk itself: columns to set (besides version/updatedAt) and its events. */
-export type Change = { set?: Partial<typeof risks.$inferInsert>; events: Array<Omit<EventInput, "at" | "actor" | "riskId" | "riskVersion">> };
+export type Change = {
+  set?: Partial<typeof risks.$inferInsert>;
+  events: Array<Omit<EventInput, "at" | "actor" | "riskId" | "riskVersion">>;
+};
 
 /**
  * The one shape of every write to a risk: in one IMMEDIATE transaction, read the risk, refuse if
@@ -33,7 +36,8 @@ export function changeRisk(
       .set({ ...change.set, version, updatedAt: p.now })
       .where(and(eq(risks.id, p.riskId), eq(risks.version, p.expectedVersion)))
       .run();
-    for (const e of change.events) appendEvent(tx, { ...e, at: p.now, actor: p.actor, riskId: p.riskId, riskVersion: version });
+    for (const e of change.events)
+      appendEvent(tx, { ...e, at: p.now, actor: p.actor, riskId: p.riskId, riskVersion: version });
     return { ok: true, version };
   });
 }

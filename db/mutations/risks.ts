@@ -11,9 +11,18 @@ import { changeRisk, type WriteResult } from "./risk-write";
 export type { Actor };
 
 /** The details a form may change; each changed one becomes one history event. */
-const TRACKED = ["title", "description", "areaId", "regionId", "responsibleUnitId", "responsiblePerson", "coUnitIds"] as const;
+const TRACKED = [
+  "title",
+  "description",
+  "areaId",
+  "regionId",
+  "responsibleUnitId",
+  "responsiblePerson",
+  "coUnitIds",
+] as const;
 type Fields = Pick<RiskDetails, (typeof TRACKED)[number]>;
-const pickFields = (input: Fields): Fields => Object.fromEntries(TRACKED.map((f) => [f, input[f]])) as unknown as Fields;
+const pickFields = (input: Fields): Fields =>
+  Object.fromEntries(TRACKED.map((f) => [f, input[f]])) as unknown as Fields;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -23,7 +32,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export function insertRisk(
   db: Db,
-  { input, assessment, nextReviewDate, actor, now, year }: { input: RiskDetails; assessment: Assessment; nextReviewDate: string; actor: Actor; now: Date; year: number },
+  {
+    input,
+    assessment,
+    nextReviewDate,
+    actor,
+    now,
+    year,
+  }: { input: RiskDetails; assessment: Assessment; nextReviewDate: string; actor: Actor; now: Date; year: number },
 ) {
   return writeTransaction(db, (tx) => {
     const prefix = `${DEFAULT_CODE_PREFIX}-${year}-`;
@@ -39,14 +55,29 @@ export function insertRisk(
     const row = tx
       .insert(risks)
       .values({
-        ...fields, code, colour: assessment.colour, status: "identified", assessment, nextReviewDate, ackPending: assessment.colour === "red",
-        lastReviewedAt: now, version: 1, createdAt: now, updatedAt: now,
+        ...fields,
+        code,
+        colour: assessment.colour,
+        status: "identified",
+        assessment,
+        nextReviewDate,
+        ackPending: assessment.colour === "red",
+        lastReviewedAt: now,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning({ id: risks.id, code: risks.code })
       .get();
     appendEvent(tx, {
-      at: now, actor, action: "create", riskId: row.id, riskVersion: 1,
-      newValue: { code, ...fields, colour: assessment.colour, status: "identified", nextReviewDate }, reason: input.reason || null, data: { assessment },
+      at: now,
+      actor,
+      action: "create",
+      riskId: row.id,
+      riskVersion: 1,
+      newValue: { code, ...fields, colour: assessment.colour, status: "identified", nextReviewDate },
+      reason: input.reason || null,
+      data: { assessment },
     });
     return row;
   });
@@ -66,7 +97,13 @@ export function updateRiskDetails(
     if (changed.length === 0) return { error: "noChange" };
     return {
       set: next,
-      events: changed.map((field) => ({ action: "update", field, oldValue: current[field], newValue: next[field], reason: p.input.reason || null })),
+      events: changed.map((field) => ({
+        action: "update",
+        field,
+        oldValue: current[field],
+        newValue: next[field],
+        reason: p.input.reason || null,
+      })),
     };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { afterFailure, lockRemainingMs, type ThrottleState } from "@/lib/domain/throttle";
-import type { Db, } from "../client";
+import type { Db } from "../client";
 import { loginThrottle, sessions, users } from "../schema";
 import type { Tx } from "./events";
 
@@ -12,13 +12,27 @@ export const PENDING_TOTP_MS = 5 * 60_000;
 
 export function insertSession(
   tx: Tx | Db,
-  s: { id: string; userId: number; now: Date; limits: SessionLimits; pendingTotp?: boolean; ip: string | null; userAgent: string | null },
+  s: {
+    id: string;
+    userId: number;
+    now: Date;
+    limits: SessionLimits;
+    pendingTotp?: boolean;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ) {
   const lifetime = s.pendingTotp ? Math.min(PENDING_TOTP_MS, s.limits.absoluteMs) : s.limits.absoluteMs;
   tx.insert(sessions)
     .values({
-      id: s.id, userId: s.userId, pendingTotp: !!s.pendingTotp, createdAt: s.now, lastSeenAt: s.now,
-      expiresAt: new Date(s.now.getTime() + lifetime), ip: s.ip, userAgent: s.userAgent?.slice(0, 300) ?? null,
+      id: s.id,
+      userId: s.userId,
+      pendingTotp: !!s.pendingTotp,
+      createdAt: s.now,
+      lastSeenAt: s.now,
+      expiresAt: new Date(s.now.getTime() + lifetime),
+      ip: s.ip,
+      userAgent: s.userAgent?.slice(0, 300) ?? null,
     })
     .run();
 }
@@ -29,7 +43,14 @@ export function insertSession(
  */
 export function getLiveSession(db: Db, { id, now, limits }: { id: string; now: Date; limits: SessionLimits }) {
   const row = db
-    .select({ id: sessions.id, userId: sessions.userId, pendingTotp: sessions.pendingTotp, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, active: users.active })
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      pendingTotp: sessions.pendingTotp,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      active: users.active,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id))
@@ -41,7 +62,8 @@ export function getLiveSession(db: Db, { id, now, limits }: { id: string; now: D
     return undefined;
   }
   // Activity is written at most once a minute: enough for the idle timeout, light on the disk.
-  if (t - row.lastSeenAt.getTime() > 60_000) db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
+  if (t - row.lastSeenAt.getTime() > 60_000)
+    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
   return row;
 }
 
@@ -51,11 +73,17 @@ export function deleteSession(tx: Tx | Db, { id }: { id: string }) {
 
 /** Ends every session of a user, optionally keeping the one making the change. */
 export function deleteUserSessions(tx: Tx | Db, { userId, exceptId }: { userId: number; exceptId?: string }) {
-  tx.delete(sessions).where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId)).run();
+  tx.delete(sessions)
+    .where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId))
+    .run();
 }
 
 export function listUserSessions(db: Db, { userId }: { userId: number }) {
-  return db.select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip }).from(sessions).where(and(eq(sessions.userId, userId), eq(sessions.pendingTotp, false))).all();
+  return db
+    .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.pendingTotp, false)))
+    .all();
 }
 
 /** Milliseconds until any of these keys may try again (0 = not locked). */
@@ -63,18 +91,36 @@ export function getLockRemaining(db: Db, { keys, now }: { keys: string[]; now: D
   let wait = 0;
   for (const key of keys) {
     const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-    const state: ThrottleState | undefined = row && { failures: row.failures, lastFailureAt: row.lastFailureAt.getTime(), lockedUntil: row.lockedUntil?.getTime() ?? null };
+    const state: ThrottleState | undefined = row && {
+      failures: row.failures,
+      lastFailureAt: row.lastFailureAt.getTime(),
+      lockedUntil: row.lockedUntil?.getTime() ?? null,
+    };
     wait = Math.max(wait, lockRemainingMs(state, now.getTime()));
   }
   return wait;
 }
 
-export function recordThrottleFailure(tx: Tx | Db, { key, threshold, now }: { key: string; threshold: number; now: Date }) {
+export function recordThrottleFailure(
+  tx: Tx | Db,
+  { key, threshold, now }: { key: string; threshold: number; now: Date },
+) {
   const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-  const prev: ThrottleState | undefined = row && { failures: row.failures, lastFailureAt: row.lastFailureAt.getTime(), lockedUntil: row.lockedUntil?.getTime() ?? null };
+  const prev: ThrottleState | undefined = row && {
+    failures: row.failures,
+    lastFailureAt: row.lastFailureAt.getTime(),
+    lockedUntil: row.lockedUntil?.getTime() ?? null,
+  };
   const next = afterFailure(prev, now.getTime(), threshold);
-  const values = { failures: next.failures, lastFailureAt: new Date(next.lastFailureAt), lockedUntil: next.lockedUntil === null ? null : new Date(next.lockedUntil) };
-  tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+  const values = {
+    failures: next.failures,
+    lastFailureAt: new Date(next.lastFailureAt),
+    lockedUntil: next.lockedUntil === null ? null : new Date(next.lockedUntil),
+  };
+  tx.insert(loginThrottle)
+    .values({ key, ...values })
+    .onConflictDoUpdate({ target: loginThrottle.key, set: values })
+    .run();
 }
 
 export function clearThrottle(tx: Tx | Db, { key }: { key: string }) {

@@ -15,9 +15,19 @@ export function updateSettings(db: Db, p: { next: Settings; actor: Actor; now: D
       changed.push(key);
       tx.insert(settings)
         .values({ key, value: p.next[key], updatedAt: p.now, updatedBy: p.actor.id })
-        .onConflictDoUpdate({ target: settings.key, set: { value: p.next[key], updatedAt: p.now, updatedBy: p.actor.id } })
+        .onConflictDoUpdate({
+          target: settings.key,
+          set: { value: p.next[key], updatedAt: p.now, updatedBy: p.actor.id },
+        })
         .run();
-      appendEvent(tx, { at: p.now, actor: p.actor, action: "settings.update", field: key, oldValue: before[key], newValue: p.next[key] });
+      appendEvent(tx, {
+        at: p.now,
+        actor: p.actor,
+        action: "settings.update",
+        field: key,
+        oldValue: before[key],
+        newValue: p.next[key],
+      });
     }
     return { changed };
   });

@@ -16,7 +16,8 @@ function writeAccess(tx: Tx, userId: number, access: Access) {
   tx.delete(userUnits).where(eq(userUnits.userId, userId)).run();
   for (const role of new Set(access.roles)) tx.insert(userRoles).values({ userId, role }).run();
   for (const areaId of new Set(access.scope.areaIds)) tx.insert(userScopeAreas).values({ userId, areaId }).run();
-  for (const regionId of new Set(access.scope.regionIds)) tx.insert(userScopeRegions).values({ userId, regionId }).run();
+  for (const regionId of new Set(access.scope.regionIds))
+    tx.insert(userScopeRegions).values({ userId, regionId }).run();
   for (const unitId of new Set(access.unitIds)) tx.insert(userUnits).values({ userId, unitId }).run();
 }
 
@@ -25,19 +26,44 @@ const sorted = (xs: ReadonlyArray<number | string>) => [...new Set(xs)].sort();
 /** Creates an account with its roles and scope; the history records who created it and with what access. */
 export function insertUser(
   db: Db,
-  u: { username: string; displayName: string; passwordHash: string; mustChangePassword: boolean; access: Access; actor: Actor; now: Date },
+  u: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    mustChangePassword: boolean;
+    access: Access;
+    actor: Actor;
+    now: Date;
+  },
 ): { ok: true; id: number } | { ok: false; error: "taken" } {
   return writeTransaction(db, (tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.username, u.username)).get()) return { ok: false as const, error: "taken" as const };
+    if (tx.select({ id: users.id }).from(users).where(eq(users.username, u.username)).get())
+      return { ok: false as const, error: "taken" as const };
     const { id } = tx
       .insert(users)
-      .values({ username: u.username, displayName: u.displayName, passwordHash: u.passwordHash, mustChangePassword: u.mustChangePassword, createdAt: u.now, updatedAt: u.now })
+      .values({
+        username: u.username,
+        displayName: u.displayName,
+        passwordHash: u.passwordHash,
+        mustChangePassword: u.mustChangePassword,
+        createdAt: u.now,
+        updatedAt: u.now,
+      })
       .returning({ id: users.id })
       .get();
     writeAccess(tx, id, u.access);
     appendEvent(tx, {
-      at: u.now, actor: u.actor, action: "user.create",
-      newValue: { username: u.username, displayName: u.displayName, roles: sorted(u.access.roles), areaIds: sorted(u.access.scope.areaIds), regionIds: sorted(u.access.scope.regionIds), unitIds: sorted(u.access.unitIds) },
+      at: u.now,
+      actor: u.actor,
+      action: "user.create",
+      newValue: {
+        username: u.username,
+        displayName: u.displayName,
+        roles: sorted(u.access.roles),
+        areaIds: sorted(u.access.scope.areaIds),
+        regionIds: sorted(u.access.scope.regionIds),
+        unitIds: sorted(u.access.unitIds),
+      },
       data: { userId: id },
     });
     return { ok: true as const, id };
@@ -55,7 +81,11 @@ export function updateUserAccess(
   u: { userId: number; expectedVersion: number; displayName: string; access: Access; actor: Actor; now: Date },
 ): UserWriteResult {
   return writeTransaction(db, (tx) => {
-    const row = tx.select({ version: users.version, displayName: users.displayName }).from(users).where(eq(users.id, u.userId)).get();
+    const row = tx
+      .select({ version: users.version, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.id, u.userId))
+      .get();
     if (!row) return { ok: false as const, error: "notFound" as const };
     if (row.version !== u.expectedVersion) return { ok: false as const, error: "conflict" as const };
     const before = getPrincipal(tx, { userId: u.userId });
@@ -69,10 +99,20 @@ export function updateUserAccess(
     ];
     const changed = changes.filter(([, a, b]) => JSON.stringify(a) !== JSON.stringify(b));
     if (changed.length === 0) return { ok: true as const };
-    tx.update(users).set({ displayName: u.displayName, version: row.version + 1, updatedAt: u.now }).where(eq(users.id, u.userId)).run();
+    tx.update(users)
+      .set({ displayName: u.displayName, version: row.version + 1, updatedAt: u.now })
+      .where(eq(users.id, u.userId))
+      .run();
     writeAccess(tx, u.userId, u.access);
     for (const [field, oldValue, newValue] of changed) {
-      const action = field === "roles" ? "user.roles" : field === "displayName" ? "user.rename" : field === "unitIds" ? "user.units" : "user.scope";
+      const action =
+        field === "roles"
+          ? "user.roles"
+          : field === "displayName"
+            ? "user.rename"
+            : field === "unitIds"
+              ? "user.units"
+              : "user.scope";
       appendEvent(tx, { at: u.now, actor: u.actor, action, field, oldValue, newValue, data });
     }
     return { ok: true as const };
@@ -85,30 +125,62 @@ export function updateUserAccess(
  */
 export function setPassword(
   db: Db,
-  p: { userId: number; passwordHash: string; kind: "reset" | "change"; keepSessionId?: string; actor: Actor; now: Date },
+  p: {
+    userId: number;
+    passwordHash: string;
+    kind: "reset" | "change";
+    keepSessionId?: string;
+    actor: Actor;
+    now: Date;
+  },
 ): UserWriteResult {
   return writeTransaction(db, (tx) => {
     const row = tx.select({ version: users.version }).from(users).where(eq(users.id, p.userId)).get();
     if (!row) return { ok: false as const, error: "notFound" as const };
     tx.update(users)
-      .set({ passwordHash: p.passwordHash, mustChangePassword: p.kind === "reset", version: row.version + 1, updatedAt: p.now })
+      .set({
+        passwordHash: p.passwordHash,
+        mustChangePassword: p.kind === "reset",
+        version: row.version + 1,
+        updatedAt: p.now,
+      })
       .where(eq(users.id, p.userId))
       .run();
     deleteUserSessions(tx, { userId: p.userId, exceptId: p.kind === "change" ? p.keepSessionId : undefined });
-    appendEvent(tx, { at: p.now, actor: p.actor, action: p.kind === "reset" ? "user.password_reset" : "user.password_change", data: { userId: p.userId } });
+    appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: p.kind === "reset" ? "user.password_reset" : "user.password_change",
+      data: { userId: p.userId },
+    });
     return { ok: true as const };
   });
 }
 
 /** Deactivation ends every session at once; history naming the user stays as it was. */
-export function setUserActive(db: Db, p: { userId: number; active: boolean; actor: Actor; now: Date }): UserWriteResult {
+export function setUserActive(
+  db: Db,
+  p: { userId: number; active: boolean; actor: Actor; now: Date },
+): UserWriteResult {
   return writeTransaction(db, (tx) => {
-    const row = tx.select({ version: users.version, active: users.active }).from(users).where(eq(users.id, p.userId)).get();
+    const row = tx
+      .select({ version: users.version, active: users.active })
+      .from(users)
+      .where(eq(users.id, p.userId))
+      .get();
     if (!row) return { ok: false as const, error: "notFound" as const };
     if (row.active === p.active) return { ok: true as const };
-    tx.update(users).set({ active: p.active, version: row.version + 1, updatedAt: p.now }).where(eq(users.id, p.userId)).run();
+    tx.update(users)
+      .set({ active: p.active, version: row.version + 1, updatedAt: p.now })
+      .where(eq(users.id, p.userId))
+      .run();
     if (!p.active) deleteUserSessions(tx, { userId: p.userId });
-    appendEvent(tx, { at: p.now, actor: p.actor, action: p.active ? "user.reactivate" : "user.deactivate", data: { userId: p.userId } });
+    appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: p.active ? "user.reactivate" : "user.deactivate",
+      data: { userId: p.userId },
+    });
     return { ok: true as const };
   });
 }
@@ -120,10 +192,20 @@ export function setPendingTotp(db: Db, p: { userId: number; secret: string }) {
 
 export function enableTotp(db: Db, p: { userId: number; step: number; actor: Actor; now: Date }) {
   writeTransaction(db, (tx) => {
-    const row = tx.select({ pending: users.totpPendingSecret, version: users.version }).from(users).where(eq(users.id, p.userId)).get();
+    const row = tx
+      .select({ pending: users.totpPendingSecret, version: users.version })
+      .from(users)
+      .where(eq(users.id, p.userId))
+      .get();
     if (!row?.pending) return;
     tx.update(users)
-      .set({ totpSecret: row.pending, totpPendingSecret: null, totpLastStep: p.step, version: row.version + 1, updatedAt: p.now })
+      .set({
+        totpSecret: row.pending,
+        totpPendingSecret: null,
+        totpLastStep: p.step,
+        version: row.version + 1,
+        updatedAt: p.now,
+      })
       .where(eq(users.id, p.userId))
       .run();
     appendEvent(tx, { at: p.now, actor: p.actor, action: "user.totp_enable", data: { userId: p.userId } });
@@ -135,7 +217,13 @@ export function disableTotp(db: Db, p: { userId: number; actor: Actor; now: Date
     const row = tx.select({ version: users.version }).from(users).where(eq(users.id, p.userId)).get();
     if (!row) return { ok: false as const, error: "notFound" as const };
     tx.update(users)
-      .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, version: row.version + 1, updatedAt: p.now })
+      .set({
+        totpSecret: null,
+        totpPendingSecret: null,
+        totpLastStep: null,
+        version: row.version + 1,
+        updatedAt: p.now,
+      })
       .where(eq(users.id, p.userId))
       .run();
     appendEvent(tx, { at: p.now, actor: p.actor, action: "user.totp_disable", data: { userId: p.userId } });
@@ -148,7 +236,10 @@ export function consumeTotpStep(db: Db, p: { userId: number; step: number }): bo
   return writeTransaction(db, (tx) => {
     const row = tx.select({ last: users.totpLastStep }).from(users).where(eq(users.id, p.userId)).get();
     if (!row || (row.last !== null && p.step <= row.last)) return false;
-    tx.update(users).set({ totpLastStep: p.step }).where(and(eq(users.id, p.userId))).run();
+    tx.update(users)
+      .set({ totpLastStep: p.step })
+      .where(and(eq(users.id, p.userId)))
+      .run();
     return true;
   });
 }

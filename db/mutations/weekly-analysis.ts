@@ -10,14 +10,36 @@ export type ConclusionsWrite = { ok: true; changed: boolean } | { ok: false; err
  * Saves the risk office's conclusions on a week, from the version the writer saw (0: none yet), so
  * two officers writing at once never overwrite each other silently. Old and new text go to the history.
  */
-export function saveConclusions(db: Db, p: { monday: string; text: string; expectedVersion: number; actor: Actor & { id: number }; now: Date }): ConclusionsWrite {
+export function saveConclusions(
+  db: Db,
+  p: { monday: string; text: string; expectedVersion: number; actor: Actor & { id: number }; now: Date },
+): ConclusionsWrite {
   return writeTransaction(db, (tx) => {
-    const row = tx.select({ text: weeklyAnalyses.conclusions, version: weeklyAnalyses.version }).from(weeklyAnalyses).where(eq(weeklyAnalyses.weekStart, p.monday)).get();
+    const row = tx
+      .select({ text: weeklyAnalyses.conclusions, version: weeklyAnalyses.version })
+      .from(weeklyAnalyses)
+      .where(eq(weeklyAnalyses.weekStart, p.monday))
+      .get();
     if ((row?.version ?? 0) !== p.expectedVersion) return { ok: false as const, error: "conflict" as const };
     if ((row?.text ?? "") === p.text) return { ok: true as const, changed: false };
-    if (row) tx.update(weeklyAnalyses).set({ conclusions: p.text, version: row.version + 1, updatedAt: p.now, updatedBy: p.actor.id }).where(eq(weeklyAnalyses.weekStart, p.monday)).run();
-    else tx.insert(weeklyAnalyses).values({ weekStart: p.monday, conclusions: p.text, updatedAt: p.now, updatedBy: p.actor.id }).run();
-    appendEvent(tx, { at: p.now, actor: p.actor, action: "analysis.conclusions", field: "conclusions", oldValue: row?.text ?? null, newValue: p.text, data: { week: p.monday } });
+    if (row)
+      tx.update(weeklyAnalyses)
+        .set({ conclusions: p.text, version: row.version + 1, updatedAt: p.now, updatedBy: p.actor.id })
+        .where(eq(weeklyAnalyses.weekStart, p.monday))
+        .run();
+    else
+      tx.insert(weeklyAnalyses)
+        .values({ weekStart: p.monday, conclusions: p.text, updatedAt: p.now, updatedBy: p.actor.id })
+        .run();
+    appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: "analysis.conclusions",
+      field: "conclusions",
+      oldValue: row?.text ?? null,
+      newValue: p.text,
+      data: { week: p.monday },
+    });
     return { ok: true as const, changed: true };
   });
 }

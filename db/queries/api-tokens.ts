@@ -10,5 +10,9 @@ export function listApiTokens(db: Db): ApiToken[] {
 
 /** The live (not revoked) token with this digest, if any. */
 export function findLiveApiToken(db: Db, { tokenHash }: { tokenHash: string }): ApiToken | undefined {
-  return db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt))).get();
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .get();
 }

@@ -6,10 +6,20 @@ import { areas, regions, riskEvents, risks, units, type ApiToken } from "../sche
 
 /** What a token may see: its areas × regions (an empty list means all). */
 function scope(token: ApiToken): SQL[] {
-  return [token.areaIds.length ? inArray(risks.areaId, token.areaIds) : undefined, token.regionIds.length ? inArray(risks.regionId, token.regionIds) : undefined].filter((c): c is SQL => !!c);
+  return [
+    token.areaIds.length ? inArray(risks.areaId, token.areaIds) : undefined,
+    token.regionIds.length ? inArray(risks.regionId, token.regionIds) : undefined,
+  ].filter((c): c is SQL => !!c);
 }
 
-export type ApiRiskFilter = { areaCode?: string; regionCode?: string; colour?: Colour; status?: RiskStatus; afterId: number; limit: number };
+export type ApiRiskFilter = {
+  areaCode?: string;
+  regionCode?: string;
+  colour?: Colour;
+  status?: RiskStatus;
+  afterId: number;
+  limit: number;
+};
 
 /** Risks in the token's scope, in id order from a cursor (`after`), with codes and both names. */
 export function apiRisks(db: Db, token: ApiToken, f: ApiRiskFilter) {
@@ -23,9 +33,24 @@ export function apiRisks(db: Db, token: ApiToken, f: ApiRiskFilter) {
   );
   const rows = db
     .select({
-      id: risks.id, code: risks.code, title: risks.title, colour: risks.colour, status: risks.status, ackPending: risks.ackPending,
-      areaCode: areas.code, areaZh: areas.nameZh, areaEn: areas.nameEn, regionCode: regions.code, regionZh: regions.nameZh, regionEn: regions.nameEn,
-      unitCode: units.code, unitZh: units.nameZh, responsiblePerson: risks.responsiblePerson, nextReviewDate: risks.nextReviewDate, version: risks.version, updatedAt: risks.updatedAt,
+      id: risks.id,
+      code: risks.code,
+      title: risks.title,
+      colour: risks.colour,
+      status: risks.status,
+      ackPending: risks.ackPending,
+      areaCode: areas.code,
+      areaZh: areas.nameZh,
+      areaEn: areas.nameEn,
+      regionCode: regions.code,
+      regionZh: regions.nameZh,
+      regionEn: regions.nameEn,
+      unitCode: units.code,
+      unitZh: units.nameZh,
+      responsiblePerson: risks.responsiblePerson,
+      nextReviewDate: risks.nextReviewDate,
+      version: risks.version,
+      updatedAt: risks.updatedAt,
     })
     .from(risks)
     .innerJoin(areas, eq(areas.id, risks.areaId))
@@ -65,12 +90,26 @@ export function apiBoard(db: Db, token: ApiToken) {
  */
 export function apiEvents(db: Db, token: ApiToken, { since, limit }: { since: number; limit: number }) {
   const rows = db
-    .select({ seq: riskEvents.seq, at: riskEvents.at, riskCode: risks.code, action: riskEvents.action, field: riskEvents.field, oldValue: riskEvents.oldValue, newValue: riskEvents.newValue, reason: riskEvents.reason, actorName: riskEvents.actorName, hash: riskEvents.hash })
+    .select({
+      seq: riskEvents.seq,
+      at: riskEvents.at,
+      riskCode: risks.code,
+      action: riskEvents.action,
+      field: riskEvents.field,
+      oldValue: riskEvents.oldValue,
+      newValue: riskEvents.newValue,
+      reason: riskEvents.reason,
+      actorName: riskEvents.actorName,
+      hash: riskEvents.hash,
+    })
     .from(riskEvents)
     .innerJoin(risks, eq(risks.id, riskEvents.riskId))
     .where(and(gt(riskEvents.seq, since), ...scope(token)))
     .orderBy(asc(riskEvents.seq))
     .limit(limit)
     .all();
-  return { events: rows.map((e) => ({ ...e, at: e.at.toISOString() })), next: rows.length ? rows[rows.length - 1].seq : since };
+  return {
+    events: rows.map((e) => ({ ...e, at: e.at.toISOString() })),
+    next: rows.length ? rows[rows.length - 1].seq : since,
+  };
 }

@@ -23,7 +23,11 @@ export function presentBoard(db: Db, today: string): BoardSnapshot {
   const key = `${head}|${today}`;
   const hit = memo.get(db.$client);
   if (hit?.key === key) return hit.snapshot;
-  const snapshot = { board: boardFromCounts(listOpenCellCounts(db)), alerts: getBoardAlerts(db, { today }), version: getBoardVersion(db) };
+  const snapshot = {
+    board: boardFromCounts(listOpenCellCounts(db)),
+    alerts: getBoardAlerts(db, { today }),
+    version: getBoardVersion(db),
+  };
   memo.set(db.$client, { key, snapshot });
   return snapshot;
 }

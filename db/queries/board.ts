@@ -28,7 +28,13 @@ export function getBoardAlerts(db: Db, { today }: { today: string }) {
 
 /** Changes whenever a risk is created or changed: every write sets the risk's updated_at (indexed). */
 export function getBoardVersion(db: Db): number {
-  return db.select({ v: max(risks.updatedAt) }).from(risks).get()?.v?.getTime() ?? 0;
+  return (
+    db
+      .select({ v: max(risks.updatedAt) })
+      .from(risks)
+      .get()
+      ?.v?.getTime() ?? 0
+  );
 }
 
 /** Open risks graded by the risk matrix, counted per likelihood × severity (the matrix view). */

@@ -6,7 +6,14 @@ import { areas, regions, units } from "../schema";
 /** Reference lists for filters and forms: small, so they are read whole and in display order. */
 export function listAreas(db: Db, opts: { activeOnly?: boolean } = {}) {
   return db
-    .select({ id: areas.id, kind: areas.kind, code: areas.code, nameZh: areas.nameZh, nameEn: areas.nameEn, active: areas.active })
+    .select({
+      id: areas.id,
+      kind: areas.kind,
+      code: areas.code,
+      nameZh: areas.nameZh,
+      nameEn: areas.nameEn,
+      active: areas.active,
+    })
     .from(areas)
     .where(opts.activeOnly ? eq(areas.active, true) : undefined)
     .orderBy(asc(areas.kind), asc(areas.sortOrder))
@@ -15,7 +22,14 @@ export function listAreas(db: Db, opts: { activeOnly?: boolean } = {}) {
 
 export function listRegions(db: Db, opts: { activeOnly?: boolean } = {}) {
   return db
-    .select({ id: regions.id, code: regions.code, level: regions.level, nameZh: regions.nameZh, nameEn: regions.nameEn, active: regions.active })
+    .select({
+      id: regions.id,
+      code: regions.code,
+      level: regions.level,
+      nameZh: regions.nameZh,
+      nameEn: regions.nameEn,
+      active: regions.active,
+    })
     .from(regions)
     .where(opts.activeOnly ? eq(regions.active, true) : undefined)
     .orderBy(asc(regions.sortOrder))
@@ -34,7 +48,11 @@ export function listUnits(db: Db, opts: { activeOnly?: boolean } = {}) {
 /** Which of the referenced rows exist and are active — a form may only point at those. */
 export function checkReferences(db: Db, ids: { areaId: number; regionId: number; unitId: number }) {
   const found = (table: typeof areas | typeof regions | typeof units, id: number) =>
-    db.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.active, true))).get() !== undefined;
+    db
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.id, id), eq(table.active, true)))
+      .get() !== undefined;
   return { area: found(areas, ids.areaId), region: found(regions, ids.regionId), unit: found(units, ids.unitId) };
 }
 
@@ -46,6 +64,10 @@ export type UnitOption = ReturnType<typeof listUnits>[number];
 export function allActive(db: Db, { table, ids }: { table: "areas" | "regions" | "units"; ids: number[] }): boolean {
   if (ids.length === 0) return true;
   const t = { areas, regions, units }[table];
-  const found = db.select({ id: t.id }).from(t).where(and(inArray(t.id, [...new Set(ids)]), eq(t.active, true))).all();
+  const found = db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(inArray(t.id, [...new Set(ids)]), eq(t.active, true)))
+    .all();
   return found.length === new Set(ids).size;
 }

@@ -18,9 +18,9 @@ function searchConditions(q: string | undefined): SQL[] {
       : isBigramTerm(term)
         ? sql`${risks.id} IN (SELECT rowid FROM risk_bigrams WHERE risk_bigrams MATCH ${ftsPhrase(term.toLowerCase())})`
         : (or(
-          sql`${risks.title} LIKE ${likeContains(term)} ESCAPE '\\'`,
-          sql`${risks.description} LIKE ${likeContains(term)} ESCAPE '\\'`,
-        ) as SQL),
+            sql`${risks.title} LIKE ${likeContains(term)} ESCAPE '\\'`,
+            sql`${risks.description} LIKE ${likeContains(term)} ESCAPE '\\'`,
+          ) as SQL),
   );
 }
 
@@ -31,7 +31,12 @@ export function whereFor(query: RegisterQuery, today: string): SQL | undefined {
     query.region?.length ? inArray(risks.regionId, query.region) : undefined,
     // Filter on severity (generated 1:1 from colour) because it sits in the area/region/unit/severity
     // indexes: "region + colour" then counts and pages from the index alone.
-    query.colour?.length ? inArray(risks.severity, query.colour.map((c) => SEVERITY[c])) : undefined,
+    query.colour?.length
+      ? inArray(
+          risks.severity,
+          query.colour.map((c) => SEVERITY[c]),
+        )
+      : undefined,
     query.status ? eq(risks.status, query.status) : undefined,
     query.unit ? eq(risks.responsibleUnitId, query.unit) : undefined,
     query.overdue ? and(inArray(risks.status, [...OPEN_STATUSES]), lt(risks.nextReviewDate, today)) : undefined,
@@ -65,7 +70,10 @@ function orderFor(query: RegisterQuery) {
  * One page of the register and the total matching. `today` (city time zone) decides "overdue".
  * Names come in both languages so the page can show either without a second query.
  */
-export function listRegisterPage(db: Db, { query, today, pageSize = PAGE_SIZE }: { query: RegisterQuery; today: string; pageSize?: number }) {
+export function listRegisterPage(
+  db: Db,
+  { query, today, pageSize = PAGE_SIZE }: { query: RegisterQuery; today: string; pageSize?: number },
+) {
   const where = whereFor(query, today);
   const total = db.select({ n: count() }).from(risks).where(where).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));

@@ -1,6 +1,12 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
-import { daysBetween, reportDeadline, reportStanding, type ReportItem, type ReportStanding } from "@/lib/domain/reporting";
+import {
+  daysBetween,
+  reportDeadline,
+  reportStanding,
+  type ReportItem,
+  type ReportStanding,
+} from "@/lib/domain/reporting";
 import { addDays, startOfDayInZone } from "@/lib/domain/dates";
 import type { Db } from "../client";
 import { dailyReports, units, userUnits, users } from "../schema";
@@ -9,23 +15,46 @@ export type ReportingUnit = { id: number; code: string; nameZh: string; nameEn: 
 
 /** Every active unit is a responsible unit and reports daily, in the admin's order. */
 export function listReportingUnits(db: Db): ReportingUnit[] {
-  return db.select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn }).from(units)
-    .where(eq(units.active, true)).orderBy(asc(units.sortOrder), asc(units.id)).all();
+  return db
+    .select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn })
+    .from(units)
+    .where(eq(units.active, true))
+    .orderBy(asc(units.sortOrder), asc(units.id))
+    .all();
 }
 
 export type ReportRow = {
-  id: number; unitId: number; day: string; kind: "zero" | "items"; items: ReportItem[]; note: string;
-  filedAt: Date; deadlineAt: Date; filedByName: string;
+  id: number;
+  unitId: number;
+  day: string;
+  kind: "zero" | "items";
+  items: ReportItem[];
+  note: string;
+  filedAt: Date;
+  deadlineAt: Date;
+  filedByName: string;
 };
 
 /** The reports for some days (oldest first within a unit and day: the first one is the filing, later ones supplements). */
 export function listReports(db: Db, p: { from: string; to: string; unitIds?: number[] }): ReportRow[] {
   const where = [gte(dailyReports.day, p.from), lte(dailyReports.day, p.to)];
   if (p.unitIds) where.push(inArray(dailyReports.unitId, p.unitIds.length ? p.unitIds : [-1]));
-  return db.select({
-    id: dailyReports.id, unitId: dailyReports.unitId, day: dailyReports.day, kind: dailyReports.kind, items: dailyReports.items,
-    note: dailyReports.note, filedAt: dailyReports.filedAt, deadlineAt: dailyReports.deadlineAt, filedByName: dailyReports.filedByName,
-  }).from(dailyReports).where(and(...where)).orderBy(asc(dailyReports.day), asc(dailyReports.unitId), asc(dailyReports.id)).all() as ReportRow[];
+  return db
+    .select({
+      id: dailyReports.id,
+      unitId: dailyReports.unitId,
+      day: dailyReports.day,
+      kind: dailyReports.kind,
+      items: dailyReports.items,
+      note: dailyReports.note,
+      filedAt: dailyReports.filedAt,
+      deadlineAt: dailyReports.deadlineAt,
+      filedByName: dailyReports.filedByName,
+    })
+    .from(dailyReports)
+    .where(and(...where))
+    .orderBy(asc(dailyReports.day), asc(dailyReports.unitId), asc(dailyReports.id))
+    .all() as ReportRow[];
 }
 
 export type UnitDay = { standing: ReportStanding; reports: ReportRow[] };
@@ -52,7 +81,10 @@ export function reportingStandings(
     for (const [day, deadlineMs] of deadlines) {
       const reports = byKey.get(`${u.id}|${day}`) ?? [];
       const first = reports[0];
-      const standing = reportStanding(first && { kind: first.kind, filedAt: first.filedAt.getTime(), deadlineAt: first.deadlineAt.getTime() }, { nowMs: p.nowMs, deadlineMs });
+      const standing = reportStanding(
+        first && { kind: first.kind, filedAt: first.filedAt.getTime(), deadlineAt: first.deadlineAt.getTime() },
+        { nowMs: p.nowMs, deadlineMs },
+      );
       days.set(day, { standing, reports });
     }
     out.set(u.id, days);
@@ -62,23 +94,39 @@ export function reportingStandings(
 
 /** The units a person reports for, with names. */
 export function listUnitsOfUser(db: Db, userId: number): ReportingUnit[] {
-  return db.select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn }).from(userUnits)
-    .innerJoin(units, eq(units.id, userUnits.unitId)).where(and(eq(userUnits.userId, userId), eq(units.active, true)))
-    .orderBy(asc(units.sortOrder)).all();
+  return db
+    .select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn })
+    .from(userUnits)
+    .innerJoin(units, eq(units.id, userUnits.unitId))
+    .where(and(eq(userUnits.userId, userId), eq(units.active, true)))
+    .orderBy(asc(units.sortOrder))
+    .all();
 }
 
 /** The people who report for a unit, for "who to call" next to a late unit. */
 export function listUnitMembers(db: Db, unitIds: number[]): Map<number, string[]> {
   const rows = unitIds.length
-    ? db.select({ unitId: userUnits.unitId, name: users.displayName }).from(userUnits).innerJoin(users, eq(users.id, userUnits.userId))
-      .where(and(inArray(userUnits.unitId, unitIds), eq(users.active, true))).all()
+    ? db
+        .select({ unitId: userUnits.unitId, name: users.displayName })
+        .from(userUnits)
+        .innerJoin(users, eq(users.id, userUnits.userId))
+        .where(and(inArray(userUnits.unitId, unitIds), eq(users.active, true)))
+        .all()
     : [];
   const out = new Map<number, string[]>();
   for (const r of rows) out.set(r.unitId, [...(out.get(r.unitId) ?? []), r.name]);
   return out;
 }
 
-export type Situation = { seq: number; riskId: number; code: string; title: string; action: "create" | "grade"; from: string | null; to: string | null };
+export type Situation = {
+  seq: number;
+  riskId: number;
+  code: string;
+  title: string;
+  action: "create" | "grade";
+  from: string | null;
+  to: string | null;
+};
 
 /**
  * Today's state for the filing page: the day's new risks and grade changes on the risks the unit
@@ -87,14 +135,23 @@ export type Situation = { seq: number; riskId: number; code: string; title: stri
 export function listUnitSituations(db: Db, p: { unitId: number; day: string; timeZone: string }): Situation[] {
   const start = startOfDayInZone(p.day, p.timeZone);
   const end = startOfDayInZone(addDays(p.day, 1), p.timeZone);
-  const rows = db.$client.prepare(
-    `SELECT e.seq, e.risk_id, r.code, r.title, e.action, e.old_value, e.new_value FROM risk_events e JOIN risks r ON r.id = e.risk_id
+  const rows = db.$client
+    .prepare(
+      `SELECT e.seq, e.risk_id, r.code, r.title, e.action, e.old_value, e.new_value FROM risk_events e JOIN risks r ON r.id = e.risk_id
      WHERE e.at >= ? AND e.at < ? AND e.action IN ('create', 'grade') AND r.responsible_unit_id = ? ORDER BY e.seq LIMIT 200`,
-  ).raw().all(start, end, p.unitId) as Array<[number, number, string, string, "create" | "grade", string | null, string | null]>;
+    )
+    .raw()
+    .all(start, end, p.unitId) as Array<
+    [number, number, string, string, "create" | "grade", string | null, string | null]
+  >;
   return rows.map(([seq, riskId, code, title, action, oldV, newV]) => {
     const to = newV === null ? null : (JSON.parse(newV) as unknown);
     return {
-      seq, riskId, code, title, action,
+      seq,
+      riskId,
+      code,
+      title,
+      action,
       from: oldV === null ? null : String(JSON.parse(oldV)),
       to: action === "create" ? String((to as { colour?: string }).colour ?? "") : String(to),
     };

@@ -53,5 +53,12 @@ export function listMeasures(db: Db, { riskId }: { riskId: number }) {
 export function mapRiskIdsByCode(db: Db, codes: string[]): Map<string, number> {
   const unique = [...new Set(codes.filter(Boolean))];
   if (unique.length === 0) return new Map();
-  return new Map(db.select({ id: risks.id, code: risks.code }).from(risks).where(inArray(risks.code, unique)).all().map((r) => [r.code, r.id]));
+  return new Map(
+    db
+      .select({ id: risks.id, code: risks.code })
+      .from(risks)
+      .where(inArray(risks.code, unique))
+      .all()
+      .map((r) => [r.code, r.id]),
+  );
 }

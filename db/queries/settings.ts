@@ -15,6 +15,10 @@ export function isDemoDatabase(db: Db): boolean {
 }
 
 export function getSetupTokenDigest(db: Db): string | undefined {
-  const v = db.select({ value: settings.value }).from(settings).where(eq(settings.key, "setupTokenDigest")).get()?.value;
+  const v = db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, "setupTokenDigest"))
+    .get()?.value;
   return typeof v === "string" ? v : undefined;
 }

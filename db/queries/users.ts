@@ -39,13 +39,20 @@ export function getUser(db: Db, { id }: { id: number }) {
 export type PublicUser = NonNullable<ReturnType<typeof getUser>>;
 
 export function getUserByUsername(db: Db, { username }: { username: string }) {
-  const row = db.select(publicColumns).from(users).where(eq(users.username, normaliseUsername(username))).get();
+  const row = db
+    .select(publicColumns)
+    .from(users)
+    .where(eq(users.username, normaliseUsername(username)))
+    .get();
   return row ? toPublic(row) : undefined;
 }
 
 export function listUsers(db: Db) {
   const rows = db.select(publicColumns).from(users).orderBy(asc(users.username)).all().map(toPublic);
-  const roles = listRolesOf(db, rows.map((r) => r.id));
+  const roles = listRolesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, roles: roles.get(r.id) ?? [] }));
 }
 
@@ -59,26 +66,52 @@ function listRolesOf(db: Pick<Db, "select">, ids: number[]): Map<number, Role[]>
 }
 
 /** What the permission checks need: roles and the officer scope (areas × regions). */
-export function getPrincipal(db: Pick<Db, "select">, { userId }: { userId: number }): { roles: Role[]; scope: Scope; unitIds: number[] } {
+export function getPrincipal(
+  db: Pick<Db, "select">,
+  { userId }: { userId: number },
+): { roles: Role[]; scope: Scope; unitIds: number[] } {
   const roles = listRolesOf(db, [userId]).get(userId) ?? [];
-  const areaIds = db.select({ id: userScopeAreas.areaId }).from(userScopeAreas).where(eq(userScopeAreas.userId, userId)).all().map((r) => r.id);
-  const regionIds = db.select({ id: userScopeRegions.regionId }).from(userScopeRegions).where(eq(userScopeRegions.userId, userId)).all().map((r) => r.id);
-  const unitIds = db.select({ id: userUnits.unitId }).from(userUnits).where(eq(userUnits.userId, userId)).all().map((r) => r.id);
-  return { roles: [...roles].sort(), scope: { areaIds: areaIds.sort((a, b) => a - b), regionIds: regionIds.sort((a, b) => a - b) }, unitIds: unitIds.sort((a, b) => a - b) };
+  const areaIds = db
+    .select({ id: userScopeAreas.areaId })
+    .from(userScopeAreas)
+    .where(eq(userScopeAreas.userId, userId))
+    .all()
+    .map((r) => r.id);
+  const regionIds = db
+    .select({ id: userScopeRegions.regionId })
+    .from(userScopeRegions)
+    .where(eq(userScopeRegions.userId, userId))
+    .all()
+    .map((r) => r.id);
+  const unitIds = db
+    .select({ id: userUnits.unitId })
+    .from(userUnits)
+    .where(eq(userUnits.userId, userId))
+    .all()
+    .map((r) => r.id);
+  return {
+    roles: [...roles].sort(),
+    scope: { areaIds: areaIds.sort((a, b) => a - b), regionIds: regionIds.sort((a, b) => a - b) },
+    unitIds: unitIds.sort((a, b) => a - b),
+  };
 }
 
-export type CredentialCheck =
-  | { status: "ok"; user: PublicUser }
-  | { status: "invalid" }
-  | { status: "inactive" };
+export type CredentialCheck = { status: "ok"; user: PublicUser } | { status: "invalid" } | { status: "inactive" };
 
 /**
  * Checks a username and password. The argon2 work happens whether or not the user exists, so
  * neither the answer nor its timing tells an attacker which usernames are real. An inactive
  * account is only reported once the password has proved who is asking.
  */
-export async function checkCredentials(db: Db, { username, password }: { username: string; password: string }): Promise<CredentialCheck> {
-  const row = db.select({ id: users.id, hash: users.passwordHash, active: users.active }).from(users).where(eq(users.username, normaliseUsername(username))).get();
+export async function checkCredentials(
+  db: Db,
+  { username, password }: { username: string; password: string },
+): Promise<CredentialCheck> {
+  const row = db
+    .select({ id: users.id, hash: users.passwordHash, active: users.active })
+    .from(users)
+    .where(eq(users.username, normaliseUsername(username)))
+    .get();
   const ok = await verifyPassword(row?.hash, password);
   if (!row || !ok) return { status: "invalid" };
   if (!row.active) return { status: "inactive" };

@@ -8,7 +8,13 @@ import { isOpenStatus, type Colour } from "@/lib/domain/colours";
 import { addDays, dayInZone, startOfDayInZone } from "@/lib/domain/dates";
 import { cellsOfBoard, sumCells, type CellSummary, type TrendPoint } from "@/lib/domain/trend";
 import { isoWeekOf } from "@/lib/domain/weeks";
-import { classifyWeek, groupDeltas, overdueAt, type AnalysisEvent, type ReviewMark } from "@/lib/domain/weekly-analysis";
+import {
+  classifyWeek,
+  groupDeltas,
+  overdueAt,
+  type AnalysisEvent,
+  type ReviewMark,
+} from "@/lib/domain/weekly-analysis";
 import type { Db } from "../client";
 import { risks, users, weeklyAnalyses } from "../schema";
 import { memoPerConnection } from "../memo";
@@ -21,7 +27,18 @@ const parse = (v: Json): unknown => (v === null ? null : JSON.parse(v));
  * 周分析 for the ISO week starting `monday`: everything read from the history as it stood at the
  * week's end (or now, for the week in progress) — so a past week's analysis never changes.
  */
-export function assembleWeeklyAnalysis(db: Db, p: { monday: string; timeZone: string; nowMs: number; present: Board; reviewDays: Record<Colour, number>; cutoff: string; rowLimit?: number }) {
+export function assembleWeeklyAnalysis(
+  db: Db,
+  p: {
+    monday: string;
+    timeZone: string;
+    nowMs: number;
+    present: Board;
+    reviewDays: Record<Colour, number>;
+    cutoff: string;
+    rowLimit?: number;
+  },
+) {
   const sqlite = db.$client;
   const startMs = startOfDayInZone(p.monday, p.timeZone);
   const endDay = addDays(p.monday, 7);
@@ -41,21 +58,59 @@ export function assembleWeeklyAnalysis(db: Db, p: { monday: string; timeZone: st
   const { changes, overdue, awaitingAck, counts, areas, regions, trend } = fromHistory;
 
   const lastDay = complete ? week.sunday : dayInZone(new Date(p.nowMs), p.timeZone);
-  const standings = reportingStandings(db, { from: p.monday, to: lastDay, nowMs: p.nowMs, cutoff: p.cutoff, timeZone: p.timeZone });
-  const reporting = [...standings].flatMap(([unitId, days]) => {
-    const missing = [...days].filter(([, d]) => d.standing === "missing").map(([day]) => day);
-    const late = [...days].filter(([, d]) => d.standing === "late").map(([day]) => day);
-    return missing.length || late.length ? [{ unitId, missing, late }] : [];
-  }).sort((a, b) => b.missing.length - a.missing.length || b.late.length - a.late.length || a.unitId - b.unitId);
+  const standings = reportingStandings(db, {
+    from: p.monday,
+    to: lastDay,
+    nowMs: p.nowMs,
+    cutoff: p.cutoff,
+    timeZone: p.timeZone,
+  });
+  const reporting = [...standings]
+    .flatMap(([unitId, days]) => {
+      const missing = [...days].filter(([, d]) => d.standing === "missing").map(([day]) => day);
+      const late = [...days].filter(([, d]) => d.standing === "late").map(([day]) => day);
+      return missing.length || late.length ? [{ unitId, missing, late }] : [];
+    })
+    .sort((a, b) => b.missing.length - a.missing.length || b.late.length - a.late.length || a.unitId - b.unitId);
 
   // Only the risks of the rows that will be shown (a busy week on a large register lists thousands).
-  const shown = <T,>(xs: T[]) => xs.slice(0, p.rowLimit ?? xs.length);
-  const ids = [...new Set([changes.escalations, changes.deescalations, changes.created, changes.resolved, overdue, awaitingAck].flatMap((xs: Array<{ riskId: number }>) => shown(xs)).map((x) => x.riskId))];
+  const shown = <T>(xs: T[]) => xs.slice(0, p.rowLimit ?? xs.length);
+  const ids = [
+    ...new Set(
+      [changes.escalations, changes.deescalations, changes.created, changes.resolved, overdue, awaitingAck]
+        .flatMap((xs: Array<{ riskId: number }>) => shown(xs))
+        .map((x) => x.riskId),
+    ),
+  ];
   // Names as they are now (a title may have changed since). Many ids: one pass over the table beats a huge IN list.
-  const columns = { id: risks.id, code: risks.code, title: risks.title, areaId: risks.areaId, regionId: risks.regionId, unitId: risks.responsibleUnitId };
-  const rows = ids.length === 0 ? [] : ids.length > 2000 ? db.select(columns).from(risks).all() : db.select(columns).from(risks).where(inArray(risks.id, ids)).all();
+  const columns = {
+    id: risks.id,
+    code: risks.code,
+    title: risks.title,
+    areaId: risks.areaId,
+    regionId: risks.regionId,
+    unitId: risks.responsibleUnitId,
+  };
+  const rows =
+    ids.length === 0
+      ? []
+      : ids.length > 2000
+        ? db.select(columns).from(risks).all()
+        : db.select(columns).from(risks).where(inArray(risks.id, ids)).all();
   const riskInfo = new Map(rows.map((r) => [r.id, r]));
-  return { week, changes, riskInfo, overdue, awaitingAck, reporting, trend, counts, areas, regions, conclusions: getConclusions(db, p.monday) };
+  return {
+    week,
+    changes,
+    riskInfo,
+    overdue,
+    awaitingAck,
+    reporting,
+    trend,
+    counts,
+    areas,
+    regions,
+    conclusions: getConclusions(db, p.monday),
+  };
 }
 
 type FromHistory = ReturnType<typeof readWeek>;
@@ -71,18 +126,55 @@ const remembered = memoPerConnection<string, FromHistory>({
     const changes = [w.changes.escalations, w.changes.deescalations, w.changes.created, w.changes.resolved].flat();
     // Reasons are free text (up to 2,000 characters, two bytes each): counted, not guessed.
     const text = changes.reduce((n, c) => n + 2 * (("reason" in c && c.reason?.length) || 0), 0);
-    return 200 * (changes.length + w.overdue.length + w.awaitingAck.length + w.areas.length + w.regions.length + w.trend.length) + text + 4096;
+    return (
+      200 *
+        (changes.length +
+          w.overdue.length +
+          w.awaitingAck.length +
+          w.areas.length +
+          w.regions.length +
+          w.trend.length) +
+      text +
+      4096
+    );
   },
 });
 
 /** Everything the analysis reads from the risk history, as it stood at `endMs`. */
-function readWeek(sqlite: Db["$client"], p: { monday: string; timeZone: string; nowMs: number; present: Board; reviewDays: Record<Colour, number>; startMs: number; endMs: number; complete: boolean }) {
+function readWeek(
+  sqlite: Db["$client"],
+  p: {
+    monday: string;
+    timeZone: string;
+    nowMs: number;
+    present: Board;
+    reviewDays: Record<Colour, number>;
+    startMs: number;
+    endMs: number;
+    complete: boolean;
+  },
+) {
   const { startMs, endMs, complete } = p;
-  const rows = sqlite.prepare(
-    `SELECT seq, at, risk_id, action, field, old_value, new_value, reason, actor_name FROM risk_events
+  const rows = sqlite
+    .prepare(
+      `SELECT seq, at, risk_id, action, field, old_value, new_value, reason, actor_name FROM risk_events
      WHERE at >= ? AND at < ? AND risk_id IS NOT NULL AND action IN ('create', 'grade', 'status') ORDER BY at, seq`,
-  ).raw().all(startMs, endMs) as Array<[number, number, number, string, string | null, Json, Json, string | null, string]>;
-  const changes = classifyWeek(rows.map(([seq, at, riskId, action, field, o, n, reason, actorName]): AnalysisEvent => ({ seq, at, riskId, action, field, oldValue: parse(o), newValue: parse(n), reason, actorName })));
+    )
+    .raw()
+    .all(startMs, endMs) as Array<[number, number, number, string, string | null, Json, Json, string | null, string]>;
+  const changes = classifyWeek(
+    rows.map(([seq, at, riskId, action, field, o, n, reason, actorName]): AnalysisEvent => ({
+      seq,
+      at,
+      riskId,
+      action,
+      field,
+      oldValue: parse(o),
+      newValue: parse(n),
+      reason,
+      actorName,
+    })),
+  );
 
   // The board at the week's start and end, per cell: counts per colour, per area and per region.
   const summaries = weekSummaries(sqlite, complete ? [startMs, endMs] : [startMs], p.nowMs);
@@ -93,40 +185,75 @@ function readWeek(sqlite: Db["$client"], p: { monday: string; timeZone: string; 
   const marks: ReviewMark[] = [];
   // Each open risk's last review-setting event before the week's end, and the next review day it
   // set — picked out of the JSON by SQLite (the whole 'create' value is not read into JS for it).
-  const reviewRows = sqlite.prepare(
-    `SELECT risk_id, at, CASE action WHEN 'review' THEN json_extract(new_value, '$')
+  const reviewRows = sqlite
+    .prepare(
+      `SELECT risk_id, at, CASE action WHEN 'review' THEN json_extract(new_value, '$')
          WHEN 'create' THEN json_extract(new_value, '$.nextReviewDate') ELSE json_extract(data, '$.nextReviewDate.to') END
        FROM risk_events WHERE seq IN (
        SELECT max(seq) FROM risk_events WHERE risk_id IS NOT NULL AND action IN ('create', 'grade', 'review') AND at < ? GROUP BY risk_id)`,
-  ).raw().all(endMs) as Array<[number, number, unknown]>;
+    )
+    .raw()
+    .all(endMs) as Array<[number, number, unknown]>;
   for (const [riskId, at, next] of reviewRows) {
     const s = states.get(riskId);
     if (!s || !isOpenStatus(s.status)) continue;
-    marks.push({ riskId, at, day: dayInZone(new Date(at), p.timeZone), colour: s.colour, nextReviewDate: typeof next === "string" ? next : null });
+    marks.push({
+      riskId,
+      at,
+      day: dayInZone(new Date(at), p.timeZone),
+      colour: s.colour,
+      nextReviewDate: typeof next === "string" ? next : null,
+    });
   }
   const overdue = overdueAt(marks, dayInZone(new Date(endMs), p.timeZone), p.reviewDays);
 
   // A red waits for a leader from the event that made it red until an acknowledgement.
-  const ackRows = sqlite.prepare(
-    `SELECT risk_id, action, at FROM risk_events WHERE seq IN (
+  const ackRows = sqlite
+    .prepare(
+      `SELECT risk_id, action, at FROM risk_events WHERE seq IN (
        SELECT max(seq) FROM risk_events WHERE at < ? AND risk_id IS NOT NULL AND (action = 'acknowledge'
          OR (action = 'grade' AND new_value = '"red"') OR (action = 'create' AND json_extract(new_value, '$.colour') = 'red')) GROUP BY risk_id)`,
-  ).raw().all(endMs) as Array<[number, string, number]>;
+    )
+    .raw()
+    .all(endMs) as Array<[number, string, number]>;
   const awaitingAck = ackRows
-    .filter(([riskId, action]) => action !== "acknowledge" && states.get(riskId)?.colour === "red" && isOpenStatus(states.get(riskId)!.status))
+    .filter(
+      ([riskId, action]) =>
+        action !== "acknowledge" && states.get(riskId)?.colour === "red" && isOpenStatus(states.get(riskId)!.status),
+    )
     .map(([riskId, , at]) => ({ riskId, raisedAt: at }))
     .sort((a, b) => a.raisedAt - b.raisedAt);
 
-  const trend: TrendPoint[] = weeklyTrend(sqlite, { weeks: 13, timeZone: p.timeZone, nowMs: complete ? endMs : p.nowMs, present: complete ? undefined : p.present });
+  const trend: TrendPoint[] = weeklyTrend(sqlite, {
+    weeks: 13,
+    timeZone: p.timeZone,
+    nowMs: complete ? endMs : p.nowMs,
+    present: complete ? undefined : p.present,
+  });
   return {
-    changes, overdue, awaitingAck, trend,
+    changes,
+    overdue,
+    awaitingAck,
+    trend,
     counts: { before: sumCells(before), now: sumCells(after) },
-    areas: groupDeltas(before, after, "area"), regions: groupDeltas(before, after, "region"),
+    areas: groupDeltas(before, after, "area"),
+    regions: groupDeltas(before, after, "region"),
   };
 }
 export type WeeklyAnalysis = ReturnType<typeof assembleWeeklyAnalysis>;
 
 export function getConclusions(db: Db, monday: string) {
-  return db.select({ text: weeklyAnalyses.conclusions, version: weeklyAnalyses.version, updatedAt: weeklyAnalyses.updatedAt, by: users.displayName })
-    .from(weeklyAnalyses).innerJoin(users, eq(users.id, weeklyAnalyses.updatedBy)).where(eq(weeklyAnalyses.weekStart, monday)).get() ?? null;
+  return (
+    db
+      .select({
+        text: weeklyAnalyses.conclusions,
+        version: weeklyAnalyses.version,
+        updatedAt: weeklyAnalyses.updatedAt,
+        by: users.displayName,
+      })
+      .from(weeklyAnalyses)
+      .innerJoin(users, eq(users.id, weeklyAnalyses.updatedBy))
+      .where(eq(weeklyAnalyses.weekStart, monday))
+      .get() ?? null
+  );
 }

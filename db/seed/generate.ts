@@ -2,7 +2,15 @@ import type Database from "better-sqlite3";
 import type { Colour, RiskStatus } from "../../lib/domain/colours";
 import { addDays, dayInZone, startOfDayInZone } from "../../lib/domain/dates";
 import { DEFAULT_REVIEW_DAYS } from "../../lib/domain/review";
-import { compute, LEC_C, LEC_E, LEC_L, MATRIX_LEVELS, type Assessment, type MethodInputs } from "../../lib/domain/grading";
+import {
+  compute,
+  LEC_C,
+  LEC_E,
+  LEC_L,
+  MATRIX_LEVELS,
+  type Assessment,
+  type MethodInputs,
+} from "../../lib/domain/grading";
 import { storedJson } from "../../lib/domain/history-chain";
 import { DEFAULT_CODE_PREFIX, formatRiskCode } from "../../lib/domain/risk-code";
 import { appendStoredEvent } from "../history/append";
@@ -41,9 +49,12 @@ export function pickStatus(rng: Rng): RiskStatus {
 export function sampleAssessment(rng: Rng, colour: Colour): Assessment {
   const x = rng.next();
   for (let i = 0; i < 60; i++) {
-    const inputs: MethodInputs = x < 0.35
-      ? { method: "lec", l: rng.pick(LEC_L), e: rng.pick(LEC_E), c: rng.pick(LEC_C) }
-      : x < 0.85 ? { method: "matrix", likelihood: rng.pick(MATRIX_LEVELS), severity: rng.pick(MATRIX_LEVELS) } : { method: "direct" };
+    const inputs: MethodInputs =
+      x < 0.35
+        ? { method: "lec", l: rng.pick(LEC_L), e: rng.pick(LEC_E), c: rng.pick(LEC_C) }
+        : x < 0.85
+          ? { method: "matrix", likelihood: rng.pick(MATRIX_LEVELS), severity: rng.pick(MATRIX_LEVELS) }
+          : { method: "direct" };
     const { score, computed } = compute(inputs);
     if (computed === null || computed === colour) return { ...inputs, score, computed, colour };
   }
@@ -58,7 +69,9 @@ export type Reference = {
 
 export function loadReference(sqlite: Database.Database): Reference {
   return {
-    areas: sqlite.prepare("SELECT id, code, lead_unit_id AS leadUnitId FROM areas WHERE active = 1").all() as Reference["areas"],
+    areas: sqlite
+      .prepare("SELECT id, code, lead_unit_id AS leadUnitId FROM areas WHERE active = 1")
+      .all() as Reference["areas"],
     regions: sqlite.prepare("SELECT id, name_zh AS nameZh FROM regions WHERE active = 1").all() as Reference["regions"],
     unitIds: (sqlite.prepare("SELECT id FROM units WHERE active = 1").all() as Array<{ id: number }>).map((u) => u.id),
   };
@@ -81,9 +94,10 @@ export function insertGeneratedRisks(
   const today = dayInZone(opts.now);
   const nowMs = opts.now.getTime();
   const dayMs = 86_400_000;
-  const createdTimes = Array.from({ length: opts.count }, () => nowMs - Math.floor(rng.next() * opts.spanDays * dayMs)).sort(
-    (a, b) => a - b,
-  );
+  const createdTimes = Array.from(
+    { length: opts.count },
+    () => nowMs - Math.floor(rng.next() * opts.spanDays * dayMs),
+  ).sort((a, b) => a - b);
   const lastSeq = new Map<number, number>();
   for (const row of sqlite.prepare("SELECT code FROM risks").iterate() as Iterable<{ code: string }>) {
     const [, y, n] = row.code.split("-");
@@ -97,10 +111,29 @@ export function insertGeneratedRisks(
   const insertMeasure = sqlite.prepare(
     "INSERT INTO risk_measures (risk_id, description, owner, due_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
-  const event = (at: number, riskId: number, riskVersion: number, action: string, field: string | null, from: unknown, to: unknown, reason: string | null, data: unknown) =>
+  const event = (
+    at: number,
+    riskId: number,
+    riskVersion: number,
+    action: string,
+    field: string | null,
+    from: unknown,
+    to: unknown,
+    reason: string | null,
+    data: unknown,
+  ) =>
     appendStoredEvent(sqlite, {
-      at, risk_id: riskId, risk_version: riskVersion, actor_id: null, actor_name: opts.actorName, action, field,
-      old_value: storedJson(from), new_value: storedJson(to), reason, data: storedJson(data),
+      at,
+      risk_id: riskId,
+      risk_version: riskVersion,
+      actor_id: null,
+      actor_name: opts.actorName,
+      action,
+      field,
+      old_value: storedJson(from),
+      new_value: storedJson(to),
+      reason,
+      data: storedJson(data),
     });
   let events = 0;
   const run = sqlite.transaction(() => {
@@ -131,43 +164,96 @@ export function insertGeneratedRisks(
       const lastAt = eventTimes.at(-1) ?? createdMs;
       const ackPending = colour === "red" && grades.at(-2) !== "red" && nowMs - lastAt < 10 * dayMs ? 1 : 0;
       // About one risk in eight is behind on its review, as in a real register.
-      const nextReview = rng.next() < 0.12
-        ? addDays(today, -1 - Math.floor(rng.next() * 20))
-        : addDays(today, Math.floor(rng.next() * DEFAULT_REVIEW_DAYS[colour]));
+      const nextReview =
+        rng.next() < 0.12
+          ? addDays(today, -1 - Math.floor(rng.next() * 20))
+          : addDays(today, Math.floor(rng.next() * DEFAULT_REVIEW_DAYS[colour]));
       const title = titleT.replace("{r}", shortName(region.nameZh));
       // A red raised earlier was acknowledged by a leader within two days (and before the next change).
       const acks = [createdMs, ...eventTimes].map((at, i) => {
         const raised = grades[i] === "red" && (i === 0 || grades[i - 1] !== "red");
         const pending = ackPending && i === eventTimes.length;
         const next = eventTimes[i] ?? nowMs;
-        return raised && !pending ? Math.min(at + Math.floor((2 + ackRng.next() * 46) * 3_600_000), at + Math.floor((next - at) / 2)) : null;
+        return raised && !pending
+          ? Math.min(at + Math.floor((2 + ackRng.next() * 46) * 3_600_000), at + Math.floor((next - at) / 2))
+          : null;
       });
       // The register's next review day is explained by the history: an open risk's last review set it
       // (a cadence before it, or just after the latest change), so past weeks' overdue lists add up.
       const latest = Math.max(lastAt, ...acks.map((a) => a ?? 0));
       const planned = startOfDayInZone(addDays(nextReview, -DEFAULT_REVIEW_DAYS[colour])) + 10 * 3_600_000;
-      const reviewAt = status === "identified" || status === "controlling" ? Math.max(planned, latest + 3_600_000) : Infinity;
+      const reviewAt =
+        status === "identified" || status === "controlling" ? Math.max(planned, latest + 3_600_000) : Infinity;
       const finalReview = reviewAt < nowMs ? reviewAt : null;
       const version = 1 + nExtra + acks.filter((a) => a !== null).length + (finalReview ? 1 : 0);
-      const info = insertRisk.run(code, title, description, area.id, region.id, colour, status, unitId, person,
-        JSON.stringify(assessments.at(-1)), ackPending, finalReview ?? lastAt, nextReview, version, createdMs, finalReview ?? lastAt);
+      const info = insertRisk.run(
+        code,
+        title,
+        description,
+        area.id,
+        region.id,
+        colour,
+        status,
+        unitId,
+        person,
+        JSON.stringify(assessments.at(-1)),
+        ackPending,
+        finalReview ?? lastAt,
+        nextReview,
+        version,
+        createdMs,
+        finalReview ?? lastAt,
+      );
       const riskId = Number(info.lastInsertRowid);
       let v = 1;
       const ack = (i: number) => {
-        if (acks[i] !== null) event(acks[i]!, riskId, ++v, "acknowledge", "ackPending", true, false, "已阅,请按规定管控。", { colour: "red" });
+        if (acks[i] !== null)
+          event(acks[i]!, riskId, ++v, "acknowledge", "ackPending", true, false, "已阅,请按规定管控。", {
+            colour: "red",
+          });
       };
-      event(createdMs, riskId, 1, "create", null, null, { code, title, areaId: area.id, regionId: region.id, colour: grades[0], status }, null, { assessment: assessments[0] });
+      event(
+        createdMs,
+        riskId,
+        1,
+        "create",
+        null,
+        null,
+        { code, title, areaId: area.id, regionId: region.id, colour: grades[0], status },
+        null,
+        { assessment: assessments[0] },
+      );
       ack(0);
       eventTimes.forEach((at, i) => {
         const [from, to] = [grades[i], grades[i + 1]];
-        if (from === to) event(at, riskId, ++v, "review", "nextReviewDate", null, addDays(dayInZone(new Date(at)), DEFAULT_REVIEW_DAYS[to]), "复核无变化", { colour: to });
+        if (from === to)
+          event(
+            at,
+            riskId,
+            ++v,
+            "review",
+            "nextReviewDate",
+            null,
+            addDays(dayInZone(new Date(at)), DEFAULT_REVIEW_DAYS[to]),
+            "复核无变化",
+            { colour: to },
+          );
         else event(at, riskId, ++v, "grade", "colour", from, to, "动态评估调整", { assessment: assessments[i + 1] });
         ack(i + 1);
       });
-      if (finalReview) event(finalReview, riskId, ++v, "review", "nextReviewDate", null, nextReview, "定期复核", { colour });
+      if (finalReview)
+        event(finalReview, riskId, ++v, "review", "nextReviewDate", null, nextReview, "定期复核", { colour });
       measures.forEach((m, i) => {
         const due = addDays(dayInZone(new Date(createdMs)), 30 * (i + 1));
-        insertMeasure.run(riskId, m, person, due, status === "resolved" || status === "closed" ? "done" : i === 0 ? "in_progress" : "planned", createdMs, createdMs);
+        insertMeasure.run(
+          riskId,
+          m,
+          person,
+          due,
+          status === "resolved" || status === "closed" ? "done" : i === 0 ? "in_progress" : "planned",
+          createdMs,
+          createdMs,
+        );
       });
       events += v;
     }
@@ -175,4 +261,3 @@ export function insertGeneratedRisks(
   run();
   return { risks: opts.count, events };
 }
-

@@ -10,7 +10,9 @@ export { SEED_ACTOR, seedDemo, seedDemoRegister } from "./demo";
 export function seedReference(sqlite: Database.Database): number {
   let added = 0;
   const tx = sqlite.transaction(() => {
-    const unit = sqlite.prepare("INSERT INTO units (code, name_zh, name_en, sort_order) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO NOTHING");
+    const unit = sqlite.prepare(
+      "INSERT INTO units (code, name_zh, name_en, sort_order) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO NOTHING",
+    );
     UNITS.forEach((u, i) => (added += unit.run(u.code, u.zh, u.en, i + 1).changes));
 
     const region = sqlite.prepare(
@@ -25,7 +27,10 @@ export function seedReference(sqlite: Database.Database): number {
     const area = sqlite.prepare(
       "INSERT INTO areas (kind, code, name_zh, name_en, lead_unit_id, sort_order) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO NOTHING",
     );
-    for (const [kind, list] of [["category", CATEGORIES], ["domain", DOMAINS]] as const) {
+    for (const [kind, list] of [
+      ["category", CATEGORIES],
+      ["domain", DOMAINS],
+    ] as const) {
       list.forEach((a, i) => {
         const lead = unitId.get(a.lead) as { id: number } | undefined;
         added += area.run(kind, a.code, a.zh, a.en, lead?.id ?? null, i + 1).changes;

@@ -14,22 +14,46 @@ export const DEMO_PASSWORD = "sise-demo-2026";
  * One account per role, so a newcomer can try each. The officer's scope: all safety domains in two
  * counties; the officer files the daily reports of the emergency and transport bureaus.
  */
-export const DEMO_USERS: Array<{ username: string; displayName: string; roles: Role[]; scope?: { areaKind: "domain"; regionCodes: string[] }; units?: string[] }> = [
+export const DEMO_USERS: Array<{
+  username: string;
+  displayName: string;
+  roles: Role[];
+  scope?: { areaKind: "domain"; regionCodes: string[] };
+  units?: string[];
+}> = [
   { username: "admin", displayName: "演示·系统管理员", roles: ["admin"] },
-  { username: "officer", displayName: "演示·风险管理员(榆阳区/神木市 安全生产)", roles: ["officer"], scope: { areaKind: "domain", regionCodes: ["610802", "610881"] }, units: ["U-YJJ", "U-JTJ"] },
+  {
+    username: "officer",
+    displayName: "演示·风险管理员(榆阳区/神木市 安全生产)",
+    roles: ["officer"],
+    scope: { areaKind: "domain", regionCodes: ["610802", "610881"] },
+    units: ["U-YJJ", "U-JTJ"],
+  },
   { username: "leader", displayName: "演示·市领导", roles: ["leader"] },
   { username: "auditor", displayName: "演示·审计员", roles: ["auditor"] },
 ];
 
-export const countUserRows = (sqlite: Database.Database) => (sqlite.prepare("SELECT count(*) AS n FROM users").get() as { n: number }).n;
+export const countUserRows = (sqlite: Database.Database) =>
+  (sqlite.prepare("SELECT count(*) AS n FROM users").get() as { n: number }).n;
 
 /** The first admin from SISE_ADMIN_USERNAME / SISE_ADMIN_PASSWORD, for scripted installs. */
-export async function seedAdminFromEnv(sqlite: Database.Database, p: { username: string; displayName: string; password: string }) {
+export async function seedAdminFromEnv(
+  sqlite: Database.Database,
+  p: { username: string; displayName: string; password: string },
+) {
   if (countUserRows(sqlite) > 0) return false;
   const passwordHash = await hashPassword(p.password);
   const access = { roles: ["admin" as const], scope: { areaIds: [], regionIds: [] }, unitIds: [] };
   const db = drizzle(sqlite, { schema }) as Db;
-  return insertUser(db, { username: p.username, displayName: p.displayName, passwordHash, mustChangePassword: false, access, actor: { id: null, name: "system:setup" }, now: new Date() }).ok;
+  return insertUser(db, {
+    username: p.username,
+    displayName: p.displayName,
+    passwordHash,
+    mustChangePassword: false,
+    access,
+    actor: { id: null, name: "system:setup" },
+    now: new Date(),
+  }).ok;
 }
 
 /**
@@ -39,7 +63,9 @@ export async function seedAdminFromEnv(sqlite: Database.Database, p: { username:
 export function issueSetupToken(sqlite: Database.Database): string {
   const token = generateToken();
   sqlite
-    .prepare("INSERT INTO settings (key, value) VALUES ('setupTokenDigest', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+    .prepare(
+      "INSERT INTO settings (key, value) VALUES ('setupTokenDigest', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    )
     .run(JSON.stringify(hashToken(token)));
   return token;
 }

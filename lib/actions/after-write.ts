@@ -16,7 +16,10 @@ import type { FormState } from "@/lib/validation/form-state";
  * No `revalidatePath` either: every page is rendered per request (nothing is cached on the
  * server), and revalidating would make Next render the form's own page into the answer too.
  */
-export async function afterWrite(href: string, state: Omit<FormState, "redirectTo"> = { ok: true }): Promise<FormState> {
+export async function afterWrite(
+  href: string,
+  state: Omit<FormState, "redirectTo"> = { ok: true },
+): Promise<FormState> {
   if ((await headers()).has("next-action")) return { ...state, redirectTo: href };
   redirect(href);
 }

@@ -37,7 +37,11 @@ export function analysisDocx(doc: AnalysisDocument): Promise<Buffer> {
     rows: doc.trend.map((p) => [p.label, ...COLOURS.map((c) => String(p.counts[c]))]),
   };
   const children: Array<Paragraph | Table> = [
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, bold: true })] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: doc.title, bold: true })],
+    }),
     titleBlock(doc),
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: doc.trendHeading }),
     table(trendTable),
@@ -53,11 +57,16 @@ export function analysisDocx(doc: AnalysisDocument): Promise<Buffer> {
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: doc.conclusionsHeading }));
   for (const line of (doc.conclusions || doc.noConclusions).split(/\r?\n/)) children.push(new Paragraph(line));
-  if (doc.conclusionsMeta) children.push(new Paragraph({ children: [new TextRun({ text: doc.conclusionsMeta, color: "404040", size: 18 })] }));
+  if (doc.conclusionsMeta)
+    children.push(new Paragraph({ children: [new TextRun({ text: doc.conclusionsMeta, color: "404040", size: 18 })] }));
   const document = new Document({
     creator: "Sise 四色",
     title: doc.title,
-    styles: { default: { document: { run: { font: { ascii: "Arial", hAnsi: "Arial", eastAsia: "Microsoft YaHei" }, size: 21 } } } },
+    styles: {
+      default: {
+        document: { run: { font: { ascii: "Arial", hAnsi: "Arial", eastAsia: "Microsoft YaHei" }, size: 21 } },
+      },
+    },
     sections: [
       {
         properties: { page: { margin: { top: 1000, bottom: 1000, left: 1000, right: 1000 } } },
@@ -83,7 +92,11 @@ function footer(doc: AnalysisDocument): Footer {
     children: [
       new Paragraph({
         tabStops: [{ type: "right", position: TEXT_WIDTH }],
-        children: [new TextRun({ text: doc.title, size: 16, color: "404040" }), new TextRun({ text: "\t", size: 16 }), ...runs],
+        children: [
+          new TextRun({ text: doc.title, size: 16, color: "404040" }),
+          new TextRun({ text: "\t", size: 16 }),
+          ...runs,
+        ],
       }),
     ],
   });
@@ -101,8 +114,12 @@ function titleBlock(doc: AnalysisDocument): Table {
       (r) =>
         new TableRow({
           children: [
-            new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: r.label, bold: true, size: 19 })] })] }),
-            new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: r.value || "—", size: 19 })] })] }),
+            new TableCell({
+              children: [new Paragraph({ children: [new TextRun({ text: r.label, bold: true, size: 19 })] })],
+            }),
+            new TableCell({
+              children: [new Paragraph({ children: [new TextRun({ text: r.value || "—", size: 19 })] })],
+            }),
           ],
         }),
     ),

@@ -27,8 +27,13 @@ export function loadWeeklyAnalysis(db: Db, p: { monday: string; now: Date; local
   const settings = getSettings(db);
   const today = dayInZone(p.now, CITY_TIME_ZONE);
   const analysis = assembleWeeklyAnalysis(db, {
-    monday: p.monday, timeZone: CITY_TIME_ZONE, nowMs: p.now.getTime(), present: presentBoard(db, today).board,
-    reviewDays: settings.reviewDays, cutoff: settings.reportCutoff, rowLimit: p.rowLimit,
+    monday: p.monday,
+    timeZone: CITY_TIME_ZONE,
+    nowMs: p.now.getTime(),
+    present: presentBoard(db, today).board,
+    reviewDays: settings.reviewDays,
+    cutoff: settings.reportCutoff,
+    rowLimit: p.rowLimit,
   });
   return { analysis, names: nameMaps(db, p.locale), organisation: settings.organisation || cityName(db, p.locale) };
 }

@@ -8,11 +8,33 @@ import { existsSync } from "node:fs";
  */
 export type PdfFont = { regular: { path: string; family?: string }; bold: { path: string; family?: string } };
 
-const CANDIDATES: Array<[regular: string, regularFamily: string | undefined, bold: string, boldFamily: string | undefined]> = [
-  ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold"],
-  ["/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular", "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold"],
-  ["/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular", "/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold"],
-  ["/System/Library/Fonts/Hiragino Sans GB.ttc", "HiraginoSansGB-W3", "/System/Library/Fonts/Hiragino Sans GB.ttc", "HiraginoSansGB-W6"],
+const CANDIDATES: Array<
+  [regular: string, regularFamily: string | undefined, bold: string, boldFamily: string | undefined]
+> = [
+  [
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "NotoSansCJKsc-Regular",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "NotoSansCJKsc-Bold",
+  ],
+  [
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "NotoSansCJKsc-Regular",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Bold.ttc",
+    "NotoSansCJKsc-Bold",
+  ],
+  [
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "NotoSansCJKsc-Regular",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc",
+    "NotoSansCJKsc-Bold",
+  ],
+  [
+    "/System/Library/Fonts/Hiragino Sans GB.ttc",
+    "HiraginoSansGB-W3",
+    "/System/Library/Fonts/Hiragino Sans GB.ttc",
+    "HiraginoSansGB-W6",
+  ],
   ["C:\\Windows\\Fonts\\simhei.ttf", undefined, "C:\\Windows\\Fonts\\simhei.ttf", undefined],
 ];
 
@@ -28,7 +50,11 @@ export function findPdfFont(env: string | undefined = process.env.SISE_PDF_FONT)
   }
   for (const [r, rf, b, bf] of CANDIDATES) {
     // turbopackIgnore: system font paths, chosen at run time; tracing them would pull the whole project into the build.
-    if (existsSync(/*turbopackIgnore: true*/ r)) return { regular: { path: r, family: rf }, bold: existsSync(/*turbopackIgnore: true*/ b) ? { path: b, family: bf } : { path: r, family: rf } };
+    if (existsSync(/*turbopackIgnore: true*/ r))
+      return {
+        regular: { path: r, family: rf },
+        bold: existsSync(/*turbopackIgnore: true*/ b) ? { path: b, family: bf } : { path: r, family: rf },
+      };
   }
   return null;
 }

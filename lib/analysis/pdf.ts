@@ -24,7 +24,11 @@ export function analysisPdf(doc: AnalysisDocument, font: PdfFont, opts: { compre
     size: "A4",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER },
     compress: opts.compress ?? true,
-    info: { Title: doc.title, Creator: "Sise 四色", ...(doc.titleBlock[0]?.value ? { Author: doc.titleBlock[0].value } : {}) },
+    info: {
+      Title: doc.title,
+      Creator: "Sise 四色",
+      ...(doc.titleBlock[0]?.value ? { Author: doc.titleBlock[0].value } : {}),
+    },
     bufferPages: true,
   });
   pdf.registerFont("body", font.regular.path, font.regular.family);
@@ -59,7 +63,10 @@ export function analysisPdf(doc: AnalysisDocument, font: PdfFont, opts: { compre
   }
   ensure(60);
   heading(pdf, doc.conclusionsHeading);
-  pdf.font("body").fontSize(10.5).text(doc.conclusions || doc.noConclusions, { width, lineGap: 2 });
+  pdf
+    .font("body")
+    .fontSize(10.5)
+    .text(doc.conclusions || doc.noConclusions, { width, lineGap: 2 });
   if (doc.conclusionsMeta) pdf.fontSize(9).fillColor(GREY).text(doc.conclusionsMeta).fillColor("#000000");
 
   const range = pdf.bufferedPageRange();
@@ -69,7 +76,12 @@ export function analysisPdf(doc: AnalysisDocument, font: PdfFont, opts: { compre
     pdf.page.margins.bottom = 0;
     const y = pdf.page.height - MARGIN - 6;
     const label = doc.pageLabel.replace("{page}", String(i + 1)).replace("{pages}", String(range.count));
-    pdf.lineWidth(0.5).strokeColor("#a3a3a3").moveTo(MARGIN, y - 5).lineTo(MARGIN + width, y - 5).stroke();
+    pdf
+      .lineWidth(0.5)
+      .strokeColor("#a3a3a3")
+      .moveTo(MARGIN, y - 5)
+      .lineTo(MARGIN + width, y - 5)
+      .stroke();
     pdf.font("body").fontSize(8).fillColor(GREY);
     pdf.text(doc.title, MARGIN, y, { width: width / 2, lineBreak: false });
     pdf.text(label, MARGIN + width / 2, y, { width: width / 2, align: "right", lineBreak: false });
@@ -85,11 +97,21 @@ function titleBlock(pdf: PDFKit.PDFDocument, doc: AnalysisDocument, width: numbe
   const top = pdf.y;
   for (const r of doc.titleBlock) {
     const y = pdf.y;
-    pdf.font("bold").fontSize(9.5).text(r.label, MARGIN + 6, y + 3, { width: labelWidth, lineBreak: false });
-    pdf.font("body").fontSize(9.5).text(r.value || "—", MARGIN + 6 + labelWidth, y + 3, { width: width - labelWidth - 12 });
+    pdf
+      .font("bold")
+      .fontSize(9.5)
+      .text(r.label, MARGIN + 6, y + 3, { width: labelWidth, lineBreak: false });
+    pdf
+      .font("body")
+      .fontSize(9.5)
+      .text(r.value || "—", MARGIN + 6 + labelWidth, y + 3, { width: width - labelWidth - 12 });
     pdf.y += 3;
   }
-  pdf.lineWidth(0.8).strokeColor("#737373").rect(MARGIN, top, width, pdf.y - top).stroke();
+  pdf
+    .lineWidth(0.8)
+    .strokeColor("#737373")
+    .rect(MARGIN, top, width, pdf.y - top)
+    .stroke();
   pdf.x = MARGIN;
   pdf.moveDown(1);
 }
@@ -116,7 +138,10 @@ export function columnWidths(natural: number[], fixed: boolean[], width: number,
   for (let i = 0; i < widths.length; i++) {
     const short = (min[i] ?? 0) - widths[i];
     if (fixed[i] || short <= 0) continue;
-    const donor = widths.reduce((best, w, j) => (!fixed[j] && j !== i && w - (min[j] ?? 0) > widths[best] - (min[best] ?? 0) ? j : best), i);
+    const donor = widths.reduce(
+      (best, w, j) => (!fixed[j] && j !== i && w - (min[j] ?? 0) > widths[best] - (min[best] ?? 0) ? j : best),
+      i,
+    );
     if (donor === i) continue;
     const give = Math.min(short, widths[donor] - (min[donor] ?? 0));
     widths[donor] -= give;
@@ -186,7 +211,10 @@ function drawTrend(pdf: PDFKit.PDFDocument, doc: AnalysisDocument, width: number
   const yOf = (v: number) => y0 + plotH - (v / max) * plotH;
   pdf.lineWidth(0.5).strokeColor("#a3a3a3");
   for (const f of [0, 0.5, 1]) {
-    pdf.moveTo(x0, yOf(max * f)).lineTo(x0 + w, yOf(max * f)).stroke();
+    pdf
+      .moveTo(x0, yOf(max * f))
+      .lineTo(x0 + w, yOf(max * f))
+      .stroke();
     pdf
       .font("body")
       .fontSize(7)
@@ -195,7 +223,9 @@ function drawTrend(pdf: PDFKit.PDFDocument, doc: AnalysisDocument, width: number
   }
   points.forEach((p, i) => {
     if (i % 2 === 0 || i === points.length - 1) {
-      pdf.fontSize(7).text(p.label, x0 + i * step - 14, y0 + plotH + 4, { width: 28, align: "center", lineBreak: false });
+      pdf
+        .fontSize(7)
+        .text(p.label, x0 + i * step - 14, y0 + plotH + 4, { width: 28, align: "center", lineBreak: false });
     }
   });
   for (const c of COLOURS) {
@@ -203,7 +233,9 @@ function drawTrend(pdf: PDFKit.PDFDocument, doc: AnalysisDocument, width: number
     const dash = DASH[c];
     if (dash) pdf.dash(dash[0], { space: dash[1] });
     else pdf.undash();
-    points.forEach((p, i) => (i === 0 ? pdf.moveTo(x0, yOf(p.counts[c])) : pdf.lineTo(x0 + i * step, yOf(p.counts[c]))));
+    points.forEach((p, i) =>
+      i === 0 ? pdf.moveTo(x0, yOf(p.counts[c])) : pdf.lineTo(x0 + i * step, yOf(p.counts[c])),
+    );
     pdf.stroke();
   }
   pdf.undash();
@@ -214,9 +246,16 @@ function drawTrend(pdf: PDFKit.PDFDocument, doc: AnalysisDocument, width: number
     pdf.lineWidth(1.8).strokeColor(COLOUR_SWATCH[c].background);
     const dash = DASH[c];
     if (dash) pdf.dash(dash[0], { space: dash[1] });
-    pdf.moveTo(lx, ly + 4).lineTo(lx + 22, ly + 4).stroke();
+    pdf
+      .moveTo(lx, ly + 4)
+      .lineTo(lx + 22, ly + 4)
+      .stroke();
     pdf.undash();
-    pdf.font("body").fontSize(8).fillColor("#000000").text(doc.colourNames[c], lx + 26, ly, { lineBreak: false });
+    pdf
+      .font("body")
+      .fontSize(8)
+      .fillColor("#000000")
+      .text(doc.colourNames[c], lx + 26, ly, { lineBreak: false });
     lx += 70;
   }
   pdf.x = MARGIN;

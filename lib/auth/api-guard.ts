@@ -21,15 +21,26 @@ export type ApiCaller = { token: ApiToken };
 export async function authorizeApi(request: Request): Promise<ApiCaller | Response> {
   const t = await getTranslations("api");
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
-  if (!match) return Response.json({ error: "unauthorized", message: t("missingToken") }, { status: 401, headers: { "www-authenticate": "Bearer" } });
+  if (!match)
+    return Response.json(
+      { error: "unauthorized", message: t("missingToken") },
+      { status: 401, headers: { "www-authenticate": "Bearer" } },
+    );
   const db = getDb();
   const token = findLiveApiToken(db, { tokenHash: hashToken(match[1]) });
-  if (!token) return Response.json({ error: "unauthorized", message: t("badToken") }, { status: 401, headers: { "www-authenticate": "Bearer" } });
+  if (!token)
+    return Response.json(
+      { error: "unauthorized", message: t("badToken") },
+      { status: 401, headers: { "www-authenticate": "Bearer" } },
+    );
   try {
     await limiter.consume(token.tokenHash);
   } catch (e) {
     const retry = e instanceof RateLimiterRes ? Math.ceil(e.msBeforeNext / 1000) : 1;
-    return Response.json({ error: "rateLimited", message: t("rateLimited", { seconds: retry }) }, { status: 429, headers: { "retry-after": String(retry) } });
+    return Response.json(
+      { error: "rateLimited", message: t("rateLimited", { seconds: retry }) },
+      { status: 429, headers: { "retry-after": String(retry) } },
+    );
   }
   // When it was last used, for the admin's list — written at most once a minute per token.
   const now = new Date();
@@ -38,4 +49,3 @@ export async function authorizeApi(request: Request): Promise<ApiCaller | Respon
   }
   return { token };
 }
-

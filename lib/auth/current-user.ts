@@ -47,7 +47,15 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
         ? "mustEnrolTotp"
         : "ready";
   return {
-    id: user.id, username: user.username, displayName: user.displayName, roles, scope, unitIds,
-    permissions: [...permissionsOf(roles)], totpEnabled: user.totpEnabled, stage, sessionId,
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles,
+    scope,
+    unitIds,
+    permissions: [...permissionsOf(roles)],
+    totpEnabled: user.totpEnabled,
+    stage,
+    sessionId,
   };
 });

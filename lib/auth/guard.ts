@@ -6,7 +6,11 @@ import { getCurrentUser, type CurrentUser, type Stage } from "./current-user";
 import { can, type Permission } from "./permissions";
 
 export type Authorized = { ok: true; user: CurrentUser; actor: Actor & { id: number } };
-export type Denied = { ok: false; status: 401 | 403; key: "auth.signInRequired" | "auth.forbidden" | "auth.finishSignIn" };
+export type Denied = {
+  ok: false;
+  status: 401 | 403;
+  key: "auth.signInRequired" | "auth.forbidden" | "auth.finishSignIn";
+};
 
 export const actorOf = (user: Pick<CurrentUser, "id" | "displayName" | "username">): Actor & { id: number } => ({
   id: user.id,
@@ -17,10 +21,14 @@ export const actorOf = (user: Pick<CurrentUser, "id" | "displayName" | "username
  * The check every server action and route handler makes first. `permission` names what the call
  * does; `stage` lets the few sign-in steps run before the account is fully ready.
  */
-export async function authorize(permission: Permission | null, { stage = "ready" }: { stage?: Stage | Stage[] } = {}): Promise<Authorized | Denied> {
+export async function authorize(
+  permission: Permission | null,
+  { stage = "ready" }: { stage?: Stage | Stage[] } = {},
+): Promise<Authorized | Denied> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, status: 401, key: "auth.signInRequired" };
-  if (!(Array.isArray(stage) ? stage : [stage]).includes(user.stage)) return { ok: false, status: 403, key: user.stage === "ready" ? "auth.forbidden" : "auth.finishSignIn" };
+  if (!(Array.isArray(stage) ? stage : [stage]).includes(user.stage))
+    return { ok: false, status: 403, key: user.stage === "ready" ? "auth.forbidden" : "auth.finishSignIn" };
   if (permission && !can(user, permission)) return { ok: false, status: 403, key: "auth.forbidden" };
   return { ok: true, user, actor: actorOf(user) };
 }

@@ -33,9 +33,38 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlyArray<Permission>> = {
   // Admin runs the system, not the register: grading needs an officer role with a scope as well.
   admin: ["risk.read", "board.view", "history.read", "users.manage", "reference.manage", "settings.manage"],
   // Filing reports and closing tasks also needs membership of the unit (user_units), checked per unit.
-  officer: ["risk.read", "risk.create", "risk.edit", "board.view", "history.read", "report.read", "report.file", "analysis.write", "meeting.read", "meeting.record", "task.complete"],
-  leader: ["risk.read", "board.view", "meeting.run", "risk.acknowledge", "history.read", "report.read", "meeting.read", "meeting.record"],
-  auditor: ["risk.read", "board.view", "history.read", "history.export", "history.verify", "report.read", "meeting.read"],
+  officer: [
+    "risk.read",
+    "risk.create",
+    "risk.edit",
+    "board.view",
+    "history.read",
+    "report.read",
+    "report.file",
+    "analysis.write",
+    "meeting.read",
+    "meeting.record",
+    "task.complete",
+  ],
+  leader: [
+    "risk.read",
+    "board.view",
+    "meeting.run",
+    "risk.acknowledge",
+    "history.read",
+    "report.read",
+    "meeting.read",
+    "meeting.record",
+  ],
+  auditor: [
+    "risk.read",
+    "board.view",
+    "history.read",
+    "history.export",
+    "history.verify",
+    "report.read",
+    "meeting.read",
+  ],
 };
 
 /** Permissions that only make sense inside an officer's scope of areas × regions. */

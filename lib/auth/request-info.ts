@@ -24,7 +24,13 @@ export function clientIp(headers: Headers): string | null {
   const hops = trustedProxies();
   if (hops === 0) return peer;
   // The chain as the last proxy saw it: what each proxy appended, then the proxy's own socket.
-  const chain = [...(headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean), ...(peer ? [peer] : [])];
+  const chain = [
+    ...(headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    ...(peer ? [peer] : []),
+  ];
   return address(chain[chain.length - 1 - hops]);
 }
 

@@ -31,12 +31,26 @@ export async function newSessionTicket({ pendingTotp = false }: { pendingTotp?: 
 }
 
 export function storeSession(tx: Tx | Db, ticket: SessionTicket, p: { userId: number; now: Date }) {
-  insertSession(tx, { id: ticket.id, userId: p.userId, now: p.now, limits: ticket.limits, pendingTotp: ticket.pendingTotp, ip: ticket.ip, userAgent: ticket.userAgent });
+  insertSession(tx, {
+    id: ticket.id,
+    userId: p.userId,
+    now: p.now,
+    limits: ticket.limits,
+    pendingTotp: ticket.pendingTotp,
+    ip: ticket.ip,
+    userAgent: ticket.userAgent,
+  });
 }
 
 export async function setSessionCookie(ticket: SessionTicket) {
   const lifetime = ticket.pendingTotp ? Math.min(PENDING_TOTP_MS, ticket.limits.absoluteMs) : ticket.limits.absoluteMs;
-  (await cookies()).set(SESSION_COOKIE, ticket.token, { httpOnly: true, sameSite: "lax", secure: ticket.https, path: "/", maxAge: Math.floor(lifetime / 1000) });
+  (await cookies()).set(SESSION_COOKIE, ticket.token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: ticket.https,
+    path: "/",
+    maxAge: Math.floor(lifetime / 1000),
+  });
 }
 
 export async function endSession(db: Db, id: string | undefined) {

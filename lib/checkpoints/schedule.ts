@@ -13,7 +13,8 @@ export function startCheckpointSchedule() {
   const run = () => {
     try {
       const { receipt, written } = writeCheckpoint(getDb());
-      if (written) console.log(`[sise] history checkpoint signed: seq ${receipt.seq}, head ${receipt.hash.slice(0, 16)}…`);
+      if (written)
+        console.log(`[sise] history checkpoint signed: seq ${receipt.seq}, head ${receipt.hash.slice(0, 16)}…`);
     } catch (e) {
       console.error("[sise] history checkpoint failed:", e instanceof Error ? e.message : e);
     }

@@ -1,5 +1,13 @@
 import "server-only";
-import { createPrivateKey, createPublicKey, generateKeyPairSync, hash, sign, verify, type KeyObject } from "node:crypto";
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  hash,
+  sign,
+  verify,
+  type KeyObject,
+} from "node:crypto";
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Db } from "@/db/client";
@@ -7,7 +15,17 @@ import { databaseFile } from "@/db/connection";
 import { databasePath } from "@/db/connection";
 import { writeTransaction } from "@/db/mutations/events";
 import { getEventHash, getHistoryHead } from "@/db/queries/history";
-import { checkReceipts, FIRST_RECEIPT, lineDigest, parseReceipt, receiptLine, RECEIPT_VERSION, signedText, type Receipt, type ReceiptCheck } from "@/lib/domain/checkpoints";
+import {
+  checkReceipts,
+  FIRST_RECEIPT,
+  lineDigest,
+  parseReceipt,
+  receiptLine,
+  RECEIPT_VERSION,
+  signedText,
+  type Receipt,
+  type ReceiptCheck,
+} from "@/lib/domain/checkpoints";
 
 /**
  * Where the checkpoints' key and receipts live: outside the database, by default beside its folder
@@ -25,7 +43,8 @@ export function checkpointPaths(dbPath = databasePath()) {
   };
 }
 
-export const keyFingerprint = (publicKey: KeyObject) => hash("sha256", publicKey.export({ type: "spki", format: "der" }), "hex").slice(0, 16);
+export const keyFingerprint = (publicKey: KeyObject) =>
+  hash("sha256", publicKey.export({ type: "spki", format: "der" }), "hex").slice(0, 16);
 
 /** The signing key, made (with its public half beside it) the first time it is needed. */
 function signingKey(paths: ReturnType<typeof checkpointPaths>): KeyObject {
@@ -33,14 +52,23 @@ function signingKey(paths: ReturnType<typeof checkpointPaths>): KeyObject {
   if (!existsSync(/*turbopackIgnore: true*/ paths.key)) {
     mkdirSync(/*turbopackIgnore: true*/ dirname(paths.key), { recursive: true, mode: 0o700 });
     const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-    writeFileSync(/*turbopackIgnore: true*/ paths.key, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600, flag: "wx" });
-    writeFileSync(/*turbopackIgnore: true*/ paths.publicKey, publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644 });
+    writeFileSync(/*turbopackIgnore: true*/ paths.key, privateKey.export({ type: "pkcs8", format: "pem" }), {
+      mode: 0o600,
+      flag: "wx",
+    });
+    writeFileSync(/*turbopackIgnore: true*/ paths.publicKey, publicKey.export({ type: "spki", format: "pem" }), {
+      mode: 0o644,
+    });
   }
   return createPrivateKey(readFileSync(/*turbopackIgnore: true*/ paths.key));
 }
 
 export function readReceiptLines(file: string): string[] {
-  return existsSync(/*turbopackIgnore: true*/ file) ? readFileSync(/*turbopackIgnore: true*/ file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
+  return existsSync(/*turbopackIgnore: true*/ file)
+    ? readFileSync(/*turbopackIgnore: true*/ file, "utf8")
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+    : [];
 }
 
 /** The last receipt in the log, or null. */
@@ -55,7 +83,10 @@ export function latestReceipt(file = checkpointPaths().receipts): Receipt | null
  * is signed and two signers (the schedule, `npm run checkpoint`, another instance) never interleave
  * their receipts. The receipt is flushed to disk before the lock is released.
  */
-export function writeCheckpoint(db: Db, opts: { now?: Date; force?: boolean; dbPath?: string } = {}): { receipt: Receipt; written: boolean } {
+export function writeCheckpoint(
+  db: Db,
+  opts: { now?: Date; force?: boolean; dbPath?: string } = {},
+): { receipt: Receipt; written: boolean } {
   const paths = checkpointPaths(opts.dbPath ?? databaseFile(db));
   const privateKey = signingKey(paths);
   const key = keyFingerprint(createPublicKey(privateKey));
@@ -63,9 +94,20 @@ export function writeCheckpoint(db: Db, opts: { now?: Date; force?: boolean; dbP
     const head = getHistoryHead(tx);
     const lines = readReceiptLines(paths.receipts);
     const last = lines.length ? parseReceipt(lines[lines.length - 1]) : null;
-    if (last && !opts.force && last.seq === head.seq && last.hash === head.hash) return { receipt: last, written: false };
-    const unsigned = { seq: head.seq, hash: head.hash, at: (opts.now ?? new Date()).getTime(), prev: lines.length ? lineDigest(lines[lines.length - 1]) : FIRST_RECEIPT };
-    const receipt: Receipt = { v: RECEIPT_VERSION, ...unsigned, key, sig: sign(null, Buffer.from(signedText(unsigned)), privateKey).toString("base64") };
+    if (last && !opts.force && last.seq === head.seq && last.hash === head.hash)
+      return { receipt: last, written: false };
+    const unsigned = {
+      seq: head.seq,
+      hash: head.hash,
+      at: (opts.now ?? new Date()).getTime(),
+      prev: lines.length ? lineDigest(lines[lines.length - 1]) : FIRST_RECEIPT,
+    };
+    const receipt: Receipt = {
+      v: RECEIPT_VERSION,
+      ...unsigned,
+      key,
+      sig: sign(null, Buffer.from(signedText(unsigned)), privateKey).toString("base64"),
+    };
     mkdirSync(/*turbopackIgnore: true*/ dirname(paths.receipts), { recursive: true });
     const fd = openSync(/*turbopackIgnore: true*/ paths.receipts, "a", 0o644);
     try {
@@ -82,7 +124,10 @@ export function writeCheckpoint(db: Db, opts: { now?: Date; force?: boolean; dbP
  * Checks the receipt log against the history with the public key: a consistent rewrite, a cut
  * tail, a removed or forged receipt — each is named. `missing` when there is no log or key yet.
  */
-export function verifyCheckpoints(db: Db, p: { receipts?: string; publicKey?: string; dbPath?: string } = {}): ReceiptCheck | { ok: false; missing: "receipts" | "publicKey" } {
+export function verifyCheckpoints(
+  db: Db,
+  p: { receipts?: string; publicKey?: string; dbPath?: string } = {},
+): ReceiptCheck | { ok: false; missing: "receipts" | "publicKey" } {
   const paths = checkpointPaths(p.dbPath ?? databaseFile(db));
   const receiptsFile = p.receipts ?? paths.receipts;
   const publicKeyFile = p.publicKey ?? paths.publicKey;

@@ -76,7 +76,13 @@ export function replay(states: Map<number, RiskState>, events: Iterable<BoardEve
     if (e.action === "create") {
       const v = e.newValue as Partial<RiskState> | null;
       if (v && v.colour && v.status && typeof v.areaId === "number" && typeof v.regionId === "number") {
-        states.set(e.riskId, { riskId: e.riskId, areaId: v.areaId, regionId: v.regionId, colour: v.colour, status: v.status });
+        states.set(e.riskId, {
+          riskId: e.riskId,
+          areaId: v.areaId,
+          regionId: v.regionId,
+          colour: v.colour,
+          status: v.status,
+        });
       }
       continue;
     }
@@ -107,7 +113,10 @@ export type ReversibleEvent = BoardEvent & { oldValue: unknown };
  * move the old place, and "create" removes the risk (it did not exist yet). Cheaper than replaying
  * forward when the moment is recent. Mutates and returns `states`.
  */
-export function rollBack(states: Map<number, RiskState>, newestFirst: Iterable<ReversibleEvent>): Map<number, RiskState> {
+export function rollBack(
+  states: Map<number, RiskState>,
+  newestFirst: Iterable<ReversibleEvent>,
+): Map<number, RiskState> {
   for (const e of newestFirst) {
     if (e.riskId === null) continue;
     if (e.action === "create") {

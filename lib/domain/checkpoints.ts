@@ -44,8 +44,16 @@ export const lineDigest = (line: string) => hash("sha256", line, "hex");
 export function parseReceipt(line: string): Receipt | null {
   try {
     const r = JSON.parse(line) as Receipt;
-    const ok = r && r.v === RECEIPT_VERSION && Number.isSafeInteger(r.seq) && r.seq >= 0 && /^[0-9a-f]{64}$/.test(r.hash) && Number.isSafeInteger(r.at)
-      && /^[0-9a-f]{64}$/.test(r.prev) && /^[0-9a-f]{16}$/.test(r.key) && typeof r.sig === "string";
+    const ok =
+      r &&
+      r.v === RECEIPT_VERSION &&
+      Number.isSafeInteger(r.seq) &&
+      r.seq >= 0 &&
+      /^[0-9a-f]{64}$/.test(r.hash) &&
+      Number.isSafeInteger(r.at) &&
+      /^[0-9a-f]{64}$/.test(r.prev) &&
+      /^[0-9a-f]{16}$/.test(r.key) &&
+      typeof r.sig === "string";
     return ok ? r : null;
   } catch {
     return null;
@@ -59,7 +67,8 @@ export type ReceiptProblem =
   | { kind: "missingEvent"; line: number; seq: number; lastSeq: number }
   | { kind: "rewritten"; line: number; seq: number };
 
-export type ReceiptCheck = { ok: true; receipts: number; latest: Receipt | null } | { ok: false; receipts: number; problem: ReceiptProblem };
+export type ReceiptCheck =
+  { ok: true; receipts: number; latest: Receipt | null } | { ok: false; receipts: number; problem: ReceiptProblem };
 
 /**
  * Checks the receipt log against the history: each line readable, signed by the key, linked to the
@@ -68,7 +77,11 @@ export type ReceiptCheck = { ok: true; receipts: number; latest: Receipt | null 
  */
 export function checkReceipts(
   lines: string[],
-  p: { verify: (text: string, signature: string) => boolean; hashAt: (seq: number) => string | undefined; lastSeq: number },
+  p: {
+    verify: (text: string, signature: string) => boolean;
+    hashAt: (seq: number) => string | undefined;
+    lastSeq: number;
+  },
 ): ReceiptCheck {
   let prev = FIRST_RECEIPT;
   let latest: Receipt | null = null;
@@ -77,10 +90,14 @@ export function checkReceipts(
     const n = i + 1;
     const r = parseReceipt(line);
     if (!r) return { ok: false, receipts: count, problem: { kind: "unreadable", line: n } };
-    if (!p.verify(signedText(r), r.sig)) return { ok: false, receipts: count, problem: { kind: "signature", line: n, seq: r.seq } };
-    if (r.prev !== prev || (latest && r.seq < latest.seq)) return { ok: false, receipts: count, problem: { kind: "order", line: n, seq: r.seq } };
-    if (r.seq > p.lastSeq) return { ok: false, receipts: count, problem: { kind: "missingEvent", line: n, seq: r.seq, lastSeq: p.lastSeq } };
-    if (r.seq > 0 && p.hashAt(r.seq) !== r.hash) return { ok: false, receipts: count, problem: { kind: "rewritten", line: n, seq: r.seq } };
+    if (!p.verify(signedText(r), r.sig))
+      return { ok: false, receipts: count, problem: { kind: "signature", line: n, seq: r.seq } };
+    if (r.prev !== prev || (latest && r.seq < latest.seq))
+      return { ok: false, receipts: count, problem: { kind: "order", line: n, seq: r.seq } };
+    if (r.seq > p.lastSeq)
+      return { ok: false, receipts: count, problem: { kind: "missingEvent", line: n, seq: r.seq, lastSeq: p.lastSeq } };
+    if (r.seq > 0 && p.hashAt(r.seq) !== r.hash)
+      return { ok: false, receipts: count, problem: { kind: "rewritten", line: n, seq: r.seq } };
     prev = lineDigest(line);
     latest = r;
     count += 1;

@@ -27,7 +27,9 @@ export function escapeText(value: string): string {
 
 /** The stored text back from a v2 cell. */
 export function unescapeText(value: string): string {
-  return value.replace(/\\(\\|u[0-9a-fA-F]{4})/g, (_, e: string) => (e === "\\" ? "\\" : String.fromCharCode(parseInt(e.slice(1), 16))));
+  return value.replace(/\\(\\|u[0-9a-fA-F]{4})/g, (_, e: string) =>
+    e === "\\" ? "\\" : String.fromCharCode(parseInt(e.slice(1), 16)),
+  );
 }
 
 // Anything `cell` must change in a text: an unsafe character, a backslash, a quote, a line break

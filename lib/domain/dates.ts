@@ -20,7 +20,18 @@ const FORMATS = {
   clock: ["en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }],
   // en-CA formats as YYYY-MM-DD.
   day: ["en-CA", { year: "numeric", month: "2-digit", day: "2-digit" }],
-  wall: ["en-US", { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }],
+  wall: [
+    "en-US",
+    {
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    },
+  ],
 } as const satisfies Record<string, [string, Intl.DateTimeFormatOptions]>;
 
 function formatter(kind: keyof typeof FORMATS, timeZone: string): Intl.DateTimeFormat {
@@ -69,16 +80,27 @@ export function startOfDayInZone(day: string, timeZone: string = DEFAULT_TIME_ZO
   const guess = Date.UTC(y, m - 1, d);
   // The zone's wall-clock reading at `guess`, read back as if it were UTC, gives the zone's offset.
   const parts = Object.fromEntries(
-    formatter("wall", timeZone).formatToParts(new Date(guess)).map((p) => [p.type, p.value]),
+    formatter("wall", timeZone)
+      .formatToParts(new Date(guess))
+      .map((p) => [p.type, p.value]),
   );
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return guess - (wall - guess);
 }
 
 /** The first instants of the months (in `timeZone`) after `fromMs` and at or before `toMs`. */
 export function monthStartsBetween(fromMs: number, toMs: number, timeZone: string = DEFAULT_TIME_ZONE): number[] {
   const out: number[] = [];
-  let [y, m] = dayInZone(new Date(Math.max(fromMs, 0)), timeZone).split("-").map(Number);
+  let [y, m] = dayInZone(new Date(Math.max(fromMs, 0)), timeZone)
+    .split("-")
+    .map(Number);
   for (;;) {
     m += 1;
     if (m > 12) [y, m] = [y + 1, 1];

@@ -31,8 +31,13 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 
 /** Thresholds must rise with severity, or some colour could never be reached. */
 export function thresholdsAreOrdered(t: Thresholds): boolean {
-  const ok = (xs: number[]) => xs.every((x) => Number.isFinite(x) && x > 0) && xs.every((x, i) => i === 0 || xs[i - 1] < x);
-  return ok([t.lec.yellow, t.lec.orange, t.lec.redAbove]) && ok([t.matrix.yellow, t.matrix.orange, t.matrix.red]) && t.matrix.red <= 25;
+  const ok = (xs: number[]) =>
+    xs.every((x) => Number.isFinite(x) && x > 0) && xs.every((x, i) => i === 0 || xs[i - 1] < x);
+  return (
+    ok([t.lec.yellow, t.lec.orange, t.lec.redAbove]) &&
+    ok([t.matrix.yellow, t.matrix.orange, t.matrix.red]) &&
+    t.matrix.red <= 25
+  );
 }
 
 /** LEC: D = L × E × C, rounded to 3 decimals so 0.1 × 0.5 × 1 is 0.05, not 0.05000000000000001. */
@@ -74,13 +79,25 @@ export type Assessment = MethodInputs & {
 };
 
 export function isValidInputs(i: MethodInputs): boolean {
-  if (i.method === "lec") return (LEC_L as readonly number[]).includes(i.l) && (LEC_E as readonly number[]).includes(i.e) && (LEC_C as readonly number[]).includes(i.c);
-  if (i.method === "matrix") return (MATRIX_LEVELS as readonly number[]).includes(i.likelihood) && (MATRIX_LEVELS as readonly number[]).includes(i.severity);
+  if (i.method === "lec")
+    return (
+      (LEC_L as readonly number[]).includes(i.l) &&
+      (LEC_E as readonly number[]).includes(i.e) &&
+      (LEC_C as readonly number[]).includes(i.c)
+    );
+  if (i.method === "matrix")
+    return (
+      (MATRIX_LEVELS as readonly number[]).includes(i.likelihood) &&
+      (MATRIX_LEVELS as readonly number[]).includes(i.severity)
+    );
   return i.method === "direct";
 }
 
 /** The score and colour a method gives for its inputs (direct judgement computes nothing). */
-export function compute(i: MethodInputs, t: Thresholds = DEFAULT_THRESHOLDS): { score: number | null; computed: Colour | null } {
+export function compute(
+  i: MethodInputs,
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): { score: number | null; computed: Colour | null } {
   if (i.method === "lec") {
     const score = lecScore(i.l, i.e, i.c);
     return { score, computed: colourForLec(score, t) };
@@ -113,6 +130,12 @@ export function assess(
   if (overridden && !overrideReason.trim()) return { ok: false, error: "overrideReasonRequired" };
   return {
     ok: true,
-    assessment: { ...inputs, score, computed, colour, ...(overridden ? { overrideReason: overrideReason.trim() } : {}) },
+    assessment: {
+      ...inputs,
+      score,
+      computed,
+      colour,
+      ...(overridden ? { overrideReason: overrideReason.trim() } : {}),
+    },
   };
 }

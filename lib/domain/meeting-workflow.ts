@@ -9,7 +9,10 @@ import { canEditMeeting } from "./meetings";
 export type MeetingRefusal = "notFound" | "closed" | "conflict";
 
 /** Why a write to this meeting is refused, or null when it may go ahead. */
-export function meetingWriteRefusal(m: { status: "open" | "closed"; version: number } | undefined, expectedVersion?: number): MeetingRefusal | null {
+export function meetingWriteRefusal(
+  m: { status: "open" | "closed"; version: number } | undefined,
+  expectedVersion?: number,
+): MeetingRefusal | null {
   if (!m) return "notFound";
   if (!canEditMeeting(m)) return "closed";
   if (expectedVersion !== undefined && m.version !== expectedVersion) return "conflict";
@@ -20,13 +23,21 @@ export const MEETING_HEADER_FIELDS = ["type", "title", "heldAt", "chair", "atten
 type HeaderField = (typeof MEETING_HEADER_FIELDS)[number];
 
 /** The header fields an edit changes, each with its stored old and new value (times as milliseconds). */
-export function changedHeaderFields(before: Record<HeaderField, unknown>, after: Record<HeaderField, unknown>): Array<{ field: HeaderField; oldValue: unknown; newValue: unknown }> {
+export function changedHeaderFields(
+  before: Record<HeaderField, unknown>,
+  after: Record<HeaderField, unknown>,
+): Array<{ field: HeaderField; oldValue: unknown; newValue: unknown }> {
   const value = (v: unknown) => (v instanceof Date ? v.getTime() : v);
-  return MEETING_HEADER_FIELDS.filter((f) => JSON.stringify(value(before[f])) !== JSON.stringify(value(after[f]))).map((field) => ({ field, oldValue: value(before[field]), newValue: value(after[field]) }));
+  return MEETING_HEADER_FIELDS.filter((f) => JSON.stringify(value(before[f])) !== JSON.stringify(value(after[f]))).map(
+    (field) => ({ field, oldValue: value(before[field]), newValue: value(after[field]) }),
+  );
 }
 
 /** Only the responsible unit closes its task, and a done task stays done. */
-export function taskCompletionRefusal(task: { unitId: number; status: "open" | "done" } | undefined, unitIds: readonly number[]): "notFound" | "notYourUnit" | "alreadyDone" | null {
+export function taskCompletionRefusal(
+  task: { unitId: number; status: "open" | "done" } | undefined,
+  unitIds: readonly number[],
+): "notFound" | "notYourUnit" | "alreadyDone" | null {
   if (!task) return "notFound";
   if (!unitIds.includes(task.unitId)) return "notYourUnit";
   if (task.status === "done") return "alreadyDone";

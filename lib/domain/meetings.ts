@@ -14,7 +14,8 @@ export const isMeetingType = (v: unknown): v is MeetingType => (MEETING_TYPES as
 export const canEditMeeting = (m: { status: "open" | "closed" }) => m.status === "open";
 
 /** A task is overdue once its due day has passed and it is not done. */
-export const isTaskOverdue = (task: { status: "open" | "done"; dueDate: string }, today: string) => task.status === "open" && task.dueDate < today;
+export const isTaskOverdue = (task: { status: "open" | "done"; dueDate: string }, today: string) =>
+  task.status === "open" && task.dueDate < today;
 
 /**
  * The board a closed meeting froze, back from its stored cell summaries: the same Board the live
@@ -22,7 +23,7 @@ export const isTaskOverdue = (task: { status: "open" | "done"; dueDate: string }
  */
 export function boardFromSummary(cells: ReadonlyArray<CellSummary>): Board {
   const rows: CellCount[] = [];
-  for (const [areaId, regionId, ...n] of cells) COLOURS.forEach((colour, i) => n[i] && rows.push({ areaId, regionId, colour, n: n[i] }));
+  for (const [areaId, regionId, ...n] of cells)
+    COLOURS.forEach((colour, i) => n[i] && rows.push({ areaId, regionId, colour, n: n[i] }));
   return boardFromCounts(rows);
 }
-

@@ -7,7 +7,11 @@ import { cellKey } from "./board";
  */
 export type Stop = { group: string; row: number; col: number };
 
-export function changedStops(groups: Array<{ group: string; areaIds: number[] }>, regionIds: number[], changed: ReadonlySet<string>): Stop[] {
+export function changedStops(
+  groups: Array<{ group: string; areaIds: number[] }>,
+  regionIds: number[],
+  changed: ReadonlySet<string>,
+): Stop[] {
   const stops: Stop[] = [];
   for (const { group, areaIds } of groups) {
     areaIds.forEach((areaId, row) =>

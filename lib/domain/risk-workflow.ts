@@ -8,13 +8,33 @@ import { canTransition, isReopening } from "./lifecycle";
  * one transaction (db/mutations/risk-write.ts `changeRisk`, which also checks the version the user
  * saw); nothing here reads or writes storage, so every rule is tested without a database.
  */
-export type RiskFacts = { colour: Colour; status: RiskStatus; ackPending: boolean; assessment: unknown; nextReviewDate: string };
+export type RiskFacts = {
+  colour: Colour;
+  status: RiskStatus;
+  ackPending: boolean;
+  assessment: unknown;
+  nextReviewDate: string;
+};
 
 /** A history event as a plan names it; the data layer stamps time, actor, risk and version. */
-export type PlannedEvent = { action: string; field: string; oldValue: unknown; newValue: unknown; reason: string | null; data?: unknown };
+export type PlannedEvent = {
+  action: string;
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+  reason: string | null;
+  data?: unknown;
+};
 
 export type RiskPlan = {
-  set: Partial<{ colour: Colour; assessment: Assessment; nextReviewDate: string; lastReviewedAt: Date; ackPending: boolean; status: RiskStatus }>;
+  set: Partial<{
+    colour: Colour;
+    assessment: Assessment;
+    nextReviewDate: string;
+    lastReviewedAt: Date;
+    ackPending: boolean;
+    status: RiskStatus;
+  }>;
   events: PlannedEvent[];
 };
 export type Refusal = { error: "invalidTransition" | "notPending" };
@@ -25,18 +45,35 @@ export type Refusal = { error: "invalidTransition" | "notPending" };
  * was (an acknowledged red stays acknowledged); leaving red clears it. A grading is also a review,
  * so it sets the next review day.
  */
-export function planGrade(current: RiskFacts, p: { assessment: Assessment; reason: string; nextReviewDate: string; now: Date }): RiskPlan {
+export function planGrade(
+  current: RiskFacts,
+  p: { assessment: Assessment; reason: string; nextReviewDate: string; now: Date },
+): RiskPlan {
   const to = p.assessment.colour;
   const escalatedToRed = to === "red" && current.colour !== "red";
   return {
     set: {
-      colour: to, assessment: p.assessment, nextReviewDate: p.nextReviewDate, lastReviewedAt: p.now,
+      colour: to,
+      assessment: p.assessment,
+      nextReviewDate: p.nextReviewDate,
+      lastReviewedAt: p.now,
       ackPending: to === "red" ? current.ackPending || escalatedToRed : false,
     },
-    events: [{
-      action: "grade", field: "colour", oldValue: current.colour, newValue: to, reason: p.reason,
-      data: { assessment: p.assessment, previous: current.assessment, nextReviewDate: { from: current.nextReviewDate, to: p.nextReviewDate }, escalatedToRed },
-    }],
+    events: [
+      {
+        action: "grade",
+        field: "colour",
+        oldValue: current.colour,
+        newValue: to,
+        reason: p.reason,
+        data: {
+          assessment: p.assessment,
+          previous: current.assessment,
+          nextReviewDate: { from: current.nextReviewDate, to: p.nextReviewDate },
+          escalatedToRed,
+        },
+      },
+    ],
   };
 }
 
@@ -44,7 +81,16 @@ export function planGrade(current: RiskFacts, p: { assessment: Assessment; reaso
 export function planReview(current: RiskFacts, p: { note: string; nextReviewDate: string; now: Date }): RiskPlan {
   return {
     set: { nextReviewDate: p.nextReviewDate, lastReviewedAt: p.now },
-    events: [{ action: "review", field: "nextReviewDate", oldValue: current.nextReviewDate, newValue: p.nextReviewDate, reason: p.note, data: { colour: current.colour } }],
+    events: [
+      {
+        action: "review",
+        field: "nextReviewDate",
+        oldValue: current.nextReviewDate,
+        newValue: p.nextReviewDate,
+        reason: p.note,
+        data: { colour: current.colour },
+      },
+    ],
   };
 }
 
@@ -53,7 +99,15 @@ export function planStatus(current: RiskFacts, p: { status: RiskStatus; reason: 
   if (!canTransition(current.status, p.status)) return { error: "invalidTransition" };
   return {
     set: { status: p.status },
-    events: [{ action: isReopening(current.status, p.status) ? "reopen" : "status", field: "status", oldValue: current.status, newValue: p.status, reason: p.reason }],
+    events: [
+      {
+        action: isReopening(current.status, p.status) ? "reopen" : "status",
+        field: "status",
+        oldValue: current.status,
+        newValue: p.status,
+        reason: p.reason,
+      },
+    ],
   };
 }
 
@@ -62,6 +116,15 @@ export function planAcknowledge(current: RiskFacts, p: { instruction: string }):
   if (!current.ackPending) return { error: "notPending" };
   return {
     set: { ackPending: false },
-    events: [{ action: "acknowledge", field: "ackPending", oldValue: true, newValue: false, reason: p.instruction || null, data: { colour: current.colour } }],
+    events: [
+      {
+        action: "acknowledge",
+        field: "ackPending",
+        oldValue: true,
+        newValue: false,
+        reason: p.instruction || null,
+        data: { colour: current.colour },
+      },
+    ],
   };
 }

@@ -10,7 +10,12 @@ export const TRIGRAM_MIN_LENGTH = 3;
  * the end of the string), whitespace collapses, and the length is capped.
  */
 export function normaliseQuery(raw: string, maxLength = 100): string {
-  return raw.replace(/[\u0000-\u001F\u007F]/g, " ").replace(/\s+/g, " ").trim().slice(0, maxLength).trimEnd();
+  return raw
+    .replace(/[\u0000-\u001F\u007F]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, maxLength)
+    .trimEnd();
 }
 
 /** Split a query into terms; every term must match (AND). */

@@ -38,10 +38,13 @@ export function sumCells(cells: Iterable<CellSummary>, filter: TrendFilter = {})
 export function boardCounts(board: Board, filter: TrendFilter = {}): Counts {
   const { areaId, regionId } = filter;
   const counts =
-    areaId !== undefined && regionId !== undefined ? board.cells.get(cellKey(areaId, regionId))?.counts
-    : areaId !== undefined ? board.byArea.get(areaId)
-    : regionId !== undefined ? board.byRegion.get(regionId)
-    : board.totals;
+    areaId !== undefined && regionId !== undefined
+      ? board.cells.get(cellKey(areaId, regionId))?.counts
+      : areaId !== undefined
+        ? board.byArea.get(areaId)
+        : regionId !== undefined
+          ? board.byRegion.get(regionId)
+          : board.totals;
   return { ...zeroCounts(), ...counts };
 }
 

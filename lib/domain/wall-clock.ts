@@ -17,11 +17,23 @@ const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
 const KEEP = 100_000; // spans kept (days, or quarter hours of transition days); then the cache starts afresh
 
 export function wallClockFormatter(timeZone: string): (ms: number) => string {
-  const f = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+  const f = new Intl.DateTimeFormat("sv-SE", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  });
   const offsetAt = (ms: number): number => {
     const p: Record<string, string> = {};
     for (const { type, value } of f.formatToParts(ms)) p[type] = value;
-    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - Math.floor(ms / 1000) * 1000;
+    return (
+      Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) -
+      Math.floor(ms / 1000) * 1000
+    );
   };
   /** The offset over [start, start + span), or null when it changes inside. */
   const constantOver = (start: number, span: number): number | null => {

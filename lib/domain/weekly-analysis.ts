@@ -9,28 +9,71 @@ import { addDays } from "./dates";
  * to 已化解 or 已销号. Plain event rows in, plain lists out.
  */
 export type AnalysisEvent = {
-  seq: number; at: number; riskId: number; action: string; field: string | null;
-  oldValue: unknown; newValue: unknown; reason: string | null; actorName: string;
+  seq: number;
+  at: number;
+  riskId: number;
+  action: string;
+  field: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  reason: string | null;
+  actorName: string;
 };
-export type ColourChange = { seq: number; at: number; riskId: number; from: Colour; to: Colour; reason: string | null; actorName: string };
+export type ColourChange = {
+  seq: number;
+  at: number;
+  riskId: number;
+  from: Colour;
+  to: Colour;
+  reason: string | null;
+  actorName: string;
+};
 export type WeekChanges = {
   escalations: ColourChange[];
   deescalations: ColourChange[];
   created: Array<{ seq: number; at: number; riskId: number; colour: Colour | null; actorName: string }>;
-  resolved: Array<{ seq: number; at: number; riskId: number; status: RiskStatus; reason: string | null; actorName: string }>;
+  resolved: Array<{
+    seq: number;
+    at: number;
+    riskId: number;
+    status: RiskStatus;
+    reason: string | null;
+    actorName: string;
+  }>;
 };
 
 export function classifyWeek(events: Iterable<AnalysisEvent>): WeekChanges {
   const out: WeekChanges = { escalations: [], deescalations: [], created: [], resolved: [] };
   for (const e of events) {
     if (e.action === "grade" && isColour(e.oldValue) && isColour(e.newValue) && e.oldValue !== e.newValue) {
-      const change = { seq: e.seq, at: e.at, riskId: e.riskId, from: e.oldValue, to: e.newValue, reason: e.reason, actorName: e.actorName };
+      const change = {
+        seq: e.seq,
+        at: e.at,
+        riskId: e.riskId,
+        from: e.oldValue,
+        to: e.newValue,
+        reason: e.reason,
+        actorName: e.actorName,
+      };
       (SEVERITY[e.newValue] > SEVERITY[e.oldValue] ? out.escalations : out.deescalations).push(change);
     } else if (e.action === "create") {
       const colour = (e.newValue as { colour?: unknown } | null)?.colour;
-      out.created.push({ seq: e.seq, at: e.at, riskId: e.riskId, colour: isColour(colour) ? colour : null, actorName: e.actorName });
-    } else if ((e.action === "status") && (e.newValue === "resolved" || e.newValue === "closed")) {
-      out.resolved.push({ seq: e.seq, at: e.at, riskId: e.riskId, status: e.newValue, reason: e.reason, actorName: e.actorName });
+      out.created.push({
+        seq: e.seq,
+        at: e.at,
+        riskId: e.riskId,
+        colour: isColour(colour) ? colour : null,
+        actorName: e.actorName,
+      });
+    } else if (e.action === "status" && (e.newValue === "resolved" || e.newValue === "closed")) {
+      out.resolved.push({
+        seq: e.seq,
+        at: e.at,
+        riskId: e.riskId,
+        status: e.newValue,
+        reason: e.reason,
+        actorName: e.actorName,
+      });
     }
   }
   return out;
@@ -40,7 +83,11 @@ export function classifyWeek(events: Iterable<AnalysisEvent>): WeekChanges {
 export type GroupDelta = { id: number; now: Counts; before: Counts };
 
 /** Per-area and per-region counts at two moments, from the stored cell summaries; groups with nothing at either moment are left out. */
-export function groupDeltas(before: ReadonlyArray<CellSummary>, after: ReadonlyArray<CellSummary>, by: "area" | "region"): GroupDelta[] {
+export function groupDeltas(
+  before: ReadonlyArray<CellSummary>,
+  after: ReadonlyArray<CellSummary>,
+  by: "area" | "region",
+): GroupDelta[] {
   const groups = new Map<number, GroupDelta>();
   const add = (cells: ReadonlyArray<CellSummary>, which: "now" | "before") => {
     for (const cell of cells) {
@@ -61,7 +108,11 @@ export function groupDeltas(before: ReadonlyArray<CellSummary>, after: ReadonlyA
  */
 export type ReviewMark = { riskId: number; at: number; day: string; colour: Colour; nextReviewDate: string | null };
 
-export function overdueAt(marks: Iterable<ReviewMark>, endDay: string, reviewDays: Record<Colour, number>): Array<ReviewMark & { due: string }> {
+export function overdueAt(
+  marks: Iterable<ReviewMark>,
+  endDay: string,
+  reviewDays: Record<Colour, number>,
+): Array<ReviewMark & { due: string }> {
   const out: Array<ReviewMark & { due: string }> = [];
   for (const m of marks) {
     const due = m.nextReviewDate ?? addDays(m.day, reviewDays[m.colour]);

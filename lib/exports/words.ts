@@ -26,15 +26,26 @@ export async function registerExportWords(locale: Locale): Promise<RegisterWords
 
 /** Every register heading the import accepts, lower-cased: either language's, and the keys. */
 export async function registerHeadingKeys(): Promise<Map<string, string>> {
-  const headings = await Promise.all(LOCALES.map((locale) => getTranslations({ locale, namespace: "exports.registerColumns" })));
-  return new Map(REGISTER_COLUMNS.flatMap((c) => [[c, c] as const, ...headings.map((th) => [th(c).toLowerCase(), c] as const)]));
+  const headings = await Promise.all(
+    LOCALES.map((locale) => getTranslations({ locale, namespace: "exports.registerColumns" })),
+  );
+  return new Map(
+    REGISTER_COLUMNS.flatMap((c) => [[c, c] as const, ...headings.map((th) => [th(c).toLowerCase(), c] as const)]),
+  );
 }
 
 /** The history XLSX's headings for people and the sentence for each event. */
 export async function historyExportWords(names: Names): Promise<HistoryWords> {
   const t = await getTranslations("exports.xlsx.history");
   return {
-    headers: { seq: t("seq"), time: t("time"), risk: t("risk"), actor: t("actor"), event: t("event"), reason: t("reason") },
+    headers: {
+      seq: t("seq"),
+      time: t("time"),
+      risk: t("risk"),
+      actor: t("actor"),
+      event: t("event"),
+      reason: t("reason"),
+    },
     describe: await createStoredDescriber(names),
     actor: await actorNamer(),
   };

@@ -9,4 +9,8 @@ export const VERIFY_LIMITS = {
 } as const;
 
 /** The command line's XLSX limits: the file is the operator's own, so only Excel's own limits apply. */
-export const CLI_XLSX_LIMITS = { maxInflatedBytes: Number.MAX_SAFE_INTEGER, maxCellChars: 1_000_000, maxRows: 1_048_576 } as const;
+export const CLI_XLSX_LIMITS = {
+  maxInflatedBytes: Number.MAX_SAFE_INTEGER,
+  maxCellChars: 1_000_000,
+  maxRows: 1_048_576,
+} as const;

@@ -16,7 +16,8 @@ export const IMPORT_LIMITS = {
 } as const;
 
 export type ReadError = "unreadable" | "noHeader" | "tooManyRows" | "empty" | "tooLarge" | "cellTooLong";
-export type ReadResult = { ok: true; columns: string[]; rows: ImportRow[] } | { ok: false; error: ReadError; line?: number };
+export type ReadResult =
+  { ok: true; columns: string[]; rows: ImportRow[] } | { ok: false; error: ReadError; line?: number };
 
 /**
  * Reads an uploaded register — CSV (as Sise exports it, or as Excel saves it) or XLSX (the sheet
@@ -33,7 +34,11 @@ export type ReadResult = { ok: true; columns: string[]; rows: ImportRow[] } | { 
  */
 const SLICE = 8 * 1024;
 
-export async function readRegisterFile(name: string, bytes: Buffer, headers: ReadonlyMap<string, string>): Promise<ReadResult> {
+export async function readRegisterFile(
+  name: string,
+  bytes: Buffer,
+  headers: ReadonlyMap<string, string>,
+): Promise<ReadResult> {
   const table = createTable(headers);
   try {
     if (/\.xlsx$/i.test(name)) {
@@ -48,7 +53,11 @@ export async function readRegisterFile(name: string, bytes: Buffer, headers: Rea
       // A Sise export (v2) says so in its first line; its escapes come off with its formula guards.
       let escaped = false;
       const parser = parse({
-        bom: true, relax_column_count: true, info: true, skip_empty_lines: true, max_record_size: IMPORT_LIMITS.maxCellChars * 4,
+        bom: true,
+        relax_column_count: true,
+        info: true,
+        skip_empty_lines: true,
+        max_record_size: IMPORT_LIMITS.maxCellChars * 4,
         cast: (value, context) => {
           if (context.lines === 1 && context.index === 0) escaped = exportVersion(value) === 2;
           return uncell(value, context.quoting, escaped) ?? "";
@@ -60,7 +69,10 @@ export async function readRegisterFile(name: string, bytes: Buffer, headers: Rea
         // never wait for a "drain" that a destroyed parser will not send.
         for (let i = 0; i < bytes.length && !parser.destroyed; i += SLICE) {
           if (!parser.write(bytes.subarray(i, i + SLICE))) {
-            await new Promise((r) => { parser.once("drain", r); parser.once("close", r); });
+            await new Promise((r) => {
+              parser.once("drain", r);
+              parser.once("close", r);
+            });
           }
           await new Promise<void>((r) => setImmediate(r));
         }
@@ -78,9 +90,21 @@ export async function readRegisterFile(name: string, bytes: Buffer, headers: Rea
     }
   } catch (e) {
     if (e instanceof XlsxLimitError) {
-      return { ok: false, error: e.limit === "inflated" ? "tooLarge" : e.limit === "cell" ? "cellTooLong" : e.limit === "rows" ? "tooManyRows" : "unreadable", line: e.at?.row };
+      return {
+        ok: false,
+        error:
+          e.limit === "inflated"
+            ? "tooLarge"
+            : e.limit === "cell"
+              ? "cellTooLong"
+              : e.limit === "rows"
+                ? "tooManyRows"
+                : "unreadable",
+        line: e.at?.row,
+      };
     }
-    if (e instanceof Error && "code" in e && e.code === "CSV_MAX_RECORD_SIZE") return { ok: false, error: "cellTooLong" };
+    if (e instanceof Error && "code" in e && e.code === "CSV_MAX_RECORD_SIZE")
+      return { ok: false, error: "cellTooLong" };
     return { ok: false, error: "unreadable" };
   }
   return table.finish();

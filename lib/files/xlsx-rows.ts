@@ -37,7 +37,10 @@ export async function* xlsxRows(source: Buffer | string, limits: XlsxLimits): As
   let zip: yauzl.ZipFile;
   try {
     const options = { lazyEntries: true, validateEntrySizes: true, autoClose: false };
-    zip = typeof source === "string" ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options);
+    zip =
+      typeof source === "string"
+        ? await yauzl.openPromise(source, options)
+        : await yauzl.fromBufferPromise(source, options);
   } catch {
     throw new XlsxLimitError("unreadable");
   }
@@ -50,7 +53,12 @@ export async function* xlsxRows(source: Buffer | string, limits: XlsxLimits): As
       if (!entry) return null;
       if (entry.uncompressedSize > budget) throw new XlsxLimitError("inflated");
       const stream = await zip.openReadStreamPromise(entry);
-      return counted(stream, () => budget, (n) => (budget -= n), limits.maxCellChars * MARKUP_PER_CHAR);
+      return counted(
+        stream,
+        () => budget,
+        (n) => (budget -= n),
+        limits.maxCellChars * MARKUP_PER_CHAR,
+      );
     };
     const sheets = await workbookSheets(open);
     const shared = await sharedStrings(open, limits);
@@ -80,7 +88,12 @@ const MARKUP_PER_CHAR = 10;
  * attribute) whole before it reports it, so a 13-million-character cell would be held — tens of
  * MB — before the cell's own limit could refuse it.
  */
-async function* counted(stream: Readable, remaining: () => number, spend: (n: number) => void, maxRun: number): AsyncGenerator<string> {
+async function* counted(
+  stream: Readable,
+  remaining: () => number,
+  spend: (n: number) => void,
+  maxRun: number,
+): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
   let run = 0;
   const measure = (text: string) => {
@@ -124,7 +137,10 @@ async function workbookSheets(open: (path: string) => Promise<AsyncIterable<stri
   return sheets;
 }
 
-async function sharedStrings(open: (path: string) => Promise<AsyncIterable<string> | null>, limits: XlsxLimits): Promise<string[]> {
+async function sharedStrings(
+  open: (path: string) => Promise<AsyncIterable<string> | null>,
+  limits: XlsxLimits,
+): Promise<string[]> {
   const xml = await open("xl/sharedStrings.xml");
   const strings: string[] = [];
   if (!xml) return strings;
@@ -168,7 +184,12 @@ function columnOf(ref: string | undefined, fallback: number): number {
   return n - 1;
 }
 
-async function* sheetRows(xml: AsyncIterable<string>, sheet: string, shared: string[], limits: XlsxLimits): AsyncGenerator<XlsxRow> {
+async function* sheetRows(
+  xml: AsyncIterable<string>,
+  sheet: string,
+  shared: string[],
+  limits: XlsxLimits,
+): AsyncGenerator<XlsxRow> {
   const parser = new SaxesParser();
   const done: XlsxRow[] = [];
   let rowCount = 0;
@@ -214,7 +235,8 @@ async function* sheetRows(xml: AsyncIterable<string>, sheet: string, shared: str
     }
   } catch (e) {
     // A run too long for any cell, found before the parser reported it: name the row it is in.
-    if (e instanceof XlsxLimitError && e.limit === "cell" && !e.at) throw new XlsxLimitError("cell", { sheet, row: (row as { n: number } | null)?.n ?? lastRow + 1 });
+    if (e instanceof XlsxLimitError && e.limit === "cell" && !e.at)
+      throw new XlsxLimitError("cell", { sheet, row: (row as { n: number } | null)?.n ?? lastRow + 1 });
     throw e;
   }
   parser.close();
@@ -244,7 +266,10 @@ function valueOf(type: string, text: string, present: boolean, shared: string[])
 }
 
 /** Reads every XML element's start tag of a small part (workbook, relationships), bounded by the file's budget. */
-async function parseAll(xml: AsyncIterable<string> | null, onTag: (name: string, attrs: Record<string, string>) => void) {
+async function parseAll(
+  xml: AsyncIterable<string> | null,
+  onTag: (name: string, attrs: Record<string, string>) => void,
+) {
   if (!xml) return;
   const parser = new SaxesParser();
   parser.on("opentag", (tag) => onTag(local(tag.name), tag.attributes as Record<string, string>));

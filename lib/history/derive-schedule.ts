@@ -17,7 +17,10 @@ export function startHistoryDerivation() {
     const started = Date.now();
     try {
       const r = await deriveHistoryOf(getDb(), { timeZone: CITY_TIME_ZONE, pause: () => yieldToEventLoop() });
-      if (r.checkpoints || r.weeks) console.log(`[sise] history views derived: ${r.checkpoints} monthly checkpoints, ${r.weeks} weeks, ${r.events} events read in ${Date.now() - started} ms`);
+      if (r.checkpoints || r.weeks)
+        console.log(
+          `[sise] history views derived: ${r.checkpoints} monthly checkpoints, ${r.weeks} weeks, ${r.events} events read in ${Date.now() - started} ms`,
+        );
     } catch (e) {
       console.error("[sise] deriving history views failed:", e instanceof Error ? e.message : e);
     } finally {

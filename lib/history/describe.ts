@@ -7,12 +7,27 @@ import type { StoredEvent } from "@/lib/domain/history-chain";
 export type Names = { areas: Map<number, string>; regions: Map<number, string>; units: Map<number, string> };
 
 const FIELD_LABEL: Record<string, string> = {
-  title: "title", description: "description", areaId: "area", regionId: "region", colour: "colour", status: "status",
-  responsibleUnitId: "responsibleUnit", responsiblePerson: "responsiblePerson", controlMeasures: "controlMeasures",
-  nextReviewDate: "nextReviewDate", coUnitIds: "coUnits", owner: "measureOwner", dueDate: "measureDue", ackPending: "ackPending",
+  title: "title",
+  description: "description",
+  areaId: "area",
+  regionId: "region",
+  colour: "colour",
+  status: "status",
+  responsibleUnitId: "responsibleUnit",
+  responsiblePerson: "responsiblePerson",
+  controlMeasures: "controlMeasures",
+  nextReviewDate: "nextReviewDate",
+  coUnitIds: "coUnits",
+  owner: "measureOwner",
+  dueDate: "measureDue",
+  ackPending: "ackPending",
 };
 
-const SYSTEM_ACTORS: Record<string, string> = { "system:seed": "app.seedActor", "system:setup": "app.setupActor", "system:local": "app.localActor" };
+const SYSTEM_ACTORS: Record<string, string> = {
+  "system:seed": "app.seedActor",
+  "system:setup": "app.setupActor",
+  "system:local": "app.localActor",
+};
 
 /** An actor's name as people read it: system actors ("system:seed") in words, people as recorded. */
 export async function actorNamer() {
@@ -36,7 +51,8 @@ export async function createDescriber(names: Names) {
     if (field === "areaId") return names.areas.get(Number(v)) ?? String(v);
     if (field === "regionId") return names.regions.get(Number(v)) ?? String(v);
     if (field === "responsibleUnitId") return names.units.get(Number(v)) ?? String(v);
-    if (field === "coUnitIds") return Array.isArray(v) && v.length ? v.map((id) => names.units.get(Number(id)) ?? String(id)).join("、") : "—";
+    if (field === "coUnitIds")
+      return Array.isArray(v) && v.length ? v.map((id) => names.units.get(Number(id)) ?? String(id)).join("、") : "—";
     const s = String(v);
     return s.length > 80 ? `${s.slice(0, 80)}…` : s;
   };
@@ -47,35 +63,68 @@ export async function createDescriber(names: Names) {
     const data = (e.data ?? {}) as Record<string, unknown>;
     switch (e.action) {
       case "create":
-        return t("risk.event.create", { actor: who, colour: show("colour", (e.newValue as { colour?: string } | null)?.colour) });
+        return t("risk.event.create", {
+          actor: who,
+          colour: show("colour", (e.newValue as { colour?: string } | null)?.colour),
+        });
       case "grade": {
         const [from, to] = [e.oldValue as Colour, e.newValue as Colour];
         const kind = SEVERITY[to] > SEVERITY[from] ? "raised" : SEVERITY[to] < SEVERITY[from] ? "lowered" : "confirmed";
         const method = ((data.assessment as { method?: string } | undefined)?.method ?? "direct") as "lec";
-        return t(`risk.event.grade.${kind}`, { actor: who, from: show("colour", from), to: show("colour", to), method: t(`grading.methods.${method}`) });
+        return t(`risk.event.grade.${kind}`, {
+          actor: who,
+          from: show("colour", from),
+          to: show("colour", to),
+          method: t(`grading.methods.${method}`),
+        });
       }
       case "review":
         return t("risk.event.review", { actor: who, next: show(null, e.newValue) });
       case "status":
       case "reopen":
-        return t(`risk.event.${e.action}`, { actor: who, from: show("status", e.oldValue), to: show("status", e.newValue) });
+        return t(`risk.event.${e.action}`, {
+          actor: who,
+          from: show("status", e.oldValue),
+          to: show("status", e.newValue),
+        });
       case "acknowledge":
         return t("risk.event.acknowledge", { actor: who });
       case "measure.add":
-        return t("risk.event.measureAdd", { actor: who, measure: show(null, (e.newValue as { description?: string } | null)?.description) });
+        return t("risk.event.measureAdd", {
+          actor: who,
+          measure: show(null, (e.newValue as { description?: string } | null)?.description),
+        });
       case "measure.update": {
         const f = e.field === "status" ? "measureStatus" : e.field;
         return t("risk.event.measureUpdate", {
-          actor: who, measure: show(null, data.description), field: e.field === "status" ? t("risk.fields.measureStatus") : fieldLabel(e.field),
-          from: show(f, e.oldValue), to: show(f, e.newValue),
+          actor: who,
+          measure: show(null, data.description),
+          field: e.field === "status" ? t("risk.fields.measureStatus") : fieldLabel(e.field),
+          from: show(f, e.oldValue),
+          to: show(f, e.newValue),
         });
       }
       case "export":
         if (data.kind === "board") return t("risk.event.export.board", { actor: who, view: String(data.view ?? "") });
-        if (data.kind === "analysis") return t("risk.event.export.analysis", { actor: who, week: String(data.week ?? ""), format: String(data.format ?? "").toUpperCase() });
-        return t(`risk.event.export.${data.scope === "full" ? "full" : "partial"}`, { actor: who, kind: String(data.kind ?? ""), format: String(data.format ?? "").toUpperCase(), filter: String(data.filter || "—") });
+        if (data.kind === "analysis")
+          return t("risk.event.export.analysis", {
+            actor: who,
+            week: String(data.week ?? ""),
+            format: String(data.format ?? "").toUpperCase(),
+          });
+        return t(`risk.event.export.${data.scope === "full" ? "full" : "partial"}`, {
+          actor: who,
+          kind: String(data.kind ?? ""),
+          format: String(data.format ?? "").toUpperCase(),
+          filter: String(data.filter || "—"),
+        });
       case "update":
-        return t("risk.event.update", { actor: who, field: fieldLabel(e.field), from: show(e.field, e.oldValue), to: show(e.field, e.newValue) });
+        return t("risk.event.update", {
+          actor: who,
+          field: fieldLabel(e.field),
+          from: show(e.field, e.oldValue),
+          to: show(e.field, e.newValue),
+        });
       default: {
         // Account, sign-in, reference-list and settings events: one sentence per kind of action.
         const key = `risk.event.system.${e.action.replace(/\./g, "_")}`;
@@ -83,8 +132,16 @@ export async function createDescriber(names: Names) {
       }
     }
   }
-  const when = (e: RiskEvent) => format.dateTime(e.at, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
-  return { words, when, reasonLabel: (e: RiskEvent) => (e.reason ? t(e.action === "acknowledge" ? "risk.event.instructionLabel" : "risk.event.reasonLabel", { reason: e.reason }) : null) };
+  const when = (e: RiskEvent) =>
+    format.dateTime(e.at, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  return {
+    words,
+    when,
+    reasonLabel: (e: RiskEvent) =>
+      e.reason
+        ? t(e.action === "acknowledge" ? "risk.event.instructionLabel" : "risk.event.reasonLabel", { reason: e.reason })
+        : null,
+  };
 }
 
 const parsed = (text: string | null): unknown => {
@@ -101,7 +158,19 @@ export async function createStoredDescriber(names: Names): Promise<(e: StoredEve
   const { words } = await createDescriber(names);
   return (e) =>
     words({
-      seq: e.seq, at: new Date(e.at), riskId: e.risk_id, riskVersion: e.risk_version, actorId: e.actor_id, actorName: e.actor_name, action: e.action,
-      field: e.field, oldValue: parsed(e.old_value), newValue: parsed(e.new_value), reason: e.reason, data: parsed(e.data), prevHash: null, hash: null,
+      seq: e.seq,
+      at: new Date(e.at),
+      riskId: e.risk_id,
+      riskVersion: e.risk_version,
+      actorId: e.actor_id,
+      actorName: e.actor_name,
+      action: e.action,
+      field: e.field,
+      oldValue: parsed(e.old_value),
+      newValue: parsed(e.new_value),
+      reason: e.reason,
+      data: parsed(e.data),
+      prevHash: null,
+      hash: null,
     });
 }

@@ -6,6 +6,7 @@ import type { Names } from "./describe";
 
 /** id → name in the reader's language for every area, region and unit (retired ones included: history names them). */
 export function nameMaps(db: Db, locale: string): Names {
-  const byId = (rows: Array<{ id: number; nameZh: string; nameEn: string }>) => new Map(rows.map((r) => [r.id, localName(r, locale)]));
+  const byId = (rows: Array<{ id: number; nameZh: string; nameEn: string }>) =>
+    new Map(rows.map((r) => [r.id, localName(r, locale)]));
   return { areas: byId(listAreas(db)), regions: byId(listRegions(db)), units: byId(listUnits(db)) };
 }

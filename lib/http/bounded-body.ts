@@ -55,7 +55,9 @@ export function boundedBody(body: ReadableStream<Uint8Array>, limit: number) {
     async discard(): Promise<void> {
       held.length = 0;
       try {
-        for (let b = await next(); b; b = await next()) { /* dropped */ }
+        for (let b = await next(); b; b = await next()) {
+          /* dropped */
+        }
       } catch {
         await reader.cancel().catch(() => undefined);
       }
@@ -64,7 +66,9 @@ export function boundedBody(body: ReadableStream<Uint8Array>, limit: number) {
 }
 
 /** Writes chunks to a new temporary file (for a format read from its end, such as a zip). */
-export async function spoolToTempFile(chunks: AsyncIterable<Buffer>): Promise<{ path: string; remove: () => Promise<void> }> {
+export async function spoolToTempFile(
+  chunks: AsyncIterable<Buffer>,
+): Promise<{ path: string; remove: () => Promise<void> }> {
   const path = join(tmpdir(), `sise-upload-${randomUUID()}`);
   const remove = () => rm(path, { force: true });
   try {

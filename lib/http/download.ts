@@ -3,7 +3,12 @@
  * the client has taken the last, so a slow client holds back the database reads instead of filling
  * memory. `done` runs once, however the stream ends (finished, failed or cancelled).
  */
-export function downloadResponse(chunks: AsyncIterator<Uint8Array>, done: () => void, fileName: string, contentType: string): Response {
+export function downloadResponse(
+  chunks: AsyncIterator<Uint8Array>,
+  done: () => void,
+  fileName: string,
+  contentType: string,
+): Response {
   let closed = false;
   const finish = () => {
     if (closed) return;
@@ -28,7 +33,13 @@ export function downloadResponse(chunks: AsyncIterator<Uint8Array>, done: () => 
       finish();
     },
   });
-  return new Response(body, { headers: { "content-type": contentType, "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store, no-transform" } });
+  return new Response(body, {
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store, no-transform",
+    },
+  });
 }
 
 /** Text chunks as UTF-8 bytes. */

@@ -13,14 +13,20 @@ import { colourReader, IMPORT_REQUIRED_COLUMNS, planImport, type PlannedRow } fr
 import { registerHeadingKeys } from "@/lib/exports/words";
 import { readRegisterFile, type ReadError } from "@/lib/files/register-file";
 
-export type FilePlan = { ok: true; plan: PlannedRow[] } | { ok: false; error: ReadError; line?: number } | { ok: false; error: "missingColumns"; columns: string[] };
+export type FilePlan =
+  | { ok: true; plan: PlannedRow[] }
+  | { ok: false; error: ReadError; line?: number }
+  | { ok: false; error: "missingColumns"; columns: string[] };
 
 /**
  * The import's dry run for one uploaded file: read it (bounded, either language's headings), then
  * plan every row against the register as it stands and the importer's scope. The action shows
  * this plan, and writes it only if the same file plans the same again.
  */
-export async function planRegisterFile(db: Db, p: { name: string; bytes: Buffer; importer: Principal; now: Date }): Promise<FilePlan> {
+export async function planRegisterFile(
+  db: Db,
+  p: { name: string; bytes: Buffer; importer: Principal; now: Date },
+): Promise<FilePlan> {
   const read = await readRegisterFile(p.name, p.bytes, await registerHeadingKeys());
   if (!read.ok) return read;
   const missing = IMPORT_REQUIRED_COLUMNS.filter((c) => !read.columns.includes(c));
@@ -28,16 +34,26 @@ export async function planRegisterFile(db: Db, p: { name: string; bytes: Buffer;
   // Colour and status words as the exports write them, in either language: a file exported in
   // English imports for a Chinese user and the other way round.
   const catalogues = await Promise.all(
-    LOCALES.map(async (locale) => [await getTranslations({ locale, namespace: "colours" }), await getTranslations({ locale, namespace: "statuses" })] as const),
+    LOCALES.map(
+      async (locale) =>
+        [
+          await getTranslations({ locale, namespace: "colours" }),
+          await getTranslations({ locale, namespace: "statuses" }),
+        ] as const,
+    ),
   );
-  const statusWords = new Map<string, (typeof RISK_STATUSES)[number]>(RISK_STATUSES.flatMap((s) => [[s, s] as const, ...catalogues.map(([, ts]) => [ts(s), s] as const)]));
+  const statusWords = new Map<string, (typeof RISK_STATUSES)[number]>(
+    RISK_STATUSES.flatMap((s) => [[s, s] as const, ...catalogues.map(([, ts]) => [ts(s), s] as const)]),
+  );
   const codes = (list: Array<{ id: number; code: string }>) => new Map(list.map((r) => [r.code, r.id]));
   const plan = planImport(read.rows, {
     areaByCode: codes(listAreas(db, { activeOnly: true })),
     regionByCode: codes(listRegions(db, { activeOnly: true })),
     unitByCode: codes(listUnits(db, { activeOnly: true })),
     existingByCode: existingRisks(db, read.rows.map((r) => (r.cells.code ?? "").trim()).filter(Boolean)),
-    colourOf: colourReader(Object.fromEntries(COLOURS.map((c) => [c, catalogues.map(([tc]) => tc(c))])) as Record<Colour, string[]>),
+    colourOf: colourReader(
+      Object.fromEntries(COLOURS.map((c) => [c, catalogues.map(([tc]) => tc(c))])) as Record<Colour, string[]>,
+    ),
     statusOf: (w) => statusWords.get(w.trim()) ?? null,
     canPlace: (areaId, regionId) => canChangeRisk(p.importer, "risk.create", { areaId, regionId }),
     today: dayInZone(p.now, CITY_TIME_ZONE),

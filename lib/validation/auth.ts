@@ -21,7 +21,11 @@ export const newPassword = z
   .refine((s) => !CONTROL_CHARS.test(s), { error: "invalidCharacters" });
 
 export const changePasswordSchema = z
-  .object({ current: z.string({ error: "required" }).min(1, { error: "required" }).max(1000), next: newPassword, confirm: z.string() })
+  .object({
+    current: z.string({ error: "required" }).min(1, { error: "required" }).max(1000),
+    next: newPassword,
+    confirm: z.string(),
+  })
   .refine((v) => v.next === v.confirm, { error: "passwordMismatch", path: ["confirm"] })
   .refine((v) => v.next !== v.current, { error: "passwordUnchanged", path: ["next"] });
 
@@ -29,12 +33,24 @@ export const changePasswordSchema = z
 export const usernameSchema = z
   .string({ error: "required" })
   .transform((s) => s.normalize("NFKC").trim().toLowerCase())
-  .pipe(z.string().min(2, { error: "usernameFormat" }).max(AUTH_LIMITS.username, { error: "usernameFormat" }).regex(/^[a-z0-9][a-z0-9._-]*$/, { error: "usernameFormat" }));
+  .pipe(
+    z
+      .string()
+      .min(2, { error: "usernameFormat" })
+      .max(AUTH_LIMITS.username, { error: "usernameFormat" })
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: "usernameFormat" }),
+  );
 
-const ids = z.array(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), { error: "invalidChoice" }).max(500);
+const ids = z
+  .array(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), { error: "invalidChoice" })
+  .max(500);
 
 export const userAccessSchema = z.object({
-  displayName: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(AUTH_LIMITS.displayName, { error: "tooLong" })
+  displayName: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(AUTH_LIMITS.displayName, { error: "tooLong" })
     .refine((s) => !CONTROL_CHARS.test(s), { error: "invalidCharacters" }),
   roles: z.array(z.enum(ROLES, { error: "invalidChoice" })).max(ROLES.length),
   areaIds: ids,
@@ -52,7 +68,14 @@ export function userFormValues(formData: FormData) {
     const v = formData.get(k);
     return typeof v === "string" ? v : "";
   };
-  return { username: one("username"), displayName: one("displayName"), roles: all("roles"), areaIds: all("areaIds"), regionIds: all("regionIds"), unitIds: all("unitIds") };
+  return {
+    username: one("username"),
+    displayName: one("displayName"),
+    roles: all("roles"),
+    areaIds: all("areaIds"),
+    regionIds: all("regionIds"),
+    unitIds: all("unitIds"),
+  };
 }
 
 export function flatten(error: z.ZodError) {

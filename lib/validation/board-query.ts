@@ -8,7 +8,10 @@ import { CLOCK_TIME as TIME, isIsoDay, startOfDayInZone } from "@/lib/domain/dat
  */
 export type BoardTime = { asOf?: { day: string; time?: string }; since?: string };
 
-export function parseBoardTime(params: { asOf?: string; since?: string }, today: string): { time: BoardTime; ignored: string[] } {
+export function parseBoardTime(
+  params: { asOf?: string; since?: string },
+  today: string,
+): { time: BoardTime; ignored: string[] } {
   const time: BoardTime = {};
   const ignored: string[] = [];
   if (params.asOf) {

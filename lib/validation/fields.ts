@@ -20,23 +20,45 @@ export const id = (error: string) =>
 
 export const isoDay = z.string({ error: "invalidDate" }).refine(isIsoDay, { error: "invalidDate" });
 
-export const version = z.coerce.number({ error: "staleForm" }).int({ error: "staleForm" }).min(1, { error: "staleForm" }).max(Number.MAX_SAFE_INTEGER, { error: "staleForm" });
+export const version = z.coerce
+  .number({ error: "staleForm" })
+  .int({ error: "staleForm" })
+  .min(1, { error: "staleForm" })
+  .max(Number.MAX_SAFE_INTEGER, { error: "staleForm" });
 
 /** Reads exactly the named fields of a form as strings (a multi-valued field joined with commas); anything else posted is ignored. */
-export function readForm<F extends string>(formData: FormData, fields: readonly F[], multi: readonly F[] = []): Record<F, string> {
+export function readForm<F extends string>(
+  formData: FormData,
+  fields: readonly F[],
+  multi: readonly F[] = [],
+): Record<F, string> {
   return Object.fromEntries(
     fields.map((f) => {
-      if (multi.includes(f)) return [f, formData.getAll(f).filter((v): v is string => typeof v === "string").join(",")];
+      if (multi.includes(f))
+        return [
+          f,
+          formData
+            .getAll(f)
+            .filter((v): v is string => typeof v === "string")
+            .join(","),
+        ];
       const v = formData.get(f);
       return [f, typeof v === "string" ? v : ""];
     }),
   ) as Record<F, string>;
 }
 
-export type ParseResult<T, F extends string> = { ok: true; data: T } | { ok: false; fieldErrors: Partial<Record<F, string[]>> };
+export type ParseResult<T, F extends string> =
+  { ok: true; data: T } | { ok: false; fieldErrors: Partial<Record<F, string[]>> };
 
-export function parseWith<S extends z.ZodType, F extends string>(schema: S, values: Record<F, string>): ParseResult<z.infer<S>, F> {
+export function parseWith<S extends z.ZodType, F extends string>(
+  schema: S,
+  values: Record<F, string>,
+): ParseResult<z.infer<S>, F> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors as unknown as Partial<Record<F, string[]>> };
+  return {
+    ok: false,
+    fieldErrors: z.flattenError(parsed.error).fieldErrors as unknown as Partial<Record<F, string[]>>,
+  };
 }

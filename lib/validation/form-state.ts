@@ -21,10 +21,15 @@ export function toRuleErrors(fieldErrors: Partial<Record<string, string[]>>): Pa
 }
 
 /** The same for any form with its own limits. */
-export function keysToRuleErrors(fieldErrors: Partial<Record<string, string[]>>, max: Record<string, number> = {}): Partial<Record<string, RuleError[]>> {
+export function keysToRuleErrors(
+  fieldErrors: Partial<Record<string, string[]>>,
+  max: Record<string, number> = {},
+): Partial<Record<string, RuleError[]>> {
   const out: Partial<Record<string, RuleError[]>> = {};
   for (const [field, keys] of Object.entries(fieldErrors)) {
-    out[field] = [...new Set(keys ?? [])].map((key) => (key === "tooLong" ? { key, values: { max: max[field] ?? 0 } } : { key }));
+    out[field] = [...new Set(keys ?? [])].map((key) =>
+      key === "tooLong" ? { key, values: { max: max[field] ?? 0 } } : { key },
+    );
   }
   return out;
 }

@@ -9,7 +9,18 @@ import { LIMITS } from "./risk";
  * officer sets (empty = take the computed one), an override reason, the reason for the grading
  * and the next review day. Shared by the create form, the grading form and the server.
  */
-export const GRADING_FIELDS = ["method", "lecL", "lecE", "lecC", "matrixL", "matrixS", "colour", "overrideReason", "reason", "nextReviewDate"] as const;
+export const GRADING_FIELDS = [
+  "method",
+  "lecL",
+  "lecE",
+  "lecC",
+  "matrixL",
+  "matrixS",
+  "colour",
+  "overrideReason",
+  "reason",
+  "nextReviewDate",
+] as const;
 export type GradingField = (typeof GRADING_FIELDS)[number];
 
 const num = z.coerce.number({ error: "invalidChoice" }).finite({ error: "invalidChoice" });
@@ -18,7 +29,11 @@ const gradingSchema = (reasonRequired: boolean) =>
   z
     .object({
       method: z.enum(["lec", "matrix", "direct"], { error: "chooseMethod" }),
-      lecL: z.string(), lecE: z.string(), lecC: z.string(), matrixL: z.string(), matrixS: z.string(),
+      lecL: z.string(),
+      lecE: z.string(),
+      lecC: z.string(),
+      matrixL: z.string(),
+      matrixS: z.string(),
       colour: z.union([z.literal(""), z.enum(COLOURS, { error: "chooseColour" })], { error: "chooseColour" }),
       overrideReason: text(LIMITS.reason, false),
       reason: text(LIMITS.reason, reasonRequired),
@@ -26,12 +41,26 @@ const gradingSchema = (reasonRequired: boolean) =>
     })
     .superRefine((v, ctx) => {
       // Only the chosen method's inputs are read; each must be a value from that method's table.
-      const need = v.method === "lec" ? (["lecL", "lecE", "lecC"] as const) : v.method === "matrix" ? (["matrixL", "matrixS"] as const) : [];
-      for (const f of need) if (v[f] === "" || !num.safeParse(v[f]).success) ctx.addIssue({ code: "custom", path: [f], message: "invalidChoice" });
-      if (v.method === "direct" && v.colour === "") ctx.addIssue({ code: "custom", path: ["colour"], message: "chooseColour" });
+      const need =
+        v.method === "lec"
+          ? (["lecL", "lecE", "lecC"] as const)
+          : v.method === "matrix"
+            ? (["matrixL", "matrixS"] as const)
+            : [];
+      for (const f of need)
+        if (v[f] === "" || !num.safeParse(v[f]).success)
+          ctx.addIssue({ code: "custom", path: [f], message: "invalidChoice" });
+      if (v.method === "direct" && v.colour === "")
+        ctx.addIssue({ code: "custom", path: ["colour"], message: "chooseColour" });
     });
 
-export type GradingInput = { inputs: MethodInputs; chosen: Colour | null; overrideReason: string; reason: string; nextReviewDate: string };
+export type GradingInput = {
+  inputs: MethodInputs;
+  chosen: Colour | null;
+  overrideReason: string;
+  reason: string;
+  nextReviewDate: string;
+};
 
 export function gradingFormValues(formData: FormData): Record<GradingField, string> {
   return readForm(formData, GRADING_FIELDS);
@@ -50,7 +79,9 @@ function inputsOf(v: Record<GradingField, string>): MethodInputs {
 export function validateGrading(
   values: Record<GradingField, string>,
   { thresholds, reasonRequired }: { thresholds: Thresholds; reasonRequired: boolean },
-): { ok: true; data: GradingInput; assessment: Assessment } | { ok: false; fieldErrors: Partial<Record<GradingField, string[]>> } {
+):
+  | { ok: true; data: GradingInput; assessment: Assessment }
+  | { ok: false; fieldErrors: Partial<Record<GradingField, string[]>> } {
   const parsed = parseWith(gradingSchema(reasonRequired), values);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
@@ -58,8 +89,17 @@ export function validateGrading(
   const chosen = v.colour === "" ? null : v.colour;
   const result = assess(inputs, chosen, v.overrideReason, thresholds);
   if (!result.ok) {
-    const field: GradingField = result.error === "overrideReasonRequired" ? "overrideReason" : result.error === "chooseColour" ? "colour" : "method";
+    const field: GradingField =
+      result.error === "overrideReasonRequired"
+        ? "overrideReason"
+        : result.error === "chooseColour"
+          ? "colour"
+          : "method";
     return { ok: false, fieldErrors: { [field]: [result.error] } };
   }
-  return { ok: true, data: { inputs, chosen, overrideReason: v.overrideReason, reason: v.reason, nextReviewDate: v.nextReviewDate }, assessment: result.assessment };
+  return {
+    ok: true,
+    data: { inputs, chosen, overrideReason: v.overrideReason, reason: v.reason, nextReviewDate: v.nextReviewDate },
+    assessment: result.assessment,
+  };
 }

@@ -18,8 +18,15 @@ export const meetingSchema = z.object({
   notes: text(MEETING_LIMITS.notes, false),
 });
 
-export const discussedSchema = z.object({ riskCode: riskCode.refine((s) => s.length > 0, { error: "required" }), note: text(MEETING_LIMITS.note, false) });
-export const decisionSchema = z.object({ leader: text(MEETING_LIMITS.chair), text: text(MEETING_LIMITS.text), riskCode });
+export const discussedSchema = z.object({
+  riskCode: riskCode.refine((s) => s.length > 0, { error: "required" }),
+  note: text(MEETING_LIMITS.note, false),
+});
+export const decisionSchema = z.object({
+  leader: text(MEETING_LIMITS.chair),
+  text: text(MEETING_LIMITS.text),
+  riskCode,
+});
 export const taskSchema = z.object({
   task: text(MEETING_LIMITS.text),
   unitId: id("chooseUnit"),
@@ -29,13 +36,26 @@ export const taskSchema = z.object({
 export const correctionSchema = z.object({ text: text(MEETING_LIMITS.text) });
 export const taskDoneSchema = z.object({ note: text(MEETING_LIMITS.note) });
 
-
 /** Attendees are written one per line (or separated by 、 , ;); blanks dropped, order kept. */
 export function splitAttendees(raw: string): string[] {
-  return [...new Set(raw.split(/[\n、,,;;]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .split(/[\n、,,;;]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export const LIMITS_BY_FIELD: Record<string, number> = {
-  title: MEETING_LIMITS.title, chair: MEETING_LIMITS.chair, attendees: MEETING_LIMITS.attendees, notes: MEETING_LIMITS.notes,
-  note: MEETING_LIMITS.note, text: MEETING_LIMITS.text, task: MEETING_LIMITS.text, leader: MEETING_LIMITS.chair, riskCode: 40,
+  title: MEETING_LIMITS.title,
+  chair: MEETING_LIMITS.chair,
+  attendees: MEETING_LIMITS.attendees,
+  notes: MEETING_LIMITS.notes,
+  note: MEETING_LIMITS.note,
+  text: MEETING_LIMITS.text,
+  task: MEETING_LIMITS.text,
+  leader: MEETING_LIMITS.chair,
+  riskCode: 40,
 };

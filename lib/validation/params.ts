@@ -8,6 +8,8 @@ export type SearchParams = Promise<Record<string, string | string[] | undefined>
 /** One value of a search parameter: the first, when it was given several times. */
 export const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
-export function singleValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+export function singleValues(
+  params: Record<string, string | string[] | undefined>,
+): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v)]));
 }

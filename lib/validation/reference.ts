@@ -14,13 +14,20 @@ const name = z
   .min(1, { error: "required" })
   .max(REFERENCE_LIMITS.name, { error: "tooLong" })
   .refine((s) => !CONTROL_CHARS.test(s), { error: "invalidCharacters" });
-const optionalId = z.union([z.literal("").transform(() => null), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)], { error: "invalidChoice" });
+const optionalId = z.union(
+  [z.literal("").transform(() => null), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)],
+  { error: "invalidChoice" },
+);
 
 export const namesSchema = z.object({ nameZh: name, nameEn: name });
 
 /** Codes are stable identifiers (exports and imports match on them), so they are set once, at creation. */
 export const newReferenceSchema = namesSchema.extend({
-  code: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(REFERENCE_LIMITS.code, { error: "tooLong" })
+  code: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(REFERENCE_LIMITS.code, { error: "tooLong" })
     .regex(/^[A-Za-z0-9_-]+$/, { error: "codeFormat" }),
   kind: z.enum(AREA_KINDS, { error: "invalidChoice" }).optional(),
   parentId: optionalId.optional(),
@@ -28,5 +35,11 @@ export const newReferenceSchema = namesSchema.extend({
 
 export function referenceFormValues(formData: FormData) {
   const one = (k: string) => (typeof formData.get(k) === "string" ? (formData.get(k) as string) : undefined);
-  return { code: one("code"), nameZh: one("nameZh"), nameEn: one("nameEn"), kind: one("kind"), parentId: one("parentId") };
+  return {
+    code: one("code"),
+    nameZh: one("nameZh"),
+    nameEn: one("nameEn"),
+    kind: one("kind"),
+    parentId: one("parentId"),
+  };
 }

@@ -7,7 +7,10 @@ import type { RuleError } from "@/lib/domain/risk-rules";
 export const REPORT_LIMITS = { text: 500, note: 1000, items: 50 } as const;
 
 export const reportSchema = z.object({
-  unitId: z.coerce.number({ error: "invalidChoice" }).int({ error: "invalidChoice" }).positive({ error: "invalidChoice" }),
+  unitId: z.coerce
+    .number({ error: "invalidChoice" })
+    .int({ error: "invalidChoice" })
+    .positive({ error: "invalidChoice" }),
   day: z.string({ error: "required" }).refine(isIsoDay, { error: "invalidDate" }),
   kind: z.enum(["zero", "items"], { error: "reportKindRequired" }),
   note: text(REPORT_LIMITS.note, false),
@@ -27,7 +30,12 @@ export type ParsedReport =
 export function parseReportForm(formData: FormData): ParsedReport {
   const all = (k: string) => formData.getAll(k).map((v) => (typeof v === "string" ? v : ""));
   const errors: Partial<Record<string, RuleError[]>> = {};
-  const base = reportSchema.safeParse({ unitId: formData.get("unitId"), day: formData.get("day") ?? "", kind: formData.get("kind") ?? undefined, note: formData.get("note") ?? "" });
+  const base = reportSchema.safeParse({
+    unitId: formData.get("unitId"),
+    day: formData.get("day") ?? "",
+    kind: formData.get("kind") ?? undefined,
+    note: formData.get("note") ?? "",
+  });
   if (!base.success) {
     for (const [field, keys] of Object.entries(z.flattenError(base.error).fieldErrors as Record<string, string[]>)) {
       errors[field] = keys.map((key) => (key === "tooLong" ? { key, values: { max: REPORT_LIMITS.note } } : { key }));
@@ -42,13 +50,16 @@ export function parseReportForm(formData: FormData): ParsedReport {
     const kind = (REPORT_ITEM_KINDS as ReadonlyArray<string>).includes(kinds[i]) ? (kinds[i] as ReportItemKind) : null;
     if (!kind) errors[`itemKind-${i}`] = [{ key: "invalidChoice" }];
     if (!t) errors[`itemText-${i}`] = [{ key: "required" }];
-    else if (t.length > REPORT_LIMITS.text) errors[`itemText-${i}`] = [{ key: "tooLong", values: { max: REPORT_LIMITS.text } }];
+    else if (t.length > REPORT_LIMITS.text)
+      errors[`itemText-${i}`] = [{ key: "tooLong", values: { max: REPORT_LIMITS.text } }];
     else if (CONTROL_CHARS.test(t)) errors[`itemText-${i}`] = [{ key: "invalidCharacters" }];
     if (kind) items.push({ kind, riskCode: code, text: t, row: i });
   });
-  if (items.length > REPORT_LIMITS.items) errors.items = [{ key: "tooManyItems", values: { max: REPORT_LIMITS.items } }];
+  if (items.length > REPORT_LIMITS.items)
+    errors.items = [{ key: "tooManyItems", values: { max: REPORT_LIMITS.items } }];
   if (base.success && base.data.kind === "zero" && items.length) errors.kind = [{ key: "zeroWithItems" }];
-  if (base.success && base.data.kind === "items" && items.length === 0 && !errors.items) errors.items = [{ key: "itemsRequired" }];
+  if (base.success && base.data.kind === "items" && items.length === 0 && !errors.items)
+    errors.items = [{ key: "itemsRequired" }];
   if (!base.success || Object.keys(errors).length) return { ok: false, fieldErrors: errors };
   return { ok: true, ...base.data, items };
 }

@@ -42,7 +42,14 @@ export function validateRiskDetails(values: Record<RiskField, string>) {
 
 /** Limits a message may need when translated ({max} in "tooLong"). */
 export const FIELD_MAX: Record<string, number> = {
-  title: LIMITS.title, description: LIMITS.description, responsiblePerson: LIMITS.person, reason: LIMITS.reason,
-  coUnitIds: LIMITS.coUnits, overrideReason: LIMITS.reason, note: LIMITS.reason, instruction: LIMITS.reason,
-  measureDescription: 500, owner: LIMITS.person,
+  title: LIMITS.title,
+  description: LIMITS.description,
+  responsiblePerson: LIMITS.person,
+  reason: LIMITS.reason,
+  coUnitIds: LIMITS.coUnits,
+  overrideReason: LIMITS.reason,
+  note: LIMITS.reason,
+  instruction: LIMITS.reason,
+  measureDescription: 500,
+  owner: LIMITS.person,
 };

@@ -18,13 +18,26 @@ export type Settings = {
   organisation: string;
 };
 
-export const DEFAULT_SETTINGS: Settings = { reviewDays: { ...DEFAULT_REVIEW_DAYS }, totpRequiredRoles: [], thresholds: DEFAULT_THRESHOLDS, reportCutoff: DEFAULT_REPORT_CUTOFF, organisation: "" };
+export const DEFAULT_SETTINGS: Settings = {
+  reviewDays: { ...DEFAULT_REVIEW_DAYS },
+  totpRequiredRoles: [],
+  thresholds: DEFAULT_THRESHOLDS,
+  reportCutoff: DEFAULT_REPORT_CUTOFF,
+  organisation: "",
+};
 
 export const ORGANISATION_MAX = 60;
 // One line of printable text: it is printed at the top of every document.
 const NO_CONTROL = /^[^\p{Cc}\p{Cf}]*$/u;
-const score = z.coerce.number({ error: "invalidNumber" }).positive({ error: "thresholdRange" }).max(10_000, { error: "thresholdRange" });
-const days = z.coerce.number({ error: "invalidNumber" }).int({ error: "invalidNumber" }).min(1, { error: "reviewDaysRange" }).max(366, { error: "reviewDaysRange" });
+const score = z.coerce
+  .number({ error: "invalidNumber" })
+  .positive({ error: "thresholdRange" })
+  .max(10_000, { error: "thresholdRange" });
+const days = z.coerce
+  .number({ error: "invalidNumber" })
+  .int({ error: "invalidNumber" })
+  .min(1, { error: "reviewDaysRange" })
+  .max(366, { error: "reviewDaysRange" });
 
 export const settingsSchema = z
   .object({
@@ -52,22 +65,39 @@ export const settingsSchema = z
     path: ["reviewRed"],
   })
   // Thresholds rise with severity, or some colour could never be reached.
-  .refine((s) => s.lecYellow < s.lecOrange && s.lecOrange < s.lecRedAbove, { error: "thresholdOrder", path: ["lecRedAbove"] })
-  .refine((s) => s.matrixYellow < s.matrixOrange && s.matrixOrange < s.matrixRed, { error: "thresholdOrder", path: ["matrixRed"] });
+  .refine((s) => s.lecYellow < s.lecOrange && s.lecOrange < s.lecRedAbove, {
+    error: "thresholdOrder",
+    path: ["lecRedAbove"],
+  })
+  .refine((s) => s.matrixYellow < s.matrixOrange && s.matrixOrange < s.matrixRed, {
+    error: "thresholdOrder",
+    path: ["matrixRed"],
+  });
 export type SettingsField = keyof z.infer<typeof settingsSchema>;
 
 export function parseSettingsForm(formData: FormData) {
   const raw = {
-    reviewRed: formData.get("reviewRed"), reviewOrange: formData.get("reviewOrange"),
-    reviewYellow: formData.get("reviewYellow"), reviewBlue: formData.get("reviewBlue"),
-    totpAdmins: formData.get("totpAdmins") === "on", totpLeaders: formData.get("totpLeaders") === "on",
-    lecRedAbove: formData.get("lecRedAbove"), lecOrange: formData.get("lecOrange"), lecYellow: formData.get("lecYellow"),
-    matrixRed: formData.get("matrixRed"), matrixOrange: formData.get("matrixOrange"), matrixYellow: formData.get("matrixYellow"),
+    reviewRed: formData.get("reviewRed"),
+    reviewOrange: formData.get("reviewOrange"),
+    reviewYellow: formData.get("reviewYellow"),
+    reviewBlue: formData.get("reviewBlue"),
+    totpAdmins: formData.get("totpAdmins") === "on",
+    totpLeaders: formData.get("totpLeaders") === "on",
+    lecRedAbove: formData.get("lecRedAbove"),
+    lecOrange: formData.get("lecOrange"),
+    lecYellow: formData.get("lecYellow"),
+    matrixRed: formData.get("matrixRed"),
+    matrixOrange: formData.get("matrixOrange"),
+    matrixYellow: formData.get("matrixYellow"),
     reportCutoff: formData.get("reportCutoff"),
     organisation: formData.get("organisation") ?? "",
   };
   const parsed = settingsSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false as const, fieldErrors: z.flattenError(parsed.error).fieldErrors as Partial<Record<SettingsField, string[]>> };
+  if (!parsed.success)
+    return {
+      ok: false as const,
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Partial<Record<SettingsField, string[]>>,
+    };
   const s = parsed.data;
   const settings: Settings = {
     reviewDays: { red: s.reviewRed, orange: s.reviewOrange, yellow: s.reviewYellow, blue: s.reviewBlue },
@@ -88,15 +118,28 @@ export function settingsFromStored(stored: Record<string, unknown>): Settings {
   const reviewDays = Object.fromEntries(
     COLOURS.map((c) => {
       const v = rd?.[c];
-      return [c, typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 366 ? v : DEFAULT_SETTINGS.reviewDays[c]];
+      return [
+        c,
+        typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 366 ? v : DEFAULT_SETTINGS.reviewDays[c],
+      ];
     }),
   ) as Record<Colour, number>;
-  const roles = Array.isArray(stored.totpRequiredRoles) ? stored.totpRequiredRoles.filter((r): r is Role => r === "admin" || r === "leader") : [];
+  const roles = Array.isArray(stored.totpRequiredRoles)
+    ? stored.totpRequiredRoles.filter((r): r is Role => r === "admin" || r === "leader")
+    : [];
   const t = stored.thresholds as Thresholds | undefined;
-  const thresholds = t && typeof t === "object" && t.lec && t.matrix && thresholdsAreOrdered(t) ? { lec: { ...t.lec }, matrix: { ...t.matrix } } : DEFAULT_THRESHOLDS;
-  const reportCutoff = typeof stored.reportCutoff === "string" && CUTOFF_PATTERN.test(stored.reportCutoff) ? stored.reportCutoff : DEFAULT_REPORT_CUTOFF;
+  const thresholds =
+    t && typeof t === "object" && t.lec && t.matrix && thresholdsAreOrdered(t)
+      ? { lec: { ...t.lec }, matrix: { ...t.matrix } }
+      : DEFAULT_THRESHOLDS;
+  const reportCutoff =
+    typeof stored.reportCutoff === "string" && CUTOFF_PATTERN.test(stored.reportCutoff)
+      ? stored.reportCutoff
+      : DEFAULT_REPORT_CUTOFF;
   const organisation =
-    typeof stored.organisation === "string" && stored.organisation.length <= ORGANISATION_MAX && NO_CONTROL.test(stored.organisation)
+    typeof stored.organisation === "string" &&
+    stored.organisation.length <= ORGANISATION_MAX &&
+    NO_CONTROL.test(stored.organisation)
       ? stored.organisation
       : "";
   return { reviewDays, totpRequiredRoles: roles, thresholds, reportCutoff, organisation };

@@ -11,7 +11,10 @@ const reviewSchema = z.object({ note: text(LIMITS.reason, true), nextReviewDate:
 export const parseReview = (fd: FormData) => parseWith(reviewSchema, readForm(fd, REVIEW_FIELDS));
 
 export const STATUS_FIELDS = ["status", "reason"] as const;
-const statusSchema = z.object({ status: z.enum(RISK_STATUSES, { error: "invalidChoice" }), reason: text(LIMITS.reason, true) });
+const statusSchema = z.object({
+  status: z.enum(RISK_STATUSES, { error: "invalidChoice" }),
+  reason: text(LIMITS.reason, true),
+});
 export const parseStatus = (fd: FormData) => parseWith(statusSchema, readForm(fd, STATUS_FIELDS));
 
 export const ACK_FIELDS = ["instruction"] as const;

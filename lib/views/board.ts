@@ -14,8 +14,12 @@ import { isMeetingType, type MeetingType } from "@/lib/domain/meetings";
 import { parseBoardTime, sinceInstant } from "@/lib/validation/board-query";
 import { first } from "@/lib/validation/params";
 
-
-export type BoardParams = { view?: string | string[]; asOf?: string | string[]; since?: string | string[]; sinceMeeting?: string | string[] };
+export type BoardParams = {
+  view?: string | string[];
+  asOf?: string | string[];
+  since?: string | string[];
+  sinceMeeting?: string | string[];
+};
 
 /** A day means its end; a day and time means that minute, in the city's zone. */
 function instantOf({ day, time }: { day: string; time?: string }): number {
@@ -26,7 +30,15 @@ function instantOf({ day, time }: { day: string; time?: string }): number {
 
 /** 2026-11-25 14:30 in the city's zone as "20261125-1430", for file names. */
 export function stampFile(ms: number): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: CITY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(ms));
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: CITY_TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(ms));
   const v = Object.fromEntries(parts.map((p) => [p.type, p.value]));
   return `${v.year}${v.month}${v.day}-${v.hour}${v.minute}`;
 }
@@ -45,20 +57,40 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
   const present = presentBoard(db, today);
   const board = asOfMs === null ? present.board : boardAt(db, asOfMs);
   const askedMeeting = first(params.sinceMeeting);
-  const sinceMeeting: MeetingType | "none" = askedMeeting === "none" ? "none" : isMeetingType(askedMeeting) ? askedMeeting : "monthly_review";
+  const sinceMeeting: MeetingType | "none" =
+    askedMeeting === "none" ? "none" : isMeetingType(askedMeeting) ? askedMeeting : "monthly_review";
   // With no reference date, changes are marked since the last meeting of the chosen type (月研判 by default).
-  const meeting = !time.since && sinceMeeting !== "none" ? getLastMeeting(db, { type: sinceMeeting, atOrBefore: asOfMs === null ? now : new Date(asOfMs) }) : undefined;
-  if (meeting) time.since = `${dayInZone(meeting.heldAt, CITY_TIME_ZONE)}T${clockInZone(meeting.heldAt, CITY_TIME_ZONE)}`;
+  const meeting =
+    !time.since && sinceMeeting !== "none"
+      ? getLastMeeting(db, { type: sinceMeeting, atOrBefore: asOfMs === null ? now : new Date(asOfMs) })
+      : undefined;
+  if (meeting)
+    time.since = `${dayInZone(meeting.heldAt, CITY_TIME_ZONE)}T${clockInZone(meeting.heldAt, CITY_TIME_ZONE)}`;
   const sinceMs = time.since ? sinceInstant(time.since, CITY_TIME_ZONE) : null;
   const compare = sinceMs !== null && (asOfMs === null || sinceMs < asOfMs);
   const marks = compare ? compareBoards(boardAt(db, sinceMs), board) : undefined;
   const frame = await loadBoardFrame(db);
   return {
-    view, today, now, asOfMs, asOfParam: first(params.asOf), time, ignored, sinceMeeting, meeting, compare, marks,
-    board, present, frame,
+    view,
+    today,
+    now,
+    asOfMs,
+    asOfParam: first(params.asOf),
+    time,
+    ignored,
+    sinceMeeting,
+    meeting,
+    compare,
+    marks,
+    board,
+    present,
+    frame,
     matrix: view === "matrix" ? { counts: listOpenMatrixCounts(db), thresholds: getSettings(db).thresholds } : null,
     /** The changes listed under the board (the screen only): up to 100, and how many there are. */
-    changes: () => (compare ? listBoardChanges(db, { after: new Date(sinceMs!), upto: asOfMs === null ? now : new Date(asOfMs) }) : { events: [], total: 0, capped: false }),
+    changes: () =>
+      compare
+        ? listBoardChanges(db, { after: new Date(sinceMs!), upto: asOfMs === null ? now : new Date(asOfMs) })
+        : { events: [], total: 0, capped: false },
     /** The query that reproduces this board (for the PDF link and meeting mode). */
     query: new URLSearchParams([
       ...(view === "matrix" ? [["view", "matrix"]] : []),

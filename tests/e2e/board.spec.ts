@@ -18,12 +18,21 @@ test("a red grading appears on an open board without a reload", async ({ browser
   const domains = leader.getByRole("table", { name: "14 个安全生产领域" });
   const regionHref = await domains.getByRole("columnheader", { name: "神木市" }).getByRole("link").getAttribute("href");
   const regionId = new URL(regionHref!, "http://x").searchParams.get("region");
-  const cell = domains.locator(`td a[href*="region=${regionId}&"]`).filter({ hasText: /^[橙黄蓝] \d+/ }).first();
+  const cell = domains
+    .locator(`td a[href*="region=${regionId}&"]`)
+    .filter({ hasText: /^[橙黄蓝] \d+/ })
+    .first();
   const cellHref = (await cell.getAttribute("href"))!;
   const reds = Number(await leader.getByTestId("total-red").locator("span").nth(1).textContent());
   const textBefore = (await cell.textContent())!;
   // The minute before anything below happens, in the city's time zone, for the as-of view.
-  const minuteBefore = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date()).replace(" ", "T");
+  const minuteBefore = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Asia/Shanghai",
+    dateStyle: "short",
+    timeStyle: "short",
+  })
+    .format(new Date())
+    .replace(" ", "T");
   const today = minuteBefore.slice(0, 10);
   const awaiting = Number(await leader.getByTestId("awaiting-ack").locator("span").nth(1).textContent());
 
@@ -50,7 +59,10 @@ test("a red grading appears on an open board without a reload", async ({ browser
 
   // "What changed since" this morning marks the cell and lists the grading with its reason.
   await leader.goto(`/board?since=${today}`);
-  await expect(leader.locator(`.board-table a[href="${cellHref}"] [data-mark]`)).toHaveAttribute("data-mark", /^(up|new)$/);
+  await expect(leader.locator(`.board-table a[href="${cellHref}"] [data-mark]`)).toHaveAttribute(
+    "data-mark",
+    /^(up|new)$/,
+  );
   // The summary strip counts the changed cells, by kind of change.
   await expect(leader.getByTestId("changed-cells").locator(":scope > span").last()).toHaveText(/^[1-9]\d*$/);
   await expect(leader.getByTestId("changed-cells")).toContainText(/↑ \d+ ↓ \d+ ＋ \d+ × \d+/);
@@ -122,7 +134,11 @@ test("the board prints on one landscape A4 page, with the print time, the legend
   await expect(page.getByText("已受控,保持现有措施")).toBeVisible();
   // Every count a cell holds — the main one and the others beside it — as the screen has them.
   // …and the four totals, which print as "红 17" too.
-  const totals = await Promise.all(["red", "orange", "yellow", "blue"].map(async (c) => (await page.getByTestId(`total-${c}`).textContent())!.replace(/[^红橙黄蓝\d]/g, "")));
+  const totals = await Promise.all(
+    ["red", "orange", "yellow", "blue"].map(async (c) =>
+      (await page.getByTestId(`total-${c}`).textContent())!.replace(/[^红橙黄蓝\d]/g, ""),
+    ),
+  );
   const onScreen = tokens([...(await page.locator(".board-table .board-cell").allTextContents()), ...totals].join(" "));
   expect(onScreen.size).toBeGreaterThan(3);
   const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
@@ -155,9 +171,12 @@ async function expectFocusFromUrl(page: Page) {
   await expect(page.locator("[data-row][data-col]:focus [data-mark]")).toHaveCount(1);
 }
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
+const daysAgo = (n: number) =>
+  new Date(Date.now() - n * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
 
-test("meeting mode: a clicker's PageDown steps through the cells that changed, across both groups", async ({ page }) => {
+test("meeting mode: a clicker's PageDown steps through the cells that changed, across both groups", async ({
+  page,
+}) => {
   await signIn(page, "leader");
   await page.goto(`/board?since=${daysAgo(60)}`);
   await page.getByRole("button", { name: "会议模式" }).click();
@@ -210,11 +229,16 @@ test("the weekly trend agrees with the board and narrows to a region", async ({ 
   expect(regional).toBeLessThanOrEqual(Number(reds));
 });
 
-test("the board exports as a PNG and a one-page PDF with real text: the date, the comparison, every count and the legend", async ({ page }) => {
+test("the board exports as a PNG and a one-page PDF with real text: the date, the comparison, every count and the legend", async ({
+  page,
+}) => {
   await signIn(page, "leader");
   await page.goto(`/board?since=${daysAgo(30)}`);
   await expect(page.getByTestId("board-stamp")).toContainText(`与 ${daysAgo(30)} 起对比`);
-  const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出图片(PNG)" }).click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "导出图片(PNG)" }).click(),
+  ]);
   expect(png.suggestedFilename()).toMatch(/^sise-board-\d{8}-\d{4}\.png$/);
   const image = readFileSync((await png.path())!);
   expect(image.subarray(1, 4).toString("latin1")).toBe("PNG");
@@ -222,14 +246,25 @@ test("the board exports as a PNG and a one-page PDF with real text: the date, th
   expect(image.readUInt32BE(16)).toBeGreaterThan(2000);
   expect(image.readUInt32BE(20)).toBeGreaterThan(1500);
   // The PDF is drawn by the server with real text: the stamp, both groups, every count, the legend.
-  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 PDF" }).click()]);
+  const [pdf] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出 PDF" }).click(),
+  ]);
   expect(pdf.suggestedFilename()).toMatch(/^sise-board-\d{8}-\d{4}\.pdf$/);
   const bytes = readFileSync((await pdf.path())!);
   expect(bytes.toString("latin1").startsWith("%PDF-")).toBe(true);
   expect(bytes.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   expect(bytes.toString("latin1")).not.toMatch(/\/Subtype\s*\/Image/);
   const text = pdfText(bytes).replace(/\s+/g, "");
-  for (const words of ["风险四色图", `与${daysAgo(30)}起对比`, "21类风险", "14个安全生产领域", "已受控,保持现有措施", "演示·市领导"]) expect(text).toContain(words);
+  for (const words of [
+    "风险四色图",
+    `与${daysAgo(30)}起对比`,
+    "21类风险",
+    "14个安全生产领域",
+    "已受控,保持现有措施",
+    "演示·市领导",
+  ])
+    expect(text).toContain(words);
   const onScreen = tokens((await page.locator(".board-table .board-cell").allTextContents()).join(" "));
   expect(tokens(text)).toEqual(onScreen);
 });

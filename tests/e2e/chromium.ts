@@ -7,7 +7,9 @@ import type { LaunchOptions } from "@playwright/test";
  * Chromium off the network (these machines have none) and let it run as root in CI.
  */
 export function chromiumLaunchOptions(): LaunchOptions {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
+    Boolean,
+  ) as string[];
   const executablePath = candidates.find((p) => existsSync(p));
   return {
     executablePath,

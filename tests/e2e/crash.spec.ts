@@ -45,7 +45,11 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
   try {
     for (let round = 0; round < 3; round++) {
       const db = new Database(file, { readonly: true });
-      const pool = db.prepare("SELECT id, code, version FROM risks WHERE status IN ('identified', 'controlling') ORDER BY random() LIMIT 400").all() as Target[];
+      const pool = db
+        .prepare(
+          "SELECT id, code, version FROM risks WHERE status IN ('identified', 'controlling') ORDER BY random() LIMIT 400",
+        )
+        .all() as Target[];
       db.close();
       const running = startSiseServer({ port, db: file });
       server = running;
@@ -65,7 +69,8 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
           try {
             const request = gradeRequest(t, { actionId, day, headers });
             const res = await fetch(`http://127.0.0.1:${port}${request.path}`, request);
-            if (!gradingConfirmed(await res.text(), t.code)) throw new Error(`grading ${t.code} was not confirmed: ${res.status}`);
+            if (!gradingConfirmed(await res.text(), t.code))
+              throw new Error(`grading ${t.code} was not confirmed: ${res.status}`);
             confirmed.push({ id: t.id, version: t.version + 1 });
             if (++inRound >= KILL_AFTER[round]) kill();
           } catch (error) {
@@ -81,7 +86,9 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
       await exited;
 
       const check = openDatabase(file);
-      const found = check.prepare("SELECT count(*) FROM risk_events WHERE risk_id = ? AND risk_version = ? AND action = 'grade'").pluck();
+      const found = check
+        .prepare("SELECT count(*) FROM risk_events WHERE risk_id = ? AND risk_version = ? AND action = 'grade'")
+        .pluck();
       const lost = confirmed.filter((c) => found.get(c.id, c.version) !== 1);
       const result = checkDatabase(check, file);
       check.close();
@@ -91,7 +98,12 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
     }
     expect(confirmed.length).toBeGreaterThan(10);
   } finally {
-    if (server?.pid) try { process.kill(-server.pid, "SIGKILL"); } catch { /* already gone */ }
+    if (server?.pid)
+      try {
+        process.kill(-server.pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
     rmSync(dir, { recursive: true, force: true });
   }
 });

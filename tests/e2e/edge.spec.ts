@@ -9,7 +9,26 @@ import { signIn } from "./sign-in";
  * security headers, pages with a fresh CSP nonce each time.
  */
 const PAGES: Array<{ path: string; params: string[]; as: "officer" | "leader" | "auditor" | "admin" }> = [
-  { path: "/risks", params: ["q", "kind", "area", "region", "colour", "status", "unit", "overdue", "ack", "open", "ml", "ms", "sort", "page"], as: "officer" },
+  {
+    path: "/risks",
+    params: [
+      "q",
+      "kind",
+      "area",
+      "region",
+      "colour",
+      "status",
+      "unit",
+      "overdue",
+      "ack",
+      "open",
+      "ml",
+      "ms",
+      "sort",
+      "page",
+    ],
+    as: "officer",
+  },
   { path: "/board", params: ["view", "asOf", "since", "sinceMeeting"], as: "leader" },
   { path: "/board/meeting", params: ["g", "since", "focus"], as: "leader" },
   { path: "/board/trend", params: ["area", "region", "weeks"], as: "leader" },
@@ -22,7 +41,11 @@ const PAGES: Array<{ path: string; params: string[]; as: "officer" | "leader" | 
   { path: "/admin/reference", params: ["table"], as: "admin" },
   { path: "/account", params: ["passwordChanged", "totpEnabled"], as: "auditor" },
   { path: "/login", params: ["next", "signedOut", "setup"], as: "auditor" },
-  { path: "/api/exports/history", params: ["format", "from", "to", "area", "region", "colour", "actor", "action"], as: "auditor" },
+  {
+    path: "/api/exports/history",
+    params: ["format", "from", "to", "area", "region", "colour", "actor", "action"],
+    as: "auditor",
+  },
   { path: "/api/exports/register", params: ["format", "q", "region", "colour", "page"], as: "officer" },
   { path: "/api/exports/analysis", params: ["week", "format"], as: "leader" },
   { path: "/api/exports/board", params: ["format", "view", "asOf", "since"], as: "leader" },
@@ -30,14 +53,40 @@ const PAGES: Array<{ path: string; params: string[]; as: "officer" | "leader" | 
 
 /** Values a hostile or careless URL carries: empty, huge, non-ASCII, out of range, malformed percent-encoding. */
 const value = fc.oneof(
-  fc.constantFrom("", "0", "-1", "1e309", "99999999999999999999", "0001-W01", "9999-W53", "0001-01-01", "2026-02-30", "2026-01-01T25:61", "燃气", "%ff", "%", "%E0%A4%A",
-    "\u0000", "<script>", "../../etc/passwd", "a".repeat(5000), "2026-11-01T09:30", "matrix", "domain", "red", "csv", "xlsx", "pdf"),
+  fc.constantFrom(
+    "",
+    "0",
+    "-1",
+    "1e309",
+    "99999999999999999999",
+    "0001-W01",
+    "9999-W53",
+    "0001-01-01",
+    "2026-02-30",
+    "2026-01-01T25:61",
+    "燃气",
+    "%ff",
+    "%",
+    "%E0%A4%A",
+    "\u0000",
+    "<script>",
+    "../../etc/passwd",
+    "a".repeat(5000),
+    "2026-11-01T09:30",
+    "matrix",
+    "domain",
+    "red",
+    "csv",
+    "xlsx",
+    "pdf",
+  ),
   fc.string({ maxLength: 40 }),
 );
 const query = (names: string[]) =>
   fc.array(fc.tuple(fc.constantFrom(...names), value), { maxLength: 6 }).map((pairs) =>
     // Built by hand so repeated names and broken escapes go out as they are.
-    pairs.map(([k, v]) => `${k}=${/%(?![0-9A-Fa-f]{2})|%ff/i.test(v) ? v : encodeURIComponent(v)}`).join("&"));
+    pairs.map(([k, v]) => `${k}=${/%(?![0-9A-Fa-f]{2})|%ff/i.test(v) ? v : encodeURIComponent(v)}`).join("&"),
+  );
 
 /** A person's signed-in request context (its browser context is closed when the test ends). */
 async function signedIn(browser: Browser, as: string): Promise<APIRequestContext> {
@@ -63,12 +112,24 @@ test("no page and no route answers a hostile query with a 5xx", async ({ browser
   }
   // Paths themselves: broken escapes, unknown codes, huge segments.
   const request = contexts.get("officer")!;
-  for (const path of ["/risks/%ff", "/risks/%", "/risks/%E0%A4%A", "/risks/%E0%A4%A/edit", `/risks/${"x".repeat(3000)}`, "/meetings/%ff", "/meetings/1e9", "/admin/users/-1"]) {
+  for (const path of [
+    "/risks/%ff",
+    "/risks/%",
+    "/risks/%E0%A4%A",
+    "/risks/%E0%A4%A/edit",
+    `/risks/${"x".repeat(3000)}`,
+    "/meetings/%ff",
+    "/meetings/1e9",
+    "/admin/users/-1",
+  ]) {
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBeLessThan(500);
   }
 });
 
-test("every kind of response carries the security headers; pages get a fresh nonce each time", async ({ browser, request }) => {
+test("every kind of response carries the security headers; pages get a fresh nonce each time", async ({
+  browser,
+  request,
+}) => {
   const officer = await signedIn(browser, "officer");
   const expectHeaders = (headers: Record<string, string>, what: string) => {
     expect(headers["content-security-policy"], what).toMatch(/default-src 'self'/);
@@ -78,24 +139,34 @@ test("every kind of response carries the security headers; pages get a fresh non
   };
   const cases: Array<[string, () => Promise<{ headers(): Record<string, string>; status(): number }>]> = [
     ["a page", () => officer.get("/risks")],
-    ["a prefetch", () => officer.get("/risks", { headers: { "next-router-prefetch": "1", purpose: "prefetch", rsc: "1" } })],
+    [
+      "a prefetch",
+      () => officer.get("/risks", { headers: { "next-router-prefetch": "1", purpose: "prefetch", rsc: "1" } }),
+    ],
     ["a 404 page", () => officer.get("/risks/YL-1999-99999")],
     ["a static 404", () => request.get("/_next/static/chunks/nothing-here.js")],
     ["the favicon", () => request.get("/favicon.ico")],
     ["JSON", () => officer.get("/api/board/version")],
     ["an export", () => officer.get("/api/exports/register?format=csv")],
     ["the export check", () => officer.post("/api/exports/verify", { data: "a,b\r\n" })],
-    ["a refused cross-site action", () => request.post("/login", { headers: { origin: "http://evil.example", "next-action": "x" }, data: "x" })],
+    [
+      "a refused cross-site action",
+      () => request.post("/login", { headers: { origin: "http://evil.example", "next-action": "x" }, data: "x" }),
+    ],
     ["an anonymous page", () => request.get("/login")],
   ];
   for (const [what, call] of cases) expectHeaders((await call()).headers(), what);
   // A nonce is new on every response: two loads of the same page never share one.
-  const nonce = async () => /'nonce-([^']+)'/.exec((await officer.get("/risks")).headers()["content-security-policy"])?.[1];
+  const nonce = async () =>
+    /'nonce-([^']+)'/.exec((await officer.get("/risks")).headers()["content-security-policy"])?.[1];
   const [a, b] = [await nonce(), await nonce()];
   expect(a).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
   expect(b).not.toBe(a);
   // A server action from another site is refused at the door, in words, not with a 500.
-  const crossSite = await request.post("/login", { headers: { "sec-fetch-site": "cross-site", "next-action": "x" }, data: "x" });
+  const crossSite = await request.post("/login", {
+    headers: { "sec-fetch-site": "cross-site", "next-action": "x" },
+    data: "x",
+  });
   expect(crossSite.status()).toBe(403);
   expect(await crossSite.text()).toMatch(/其他网站/);
 });

@@ -9,7 +9,10 @@ import { signIn } from "./sign-in";
 test("auditor exports the full history, verifies the file, and a tampered copy fails", async ({ page }, testInfo) => {
   await signIn(page, "auditor");
   await page.goto("/audit");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出历史记录" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "导出历史记录" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^sise-history-full-\d{14}\.csv$/);
   const file = (await download.path())!;
   const text = readFileSync(file, "utf8");
@@ -43,7 +46,10 @@ test("a filtered export contains only what the filter says and calls itself part
   await signIn(page, "auditor");
   await page.goto("/audit");
   await page.getByLabel("事件类型").selectOption(["grade"]);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出历史记录" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "导出历史记录" }).click(),
+  ]);
   const text = readFileSync((await download.path())!, "utf8");
   expect(text).toContain("scope=partial");
   expect(text).toContain("部分导出(已筛选:action=grade)");
@@ -56,9 +62,14 @@ test("an officer exports the filtered register, in Excel-ready CSV", async ({ pa
   await signIn(page, "officer");
   await page.goto("/risks?colour=red");
   const total = Number((await page.getByRole("status").first().innerText()).match(/(\d+)/)![1]);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出当前筛选结果(CSV)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出当前筛选结果(CSV)" }).click(),
+  ]);
   const text = readFileSync((await download.path())!, "utf8");
-  expect(text).toMatch(new RegExp(`^\\uFEFF"# sise-export v2; kind=register; scope=partial; rows=${total}; filter=colour=red"`));
+  expect(text).toMatch(
+    new RegExp(`^\\uFEFF"# sise-export v2; kind=register; scope=partial; rows=${total}; filter=colour=red"`),
+  );
   const rows = text.split("\r\n").filter((l) => /^"YL-/.test(l));
   expect(rows).toHaveLength(total);
   expect(rows.every((r) => r.includes(',"红","'))).toBe(true);
@@ -67,12 +78,26 @@ test("an officer exports the filtered register, in Excel-ready CSV", async ({ pa
 test("the register and the history come as Excel workbooks too", async ({ page }) => {
   await signIn(page, "auditor");
   await page.goto("/risks?colour=red");
-  const [register] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出当前筛选结果(Excel)" }).click()]);
+  const [register] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出当前筛选结果(Excel)" }).click(),
+  ]);
   expect(register.suggestedFilename()).toMatch(/^sise-register-partial-\d{14}\.xlsx$/);
-  expect(readFileSync((await register.path())!).subarray(0, 2).toString("latin1")).toBe("PK");
+  expect(
+    readFileSync((await register.path())!)
+      .subarray(0, 2)
+      .toString("latin1"),
+  ).toBe("PK");
   await page.goto("/audit");
   await page.getByLabel("文件格式").selectOption("xlsx");
-  const [history] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出历史记录" }).click()]);
+  const [history] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "导出历史记录" }).click(),
+  ]);
   expect(history.suggestedFilename()).toMatch(/^sise-history-full-\d{14}\.xlsx$/);
-  expect(readFileSync((await history.path())!).subarray(0, 2).toString("latin1")).toBe("PK");
+  expect(
+    readFileSync((await history.path())!)
+      .subarray(0, 2)
+      .toString("latin1"),
+  ).toBe("PK");
 });

@@ -88,7 +88,8 @@ export const test = base.extend<{ siseDb: string }, { specServer: SpecServer }>(
   page: async ({ page }, provide) => {
     const missing: string[] = [];
     page.on("console", (m) => {
-      if (m.type() === "error" && /MISSING_MESSAGE|INSUFFICIENT_PATH|FORMATTING_ERROR/.test(m.text())) missing.push(`${page.url()}: ${m.text()}`);
+      if (m.type() === "error" && /MISSING_MESSAGE|INSUFFICIENT_PATH|FORMATTING_ERROR/.test(m.text()))
+        missing.push(`${page.url()}: ${m.text()}`);
     });
     await provide(page);
     if (missing.length) throw new Error(`catalogue strings missing on the client:\n${missing.join("\n")}`);

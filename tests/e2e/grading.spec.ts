@@ -90,7 +90,9 @@ test.describe.serial("grading workflow", () => {
     await signIn(page, "auditor");
     await page.getByRole("link", { name: "历史审计" }).click();
     await page.getByRole("button", { name: "校验历史记录" }).click();
-    await expect(page.getByRole("status").filter({ hasText: /条记录校验通过/ })).toContainText(/\d+ 条记录校验通过,链头 [0-9a-f]{64}/);
+    await expect(page.getByRole("status").filter({ hasText: /条记录校验通过/ })).toContainText(
+      /\d+ 条记录校验通过,链头 [0-9a-f]{64}/,
+    );
     await expect(page.getByRole("link", { name: code }).first()).toBeVisible();
   });
 });
@@ -98,14 +100,22 @@ test.describe.serial("grading workflow", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("an officer grades a risk with the plain form post and lands on the risk with the notice", async ({ page, siseDb }) => {
+  test("an officer grades a risk with the plain form post and lands on the risk with the notice", async ({
+    page,
+    siseDb,
+  }) => {
     const { openDatabase } = await import("../../db/connection");
     const db = openDatabase(siseDb, { readonly: true });
     // A yellow risk in the officer's scope (their counties and areas), graded by the risk matrix.
-    const code = db.prepare(`SELECT r.code FROM risks r WHERE r.colour = 'yellow' AND r.status <> 'resolved'
+    const code = db
+      .prepare(
+        `SELECT r.code FROM risks r WHERE r.colour = 'yellow' AND r.status <> 'resolved'
       AND r.region_id IN (SELECT region_id FROM user_scope_regions WHERE user_id = (SELECT id FROM users WHERE username = 'officer'))
       AND r.area_id IN (SELECT area_id FROM user_scope_areas WHERE user_id = (SELECT id FROM users WHERE username = 'officer'))
-      ORDER BY r.id LIMIT 1`).pluck().get() as string;
+      ORDER BY r.id LIMIT 1`,
+      )
+      .pluck()
+      .get() as string;
     db.close();
     await signIn(page, "officer");
     await page.goto(`/risks/${code}/grade`);

@@ -65,7 +65,8 @@ test.describe("register", () => {
     for (const title of await links.allTextContents()) expect(title).toContain("沉陷");
 
     await page.goto(`/risks?q=${encodeURIComponent("瓦斯超限")}`);
-    for (const title of await page.getByRole("row").getByRole("link").allTextContents()) expect(title).toContain("瓦斯超限");
+    for (const title of await page.getByRole("row").getByRole("link").allTextContents())
+      expect(title).toContain("瓦斯超限");
   });
 
   test("says which unrecognised filters it ignored", async ({ page }) => {
@@ -79,7 +80,9 @@ test.describe("register", () => {
     await page.goto("/risks?kind=domain");
     await page.getByRole("button", { name: /English/ }).click();
     await expect(page.getByRole("heading", { name: "Risk register" })).toBeVisible();
-    await expect(page.getByRole("cell", { name: /Road traffic|Hazardous chemicals|Urban gas|Coal mines/ }).first()).toBeVisible();
+    await expect(
+      page.getByRole("cell", { name: /Road traffic|Hazardous chemicals|Urban gas|Coal mines/ }).first(),
+    ).toBeVisible();
     await page.getByRole("button", { name: /中文/ }).click();
     await expect(page.getByRole("heading", { name: "风险台账" })).toBeVisible();
   });

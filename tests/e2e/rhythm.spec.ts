@@ -5,7 +5,10 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signIn } from "./sign-in";
 
-const beijing = (ms: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date(ms));
+const beijing = (ms: number) =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(
+    new Date(ms),
+  );
 
 async function setCutoff(page: Page, cutoff: string) {
   await page.goto("/admin/settings");
@@ -69,10 +72,16 @@ test("the weekly analysis of a seeded week lists exactly its escalations", async
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 7);
   const start = Date.parse(`${monday.toISOString().slice(0, 10)}T00:00:00+08:00`);
   const severity = "CASE value WHEN '\"red\"' THEN 4 WHEN '\"orange\"' THEN 3 WHEN '\"yellow\"' THEN 2 ELSE 1 END";
-  const expected = (db.prepare(`SELECT r.code FROM risk_events e JOIN risks r ON r.id = e.risk_id
+  const expected = (
+    db
+      .prepare(
+        `SELECT r.code FROM risk_events e JOIN risks r ON r.id = e.risk_id
     WHERE e.action = 'grade' AND e.at >= ? AND e.at < ?
       AND (SELECT ${severity.replace("value", "e.new_value")}) > (SELECT ${severity.replace("value", "e.old_value")})
-    ORDER BY e.at, e.seq`).all(start, start + 7 * 86_400_000) as Array<{ code: string }>).map((r) => r.code);
+    ORDER BY e.at, e.seq`,
+      )
+      .all(start, start + 7 * 86_400_000) as Array<{ code: string }>
+  ).map((r) => r.code);
   db.close();
   expect(expected.length, "the demo seed escalates risks in the last full week").toBeGreaterThanOrEqual(3);
 
@@ -89,7 +98,11 @@ test("the weekly analysis of a seeded week lists exactly its escalations", async
   for (const code of expected) expect(xml).toContain(code);
   const pdf = page.waitForEvent("download");
   await page.getByRole("link", { name: "导出 PDF" }).click();
-  expect(readFileSync((await (await pdf).path())!).subarray(0, 5).toString()).toBe("%PDF-");
+  expect(
+    readFileSync((await (await pdf).path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe("%PDF-");
 });
 
 /**
@@ -144,7 +157,9 @@ test("a task assigned at a meeting stays on the next agenda until the unit compl
   await leader.reload();
   await expect(leader.getByRole("table", { name: /议程/ })).not.toContainText(task);
   await leader.goto(meetingA);
-  await expect(leader.getByRole("table", { name: /本次交办任务/ }).getByRole("row", { name: task })).toContainText("已在 5 处路段设置警示标志。");
+  await expect(leader.getByRole("table", { name: /本次交办任务/ }).getByRole("row", { name: task })).toContainText(
+    "已在 5 处路段设置警示标志。",
+  );
   // The board's changes default to the last meeting of the chosen type.
   await leader.goto("/board?sinceMeeting=dispatch");
   await expect(leader.getByTestId("since-meeting")).toContainText(`调度会 B ${stamp}`);

@@ -7,7 +7,17 @@ import { signIn } from "./sign-in";
  * Sise as its users hold it: a phone (390×844), a laptop (1280×720), a projector (1920×1080 and
  * 1280×720, in English too), and with assistive technology (axe-core over the main pages).
  */
-const MAIN_PAGES = ["/risks", "/risks/new", "/board", "/board?view=matrix", "/reports", "/reports/compliance", "/analysis", "/meetings", "/tasks"];
+const MAIN_PAGES = [
+  "/risks",
+  "/risks/new",
+  "/board",
+  "/board?view=matrix",
+  "/reports",
+  "/reports/compliance",
+  "/analysis",
+  "/meetings",
+  "/tasks",
+];
 
 async function firstRiskCode(page: Page): Promise<string> {
   await page.goto("/risks?kind=domain&region=2&region=4");
@@ -16,14 +26,19 @@ async function firstRiskCode(page: Page): Promise<string> {
 
 /** The page itself never scrolls sideways (a wide table may scroll inside its own box). */
 async function expectNoSidewaysScroll(page: Page, path: string) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(scroll, `${path} scrolls sideways: ${scroll} > ${client}`).toBeLessThanOrEqual(client);
 }
 
 test.describe("on a phone (390×844)", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test("every main page fits the width; the header is a menu; the register and the board read as lists", async ({ page }) => {
+  test("every main page fits the width; the header is a menu; the register and the board read as lists", async ({
+    page,
+  }) => {
     await signIn(page, "officer");
     const code = await firstRiskCode(page);
     for (const path of [...MAIN_PAGES, `/risks/${code}`, `/risks/${code}/grade`, "/risks/import", "/reports/file"]) {
@@ -49,7 +64,9 @@ test.describe("on a phone (390×844)", () => {
     expect(await title.evaluate((td) => td.getBoundingClientRect().width)).toBeGreaterThan(300);
     // The risk page: the title a readable width, the buttons below it.
     await page.goto(`/risks/${code}`);
-    expect(await page.getByRole("heading", { level: 1 }).evaluate((h) => h.getBoundingClientRect().width)).toBeGreaterThan(250);
+    expect(
+      await page.getByRole("heading", { level: 1 }).evaluate((h) => h.getBoundingClientRect().width),
+    ).toBeGreaterThan(250);
     await expect(page.getByRole("link", { name: "评级 / 复核" })).toBeVisible();
   });
 
@@ -89,7 +106,9 @@ test.describe("on a laptop (1280×720)", () => {
 async function expectMeetingFits(page: Page, label: string) {
   await expect(page.locator(".meeting-mode[data-fitted]")).toHaveCount(1);
   const { overflowing, cells, pageHeight, screen } = await page.evaluate(() => {
-    const boxes = [...document.querySelectorAll<HTMLElement>(".meeting-mode .board-table th, .meeting-mode .board-cell")];
+    const boxes = [
+      ...document.querySelectorAll<HTMLElement>(".meeting-mode .board-table th, .meeting-mode .board-cell"),
+    ];
     return {
       cells: boxes.length,
       overflowing: boxes.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent),
@@ -102,7 +121,10 @@ async function expectMeetingFits(page: Page, label: string) {
   expect(pageHeight, `${label}: the page scrolls`).toBeLessThanOrEqual(screen);
 }
 
-for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
+for (const [width, height] of [
+  [1920, 1080],
+  [1280, 720],
+] as const) {
   test.describe(`meeting mode at ${width}×${height}`, () => {
     test.use({ viewport: { width, height } });
 
@@ -126,13 +148,26 @@ for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
 test.describe("accessibility (axe-core)", () => {
   /** Serious and critical violations, in words a failing test can show. */
   async function violations(page: Page) {
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    const result = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
   }
 
   const PAGES: Array<[string, string[]]> = [
     ["officer", ["/risks", "/risks/new", "/reports/file", "/risks/import", "risk", "grade"]],
-    ["leader", ["/board", "/board?view=matrix", "/board/meeting", "/board/trend", "/reports", "/analysis", "/meetings"]],
+    [
+      "leader",
+      ["/board", "/board?view=matrix", "/board/meeting", "/board/trend", "/reports", "/analysis", "/meetings"],
+    ],
     ["auditor", ["/audit", "/reports/compliance"]],
     ["admin", ["/admin/users", "/admin/settings", "/admin/reference"]],
   ];
@@ -141,7 +176,9 @@ test.describe("accessibility (axe-core)", () => {
       test.setTimeout(120_000);
       await signIn(page, user);
       const code = paths.includes("risk") ? await firstRiskCode(page) : "";
-      for (const path of paths.map((p) => (p === "risk" ? `/risks/${code}` : p === "grade" ? `/risks/${code}/grade` : p))) {
+      for (const path of paths.map((p) =>
+        p === "risk" ? `/risks/${code}` : p === "grade" ? `/risks/${code}/grade` : p,
+      )) {
         await page.goto(path);
         expect(await violations(page), `${user} ${path}`).toEqual([]);
       }

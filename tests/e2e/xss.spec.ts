@@ -2,21 +2,27 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { signIn } from "./sign-in";
 
-const shanghaiDay = (offset: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + offset * 86_400_000));
+const shanghaiDay = (offset: number) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + offset * 86_400_000));
 
 /**
  * Markup typed into a risk is data, never code: a title, a reason and a person's name carrying
  * HTML and script show as the characters typed on every page that shows them, nothing runs, and
  * in the CSV export a cell that a spreadsheet would take for a formula is neutralised.
  */
-test("HTML and script in a risk render as text everywhere, and formulas are neutralised in exports", async ({ browser }) => {
+test("HTML and script in a risk render as text everywhere, and formulas are neutralised in exports", async ({
+  browser,
+}) => {
   const stamp = Date.now().toString(36);
   const title = `=HYPERLINK("http://x") <img src=x onerror="window.__xss=1"><script>window.__xss=2</script> 燃气风险 ${stamp}`;
   const person = `<b onmouseover="window.__xss=3">王敏</b>`;
   const reason = `<svg onload="window.__xss=4"></svg>发现隐患`;
   const officer = await (await browser.newContext()).newPage();
   const dialogs: string[] = [];
-  officer.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  officer.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   await signIn(officer, "officer");
   await officer.goto("/risks/new");
   await officer.getByLabel("风险名称").fill(title);
@@ -34,9 +40,18 @@ test("HTML and script in a risk render as text everywhere, and formulas are neut
   await expect(officer.getByText(person)).toBeVisible();
 
   const leader = await (await browser.newContext()).newPage();
-  leader.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  leader.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   await signIn(leader, "leader");
-  for (const [page, path] of [[officer, `/risks?q=${encodeURIComponent(stamp)}`], [officer, `/risks/${code}`], [leader, `/risks/${code}`], [leader, "/board"], [leader, "/analysis"]] as const) {
+  for (const [page, path] of [
+    [officer, `/risks?q=${encodeURIComponent(stamp)}`],
+    [officer, `/risks/${code}`],
+    [leader, `/risks/${code}`],
+    [leader, "/board"],
+    [leader, "/analysis"],
+  ] as const) {
     await page.goto(path);
     await page.mouse.move(10, 10);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), path).toBeUndefined();
@@ -56,7 +71,10 @@ test("HTML and script in a risk render as text everywhere, and formulas are neut
 
   // CSV: the title's leading "=" is neutralised so a spreadsheet shows it as text.
   await officer.goto(`/risks?q=${encodeURIComponent(stamp)}`);
-  const [download] = await Promise.all([officer.waitForEvent("download"), officer.getByRole("link", { name: "导出当前筛选结果(CSV)" }).click()]);
+  const [download] = await Promise.all([
+    officer.waitForEvent("download"),
+    officer.getByRole("link", { name: "导出当前筛选结果(CSV)" }).click(),
+  ]);
   const csv = readFileSync((await download.path())!, "utf8");
   const row = csv.split("\r\n").find((l) => l.startsWith(`"${code}"`))!;
   expect(row).toContain(`"'=HYPERLINK(""http://x"") <img`);

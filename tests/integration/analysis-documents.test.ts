@@ -28,10 +28,37 @@ let codes: string[];
 beforeEach(() => {
   t = createTestDb();
   codes = [];
-  for (const [title, from, to, reason] of [["神木市燃气管网老化风险", "yellow", "orange", "管网腐蚀加剧"], ["府谷县危化品仓储风险", "orange", "red", "发生泄漏"]] as const) {
-    const input = { title, description: "", areaId: t.areaId.S03, regionId: t.regionId["610881"], responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "张伟", coUnitIds: [], reason: "" };
-    const r = insertRisk(t.db, { input, assessment: assessment(from), nextReviewDate: "2026-12-30", actor, now: at("2026-10-05"), year: 2026 });
-    gradeRisk(t.db, { riskId: r.id, expectedVersion: 1, actor, now: at("2026-11-11"), assessment: assessment(to), reason, nextReviewDate: "2026-11-30" });
+  for (const [title, from, to, reason] of [
+    ["神木市燃气管网老化风险", "yellow", "orange", "管网腐蚀加剧"],
+    ["府谷县危化品仓储风险", "orange", "red", "发生泄漏"],
+  ] as const) {
+    const input = {
+      title,
+      description: "",
+      areaId: t.areaId.S03,
+      regionId: t.regionId["610881"],
+      responsibleUnitId: t.unitId["U-ZJJ"],
+      responsiblePerson: "张伟",
+      coUnitIds: [],
+      reason: "",
+    };
+    const r = insertRisk(t.db, {
+      input,
+      assessment: assessment(from),
+      nextReviewDate: "2026-12-30",
+      actor,
+      now: at("2026-10-05"),
+      year: 2026,
+    });
+    gradeRisk(t.db, {
+      riskId: r.id,
+      expectedVersion: 1,
+      actor,
+      now: at("2026-11-11"),
+      assessment: assessment(to),
+      reason,
+      nextReviewDate: "2026-11-30",
+    });
     codes.push(r.code);
   }
 });
@@ -39,10 +66,20 @@ afterEach(() => t.cleanup());
 
 async function document(rowLimit?: number) {
   const analysis = assembleWeeklyAnalysis(t.db, {
-    monday: "2026-11-09", timeZone: TZ, nowMs: NOW.getTime(), present: buildBoard(statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime()).values()),
-    reviewDays: DEFAULT_REVIEW_DAYS, cutoff: "17:00",
+    monday: "2026-11-09",
+    timeZone: TZ,
+    nowMs: NOW.getTime(),
+    present: buildBoard(statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime()).values()),
+    reviewDays: DEFAULT_REVIEW_DAYS,
+    cutoff: "17:00",
   });
-  return buildAnalysisDocument(analysis, { names: nameMaps(t.db, "zh-CN"), organisation: "榆林市", who: "李娜", now: NOW, rowLimit });
+  return buildAnalysisDocument(analysis, {
+    names: nameMaps(t.db, "zh-CN"),
+    organisation: "榆林市",
+    who: "李娜",
+    now: NOW,
+    rowLimit,
+  });
 }
 
 describe("the weekly analysis as a document", () => {

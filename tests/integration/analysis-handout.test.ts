@@ -31,7 +31,11 @@ let dir: string;
 beforeAll(async () => {
   t = createTestDb();
   await seedDemo(t.sqlite, { now: NOW });
-  const { analysis, names, organisation } = loadWeeklyAnalysis(t.db, { monday: LAST_MONDAY, now: NOW, locale: "zh-CN" });
+  const { analysis, names, organisation } = loadWeeklyAnalysis(t.db, {
+    monday: LAST_MONDAY,
+    now: NOW,
+    locale: "zh-CN",
+  });
   doc = await buildAnalysisDocument(analysis, { names, organisation, who: "李娜", now: NOW });
   dir = mkdtempSync(join(tmpdir(), "sise-handout-"));
 });
@@ -57,42 +61,63 @@ describe("the weekly analysis handout", () => {
     expect(doc.sections.find((s) => s.id === "deescalations")!.table!.rows.length).toBeGreaterThan(3);
   });
 
-  it.runIf(findPdfFont())("PDF: every page has body text and its true number, no 'none' under a table, codes whole", async () => {
-    const file = join(dir, "week.pdf");
-    writeFileSync(file, await analysisPdf(doc, findPdfFont()!));
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
-    expect(pages).toBeGreaterThan(1);
-    const texts: string[] = [];
-    for (let p = 1; p <= pages; p++) {
-      const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), "-layout", file, "-"], { encoding: "utf8" });
-      texts.push(text);
-      // pdftotext drops the spaces between Chinese and digits, so lines are compared without spaces.
-      const lines = text.split("\n").map((l) => l.replace(/\s+/g, "")).filter(Boolean);
-      const footer = lines.filter((l) => l.includes(`第${p}页/共${pages}页`));
-      expect(footer, `page ${p} footer`).toHaveLength(1);
-      expect(footer[0]).toContain("风险周分析(2026年第47周)");
-      expect(lines.length - footer.length, `page ${p} has body text`).toBeGreaterThan(0);
-    }
-    const all = texts.join("\n");
-    expect(all).toContain("编制单位");
-    expect(all).toContain("榆林市");
-    for (const none of EMPTY_LINES) expect(count(all, none), none).toBe(expectedEmptyLines(doc).filter((e) => e === none).length);
-    // Every code in the tables comes back whole on one line, never "YL-2026-0017" + "2".
-    const codes = doc.sections.flatMap((s) => (s.table && s.table.codeColumn !== undefined ? s.table.rows.map((r) => r[s.table!.codeColumn!]) : []));
-    expect(codes.length).toBeGreaterThan(10);
-    for (const code of codes) expect(all, code).toContain(code);
-    for (const fragment of all.match(/YL-[0-9-]*/g) ?? []) expect(fragment).toMatch(/^YL-\d{4}-\d{5}$/);
-  });
+  it.runIf(findPdfFont())(
+    "PDF: every page has body text and its true number, no 'none' under a table, codes whole",
+    async () => {
+      const file = join(dir, "week.pdf");
+      writeFileSync(file, await analysisPdf(doc, findPdfFont()!));
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+      expect(pages).toBeGreaterThan(1);
+      const texts: string[] = [];
+      for (let p = 1; p <= pages; p++) {
+        const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), "-layout", file, "-"], {
+          encoding: "utf8",
+        });
+        texts.push(text);
+        // pdftotext drops the spaces between Chinese and digits, so lines are compared without spaces.
+        const lines = text
+          .split("\n")
+          .map((l) => l.replace(/\s+/g, ""))
+          .filter(Boolean);
+        const footer = lines.filter((l) => l.includes(`第${p}页/共${pages}页`));
+        expect(footer, `page ${p} footer`).toHaveLength(1);
+        expect(footer[0]).toContain("风险周分析(2026年第47周)");
+        expect(lines.length - footer.length, `page ${p} has body text`).toBeGreaterThan(0);
+      }
+      const all = texts.join("\n");
+      expect(all).toContain("编制单位");
+      expect(all).toContain("榆林市");
+      for (const none of EMPTY_LINES)
+        expect(count(all, none), none).toBe(expectedEmptyLines(doc).filter((e) => e === none).length);
+      // Every code in the tables comes back whole on one line, never "YL-2026-0017" + "2".
+      const codes = doc.sections.flatMap((s) =>
+        s.table && s.table.codeColumn !== undefined ? s.table.rows.map((r) => r[s.table!.codeColumn!]) : [],
+      );
+      expect(codes.length).toBeGreaterThan(10);
+      for (const code of codes) expect(all, code).toContain(code);
+      for (const fragment of all.match(/YL-[0-9-]*/g) ?? []) expect(fragment).toMatch(/^YL-\d{4}-\d{5}$/);
+    },
+  );
 
   it.runIf(findPdfFont())("PDF: a table running onto the next page repeats its header row there", async () => {
     const escalations = doc.sections.find((s) => s.id === "escalations")!;
-    const long = { ...doc, sections: [{ ...escalations, table: { ...escalations.table!, rows: Array.from({ length: 8 }, () => escalations.table!.rows).flat() } }] };
+    const long = {
+      ...doc,
+      sections: [
+        {
+          ...escalations,
+          table: { ...escalations.table!, rows: Array.from({ length: 8 }, () => escalations.table!.rows).flat() },
+        },
+      ],
+    };
     const file = join(dir, "long.pdf");
     writeFileSync(file, await analysisPdf(long, findPdfFont()!));
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
     expect(pages).toBeGreaterThan(2);
     for (let p = 2; p <= pages; p++) {
-      const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), "-layout", file, "-"], { encoding: "utf8" });
+      const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), "-layout", file, "-"], {
+        encoding: "utf8",
+      });
       const first = text.split("\n").find((l) => l.trim())!;
       expect(first.trim().split(/\s+/), `page ${p}`).toEqual(["时间", "编号", "风险", "等级变化", "理由", "操作人"]);
     }
@@ -104,8 +129,11 @@ describe("the weekly analysis handout", () => {
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("\n");
     for (const r of doc.titleBlock) expect(text).toContain(r.label);
     expect(text).toContain("榆林市");
-    for (const none of EMPTY_LINES) expect(count(text, none), none).toBe(expectedEmptyLines(doc).filter((e) => e === none).length);
-    expect(count(xml, "<w:tblHeader/>")).toBeGreaterThanOrEqual(doc.sections.filter((s) => s.table?.rows.length).length);
+    for (const none of EMPTY_LINES)
+      expect(count(text, none), none).toBe(expectedEmptyLines(doc).filter((e) => e === none).length);
+    expect(count(xml, "<w:tblHeader/>")).toBeGreaterThanOrEqual(
+      doc.sections.filter((s) => s.table?.rows.length).length,
+    );
     const footerName = Object.keys(files).find((f) => /^word\/footer\d*\.xml$/.test(f))!;
     const footer = strFromU8(files[footerName]);
     expect(footer).toMatch(/PAGE/);

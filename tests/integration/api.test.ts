@@ -28,22 +28,42 @@ describe("read API (/api/v1)", () => {
   it("refuses requests without a valid token, in words, and a revoked one at once", async () => {
     const none = await get(risks, "/api/v1/risks");
     expect(none.status).toBe(401);
-    expect(await none.json()).toMatchObject({ error: "unauthorized", message: expect.stringContaining("Authorization: Bearer") });
+    expect(await none.json()).toMatchObject({
+      error: "unauthorized",
+      message: expect.stringContaining("Authorization: Bearer"),
+    });
     expect((await get(risks, "/api/v1/risks", "sise_not-a-token")).status).toBe(401);
-    const { id, token } = issueApiToken(copy.db, { name: "治理平台", areaIds: [], regionIds: [], actor: admin(), now: new Date() });
+    const { id, token } = issueApiToken(copy.db, {
+      name: "治理平台",
+      areaIds: [],
+      regionIds: [],
+      actor: admin(),
+      now: new Date(),
+    });
     expect((await get(risks, "/api/v1/risks", token)).status).toBe(200);
     revokeApiToken(copy.db, { id, actor: admin(), now: new Date() });
     expect((await get(risks, "/api/v1/risks", token)).status).toBe(401);
     // Issue and revoke are in the history; the token itself is not stored anywhere.
-    const stored = copy.sqlite.prepare("SELECT action, new_value, old_value FROM risk_events WHERE action LIKE 'api_token.%' ORDER BY seq").all();
+    const stored = copy.sqlite
+      .prepare("SELECT action, new_value, old_value FROM risk_events WHERE action LIKE 'api_token.%' ORDER BY seq")
+      .all();
     expect(stored.map((e) => (e as { action: string }).action)).toEqual(["api_token.issue", "api_token.revoke"]);
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(copy.bytes().includes(Buffer.from(token))).toBe(false);
   });
 
   it("shows a scoped token only its areas × regions: risks, board and events", async () => {
-    const { token } = issueApiToken(copy.db, { name: "神木市", areaIds: [], regionIds: [fixture.regionId["610881"]], actor: admin(), now: new Date() });
-    const body = (await (await get(risks, "/api/v1/risks?limit=1", token)).json()) as { risks: Array<{ code: string; regionCode: string }>; next: number | null };
+    const { token } = issueApiToken(copy.db, {
+      name: "神木市",
+      areaIds: [],
+      regionIds: [fixture.regionId["610881"]],
+      actor: admin(),
+      now: new Date(),
+    });
+    const body = (await (await get(risks, "/api/v1/risks?limit=1", token)).json()) as {
+      risks: Array<{ code: string; regionCode: string }>;
+      next: number | null;
+    };
     expect(body.risks).toHaveLength(1);
     expect(body.next).not.toBeNull();
     const rest = (await (await get(risks, `/api/v1/risks?after=${body.next}`, token)).json()) as typeof body;
@@ -54,7 +74,10 @@ describe("read API (/api/v1)", () => {
     const b = (await (await get(board, "/api/v1/board", token)).json()) as { totals: Record<string, number> };
     expect(b.totals).toEqual({ red: 1, orange: 1, yellow: 0, blue: 0 });
 
-    const e = (await (await get(events, "/api/v1/events?since=0&limit=1000", token)).json()) as { events: Array<{ seq: number; riskCode: string; hash: string }>; next: number };
+    const e = (await (await get(events, "/api/v1/events?since=0&limit=1000", token)).json()) as {
+      events: Array<{ seq: number; riskCode: string; hash: string }>;
+      next: number;
+    };
     expect(new Set(e.events.map((x) => x.riskCode))).toEqual(new Set([fixture.risks.inScope, fixture.risks.red]));
     expect(e.events.every((x, i, all) => i === 0 || x.seq > all[i - 1].seq)).toBe(true);
     const later = (await (await get(events, `/api/v1/events?since=${e.next}`, token)).json()) as typeof e;
@@ -63,7 +86,13 @@ describe("read API (/api/v1)", () => {
   });
 
   it("answers malformed parameters with a 400 naming them", async () => {
-    const { token } = issueApiToken(copy.db, { name: "平台", areaIds: [], regionIds: [], actor: admin(), now: new Date() });
+    const { token } = issueApiToken(copy.db, {
+      name: "平台",
+      areaIds: [],
+      regionIds: [],
+      actor: admin(),
+      now: new Date(),
+    });
     const r = await get(risks, "/api/v1/risks?limit=100000&colour=purple", token);
     expect(r.status).toBe(400);
     expect((await r.json()).message).toMatch(/limit.*colour|colour.*limit/);
@@ -75,8 +104,20 @@ describe("read API (/api/v1)", () => {
     // however slow the machine is, and no real waiting is needed to see the window pass.
     vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"], now: new Date("2026-12-01T02:00:00Z") });
     try {
-      const { token } = issueApiToken(copy.db, { name: "压测", areaIds: [], regionIds: [], actor: admin(), now: new Date() });
-      const { token: other } = issueApiToken(copy.db, { name: "夜间同步", areaIds: [], regionIds: [], actor: admin(), now: new Date() });
+      const { token } = issueApiToken(copy.db, {
+        name: "压测",
+        areaIds: [],
+        regionIds: [],
+        actor: admin(),
+        now: new Date(),
+      });
+      const { token: other } = issueApiToken(copy.db, {
+        name: "夜间同步",
+        areaIds: [],
+        regionIds: [],
+        actor: admin(),
+        now: new Date(),
+      });
       const statuses: number[] = [];
       for (let i = 0; i < 20; i++) statuses.push((await get(board, "/api/v1/board", token)).status);
       expect(statuses).toEqual(Array(20).fill(200));

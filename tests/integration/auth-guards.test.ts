@@ -39,17 +39,29 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const settingsForm = (over: Record<string, string> = {}) => form({
-  reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "90",
-  lecRedAbove: "320", lecOrange: "160", lecYellow: "70", matrixRed: "20", matrixOrange: "10", matrixYellow: "4", reportCutoff: "17:00", ...over,
-});
+const settingsForm = (over: Record<string, string> = {}) =>
+  form({
+    reviewRed: "7",
+    reviewOrange: "15",
+    reviewYellow: "30",
+    reviewBlue: "90",
+    lecRedAbove: "320",
+    lecOrange: "160",
+    lecYellow: "70",
+    matrixRed: "20",
+    matrixOrange: "10",
+    matrixYellow: "4",
+    reportCutoff: "17:00",
+    ...over,
+  });
 const setSettings = async (over: Record<string, string>) => {
   signInAs(copy.db, fixture.users.admin);
   const r = await updateSettingsAction({ ok: false }, settingsForm(over));
   expect(r.ok, JSON.stringify(r)).toBe(true);
   ctx.cookies.clear();
 };
-const page = (permission: Parameters<typeof requirePageUser>[0], returnTo?: string) => run(() => requirePageUser(permission, returnTo));
+const page = (permission: Parameters<typeof requirePageUser>[0], returnTo?: string) =>
+  run(() => requirePageUser(permission, returnTo));
 
 describe("pages: where each kind of caller is sent", () => {
   it("sends the anonymous to sign in, coming back where they were", async () => {
@@ -69,22 +81,48 @@ describe("pages: where each kind of caller is sent", () => {
     await expect(page("risk.edit")).rejects.toThrow("forbidden");
     const user = (await page("history.export")).result;
     expect(user).toMatchObject({ username: "auditor", stage: "ready" });
-    expect(user?.permissions.sort()).toEqual(["history.export", "history.read", "history.verify", "risk.read", "board.view", "report.read", "meeting.read"].sort());
+    expect(user?.permissions.sort()).toEqual(
+      [
+        "history.export",
+        "history.read",
+        "history.verify",
+        "risk.read",
+        "board.view",
+        "report.read",
+        "meeting.read",
+      ].sort(),
+    );
   });
   it("refuses an action in words: forbidden for a caller without the permission, sign in for nobody", async () => {
-    expect(deniedState({ ok: false, status: 401, key: "auth.signInRequired" })).toEqual({ ok: false, message: { key: "auth.signInRequired" } });
+    expect(deniedState({ ok: false, status: 401, key: "auth.signInRequired" })).toEqual({
+      ok: false,
+      message: { key: "auth.signInRequired" },
+    });
     expect(await authorize("risk.edit")).toEqual({ ok: false, status: 401, key: "auth.signInRequired" });
     signInAs(copy.db, fixture.users.auditor);
     expect(await authorize("risk.edit")).toEqual({ ok: false, status: 403, key: "auth.forbidden" });
   });
   it("refuses a route in words: cross-site, anonymous, or without the permission", async () => {
-    const request = (site: string) => new Request("http://sise.local/api/exports/history", { headers: { "sec-fetch-site": site } });
-    const json = async (r: Response | object) => (r instanceof Response ? { status: r.status, body: await r.json() } : r);
-    expect(await json(await authorizeRoute(request("cross-site"), "history.export"))).toEqual({ status: 403, body: { error: "crossSite", message: zh.auth.crossSite } });
-    expect(await json(await authorizeRoute(request("same-origin"), "history.export"))).toEqual({ status: 401, body: { error: "signInRequired", message: zh.auth.signInRequired } });
+    const request = (site: string) =>
+      new Request("http://sise.local/api/exports/history", { headers: { "sec-fetch-site": site } });
+    const json = async (r: Response | object) =>
+      r instanceof Response ? { status: r.status, body: await r.json() } : r;
+    expect(await json(await authorizeRoute(request("cross-site"), "history.export"))).toEqual({
+      status: 403,
+      body: { error: "crossSite", message: zh.auth.crossSite },
+    });
+    expect(await json(await authorizeRoute(request("same-origin"), "history.export"))).toEqual({
+      status: 401,
+      body: { error: "signInRequired", message: zh.auth.signInRequired },
+    });
     signInAs(copy.db, fixture.users.officer);
-    expect(await json(await authorizeRoute(request("same-origin"), "history.export"))).toEqual({ status: 403, body: { error: "forbidden", message: zh.auth.forbidden } });
-    expect((await authorizeRoute(request("cross-site"), "risk.read", { sensitive: false })) instanceof Response).toBe(false);
+    expect(await json(await authorizeRoute(request("same-origin"), "history.export"))).toEqual({
+      status: 403,
+      body: { error: "forbidden", message: zh.auth.forbidden },
+    });
+    expect((await authorizeRoute(request("cross-site"), "risk.read", { sensitive: false })) instanceof Response).toBe(
+      false,
+    );
   });
   it("ignores a cookie too long to be one of Sise's, and forgets the session on sign-out", async () => {
     ctx.cookies.set(SESSION_COOKIE, "x".repeat(101));
@@ -113,11 +151,17 @@ describe("two-factor required for admins and leaders (an admin's setting)", () =
     ctx.cookies.clear();
     signInAs(copy.db, fixture.users.officer);
     expect((await authorize("risk.edit")).ok).toBe(true);
-    expect(await authorize(null, { stage: "mustEnrolTotp" })).toEqual({ ok: false, status: 403, key: "auth.forbidden" });
+    expect(await authorize(null, { stage: "mustEnrolTotp" })).toEqual({
+      ok: false,
+      status: 403,
+      key: "auth.forbidden",
+    });
   });
   it("requires it of leaders only when only leaders are asked, and lets a leader who has it through", async () => {
     await setSettings({ totpLeaders: "on" });
-    copy.sqlite.prepare("UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' WHERE id = ?").run(fixture.users.leader);
+    copy.sqlite
+      .prepare("UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' WHERE id = ?")
+      .run(fixture.users.leader);
     signInAs(copy.db, fixture.users.leader);
     expect((await authorize("board.view")).ok).toBe(true);
     ctx.cookies.clear();
@@ -136,13 +180,29 @@ describe("an edited review cadence, then a grading", () => {
     await setSettings({ reviewRed: "3", reviewOrange: "15" });
     signInAs(copy.db, fixture.users.officer);
     const today = dayInZone(new Date());
-    const version = () => String((copy.sqlite.prepare("SELECT version FROM risks WHERE code = ?").get(fixture.risks.inScope) as { version: number }).version);
-    const grade = (day: string) => run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, form({ method: "direct", colour: "red", reason: "升级", nextReviewDate: day, version: version() })));
+    const version = () =>
+      String(
+        (
+          copy.sqlite.prepare("SELECT version FROM risks WHERE code = ?").get(fixture.risks.inScope) as {
+            version: number;
+          }
+        ).version,
+      );
+    const grade = (day: string) =>
+      run(() =>
+        gradeRiskAction(
+          fixture.risks.inScope,
+          { ok: false },
+          form({ method: "direct", colour: "red", reason: "升级", nextReviewDate: day, version: version() }),
+        ),
+      );
     const refused = (await grade(addDays(today, 4))).result as FormState;
     expect(refused.ok).toBe(false);
     expect(refused.fieldErrors?.nextReviewDate?.[0]).toMatchObject({ key: "reviewTooLate", values: { days: 3 } });
     expect((await grade(addDays(today, 3))).redirect).toMatch(/graded=1/);
-    expect(copy.sqlite.prepare("SELECT colour, next_review_date FROM risks WHERE code = ?").get(fixture.risks.inScope)).toEqual({ colour: "red", next_review_date: addDays(today, 3) });
+    expect(
+      copy.sqlite.prepare("SELECT colour, next_review_date FROM risks WHERE code = ?").get(fixture.risks.inScope),
+    ).toEqual({ colour: "red", next_review_date: addDays(today, 3) });
   });
 });
 
@@ -150,36 +210,88 @@ describe("the current password asked again", () => {
   const actor = () => ({ id: fixture.users.officer, name: "officer (officer)" });
   const user = () => ({ id: fixture.users.officer, username: "officer" });
   it("accepts the right password, and refuses a wrong, missing or oversized one as wrong", async () => {
-    expect(await checkCurrentPassword(copy.db, { user: user(), actor: actor(), password: PASSWORD, purpose: "password.change" })).toEqual({ ok: true });
+    expect(
+      await checkCurrentPassword(copy.db, {
+        user: user(),
+        actor: actor(),
+        password: PASSWORD,
+        purpose: "password.change",
+      }),
+    ).toEqual({ ok: true });
     for (const password of ["wrong", undefined, "x".repeat(1025)]) {
-      expect(await checkCurrentPassword(copy.db, { user: user(), actor: actor(), password, purpose: "password.change" })).toEqual({ ok: false, reason: "wrong" });
+      expect(
+        await checkCurrentPassword(copy.db, { user: user(), actor: actor(), password, purpose: "password.change" }),
+      ).toEqual({ ok: false, reason: "wrong" });
     }
   });
   it("checks the account's lock before any password work, and says so", async () => {
-    copy.sqlite.prepare("INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES ('user:officer', 6, ?, ?)").run(Date.now(), Date.now() + 90_000);
-    const r = await checkCurrentPassword(copy.db, { user: user(), actor: actor(), password: PASSWORD, purpose: "password.change" });
+    copy.sqlite
+      .prepare(
+        "INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES ('user:officer', 6, ?, ?)",
+      )
+      .run(Date.now(), Date.now() + 90_000);
+    const r = await checkCurrentPassword(copy.db, {
+      user: user(),
+      actor: actor(),
+      password: PASSWORD,
+      purpose: "password.change",
+    });
     expect(r).toMatchObject({ ok: false, reason: "locked" });
     expect(r.ok === false && r.reason === "locked" && r.waitMs).toBeGreaterThan(80_000);
   });
   it("also checks the caller's address's lock (an attacker going from account to account)", async () => {
-    copy.sqlite.prepare("INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES ('ip:203.0.113.7', 21, ?, ?)").run(Date.now(), Date.now() + 90_000);
-    expect(await checkCurrentPassword(copy.db, { user: user(), actor: actor(), password: PASSWORD, purpose: "password.change" })).toMatchObject({ ok: false, reason: "locked" });
+    copy.sqlite
+      .prepare(
+        "INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES ('ip:203.0.113.7', 21, ?, ?)",
+      )
+      .run(Date.now(), Date.now() + 90_000);
+    expect(
+      await checkCurrentPassword(copy.db, {
+        user: user(),
+        actor: actor(),
+        password: PASSWORD,
+        purpose: "password.change",
+      }),
+    ).toMatchObject({ ok: false, reason: "locked" });
   });
   it("says how many minutes to wait when locked (at least one), or marks the field", () => {
-    expect(reauthRefused({ ok: false, reason: "locked", waitMs: 30_000 }, "current")).toEqual({ ok: false, message: { key: "auth.throttled", values: { minutes: 1 } } });
-    expect(reauthRefused({ ok: false, reason: "locked", waitMs: 14 * 60_000 + 1 }, "current")).toEqual({ ok: false, message: { key: "auth.throttled", values: { minutes: 15 } } });
-    expect(reauthRefused({ ok: false, reason: "wrong" }, "current")).toEqual({ ok: false, message: { key: "form.invalid" }, fieldErrors: { current: [{ key: "passwordWrong" }] } });
+    expect(reauthRefused({ ok: false, reason: "locked", waitMs: 30_000 }, "current")).toEqual({
+      ok: false,
+      message: { key: "auth.throttled", values: { minutes: 1 } },
+    });
+    expect(reauthRefused({ ok: false, reason: "locked", waitMs: 14 * 60_000 + 1 }, "current")).toEqual({
+      ok: false,
+      message: { key: "auth.throttled", values: { minutes: 15 } },
+    });
+    expect(reauthRefused({ ok: false, reason: "wrong" }, "current")).toEqual({
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: { current: [{ key: "passwordWrong" }] },
+    });
   });
 });
 
 describe("the read API's door", () => {
-  const call = (authorization?: string) => board(new Request("http://sise.local/api/v1/board", { headers: authorization ? { authorization } : {} }));
-  const answer = async (r: Response) => ({ status: r.status, body: await r.json(), challenge: r.headers.get("www-authenticate") });
-  const token = () => issueApiToken(copy.db, { name: "平台", areaIds: [], regionIds: [], actor: { id: fixture.users.admin, name: "admin" }, now: new Date() });
+  const call = (authorization?: string) =>
+    board(new Request("http://sise.local/api/v1/board", { headers: authorization ? { authorization } : {} }));
+  const answer = async (r: Response) => ({
+    status: r.status,
+    body: await r.json(),
+    challenge: r.headers.get("www-authenticate"),
+  });
+  const token = () =>
+    issueApiToken(copy.db, {
+      name: "平台",
+      areaIds: [],
+      regionIds: [],
+      actor: { id: fixture.users.admin, name: "admin" },
+      now: new Date(),
+    });
   it("asks for a Bearer token in words when there is none or it is malformed", async () => {
     const missing = { status: 401, body: { error: "unauthorized", message: zh.api.missingToken }, challenge: "Bearer" };
     const { token: t } = token();
-    for (const h of [undefined, `Basic ${t}`, "Bearer", `Bearer ${t} extra`, `xBearer ${t}`]) expect(await answer(await call(h)), String(h)).toEqual(missing);
+    for (const h of [undefined, `Basic ${t}`, "Bearer", `Bearer ${t} extra`, `xBearer ${t}`])
+      expect(await answer(await call(h)), String(h)).toEqual(missing);
     expect((await call(`bearer   ${t}`)).status).toBe(200);
   });
   it("refuses an unknown or revoked token in words", async () => {
@@ -201,7 +313,12 @@ describe("the read API's door", () => {
   it("notes when a token was last used, at most once a minute", async () => {
     vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"], now: new Date("2026-12-01T02:00:00Z") });
     const t = token();
-    const lastUsed = () => (copy.sqlite.prepare("SELECT last_used_at FROM api_tokens WHERE id = ?").get(t.id) as { last_used_at: number | null }).last_used_at;
+    const lastUsed = () =>
+      (
+        copy.sqlite.prepare("SELECT last_used_at FROM api_tokens WHERE id = ?").get(t.id) as {
+          last_used_at: number | null;
+        }
+      ).last_used_at;
     expect(lastUsed()).toBeNull();
     await (await call(`Bearer ${t.token}`)).arrayBuffer();
     const first = Date.parse("2026-12-01T02:00:00Z");

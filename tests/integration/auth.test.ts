@@ -8,7 +8,10 @@ vi.mock("@/db/client", async () => (await import("../support/request-context")).
 const argon = vi.hoisted(() => ({ verified: [] as string[] }));
 vi.mock("@node-rs/argon2", async (importOriginal) => {
   const real = await importOriginal<typeof import("@node-rs/argon2")>();
-  return { ...real, verify: (hashed: string, password: string) => (argon.verified.push(hashed), real.verify(hashed, password)) };
+  return {
+    ...real,
+    verify: (hashed: string, password: string) => (argon.verified.push(hashed), real.verify(hashed, password)),
+  };
 });
 
 import { signOutAction } from "@/app/actions/sign-out";
@@ -36,11 +39,16 @@ beforeEach(() => {
 });
 afterEach(() => copy.cleanup());
 
-const signIn = (username: string, password: string) => run(() => signInAction({ ok: false }, form({ username, password })));
-const message = (o: Awaited<ReturnType<typeof run>>) => (o.result as { message?: { key: string } } | undefined)?.message?.key;
+const signIn = (username: string, password: string) =>
+  run(() => signInAction({ ok: false }, form({ username, password })));
+const message = (o: Awaited<ReturnType<typeof run>>) =>
+  (o.result as { message?: { key: string } } | undefined)?.message?.key;
 const events = (action: string) =>
-  copy.sqlite.prepare("SELECT actor_id, actor_name, data, old_value, new_value FROM risk_events WHERE action = ? ORDER BY seq").all(action) as Array<Record<string, unknown>>;
-const sessionCount = (userId: number) => (copy.sqlite.prepare("SELECT count(*) AS n FROM sessions WHERE user_id = ?").get(userId) as { n: number }).n;
+  copy.sqlite
+    .prepare("SELECT actor_id, actor_name, data, old_value, new_value FROM risk_events WHERE action = ? ORDER BY seq")
+    .all(action) as Array<Record<string, unknown>>;
+const sessionCount = (userId: number) =>
+  (copy.sqlite.prepare("SELECT count(*) AS n FROM sessions WHERE user_id = ?").get(userId) as { n: number }).n;
 const asCaller = async () => (await authorize("risk.read")).ok;
 
 describe("sign-in", () => {
@@ -52,7 +60,9 @@ describe("sign-in", () => {
     // Only the digest is stored: the cookie value itself is nowhere in the database.
     expect(copy.sqlite.prepare("SELECT count(*) AS n FROM sessions WHERE id = ?").get(token)).toEqual({ n: 0 });
     expect(await asCaller()).toBe(true);
-    expect(copy.sqlite.prepare("SELECT last_sign_in_at FROM users WHERE id = ?").get(fixture.users.leader)).not.toEqual({ last_sign_in_at: null });
+    expect(copy.sqlite.prepare("SELECT last_sign_in_at FROM users WHERE id = ?").get(fixture.users.leader)).not.toEqual(
+      { last_sign_in_at: null },
+    );
     expect(events("auth.sign_in")).toHaveLength(1);
     expect(events("auth.sign_in")[0].actor_id).toBe(fixture.users.leader);
   });
@@ -94,14 +104,17 @@ describe("sign-in", () => {
   });
 
   it("ignores an unsafe ?next= (no open redirect)", async () => {
-    const o = await run(() => signInAction({ ok: false }, form({ username: "leader", password: PASSWORD, next: "//evil.example/x" })));
+    const o = await run(() =>
+      signInAction({ ok: false }, form({ username: "leader", password: PASSWORD, next: "//evil.example/x" })),
+    );
     expect(o.redirect).toBe("/risks");
   });
 });
 
 describe("throttling", () => {
   it(`locks an account after ${THROTTLE.userThreshold} failures, even for the right password, with the same answer for unknown names`, async () => {
-    for (let i = 0; i < THROTTLE.userThreshold; i++) expect(message(await signIn("auditor", "wrong"))).toBe("auth.invalidCredentials");
+    for (let i = 0; i < THROTTLE.userThreshold; i++)
+      expect(message(await signIn("auditor", "wrong"))).toBe("auth.invalidCredentials");
     const locked = await signIn("auditor", PASSWORD);
     expect(message(locked)).toBe("auth.throttled");
     expect((locked.result as FormState).message?.values?.minutes).toBe(1);
@@ -114,7 +127,9 @@ describe("throttling", () => {
     expect((await signIn("leader", PASSWORD)).redirect).toBe("/risks");
     copy.sqlite.prepare("UPDATE login_throttle SET locked_until = ? WHERE key = 'user:auditor'").run(Date.now() - 1);
     expect((await signIn("auditor", PASSWORD)).redirect).toBe("/risks");
-    expect(copy.sqlite.prepare("SELECT count(*) AS n FROM login_throttle WHERE key = 'user:auditor'").get()).toEqual({ n: 0 });
+    expect(copy.sqlite.prepare("SELECT count(*) AS n FROM login_throttle WHERE key = 'user:auditor'").get()).toEqual({
+      n: 0,
+    });
   });
 
   it(`locks an address after ${THROTTLE.ipThreshold} failures across any accounts; other addresses still sign in`, async () => {
@@ -126,7 +141,9 @@ describe("throttling", () => {
 
   it("doubles the lock with each further failure", async () => {
     const lockFor = () => {
-      const row = copy.sqlite.prepare("SELECT locked_until FROM login_throttle WHERE key = 'user:leader'").get() as { locked_until: number };
+      const row = copy.sqlite.prepare("SELECT locked_until FROM login_throttle WHERE key = 'user:leader'").get() as {
+        locked_until: number;
+      };
       return row.locked_until - Date.now();
     };
     for (let i = 0; i < THROTTLE.userThreshold; i++) await signIn("leader", "wrong");
@@ -140,8 +157,14 @@ describe("throttling", () => {
 
 describe("the current password, asked again", () => {
   const change = (current: string) =>
-    run(() => changePasswordAction({ ok: false }, form({ current, next: "a new long passphrase", confirm: "a new long passphrase" })));
-  const fieldKey = (o: Awaited<ReturnType<typeof run>>) => (o.result as FormState | undefined)?.fieldErrors?.current?.[0]?.key;
+    run(() =>
+      changePasswordAction(
+        { ok: false },
+        form({ current, next: "a new long passphrase", confirm: "a new long passphrase" }),
+      ),
+    );
+  const fieldKey = (o: Awaited<ReturnType<typeof run>>) =>
+    (o.result as FormState | undefined)?.fieldErrors?.current?.[0]?.key;
 
   it("is throttled like sign-in: 5 wrong answers lock the account, then even the right one waits; each failure is recorded", async () => {
     signInAs(copy.db, fixture.users.auditor);
@@ -152,7 +175,11 @@ describe("the current password, asked again", () => {
     // The password did not change, and the history holds every failed check with its purpose.
     const failures = events("auth.password_check_failed");
     expect(failures).toHaveLength(5);
-    expect(failures.every((e) => e.actor_id === fixture.users.auditor && JSON.parse(e.data as string).purpose === "password.change")).toBe(true);
+    expect(
+      failures.every(
+        (e) => e.actor_id === fixture.users.auditor && JSON.parse(e.data as string).purpose === "password.change",
+      ),
+    ).toBe(true);
     expect(events("user.password_change")).toHaveLength(0);
     // The same lock stands in front of sign-in: a stolen session is not a way to guess the password.
     expect(message(await signIn("auditor", PASSWORD))).toBe("auth.throttled");
@@ -180,8 +207,12 @@ describe("session revocation", () => {
     expect(leaderSession).toBeTruthy();
     ctx.cookies.clear();
     expect(message(await signIn("leader", PASSWORD))).toBe("auth.inactive");
-    expect(copy.sqlite.prepare("SELECT count(*) AS n FROM users WHERE id = ?").get(fixture.users.leader)).toEqual({ n: 1 });
-    expect(() => copy.sqlite.prepare("DELETE FROM users WHERE id = ?").run(fixture.users.leader)).toThrow(/never deleted/);
+    expect(copy.sqlite.prepare("SELECT count(*) AS n FROM users WHERE id = ?").get(fixture.users.leader)).toEqual({
+      n: 1,
+    });
+    expect(() => copy.sqlite.prepare("DELETE FROM users WHERE id = ?").run(fixture.users.leader)).toThrow(
+      /never deleted/,
+    );
   });
 
   it("an admin password reset ends all sessions and forces a change before anything else", async () => {
@@ -195,7 +226,12 @@ describe("session revocation", () => {
     ctx.cookies.clear();
     expect((await signIn("officer", temp)).redirect).toBe("/risks");
     expect((await authorize("risk.read")).ok).toBe(false); // stage: must change password
-    const changed = await run(() => changePasswordAction({ ok: false }, form({ current: temp, next: "a fresh passphrase 2026", confirm: "a fresh passphrase 2026" })));
+    const changed = await run(() =>
+      changePasswordAction(
+        { ok: false },
+        form({ current: temp, next: "a fresh passphrase 2026", confirm: "a fresh passphrase 2026" }),
+      ),
+    );
     expect(changed.redirect).toBe("/account?passwordChanged=1");
     expect(await asCaller()).toBe(true);
   });
@@ -204,7 +240,12 @@ describe("session revocation", () => {
     signInAs(copy.db, fixture.users.auditor);
     const other = ctx.cookies.get(SESSION_COOKIE)!;
     signInAs(copy.db, fixture.users.auditor);
-    await run(() => changePasswordAction({ ok: false }, form({ current: PASSWORD, next: "a new long passphrase", confirm: "a new long passphrase" })));
+    await run(() =>
+      changePasswordAction(
+        { ok: false },
+        form({ current: PASSWORD, next: "a new long passphrase", confirm: "a new long passphrase" }),
+      ),
+    );
     expect(await asCaller()).toBe(true);
     ctx.cookies.set(SESSION_COOKIE, other);
     expect(await asCaller()).toBe(false);
@@ -223,10 +264,21 @@ describe("session revocation", () => {
 
 describe("the session cookie and row, as the sign-in action makes them", () => {
   const HOUR = 60 * 60_000;
-  const row = () => copy.sqlite.prepare("SELECT created_at, last_seen_at, expires_at, pending_totp, ip, user_agent FROM sessions WHERE user_id = ?").get(fixture.users.leader) as Record<string, number | string | null>;
+  const row = () =>
+    copy.sqlite
+      .prepare(
+        "SELECT created_at, last_seen_at, expires_at, pending_totp, ip, user_agent FROM sessions WHERE user_id = ?",
+      )
+      .get(fixture.users.leader) as Record<string, number | string | null>;
   it("is HttpOnly, SameSite=Lax, for the whole site, and lasts the documented 12 hours", async () => {
     await signIn("leader", PASSWORD);
-    expect(ctx.cookieOptions.get(SESSION_COOKIE)).toEqual({ httpOnly: true, sameSite: "lax", secure: false, path: "/", maxAge: 12 * 60 * 60 });
+    expect(ctx.cookieOptions.get(SESSION_COOKIE)).toEqual({
+      httpOnly: true,
+      sameSite: "lax",
+      secure: false,
+      path: "/",
+      maxAge: 12 * 60 * 60,
+    });
     const r = row();
     expect(Number(r.expires_at) - Number(r.created_at)).toBe(12 * HOUR);
     expect(r).toMatchObject({ pending_totp: 0, ip: "203.0.113.7", user_agent: "vitest" });
@@ -260,14 +312,20 @@ describe("the session cookie and row, as the sign-in action makes them", () => {
     }
   });
   it("lives five minutes while it waits for the two-factor code, then the full day", async () => {
-    copy.sqlite.prepare("UPDATE users SET totp_secret = ? WHERE id = ?").run("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", fixture.users.leader);
+    copy.sqlite
+      .prepare("UPDATE users SET totp_secret = ? WHERE id = ?")
+      .run("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", fixture.users.leader);
     await signIn("leader", PASSWORD);
     expect(ctx.cookieOptions.get(SESSION_COOKIE)).toMatchObject({ httpOnly: true, maxAge: 5 * 60 });
     const pending = row();
     expect(pending.pending_totp).toBe(1);
     expect(Number(pending.expires_at) - Number(pending.created_at)).toBe(5 * 60_000);
-    copy.sqlite.prepare("UPDATE sessions SET expires_at = ? WHERE user_id = ?").run(Date.now() - 1, fixture.users.leader);
-    const late = await run(() => verifyTotpAction({ ok: false }, form({ code: totpCodeAt("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", Date.now()) })));
+    copy.sqlite
+      .prepare("UPDATE sessions SET expires_at = ? WHERE user_id = ?")
+      .run(Date.now() - 1, fixture.users.leader);
+    const late = await run(() =>
+      verifyTotpAction({ ok: false }, form({ code: totpCodeAt("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", Date.now()) })),
+    );
     expect(late.redirect).not.toBe("/risks"); // past its five minutes the code opens nothing
     expect(await asCaller()).toBe(false);
   });
@@ -298,16 +356,30 @@ describe("two-factor sign-in", () => {
 describe("admin safeguards and history", () => {
   it("records role and scope changes with old and new values, and keeps the last admin", async () => {
     signInAs(copy.db, fixture.users.admin);
-    const r = await updateUserAction(fixture.users.auditor, { ok: false }, form({ displayName: "auditor", roles: ["auditor", "leader"], version: "1" }));
+    const r = await updateUserAction(
+      fixture.users.auditor,
+      { ok: false },
+      form({ displayName: "auditor", roles: ["auditor", "leader"], version: "1" }),
+    );
     expect(r.ok).toBe(true);
     const roleEvents = events("user.roles");
-    expect(roleEvents.map((e) => [JSON.parse(String(e.old_value)), JSON.parse(String(e.new_value))])).toEqual([[["auditor"], ["auditor", "leader"]]]);
+    expect(roleEvents.map((e) => [JSON.parse(String(e.old_value)), JSON.parse(String(e.new_value))])).toEqual([
+      [["auditor"], ["auditor", "leader"]],
+    ]);
     expect(roleEvents[0].actor_id).toBe(fixture.users.admin);
 
-    const stale = await updateUserAction(fixture.users.auditor, { ok: false }, form({ displayName: "x", roles: ["auditor"], version: "1" }));
+    const stale = await updateUserAction(
+      fixture.users.auditor,
+      { ok: false },
+      form({ displayName: "x", roles: ["auditor"], version: "1" }),
+    );
     expect(stale.message?.key).toBe("admin.userConflict");
 
-    const demote = await updateUserAction(fixture.users.admin, { ok: false }, form({ displayName: "admin", roles: ["leader"], version: "1" }));
+    const demote = await updateUserAction(
+      fixture.users.admin,
+      { ok: false },
+      form({ displayName: "admin", roles: ["leader"], version: "1" }),
+    );
     expect(demote.fieldErrors?.roles?.[0].key).toBe("lastAdmin");
     const self = await setActiveAction(fixture.users.admin, false, { ok: false });
     expect(self.message?.key).toBe("admin.notYourself");
@@ -324,11 +396,18 @@ describe("first start without a default password", () => {
     try {
       const token = issueSetupToken(fresh.sqlite);
       const attempt = (tk: string, username = "ops") =>
-        run(() => createFirstAdminAction({ ok: false }, form({ token: tk, username, displayName: "运维", password: "a long passphrase" })));
+        run(() =>
+          createFirstAdminAction(
+            { ok: false },
+            form({ token: tk, username, displayName: "运维", password: "a long passphrase" }),
+          ),
+        );
       const wrong = await attempt("not-the-token");
       expect((wrong.result as FormState).fieldErrors?.token?.[0].key).toBe("setupTokenWrong");
       expect((await attempt(token)).redirect).toBe("/login?setup=1");
-      expect(fresh.sqlite.prepare("SELECT u.username, r.role FROM users u JOIN user_roles r ON r.user_id = u.id").all()).toEqual([{ username: "ops", role: "admin" }]);
+      expect(
+        fresh.sqlite.prepare("SELECT u.username, r.role FROM users u JOIN user_roles r ON r.user_id = u.id").all(),
+      ).toEqual([{ username: "ops", role: "admin" }]);
       // The token is burnt: a second use (or a race) cannot create another admin.
       expect(((await attempt(token, "ops2")).result as FormState).message?.key).toBe("setup.closed");
     } finally {

@@ -12,7 +12,11 @@ import { setLocaleAction } from "@/app/actions/set-locale";
 import { signOutAction } from "@/app/actions/sign-out";
 import { changePasswordAction } from "@/app/account/actions/change-password";
 import { confirmTotpAction, disableTotpAction, startTotpAction } from "@/app/account/actions/two-factor";
-import { createReferenceAction, renameReferenceAction, setReferenceActiveAction } from "@/app/admin/reference/actions/reference";
+import {
+  createReferenceAction,
+  renameReferenceAction,
+  setReferenceActiveAction,
+} from "@/app/admin/reference/actions/reference";
 import { updateSettingsAction } from "@/app/admin/settings/actions/update-settings";
 import { resetPasswordAction, resetTotpAction, setActiveAction } from "@/app/admin/users/actions/account-controls";
 import { createUserAction } from "@/app/admin/users/actions/create-user";
@@ -39,7 +43,12 @@ import { createFirstAdminAction } from "@/app/setup/actions/create-first-admin";
 import { fileReportAction } from "@/app/reports/actions/file-report";
 import { saveConclusionsAction } from "@/app/analysis/actions/save-conclusions";
 import { closeMeetingAction, createMeetingAction, updateMeetingAction } from "@/app/meetings/actions/meeting-record";
-import { addCorrectionAction, addDecisionAction, addDiscussedAction, addTaskAction } from "@/app/meetings/actions/meeting-items";
+import {
+  addCorrectionAction,
+  addDecisionAction,
+  addDiscussedAction,
+  addTaskAction,
+} from "@/app/meetings/actions/meeting-items";
 import { completeTaskAction } from "@/app/tasks/actions/complete-task";
 import { GET as exportAnalysis } from "@/app/api/exports/analysis/route";
 import { GET as exportBoard } from "@/app/api/exports/board/route";
@@ -76,27 +85,65 @@ const ok = (o: Outcome) => (o.result as { ok?: boolean } | undefined)?.ok === tr
 const redirectedTo = (prefix: string) => (o: Outcome) => !!o.redirect?.startsWith(prefix);
 
 const soon = () => new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
-const grading = { method: "matrix", lecL: "", lecE: "", lecC: "", matrixL: "3", matrixS: "3", colour: "", overrideReason: "", reason: "复核", nextReviewDate: "" };
+const grading = {
+  method: "matrix",
+  lecL: "",
+  lecE: "",
+  lecC: "",
+  matrixL: "3",
+  matrixS: "3",
+  colour: "",
+  overrideReason: "",
+  reason: "复核",
+  nextReviewDate: "",
+};
 const riskForm = (f: Fixture, over: Record<string, string> = {}) =>
   form({
-    title: "神木市液化石油气储配站风险", description: "", areaId: String(f.areaId.S03), regionId: String(f.regionId["610881"]),
-    responsibleUnitId: String(f.unitId["U-ZJJ"]), responsiblePerson: "李娜", coUnitIds: [], ...grading, nextReviewDate: soon(), ...over,
+    title: "神木市液化石油气储配站风险",
+    description: "",
+    areaId: String(f.areaId.S03),
+    regionId: String(f.regionId["610881"]),
+    responsibleUnitId: String(f.unitId["U-ZJJ"]),
+    responsiblePerson: "李娜",
+    coUnitIds: [],
+    ...grading,
+    nextReviewDate: soon(),
+    ...over,
   });
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const RECORDERS: Caller[] = ["officer", "officerOut", "leader"];
 /** An open meeting (id 1, held yesterday) with a task (id 1) for the officer's unit, 市住房和城乡建设局. */
 const withMeeting = (db: Db, f: Fixture) => {
-  db.$client.prepare(`INSERT INTO meetings (id, type, title, held_at, chair, attendees, created_by, created_at) VALUES (1, 'dispatch', '调度会', ?, '局长', '[]', ?, ?)`)
+  db.$client
+    .prepare(
+      `INSERT INTO meetings (id, type, title, held_at, chair, attendees, created_by, created_at) VALUES (1, 'dispatch', '调度会', ?, '局长', '[]', ?, ?)`,
+    )
     .run(Date.now() - 86_400_000, f.users.leader, Date.now() - 86_400_000);
-  db.$client.prepare("INSERT INTO meeting_tasks (id, meeting_id, unit_id, title, due_date) VALUES (1, 1, ?, '排查燃气管网', '2099-01-01')").run(f.unitId["U-ZJJ"]);
+  db.$client
+    .prepare(
+      "INSERT INTO meeting_tasks (id, meeting_id, unit_id, title, due_date) VALUES (1, 1, ?, '排查燃气管网', '2099-01-01')",
+    )
+    .run(f.unitId["U-ZJJ"]);
 };
-const meetingForm = { type: "monthly_review", title: "月研判会", day: "2026-11-02", time: "09:30", chair: "市长", attendees: "应急局\n公安局", notes: "" };
+const meetingForm = {
+  type: "monthly_review",
+  title: "月研判会",
+  day: "2026-11-02",
+  time: "09:30",
+  chair: "市长",
+  attendees: "应急局\n公安局",
+  notes: "",
+};
 
 /** The in-scope risk is at version 2 in the fixture (created, then a measure added). */
 const withVersion = (fd: FormData, v: string) => (fd.set("version", v), fd);
 
 const ACTIONS: Record<string, Case> = {
-  createRiskAction: { allowed: ["officer"], call: (f) => createRiskAction({ ok: false }, riskForm(f)), succeeded: redirectedTo("/risks/YL-") },
+  createRiskAction: {
+    allowed: ["officer"],
+    call: (f) => createRiskAction({ ok: false }, riskForm(f)),
+    succeeded: redirectedTo("/risks/YL-"),
+  },
   updateRiskAction: {
     allowed: ["officer"],
     call: (f) => updateRiskAction(f.risks.inScope, { ok: false }, withVersion(riskForm(f), "2")),
@@ -105,31 +152,56 @@ const ACTIONS: Record<string, Case> = {
   // Scope works both ways: nobody may take over a risk outside their scope by moving it into it.
   "updateRiskAction:takeOver": {
     allowed: [],
-    call: (f) => updateRiskAction(f.risks.inScope, { ok: false }, (() => {
-      const d = riskForm(f, { areaId: String(f.areaId.S01), regionId: String(f.regionId["610802"]) });
-      d.set("version", "2");
-      return d;
-    })()),
+    call: (f) =>
+      updateRiskAction(
+        f.risks.inScope,
+        { ok: false },
+        (() => {
+          const d = riskForm(f, { areaId: String(f.areaId.S01), regionId: String(f.regionId["610802"]) });
+          d.set("version", "2");
+          return d;
+        })(),
+      ),
     succeeded: () => false,
   },
   gradeRiskAction: {
     allowed: ["officer"],
-    call: (f) => gradeRiskAction(f.risks.inScope, { ok: false }, form({ ...grading, matrixL: "5", matrixS: "4", reason: "泄漏报警", nextReviewDate: soon(), version: "2" })),
+    call: (f) =>
+      gradeRiskAction(
+        f.risks.inScope,
+        { ok: false },
+        form({ ...grading, matrixL: "5", matrixS: "4", reason: "泄漏报警", nextReviewDate: soon(), version: "2" }),
+      ),
     succeeded: redirectedTo("/risks/"),
   },
   reviewRiskAction: {
     allowed: ["officer"],
-    call: (f) => reviewRiskAction(f.risks.inScope, { ok: false }, form({ note: "现场核查,无变化", nextReviewDate: soon(), version: "2" })),
+    call: (f) =>
+      reviewRiskAction(
+        f.risks.inScope,
+        { ok: false },
+        form({ note: "现场核查,无变化", nextReviewDate: soon(), version: "2" }),
+      ),
     succeeded: redirectedTo("/risks/"),
   },
   changeStatusAction: {
     allowed: ["officer"],
-    call: (f) => changeStatusAction(f.risks.inScope, { ok: false }, form({ status: "controlling", reason: "已落实专人盯守", version: "2" })),
+    call: (f) =>
+      changeStatusAction(
+        f.risks.inScope,
+        { ok: false },
+        form({ status: "controlling", reason: "已落实专人盯守", version: "2" }),
+      ),
     succeeded: redirectedTo("/risks/"),
   },
   "changeStatusAction:outOfScope": {
     allowed: [],
-    call: (f) => changeStatusAction(f.risks.outScope, { ok: false }, form({ status: "controlling", reason: "越权", version: "1" })),
+    call: (f) =>
+      changeStatusAction(
+        f.risks.outScope,
+        { ok: false },
+        form({ status: "controlling", reason: "越权", version: "1" }),
+      ),
     succeeded: () => false,
   },
   acknowledgeRedAction: {
@@ -139,49 +211,139 @@ const ACTIONS: Record<string, Case> = {
   },
   addMeasureAction: {
     allowed: ["officer"],
-    call: (f) => addMeasureAction(f.risks.inScope, { ok: false }, form({ measureDescription: "加装泄漏报警", owner: "张伟", dueDate: "", measureStatus: "planned", version: "2" })),
+    call: (f) =>
+      addMeasureAction(
+        f.risks.inScope,
+        { ok: false },
+        form({
+          measureDescription: "加装泄漏报警",
+          owner: "张伟",
+          dueDate: "",
+          measureStatus: "planned",
+          version: "2",
+        }),
+      ),
     succeeded: redirectedTo("/risks/"),
   },
   updateMeasureAction: {
     allowed: ["officer"],
-    call: (f) => updateMeasureAction(f.risks.inScope, f.measureId, { ok: false }, form({ measureDescription: "每日巡检", owner: "张伟", dueDate: "", measureStatus: "done", version: "2" })),
+    call: (f) =>
+      updateMeasureAction(
+        f.risks.inScope,
+        f.measureId,
+        { ok: false },
+        form({ measureDescription: "每日巡检", owner: "张伟", dueDate: "", measureStatus: "done", version: "2" }),
+      ),
     succeeded: redirectedTo("/risks/"),
   },
   fileReportAction: {
     // Filing needs the permission and the unit: officerOut reports for another unit and is refused.
     allowed: ["officer"],
-    call: (f) => fileReportAction({ ok: false }, form({ unitId: String(f.unitId["U-ZJJ"]), day: today(), kind: "zero", note: "" })),
+    call: (f) =>
+      fileReportAction(
+        { ok: false },
+        form({ unitId: String(f.unitId["U-ZJJ"]), day: today(), kind: "zero", note: "" }),
+      ),
     succeeded: ok,
   },
-  saveConclusionsAction: { allowed: ["officer", "officerOut"], call: () => saveConclusionsAction("2026-W46", { ok: false }, form({ text: "本周风险总体平稳。", version: "0" })), succeeded: ok },
-  createMeetingAction: { allowed: RECORDERS, call: () => createMeetingAction({ ok: false }, form(meetingForm)), succeeded: redirectedTo("/meetings/") },
-  updateMeetingAction: { allowed: RECORDERS, prepare: withMeeting, call: () => updateMeetingAction(1, { ok: false }, form({ ...meetingForm, version: "1" })), succeeded: ok },
-  closeMeetingAction: { allowed: RECORDERS, prepare: withMeeting, call: () => closeMeetingAction(1, { ok: false }, form({ version: "1" })), succeeded: ok },
-  addDiscussedAction: { allowed: RECORDERS, prepare: withMeeting, call: (f) => addDiscussedAction(1, { ok: false }, form({ riskCode: f.risks.inScope, note: "研究" })), succeeded: ok },
-  addDecisionAction: { allowed: RECORDERS, prepare: withMeeting, call: () => addDecisionAction(1, { ok: false }, form({ leader: "市长", text: "抓紧整改", riskCode: "" })), succeeded: ok },
-  addTaskAction: { allowed: RECORDERS, prepare: withMeeting, call: (f) => addTaskAction(1, { ok: false }, form({ task: "排查", unitId: String(f.unitId["U-YJJ"]), dueDate: "2099-01-01", riskCode: "" })), succeeded: ok },
-  addCorrectionAction: { allowed: RECORDERS, prepare: withMeeting, call: () => addCorrectionAction(1, { ok: false }, form({ text: "参会人员补记:市水利局" })), succeeded: ok },
-  completeTaskAction: { allowed: ["officer"], prepare: withMeeting, call: () => completeTaskAction(1, { ok: false }, form({ note: "已完成排查" })), succeeded: ok },
-  issueApiTokenAction: { allowed: ["admin"], call: () => issueApiTokenAction({ ok: false }, form({ name: "治理平台" })), succeeded: (o) => ok(o) && typeof (o.result as { token?: string }).token === "string" },
+  saveConclusionsAction: {
+    allowed: ["officer", "officerOut"],
+    call: () => saveConclusionsAction("2026-W46", { ok: false }, form({ text: "本周风险总体平稳。", version: "0" })),
+    succeeded: ok,
+  },
+  createMeetingAction: {
+    allowed: RECORDERS,
+    call: () => createMeetingAction({ ok: false }, form(meetingForm)),
+    succeeded: redirectedTo("/meetings/"),
+  },
+  updateMeetingAction: {
+    allowed: RECORDERS,
+    prepare: withMeeting,
+    call: () => updateMeetingAction(1, { ok: false }, form({ ...meetingForm, version: "1" })),
+    succeeded: ok,
+  },
+  closeMeetingAction: {
+    allowed: RECORDERS,
+    prepare: withMeeting,
+    call: () => closeMeetingAction(1, { ok: false }, form({ version: "1" })),
+    succeeded: ok,
+  },
+  addDiscussedAction: {
+    allowed: RECORDERS,
+    prepare: withMeeting,
+    call: (f) => addDiscussedAction(1, { ok: false }, form({ riskCode: f.risks.inScope, note: "研究" })),
+    succeeded: ok,
+  },
+  addDecisionAction: {
+    allowed: RECORDERS,
+    prepare: withMeeting,
+    call: () => addDecisionAction(1, { ok: false }, form({ leader: "市长", text: "抓紧整改", riskCode: "" })),
+    succeeded: ok,
+  },
+  addTaskAction: {
+    allowed: RECORDERS,
+    prepare: withMeeting,
+    call: (f) =>
+      addTaskAction(
+        1,
+        { ok: false },
+        form({ task: "排查", unitId: String(f.unitId["U-YJJ"]), dueDate: "2099-01-01", riskCode: "" }),
+      ),
+    succeeded: ok,
+  },
+  addCorrectionAction: {
+    allowed: RECORDERS,
+    prepare: withMeeting,
+    call: () => addCorrectionAction(1, { ok: false }, form({ text: "参会人员补记:市水利局" })),
+    succeeded: ok,
+  },
+  completeTaskAction: {
+    allowed: ["officer"],
+    prepare: withMeeting,
+    call: () => completeTaskAction(1, { ok: false }, form({ note: "已完成排查" })),
+    succeeded: ok,
+  },
+  issueApiTokenAction: {
+    allowed: ["admin"],
+    call: () => issueApiTokenAction({ ok: false }, form({ name: "治理平台" })),
+    succeeded: (o) => ok(o) && typeof (o.result as { token?: string }).token === "string",
+  },
   revokeApiTokenAction: {
     allowed: ["admin"],
-    prepare: (db) => void db.$client.prepare("INSERT INTO api_tokens (name, token_hash, created_by, created_at) VALUES ('平台', 'h', 1, 0)").run(),
+    prepare: (db) =>
+      void db.$client
+        .prepare("INSERT INTO api_tokens (name, token_hash, created_by, created_at) VALUES ('平台', 'h', 1, 0)")
+        .run(),
     call: () => revokeApiTokenAction(1, { ok: false }, form({})),
     succeeded: ok,
   },
   verifyHistoryAction: { allowed: ["auditor"], call: () => verifyHistoryAction({ ok: false }), succeeded: ok },
   createUserAction: {
     allowed: ["admin"],
-    call: () => createUserAction({ ok: false }, form({ username: "new.officer", displayName: "新用户", roles: ["auditor"] })),
+    call: () =>
+      createUserAction({ ok: false }, form({ username: "new.officer", displayName: "新用户", roles: ["auditor"] })),
     succeeded: ok,
   },
   updateUserAction: {
     allowed: ["admin"],
-    call: (f) => updateUserAction(f.users.leader, { ok: false }, form({ displayName: "市领导(改)", roles: ["leader"], version: "1" })),
+    call: (f) =>
+      updateUserAction(
+        f.users.leader,
+        { ok: false },
+        form({ displayName: "市领导(改)", roles: ["leader"], version: "1" }),
+      ),
     succeeded: ok,
   },
-  resetPasswordAction: { allowed: ["admin"], call: (f) => resetPasswordAction(f.users.auditor, { ok: false }), succeeded: ok },
-  setActiveAction: { allowed: ["admin"], call: (f) => setActiveAction(f.users.auditor, false, { ok: false }), succeeded: ok },
+  resetPasswordAction: {
+    allowed: ["admin"],
+    call: (f) => resetPasswordAction(f.users.auditor, { ok: false }),
+    succeeded: ok,
+  },
+  setActiveAction: {
+    allowed: ["admin"],
+    call: (f) => setActiveAction(f.users.auditor, false, { ok: false }),
+    succeeded: ok,
+  },
   resetTotpAction: {
     allowed: ["admin"],
     prepare: (db, f) => void setTotp(db, f.users.auditor, "totp_secret"),
@@ -190,26 +352,54 @@ const ACTIONS: Record<string, Case> = {
   },
   updateSettingsAction: {
     allowed: ["admin"],
-    call: () => updateSettingsAction({ ok: false }, form({
-      reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "60",
-      lecRedAbove: "320", lecOrange: "160", lecYellow: "70", matrixRed: "20", matrixOrange: "10", matrixYellow: "4", reportCutoff: "17:00",
-    })),
+    call: () =>
+      updateSettingsAction(
+        { ok: false },
+        form({
+          reviewRed: "7",
+          reviewOrange: "15",
+          reviewYellow: "30",
+          reviewBlue: "60",
+          lecRedAbove: "320",
+          lecOrange: "160",
+          lecYellow: "70",
+          matrixRed: "20",
+          matrixOrange: "10",
+          matrixYellow: "4",
+          reportCutoff: "17:00",
+        }),
+      ),
     succeeded: ok,
   },
   createReferenceAction: {
     allowed: ["admin"],
-    call: () => createReferenceAction("units", { ok: false }, form({ code: "U-NEW", nameZh: "市新设单位", nameEn: "New unit" })),
+    call: () =>
+      createReferenceAction("units", { ok: false }, form({ code: "U-NEW", nameZh: "市新设单位", nameEn: "New unit" })),
     succeeded: ok,
   },
   renameReferenceAction: {
     allowed: ["admin"],
-    call: (f) => renameReferenceAction("areas", f.areaId.S03, { ok: false }, form({ nameZh: "城镇燃气(含瓶装液化气)", nameEn: "Urban gas" })),
+    call: (f) =>
+      renameReferenceAction(
+        "areas",
+        f.areaId.S03,
+        { ok: false },
+        form({ nameZh: "城镇燃气(含瓶装液化气)", nameEn: "Urban gas" }),
+      ),
     succeeded: ok,
   },
-  setReferenceActiveAction: { allowed: ["admin"], call: (f) => setReferenceActiveAction("units", f.unitId["U-ZJJ"], false, { ok: false }), succeeded: ok },
+  setReferenceActiveAction: {
+    allowed: ["admin"],
+    call: (f) => setReferenceActiveAction("units", f.unitId["U-ZJJ"], false, { ok: false }),
+    succeeded: ok,
+  },
   changePasswordAction: {
     allowed: SIGNED_IN,
-    call: () => changePasswordAction({ ok: false }, form({ current: PASSWORD, next: "a much better passphrase", confirm: "a much better passphrase" })),
+    call: () =>
+      changePasswordAction(
+        { ok: false },
+        form({ current: PASSWORD, next: "a much better passphrase", confirm: "a much better passphrase" }),
+      ),
     succeeded: redirectedTo("/account?passwordChanged=1"),
   },
   startTotpAction: { allowed: SIGNED_IN, call: () => startTotpAction({ ok: false }), succeeded: ok },
@@ -232,13 +422,25 @@ const ACTIONS: Record<string, Case> = {
     succeeded: redirectedTo("/board"),
   },
   // Public by nature: the way in, the way out, and the caller's own language cookie.
-  signInAction: { allowed: EVERYONE, call: () => signInAction({ ok: false }, form({ username: "leader", password: PASSWORD })), succeeded: redirectedTo("/risks") },
+  signInAction: {
+    allowed: EVERYONE,
+    call: () => signInAction({ ok: false }, form({ username: "leader", password: PASSWORD })),
+    succeeded: redirectedTo("/risks"),
+  },
   signOutAction: { allowed: EVERYONE, call: () => signOutAction(), succeeded: redirectedTo("/login?signedOut=1") },
-  setLocaleAction: { allowed: EVERYONE, call: () => setLocaleAction(form({ locale: "en" })), succeeded: () => ctx.cookies.get("NEXT_LOCALE") === "en" },
+  setLocaleAction: {
+    allowed: EVERYONE,
+    call: () => setLocaleAction(form({ locale: "en" })),
+    succeeded: () => ctx.cookies.get("NEXT_LOCALE") === "en",
+  },
   // Closed for good once any account exists, whoever asks.
   createFirstAdminAction: {
     allowed: [],
-    call: () => createFirstAdminAction({ ok: false }, form({ token: "x", username: "root", displayName: "root", password: "long enough password" })),
+    call: () =>
+      createFirstAdminAction(
+        { ok: false },
+        form({ token: "x", username: "root", displayName: "root", password: "long enough password" }),
+      ),
     succeeded: () => false,
   },
 };
@@ -254,31 +456,69 @@ type RouteCase = {
 const ROUTE_HANDLERS: Record<string, RouteCase> = {
   "app/api/board/version/route.ts": {
     allowed: SIGNED_IN,
-    call: () => boardVersion(new Request("http://sise.local/api/board/version", { headers: { "sec-fetch-site": "same-origin" } })),
-    succeeded: (r, body) => r.status === 200 && typeof (body as { version?: unknown }).version === "number" && (body as { version: number }).version > 0,
+    call: () =>
+      boardVersion(
+        new Request("http://sise.local/api/board/version", { headers: { "sec-fetch-site": "same-origin" } }),
+      ),
+    succeeded: (r, body) =>
+      r.status === 200 &&
+      typeof (body as { version?: unknown }).version === "number" &&
+      (body as { version: number }).version > 0,
   },
   "app/api/exports/history/route.ts": {
     allowed: ["auditor"],
-    call: () => exportHistory(new Request("http://sise.local/api/exports/history?action=grade", { headers: { "sec-fetch-site": "same-origin" } })),
-    succeeded: (r, body) => r.status === 200 && typeof body === "string" && body.includes("sise-export v2; kind=history; scope=partial"),
+    call: () =>
+      exportHistory(
+        new Request("http://sise.local/api/exports/history?action=grade", {
+          headers: { "sec-fetch-site": "same-origin" },
+        }),
+      ),
+    succeeded: (r, body) =>
+      r.status === 200 && typeof body === "string" && body.includes("sise-export v2; kind=history; scope=partial"),
   },
   "app/api/exports/register/route.ts": {
     allowed: SIGNED_IN,
-    call: () => exportRegister(new Request("http://sise.local/api/exports/register?colour=red", { headers: { "sec-fetch-site": "same-origin" } })),
-    succeeded: (r, body) => r.status === 200 && typeof body === "string" && body.includes("kind=register; scope=partial"),
+    call: () =>
+      exportRegister(
+        new Request("http://sise.local/api/exports/register?colour=red", {
+          headers: { "sec-fetch-site": "same-origin" },
+        }),
+      ),
+    succeeded: (r, body) =>
+      r.status === 200 && typeof body === "string" && body.includes("kind=register; scope=partial"),
   },
   // The read API takes API tokens only: every session caller, even an admin, is refused.
-  "app/api/v1/risks/route.ts": { allowed: [], call: () => apiRisks(new Request("http://sise.local/api/v1/risks")), succeeded: () => false },
-  "app/api/v1/board/route.ts": { allowed: [], call: () => apiBoard(new Request("http://sise.local/api/v1/board")), succeeded: () => false },
-  "app/api/v1/events/route.ts": { allowed: [], call: () => apiEvents(new Request("http://sise.local/api/v1/events")), succeeded: () => false },
+  "app/api/v1/risks/route.ts": {
+    allowed: [],
+    call: () => apiRisks(new Request("http://sise.local/api/v1/risks")),
+    succeeded: () => false,
+  },
+  "app/api/v1/board/route.ts": {
+    allowed: [],
+    call: () => apiBoard(new Request("http://sise.local/api/v1/board")),
+    succeeded: () => false,
+  },
+  "app/api/v1/events/route.ts": {
+    allowed: [],
+    call: () => apiEvents(new Request("http://sise.local/api/v1/events")),
+    succeeded: () => false,
+  },
   "app/api/exports/analysis/route.ts": {
     allowed: ["officer", "officerOut", "leader", "auditor"],
-    call: () => exportAnalysis(new Request("http://sise.local/api/exports/analysis?week=2026-W46&format=docx", { headers: { "sec-fetch-site": "same-origin" } })),
+    call: () =>
+      exportAnalysis(
+        new Request("http://sise.local/api/exports/analysis?week=2026-W46&format=docx", {
+          headers: { "sec-fetch-site": "same-origin" },
+        }),
+      ),
     succeeded: (r) => r.status === 200 && r.headers.get("content-type")!.includes("wordprocessingml"),
   },
   "app/api/exports/board/route.ts": {
     allowed: SIGNED_IN,
-    call: () => exportBoard(new Request("http://sise.local/api/exports/board?format=pdf", { headers: { "sec-fetch-site": "same-origin" } })),
+    call: () =>
+      exportBoard(
+        new Request("http://sise.local/api/exports/board?format=pdf", { headers: { "sec-fetch-site": "same-origin" } }),
+      ),
     succeeded: (r) => r.status === 200 && r.headers.get("content-type") === "application/pdf",
   },
   "app/api/imports/register/route.ts": {
@@ -287,7 +527,14 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
     refusedByRule: ["officerOut"],
     call: async () => {
       const csv = `code,title,description,area_code,area,region_code,region,colour,status,method,responsible_unit_code,responsible_unit,responsible_person,co_unit_codes,next_review_date\r\n,神木市加气站风险,,S03,,610881,,黄,,,U-ZJJ,,李娜,,\r\n`;
-      const post = (query: string) => importRegister(new Request(`http://sise.local/api/imports/register?name=${encodeURIComponent("台账.csv")}&${query}`, { method: "POST", body: csv, headers: { "sec-fetch-site": "same-origin" } }));
+      const post = (query: string) =>
+        importRegister(
+          new Request(`http://sise.local/api/imports/register?name=${encodeURIComponent("台账.csv")}&${query}`, {
+            method: "POST",
+            body: csv,
+            headers: { "sec-fetch-site": "same-origin" },
+          }),
+        );
       const preview = await post("intent=preview");
       if (preview.status !== 200) return preview;
       const { digest } = (await preview.json()) as { digest: string };
@@ -297,7 +544,14 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
   },
   "app/api/exports/verify/route.ts": {
     allowed: ["auditor"],
-    call: () => verifyExportRoute(new Request("http://sise.local/api/exports/verify", { method: "POST", body: "a,b\r\n1,2\r\n", headers: { "sec-fetch-site": "same-origin" } })),
+    call: () =>
+      verifyExportRoute(
+        new Request("http://sise.local/api/exports/verify", {
+          method: "POST",
+          body: "a,b\r\n1,2\r\n",
+          headers: { "sec-fetch-site": "same-origin" },
+        }),
+      ),
     // Allowed callers get the file checked: this one is not an export, and is told so.
     succeeded: (r, body) => r.status === 422 && (body as { problem?: string }).problem === "notAnExport",
   },
@@ -342,7 +596,12 @@ function perTestDatabase() {
       return state.copy;
     },
     as(caller: Caller, prepare?: (db: Db, userId: number) => void) {
-      const userId = caller === "anonymous" ? fixture.users.admin : caller === "pendingTotp" ? fixture.users.officer : fixture.users[caller];
+      const userId =
+        caller === "anonymous"
+          ? fixture.users.admin
+          : caller === "pendingTotp"
+            ? fixture.users.officer
+            : fixture.users[caller];
       prepare?.(state.copy.db, userId);
       if (caller === "pendingTotp") signInAs(state.copy.db, userId, { pendingTotp: true });
       else if (caller !== "anonymous") signInAs(state.copy.db, userId);

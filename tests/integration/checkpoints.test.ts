@@ -23,17 +23,37 @@ afterEach(() => t.cleanup());
 
 /** The documented formula, recomputed here: hash = SHA-256(prev_hash ‖ JSON of the columns, keys sorted). */
 function rehashFrom(seq: number) {
-  const rows = t.sqlite.prepare("SELECT * FROM risk_events WHERE seq >= ? ORDER BY seq").all(seq) as Array<Record<string, unknown>>;
+  const rows = t.sqlite.prepare("SELECT * FROM risk_events WHERE seq >= ? ORDER BY seq").all(seq) as Array<
+    Record<string, unknown>
+  >;
   let prev = (t.sqlite.prepare("SELECT hash FROM risk_events WHERE seq = ?").get(seq - 1) as { hash: string }).hash;
-  const keys = ["action", "actor_id", "actor_name", "at", "data", "field", "new_value", "old_value", "reason", "risk_id", "risk_version", "seq"];
+  const keys = [
+    "action",
+    "actor_id",
+    "actor_name",
+    "at",
+    "data",
+    "field",
+    "new_value",
+    "old_value",
+    "reason",
+    "risk_id",
+    "risk_version",
+    "seq",
+  ];
   const update = t.sqlite.prepare("UPDATE risk_events SET prev_hash = ?, hash = ? WHERE seq = ?");
   for (const r of rows) {
-    const hash = createHash("sha256").update(prev + JSON.stringify(Object.fromEntries(keys.map((k) => [k, r[k]])))).digest("hex");
+    const hash = createHash("sha256")
+      .update(prev + JSON.stringify(Object.fromEntries(keys.map((k) => [k, r[k]]))))
+      .digest("hex");
     update.run(prev, hash, r.seq);
     prev = hash;
   }
 }
-const triggers = () => t.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'risk_events'").all() as Array<{ name: string; sql: string }>;
+const triggers = () =>
+  t.sqlite
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'risk_events'")
+    .all() as Array<{ name: string; sql: string }>;
 /** What someone with the file can do: lift the triggers, change things, put the triggers back. */
 function withoutTriggers(change: () => void) {
   const saved = triggers();
@@ -48,7 +68,14 @@ describe("signed checkpoints", () => {
     expect(first.written).toBe(true);
     expect(writeCheckpoint(t.db, { now: NOW }).written).toBe(false);
     const r = t.sqlite.prepare("SELECT id, version FROM risks LIMIT 1").get() as { id: number; version: number };
-    reviewRisk(t.db, { riskId: r.id, expectedVersion: r.version, actor: { id: 2, name: "张伟" }, now: NOW, note: "复核", nextReviewDate: "2026-12-01" });
+    reviewRisk(t.db, {
+      riskId: r.id,
+      expectedVersion: r.version,
+      actor: { id: 2, name: "张伟" },
+      now: NOW,
+      note: "复核",
+      nextReviewDate: "2026-12-01",
+    });
     const second = writeCheckpoint(t.db, { now: NOW });
     expect(second.written).toBe(true);
     expect(second.receipt.seq).toBe(first.receipt.seq + 1);
@@ -74,13 +101,23 @@ describe("signed checkpoints", () => {
       t.sqlite.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'risk_events'").run(receipt.seq - 5);
     });
     expect(verifyHistorySync(t.sqlite).ok).toBe(true);
-    expect(verifyCheckpoints(t.db)).toMatchObject({ ok: false, problem: { kind: "missingEvent", seq: receipt.seq, lastSeq: receipt.seq - 5 } });
+    expect(verifyCheckpoints(t.db)).toMatchObject({
+      ok: false,
+      problem: { kind: "missingEvent", seq: receipt.seq, lastSeq: receipt.seq - 5 },
+    });
   });
 
   it("catch a receipt removed from the log, and one signed with another key", () => {
     writeCheckpoint(t.db, { now: NOW });
     const r = t.sqlite.prepare("SELECT id, version FROM risks LIMIT 1").get() as { id: number; version: number };
-    reviewRisk(t.db, { riskId: r.id, expectedVersion: r.version, actor: { id: 2, name: "张伟" }, now: NOW, note: "复核", nextReviewDate: "2026-12-01" });
+    reviewRisk(t.db, {
+      riskId: r.id,
+      expectedVersion: r.version,
+      actor: { id: 2, name: "张伟" },
+      now: NOW,
+      note: "复核",
+      nextReviewDate: "2026-12-01",
+    });
     writeCheckpoint(t.db, { now: NOW });
     const file = checkpointPaths(t.file).receipts;
     const lines = readFileSync(file, "utf8").trim().split("\n");
@@ -90,7 +127,10 @@ describe("signed checkpoints", () => {
     const forger = generateKeyPairSync("ed25519").privateKey;
     const receipt = JSON.parse(lines[0]);
     const text = `sise-checkpoint v1\n${receipt.seq}\n${receipt.hash}\n${receipt.at}\n${receipt.prev}`;
-    writeFileSync(file, `${JSON.stringify({ ...receipt, sig: sign(null, Buffer.from(text), forger).toString("base64") })}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ ...receipt, sig: sign(null, Buffer.from(text), forger).toString("base64") })}\n`,
+    );
     expect(verifyCheckpoints(t.db)).toMatchObject({ ok: false, problem: { kind: "signature", line: 1 } });
   });
 

@@ -42,10 +42,40 @@ const count = (prefix: string) => readdirSync(barrier).filter((f) => f.startsWit
  * all twenty are waiting on the same lock when it is released — no sleeps, no shared start instant.
  */
 it("lets exactly one of 20 concurrent writers (separate processes) change a risk from the same version", async () => {
-  const input = { title: "府谷县煤矿瓦斯超限风险", description: "", areaId: t.areaId.S04, regionId: t.regionId["610822"], responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "刘洋", coUnitIds: [], reason: "" };
-  const { id } = insertRisk(t.db, { input, assessment: assessment("yellow"), nextReviewDate: "2026-12-20", actor: { id: null, name: "seed" }, now: new Date(), year: 2026 });
+  const input = {
+    title: "府谷县煤矿瓦斯超限风险",
+    description: "",
+    areaId: t.areaId.S04,
+    regionId: t.regionId["610822"],
+    responsibleUnitId: t.unitId["U-ZJJ"],
+    responsiblePerson: "刘洋",
+    coUnitIds: [],
+    reason: "",
+  };
+  const { id } = insertRisk(t.db, {
+    input,
+    assessment: assessment("yellow"),
+    nextReviewDate: "2026-12-20",
+    actor: { id: null, name: "seed" },
+    now: new Date(),
+    year: 2026,
+  });
   const writers = Array.from({ length: WRITERS }, (_, n) =>
-    run(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/concurrent-writer.ts", t.file, String(id), "1", barrier, String(n)], { timeout: 150_000 }),
+    run(
+      process.execPath,
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "tests/support/concurrent-writer.ts",
+        t.file,
+        String(id),
+        "1",
+        barrier,
+        String(n),
+      ],
+      { timeout: 150_000 },
+    ),
   );
   let released = 0;
   try {
@@ -58,7 +88,9 @@ it("lets exactly one of 20 concurrent writers (separate processes) change a risk
     if (t.sqlite.inTransaction) t.sqlite.exec("COMMIT");
     if (!existsSync(join(barrier, "go"))) writeFileSync(join(barrier, "go"), "");
   }
-  const outcomes = (await Promise.all(writers)).map((r) => JSON.parse(r.stdout) as { result: { ok: boolean }; began: number; ended: number });
+  const outcomes = (await Promise.all(writers)).map(
+    (r) => JSON.parse(r.stdout) as { result: { ok: boolean }; began: number; ended: number },
+  );
   // The proof that they overlapped: every attempt began before the lock was released and ended after.
   for (const o of outcomes) {
     expect(o.began).toBeLessThanOrEqual(released);
@@ -66,7 +98,9 @@ it("lets exactly one of 20 concurrent writers (separate processes) change a risk
   }
   const results = outcomes.map((o) => o.result);
   expect(results.filter((r) => r.ok)).toEqual([{ ok: true, version: 2 }]);
-  expect(results.filter((r) => !r.ok)).toEqual(Array(WRITERS - 1).fill({ ok: false, error: "conflict", currentVersion: 2 }));
+  expect(results.filter((r) => !r.ok)).toEqual(
+    Array(WRITERS - 1).fill({ ok: false, error: "conflict", currentVersion: 2 }),
+  );
   const grades = t.sqlite.prepare("SELECT actor_name FROM risk_events WHERE risk_id = ? AND action = 'grade'").all(id);
   expect(grades).toHaveLength(1);
   expect(t.sqlite.prepare("SELECT version FROM risks WHERE id = ?").get(id)).toEqual({ version: 2 });

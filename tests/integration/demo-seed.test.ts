@@ -42,19 +42,39 @@ describe("the demo city", () => {
 
   it("writes events in the app's shapes: accounts with their access, reports and acknowledgements by people", () => {
     const users = t.sqlite.prepare("SELECT new_value FROM risk_events WHERE action = 'user.create'").all() as Row[];
-    for (const u of users) expect(Object.keys(JSON.parse(u.new_value!)).sort()).toEqual(["areaIds", "displayName", "regionIds", "roles", "unitIds", "username"]);
+    for (const u of users)
+      expect(Object.keys(JSON.parse(u.new_value!)).sort()).toEqual([
+        "areaIds",
+        "displayName",
+        "regionIds",
+        "roles",
+        "unitIds",
+        "username",
+      ]);
     const officer = users.map((u) => JSON.parse(u.new_value!)).find((u) => u.username === "officer");
     expect(officer.regionIds).toHaveLength(2);
     expect(officer.unitIds).toHaveLength(2);
-    const byNobody = t.sqlite.prepare("SELECT action, count(*) AS n FROM risk_events WHERE actor_id IS NULL AND action IN ('report.file', 'acknowledge', 'meeting.close', 'task.done') GROUP BY action").all();
+    const byNobody = t.sqlite
+      .prepare(
+        "SELECT action, count(*) AS n FROM risk_events WHERE actor_id IS NULL AND action IN ('report.file', 'acknowledge', 'meeting.close', 'task.done') GROUP BY action",
+      )
+      .all();
     expect(byNobody).toEqual([]);
     // Every daily report row points at its own event.
-    expect(t.sqlite.prepare("SELECT count(*) AS n FROM daily_reports d LEFT JOIN risk_events e ON e.seq = d.event_seq WHERE e.action IS NOT 'report.file'").get()).toEqual({ n: 0 });
+    expect(
+      t.sqlite
+        .prepare(
+          "SELECT count(*) AS n FROM daily_reports d LEFT JOIN risk_events e ON e.seq = d.event_seq WHERE e.action IS NOT 'report.file'",
+        )
+        .get(),
+    ).toEqual({ n: 0 });
   });
 
   it("leaves each risk as its history says: the last event's version is the risk's version", () => {
     const mismatched = t.sqlite
-      .prepare("SELECT r.code FROM risks r WHERE r.version != (SELECT max(risk_version) FROM risk_events e WHERE e.risk_id = r.id AND e.risk_version IS NOT NULL)")
+      .prepare(
+        "SELECT r.code FROM risks r WHERE r.version != (SELECT max(risk_version) FROM risk_events e WHERE e.risk_id = r.id AND e.risk_version IS NOT NULL)",
+      )
       .all();
     expect(mismatched).toEqual([]);
   });

@@ -12,10 +12,27 @@ let t: TestDb;
 let riskIds: number[];
 beforeEach(() => {
   t = createTestDb();
-  riskIds = Array.from({ length: 12 }, (_, i) => insertRisk(t.db, {
-    input: { title: `榆阳区燃气管网风险 ${i}`, description: "", areaId: t.areaId.S03, regionId: t.regionId["610802"], responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "张伟", coUnitIds: [], reason: "" },
-    assessment: assessment("yellow"), nextReviewDate: "2026-12-20", actor: { id: null, name: "seed" }, now: new Date(), year: 2026,
-  }).id);
+  riskIds = Array.from(
+    { length: 12 },
+    (_, i) =>
+      insertRisk(t.db, {
+        input: {
+          title: `榆阳区燃气管网风险 ${i}`,
+          description: "",
+          areaId: t.areaId.S03,
+          regionId: t.regionId["610802"],
+          responsibleUnitId: t.unitId["U-ZJJ"],
+          responsiblePerson: "张伟",
+          coUnitIds: [],
+          reason: "",
+        },
+        assessment: assessment("yellow"),
+        nextReviewDate: "2026-12-20",
+        actor: { id: null, name: "seed" },
+        now: new Date(),
+        year: 2026,
+      }).id,
+  );
   // The writers below are other processes: this connection lets go of the file meanwhile.
   t.sqlite.close();
 });
@@ -30,18 +47,48 @@ afterEach(() => {
 type Ack = { riskId: number; version: number; seq: number };
 /** Starts the sustained writer; resolves its acknowledgements once it has been killed (or has finished). */
 function writer(file: string, max?: number) {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/crash-writer.ts", file, riskIds.join(","), ...(max ? [String(max)] : [])], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "tests/support/crash-writer.ts",
+      file,
+      riskIds.join(","),
+      ...(max ? [String(max)] : []),
+    ],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (err += d));
-  const acks = () => out.split("\n").filter((l) => /^\d+ \d+ \d+$/.test(l)).map((l) => { const [riskId, version, seq] = l.split(" ").map(Number); return { riskId, version, seq }; });
+  const acks = () =>
+    out
+      .split("\n")
+      .filter((l) => /^\d+ \d+ \d+$/.test(l))
+      .map((l) => {
+        const [riskId, version, seq] = l.split(" ").map(Number);
+        return { riskId, version, seq };
+      });
   /** Resolves once the writer has acknowledged `n` writes (it keeps writing); rejects if it stops first. */
-  const acked = (n: number) => new Promise<void>((resolve, reject) => {
-    const poll = setInterval(() => { if (acks().length >= n) { clearInterval(poll); resolve(); } }, 2);
-    child.on("exit", () => { clearInterval(poll); if (acks().length < n) reject(new Error(`writer stopped after ${acks().length} writes: ${err}`)); });
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const acked = (n: number) =>
+    new Promise<void>((resolve, reject) => {
+      const poll = setInterval(() => {
+        if (acks().length >= n) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 2);
+      child.on("exit", () => {
+        clearInterval(poll);
+        if (acks().length < n) reject(new Error(`writer stopped after ${acks().length} writes: ${err}`));
+      });
+    });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   return { child, acks, acked, exited, stderr: () => err };
 }
 
@@ -59,7 +106,11 @@ describe("crash safety", () => {
       acknowledged.push(...w.acks());
       // Reopening runs SQLite's recovery; every write a client was told about must be there.
       const sqlite = openDatabase(t.file);
-      const found = sqlite.prepare("SELECT count(*) FROM risk_events WHERE seq = ? AND risk_id = ? AND risk_version = ? AND action = 'grade'").pluck();
+      const found = sqlite
+        .prepare(
+          "SELECT count(*) FROM risk_events WHERE seq = ? AND risk_id = ? AND risk_version = ? AND action = 'grade'",
+        )
+        .pluck();
       const missing = acknowledged.filter((a) => found.get(a.seq, a.riskId, a.version) !== 1);
       const check = checkDatabase(sqlite, t.file);
       sqlite.close();
@@ -97,7 +148,7 @@ describe("backup and restore", () => {
     expect(after.chain).toEqual(check.chain);
     // The replaced database is kept whole: all 4000 writes are in it.
     const kept = openDatabase(keptAs!, { readonly: true });
-    expect((kept.prepare("SELECT count(*) FROM risk_events").pluck().get())).toBe(12 + 4000);
+    expect(kept.prepare("SELECT count(*) FROM risk_events").pluck().get()).toBe(12 + 4000);
     kept.close();
   }, 120_000);
 

@@ -20,14 +20,26 @@ import { resetRequest } from "../support/request-context";
 let fixture: Fixture;
 let copy: ReturnType<typeof openCopy> | undefined;
 beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
-afterEach(() => { copy?.cleanup(); copy = undefined; });
+afterEach(() => {
+  copy?.cleanup();
+  copy = undefined;
+});
 
-async function firstLine(handler: (r: Request) => Promise<Response>, as: "auditor" | "officer", path: string, query: string) {
+async function firstLine(
+  handler: (r: Request) => Promise<Response>,
+  as: "auditor" | "officer",
+  path: string,
+  query: string,
+) {
   resetRequest();
   copy?.cleanup();
   copy = openCopy(fixture);
   signInAs(copy.db, fixture.users[as]);
-  const res = await handler(new Request(`http://sise.local${path}?format=csv${query ? `&${query}` : ""}`, { headers: { "sec-fetch-site": "same-origin" } }));
+  const res = await handler(
+    new Request(`http://sise.local${path}?format=csv${query ? `&${query}` : ""}`, {
+      headers: { "sec-fetch-site": "same-origin" },
+    }),
+  );
   expect(res.status, query).toBe(200);
   return (await res.text()).replace(/^\uFEFF/, "").split("\r\n")[0];
 }
@@ -65,7 +77,11 @@ describe("the history's CSV from its worker thread (issue 18)", () => {
     copy?.cleanup();
     copy = openCopy(fixture);
     signInAs(copy.db, fixture.users.auditor);
-    return exportHistory(new Request(`http://sise.local/api/exports/history?format=csv${query}`, { headers: { "sec-fetch-site": "same-origin" } }));
+    return exportHistory(
+      new Request(`http://sise.local/api/exports/history?format=csv${query}`, {
+        headers: { "sec-fetch-site": "same-origin" },
+      }),
+    );
   };
 
   it("writes the snapshot taken before the export was recorded, every row, and verifies against the database", async () => {

@@ -14,14 +14,31 @@ vi.mock("next-intl/server", async () => (await import("../support/request-contex
 
 let t: TestDb;
 const now = new Date("2026-11-25T02:00:00Z");
-const meta: ExportMeta = { title: "Sise 历史记录导出", scopeLine: "完整导出", exporterLine: "导出人 审计员", countLine: (n) => `事件 ${n} 条`, query: "", timeZone: "Asia/Shanghai" };
+const meta: ExportMeta = {
+  title: "Sise 历史记录导出",
+  scopeLine: "完整导出",
+  exporterLine: "导出人 审计员",
+  countLine: (n) => `事件 ${n} 条`,
+  query: "",
+  timeZone: "Asia/Shanghai",
+};
 
 beforeEach(() => {
   t = createTestDb();
   seedDemoRegister(t.sqlite, { count: 30, now });
   // A reason with what Excel would run as a formula, quotes, a comma and a line break.
-  const risk = t.sqlite.prepare("SELECT id, version FROM risks WHERE status IN ('identified', 'controlling') LIMIT 1").get() as { id: number; version: number };
-  gradeRisk(t.db, { riskId: risk.id, expectedVersion: risk.version, actor: { id: 7, name: "张伟" }, now, assessment: assessment("red"), reason: '=HYPERLINK("x"), 第二行\r\n"引号"', nextReviewDate: "2026-12-01" });
+  const risk = t.sqlite
+    .prepare("SELECT id, version FROM risks WHERE status IN ('identified', 'controlling') LIMIT 1")
+    .get() as { id: number; version: number };
+  gradeRisk(t.db, {
+    riskId: risk.id,
+    expectedVersion: risk.version,
+    actor: { id: 7, name: "张伟" },
+    now,
+    assessment: assessment("red"),
+    reason: '=HYPERLINK("x"), 第二行\r\n"引号"',
+    nextReviewDate: "2026-12-01",
+  });
 });
 afterEach(() => t.cleanup());
 
@@ -40,7 +57,7 @@ async function exportText(q = "", chunk = 7): Promise<string> {
 async function* chunksOf(text: string, size = 1000) {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }
-const events = () => (t.sqlite.prepare("SELECT count(*) FROM risk_events").pluck().get() as number);
+const events = () => t.sqlite.prepare("SELECT count(*) FROM risk_events").pluck().get() as number;
 
 describe("history export (CSV)", () => {
   it("writes every event with BOM, CRLF and the stated counts, and verifies against the database", async () => {
@@ -77,18 +94,30 @@ describe("history export (CSV)", () => {
   it("exports exactly what a filter says, states that it is partial, and still checks each row", async () => {
     const text = await exportText("action=grade&from=2026-11-25&to=2026-11-25");
     const rows = text.split("\r\n").filter((l) => /^\d+,/.test(l));
-    const expected = t.sqlite.prepare("SELECT count(*) FROM risk_events WHERE action = 'grade' AND at >= ? AND at < ?").pluck().get(Date.parse("2026-11-24T16:00:00Z"), Date.parse("2026-11-25T16:00:00Z")) as number;
+    const expected = t.sqlite
+      .prepare("SELECT count(*) FROM risk_events WHERE action = 'grade' AND at >= ? AND at < ?")
+      .pluck()
+      .get(Date.parse("2026-11-24T16:00:00Z"), Date.parse("2026-11-25T16:00:00Z")) as number;
     expect(expected).toBeGreaterThan(0);
     expect(rows).toHaveLength(expected);
     expect(rows.every((l) => l.split(",")[8] === '"grade"')).toBe(true);
     expect(text.split("\r\n")[0]).toContain("scope=partial");
     expect(await verifyExport(chunksOf(text), t.sqlite)).toMatchObject({ ok: true, scope: "partial", rows: expected });
-    expect(await verifyExport(chunksOf(text.replace('"grade"', '"grades"')), t.sqlite)).toMatchObject({ ok: false, problem: "chain" });
+    expect(await verifyExport(chunksOf(text.replace('"grade"', '"grades"')), t.sqlite)).toMatchObject({
+      ok: false,
+      problem: "chain",
+    });
   });
 
   it("refuses a filter it cannot read, naming the fields", () => {
-    expect(parseHistoryFilter(new URLSearchParams("from=2026-02-30&colour=purple&area=x"))).toEqual({ ok: false, fields: ["from", "area", "colour"] });
-    expect(parseHistoryFilter(new URLSearchParams("from=2026-11-25&to=2026-11-01"))).toEqual({ ok: false, fields: ["to"] });
+    expect(parseHistoryFilter(new URLSearchParams("from=2026-02-30&colour=purple&area=x"))).toEqual({
+      ok: false,
+      fields: ["from", "area", "colour"],
+    });
+    expect(parseHistoryFilter(new URLSearchParams("from=2026-11-25&to=2026-11-01"))).toEqual({
+      ok: false,
+      fields: ["to"],
+    });
   });
 
   it("says a file that is not a Sise export is not one", async () => {
@@ -104,25 +133,50 @@ describe("register export (CSV)", () => {
     const { parse } = await import("csv-parse/sync");
     const { query } = parseRegisterQuery({ colour: "red" });
     let text = "";
-    const source = registerSource(t.sqlite, query, { filter: "colour=red", today: "2026-11-25", words: await registerExportWords("zh-CN") }, { chunk: 3, pause: async () => undefined });
+    const source = registerSource(
+      t.sqlite,
+      query,
+      { filter: "colour=red", today: "2026-11-25", words: await registerExportWords("zh-CN") },
+      { chunk: 3, pause: async () => undefined },
+    );
     for await (const s of csvFile(source, { ...meta, query: "colour=red" })) text += s;
     t.sqlite.exec("COMMIT");
     const records = parse(text, { bom: true, relax_column_count: true }) as string[][];
     const header = records.findIndex((r) => r[0] === "编号");
     // Headings a person reads, in the export's language; the import reads these back (and the keys).
     expect(records[header]).toEqual([
-      "编号", "风险名称", "风险描述", "类别/领域", "区域", "风险等级", "状态", "责任单位", "责任人", "下次复核日期", "待领导确认", "评估方法",
-      "更新时间(北京时间)", "类别/领域代码", "区域代码", "责任单位代码", "配合单位代码",
+      "编号",
+      "风险名称",
+      "风险描述",
+      "类别/领域",
+      "区域",
+      "风险等级",
+      "状态",
+      "责任单位",
+      "责任人",
+      "下次复核日期",
+      "待领导确认",
+      "评估方法",
+      "更新时间(北京时间)",
+      "类别/领域代码",
+      "区域代码",
+      "责任单位代码",
+      "配合单位代码",
     ]);
     const rows = records.slice(header + 1);
     // The oracle is plain SQL written here, not the register's own filter builder: every red risk.
-    const expected = t.sqlite.prepare("SELECT code FROM risks WHERE colour = 'red' ORDER BY code").pluck().all() as string[];
+    const expected = t.sqlite
+      .prepare("SELECT code FROM risks WHERE colour = 'red' ORDER BY code")
+      .pluck()
+      .all() as string[];
     expect(expected.length).toBeGreaterThan(0);
     expect(rows.map((r) => r[0]).sort()).toEqual(expected);
     expect(rows.every((r) => r[5] === "红")).toBe(true);
     // Methods and flags in words, times in the city's zone.
     expect(rows.every((r) => ["LEC 作业条件危险性评价法", "风险矩阵法", "直接判定"].includes(r[11]))).toBe(true);
-    expect(rows.every((r) => ["是", "否"].includes(r[10]) && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(r[12]))).toBe(true);
+    expect(rows.every((r) => ["是", "否"].includes(r[10]) && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(r[12]))).toBe(
+      true,
+    );
     expect(records[0][0]).toContain(`kind=register; scope=partial; rows=${expected.length}`);
   });
 });
@@ -133,11 +187,29 @@ describe("register export (XLSX)", () => {
     const { xlsxFile } = await import("@/db/exports/xlsx-file");
     const { Workbook } = await import("@cj-tech-master/excelts");
     const { registerExportWords } = await import("@/lib/exports/words");
-    const source = registerSource(t.sqlite, { sort: "severity", page: 1 }, { filter: "", today: "2026-11-25", words: await registerExportWords("zh-CN") }, { chunk: 4, pause: async () => undefined });
-    const stream = xlsxFile(source, { ...meta, query: "" }, {
-      dataSheet: "风险台账", infoSheet: "说明", legendTitle: "四色等级", methodsTitle: "评估方法", methods: ["风险矩阵法:R = L × S"],
-      colours: [{ colour: "red", word: "红", level: "重大风险", definition: "须立即降低" }, { colour: "orange", word: "橙", level: "较大风险", definition: "" }, { colour: "yellow", word: "黄", level: "一般风险", definition: "" }, { colour: "blue", word: "蓝", level: "低风险", definition: "" }],
-    });
+    const source = registerSource(
+      t.sqlite,
+      { sort: "severity", page: 1 },
+      { filter: "", today: "2026-11-25", words: await registerExportWords("zh-CN") },
+      { chunk: 4, pause: async () => undefined },
+    );
+    const stream = xlsxFile(
+      source,
+      { ...meta, query: "" },
+      {
+        dataSheet: "风险台账",
+        infoSheet: "说明",
+        legendTitle: "四色等级",
+        methodsTitle: "评估方法",
+        methods: ["风险矩阵法:R = L × S"],
+        colours: [
+          { colour: "red", word: "红", level: "重大风险", definition: "须立即降低" },
+          { colour: "orange", word: "橙", level: "较大风险", definition: "" },
+          { colour: "yellow", word: "黄", level: "一般风险", definition: "" },
+          { colour: "blue", word: "蓝", level: "低风险", definition: "" },
+        ],
+      },
+    );
     const bytes = Buffer.from(await new Response(stream).arrayBuffer());
     t.sqlite.exec("COMMIT");
     const book = new Workbook();
@@ -167,6 +239,8 @@ describe("XLSX row limit", () => {
       return n;
     };
     expect(total("")).toBe(all);
-    expect(total("action=grade")).toBe(t.sqlite.prepare("SELECT count(*) FROM risk_events WHERE action = 'grade'").pluck().get());
+    expect(total("action=grade")).toBe(
+      t.sqlite.prepare("SELECT count(*) FROM risk_events WHERE action = 'grade'").pluck().get(),
+    );
   });
 });

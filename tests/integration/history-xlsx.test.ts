@@ -21,14 +21,30 @@ vi.mock("next-intl/server", async () => (await import("../support/request-contex
  * the CSV; and a file a spreadsheet damaged on re-saving is refused in words naming the column.
  */
 const NOW = new Date("2026-11-25T02:00:00Z");
-const meta: ExportMeta = { title: "历史记录导出", scopeLine: "", exporterLine: "", countLine: () => "", query: "", timeZone: "Asia/Shanghai" };
+const meta: ExportMeta = {
+  title: "历史记录导出",
+  scopeLine: "",
+  exporterLine: "",
+  countLine: () => "",
+  query: "",
+  timeZone: "Asia/Shanghai",
+};
 let t: TestDb;
 beforeEach(() => {
   t = createTestDb();
   seedDemoRegister(t.sqlite, { count: 25, now: NOW });
   // An empty note is stored as "" — a different value from NULL that the XLSX must keep apart.
-  const r = t.sqlite.prepare("SELECT id, version FROM risks WHERE status IN ('identified','controlling') LIMIT 1").get() as { id: number; version: number };
-  reviewRisk(t.db, { riskId: r.id, expectedVersion: r.version, actor: { id: 3, name: "张伟" }, now: NOW, note: "", nextReviewDate: "2026-12-01" });
+  const r = t.sqlite
+    .prepare("SELECT id, version FROM risks WHERE status IN ('identified','controlling') LIMIT 1")
+    .get() as { id: number; version: number };
+  reviewRisk(t.db, {
+    riskId: r.id,
+    expectedVersion: r.version,
+    actor: { id: 3, name: "张伟" },
+    now: NOW,
+    note: "",
+    nextReviewDate: "2026-12-01",
+  });
 });
 afterEach(() => t.cleanup());
 
@@ -39,16 +55,33 @@ const filter = (q: string) => {
 };
 async function exportXlsx(q = ""): Promise<Buffer> {
   const words = await historyExportWords(nameMaps(t.db, "zh-CN"));
-  const source = historySource(t.sqlite, filter(q), "Asia/Shanghai", { format: "xlsx", words, pause: async () => undefined });
-  const colours = (["red", "orange", "yellow", "blue"] as const).map((c) => ({ colour: c, word: c, level: "", definition: "" }));
-  const stream = xlsxFile(source, { ...meta, query: q }, { dataSheet: "历史记录", infoSheet: "说明", legendTitle: "", methodsTitle: "", methods: [], colours });
+  const source = historySource(t.sqlite, filter(q), "Asia/Shanghai", {
+    format: "xlsx",
+    words,
+    pause: async () => undefined,
+  });
+  const colours = (["red", "orange", "yellow", "blue"] as const).map((c) => ({
+    colour: c,
+    word: c,
+    level: "",
+    definition: "",
+  }));
+  const stream = xlsxFile(
+    source,
+    { ...meta, query: q },
+    { dataSheet: "历史记录", infoSheet: "说明", legendTitle: "", methodsTitle: "", methods: [], colours },
+  );
   const bytes = Buffer.from(await new Response(stream).arrayBuffer());
   t.sqlite.exec("COMMIT");
   return bytes;
 }
 async function exportCsv(q = ""): Promise<string> {
   let out = "";
-  for await (const s of csvFile(historySource(t.sqlite, filter(q), "Asia/Shanghai", { pause: async () => undefined }), { ...meta, query: q })) out += s;
+  for await (const s of csvFile(historySource(t.sqlite, filter(q), "Asia/Shanghai", { pause: async () => undefined }), {
+    ...meta,
+    query: q,
+  }))
+    out += s;
   t.sqlite.exec("COMMIT");
   return out;
 }
@@ -75,7 +108,22 @@ describe("history XLSX", () => {
     const sheet = book.getWorksheet("历史记录")!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 6)).toEqual(["序号", "时间(北京时间)", "风险编号", "操作人", "事件", "原因或批示"]);
-    expect(header.slice(6)).toEqual(["seq", "at", "risk_id", "risk_version", "actor_id", "actor_name", "action", "field", "old_value", "new_value", "reason", "data", "prev_hash", "hash"]);
+    expect(header.slice(6)).toEqual([
+      "seq",
+      "at",
+      "risk_id",
+      "risk_version",
+      "actor_id",
+      "actor_name",
+      "action",
+      "field",
+      "old_value",
+      "new_value",
+      "reason",
+      "data",
+      "prev_hash",
+      "hash",
+    ]);
     const last = sheet.getRow(events() + 1);
     const at = Number(last.getCell(8).value);
     // The date cell holds the wall time in Beijing (UTC+8): Excel has no time zones.
@@ -104,7 +152,12 @@ describe("a CSV damaged by a spreadsheet's re-save", () => {
   it("is refused, naming the column that changed: the all-zero genesis hash turned into 0", async () => {
     const csv = await exportCsv();
     const resaved = csv.replace(`"${"0".repeat(64)}"`, "0");
-    expect(await verifyExport(chunks(resaved), t.sqlite)).toMatchObject({ ok: false, problem: "resaved", column: "prev_hash", seq: 1 });
+    expect(await verifyExport(chunks(resaved), t.sqlite)).toMatchObject({
+      ok: false,
+      problem: "resaved",
+      column: "prev_hash",
+      seq: 1,
+    });
   });
 
   it("names old_value when JSON true became TRUE", async () => {
@@ -112,15 +165,34 @@ describe("a CSV damaged by a spreadsheet's re-save", () => {
     const line = csv.split("\r\n").find((l) => l.includes(',"true",'))!;
     expect(line).toBeDefined();
     const resaved = csv.replace(line, line.replace(',"true",', ",TRUE,"));
-    expect(await verifyExport(chunks(resaved), t.sqlite)).toMatchObject({ ok: false, problem: "resaved", column: "old_value" });
+    expect(await verifyExport(chunks(resaved), t.sqlite)).toMatchObject({
+      ok: false,
+      problem: "resaved",
+      column: "old_value",
+    });
   });
 });
 
 describe("a partial export is compared with the database", () => {
   /** The documented formula, computed here: SHA-256(prev_hash ‖ JSON of the columns, keys sorted). */
   const rehash = (cells: Record<string, unknown>) => {
-    const keys = ["action", "actor_id", "actor_name", "at", "data", "field", "new_value", "old_value", "reason", "risk_id", "risk_version", "seq"];
-    return createHash("sha256").update(String(cells.prev_hash) + JSON.stringify(Object.fromEntries(keys.map((k) => [k, cells[k]])))).digest("hex");
+    const keys = [
+      "action",
+      "actor_id",
+      "actor_name",
+      "at",
+      "data",
+      "field",
+      "new_value",
+      "old_value",
+      "reason",
+      "risk_id",
+      "risk_version",
+      "seq",
+    ];
+    return createHash("sha256")
+      .update(String(cells.prev_hash) + JSON.stringify(Object.fromEntries(keys.map((k) => [k, cells[k]]))))
+      .digest("hex");
   };
 
   it("refuses a row whose content was changed and its hash recomputed to match", async () => {
@@ -128,11 +200,22 @@ describe("a partial export is compared with the database", () => {
     const { parse } = await import("csv-parse/sync");
     const { row } = await import("@/lib/domain/csv");
     // Read the cells as the file holds them (an unquoted empty field is NULL), as a forger would.
-    const records = parse(csv, { bom: true, relax_column_count: true, cast: (v: string, c: { quoting: boolean }) => (!c.quoting && v === "" ? null : v) }) as Array<Array<string | null>>;
+    const records = parse(csv, {
+      bom: true,
+      relax_column_count: true,
+      cast: (v: string, c: { quoting: boolean }) => (!c.quoting && v === "" ? null : v),
+    }) as Array<Array<string | null>>;
     const header = records.findIndex((r) => r[0] === "seq");
     const keys = records[header] as string[];
     const values = records[header + 1];
-    const cells: Record<string, unknown> = Object.fromEntries(keys.map((k, i) => [k, ["seq", "at", "risk_id", "risk_version", "actor_id"].includes(k) && values[i] !== null ? Number(values[i]) : values[i]]));
+    const cells: Record<string, unknown> = Object.fromEntries(
+      keys.map((k, i) => [
+        k,
+        ["seq", "at", "risk_id", "risk_version", "actor_id"].includes(k) && values[i] !== null
+          ? Number(values[i])
+          : values[i],
+      ]),
+    );
     cells.reason = "改过的批示";
     cells.hash = rehash(cells);
     const lines = csv.split("\r\n");
@@ -142,13 +225,35 @@ describe("a partial export is compared with the database", () => {
   });
 
   it("refuses events that never happened, even with a consistent chain of their own", async () => {
-    const head = t.sqlite.prepare("SELECT seq, hash FROM risk_events ORDER BY seq DESC LIMIT 1").get() as { seq: number; hash: string };
-    const lines = [`"# sise-export v1; kind=history; scope=partial; rows=3; filter=action=grade"`, "seq,at,at_local,risk_id,risk_code,risk_version,actor_id,actor_name,action,field,old_value,new_value,reason,data,prev_hash,hash"];
+    const head = t.sqlite.prepare("SELECT seq, hash FROM risk_events ORDER BY seq DESC LIMIT 1").get() as {
+      seq: number;
+      hash: string;
+    };
+    const lines = [
+      `"# sise-export v1; kind=history; scope=partial; rows=3; filter=action=grade"`,
+      "seq,at,at_local,risk_id,risk_code,risk_version,actor_id,actor_name,action,field,old_value,new_value,reason,data,prev_hash,hash",
+    ];
     let prev = head.hash;
     for (let i = 1; i <= 3; i++) {
-      const cells = { seq: head.seq + 1000 + i, at: NOW.getTime(), risk_id: 1, risk_version: 99, actor_id: null, actor_name: "伪造", action: "grade", field: "colour", old_value: '"blue"', new_value: '"red"', reason: "无", data: null, prev_hash: prev };
+      const cells = {
+        seq: head.seq + 1000 + i,
+        at: NOW.getTime(),
+        risk_id: 1,
+        risk_version: 99,
+        actor_id: null,
+        actor_name: "伪造",
+        action: "grade",
+        field: "colour",
+        old_value: '"blue"',
+        new_value: '"red"',
+        reason: "无",
+        data: null,
+        prev_hash: prev,
+      };
       const hash = rehash(cells);
-      lines.push(`${cells.seq},${cells.at},"2026-11-25 10:00:00",1,"YL-X",99,,"伪造","grade","colour","""blue""","""red""","无",,"${prev}","${hash}"`);
+      lines.push(
+        `${cells.seq},${cells.at},"2026-11-25 10:00:00",1,"YL-X",99,,"伪造","grade","colour","""blue""","""red""","无",,"${prev}","${hash}"`,
+      );
       prev = hash;
     }
     const check = await verifyExport(chunks(lines.join("\r\n") + "\r\n"), t.sqlite);

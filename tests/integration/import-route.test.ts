@@ -18,21 +18,28 @@ import { resetRequest } from "../support/request-context";
 let fixture: Fixture;
 let copy: ReturnType<typeof openCopy> | undefined;
 beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
-afterEach(() => { copy?.cleanup(); copy = undefined; });
+afterEach(() => {
+  copy?.cleanup();
+  copy = undefined;
+});
 
-const HEADER = "code,title,description,area_code,region_code,colour,responsible_unit_code,responsible_person,next_review_date";
+const HEADER =
+  "code,title,description,area_code,region_code,colour,responsible_unit_code,responsible_person,next_review_date";
 const file = (title: string) => `${HEADER}\r\n,"${title}",,S03,610881,蓝,U-ZJJ,张伟,\r\n`;
 type State = { status: string; digest?: string; message?: string; counts?: Record<string, number> };
 
 async function post(body: string, query: Record<string, string>) {
   const url = `http://sise.local/api/imports/register?${new URLSearchParams({ name: "台账.csv", ...query })}`;
-  const res = await importRegister(new Request(url, { method: "POST", body, headers: { "sec-fetch-site": "same-origin" } }));
+  const res = await importRegister(
+    new Request(url, { method: "POST", body, headers: { "sec-fetch-site": "same-origin" } }),
+  );
   return { status: res.status, state: (await res.json()) as State };
 }
 
 describe("the register import's commit", () => {
   const risks = () => copy!.sqlite.prepare("SELECT count(*) FROM risks").pluck().get() as number;
-  const titled = (title: string) => copy!.sqlite.prepare("SELECT count(*) FROM risks WHERE title = ?").pluck().get(title) as number;
+  const titled = (title: string) =>
+    copy!.sqlite.prepare("SELECT count(*) FROM risks WHERE title = ?").pluck().get(title) as number;
   const setUp = () => {
     resetRequest();
     copy = openCopy(fixture);
@@ -56,12 +63,17 @@ describe("the register import's commit", () => {
     const preview = await post(file("神木市加油站油气回收风险"), { intent: "preview" });
     const before = copy!.bytes();
     // The same file edited after the dry run: another title is another plan.
-    const edited = await post(file("神木市加油站油气回收风险(改)"), { intent: "commit", digest: preview.state.digest! });
+    const edited = await post(file("神木市加油站油气回收风险(改)"), {
+      intent: "commit",
+      digest: preview.state.digest!,
+    });
     expect(edited.status).toBe(409);
     expect(edited.state.message).toMatch(/检查之后.*变化|changed since/);
     // No digest, or one that is not the dry run's.
     expect((await post(file("神木市加油站油气回收风险"), { intent: "commit" })).status).toBe(409);
-    expect((await post(file("神木市加油站油气回收风险"), { intent: "commit", digest: "0".repeat(64) })).status).toBe(409);
+    expect((await post(file("神木市加油站油气回收风险"), { intent: "commit", digest: "0".repeat(64) })).status).toBe(
+      409,
+    );
     expect(copy!.bytes().equals(before)).toBe(true);
   });
 });

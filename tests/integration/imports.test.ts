@@ -18,21 +18,36 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const count = (sql: string, ...args: unknown[]) => t.sqlite.prepare(sql).pluck().get(...args) as number;
+const count = (sql: string, ...args: unknown[]) =>
+  t.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
 function context(codes: string[]): ImportContext {
-  const map = (table: string) => new Map((t.sqlite.prepare(`SELECT code, id FROM ${table}`).raw().all() as Array<[string, number]>));
+  const map = (table: string) =>
+    new Map(t.sqlite.prepare(`SELECT code, id FROM ${table}`).raw().all() as Array<[string, number]>);
   return {
-    areaByCode: map("areas"), regionByCode: map("regions"), unitByCode: map("units"), existingByCode: existingRisks(t.db, codes),
-    colourOf: colourReader({ red: ["红"], orange: ["橙"], yellow: ["黄"], blue: ["蓝"] }), statusOf: () => null, canPlace: () => true,
-    today: "2026-11-25", cadence: DEFAULT_REVIEW_DAYS,
+    areaByCode: map("areas"),
+    regionByCode: map("regions"),
+    unitByCode: map("units"),
+    existingByCode: existingRisks(t.db, codes),
+    colourOf: colourReader({ red: ["红"], orange: ["橙"], yellow: ["黄"], blue: ["蓝"] }),
+    statusOf: () => null,
+    canPlace: () => true,
+    today: "2026-11-25",
+    cadence: DEFAULT_REVIEW_DAYS,
   };
 }
 
 describe("register import", () => {
   it("reads the CSV, creates and updates in one go, each with history events naming the file", async () => {
-    const target = t.sqlite.prepare(`SELECT r.code, r.title, r.description, r.responsible_person AS person, a.code AS area, g.code AS region, u.code AS unit, r.co_unit_ids AS co
+    const target = t.sqlite
+      .prepare(
+        `SELECT r.code, r.title, r.description, r.responsible_person AS person, a.code AS area, g.code AS region, u.code AS unit, r.co_unit_ids AS co
       FROM risks r JOIN areas a ON a.id = r.area_id JOIN regions g ON g.id = r.region_id JOIN units u ON u.id = r.responsible_unit_id
-      WHERE r.status IN ('identified','controlling') AND r.colour <> 'red' AND r.co_unit_ids = '[]' LIMIT 1`).get() as Record<string, string>;
+      WHERE r.status IN ('identified','controlling') AND r.colour <> 'red' AND r.co_unit_ids = '[]' LIMIT 1`,
+      )
+      .get() as Record<string, string>;
     const csv = [
       '"# sise-export v1; kind=register; scope=full; rows=2; filter="',
       "code,title,description,area_code,region_code,colour,responsible_unit_code,responsible_person,next_review_date",
@@ -46,11 +61,20 @@ describe("register import", () => {
     const plan = planImport(read.rows, context([target.code]));
     expect(plan.map((p) => p.action)).toEqual(["create", "update"]);
     const events = count("SELECT count(*) FROM risk_events");
-    expect(commitImport(t.db, plan, { actor, now, reason: "从文件 台账.csv 导入" })).toEqual({ created: 1, updated: 1 });
+    expect(commitImport(t.db, plan, { actor, now, reason: "从文件 台账.csv 导入" })).toEqual({
+      created: 1,
+      updated: 1,
+    });
     expect(count("SELECT count(*) FROM risks WHERE title = '榆阳区加油站油气回收风险' AND colour = 'orange'")).toBe(1);
-    expect(count("SELECT count(*) FROM risks WHERE code = ? AND colour = 'red' AND ack_pending = 1", target.code)).toBe(1);
+    expect(count("SELECT count(*) FROM risks WHERE code = ? AND colour = 'red' AND ack_pending = 1", target.code)).toBe(
+      1,
+    );
     // create + (title update, grade) — every one by the importer, naming the file.
-    const added = t.sqlite.prepare("SELECT action, actor_name, reason FROM risk_events WHERE seq > (SELECT max(seq) - 3 FROM risk_events) ORDER BY seq").all();
+    const added = t.sqlite
+      .prepare(
+        "SELECT action, actor_name, reason FROM risk_events WHERE seq > (SELECT max(seq) - 3 FROM risk_events) ORDER BY seq",
+      )
+      .all();
     expect(count("SELECT count(*) FROM risk_events")).toBe(events + 3);
     expect(added).toEqual([
       { action: "create", actor_name: actor.name, reason: "从文件 台账.csv 导入" },
@@ -61,18 +85,74 @@ describe("register import", () => {
   });
 
   it("writes nothing at all when one row's risk changed after the dry run", async () => {
-    const [a, b] = t.sqlite.prepare("SELECT code, id, version, title, responsible_person FROM risks WHERE status IN ('identified','controlling') LIMIT 2").all() as Array<{ code: string; id: number; version: number; title: string; responsible_person: string }>;
+    const [a, b] = t.sqlite
+      .prepare(
+        "SELECT code, id, version, title, responsible_person FROM risks WHERE status IN ('identified','controlling') LIMIT 2",
+      )
+      .all() as Array<{ code: string; id: number; version: number; title: string; responsible_person: string }>;
     const rows = [
-      { line: 2, cells: { code: "", title: "新增的风险", area_code: "S02", region_code: "610802", colour: "蓝", responsible_unit_code: "U-ZJJ", responsible_person: "张伟" } },
-      { line: 3, cells: { code: a.code, title: `${a.title}(改)`, area_code: "S02", region_code: "610802", colour: "蓝", responsible_unit_code: "U-ZJJ", responsible_person: a.responsible_person } },
-      { line: 4, cells: { code: b.code, title: `${b.title}(改)`, area_code: "S02", region_code: "610802", colour: "蓝", responsible_unit_code: "U-ZJJ", responsible_person: b.responsible_person } },
+      {
+        line: 2,
+        cells: {
+          code: "",
+          title: "新增的风险",
+          area_code: "S02",
+          region_code: "610802",
+          colour: "蓝",
+          responsible_unit_code: "U-ZJJ",
+          responsible_person: "张伟",
+        },
+      },
+      {
+        line: 3,
+        cells: {
+          code: a.code,
+          title: `${a.title}(改)`,
+          area_code: "S02",
+          region_code: "610802",
+          colour: "蓝",
+          responsible_unit_code: "U-ZJJ",
+          responsible_person: a.responsible_person,
+        },
+      },
+      {
+        line: 4,
+        cells: {
+          code: b.code,
+          title: `${b.title}(改)`,
+          area_code: "S02",
+          region_code: "610802",
+          colour: "蓝",
+          responsible_unit_code: "U-ZJJ",
+          responsible_person: b.responsible_person,
+        },
+      },
     ];
     const plan = planImport(rows, context([a.code, b.code]));
-    expect(plan.every((p) => p.action !== "error"), JSON.stringify(plan)).toBe(true);
+    expect(
+      plan.every((p) => p.action !== "error"),
+      JSON.stringify(plan),
+    ).toBe(true);
     // Someone grades the second risk after the check.
-    gradeRisk(t.db, { riskId: b.id, expectedVersion: b.version, actor: { id: 1, name: "其他人" }, now, assessment: assessment("red"), reason: "升级", nextReviewDate: "2026-11-30" });
-    const before = { risks: count("SELECT count(*) FROM risks"), events: count("SELECT count(*) FROM risk_events"), title: t.sqlite.prepare("SELECT title FROM risks WHERE id = ?").pluck().get(a.id) };
+    gradeRisk(t.db, {
+      riskId: b.id,
+      expectedVersion: b.version,
+      actor: { id: 1, name: "其他人" },
+      now,
+      assessment: assessment("red"),
+      reason: "升级",
+      nextReviewDate: "2026-11-30",
+    });
+    const before = {
+      risks: count("SELECT count(*) FROM risks"),
+      events: count("SELECT count(*) FROM risk_events"),
+      title: t.sqlite.prepare("SELECT title FROM risks WHERE id = ?").pluck().get(a.id),
+    };
     expect(() => commitImport(t.db, plan, { actor, now, reason: "导入" })).toThrow(ImportConflict);
-    expect({ risks: count("SELECT count(*) FROM risks"), events: count("SELECT count(*) FROM risk_events"), title: t.sqlite.prepare("SELECT title FROM risks WHERE id = ?").pluck().get(a.id) }).toEqual(before);
+    expect({
+      risks: count("SELECT count(*) FROM risks"),
+      events: count("SELECT count(*) FROM risk_events"),
+      title: t.sqlite.prepare("SELECT title FROM risks WHERE id = ?").pluck().get(a.id),
+    }).toEqual(before);
   });
 });

@@ -12,7 +12,10 @@ import { config, proxy } from "@/proxy";
  * app's own helpers.
  */
 const request = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
-  new NextRequest(new URL(path, "http://sise.local"), { method: init.method ?? "GET", headers: { host: "sise.local", ...init.headers } });
+  new NextRequest(new URL(path, "http://sise.local"), {
+    method: init.method ?? "GET",
+    headers: { host: "sise.local", ...init.headers },
+  });
 const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
 afterEach(() => vi.unstubAllEnvs());
@@ -66,7 +69,9 @@ describe("proxy.ts: the other headers", () => {
     const viaProxy = { headers: { "x-forwarded-proto": "https" } };
     expect(proxy(request("/board", viaProxy)).headers.get("strict-transport-security")).toBeNull();
     vi.stubEnv("SISE_TRUSTED_PROXIES", "1");
-    expect(proxy(request("/board", viaProxy)).headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect(proxy(request("/board", viaProxy)).headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
   });
 });
 
@@ -79,11 +84,15 @@ describe("proxy.ts: server actions from another site", () => {
     expect(zhResponse.headers.get("cache-control")).toBe("no-store");
     expect(zhResponse.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect(nonceOf(zhResponse.headers.get("content-security-policy"))).toBeTruthy();
-    const enResponse = proxy(request("/risks/new", { ...crossSite, headers: { ...crossSite.headers, cookie: "NEXT_LOCALE=en" } }));
+    const enResponse = proxy(
+      request("/risks/new", { ...crossSite, headers: { ...crossSite.headers, cookie: "NEXT_LOCALE=en" } }),
+    );
     expect(await enResponse.text()).toBe(en.auth.crossSite);
   });
   it("refuses a POST whose Origin is another host when the browser sends no Sec-Fetch-Site", () => {
-    expect(proxy(request("/risks/new", { method: "POST", headers: { origin: "https://evil.example" } })).status).toBe(403);
+    expect(proxy(request("/risks/new", { method: "POST", headers: { origin: "https://evil.example" } })).status).toBe(
+      403,
+    );
   });
   it("lets a same-origin POST, a cross-site GET and a POST to the API (which checks for itself) through", () => {
     for (const r of [
@@ -100,11 +109,17 @@ describe("proxy.ts: server actions from another site", () => {
 });
 
 describe("proxy.ts: where it runs", () => {
-  it.each(["/", "/board", "/risks/YL-2026-00001", "/api/v1/risks", "/api/exports/history", "/login"])("runs on %s", (url) => {
-    expect(unstable_doesMiddlewareMatch({ config, url })).toBe(true);
-  });
+  it.each(["/", "/board", "/risks/YL-2026-00001", "/api/v1/risks", "/api/exports/history", "/login"])(
+    "runs on %s",
+    (url) => {
+      expect(unstable_doesMiddlewareMatch({ config, url })).toBe(true);
+    },
+  );
   // The two uploads are read by their route handlers as a bounded stream; the proxy would buffer them.
-  it.each(["/api/exports/verify", "/api/imports/register", "/_next/static/chunks/a.js", "/favicon.ico"])("does not run on %s", (url) => {
-    expect(unstable_doesMiddlewareMatch({ config, url })).toBe(false);
-  });
+  it.each(["/api/exports/verify", "/api/imports/register", "/_next/static/chunks/a.js", "/favicon.ico"])(
+    "does not run on %s",
+    (url) => {
+      expect(unstable_doesMiddlewareMatch({ config, url })).toBe(false);
+    },
+  );
 });

@@ -9,17 +9,37 @@ const now = new Date("2026-11-25T02:00:00Z");
 beforeEach(() => (t = createTestDb()));
 afterEach(() => t.cleanup());
 
-const lastEvent = () => t.sqlite.prepare("SELECT action, actor_name, old_value, new_value, data FROM risk_events ORDER BY seq DESC LIMIT 1").get() as Record<string, string>;
+const lastEvent = () =>
+  t.sqlite
+    .prepare("SELECT action, actor_name, old_value, new_value, data FROM risk_events ORDER BY seq DESC LIMIT 1")
+    .get() as Record<string, string>;
 
 describe("reference lists an admin maintains", () => {
   it("adds a town one level below its county, refuses a duplicate code, and records who did it", () => {
-    const r = insertReference(t.db, { table: "regions", values: { code: "610881100", nameZh: "滨河新区街道", nameEn: "Binhe", parentId: t.regionId["610881"] }, actor, now });
+    const r = insertReference(t.db, {
+      table: "regions",
+      values: { code: "610881100", nameZh: "滨河新区街道", nameEn: "Binhe", parentId: t.regionId["610881"] },
+      actor,
+      now,
+    });
     expect(r.ok).toBe(true);
     expect(listRegions(t.db).find((x) => x.code === "610881100")?.level).toBe("town");
     expect(lastEvent()).toMatchObject({ action: "reference.create", actor_name: actor.name });
-    const dup = insertReference(t.db, { table: "regions", values: { code: "610881100", nameZh: "x", nameEn: "x", parentId: t.regionId["610881"] }, actor, now });
+    const dup = insertReference(t.db, {
+      table: "regions",
+      values: { code: "610881100", nameZh: "x", nameEn: "x", parentId: t.regionId["610881"] },
+      actor,
+      now,
+    });
     expect(dup).toEqual({ ok: false, error: "codeTaken" });
-    expect(insertReference(t.db, { table: "regions", values: { code: "X1", nameZh: "x", nameEn: "x", parentId: 99999 }, actor, now })).toEqual({ ok: false, error: "badParent" });
+    expect(
+      insertReference(t.db, {
+        table: "regions",
+        values: { code: "X1", nameZh: "x", nameEn: "x", parentId: 99999 },
+        actor,
+        now,
+      }),
+    ).toEqual({ ok: false, error: "badParent" });
   });
 
   it("renames with old and new names in the history, and retires without deleting", () => {
@@ -29,7 +49,9 @@ describe("reference lists an admin maintains", () => {
     expect(JSON.parse(e.old_value)).toEqual({ nameZh: "城镇燃气", nameEn: "Urban gas" });
     expect(JSON.parse(e.new_value).nameZh).toBe("城镇燃气(含瓶装液化气)");
     setReferenceActive(t.db, { table: "areas", id, active: false, actor, now });
-    expect(checkReferences(t.db, { areaId: id, regionId: t.regionId["610881"], unitId: t.unitId["U-ZJJ"] }).area).toBe(false);
+    expect(checkReferences(t.db, { areaId: id, regionId: t.regionId["610881"], unitId: t.unitId["U-ZJJ"] }).area).toBe(
+      false,
+    );
     expect(t.sqlite.prepare("SELECT count(*) AS n FROM areas WHERE id = ?").get(id)).toEqual({ n: 1 });
     expect(lastEvent().action).toBe("reference.deactivate");
   });

@@ -22,44 +22,98 @@ vi.mock("next-intl/server", async () => (await import("../support/request-contex
 const NOW = new Date("2026-11-25T02:00:00Z");
 let t: TestDb;
 let officer: Principal;
-const meta: ExportMeta = { title: "风险台账导出", scopeLine: "全部风险", exporterLine: "导出人", countLine: (n) => `${n} 项`, query: "", timeZone: "Asia/Shanghai" };
+const meta: ExportMeta = {
+  title: "风险台账导出",
+  scopeLine: "全部风险",
+  exporterLine: "导出人",
+  countLine: (n) => `${n} 项`,
+  query: "",
+  timeZone: "Asia/Shanghai",
+};
 
 beforeAll(() => {
   t = createTestDb();
   seedDemoRegister(t.sqlite, { count: 150, now: NOW });
   // The officer of the demo: every safety-production domain in two counties (榆阳区, 神木市).
   const ids = (sql: string) => (t.sqlite.prepare(sql).all() as Array<{ id: number }>).map((r) => r.id);
-  officer = { roles: ["officer"], scope: { areaIds: ids("SELECT id FROM areas WHERE kind = 'domain'"), regionIds: ids("SELECT id FROM regions WHERE code IN ('610802', '610881')") } };
+  officer = {
+    roles: ["officer"],
+    scope: {
+      areaIds: ids("SELECT id FROM areas WHERE kind = 'domain'"),
+      regionIds: ids("SELECT id FROM regions WHERE code IN ('610802', '610881')"),
+    },
+  };
   // A description saved from a browser form before text was normalised: CRLF line breaks (in scope,
   // so a spurious change would show as an update rather than hide among the skipped rows).
   const r = t.sqlite
-    .prepare(`SELECT * FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()}) ORDER BY id DESC LIMIT 1`)
+    .prepare(
+      `SELECT * FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()}) ORDER BY id DESC LIMIT 1`,
+    )
     .get() as Record<string, never>;
   updateRiskDetails(t.db, {
-    riskId: r.id, expectedVersion: r.version, actor: { id: null, name: "system:seed" }, now: NOW,
-    input: { title: r.title, description: "第一行\r\n第二行 ", areaId: r.area_id, regionId: r.region_id, responsibleUnitId: r.responsible_unit_id, responsiblePerson: r.responsible_person, coUnitIds: [], reason: "" },
+    riskId: r.id,
+    expectedVersion: r.version,
+    actor: { id: null, name: "system:seed" },
+    now: NOW,
+    input: {
+      title: r.title,
+      description: "第一行\r\n第二行 ",
+      areaId: r.area_id,
+      regionId: r.region_id,
+      responsibleUnitId: r.responsible_unit_id,
+      responsiblePerson: r.responsible_person,
+      coUnitIds: [],
+      reason: "",
+    },
   });
 });
 afterAll(() => t.cleanup());
 
 async function exportRegister(format: "csv" | "xlsx", locale: Locale): Promise<Buffer> {
   const words = await registerExportWords(locale);
-  const source = registerSource(t.sqlite, { sort: "severity", page: 1 }, { filter: "", today: "2026-11-25", words }, { pause: async () => undefined });
+  const source = registerSource(
+    t.sqlite,
+    { sort: "severity", page: 1 },
+    { filter: "", today: "2026-11-25", words },
+    { pause: async () => undefined },
+  );
   let bytes: Buffer;
   if (format === "csv") {
     let text = "";
     for await (const s of csvFile(source, meta)) text += s;
     bytes = Buffer.from(text);
   } else {
-    const colours = (["red", "orange", "yellow", "blue"] as const).map((c) => ({ colour: c, word: words.colour(c), level: "", definition: "" }));
-    bytes = Buffer.from(await new Response(xlsxFile(source, meta, { dataSheet: "data", infoSheet: "info", legendTitle: "", methodsTitle: "", methods: [], colours })).arrayBuffer());
+    const colours = (["red", "orange", "yellow", "blue"] as const).map((c) => ({
+      colour: c,
+      word: words.colour(c),
+      level: "",
+      definition: "",
+    }));
+    bytes = Buffer.from(
+      await new Response(
+        xlsxFile(source, meta, {
+          dataSheet: "data",
+          infoSheet: "info",
+          legendTitle: "",
+          methodsTitle: "",
+          methods: [],
+          colours,
+        }),
+      ).arrayBuffer(),
+    );
   }
   t.sqlite.exec("COMMIT"); // the route closes the export's own connection; the test reuses its one
   return bytes;
 }
-const tally = (plan: Array<{ action: string }>) => plan.reduce<Record<string, number>>((m, r) => ({ ...m, [r.action]: (m[r.action] ?? 0) + 1 }), {});
+const tally = (plan: Array<{ action: string }>) =>
+  plan.reduce<Record<string, number>>((m, r) => ({ ...m, [r.action]: (m[r.action] ?? 0) + 1 }), {});
 const inScope = () =>
-  t.sqlite.prepare(`SELECT count(*) FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()})`).pluck().get() as number;
+  t.sqlite
+    .prepare(
+      `SELECT count(*) FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()})`,
+    )
+    .pluck()
+    .get() as number;
 const all = () => t.sqlite.prepare("SELECT count(*) FROM risks").pluck().get() as number;
 
 describe.each([
@@ -70,7 +124,12 @@ describe.each([
 ] as const)("the whole register exported as %s (%s), imported by an officer with two counties", (format, locale) => {
   it("plans nothing: in-scope rows unchanged, the others skipped as outside the scope", async () => {
     const file = await exportRegister(format, locale);
-    const planned = await planRegisterFile(t.db, { name: `register.${format}`, bytes: file, importer: officer, now: NOW });
+    const planned = await planRegisterFile(t.db, {
+      name: `register.${format}`,
+      bytes: file,
+      importer: officer,
+      now: NOW,
+    });
     expect(planned.ok).toBe(true);
     if (!planned.ok) return;
     expect(inScope()).toBeGreaterThan(3);
@@ -80,10 +139,20 @@ describe.each([
   it("plans exactly one update when one in-scope title is edited", async () => {
     const file = await exportRegister(format, locale);
     const target = t.sqlite
-      .prepare(`SELECT code, title FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()}) ORDER BY id LIMIT 1`)
+      .prepare(
+        `SELECT code, title FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()}) ORDER BY id LIMIT 1`,
+      )
       .get() as { code: string; title: string };
-    const edited = format === "csv" ? Buffer.from(file.toString("utf8").replace(`"${target.title}"`, `"${target.title}(已核实)"`)) : await editXlsxTitle(file, target.code, `${target.title}(已核实)`);
-    const planned = await planRegisterFile(t.db, { name: `register.${format}`, bytes: edited, importer: officer, now: NOW });
+    const edited =
+      format === "csv"
+        ? Buffer.from(file.toString("utf8").replace(`"${target.title}"`, `"${target.title}(已核实)"`))
+        : await editXlsxTitle(file, target.code, `${target.title}(已核实)`);
+    const planned = await planRegisterFile(t.db, {
+      name: `register.${format}`,
+      bytes: edited,
+      importer: officer,
+      now: NOW,
+    });
     if (!planned.ok) throw new Error(JSON.stringify(planned));
     const updates = planned.plan.filter((r) => r.action === "update");
     expect(updates).toHaveLength(1);
@@ -95,7 +164,9 @@ describe.each([
 it("refuses a change outside the officer's scope, once per row, in words", async () => {
   const file = await exportRegister("csv", "zh-CN");
   const outside = t.sqlite
-    .prepare(`SELECT code, title FROM risks WHERE region_id NOT IN (${officer.scope.regionIds.join()}) ORDER BY id LIMIT 1`)
+    .prepare(
+      `SELECT code, title FROM risks WHERE region_id NOT IN (${officer.scope.regionIds.join()}) ORDER BY id LIMIT 1`,
+    )
     .get() as { code: string; title: string };
   const edited = Buffer.from(file.toString("utf8").replace(`"${outside.title}"`, `"${outside.title}(改)"`));
   const planned = await planRegisterFile(t.db, { name: "register.csv", bytes: edited, importer: officer, now: NOW });

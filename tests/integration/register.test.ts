@@ -10,7 +10,14 @@ const now = new Date("2026-11-25T02:00:00Z");
 
 beforeAll(() => {
   t = createTestDb();
-  insertGeneratedRisks(t.sqlite, { count: 3000, seed: 7, now, spanDays: 730, extraEventsPerRisk: 1, actorName: "system:seed" });
+  insertGeneratedRisks(t.sqlite, {
+    count: 3000,
+    seed: 7,
+    now,
+    spanDays: 730,
+    extraEventsPerRisk: 1,
+    actorName: "system:seed",
+  });
   t.sqlite.exec("ANALYZE");
 });
 afterAll(() => t.cleanup());
@@ -44,7 +51,9 @@ describe("register filters", () => {
   it("lists only open risks whose review day has passed as overdue", () => {
     const rows = all({ overdue: "1" });
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.nextReviewDate < today && (r.status === "identified" || r.status === "controlling"))).toBe(true);
+    expect(
+      rows.every((r) => r.nextReviewDate < today && (r.status === "identified" || r.status === "controlling")),
+    ).toBe(true);
     expect(rows.length).toBe(titles("status IN ('identified','controlling') AND next_review_date < ?", today));
   });
 });
@@ -58,7 +67,11 @@ describe("Chinese substring search", () => {
 
   it("requires every term (AND) and treats wildcards literally", () => {
     const both = page({ q: "燃气 神木" }).total;
-    expect(both).toBe(titles("(instr(title,'燃气')>0 OR instr(description,'燃气')>0) AND (instr(title,'神木')>0 OR instr(description,'神木')>0)"));
+    expect(both).toBe(
+      titles(
+        "(instr(title,'燃气')>0 OR instr(description,'燃气')>0) AND (instr(title,'神木')>0 OR instr(description,'神木')>0)",
+      ),
+    );
     expect(page({ q: "%" }).total).toBe(0);
     expect(page({ q: '"' }).total).toBe(0);
     // Hostile input: NUL and quotes once broke the FTS5 parser; now they are plain text.
@@ -83,18 +96,30 @@ describe("sorting and pagination", () => {
   it("pages without gaps or repeats and clamps past the last page", () => {
     const seen = new Set<number>();
     const { pages } = page({ sort: "updated" }, 400);
-    for (let p = 1; p <= pages; p++) page({ sort: "updated", page: String(p) }, 400).rows.forEach((r) => seen.add(r.id));
+    for (let p = 1; p <= pages; p++)
+      page({ sort: "updated", page: String(p) }, 400).rows.forEach((r) => seen.add(r.id));
     expect(seen.size).toBe(3000);
     expect(page({ page: "9999" }).page).toBe(Math.ceil(3000 / 50));
   });
 
   it("walks an index for each sort instead of sorting the table", () => {
-    const plan = (sql: string) => (t.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(" | ");
-    expect(plan("SELECT id FROM risks ORDER BY severity DESC, updated_at DESC, id DESC LIMIT 50")).not.toMatch(/TEMP B-TREE/);
-    expect(plan("SELECT id FROM risks ORDER BY next_review_date ASC, severity DESC, id ASC LIMIT 50")).not.toMatch(/TEMP B-TREE/);
-    expect(plan("SELECT id FROM risks WHERE severity = 4 ORDER BY updated_at DESC, id DESC LIMIT 50")).not.toMatch(/TEMP B-TREE/);
+    const plan = (sql: string) =>
+      (t.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join(" | ");
+    expect(plan("SELECT id FROM risks ORDER BY severity DESC, updated_at DESC, id DESC LIMIT 50")).not.toMatch(
+      /TEMP B-TREE/,
+    );
+    expect(plan("SELECT id FROM risks ORDER BY next_review_date ASC, severity DESC, id ASC LIMIT 50")).not.toMatch(
+      /TEMP B-TREE/,
+    );
+    expect(plan("SELECT id FROM risks WHERE severity = 4 ORDER BY updated_at DESC, id DESC LIMIT 50")).not.toMatch(
+      /TEMP B-TREE/,
+    );
     // Region + colour is one range of the (region, severity, updated_at) index.
-    expect(plan("SELECT count(*) FROM risks WHERE region_id = 4 AND severity = 3")).toMatch(/risks_region_severity_idx \(region_id=\? AND severity=\?\)/);
+    expect(plan("SELECT count(*) FROM risks WHERE region_id = 4 AND severity = 3")).toMatch(
+      /risks_region_severity_idx \(region_id=\? AND severity=\?\)/,
+    );
   });
 });
 
@@ -111,9 +136,14 @@ describe("board counts", () => {
     expect(cell[1].open).toBe(page({ area: String(areaId), region: String(regionId), open: "1" }).total);
     const { listOpenMatrixCounts } = await import("@/db/queries/board");
     const matrix = listOpenMatrixCounts(t.db);
-    expect(matrix.reduce((s, c) => s + c.n, 0)).toBe(titles("json_extract(assessment, '$.method') = 'matrix' AND status IN ('identified', 'controlling')"));
+    expect(matrix.reduce((s, c) => s + c.n, 0)).toBe(
+      titles("json_extract(assessment, '$.method') = 'matrix' AND status IN ('identified', 'controlling')"),
+    );
     const busiest = [...matrix].sort((a, b) => b.n - a.n)[0];
     expect(page({ ml: String(busiest.likelihood), ms: String(busiest.severity), open: "1" }).total).toBe(busiest.n);
-    expect(getBoardAlerts(t.db, { today })).toEqual({ awaitingAck: titles("ack_pending = 1 AND status IN ('identified', 'controlling')"), overdue: all({ overdue: "1" }).length });
+    expect(getBoardAlerts(t.db, { today })).toEqual({
+      awaitingAck: titles("ack_pending = 1 AND status IN ('identified', 'controlling')"),
+      overdue: all({ overdue: "1" }).length,
+    });
   });
 });

@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { boardAsOf } from "@/db/history/as-of";
 import { verifyHistorySync } from "@/db/history/verify";
 import { acknowledgeRed, changeStatus, gradeRisk } from "@/db/mutations/grading";
-import { addCorrection, addDecision, addTask, closeMeeting, completeTask, createMeeting, updateMeeting } from "@/db/mutations/meetings";
+import {
+  addCorrection,
+  addDecision,
+  addTask,
+  closeMeeting,
+  completeTask,
+  createMeeting,
+  updateMeeting,
+} from "@/db/mutations/meetings";
 import { fileDailyReport } from "@/db/mutations/reports";
 import { insertRisk } from "@/db/mutations/risks";
 import { insertUser } from "@/db/mutations/users";
@@ -27,29 +35,68 @@ let actor: { id: number; name: string };
 
 beforeEach(() => {
   t = createTestDb();
-  const u = insertUser(t.db, { username: "zhang", displayName: "张伟", passwordHash: "x", mustChangePassword: false, access: { roles: ["officer"], scope: { areaIds: [], regionIds: [] }, unitIds: [t.unitId["U-ZJJ"]] }, actor: { id: null, name: "system:test" }, now: at("2026-10-01") });
+  const u = insertUser(t.db, {
+    username: "zhang",
+    displayName: "张伟",
+    passwordHash: "x",
+    mustChangePassword: false,
+    access: { roles: ["officer"], scope: { areaIds: [], regionIds: [] }, unitIds: [t.unitId["U-ZJJ"]] },
+    actor: { id: null, name: "system:test" },
+    now: at("2026-10-01"),
+  });
   if (!u.ok) throw new Error("fixture user");
   actor = { id: u.id, name: "张伟 (zhang)" };
 });
 afterEach(() => t.cleanup());
 
-function risk(title: string, colour: "red" | "orange" | "yellow" | "blue", p: { day?: string; next?: string; area?: string; region?: string } = {}) {
-  const input = { title, description: "", areaId: t.areaId[p.area ?? "S03"], regionId: t.regionId[p.region ?? "610881"], responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "张伟", coUnitIds: [], reason: "" };
-  return insertRisk(t.db, { input, assessment: assessment(colour), nextReviewDate: p.next ?? "2026-12-30", actor, now: at(p.day ?? "2026-10-05"), year: 2026 });
+function risk(
+  title: string,
+  colour: "red" | "orange" | "yellow" | "blue",
+  p: { day?: string; next?: string; area?: string; region?: string } = {},
+) {
+  const input = {
+    title,
+    description: "",
+    areaId: t.areaId[p.area ?? "S03"],
+    regionId: t.regionId[p.region ?? "610881"],
+    responsibleUnitId: t.unitId["U-ZJJ"],
+    responsiblePerson: "张伟",
+    coUnitIds: [],
+    reason: "",
+  };
+  return insertRisk(t.db, {
+    input,
+    assessment: assessment(colour),
+    nextReviewDate: p.next ?? "2026-12-30",
+    actor,
+    now: at(p.day ?? "2026-10-05"),
+    year: 2026,
+  });
 }
 const unitDay = (unit: string, day: string, nowMs = NOW.getTime(), cutoff = "17:00") =>
   reportingStandings(t.db, { from: day, to: day, nowMs, cutoff, timeZone: TZ }).get(t.unitId[unit])!.get(day)!.standing;
 
 describe("daily reports (日报告 / 零报告)", () => {
-  const file = (day: string, when: Date, kind: "zero" | "items" = "zero") => fileDailyReport(t.db, {
-    unitId: t.unitId["U-ZJJ"], day, kind, items: kind === "items" ? [{ kind: "incident", text: "管道异味,已处置" }] : [], note: "",
-    deadlineAt: reportDeadline(day, "17:00", TZ), actor, now: when,
-  });
+  const file = (day: string, when: Date, kind: "zero" | "items" = "zero") =>
+    fileDailyReport(t.db, {
+      unitId: t.unitId["U-ZJJ"],
+      day,
+      kind,
+      items: kind === "items" ? [{ kind: "incident", text: "管道异味,已处置" }] : [],
+      note: "",
+      deadlineAt: reportDeadline(day, "17:00", TZ),
+      actor,
+      now: when,
+    });
 
   it("judges each unit-day by its first report, against the deadline in force when it was filed", () => {
     expect(file("2026-11-20", at("2026-11-20", 9))).toMatchObject({ ok: true, late: false, supplement: false });
     expect(file("2026-11-20", at("2026-11-20", 20), "items")).toMatchObject({ ok: true, late: true, supplement: true });
-    expect(file("2026-11-21", at("2026-11-21", 18), "items")).toMatchObject({ ok: true, late: true, supplement: false });
+    expect(file("2026-11-21", at("2026-11-21", 18), "items")).toMatchObject({
+      ok: true,
+      late: true,
+      supplement: false,
+    });
     expect(unitDay("U-ZJJ", "2026-11-20")).toBe("zero"); // the late supplement does not turn it late
     expect(unitDay("U-ZJJ", "2026-11-21")).toBe("late");
     expect(unitDay("U-ZJJ", "2026-11-22")).toBe("missing");
@@ -57,12 +104,25 @@ describe("daily reports (日报告 / 零报告)", () => {
     expect(unitDay("U-GAJ", "2026-11-25", at("2026-11-25", 12).getTime())).toBe("pending");
     expect(unitDay("U-GAJ", "2026-11-25", at("2026-11-25", 18).getTime())).toBe("missing");
     // A later, earlier cut-off changes nothing already filed.
-    expect(reportingStandings(t.db, { from: "2026-11-20", to: "2026-11-20", nowMs: NOW.getTime(), cutoff: "00:00", timeZone: TZ }).get(t.unitId["U-ZJJ"])!.get("2026-11-20")!.standing).toBe("zero");
+    expect(
+      reportingStandings(t.db, {
+        from: "2026-11-20",
+        to: "2026-11-20",
+        nowMs: NOW.getTime(),
+        cutoff: "00:00",
+        timeZone: TZ,
+      })
+        .get(t.unitId["U-ZJJ"])!
+        .get("2026-11-20")!.standing,
+    ).toBe("zero");
   });
 
   it("is part of the append-only history, and the database refuses to edit or delete a report", () => {
     file("2026-11-20", at("2026-11-20", 9), "items");
-    const e = t.sqlite.prepare("SELECT action, new_value FROM risk_events ORDER BY seq DESC LIMIT 1").get() as { action: string; new_value: string };
+    const e = t.sqlite.prepare("SELECT action, new_value FROM risk_events ORDER BY seq DESC LIMIT 1").get() as {
+      action: string;
+      new_value: string;
+    };
     expect(e.action).toBe("report.file");
     expect(JSON.parse(e.new_value)).toMatchObject({ unitId: t.unitId["U-ZJJ"], day: "2026-11-20", kind: "items" });
     expect(verifyHistorySync(t.sqlite).ok).toBe(true);
@@ -72,7 +132,16 @@ describe("daily reports (日报告 / 零报告)", () => {
 
   it("refuses a report naming a risk that does not exist, writing nothing", () => {
     const before = (t.sqlite.prepare("SELECT count(*) AS n FROM risk_events").get() as { n: number }).n;
-    const r = fileDailyReport(t.db, { unitId: t.unitId["U-ZJJ"], day: "2026-11-20", kind: "items", items: [{ kind: "new_risk", riskId: 999, text: "x" }], note: "", deadlineAt: 0, actor, now: NOW });
+    const r = fileDailyReport(t.db, {
+      unitId: t.unitId["U-ZJJ"],
+      day: "2026-11-20",
+      kind: "items",
+      items: [{ kind: "new_risk", riskId: 999, text: "x" }],
+      note: "",
+      deadlineAt: 0,
+      actor,
+      now: NOW,
+    });
     expect(r).toEqual({ ok: false, error: "unknownRisk" });
     expect((t.sqlite.prepare("SELECT count(*) AS n FROM risk_events").get() as { n: number }).n).toBe(before);
   });
@@ -86,27 +155,76 @@ describe("weekly analysis (周分析)", () => {
     const c = risk("神木市液化气储配站风险", "orange");
     const d = risk("神木市老旧小区燃气风险", "blue", { next: "2026-11-05" }); // due before the week ends, never reviewed
     const e = risk("神木市餐饮燃气风险", "yellow");
-    gradeRisk(t.db, { riskId: a.id, expectedVersion: 1, actor, now: at("2026-11-10"), assessment: assessment("orange"), reason: "管网腐蚀加剧", nextReviewDate: "2026-11-25" });
-    gradeRisk(t.db, { riskId: b.id, expectedVersion: 1, actor, now: at("2026-11-11"), assessment: assessment("red"), reason: "发生泄漏", nextReviewDate: "2026-11-18" });
-    gradeRisk(t.db, { riskId: c.id, expectedVersion: 1, actor, now: at("2026-11-12"), assessment: assessment("yellow"), reason: "整改完成", nextReviewDate: "2026-12-12" });
-    changeStatus(t.db, { riskId: e.id, expectedVersion: 1, actor, now: at("2026-11-14"), status: "resolved", reason: "隐患已消除" });
+    gradeRisk(t.db, {
+      riskId: a.id,
+      expectedVersion: 1,
+      actor,
+      now: at("2026-11-10"),
+      assessment: assessment("orange"),
+      reason: "管网腐蚀加剧",
+      nextReviewDate: "2026-11-25",
+    });
+    gradeRisk(t.db, {
+      riskId: b.id,
+      expectedVersion: 1,
+      actor,
+      now: at("2026-11-11"),
+      assessment: assessment("red"),
+      reason: "发生泄漏",
+      nextReviewDate: "2026-11-18",
+    });
+    gradeRisk(t.db, {
+      riskId: c.id,
+      expectedVersion: 1,
+      actor,
+      now: at("2026-11-12"),
+      assessment: assessment("yellow"),
+      reason: "整改完成",
+      nextReviewDate: "2026-12-12",
+    });
+    changeStatus(t.db, {
+      riskId: e.id,
+      expectedVersion: 1,
+      actor,
+      now: at("2026-11-14"),
+      status: "resolved",
+      reason: "隐患已消除",
+    });
     const f = risk("神木市燃气调压站风险", "blue", { day: "2026-11-13" });
     // Outside the week: before and after it.
-    gradeRisk(t.db, { riskId: c.id, expectedVersion: 2, actor, now: at("2026-11-17"), assessment: assessment("red"), reason: "复发", nextReviewDate: "2026-11-24" });
+    gradeRisk(t.db, {
+      riskId: c.id,
+      expectedVersion: 2,
+      actor,
+      now: at("2026-11-17"),
+      assessment: assessment("red"),
+      reason: "复发",
+      nextReviewDate: "2026-11-24",
+    });
     acknowledgeRed(t.db, { riskId: b.id, expectedVersion: 2, actor, now: at("2026-11-18"), instruction: "立即处置" });
     return { a, b, c, d, e, f };
   }
-  const analyse = (monday: string) => assembleWeeklyAnalysis(t.db, {
-    monday, timeZone: TZ, nowMs: NOW.getTime(), present: buildBoard(statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime()).values()),
-    reviewDays: DEFAULT_REVIEW_DAYS, cutoff: "17:00",
-  });
+  const analyse = (monday: string) =>
+    assembleWeeklyAnalysis(t.db, {
+      monday,
+      timeZone: TZ,
+      nowMs: NOW.getTime(),
+      present: buildBoard(statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime()).values()),
+      reviewDays: DEFAULT_REVIEW_DAYS,
+      cutoff: "17:00",
+    });
 
   it("lists exactly the week's escalations, de-escalations, new and resolved risks, with reasons", () => {
     const r = seedWeek();
     const w = analyse("2026-11-09");
     expect(w.week).toMatchObject({ label: "2026-W46", sunday: "2026-11-15", complete: true });
-    expect(w.changes.escalations.map((x) => [x.riskId, x.from, x.to, x.reason])).toEqual([[r.a.id, "yellow", "orange", "管网腐蚀加剧"], [r.b.id, "orange", "red", "发生泄漏"]]);
-    expect(w.changes.deescalations.map((x) => [x.riskId, x.from, x.to, x.reason])).toEqual([[r.c.id, "orange", "yellow", "整改完成"]]);
+    expect(w.changes.escalations.map((x) => [x.riskId, x.from, x.to, x.reason])).toEqual([
+      [r.a.id, "yellow", "orange", "管网腐蚀加剧"],
+      [r.b.id, "orange", "red", "发生泄漏"],
+    ]);
+    expect(w.changes.deescalations.map((x) => [x.riskId, x.from, x.to, x.reason])).toEqual([
+      [r.c.id, "orange", "yellow", "整改完成"],
+    ]);
     expect(w.changes.created.map((x) => x.riskId)).toEqual([r.f.id]);
     expect(w.changes.resolved.map((x) => [x.riskId, x.status])).toEqual([[r.e.id, "resolved"]]);
   });
@@ -132,8 +250,26 @@ describe("weekly analysis (周分析)", () => {
   });
 
   it("lists units with missing or late reports in the week", () => {
-    fileDailyReport(t.db, { unitId: t.unitId["U-ZJJ"], day: "2026-11-10", kind: "zero", items: [], note: "", deadlineAt: reportDeadline("2026-11-10", "17:00", TZ), actor, now: at("2026-11-10", 9) });
-    fileDailyReport(t.db, { unitId: t.unitId["U-ZJJ"], day: "2026-11-11", kind: "zero", items: [], note: "", deadlineAt: reportDeadline("2026-11-11", "17:00", TZ), actor, now: at("2026-11-11", 19) });
+    fileDailyReport(t.db, {
+      unitId: t.unitId["U-ZJJ"],
+      day: "2026-11-10",
+      kind: "zero",
+      items: [],
+      note: "",
+      deadlineAt: reportDeadline("2026-11-10", "17:00", TZ),
+      actor,
+      now: at("2026-11-10", 9),
+    });
+    fileDailyReport(t.db, {
+      unitId: t.unitId["U-ZJJ"],
+      day: "2026-11-11",
+      kind: "zero",
+      items: [],
+      note: "",
+      deadlineAt: reportDeadline("2026-11-11", "17:00", TZ),
+      actor,
+      now: at("2026-11-11", 19),
+    });
     const row = analyse("2026-11-09").reporting.find((x) => x.unitId === t.unitId["U-ZJJ"])!;
     expect(row.late).toEqual(["2026-11-11"]);
     expect(row.missing).toEqual(["2026-11-09", "2026-11-12", "2026-11-13", "2026-11-14", "2026-11-15"]);
@@ -141,47 +277,107 @@ describe("weekly analysis (周分析)", () => {
 });
 
 describe("meetings", () => {
-  const header = (heldAt: Date) => ({ type: "monthly_review" as const, title: "11月月研判会", heldAt, chair: "市长", attendees: ["应急局", "公安局"], notes: "" });
+  const header = (heldAt: Date) => ({
+    type: "monthly_review" as const,
+    title: "11月月研判会",
+    heldAt,
+    chair: "市长",
+    attendees: ["应急局", "公安局"],
+    notes: "",
+  });
 
   it("freezes the board at the meeting's time on closing, then refuses every edit but corrections", () => {
     const a = risk("神木市燃气管网老化风险", "yellow");
     const heldAt = at("2026-11-10", 9);
     const { id } = createMeeting(t.db, { ...header(heldAt), actor, now: at("2026-11-09") });
     // The board moves after the meeting; the frozen snapshot must not.
-    gradeRisk(t.db, { riskId: a.id, expectedVersion: 1, actor, now: at("2026-11-12"), assessment: assessment("red"), reason: "泄漏", nextReviewDate: "2026-11-19" });
-    expect(closeMeeting(t.db, { id, expectedVersion: 2, snapshot: [], actor, now: NOW })).toEqual({ ok: false, error: "conflict" });
+    gradeRisk(t.db, {
+      riskId: a.id,
+      expectedVersion: 1,
+      actor,
+      now: at("2026-11-12"),
+      assessment: assessment("red"),
+      reason: "泄漏",
+      nextReviewDate: "2026-11-19",
+    });
+    expect(closeMeeting(t.db, { id, expectedVersion: 2, snapshot: [], actor, now: NOW })).toEqual({
+      ok: false,
+      error: "conflict",
+    });
     const snapshot = cellsOfBoard(boardAsOf(t.sqlite, heldAt.getTime(), NOW.getTime()));
     expect(closeMeeting(t.db, { id, expectedVersion: 1, snapshot, actor, now: NOW })).toEqual({ ok: true });
     const m = getMeeting(t.db, id)!;
     expect(boardFromSummary(m.snapshot!).totals).toEqual({ red: 0, orange: 0, yellow: 1, blue: 0 });
-    expect(updateMeeting(t.db, { id, expectedVersion: 2, ...header(heldAt), title: "改名", actor, now: NOW })).toEqual({ ok: false, error: "closed" });
-    expect(addDecision(t.db, { meetingId: id, riskId: null, leader: "市长", text: "补充", actor, now: NOW })).toEqual({ ok: false, error: "closed" });
+    expect(updateMeeting(t.db, { id, expectedVersion: 2, ...header(heldAt), title: "改名", actor, now: NOW })).toEqual({
+      ok: false,
+      error: "closed",
+    });
+    expect(addDecision(t.db, { meetingId: id, riskId: null, leader: "市长", text: "补充", actor, now: NOW })).toEqual({
+      ok: false,
+      error: "closed",
+    });
     // The database refuses too, whatever a future code path forgets.
     expect(() => t.sqlite.prepare("UPDATE meetings SET title = 'x' WHERE id = ?").run(id)).toThrow(/closed/);
-    expect(() => t.sqlite.prepare("INSERT INTO meeting_tasks (meeting_id, unit_id, title, due_date) VALUES (?, 1, 'x', '2099-01-01')").run(id)).toThrow(/closed/);
-    expect(addCorrection(t.db, { meetingId: id, text: "参会人员补记:市水利局", actor, now: NOW })).toMatchObject({ ok: true });
+    expect(() =>
+      t.sqlite
+        .prepare("INSERT INTO meeting_tasks (meeting_id, unit_id, title, due_date) VALUES (?, 1, 'x', '2099-01-01')")
+        .run(id),
+    ).toThrow(/closed/);
+    expect(addCorrection(t.db, { meetingId: id, text: "参会人员补记:市水利局", actor, now: NOW })).toMatchObject({
+      ok: true,
+    });
     expect(getMeeting(t.db, id)!.corrections.map((c) => c.text)).toEqual(["参会人员补记:市水利局"]);
     expect(verifyHistorySync(t.sqlite).ok).toBe(true);
   });
 
   it("finds the last meeting of a type held before a moment (the board's default reference)", () => {
-    for (const [type, day] of [["dispatch", "2026-11-05"], ["monthly_review", "2026-11-03"], ["monthly_review", "2026-11-09"]] as const) {
+    for (const [type, day] of [
+      ["dispatch", "2026-11-05"],
+      ["monthly_review", "2026-11-03"],
+      ["monthly_review", "2026-11-09"],
+    ] as const) {
       createMeeting(t.db, { ...header(at(day, 9)), type, actor, now: at("2026-11-01") });
     }
-    expect(getLastMeeting(t.db, { type: "monthly_review", atOrBefore: at("2026-11-08") })?.heldAt).toEqual(at("2026-11-03", 9));
+    expect(getLastMeeting(t.db, { type: "monthly_review", atOrBefore: at("2026-11-08") })?.heldAt).toEqual(
+      at("2026-11-03", 9),
+    );
     expect(getLastMeeting(t.db, { type: "ad_hoc", atOrBefore: at("2026-11-08") })).toBeUndefined();
   });
 
   it("carries an open task onto every later meeting's agenda until its unit completes it", () => {
     const first = createMeeting(t.db, { ...header(at("2026-11-02", 9)), actor, now: at("2026-11-01") });
-    const task = addTask(t.db, { meetingId: first.id, unitId: t.unitId["U-ZJJ"], riskId: null, title: "完成燃气管网排查", dueDate: "2026-11-20", actor, now: at("2026-11-02", 10) });
-    const second = createMeeting(t.db, { ...header(at("2026-11-05", 15)), type: "dispatch", actor, now: at("2026-11-05") });
-    const agenda = () => listTasks(t.db, { status: "open", heldBefore: at("2026-11-05", 15), excludeMeetingId: second.id }).map((x) => x.title);
+    const task = addTask(t.db, {
+      meetingId: first.id,
+      unitId: t.unitId["U-ZJJ"],
+      riskId: null,
+      title: "完成燃气管网排查",
+      dueDate: "2026-11-20",
+      actor,
+      now: at("2026-11-02", 10),
+    });
+    const second = createMeeting(t.db, {
+      ...header(at("2026-11-05", 15)),
+      type: "dispatch",
+      actor,
+      now: at("2026-11-05"),
+    });
+    const agenda = () =>
+      listTasks(t.db, { status: "open", heldBefore: at("2026-11-05", 15), excludeMeetingId: second.id }).map(
+        (x) => x.title,
+      );
     expect(agenda()).toEqual(["完成燃气管网排查"]);
     const taskId = (task as { id: number }).id;
-    expect(completeTask(t.db, { taskId, note: "已完成", unitIds: [t.unitId["U-GAJ"]], actor, now: NOW })).toEqual({ ok: false, error: "notYourUnit" });
-    expect(completeTask(t.db, { taskId, note: "已完成", unitIds: [t.unitId["U-ZJJ"]], actor, now: NOW })).toEqual({ ok: true });
-    expect(completeTask(t.db, { taskId, note: "再次", unitIds: [t.unitId["U-ZJJ"]], actor, now: NOW })).toEqual({ ok: false, error: "alreadyDone" });
+    expect(completeTask(t.db, { taskId, note: "已完成", unitIds: [t.unitId["U-GAJ"]], actor, now: NOW })).toEqual({
+      ok: false,
+      error: "notYourUnit",
+    });
+    expect(completeTask(t.db, { taskId, note: "已完成", unitIds: [t.unitId["U-ZJJ"]], actor, now: NOW })).toEqual({
+      ok: true,
+    });
+    expect(completeTask(t.db, { taskId, note: "再次", unitIds: [t.unitId["U-ZJJ"]], actor, now: NOW })).toEqual({
+      ok: false,
+      error: "alreadyDone",
+    });
     expect(agenda()).toEqual([]);
   });
 });

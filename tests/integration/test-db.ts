@@ -20,7 +20,12 @@ export function createTestDb() {
   seedReference(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   const ids = (table: string) =>
-    Object.fromEntries((sqlite.prepare(`SELECT code, id FROM ${table}`).all() as Array<{ code: string; id: number }>).map((r) => [r.code, r.id]));
+    Object.fromEntries(
+      (sqlite.prepare(`SELECT code, id FROM ${table}`).all() as Array<{ code: string; id: number }>).map((r) => [
+        r.code,
+        r.id,
+      ]),
+    );
   return {
     file,
     sqlite,

@@ -31,25 +31,63 @@ export async function buildTemplate() {
   const hash = await hashPassword(PASSWORD);
   const actor = { id: null, name: "system:test" };
   const scope = { areaIds: [t.areaId.S03, t.areaId.S02], regionIds: [t.regionId["610881"]] };
-  const make = (username: string, roles: Role[], s = { areaIds: [] as number[], regionIds: [] as number[] }, unitIds: number[] = []) => {
-    const r = insertUser(t.db, { username, displayName: username, passwordHash: hash, mustChangePassword: false, access: { roles, scope: s, unitIds }, actor, now: NOW });
+  const make = (
+    username: string,
+    roles: Role[],
+    s = { areaIds: [] as number[], regionIds: [] as number[] },
+    unitIds: number[] = [],
+  ) => {
+    const r = insertUser(t.db, {
+      username,
+      displayName: username,
+      passwordHash: hash,
+      mustChangePassword: false,
+      access: { roles, scope: s, unitIds },
+      actor,
+      now: NOW,
+    });
     if (!r.ok) throw new Error("fixture user");
     return r.id;
   };
   const users = {
     admin: make("admin", ["admin"]),
     officer: make("officer", ["officer"], scope, [t.unitId["U-ZJJ"]]),
-    officerOut: make("officer-out", ["officer"], { areaIds: [t.areaId.S01], regionIds: [t.regionId["610802"]] }, [t.unitId["U-YJJ"]]),
+    officerOut: make("officer-out", ["officer"], { areaIds: [t.areaId.S01], regionIds: [t.regionId["610802"]] }, [
+      t.unitId["U-YJJ"],
+    ]),
     leader: make("leader", ["leader"]),
     auditor: make("auditor", ["auditor"]),
   };
-  const base = { title: "神木市城镇燃气管网老化风险", description: "", responsibleUnitId: t.unitId["U-ZJJ"], responsiblePerson: "张伟", coUnitIds: [], reason: "" };
+  const base = {
+    title: "神木市城镇燃气管网老化风险",
+    description: "",
+    responsibleUnitId: t.unitId["U-ZJJ"],
+    responsiblePerson: "张伟",
+    coUnitIds: [],
+    reason: "",
+  };
   const grade = { assessment: assessment("orange"), nextReviewDate: "2099-01-01", actor, now: NOW, year: 2026 };
-  const inScope = insertRisk(t.db, { input: { ...base, areaId: t.areaId.S03, regionId: t.regionId["610881"] }, ...grade });
-  const outScope = insertRisk(t.db, { input: { ...base, title: "府谷县煤矿风险", areaId: t.areaId.S04, regionId: t.regionId["610822"] }, ...grade });
+  const inScope = insertRisk(t.db, {
+    input: { ...base, areaId: t.areaId.S03, regionId: t.regionId["610881"] },
+    ...grade,
+  });
+  const outScope = insertRisk(t.db, {
+    input: { ...base, title: "府谷县煤矿风险", areaId: t.areaId.S04, regionId: t.regionId["610822"] },
+    ...grade,
+  });
   // A red awaiting a leader's acknowledgement, and a measure on the in-scope risk.
-  const red = insertRisk(t.db, { input: { ...base, title: "神木市危化品储罐区泄漏风险", areaId: t.areaId.S02, regionId: t.regionId["610881"] }, ...grade, assessment: assessment("red") });
-  addMeasure(t.db, { riskId: inScope.id, expectedVersion: 1, actor, now: NOW, measure: { description: "每日巡检", owner: "张伟", dueDate: null, status: "planned" } });
+  const red = insertRisk(t.db, {
+    input: { ...base, title: "神木市危化品储罐区泄漏风险", areaId: t.areaId.S02, regionId: t.regionId["610881"] },
+    ...grade,
+    assessment: assessment("red"),
+  });
+  addMeasure(t.db, {
+    riskId: inScope.id,
+    expectedVersion: 1,
+    actor,
+    now: NOW,
+    measure: { description: "每日巡检", owner: "张伟", dueDate: null, status: "planned" },
+  });
   const measureId = (t.sqlite.prepare("SELECT id FROM risk_measures").get() as { id: number }).id;
   const image = t.sqlite.serialize();
   const ids = { areaId: t.areaId, regionId: t.regionId, unitId: t.unitId };
@@ -71,9 +109,23 @@ export function openCopy(fixture: Fixture) {
     bytes: () => Buffer.from(sqlite.serialize()),
     /** Every row of every table except those named, for comparing what a call may write by design. */
     rows(except: string[] = []) {
-      const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
-        .map((t) => t.name).filter((t) => !except.includes(t));
-      return Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r)).sort()]));
+      const tables = (
+        sqlite
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+          .all() as { name: string }[]
+      )
+        .map((t) => t.name)
+        .filter((t) => !except.includes(t));
+      return Object.fromEntries(
+        tables.map((t) => [
+          t,
+          sqlite
+            .prepare(`SELECT * FROM "${t}"`)
+            .all()
+            .map((r) => JSON.stringify(r))
+            .sort(),
+        ]),
+      );
     },
     cleanup() {
       sqlite.close();
@@ -90,7 +142,15 @@ export function openCopy(fixture: Fixture) {
  */
 export function signInAs(db: Db, userId: number, { pendingTotp = false } = {}) {
   const token = generateToken();
-  const ticket: SessionTicket = { token, id: hashToken(token), pendingTotp, limits: sessionLimits(), ip: null, userAgent: null, https: false };
+  const ticket: SessionTicket = {
+    token,
+    id: hashToken(token),
+    pendingTotp,
+    limits: sessionLimits(),
+    ip: null,
+    userAgent: null,
+    https: false,
+  };
   storeSession(db, ticket, { userId, now: new Date() });
   ctx.cookies.set(SESSION_COOKIE, token);
   return ticket.id;

@@ -12,15 +12,21 @@ import type Database from "better-sqlite3";
 export const DOCUMENTED_GENESIS = "0".repeat(64);
 
 export function documentedHash(prevHash: string, row: Record<string, unknown>): string {
-  const columns = Object.entries(row).filter(([k]) => k !== "hash" && k !== "prev_hash").sort(([a], [b]) => (a < b ? -1 : 1));
-  return createHash("sha256").update(prevHash + JSON.stringify(Object.fromEntries(columns)), "utf8").digest("hex");
+  const columns = Object.entries(row)
+    .filter(([k]) => k !== "hash" && k !== "prev_hash")
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash("sha256")
+    .update(prevHash + JSON.stringify(Object.fromEntries(columns)), "utf8")
+    .digest("hex");
 }
 
 /** Walks the history in sequence order with the documented formula; returns the first event whose link or hash is wrong, or null. */
 export function firstDocumentedBreak(sqlite: Pick<Database.Database, "prepare">): number | null {
   let prev = DOCUMENTED_GENESIS;
   let expected = 1;
-  for (const r of sqlite.prepare("SELECT * FROM risk_events ORDER BY seq").iterate() as Iterable<Record<string, unknown> & { seq: number; prev_hash: string | null; hash: string | null }>) {
+  for (const r of sqlite.prepare("SELECT * FROM risk_events ORDER BY seq").iterate() as Iterable<
+    Record<string, unknown> & { seq: number; prev_hash: string | null; hash: string | null }
+  >) {
     if (r.seq !== expected || r.prev_hash !== prev || r.hash !== documentedHash(prev, r)) return r.seq;
     prev = r.hash;
     expected += 1;

@@ -34,7 +34,12 @@ while (!existsSync(join(barrier, "go"))) {
 const began = Date.now();
 writeFileSync(join(barrier, `attempt-${n}`), "");
 const result = gradeRisk(db, {
-  riskId: Number(riskId), expectedVersion: Number(version), actor: { id: null, name: `writer-${n}` }, now: new Date(),
-  assessment: graded.assessment, reason: `writer ${n}`, nextReviewDate: "2026-12-01",
+  riskId: Number(riskId),
+  expectedVersion: Number(version),
+  actor: { id: null, name: `writer-${n}` },
+  now: new Date(),
+  assessment: graded.assessment,
+  reason: `writer ${n}`,
+  nextReviewDate: "2026-12-01",
 });
 process.stdout.write(JSON.stringify({ result, began, ended: Date.now() }));

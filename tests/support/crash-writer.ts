@@ -24,8 +24,13 @@ for (let i = 0; i < Number(max ?? Infinity); i++) {
   const graded = assess({ method: "direct" }, COLOURS[i % COLOURS.length], "");
   if (!graded.ok) throw new Error(graded.error);
   const r = gradeRisk(db, {
-    riskId, expectedVersion: version.get(riskId) as number, actor: { id: null, name: `crash-writer` }, now: new Date(),
-    assessment: graded.assessment, reason: `write ${i}`, nextReviewDate: "2026-12-01",
+    riskId,
+    expectedVersion: version.get(riskId) as number,
+    actor: { id: null, name: `crash-writer` },
+    now: new Date(),
+    assessment: graded.assessment,
+    reason: `write ${i}`,
+    nextReviewDate: "2026-12-01",
   });
   if (!r.ok) throw new Error(JSON.stringify(r));
   const seq = sqlite.prepare("SELECT max(seq) FROM risk_events").pluck().get();

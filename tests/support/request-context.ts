@@ -78,7 +78,10 @@ export async function run<T>(call: () => Promise<T>): Promise<{ result?: T; redi
 /** next-intl's server helpers backed by the real catalogues (Chinese unless a locale is asked for), for actions that write sentences. */
 export async function nextIntlServer() {
   const { createTranslator, createFormatter } = await import("next-intl");
-  const catalogues = { "zh-CN": (await import("@/messages/zh-CN.json")).default, en: (await import("@/messages/en.json")).default };
+  const catalogues = {
+    "zh-CN": (await import("@/messages/zh-CN.json")).default,
+    en: (await import("@/messages/en.json")).default,
+  };
   return {
     getLocale: async () => "zh-CN",
     getTranslations: async (arg?: string | { locale: "zh-CN" | "en"; namespace?: string }) => {

@@ -13,7 +13,17 @@ const h = (init: Record<string, string>) => new Headers(init);
 
 describe("who is calling, and over what", () => {
   it("trusts between 1 and 10 proxies when told to, and none for anything else", () => {
-    for (const [v, n] of [[undefined, 0], ["0", 0], ["1", 1], ["3", 3], ["10", 10], ["11", 10], ["-1", 0], ["1.5", 0], ["x", 0]] as const) {
+    for (const [v, n] of [
+      [undefined, 0],
+      ["0", 0],
+      ["1", 1],
+      ["3", 3],
+      ["10", 10],
+      ["11", 10],
+      ["-1", 0],
+      ["1.5", 0],
+      ["x", 0],
+    ] as const) {
       if (v === undefined) vi.stubEnv("SISE_TRUSTED_PROXIES", undefined as never);
       else vi.stubEnv("SISE_TRUSTED_PROXIES", v);
       expect(trustedProxies(), String(v)).toBe(n);
@@ -29,7 +39,9 @@ describe("who is calling, and over what", () => {
   });
   it("counts trusted hops back from the socket through X-Forwarded-For, spaces and empty entries ignored", () => {
     vi.stubEnv("SISE_TRUSTED_PROXIES", "2");
-    expect(clientIp(h({ "x-sise-peer": "10.0.0.3", "x-forwarded-for": "forged,198.51.100.4 , ,10.0.0.2" }))).toBe("198.51.100.4");
+    expect(clientIp(h({ "x-sise-peer": "10.0.0.3", "x-forwarded-for": "forged,198.51.100.4 , ,10.0.0.2" }))).toBe(
+      "198.51.100.4",
+    );
     expect(clientIp(h({ "x-sise-peer": "10.0.0.3" }))).toBeNull(); // fewer hops than promised: no address
   });
   it("is https only when the deployment says so, or a trusted proxy's first X-Forwarded-Proto says https", () => {
@@ -47,7 +59,9 @@ describe("who is calling, and over what", () => {
     expect(requestHost(h({ host: "sise.local", "x-forwarded-host": "evil.example" }), url)).toBe("sise.local");
     expect(requestHost(h({}), url)).toBe("internal:3000");
     vi.stubEnv("SISE_TRUSTED_PROXIES", "1");
-    expect(requestHost(h({ host: "internal", "x-forwarded-host": " risk.yulin.gov.cn , other" }), url)).toBe("risk.yulin.gov.cn");
+    expect(requestHost(h({ host: "internal", "x-forwarded-host": " risk.yulin.gov.cn , other" }), url)).toBe(
+      "risk.yulin.gov.cn",
+    );
     expect(requestHost(h({ host: "internal" }), url)).toBe("internal");
   });
   it("counts a typed address (Sec-Fetch-Site none) and a client without Origin as same-origin, a bad Origin as not", () => {
@@ -125,6 +139,8 @@ describe("two-factor codes", () => {
   it("makes 160-bit secrets and otpauth:// links an authenticator reads", () => {
     const s = newTotpSecret();
     expect(s).toMatch(/^[A-Z2-7]{32}$/);
-    expect(totpUri(s, { issuer: "Sise", label: "leader" })).toBe(`otpauth://totp/Sise:leader?issuer=Sise&secret=${s}&algorithm=SHA1&digits=6&period=30`);
+    expect(totpUri(s, { issuer: "Sise", label: "leader" })).toBe(
+      `otpauth://totp/Sise:leader?issuer=Sise&secret=${s}&algorithm=SHA1&digits=6&period=30`,
+    );
   });
 });

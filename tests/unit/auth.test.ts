@@ -17,7 +17,9 @@ describe("roles and permissions", () => {
     }
     expect(ROLE_PERMISSIONS.admin).toContain("users.manage");
     expect(ROLE_PERMISSIONS.leader).toEqual(expect.arrayContaining(["board.view", "meeting.run", "risk.acknowledge"]));
-    expect(ROLE_PERMISSIONS.auditor).toEqual(expect.arrayContaining(["history.read", "history.export", "history.verify"]));
+    expect(ROLE_PERMISSIONS.auditor).toEqual(
+      expect.arrayContaining(["history.read", "history.export", "history.verify"]),
+    );
     for (const role of ROLES) expect(ROLE_PERMISSIONS[role]).toContain("risk.read");
   });
 
@@ -50,7 +52,11 @@ describe("throttle backoff", () => {
     expect(lockRemainingMs(s, 20)).toBe(2 * THROTTLE.baseLockMs);
     for (let i = 0; i < 20; i++) s = afterFailure(s, 30 + i, THROTTLE.userThreshold);
     expect(lockRemainingMs(s, 49)).toBe(THROTTLE.maxLockMs);
-    const quiet = afterFailure({ failures: 4, lastFailureAt: 0, lockedUntil: null }, THROTTLE.windowMs + 1, THROTTLE.userThreshold);
+    const quiet = afterFailure(
+      { failures: 4, lastFailureAt: 0, lockedUntil: null },
+      THROTTLE.windowMs + 1,
+      THROTTLE.userThreshold,
+    );
     expect(quiet.failures).toBe(1);
   });
 });
@@ -58,7 +64,15 @@ describe("throttle backoff", () => {
 describe("request hygiene", () => {
   it("accepts only local paths after sign-in", () => {
     expect(safeNextPath("/risks?colour=red")).toBe("/risks?colour=red");
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "", undefined, "/a\nb"]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "",
+      undefined,
+      "/a\nb",
+    ]) {
       expect(safeNextPath(bad)).toBe("/risks");
     }
   });
@@ -68,13 +82,19 @@ describe("request hygiene", () => {
     try {
       delete process.env.SISE_TRUSTED_PROXIES;
       // No proxy configured (the default): whatever the client wrote in X-Forwarded-For is ignored.
-      expect(clientIp(new Headers({ "x-sise-peer": "::ffff:203.0.113.9", "x-forwarded-for": "1.1.1.1" }))).toBe("203.0.113.9");
+      expect(clientIp(new Headers({ "x-sise-peer": "::ffff:203.0.113.9", "x-forwarded-for": "1.1.1.1" }))).toBe(
+        "203.0.113.9",
+      );
       expect(clientIp(new Headers({ "x-forwarded-for": "1.1.1.1" }))).toBeNull();
       expect(clientIp(new Headers({ "x-sise-peer": "not an address" }))).toBeNull();
       // Behind one proxy (nginx appends the address it saw): the client is one hop before the socket.
       process.env.SISE_TRUSTED_PROXIES = "1";
-      expect(clientIp(new Headers({ "x-sise-peer": "10.0.0.2", "x-forwarded-for": "forged, 198.51.100.4" }))).toBe("198.51.100.4");
-      expect(clientIp(new Headers({ "x-sise-peer": "10.0.0.2", "x-forwarded-for": "198.51.100.4" }))).toBe("198.51.100.4");
+      expect(clientIp(new Headers({ "x-sise-peer": "10.0.0.2", "x-forwarded-for": "forged, 198.51.100.4" }))).toBe(
+        "198.51.100.4",
+      );
+      expect(clientIp(new Headers({ "x-sise-peer": "10.0.0.2", "x-forwarded-for": "198.51.100.4" }))).toBe(
+        "198.51.100.4",
+      );
     } finally {
       if (prior === undefined) delete process.env.SISE_TRUSTED_PROXIES;
       else process.env.SISE_TRUSTED_PROXIES = prior;
@@ -96,7 +116,8 @@ describe("request hygiene", () => {
 
   it("sends a CSP with the directives the issue requires, and HSTS only over https", () => {
     const csp = contentSecurityPolicy("abc");
-    for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "'nonce-abc'"]) expect(csp).toContain(d);
+    for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "'nonce-abc'"])
+      expect(csp).toContain(d);
     expect(csp).not.toContain("unsafe-eval");
     expect(securityHeaders({ https: false })).not.toHaveProperty("Strict-Transport-Security");
     expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
@@ -122,28 +143,86 @@ describe("settings form", () => {
     return f;
   };
   it("reads cadence and two-factor policy, and refuses a milder colour reviewed more often", () => {
-    const thresholds = { lecRedAbove: "320", lecOrange: "160", lecYellow: "70", matrixRed: "20", matrixOrange: "10", matrixYellow: "4", reportCutoff: "17:30" };
-    const ok = parseSettingsForm(fd({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "90", totpAdmins: "on", ...thresholds, organisation: "  榆林市安全风险防控办公室 " }));
+    const thresholds = {
+      lecRedAbove: "320",
+      lecOrange: "160",
+      lecYellow: "70",
+      matrixRed: "20",
+      matrixOrange: "10",
+      matrixYellow: "4",
+      reportCutoff: "17:30",
+    };
+    const ok = parseSettingsForm(
+      fd({
+        reviewRed: "7",
+        reviewOrange: "15",
+        reviewYellow: "30",
+        reviewBlue: "90",
+        totpAdmins: "on",
+        ...thresholds,
+        organisation: "  榆林市安全风险防控办公室 ",
+      }),
+    );
     expect(ok).toEqual({
       ok: true,
       settings: {
-        reviewDays: { red: 7, orange: 15, yellow: 30, blue: 90 }, totpRequiredRoles: ["admin"],
+        reviewDays: { red: 7, orange: 15, yellow: 30, blue: 90 },
+        totpRequiredRoles: ["admin"],
         thresholds: { lec: { redAbove: 320, orange: 160, yellow: 70 }, matrix: { red: 20, orange: 10, yellow: 4 } },
         reportCutoff: "17:30",
         organisation: "榆林市安全风险防控办公室",
       },
     });
     // The organisation heads every document: one line of text, at most 60 characters.
-    const long = parseSettingsForm(fd({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "90", ...thresholds, organisation: "办".repeat(61) }));
+    const long = parseSettingsForm(
+      fd({
+        reviewRed: "7",
+        reviewOrange: "15",
+        reviewYellow: "30",
+        reviewBlue: "90",
+        ...thresholds,
+        organisation: "办".repeat(61),
+      }),
+    );
     expect(!long.ok && long.fieldErrors).toMatchObject({ organisation: ["tooLong"] });
-    const control = parseSettingsForm(fd({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "90", ...thresholds, organisation: "市\u0007应急局" }));
+    const control = parseSettingsForm(
+      fd({
+        reviewRed: "7",
+        reviewOrange: "15",
+        reviewYellow: "30",
+        reviewBlue: "90",
+        ...thresholds,
+        organisation: "市\u0007应急局",
+      }),
+    );
     expect(!control.ok && control.fieldErrors).toMatchObject({ organisation: ["invalidCharacters"] });
-    const noCutoff = parseSettingsForm(fd({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "90", ...thresholds, reportCutoff: "25:00" }));
+    const noCutoff = parseSettingsForm(
+      fd({
+        reviewRed: "7",
+        reviewOrange: "15",
+        reviewYellow: "30",
+        reviewBlue: "90",
+        ...thresholds,
+        reportCutoff: "25:00",
+      }),
+    );
     expect(!noCutoff.ok && noCutoff.fieldErrors).toMatchObject({ reportCutoff: ["cutoffFormat"] });
-    const bad = parseSettingsForm(fd({ reviewRed: "30", reviewOrange: "15", reviewYellow: "30", reviewBlue: "0", ...thresholds }));
+    const bad = parseSettingsForm(
+      fd({ reviewRed: "30", reviewOrange: "15", reviewYellow: "30", reviewBlue: "0", ...thresholds }),
+    );
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.fieldErrors).toMatchObject({ reviewRed: ["reviewDaysOrder"], reviewBlue: ["reviewDaysRange"] });
-    const unordered = parseSettingsForm(fd({ reviewRed: "7", reviewOrange: "15", reviewYellow: "30", reviewBlue: "90", ...thresholds, matrixOrange: "25" }));
+    if (!bad.ok)
+      expect(bad.fieldErrors).toMatchObject({ reviewRed: ["reviewDaysOrder"], reviewBlue: ["reviewDaysRange"] });
+    const unordered = parseSettingsForm(
+      fd({
+        reviewRed: "7",
+        reviewOrange: "15",
+        reviewYellow: "30",
+        reviewBlue: "90",
+        ...thresholds,
+        matrixOrange: "25",
+      }),
+    );
     expect(!unordered.ok && unordered.fieldErrors).toMatchObject({ matrixRed: ["thresholdOrder"] });
   });
 });

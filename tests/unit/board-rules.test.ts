@@ -1,11 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { boardFromCounts, buildBoard, compareBoards, compareCell, replay, rollBack, topColour, type Cell, type ReversibleEvent, type RiskState } from "@/lib/domain/board";
+import {
+  boardFromCounts,
+  buildBoard,
+  compareBoards,
+  compareCell,
+  replay,
+  rollBack,
+  topColour,
+  type Cell,
+  type ReversibleEvent,
+  type RiskState,
+} from "@/lib/domain/board";
 import { boardFromSummary } from "@/lib/domain/meetings";
 import { boardCounts, cellsOfBoard, summariseCells } from "@/lib/domain/trend";
 
 /** The board's edges, each expected value worked out by hand. */
-const risk = (riskId: number, areaId: number, regionId: number, colour: RiskState["colour"], status: RiskState["status"] = "identified"): RiskState =>
-  ({ riskId, areaId, regionId, colour, status });
+const risk = (
+  riskId: number,
+  areaId: number,
+  regionId: number,
+  colour: RiskState["colour"],
+  status: RiskState["status"] = "identified",
+): RiskState => ({ riskId, areaId, regionId, colour, status });
 const cell = (top: Cell["top"], counts: Partial<Cell["counts"]> = {}): Cell => {
   const c = { red: 0, orange: 0, yellow: 0, blue: 0, ...counts };
   return { counts: c, top, open: c.red + c.orange + c.yellow + c.blue };
@@ -25,19 +41,33 @@ describe("a cell's colour", () => {
     expect(b.cells.get("1:1")).toEqual(cell("orange", { blue: 1, orange: 3, yellow: 1 }));
   });
   it("ignores count rows of zero (a GROUP BY never gives them, a stored summary may)", () => {
-    const b = boardFromCounts([{ areaId: 1, regionId: 1, colour: "red", n: 0 }, { areaId: 2, regionId: 1, colour: "blue", n: 1 }]);
+    const b = boardFromCounts([
+      { areaId: 1, regionId: 1, colour: "red", n: 0 },
+      { areaId: 2, regionId: 1, colour: "blue", n: 1 },
+    ]);
     expect([...b.cells.keys()]).toEqual(["2:1"]);
     expect(b.totals).toEqual({ red: 0, orange: 0, yellow: 0, blue: 1 });
     expect(b.byArea.has(1)).toBe(false);
   });
   it("counts identified and controlling risks and leaves resolved and closed ones off", () => {
-    const b = buildBoard([risk(1, 1, 1, "red", "resolved"), risk(2, 1, 1, "orange", "closed"), risk(3, 1, 1, "blue", "controlling"), risk(4, 1, 1, "yellow")]);
+    const b = buildBoard([
+      risk(1, 1, 1, "red", "resolved"),
+      risk(2, 1, 1, "orange", "closed"),
+      risk(3, 1, 1, "blue", "controlling"),
+      risk(4, 1, 1, "yellow"),
+    ]);
     expect(b.cells.get("1:1")).toEqual(cell("yellow", { yellow: 1, blue: 1 }));
   });
 });
 
 describe("replaying and rolling back the history", () => {
-  const create = (riskId: number | null, v: unknown) => ({ riskId, action: "create", field: null, newValue: v, oldValue: null });
+  const create = (riskId: number | null, v: unknown) => ({
+    riskId,
+    action: "create",
+    field: null,
+    newValue: v,
+    oldValue: null,
+  });
   it("starts a risk only from a complete create event", () => {
     const s = replay(new Map(), [
       create(1, { areaId: 1, regionId: 2, colour: "red", status: "identified" }),
@@ -52,7 +82,8 @@ describe("replaying and rolling back the history", () => {
   });
   it("moves each field only on the event that owns it", () => {
     const start = () => new Map([[1, risk(1, 1, 1, "blue")]]);
-    const after = (action: string, field: string | null, newValue: unknown) => replay(start(), [{ riskId: 1, action, field, newValue }]).get(1);
+    const after = (action: string, field: string | null, newValue: unknown) =>
+      replay(start(), [{ riskId: 1, action, field, newValue }]).get(1);
     expect(after("grade", "colour", "red")).toEqual(risk(1, 1, 1, "red"));
     expect(after("update", "colour", "red")).toEqual(risk(1, 1, 1, "blue"));
     expect(after("grade", "status", "closed")).toEqual(risk(1, 1, 1, "blue"));
@@ -73,7 +104,10 @@ describe("replaying and rolling back the history", () => {
     expect([...s.entries()]).toEqual([[1, risk(1, 1, 1, "blue")]]);
   });
   it("rolls each field back to its old value and removes created risks", () => {
-    const now = new Map([[1, risk(1, 7, 8, "red", "controlling")], [2, risk(2, 1, 1, "blue")]]);
+    const now = new Map([
+      [1, risk(1, 7, 8, "red", "controlling")],
+      [2, risk(2, 1, 1, "blue")],
+    ]);
     const events: ReversibleEvent[] = [
       { riskId: 2, action: "create", field: null, newValue: {}, oldValue: null },
       { riskId: 1, action: "update", field: "regionId", newValue: 8, oldValue: 2 },
@@ -97,15 +131,39 @@ describe("comparing boards", () => {
     expect(compareCell(undefined, undefined)).toBe("same");
   });
   it("lists only the cells that changed", () => {
-    const before = boardFromCounts([{ areaId: 1, regionId: 1, colour: "blue", n: 1 }, { areaId: 1, regionId: 2, colour: "red", n: 1 }, { areaId: 1, regionId: 3, colour: "red", n: 1 }]);
-    const after = boardFromCounts([{ areaId: 1, regionId: 1, colour: "blue", n: 2 }, { areaId: 1, regionId: 2, colour: "yellow", n: 1 }, { areaId: 2, regionId: 2, colour: "blue", n: 1 }]);
-    expect([...compareBoards(before, after).entries()].sort()).toEqual([["1:2", "down"], ["1:3", "cleared"], ["2:2", "new"]]);
+    const before = boardFromCounts([
+      { areaId: 1, regionId: 1, colour: "blue", n: 1 },
+      { areaId: 1, regionId: 2, colour: "red", n: 1 },
+      { areaId: 1, regionId: 3, colour: "red", n: 1 },
+    ]);
+    const after = boardFromCounts([
+      { areaId: 1, regionId: 1, colour: "blue", n: 2 },
+      { areaId: 1, regionId: 2, colour: "yellow", n: 1 },
+      { areaId: 2, regionId: 2, colour: "blue", n: 1 },
+    ]);
+    expect([...compareBoards(before, after).entries()].sort()).toEqual([
+      ["1:2", "down"],
+      ["1:3", "cleared"],
+      ["2:2", "new"],
+    ]);
   });
 });
 
 describe("cell summaries (weeks and meeting snapshots)", () => {
-  const states = [risk(1, 2, 5, "red"), risk(2, 1, 9, "blue"), risk(3, 2, 1, "yellow"), risk(4, 1, 9, "blue"), risk(5, 10, 1, "orange"), risk(6, 1, 9, "red", "closed")];
-  const expected = [[1, 9, 0, 0, 0, 2], [2, 1, 0, 0, 1, 0], [2, 5, 1, 0, 0, 0], [10, 1, 0, 1, 0, 0]];
+  const states = [
+    risk(1, 2, 5, "red"),
+    risk(2, 1, 9, "blue"),
+    risk(3, 2, 1, "yellow"),
+    risk(4, 1, 9, "blue"),
+    risk(5, 10, 1, "orange"),
+    risk(6, 1, 9, "red", "closed"),
+  ];
+  const expected = [
+    [1, 9, 0, 0, 0, 2],
+    [2, 1, 0, 0, 1, 0],
+    [2, 5, 1, 0, 0, 0],
+    [10, 1, 0, 1, 0, 0],
+  ];
   it("summarises open risks per cell, ordered by area then region (numerically)", () => {
     expect(summariseCells(states)).toEqual(expected);
   });

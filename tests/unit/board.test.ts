@@ -1,12 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { boardFromCounts, buildBoard, cellKey, compareBoards, replay, rollBack, type BoardEvent, type RiskState } from "@/lib/domain/board";
+import {
+  boardFromCounts,
+  buildBoard,
+  cellKey,
+  compareBoards,
+  replay,
+  rollBack,
+  type BoardEvent,
+  type RiskState,
+} from "@/lib/domain/board";
 
 /**
  * A hand-computed fixture: two areas (1 = 城镇燃气, 2 = 道路交通) × two regions (10 = 榆阳区,
  * 20 = 神木市), five risks, and a short history. Expected values were worked out on paper.
  */
-const created = (riskId: number, areaId: number, regionId: number, colour: RiskState["colour"], status: RiskState["status"] = "identified"): BoardEvent =>
-  ({ riskId, action: "create", field: null, newValue: { code: `YL-2026-0000${riskId}`, areaId, regionId, colour, status } });
+const created = (
+  riskId: number,
+  areaId: number,
+  regionId: number,
+  colour: RiskState["colour"],
+  status: RiskState["status"] = "identified",
+): BoardEvent => ({
+  riskId,
+  action: "create",
+  field: null,
+  newValue: { code: `YL-2026-0000${riskId}`, areaId, regionId, colour, status },
+});
 const history: BoardEvent[] = [
   created(1, 1, 10, "yellow"),
   created(2, 1, 10, "blue"),
@@ -25,14 +44,28 @@ const T1 = 4;
 describe("board aggregation", () => {
   const now = buildBoard(replay(new Map(), history).values());
   it("counts open risks per cell and colours each cell by its most severe risk", () => {
-    expect(now.cells.get(cellKey(1, 10))).toEqual({ counts: { red: 1, orange: 0, yellow: 1, blue: 0 }, top: "red", open: 2 });
-    expect(now.cells.get(cellKey(1, 20))).toEqual({ counts: { red: 0, orange: 0, yellow: 1, blue: 0 }, top: "yellow", open: 1 });
-    expect(now.cells.get(cellKey(2, 20))).toEqual({ counts: { red: 0, orange: 0, yellow: 0, blue: 1 }, top: "blue", open: 1 });
+    expect(now.cells.get(cellKey(1, 10))).toEqual({
+      counts: { red: 1, orange: 0, yellow: 1, blue: 0 },
+      top: "red",
+      open: 2,
+    });
+    expect(now.cells.get(cellKey(1, 20))).toEqual({
+      counts: { red: 0, orange: 0, yellow: 1, blue: 0 },
+      top: "yellow",
+      open: 1,
+    });
+    expect(now.cells.get(cellKey(2, 20))).toEqual({
+      counts: { red: 0, orange: 0, yellow: 0, blue: 1 },
+      top: "blue",
+      open: 1,
+    });
   });
   it("gives the same board from SQL-style counts as from the risks themselves", () => {
     const counts = [
-      { areaId: 1, regionId: 10, colour: "red" as const, n: 1 }, { areaId: 1, regionId: 10, colour: "yellow" as const, n: 1 },
-      { areaId: 1, regionId: 20, colour: "yellow" as const, n: 1 }, { areaId: 2, regionId: 20, colour: "blue" as const, n: 1 },
+      { areaId: 1, regionId: 10, colour: "red" as const, n: 1 },
+      { areaId: 1, regionId: 10, colour: "yellow" as const, n: 1 },
+      { areaId: 1, regionId: 20, colour: "yellow" as const, n: 1 },
+      { areaId: 2, regionId: 20, colour: "blue" as const, n: 1 },
     ];
     expect(boardFromCounts(counts)).toEqual(now);
   });
@@ -67,7 +100,10 @@ describe("as-of reconstruction and changes since", () => {
     const present = replay(new Map(), history);
     // The old values the fixture's later events replaced, as the history stores them.
     const old: Record<number, unknown> = { 4: "blue", 5: "controlling", 7: 10 };
-    const later = history.slice(T1).map((e, i) => ({ ...e, oldValue: old[T1 + i] ?? null })).reverse();
+    const later = history
+      .slice(T1)
+      .map((e, i) => ({ ...e, oldValue: old[T1 + i] ?? null }))
+      .reverse();
     expect(buildBoard(rollBack(present, later).values())).toEqual(asOfT1);
   });
   it("replays onto a stored snapshot the same as from the beginning", () => {
@@ -86,7 +122,10 @@ describe("weekly trend rules", () => {
       { riskId: 3, areaId: 2, regionId: 10, colour: "red", status: "resolved" }, // not open: not counted
       { riskId: 4, areaId: 2, regionId: 11, colour: "yellow", status: "identified" },
     ]);
-    expect(cells).toEqual([[1, 10, 1, 0, 0, 1], [2, 11, 0, 0, 1, 0]]);
+    expect(cells).toEqual([
+      [1, 10, 1, 0, 0, 1],
+      [2, 11, 0, 0, 1, 0],
+    ]);
     expect(sumCells(cells)).toEqual({ red: 1, orange: 0, yellow: 1, blue: 1 });
     expect(sumCells(cells, { areaId: 2 })).toEqual({ red: 0, orange: 0, yellow: 1, blue: 0 });
     expect(sumCells(cells, { regionId: 10 })).toEqual({ red: 1, orange: 0, yellow: 0, blue: 1 });
@@ -106,18 +145,35 @@ describe("weekly trend rules", () => {
     const { parseTrendQuery } = await import("@/lib/validation/board-query");
     const known = { areas: new Set([1, 2]), regions: new Set([10]) };
     expect(parseTrendQuery({}, known)).toEqual({ area: undefined, region: undefined, weeks: 26, ignored: [] });
-    expect(parseTrendQuery({ area: "2", region: "10", weeks: "52" }, known)).toEqual({ area: 2, region: 10, weeks: 52, ignored: [] });
-    expect(parseTrendQuery({ area: "9", region: "1e1", weeks: "7" }, known)).toEqual({ area: undefined, region: undefined, weeks: 26, ignored: ["area", "region", "weeks"] });
+    expect(parseTrendQuery({ area: "2", region: "10", weeks: "52" }, known)).toEqual({
+      area: 2,
+      region: 10,
+      weeks: 52,
+      ignored: [],
+    });
+    expect(parseTrendQuery({ area: "9", region: "1e1", weeks: "7" }, known)).toEqual({
+      area: undefined,
+      region: undefined,
+      weeks: 26,
+      ignored: ["area", "region", "weeks"],
+    });
   });
 });
 
 describe("the presenter's path through changed cells", () => {
   it("visits the changes in reading order, categories before domains, and wraps round", async () => {
     const { changedStops, nextStop } = await import("@/lib/domain/presenter");
-    const groups = [{ group: "category", areaIds: [1, 2] }, { group: "domain", areaIds: [30, 31] }];
+    const groups = [
+      { group: "category", areaIds: [1, 2] },
+      { group: "domain", areaIds: [30, 31] },
+    ];
     const changed = new Set(["2:10", "1:11", "31:10", "99:10"]); // 99 is not on the board
     const stops = changedStops(groups, [10, 11], changed);
-    expect(stops).toEqual([{ group: "category", row: 0, col: 1 }, { group: "category", row: 1, col: 0 }, { group: "domain", row: 1, col: 0 }]);
+    expect(stops).toEqual([
+      { group: "category", row: 0, col: 1 },
+      { group: "category", row: 1, col: 0 },
+      { group: "domain", row: 1, col: 0 },
+    ]);
     const order = ["category", "domain"];
     expect(nextStop(stops, order, null, 1)).toEqual(stops[0]);
     expect(nextStop(stops, order, null, -1)).toEqual(stops[2]);

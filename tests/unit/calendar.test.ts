@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addDays, clockInZone, CLOCK_TIME, dayInZone, isIsoDay, mondayOf, monthStartsBetween, recentWeekStarts, startOfDayInZone } from "@/lib/domain/dates";
+import {
+  addDays,
+  clockInZone,
+  CLOCK_TIME,
+  dayInZone,
+  isIsoDay,
+  mondayOf,
+  monthStartsBetween,
+  recentWeekStarts,
+  startOfDayInZone,
+} from "@/lib/domain/dates";
 import { daysBetween, fileableDays, reportDeadline } from "@/lib/domain/reporting";
 import { isoWeekOf, mondayOfIsoWeek } from "@/lib/domain/weeks";
 
@@ -19,14 +29,30 @@ describe("days and instants in the city's zone", () => {
     for (const z of zones) clockInZone(0, z);
     // Still right after the cache has had to drop its oldest entries.
     expect(clockInZone(utc("2026-12-01T09:05:00Z"), "Asia/Shanghai")).toBe("17:05");
-    expect(clockInZone(utc("2026-12-01T09:05:00Z"), zones[0])).toBe(new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zones[0] }).format(utc("2026-12-01T09:05:00Z")));
+    expect(clockInZone(utc("2026-12-01T09:05:00Z"), zones[0])).toBe(
+      new Intl.DateTimeFormat("en-GB", {
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        timeZone: zones[0],
+      }).format(utc("2026-12-01T09:05:00Z")),
+    );
   });
   it("starts a Beijing day at 16:00 UTC the day before, and a New York day by its own offset", () => {
     expect(startOfDayInZone("2026-12-02")).toBe(utc("2026-12-01T16:00:00Z"));
     expect(startOfDayInZone("2026-07-01", "America/New_York")).toBe(utc("2026-07-01T04:00:00Z"));
     expect(startOfDayInZone("2026-12-01", "America/New_York")).toBe(utc("2026-12-01T05:00:00Z"));
   });
-  it.each(["2026-02-30", "2026-13-01", "2026-00-10", "2026-1-01", "x2026-01-01", "2026-01-01x", "2026-04-31", "2025-02-29"])("refuses %s as a calendar day", (d) => {
+  it.each([
+    "2026-02-30",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-1-01",
+    "x2026-01-01",
+    "2026-01-01x",
+    "2026-04-31",
+    "2025-02-29",
+  ])("refuses %s as a calendar day", (d) => {
     expect(isIsoDay(d)).toBe(false);
     expect(() => addDays(d, 1)).toThrow(`not a calendar day: ${d}`);
     expect(() => startOfDayInZone(d)).toThrow(`not a calendar day: ${d}`);
@@ -41,9 +67,15 @@ describe("days and instants in the city's zone", () => {
   });
   it("lists the first instants of the months after one moment and up to another", () => {
     const from = utc("2026-10-15T00:00:00Z");
-    expect(monthStartsBetween(from, utc("2027-01-01T00:00:00Z"))).toEqual([utc("2026-10-31T16:00:00Z"), utc("2026-11-30T16:00:00Z"), utc("2026-12-31T16:00:00Z")]);
+    expect(monthStartsBetween(from, utc("2027-01-01T00:00:00Z"))).toEqual([
+      utc("2026-10-31T16:00:00Z"),
+      utc("2026-11-30T16:00:00Z"),
+      utc("2026-12-31T16:00:00Z"),
+    ]);
     // A month start exactly at `fromMs` is not after it; one exactly at `toMs` is included.
-    expect(monthStartsBetween(utc("2026-10-31T16:00:00Z"), utc("2026-11-30T16:00:00Z"))).toEqual([utc("2026-11-30T16:00:00Z")]);
+    expect(monthStartsBetween(utc("2026-10-31T16:00:00Z"), utc("2026-11-30T16:00:00Z"))).toEqual([
+      utc("2026-11-30T16:00:00Z"),
+    ]);
     expect(monthStartsBetween(from, utc("2026-10-31T15:59:59Z"))).toEqual([]);
   });
 });
@@ -69,7 +101,18 @@ describe("weeks", () => {
     expect(mondayOfIsoWeek("2026-W53")).toBe("2026-12-28");
     expect(mondayOfIsoWeek("1900-W01")).toBe("1900-01-01");
     expect(mondayOfIsoWeek("9999-W52")).toBe("9999-12-27");
-    for (const bad of ["2026-W00", "2026-W54", "2027-W53", "1899-W52", "0000-W01", "9999-W53", "2026-w01", "2026W01", "x2026-W01", "2026-W01x"]) {
+    for (const bad of [
+      "2026-W00",
+      "2026-W54",
+      "2027-W53",
+      "1899-W52",
+      "0000-W01",
+      "9999-W53",
+      "2026-w01",
+      "2026W01",
+      "x2026-W01",
+      "2026-W01x",
+    ]) {
       expect(mondayOfIsoWeek(bad), bad).toBeUndefined();
     }
   });
@@ -82,7 +125,15 @@ describe("the daily report's calendar", () => {
     expect(reportDeadline("2026-12-02", "25:00", "Asia/Shanghai")).toBe(utc("2026-12-02T09:00:00Z"));
   });
   it("may be filed for today and the six days before, newest first", () => {
-    expect(fileableDays("2026-12-02")).toEqual(["2026-12-02", "2026-12-01", "2026-11-30", "2026-11-29", "2026-11-28", "2026-11-27", "2026-11-26"]);
+    expect(fileableDays("2026-12-02")).toEqual([
+      "2026-12-02",
+      "2026-12-01",
+      "2026-11-30",
+      "2026-11-29",
+      "2026-11-28",
+      "2026-11-27",
+      "2026-11-26",
+    ]);
   });
   it("lists the days of a period, both ends included, at most 400", () => {
     expect(daysBetween("2026-11-29", "2026-12-02")).toEqual(["2026-11-29", "2026-11-30", "2026-12-01", "2026-12-02"]);

@@ -29,7 +29,7 @@ function log(seqs: number[], at = 1_764_547_200_000): string[] {
 const history = (lastSeq: number, overrides: Record<number, string> = {}) => ({
   verify: (text: string, sig: string) => verify(null, Buffer.from(text), keys.publicKey, Buffer.from(sig, "base64")),
   // Events are numbered from 1: sequence 0 (a receipt of the empty history) has no hash.
-  hashAt: (seq: number) => (seq >= 1 && seq <= lastSeq ? overrides[seq] ?? H(seq) : undefined),
+  hashAt: (seq: number) => (seq >= 1 && seq <= lastSeq ? (overrides[seq] ?? H(seq)) : undefined),
   lastSeq,
 });
 
@@ -40,7 +40,9 @@ describe("signed checkpoints: the receipt format", () => {
   });
   it("writes a receipt as one JSON line with its keys in a fixed order", () => {
     const shuffled = { sig: r.sig, key: r.key, prev: r.prev, at: r.at, hash: r.hash, seq: r.seq, v: r.v } as Receipt;
-    expect(receiptLine(shuffled)).toBe(`{"v":1,"seq":42,"hash":"${H(42)}","at":1764547200000,"prev":"${"0".repeat(64)}","key":"${KEY}","sig":"c2ln"}`);
+    expect(receiptLine(shuffled)).toBe(
+      `{"v":1,"seq":42,"hash":"${H(42)}","at":1764547200000,"prev":"${"0".repeat(64)}","key":"${KEY}","sig":"c2ln"}`,
+    );
   });
   it("reads back exactly what it wrote", () => {
     expect(parseReceipt(receiptLine(r))).toEqual(r);
@@ -86,28 +88,52 @@ describe("signed checkpoints: checking the log against the history", () => {
   });
   it("names an unreadable line by its number, counting the good ones before it", () => {
     const lines = log([1, 2]);
-    expect(checkReceipts([lines[0], "garbage", lines[1]], history(5))).toEqual({ ok: false, receipts: 1, problem: { kind: "unreadable", line: 2 } });
+    expect(checkReceipts([lines[0], "garbage", lines[1]], history(5))).toEqual({
+      ok: false,
+      receipts: 1,
+      problem: { kind: "unreadable", line: 2 },
+    });
   });
   it("refuses a receipt whose signature does not match its text", () => {
     const lines = log([1, 2]);
     const forged = JSON.stringify({ ...JSON.parse(lines[1]), at: 5 });
-    expect(checkReceipts([lines[0], forged], history(5))).toEqual({ ok: false, receipts: 1, problem: { kind: "signature", line: 2, seq: 2 } });
+    expect(checkReceipts([lines[0], forged], history(5))).toEqual({
+      ok: false,
+      receipts: 1,
+      problem: { kind: "signature", line: 2, seq: 2 },
+    });
   });
   it("refuses a log with a receipt removed from the middle (the link breaks)", () => {
     const lines = log([1, 2, 3]);
-    expect(checkReceipts([lines[0], lines[2]], history(5))).toEqual({ ok: false, receipts: 1, problem: { kind: "order", line: 2, seq: 3 } });
+    expect(checkReceipts([lines[0], lines[2]], history(5))).toEqual({
+      ok: false,
+      receipts: 1,
+      problem: { kind: "order", line: 2, seq: 3 },
+    });
   });
   it("refuses a receipt whose sequence is lower than the one before it", () => {
     const lines = log([4, 2]);
-    expect(checkReceipts(lines, history(5))).toEqual({ ok: false, receipts: 1, problem: { kind: "order", line: 2, seq: 2 } });
+    expect(checkReceipts(lines, history(5))).toEqual({
+      ok: false,
+      receipts: 1,
+      problem: { kind: "order", line: 2, seq: 2 },
+    });
   });
   it("refuses a receipt of an event the history no longer has (cut short)", () => {
-    expect(checkReceipts(log([2, 6]), history(5))).toEqual({ ok: false, receipts: 1, problem: { kind: "missingEvent", line: 2, seq: 6, lastSeq: 5 } });
+    expect(checkReceipts(log([2, 6]), history(5))).toEqual({
+      ok: false,
+      receipts: 1,
+      problem: { kind: "missingEvent", line: 2, seq: 6, lastSeq: 5 },
+    });
   });
   it("accepts a receipt of the history's very last event", () => {
     expect(checkReceipts(log([5]), history(5))).toMatchObject({ ok: true, receipts: 1 });
   });
   it("refuses a receipt whose hash is not the history's at that sequence (rewritten)", () => {
-    expect(checkReceipts(log([1, 3]), history(5, { 3: sha("rewritten") }))).toEqual({ ok: false, receipts: 1, problem: { kind: "rewritten", line: 2, seq: 3 } });
+    expect(checkReceipts(log([1, 3]), history(5, { 3: sha("rewritten") }))).toEqual({
+      ok: false,
+      receipts: 1,
+      problem: { kind: "rewritten", line: 2, seq: 3 },
+    });
   });
 });

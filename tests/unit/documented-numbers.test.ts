@@ -50,7 +50,11 @@ describe("sign-in backoff (README: five wrong passwords lock for 30 s, doubling 
     expect(THROTTLE.ipThreshold).toBe(20);
     const four = { failures: 4, lastFailureAt: 0, lockedUntil: null };
     expect(afterFailure(four, 15 * MINUTE, 5).lockedUntil).not.toBeNull(); // still inside the window
-    expect(afterFailure(four, 15 * MINUTE + 1, 5)).toEqual({ failures: 1, lastFailureAt: 15 * MINUTE + 1, lockedUntil: null });
+    expect(afterFailure(four, 15 * MINUTE + 1, 5)).toEqual({
+      failures: 1,
+      lastFailureAt: 15 * MINUTE + 1,
+      lockedUntil: null,
+    });
   });
 });
 
@@ -65,12 +69,19 @@ describe("upload limits (README, decision 020)", () => {
 describe("reviews and daily reports (README and docs/domain.md)", () => {
   it("review red every 7 days, orange 15, yellow 30, blue 90 by default", () => {
     expect(DEFAULT_REVIEW_DAYS).toEqual({ red: 7, orange: 15, yellow: 30, blue: 90 });
-    expect(["red", "orange", "yellow", "blue"].map((c) => defaultNextReview(c as "red", "2026-11-25"))).toEqual(["2026-12-02", "2026-12-10", "2026-12-25", "2027-02-23"]);
+    expect(["red", "orange", "yellow", "blue"].map((c) => defaultNextReview(c as "red", "2026-11-25"))).toEqual([
+      "2026-12-02",
+      "2026-12-10",
+      "2026-12-25",
+      "2027-02-23",
+    ]);
   });
 
   it("are due at 17:00 Beijing time and may be filed up to six days late", () => {
     expect(DEFAULT_REPORT_CUTOFF).toBe("17:00");
-    expect(new Date(reportDeadline("2026-11-25", DEFAULT_REPORT_CUTOFF, "Asia/Shanghai")).toISOString()).toBe("2026-11-25T09:00:00.000Z");
+    expect(new Date(reportDeadline("2026-11-25", DEFAULT_REPORT_CUTOFF, "Asia/Shanghai")).toISOString()).toBe(
+      "2026-11-25T09:00:00.000Z",
+    );
     const days = fileableDays("2026-11-25");
     expect(days[0]).toBe("2026-11-25");
     expect(days.at(-1)).toBe("2026-11-19"); // six days before today, and no earlier

@@ -59,13 +59,22 @@ describe("review cadence", () => {
   });
   it("rejects review dates in the past or beyond the colour's cadence", () => {
     expect(checkNextReview("red", "2026-11-24", "2026-11-25")?.key).toBe("reviewInPast");
-    expect(checkNextReview("red", "2026-12-03", "2026-11-25")).toEqual({ key: "reviewTooLate", values: { days: 7, latest: "2026-12-02" } });
+    expect(checkNextReview("red", "2026-12-03", "2026-11-25")).toEqual({
+      key: "reviewTooLate",
+      values: { days: 7, latest: "2026-12-02" },
+    });
     expect(checkNextReview("red", "2026-12-02", "2026-11-25")).toBeNull();
   });
   it("needs a reason only when colour or status changes", () => {
-    expect(reasonRequired({ colour: "blue", status: "controlling" }, { colour: "red", status: "controlling" })).toBe(true);
-    expect(reasonRequired({ colour: "blue", status: "controlling" }, { colour: "blue", status: "resolved" })).toBe(true);
-    expect(reasonRequired({ colour: "blue", status: "controlling" }, { colour: "blue", status: "controlling" })).toBe(false);
+    expect(reasonRequired({ colour: "blue", status: "controlling" }, { colour: "red", status: "controlling" })).toBe(
+      true,
+    );
+    expect(reasonRequired({ colour: "blue", status: "controlling" }, { colour: "blue", status: "resolved" })).toBe(
+      true,
+    );
+    expect(reasonRequired({ colour: "blue", status: "controlling" }, { colour: "blue", status: "controlling" })).toBe(
+      false,
+    );
   });
 });
 

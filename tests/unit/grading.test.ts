@@ -1,13 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { assess, colourForLec, colourForMatrix, compute, DEFAULT_THRESHOLDS, lecScore, thresholdsAreOrdered } from "@/lib/domain/grading";
+import {
+  assess,
+  colourForLec,
+  colourForMatrix,
+  compute,
+  DEFAULT_THRESHOLDS,
+  lecScore,
+  thresholdsAreOrdered,
+} from "@/lib/domain/grading";
 import { allowedTransitions, canTransition, isReopening } from "@/lib/domain/lifecycle";
-import { canonicalEvent, chainHash, createChainVerifier, GENESIS, linkEvent, type StoredEvent } from "@/lib/domain/history-chain";
+import {
+  canonicalEvent,
+  chainHash,
+  createChainVerifier,
+  GENESIS,
+  linkEvent,
+  type StoredEvent,
+} from "@/lib/domain/history-chain";
 import { isMeasureOverdue } from "@/lib/domain/measures";
 
 describe("LEC (D = L × E × C)", () => {
   it("maps docs/domain.md's boundaries: D > 320 red, 160–320 orange, 70–159 yellow, < 70 blue", () => {
-    expect([colourForLec(321), colourForLec(320), colourForLec(160), colourForLec(159.9), colourForLec(70), colourForLec(69.9)])
-      .toEqual(["red", "orange", "orange", "yellow", "yellow", "blue"]);
+    expect([
+      colourForLec(321),
+      colourForLec(320),
+      colourForLec(160),
+      colourForLec(159.9),
+      colourForLec(70),
+      colourForLec(69.9),
+    ]).toEqual(["red", "orange", "orange", "yellow", "yellow", "blue"]);
   });
   it("computes from the value tables without floating-point noise", () => {
     expect(lecScore(0.1, 0.5, 1)).toBe(0.05);
@@ -18,7 +39,16 @@ describe("LEC (D = L × E × C)", () => {
 
 describe("risk matrix (R = L × S)", () => {
   it("maps 20–25 red, 10–16 orange, 4–9 yellow, 1–3 blue", () => {
-    expect([25, 20, 16, 10, 9, 4, 3, 1].map((r) => colourForMatrix(r))).toEqual(["red", "red", "orange", "orange", "yellow", "yellow", "blue", "blue"]);
+    expect([25, 20, 16, 10, 9, 4, 3, 1].map((r) => colourForMatrix(r))).toEqual([
+      "red",
+      "red",
+      "orange",
+      "orange",
+      "yellow",
+      "yellow",
+      "blue",
+      "blue",
+    ]);
   });
   it("uses an admin's thresholds when given", () => {
     const t = { ...DEFAULT_THRESHOLDS, matrix: { red: 16, orange: 8, yellow: 3 } };
@@ -30,12 +60,18 @@ describe("risk matrix (R = L × S)", () => {
 
 describe("assess", () => {
   it("an override needs a reason; the same colour as computed needs none", () => {
-    expect(assess({ method: "matrix", likelihood: 2, severity: 2 }, "red", "")).toEqual({ ok: false, error: "overrideReasonRequired" });
+    expect(assess({ method: "matrix", likelihood: 2, severity: 2 }, "red", "")).toEqual({
+      ok: false,
+      error: "overrideReasonRequired",
+    });
     expect(assess({ method: "matrix", likelihood: 2, severity: 2 }, "yellow", "").ok).toBe(true);
   });
   it("rejects values outside the method's tables", () => {
     expect(assess({ method: "lec", l: 7, e: 6, c: 15 }, null, "")).toEqual({ ok: false, error: "invalidInputs" });
-    expect(assess({ method: "matrix", likelihood: 6, severity: 1 }, null, "")).toEqual({ ok: false, error: "invalidInputs" });
+    expect(assess({ method: "matrix", likelihood: 6, severity: 1 }, null, "")).toEqual({
+      ok: false,
+      error: "invalidInputs",
+    });
   });
 });
 
@@ -55,8 +91,17 @@ describe("lifecycle", () => {
 
 describe("hash chain", () => {
   const event = (n: number): Omit<StoredEvent, "seq"> => ({
-    at: 1_790_000_000_000 + n, risk_id: 1, risk_version: n, actor_id: 2, actor_name: "张伟", action: "grade", field: "colour",
-    old_value: '"orange"', new_value: '"red"', reason: `原因${n}`, data: null,
+    at: 1_790_000_000_000 + n,
+    risk_id: 1,
+    risk_version: n,
+    actor_id: 2,
+    actor_name: "张伟",
+    action: "grade",
+    field: "colour",
+    old_value: '"orange"',
+    new_value: '"red"',
+    reason: `原因${n}`,
+    data: null,
   });
   const chain = (n: number) => {
     const rows = [];
@@ -85,8 +130,15 @@ describe("hash chain", () => {
       return v.finish(highest);
     };
     expect(verify(rows)).toEqual({ ok: true, count: 5, head: rows[4].hash });
-    expect(verify(rows.map((r) => (r.seq === 3 ? { ...r, reason: "改过" } : r)))).toMatchObject({ ok: false, count: 2, broken: { kind: "hash", seq: 3 } });
-    expect(verify(rows.filter((r) => r.seq !== 3))).toMatchObject({ ok: false, broken: { kind: "gap", seq: 4, expected: 3 } });
+    expect(verify(rows.map((r) => (r.seq === 3 ? { ...r, reason: "改过" } : r)))).toMatchObject({
+      ok: false,
+      count: 2,
+      broken: { kind: "hash", seq: 3 },
+    });
+    expect(verify(rows.filter((r) => r.seq !== 3))).toMatchObject({
+      ok: false,
+      broken: { kind: "gap", seq: 4, expected: 3 },
+    });
     // Re-numbering after a deletion still breaks the link to the removed row's hash.
     const renumbered = rows.filter((r) => r.seq !== 3).map((r) => (r.seq > 3 ? { ...r, seq: r.seq - 1 } : r));
     expect(verify(renumbered)).toMatchObject({ ok: false, broken: { kind: "prevHash", seq: 3 } });

@@ -16,7 +16,14 @@ describe("meetingWriteRefusal", () => {
 });
 
 describe("changedHeaderFields", () => {
-  const before = { type: "dispatch", title: "调度会", heldAt: new Date(1_000), chair: "王", attendees: ["甲", "乙"], notes: "" };
+  const before = {
+    type: "dispatch",
+    title: "调度会",
+    heldAt: new Date(1_000),
+    chair: "王",
+    attendees: ["甲", "乙"],
+    notes: "",
+  };
 
   it("lists only the fields that changed, times as milliseconds", () => {
     expect(changedHeaderFields(before, { ...before, heldAt: new Date(2_000), attendees: ["甲"] })).toEqual([
@@ -27,7 +34,9 @@ describe("changedHeaderFields", () => {
 
   it("sees an equal copy as no change, and an attendee order change as a change", () => {
     expect(changedHeaderFields(before, { ...before, heldAt: new Date(1_000), attendees: ["甲", "乙"] })).toEqual([]);
-    expect(changedHeaderFields(before, { ...before, attendees: ["乙", "甲"] }).map((c) => c.field)).toEqual(["attendees"]);
+    expect(changedHeaderFields(before, { ...before, attendees: ["乙", "甲"] }).map((c) => c.field)).toEqual([
+      "attendees",
+    ]);
   });
 });
 

@@ -13,7 +13,10 @@ describe("caches of derived values", () => {
     expect([...cache.keys()].sort()).toEqual(["a", "c"]);
     expect(cache.calculatedSize).toBeLessThanOrEqual(1000);
     // One entry larger than the whole bound is not kept at all, rather than emptying the cache for it.
-    cache.set("huge", Array.from({ length: 20 }, () => 0));
+    cache.set(
+      "huge",
+      Array.from({ length: 20 }, () => 0),
+    );
     expect(cache.has("huge")).toBe(false);
     expect(cache.has("c")).toBe(true);
   });

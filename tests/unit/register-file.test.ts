@@ -7,17 +7,37 @@ import { readRegisterFile } from "@/lib/files/register-file";
  * The register import's reader against files built to hurt: each is refused by the limit it
  * passes, while it is read — quickly, and without holding what it would inflate to.
  */
-const HEADINGS = new Map([["编号", "code"], ["风险名称", "title"], ["code", "code"], ["title", "title"]]);
+const HEADINGS = new Map([
+  ["编号", "code"],
+  ["风险名称", "title"],
+  ["code", "code"],
+  ["title", "title"],
+]);
 
 function xlsx(sheetXml: string): Buffer {
   const part = (s: string) => strToU8(s);
-  return Buffer.from(zipSync({
-    "[Content_Types].xml": part('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-    "_rels/.rels": part('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    "xl/workbook.xml": part('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    "xl/_rels/workbook.xml.rels": part('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
-    "xl/worksheets/sheet1.xml": part(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetXml}</sheetData></worksheet>`),
-  }, { level: 6 }));
+  return Buffer.from(
+    zipSync(
+      {
+        "[Content_Types].xml": part(
+          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        ),
+        "_rels/.rels": part(
+          '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        ),
+        "xl/workbook.xml": part(
+          '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        ),
+        "xl/_rels/workbook.xml.rels": part(
+          '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        ),
+        "xl/worksheets/sheet1.xml": part(
+          `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetXml}</sheetData></worksheet>`,
+        ),
+      },
+      { level: 6 },
+    ),
+  );
 }
 const cell = (text: string) => `<c t="inlineStr"><is><t>${text}</t></is></c>`;
 const header = `<row r="1">${cell("编号")}${cell("风险名称")}</row>`;
@@ -28,7 +48,10 @@ async function measured(name: string, bytes: Buffer) {
   global.gc?.();
   const base = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   let peak = base;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers)), 5);
+  const sampler = setInterval(
+    () => (peak = Math.max(peak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers)),
+    5,
+  );
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const t0 = performance.now();
@@ -50,7 +73,10 @@ describe("the register import's reader under hostile files", () => {
   }, 30_000);
 
   it("refuses one enormous cell at the cell, naming its row", async () => {
-    const { result, ms, grewMb } = await measured("cell.xlsx", xlsx(`${header}<row>${cell("险".repeat(13_000_000))}</row>`));
+    const { result, ms, grewMb } = await measured(
+      "cell.xlsx",
+      xlsx(`${header}<row>${cell("险".repeat(13_000_000))}</row>`),
+    );
     expect(result).toMatchObject({ ok: false, error: "cellTooLong", line: 2 });
     // Refused at the run of text, not after the XML parser gathered 13 million characters of it.
     expect(ms).toBeLessThan(500);
@@ -77,11 +103,20 @@ describe("the register import's reader under hostile files", () => {
   }, 10_000);
 
   it("refuses a huge attribute the same way, and still reads a cell of exactly the limit", async () => {
-    const attribute = await measured("attr.xlsx", xlsx(`${header}<row><c r="${"A".repeat(2_000_000)}" t="inlineStr"><is><t>x</t></is></c></row>`));
+    const attribute = await measured(
+      "attr.xlsx",
+      xlsx(`${header}<row><c r="${"A".repeat(2_000_000)}" t="inlineStr"><is><t>x</t></is></c></row>`),
+    );
     expect(attribute.result).toMatchObject({ ok: false, error: "cellTooLong", line: 2 });
     const atLimit = await measured("limit.xlsx", xlsx(`${header}<row>${cell("")}${cell("险".repeat(10_000))}</row>`));
-    expect(atLimit.result).toMatchObject({ ok: true, rows: [{ line: 2, cells: { code: "", title: "险".repeat(10_000) } }] });
-    const entities = await measured("entities.xlsx", xlsx(`${header}<row>${cell("")}${cell("&#x9669;".repeat(10_000))}</row>`));
+    expect(atLimit.result).toMatchObject({
+      ok: true,
+      rows: [{ line: 2, cells: { code: "", title: "险".repeat(10_000) } }],
+    });
+    const entities = await measured(
+      "entities.xlsx",
+      xlsx(`${header}<row>${cell("")}${cell("&#x9669;".repeat(10_000))}</row>`),
+    );
     expect(entities.result).toMatchObject({ ok: true, rows: [{ cells: { title: "险".repeat(10_000) } }] });
   }, 30_000);
 

@@ -4,9 +4,17 @@ import type { Assessment } from "@/lib/domain/grading";
 import { planAcknowledge, planGrade, planReview, planStatus, type RiskFacts } from "@/lib/domain/risk-workflow";
 
 const NOW = new Date("2026-12-03T02:00:00Z");
-const facts = (over: Partial<RiskFacts> = {}): RiskFacts => ({ colour: "yellow", status: "controlling", ackPending: false, assessment: null, nextReviewDate: "2026-12-20", ...over });
+const facts = (over: Partial<RiskFacts> = {}): RiskFacts => ({
+  colour: "yellow",
+  status: "controlling",
+  ackPending: false,
+  assessment: null,
+  nextReviewDate: "2026-12-20",
+  ...over,
+});
 const direct = (colour: Colour): Assessment => ({ method: "direct", score: null, computed: null, colour });
-const grade = (current: RiskFacts, to: Colour) => planGrade(current, { assessment: direct(to), reason: "复核", nextReviewDate: "2026-12-10", now: NOW });
+const grade = (current: RiskFacts, to: Colour) =>
+  planGrade(current, { assessment: direct(to), reason: "复核", nextReviewDate: "2026-12-10", now: NOW });
 
 describe("planGrade: the acknowledgement rule for reds", () => {
   it("a rise to red awaits a leader's acknowledgement and says it escalated", () => {
@@ -33,19 +41,48 @@ describe("planGrade: the acknowledgement rule for reds", () => {
   it("sets the colour, the assessment and the next review at once, and records both sides", () => {
     const previous = direct("yellow");
     const plan = grade(facts({ colour: "yellow", assessment: previous, nextReviewDate: "2026-12-20" }), "orange");
-    expect(plan.set).toMatchObject({ colour: "orange", assessment: direct("orange"), nextReviewDate: "2026-12-10", lastReviewedAt: NOW });
-    expect(plan.events).toEqual([{
-      action: "grade", field: "colour", oldValue: "yellow", newValue: "orange", reason: "复核",
-      data: { assessment: direct("orange"), previous, nextReviewDate: { from: "2026-12-20", to: "2026-12-10" }, escalatedToRed: false },
-    }]);
+    expect(plan.set).toMatchObject({
+      colour: "orange",
+      assessment: direct("orange"),
+      nextReviewDate: "2026-12-10",
+      lastReviewedAt: NOW,
+    });
+    expect(plan.events).toEqual([
+      {
+        action: "grade",
+        field: "colour",
+        oldValue: "yellow",
+        newValue: "orange",
+        reason: "复核",
+        data: {
+          assessment: direct("orange"),
+          previous,
+          nextReviewDate: { from: "2026-12-20", to: "2026-12-10" },
+          escalatedToRed: false,
+        },
+      },
+    ]);
   });
 });
 
 describe("planReview", () => {
   it("moves only the review dates and keeps the colour in the event", () => {
-    const plan = planReview(facts({ colour: "red", ackPending: true }), { note: "无变化", nextReviewDate: "2026-12-10", now: NOW });
+    const plan = planReview(facts({ colour: "red", ackPending: true }), {
+      note: "无变化",
+      nextReviewDate: "2026-12-10",
+      now: NOW,
+    });
     expect(plan.set).toEqual({ nextReviewDate: "2026-12-10", lastReviewedAt: NOW });
-    expect(plan.events).toEqual([{ action: "review", field: "nextReviewDate", oldValue: "2026-12-20", newValue: "2026-12-10", reason: "无变化", data: { colour: "red" } }]);
+    expect(plan.events).toEqual([
+      {
+        action: "review",
+        field: "nextReviewDate",
+        oldValue: "2026-12-20",
+        newValue: "2026-12-10",
+        reason: "无变化",
+        data: { colour: "red" },
+      },
+    ]);
   });
 });
 
@@ -53,7 +90,10 @@ describe("planStatus", () => {
   const step = (from: RiskStatus, to: RiskStatus) => planStatus(facts({ status: from }), { status: to, reason: "r" });
 
   it("follows the lifecycle and names a reopening as such", () => {
-    expect(step("identified", "controlling")).toMatchObject({ set: { status: "controlling" }, events: [{ action: "status", oldValue: "identified", newValue: "controlling" }] });
+    expect(step("identified", "controlling")).toMatchObject({
+      set: { status: "controlling" },
+      events: [{ action: "status", oldValue: "identified", newValue: "controlling" }],
+    });
     expect(step("closed", "controlling")).toMatchObject({ events: [{ action: "reopen" }] });
   });
 
@@ -67,12 +107,25 @@ describe("planAcknowledge", () => {
   it("clears a pending red and records the instruction (批示), or none", () => {
     expect(planAcknowledge(facts({ colour: "red", ackPending: true }), { instruction: "立即整改" })).toEqual({
       set: { ackPending: false },
-      events: [{ action: "acknowledge", field: "ackPending", oldValue: true, newValue: false, reason: "立即整改", data: { colour: "red" } }],
+      events: [
+        {
+          action: "acknowledge",
+          field: "ackPending",
+          oldValue: true,
+          newValue: false,
+          reason: "立即整改",
+          data: { colour: "red" },
+        },
+      ],
     });
-    expect(planAcknowledge(facts({ colour: "red", ackPending: true }), { instruction: "" })).toMatchObject({ events: [{ reason: null }] });
+    expect(planAcknowledge(facts({ colour: "red", ackPending: true }), { instruction: "" })).toMatchObject({
+      events: [{ reason: null }],
+    });
   });
 
   it("refuses when nothing awaits acknowledgement", () => {
-    expect(planAcknowledge(facts({ colour: "red", ackPending: false }), { instruction: "x" })).toEqual({ error: "notPending" });
+    expect(planAcknowledge(facts({ colour: "red", ackPending: false }), { instruction: "x" })).toEqual({
+      error: "notPending",
+    });
   });
 });

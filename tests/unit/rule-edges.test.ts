@@ -60,7 +60,11 @@ describe("overdue measures, tasks and reviews", () => {
       { riskId: 5, at: 0, day: "2026-11-01", colour: "red" as const, nextReviewDate: "2026-11-30" }, // due on the end day
     ];
     const out = overdueAt(marks, "2026-11-30", { red: 7, orange: 15, yellow: 30, blue: 90 });
-    expect(out.map((m) => [m.riskId, m.due])).toEqual([[1, "2026-11-20"], [2, "2026-11-20"], [4, "2026-11-27"]]);
+    expect(out.map((m) => [m.riskId, m.due])).toEqual([
+      [1, "2026-11-20"],
+      [2, "2026-11-20"],
+      [4, "2026-11-27"],
+    ]);
   });
 });
 
@@ -76,22 +80,54 @@ describe("meetings", () => {
 });
 
 describe("the week's changes (周分析)", () => {
-  const ev = (seq: number, action: string, oldValue: unknown, newValue: unknown): AnalysisEvent =>
-    ({ seq, at: seq, riskId: seq, action, field: null, oldValue, newValue, reason: null, actorName: "officer" });
+  const ev = (seq: number, action: string, oldValue: unknown, newValue: unknown): AnalysisEvent => ({
+    seq,
+    at: seq,
+    riskId: seq,
+    action,
+    field: null,
+    oldValue,
+    newValue,
+    reason: null,
+    actorName: "officer",
+  });
   it("sorts gradings into escalations and de-escalations by severity, and ignores re-grading the same colour", () => {
-    const w = classifyWeek([ev(1, "grade", "yellow", "orange"), ev(2, "grade", "red", "blue"), ev(3, "grade", "red", "red"), ev(4, "grade", null, "red"), ev(5, "grade", "red", "purple"), ev(6, "update", "red", "blue")]);
+    const w = classifyWeek([
+      ev(1, "grade", "yellow", "orange"),
+      ev(2, "grade", "red", "blue"),
+      ev(3, "grade", "red", "red"),
+      ev(4, "grade", null, "red"),
+      ev(5, "grade", "red", "purple"),
+      ev(6, "update", "red", "blue"),
+    ]);
     expect(w.escalations.map((c) => [c.seq, c.from, c.to])).toEqual([[1, "yellow", "orange"]]);
     expect(w.deescalations.map((c) => [c.seq, c.from, c.to])).toEqual([[2, "red", "blue"]]);
     expect(w.created).toEqual([]);
     expect(w.resolved).toEqual([]);
   });
   it("lists new risks with their colour (or none) and risks resolved or closed by a status step", () => {
-    const w = classifyWeek([ev(1, "create", null, { colour: "red" }), ev(2, "create", null, null), ev(3, "status", "controlling", "resolved"), ev(4, "status", "resolved", "closed"), ev(5, "status", "identified", "controlling"), ev(6, "reopen", "closed", "resolved")]);
-    expect(w.created.map((c) => [c.seq, c.colour])).toEqual([[1, "red"], [2, null]]);
-    expect(w.resolved.map((r) => [r.seq, r.status])).toEqual([[3, "resolved"], [4, "closed"]]);
+    const w = classifyWeek([
+      ev(1, "create", null, { colour: "red" }),
+      ev(2, "create", null, null),
+      ev(3, "status", "controlling", "resolved"),
+      ev(4, "status", "resolved", "closed"),
+      ev(5, "status", "identified", "controlling"),
+      ev(6, "reopen", "closed", "resolved"),
+    ]);
+    expect(w.created.map((c) => [c.seq, c.colour])).toEqual([
+      [1, "red"],
+      [2, null],
+    ]);
+    expect(w.resolved.map((r) => [r.seq, r.status])).toEqual([
+      [3, "resolved"],
+      [4, "closed"],
+    ]);
   });
   it("sums cell summaries per area or per region at the two moments", () => {
-    const before: Array<[number, number, number, number, number, number]> = [[1, 10, 1, 0, 0, 0], [2, 10, 0, 1, 0, 0]];
+    const before: Array<[number, number, number, number, number, number]> = [
+      [1, 10, 1, 0, 0, 0],
+      [2, 10, 0, 1, 0, 0],
+    ];
     const after: Array<[number, number, number, number, number, number]> = [[1, 20, 0, 0, 2, 0]];
     expect(groupDeltas(before, after, "area")).toEqual([
       { id: 1, before: { red: 1, orange: 0, yellow: 0, blue: 0 }, now: { red: 0, orange: 0, yellow: 2, blue: 0 } },
@@ -116,7 +152,9 @@ describe("sign-in backoff at its edges", () => {
     const fifteen = 15 * 60_000;
     expect(afterFailure({ failures: 4, lastFailureAt: now - fifteen - 1, lockedUntil: null }, now, 5).failures).toBe(1);
     expect(afterFailure({ failures: 4, lastFailureAt: now - fifteen, lockedUntil: null }, now, 5).failures).toBe(5);
-    expect(afterFailure({ failures: 9, lastFailureAt: now - fifteen - 1, lockedUntil: now + 1 }, now, 5).failures).toBe(10);
+    expect(afterFailure({ failures: 9, lastFailureAt: now - fifteen - 1, lockedUntil: now + 1 }, now, 5).failures).toBe(
+      10,
+    );
   });
 });
 
@@ -180,7 +218,9 @@ describe("grading and codes at their edges", () => {
   });
   it("refuses thresholds that are not all positive and rising", () => {
     expect(thresholdsAreOrdered(DEFAULT_THRESHOLDS)).toBe(true);
-    expect(thresholdsAreOrdered({ ...DEFAULT_THRESHOLDS, lec: { yellow: -1, orange: 160, redAbove: 320 } })).toBe(false);
+    expect(thresholdsAreOrdered({ ...DEFAULT_THRESHOLDS, lec: { yellow: -1, orange: 160, redAbove: 320 } })).toBe(
+      false,
+    );
     expect(thresholdsAreOrdered({ ...DEFAULT_THRESHOLDS, lec: { yellow: 0, orange: 160, redAbove: 320 } })).toBe(false);
     // The matrix's highest score is 5 × 5: red may start there, not beyond.
     expect(thresholdsAreOrdered({ ...DEFAULT_THRESHOLDS, matrix: { yellow: 4, orange: 10, red: 25 } })).toBe(true);

@@ -24,10 +24,21 @@ describe("risk details schema", () => {
     expect(r.ok && r.data.coUnitIds).toEqual([3, 5]);
   });
   it("reports every bad field at once, as catalogue keys", () => {
-    const r = validateRiskDetails({ ...valid, title: "  ", areaId: "", responsiblePerson: "x".repeat(51), coUnitIds: "1,x" });
+    const r = validateRiskDetails({
+      ...valid,
+      title: "  ",
+      areaId: "",
+      responsiblePerson: "x".repeat(51),
+      coUnitIds: "1,x",
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.fieldErrors).toMatchObject({ title: ["required"], areaId: ["chooseArea"], responsiblePerson: ["tooLong"], coUnitIds: ["chooseUnit"] });
+    expect(r.fieldErrors).toMatchObject({
+      title: ["required"],
+      areaId: ["chooseArea"],
+      responsiblePerson: ["tooLong"],
+      coUnitIds: ["chooseUnit"],
+    });
   });
   it("rejects control characters but keeps newlines", () => {
     const bad = validateRiskDetails({ ...valid, title: "a\u0000b" });
@@ -35,7 +46,8 @@ describe("risk details schema", () => {
     expect(validateRiskDetails({ ...valid, description: "一\n二\t三" }).ok).toBe(true);
   });
   it("rejects ids that are not positive integers, and more than 20 co-operating units", () => {
-    for (const areaId of ["-1", "1.5", "abc", "1e400"]) expect(validateRiskDetails({ ...valid, areaId }).ok).toBe(false);
+    for (const areaId of ["-1", "1.5", "abc", "1e400"])
+      expect(validateRiskDetails({ ...valid, areaId }).ok).toBe(false);
     const many = Array.from({ length: 21 }, (_, i) => i + 1).join(",");
     const r = validateRiskDetails({ ...valid, coUnitIds: many });
     expect(!r.ok && r.fieldErrors.coUnitIds).toEqual(["tooMany"]);
@@ -43,11 +55,29 @@ describe("risk details schema", () => {
 });
 
 describe("grading form", () => {
-  const base = { method: "matrix", lecL: "", lecE: "", lecC: "", matrixL: "4", matrixS: "5", colour: "", overrideReason: "", reason: "巡查发现", nextReviewDate: "2026-12-01" };
+  const base = {
+    method: "matrix",
+    lecL: "",
+    lecE: "",
+    lecC: "",
+    matrixL: "4",
+    matrixS: "5",
+    colour: "",
+    overrideReason: "",
+    reason: "巡查发现",
+    nextReviewDate: "2026-12-01",
+  };
   const opts = { thresholds: DEFAULT_THRESHOLDS, reasonRequired: true };
   it("takes the computed colour when none is chosen (matrix 4 × 5 = 20 → red)", () => {
     const r = validateGrading(base, opts);
-    expect(r.ok && r.assessment).toMatchObject({ method: "matrix", likelihood: 4, severity: 5, score: 20, computed: "red", colour: "red" });
+    expect(r.ok && r.assessment).toMatchObject({
+      method: "matrix",
+      likelihood: 4,
+      severity: 5,
+      score: 20,
+      computed: "red",
+      colour: "red",
+    });
   });
   it("requires an override reason for a colour other than the computed one", () => {
     const r = validateGrading({ ...base, colour: "orange" }, opts);
@@ -71,21 +101,35 @@ describe("grading form", () => {
 
 describe("register query", () => {
   it("parses filters and drops unrecognised values by name", () => {
-    const { query, ignored } = parseRegisterQuery({ colour: "red", region: "x", page: "0", q: "  燃气  ", overdue: "1" });
+    const { query, ignored } = parseRegisterQuery({
+      colour: "red",
+      region: "x",
+      page: "0",
+      q: "  燃气  ",
+      overdue: "1",
+    });
     expect(query).toMatchObject({ colour: ["red"], q: "燃气", overdue: true, sort: "severity", page: 1 });
     expect(query.region).toBeUndefined();
     expect(ignored.sort()).toEqual(["page", "region"]);
   });
   it("takes several areas, regions and colours, keeping the good ones and naming the bad", () => {
-    const { query, ignored } = parseRegisterQuery({ region: ["2", "4", "2", "x"], colour: ["red", "orange"], area: "7" });
+    const { query, ignored } = parseRegisterQuery({
+      region: ["2", "4", "2", "x"],
+      colour: ["red", "orange"],
+      area: "7",
+    });
     expect(query).toMatchObject({ region: [2, 4], colour: ["red", "orange"], area: [7] });
     expect(ignored).toEqual(["region"]);
     // A repeated single-valued parameter takes its first value.
     expect(parseRegisterQuery({ status: ["controlling", "closed"] }).query.status).toBe("controlling");
   });
   it("round-trips to a URL without defaults", () => {
-    expect(registerSearch({ colour: ["red"], sort: "severity", page: 1, q: "燃气" })).toBe("?colour=red&q=%E7%87%83%E6%B0%94");
-    expect(registerSearch({ region: [2, 4], colour: ["red", "blue"], sort: "severity", page: 1 })).toBe("?region=2&region=4&colour=red&colour=blue");
+    expect(registerSearch({ colour: ["red"], sort: "severity", page: 1, q: "燃气" })).toBe(
+      "?colour=red&q=%E7%87%83%E6%B0%94",
+    );
+    expect(registerSearch({ region: [2, 4], colour: ["red", "blue"], sort: "severity", page: 1 })).toBe(
+      "?region=2&region=4&colour=red&colour=blue",
+    );
     const back = parseRegisterQuery(searchParamsRecord(new URLSearchParams("region=2&region=4&colour=red")));
     expect(back.query).toMatchObject({ region: [2, 4], colour: ["red"] });
   });
@@ -98,7 +142,33 @@ describe("message catalogue", () => {
     expect(keys(en).sort()).toEqual(keys(zh).sort());
   });
   it("has a message for every validation key the schema can produce", () => {
-    for (const k of ["required", "tooLong", "invalidCharacters", "invalidDate", "reviewInPast", "reviewTooLate", "unknownArea", "unknownRegion", "unknownUnit", "invalidChoice", "reasonRequired", "chooseArea", "chooseRegion", "chooseUnit", "chooseColour", "chooseMethod", "overrideReasonRequired", "invalidInputs", "tooMany", "invalidTransition", "notPending", "measureNotFound", "staleForm", "thresholdRange", "thresholdOrder"]) {
+    for (const k of [
+      "required",
+      "tooLong",
+      "invalidCharacters",
+      "invalidDate",
+      "reviewInPast",
+      "reviewTooLate",
+      "unknownArea",
+      "unknownRegion",
+      "unknownUnit",
+      "invalidChoice",
+      "reasonRequired",
+      "chooseArea",
+      "chooseRegion",
+      "chooseUnit",
+      "chooseColour",
+      "chooseMethod",
+      "overrideReasonRequired",
+      "invalidInputs",
+      "tooMany",
+      "invalidTransition",
+      "notPending",
+      "measureNotFound",
+      "staleForm",
+      "thresholdRange",
+      "thresholdOrder",
+    ]) {
       expect(zh.errors).toHaveProperty(k);
     }
   });

@@ -17,15 +17,36 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   const auth = await authorize(null, { stage: ["ready", "mustChangePassword"] });
   if (!auth.ok) return deniedState(auth);
   const str = (k: string) => (typeof formData.get(k) === "string" ? (formData.get(k) as string) : "");
-  const parsed = changePasswordSchema.safeParse({ current: str("current"), next: str("next"), confirm: str("confirm") });
-  if (!parsed.success) return { ok: false, message: { key: "form.invalid" }, fieldErrors: keysToRuleErrors(flatten(parsed.error), { next: AUTH_LIMITS.passwordMax }) };
+  const parsed = changePasswordSchema.safeParse({
+    current: str("current"),
+    next: str("next"),
+    confirm: str("confirm"),
+  });
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: keysToRuleErrors(flatten(parsed.error), { next: AUTH_LIMITS.passwordMax }),
+    };
   if (parsed.data.next.toLowerCase().includes(auth.user.username)) {
     return { ok: false, message: { key: "form.invalid" }, fieldErrors: { next: [{ key: "passwordHasUsername" }] } };
   }
   const db = getDb();
-  const check = await checkCurrentPassword(db, { user: auth.user, actor: auth.actor, password: parsed.data.current, purpose: "password.change" });
+  const check = await checkCurrentPassword(db, {
+    user: auth.user,
+    actor: auth.actor,
+    password: parsed.data.current,
+    purpose: "password.change",
+  });
   if (!check.ok) return reauthRefused(check, "current");
   const passwordHash = await hashPassword(parsed.data.next);
-  setPassword(db, { userId: auth.user.id, passwordHash, kind: "change", keepSessionId: auth.user.sessionId, actor: auth.actor, now: new Date() });
+  setPassword(db, {
+    userId: auth.user.id,
+    passwordHash,
+    kind: "change",
+    keepSessionId: auth.user.sessionId,
+    actor: auth.actor,
+    now: new Date(),
+  });
   redirect("/account?passwordChanged=1");
 }

@@ -32,7 +32,8 @@ export async function confirmTotpAction(_prev: FormState, formData: FormData): P
   const now = new Date();
   const code = formData.get("code");
   const step = typeof code === "string" ? matchTotp(pending, code, now.getTime()) : null;
-  if (step === null) return { ok: false, message: { key: "form.invalid" }, fieldErrors: { code: [{ key: "totpInvalid" }] } };
+  if (step === null)
+    return { ok: false, message: { key: "form.invalid" }, fieldErrors: { code: [{ key: "totpInvalid" }] } };
   enableTotp(db, { userId: auth.user.id, step, actor: auth.actor, now });
   redirect("/account?totpEnabled=1");
 }
@@ -42,11 +43,18 @@ export async function disableTotpAction(_prev: FormState, formData: FormData): P
   const auth = await authorize(null);
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
-  if (getSettings(db).totpRequiredRoles.some((r) => auth.user.roles.includes(r))) return { ok: false, message: { key: "account.totpRequired" } };
+  if (getSettings(db).totpRequiredRoles.some((r) => auth.user.roles.includes(r)))
+    return { ok: false, message: { key: "account.totpRequired" } };
   const password = formData.get("password");
   // An empty field is a form to finish, not a guess to count against the account.
-  if (typeof password !== "string" || password.length === 0) return { ok: false, message: { key: "form.invalid" }, fieldErrors: { password: [{ key: "required" }] } };
-  const check = await checkCurrentPassword(db, { user: auth.user, actor: auth.actor, password, purpose: "totp.disable" });
+  if (typeof password !== "string" || password.length === 0)
+    return { ok: false, message: { key: "form.invalid" }, fieldErrors: { password: [{ key: "required" }] } };
+  const check = await checkCurrentPassword(db, {
+    user: auth.user,
+    actor: auth.actor,
+    password,
+    purpose: "totp.disable",
+  });
   if (!check.ok) return reauthRefused(check, "password");
   disableTotp(db, { userId: auth.user.id, actor: auth.actor, now: new Date() });
   redirect("/account?totpDisabled=1");

@@ -20,7 +20,9 @@ export default async function PasswordPage() {
       <section className="mx-auto max-w-md rounded-lg border border-neutral-200 bg-white p-6">
         <h1 className="mb-2 text-2xl font-bold">{t("changePassword")}</h1>
         {user.stage === "mustChangePassword" ? (
-          <p role="alert" className="mb-4 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t("mustChange")}</p>
+          <p role="alert" className="mb-4 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {t("mustChange")}
+          </p>
         ) : null}
         <PasswordForm />
       </section>

@@ -24,7 +24,7 @@ export default async function TwoFactorPage() {
   const t = await getTranslations("account");
   const db = getDb();
   const required = getSettings(db).totpRequiredRoles.some((r) => user.roles.includes(r));
-  const pending = user.totpEnabled ? null : getTotpState(db, { userId: user.id })?.pending ?? null;
+  const pending = user.totpEnabled ? null : (getTotpState(db, { userId: user.id })?.pending ?? null);
   const uri = pending ? totpUri(pending, { issuer: "Sise 四色", label: user.username }) : null;
   const qr = uri ? await QRCode.toDataURL(uri, { margin: 1, width: 220 }) : null;
   return (
@@ -32,11 +32,17 @@ export default async function TwoFactorPage() {
       <section className="mx-auto flex max-w-xl flex-col gap-4 rounded-lg border border-neutral-200 bg-white p-6">
         <h1 className="text-2xl font-bold">{t("totpTitle")}</h1>
         {user.stage === "mustEnrolTotp" ? (
-          <p role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t("totpMustEnrol")}</p>
+          <p role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {t("totpMustEnrol")}
+          </p>
         ) : null}
         <p className="text-sm text-neutral-700">{user.totpEnabled ? t("totpOn") : t("totpOff")}</p>
         {user.totpEnabled ? (
-          required ? <p className="text-sm text-neutral-700">{t("totpRequired")}</p> : <DisableTotp />
+          required ? (
+            <p className="text-sm text-neutral-700">{t("totpRequired")}</p>
+          ) : (
+            <DisableTotp />
+          )
         ) : (
           <>
             {qr && pending ? (
@@ -44,9 +50,18 @@ export default async function TwoFactorPage() {
                 <p className="text-sm">{t("totpScan")}</p>
                 {/* A data: URL made on the server: the secret never goes to a third-party QR service. */}
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={qr} alt={t("totpQrAlt")} width={220} height={220} className="rounded border border-neutral-300" />
+                <img
+                  src={qr}
+                  alt={t("totpQrAlt")}
+                  width={220}
+                  height={220}
+                  className="rounded border border-neutral-300"
+                />
                 <p className="text-sm">
-                  {t("totpKey")} <code data-testid="totp-key" className="break-all rounded bg-neutral-100 px-1 font-mono">{pending}</code>
+                  {t("totpKey")}{" "}
+                  <code data-testid="totp-key" className="rounded bg-neutral-100 px-1 font-mono break-all">
+                    {pending}
+                  </code>
                 </p>
                 <ConfirmTotp />
               </div>

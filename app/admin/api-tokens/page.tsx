@@ -20,7 +20,8 @@ export default async function ApiTokensPage() {
   const db = getDb();
   const areas = listAreas(db).map((a) => ({ id: a.id, label: localName(a, locale) }));
   const regions = listRegions(db).map((r) => ({ id: r.id, label: localName(r, locale) }));
-  const names = (ids: number[], all: Array<{ id: number; label: string }>) => (ids.length ? ids.map((id) => all.find((o) => o.id === id)?.label ?? String(id)).join("、") : t("all"));
+  const names = (ids: number[], all: Array<{ id: number; label: string }>) =>
+    ids.length ? ids.map((id) => all.find((o) => o.id === id)?.label ?? String(id)).join("、") : t("all");
   const tokens = listApiTokens(db);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   return (
@@ -42,7 +43,11 @@ export default async function ApiTokensPage() {
               </tr>
             </thead>
             <tbody>
-              {tokens.length === 0 ? <tr><td colSpan={6}>{t("none")}</td></tr> : null}
+              {tokens.length === 0 ? (
+                <tr>
+                  <td colSpan={6}>{t("none")}</td>
+                </tr>
+              ) : null}
               {tokens.map((k) => (
                 <tr key={k.id} className={k.revokedAt ? "text-neutral-500" : ""}>
                   <td>{k.name}</td>
@@ -50,7 +55,13 @@ export default async function ApiTokensPage() {
                   <td className="wrap">{names(k.regionIds, regions)}</td>
                   <td>{when(k.createdAt)}</td>
                   <td>{when(k.lastUsedAt)}</td>
-                  <td>{k.revokedAt ? t("revokedAt", { time: when(k.revokedAt) }) : <RevokeTokenButton id={k.id} name={k.name} />}</td>
+                  <td>
+                    {k.revokedAt ? (
+                      t("revokedAt", { time: when(k.revokedAt) })
+                    ) : (
+                      <RevokeTokenButton id={k.id} name={k.name} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

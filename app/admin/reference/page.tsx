@@ -20,7 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReferencePage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("reference.manage", "/admin/reference");
   const requested = singleValues(await searchParams).table;
-  const table: ReferenceTable = REFERENCE_TABLES.includes(requested as ReferenceTable) ? (requested as ReferenceTable) : "areas";
+  const table: ReferenceTable = REFERENCE_TABLES.includes(requested as ReferenceTable)
+    ? (requested as ReferenceTable)
+    : "areas";
   const [t, locale] = [await getTranslations("reference"), await getLocale()];
   const db = getDb();
   const regions = listRegions(db);
@@ -33,19 +35,33 @@ export default async function ReferencePage({ searchParams }: { searchParams: Se
   return (
     <ClientMessages paths={ISLAND_MESSAGES.reference}>
       <section className="flex flex-col gap-4">
-        <Link href="/admin/users" className="text-sm text-blue-800 underline">{t("backToAdmin")}</Link>
+        <Link href="/admin/users" className="text-sm text-blue-800 underline">
+          {t("backToAdmin")}
+        </Link>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <nav aria-label={t("title")} className="flex gap-2">
           {REFERENCE_TABLES.map((name) => (
-            <Link key={name} href={`/admin/reference?table=${name}`} aria-current={name === table ? "page" : undefined}
-              className={`rounded px-4 py-2 text-sm ${name === table ? "bg-neutral-900 text-white" : "border border-neutral-400 bg-white hover:bg-neutral-100"}`}>
+            <Link
+              key={name}
+              href={`/admin/reference?table=${name}`}
+              aria-current={name === table ? "page" : undefined}
+              className={`rounded px-4 py-2 text-sm ${name === table ? "bg-neutral-900 text-white" : "border border-neutral-400 bg-white hover:bg-neutral-100"}`}
+            >
               {t(`tables.${name}`)}
             </Link>
           ))}
         </nav>
-        <NewReferenceForm key={table} table={table} parents={regions.filter((r) => r.active && r.level !== "grid").map((r) => ({ id: r.id, label: localName(r, locale) }))} />
+        <NewReferenceForm
+          key={table}
+          table={table}
+          parents={regions
+            .filter((r) => r.active && r.level !== "grid")
+            .map((r) => ({ id: r.id, label: localName(r, locale) }))}
+        />
         <ul className="rounded-lg border border-neutral-200 bg-white">
-          {rows.map((row) => <ReferenceRow key={`${table}-${row.id}`} table={table} row={row} />)}
+          {rows.map((row) => (
+            <ReferenceRow key={`${table}-${row.id}`} table={table} row={row} />
+          ))}
         </ul>
       </section>
     </ClientMessages>

@@ -18,7 +18,9 @@ export default async function SettingsPage() {
   return (
     <ClientMessages paths={ISLAND_MESSAGES.settings}>
       <section className="flex max-w-3xl flex-col gap-4">
-        <Link href="/admin/users" className="text-sm text-blue-800 underline">{t("backToUsers")}</Link>
+        <Link href="/admin/users" className="text-sm text-blue-800 underline">
+          {t("backToUsers")}
+        </Link>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <SettingsForm settings={getSettings(getDb())} />
       </section>

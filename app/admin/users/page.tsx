@@ -17,10 +17,30 @@ export default async function UsersPage() {
     <section className="flex flex-col gap-4">
       <div className="flex items-center gap-4">
         <h1 className="text-2xl font-bold">{t("users")}</h1>
-        <Link href="/admin/users/new" className="ml-auto rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">{t("newUser")}</Link>
-        <Link href="/admin/reference" className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm hover:bg-neutral-100">{t("reference")}</Link>
-        <Link href="/admin/settings" className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm hover:bg-neutral-100">{t("settings")}</Link>
-        <Link href="/admin/api-tokens" className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm hover:bg-neutral-100">{t("apiTokens")}</Link>
+        <Link
+          href="/admin/users/new"
+          className="ml-auto rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900"
+        >
+          {t("newUser")}
+        </Link>
+        <Link
+          href="/admin/reference"
+          className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm hover:bg-neutral-100"
+        >
+          {t("reference")}
+        </Link>
+        <Link
+          href="/admin/settings"
+          className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm hover:bg-neutral-100"
+        >
+          {t("settings")}
+        </Link>
+        <Link
+          href="/admin/api-tokens"
+          className="rounded border border-neutral-400 bg-white px-4 py-2 text-sm hover:bg-neutral-100"
+        >
+          {t("apiTokens")}
+        </Link>
       </div>
       <div className="overflow-x-auto">
         <table className="register-table w-full bg-white text-sm">
@@ -37,12 +57,23 @@ export default async function UsersPage() {
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className={u.active ? "" : "text-neutral-500"}>
-                <td><Link href={`/admin/users/${u.id}`} className="font-mono text-blue-800 underline">{u.username}</Link></td>
+                <td>
+                  <Link href={`/admin/users/${u.id}`} className="font-mono text-blue-800 underline">
+                    {u.username}
+                  </Link>
+                </td>
                 <td>{u.displayName}</td>
                 <td>{u.roles.map((r) => tr(r)).join("、") || "—"}</td>
-                <td>{u.active ? t("active") : t("inactive")}{u.mustChangePassword ? ` · ${t("mustChange")}` : ""}</td>
+                <td>
+                  {u.active ? t("active") : t("inactive")}
+                  {u.mustChangePassword ? ` · ${t("mustChange")}` : ""}
+                </td>
                 <td>{u.totpEnabled ? t("on") : t("off")}</td>
-                <td>{u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
+                <td>
+                  {u.lastSignInAt
+                    ? format.dateTime(u.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
+                    : t("never")}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -19,8 +19,18 @@ import type { CsvJob } from "@/db/exports/csv-worker";
  * words before anything is recorded; record the export in the history (who, what, which filter);
  * then stream the file in the asked-for format.
  */
-export async function exportDownload({ actor, format, query, lines, open, rawNote, csvWorker }: {
-  actor: Actor; format: ExportFormat; query: string;
+export async function exportDownload({
+  actor,
+  format,
+  query,
+  lines,
+  open,
+  rawNote,
+  csvWorker,
+}: {
+  actor: Actor;
+  format: ExportFormat;
+  query: string;
   lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">;
   open: (sqlite: Snapshot, format: ExportFormat) => ExportSource;
   /** What the XLSX's grey columns are, said on its information sheet. */
@@ -29,7 +39,8 @@ export async function exportDownload({ actor, format, query, lines, open, rawNot
   csvWorker?: Omit<CsvJob, "file">;
 }): Promise<Response> {
   const t = await getTranslations("exports");
-  if (format === "csv" && csvWorker) return csvFromWorker({ actor, query, lines, job: { ...csvWorker, file: snapshotFile() } });
+  if (format === "csv" && csvWorker)
+    return csvFromWorker({ actor, query, lines, job: { ...csvWorker, file: snapshotFile() } });
   const { sqlite, close } = openExportSnapshot();
   let source: ExportSource;
   try {
@@ -40,11 +51,19 @@ export async function exportDownload({ actor, format, query, lines, open, rawNot
   }
   if (format === "xlsx" && source.total > XLSX_MAX_ROWS) {
     close();
-    return Response.json({ error: "tooManyRows", message: t("xlsxTooMany", { n: source.total, max: XLSX_MAX_ROWS }) }, { status: 413 });
+    return Response.json(
+      { error: "tooManyRows", message: t("xlsxTooMany", { n: source.total, max: XLSX_MAX_ROWS }) },
+      { status: 413 },
+    );
   }
   const { meta, file } = await recordExport({ actor, format, query, lines, kind: source.kind, scope: source.scope });
-  if (format === "csv") return downloadResponse(utf8(csvFile(source, meta)), close, `${file}.csv`, "text/csv; charset=utf-8");
-  const [tc, tb, tg] = [await getTranslations("colours"), await getTranslations("board"), await getTranslations("grading.methods")];
+  if (format === "csv")
+    return downloadResponse(utf8(csvFile(source, meta)), close, `${file}.csv`, "text/csv; charset=utf-8");
+  const [tc, tb, tg] = [
+    await getTranslations("colours"),
+    await getTranslations("board"),
+    await getTranslations("grading.methods"),
+  ];
   const body = xlsxFile(source, meta, {
     dataSheet: t(`xlsx.${source.kind}Sheet`),
     infoSheet: t("xlsx.infoSheet"),
@@ -54,38 +73,88 @@ export async function exportDownload({ actor, format, query, lines, open, rawNot
     methods: (["lec", "matrix", "direct"] as const).map((m) => `${tg(m)}:${t(`xlsx.method.${m}`)}`),
     rawNote,
   });
-  return downloadResponse(bytesOf(body), close, `${file}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  return downloadResponse(
+    bytesOf(body),
+    close,
+    `${file}.xlsx`,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  );
 }
 
 /**
  * Records the export in the history (who, what, which filter) once its snapshot is open, and words
  * the file's opening lines: the exporter, the time, the latest signed checkpoint.
  */
-async function recordExport({ actor, format, query, lines, kind, scope }: {
-  actor: Actor; format: ExportFormat; query: string; lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">; kind: ExportSource["kind"]; scope: ExportSource["scope"];
+async function recordExport({
+  actor,
+  format,
+  query,
+  lines,
+  kind,
+  scope,
+}: {
+  actor: Actor;
+  format: ExportFormat;
+  query: string;
+  lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">;
+  kind: ExportSource["kind"];
+  scope: ExportSource["scope"];
 }) {
   const [t, formatter] = [await getTranslations("exports"), await getFormatter()];
   const now = new Date();
-  writeTransaction(getDb(), (tx) => appendEvent(tx, { at: now, actor, action: "export", data: { kind, format, scope, filter: query } }));
+  writeTransaction(getDb(), (tx) =>
+    appendEvent(tx, { at: now, actor, action: "export", data: { kind, format, scope, filter: query } }),
+  );
   const receipt = latestReceipt();
   const meta: ExportMeta = {
     ...lines,
     query,
     timeZone: CITY_TIME_ZONE,
     checkpointLine: receipt
-      ? t("checkpoint", { seq: receipt.seq, hash: receipt.hash, time: formatter.dateTime(new Date(receipt.at), { dateStyle: "medium", timeStyle: "medium" }), key: receipt.key })
+      ? t("checkpoint", {
+          seq: receipt.seq,
+          hash: receipt.hash,
+          time: formatter.dateTime(new Date(receipt.at), { dateStyle: "medium", timeStyle: "medium" }),
+          key: receipt.key,
+        })
       : t("noCheckpoint"),
-    exporterLine: t("exporter", { who: actor.name, time: formatter.dateTime(now, { dateStyle: "medium", timeStyle: "medium" }), utc: now.toISOString() }),
+    exporterLine: t("exporter", {
+      who: actor.name,
+      time: formatter.dateTime(now, { dateStyle: "medium", timeStyle: "medium" }),
+      utc: now.toISOString(),
+    }),
   };
   return { now, meta, file: `sise-${kind}-${scope}-${now.toISOString().slice(0, 19).replace(/[-:T]/g, "")}` };
 }
 
 /** The history's CSV from its worker thread: the snapshot is open before the export is recorded. */
-async function csvFromWorker({ actor, query, lines, job }: { actor: Actor; query: string; lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">; job: CsvJob }): Promise<Response> {
+async function csvFromWorker({
+  actor,
+  query,
+  lines,
+  job,
+}: {
+  actor: Actor;
+  query: string;
+  lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">;
+  job: CsvJob;
+}): Promise<Response> {
   const worker = await startCsvWorker(job);
   try {
-    const { meta, file } = await recordExport({ actor, format: "csv", query, lines, kind: "history", scope: worker.scope });
-    return downloadResponse(worker.bytes({ ...meta, countLine: meta.countLine(worker.total) }), worker.close, `${file}.csv`, "text/csv; charset=utf-8");
+    const { meta, file } = await recordExport({
+      actor,
+      format: "csv",
+      query,
+      lines,
+      kind: "history",
+      scope: worker.scope,
+    });
+    return downloadResponse(
+      worker.bytes({ ...meta, countLine: meta.countLine(worker.total) }),
+      worker.close,
+      `${file}.csv`,
+      "text/csv; charset=utf-8",
+    );
   } catch (e) {
     worker.close();
     throw e;

@@ -23,19 +23,46 @@ export async function verifyHistoryAction(_prev: FormState): Promise<FormState> 
     if (result.ok) {
       // Then the signed checkpoints, kept outside the database: they catch a rewrite that recomputed every hash.
       const receipts = verifyCheckpoints(reader, { dbPath: file });
-      if ("missing" in receipts) return { ok: true, message: { key: "audit.verifiedNoCheckpoints", values: { count: result.count, head: result.head } } };
+      if ("missing" in receipts)
+        return {
+          ok: true,
+          message: { key: "audit.verifiedNoCheckpoints", values: { count: result.count, head: result.head } },
+        };
       if (!receipts.ok) {
         const p = receipts.problem;
-        return { ok: false, message: { key: `audit.checkpoint.${p.kind}`, values: { count: result.count, line: p.line, seq: "seq" in p ? p.seq : 0, last: "lastSeq" in p ? p.lastSeq : 0 } } };
+        return {
+          ok: false,
+          message: {
+            key: `audit.checkpoint.${p.kind}`,
+            values: {
+              count: result.count,
+              line: p.line,
+              seq: "seq" in p ? p.seq : 0,
+              last: "lastSeq" in p ? p.lastSeq : 0,
+            },
+          },
+        };
       }
       return {
         ok: true,
-        message: { key: "audit.verifiedWithCheckpoints", values: { count: result.count, head: result.head, receipts: receipts.receipts, seq: receipts.latest?.seq ?? 0, key: receipts.latest?.key ?? "—" } },
+        message: {
+          key: "audit.verifiedWithCheckpoints",
+          values: {
+            count: result.count,
+            head: result.head,
+            receipts: receipts.receipts,
+            seq: receipts.latest?.seq ?? 0,
+            key: receipts.latest?.key ?? "—",
+          },
+        },
       };
     }
     const b = result.broken;
     return b.kind === "tail"
-      ? { ok: false, message: { key: "audit.brokenTail", values: { count: result.count, last: b.lastSeq, highest: b.highest } } }
+      ? {
+          ok: false,
+          message: { key: "audit.brokenTail", values: { count: result.count, last: b.lastSeq, highest: b.highest } },
+        }
       : { ok: false, message: { key: `audit.broken.${b.kind}`, values: { count: result.count, seq: b.seq } } };
   } finally {
     closeDb(reader);

@@ -44,7 +44,13 @@ export default async function MeetingPage({ searchParams }: { searchParams: Sear
   // With a reference date, the changes since it are marked and become the clicker's stops.
   const { time } = parseBoardTime({ since: params.since }, today);
   const marks = time.since ? compareBoards(boardAt(db, sinceInstant(time.since, CITY_TIME_ZONE)), board) : undefined;
-  const stops = marks ? changedStops(GROUPS.map((group) => ({ group, areaIds: rows(group).map((a) => a.id) })), regions.map((r) => r.id), new Set(marks.keys())) : [];
+  const stops = marks
+    ? changedStops(
+        GROUPS.map((group) => ({ group, areaIds: rows(group).map((a) => a.id) })),
+        regions.map((r) => r.id),
+        new Set(marks.keys()),
+      )
+    : [];
   const place = /^(\d{1,3})-(\d{1,3})$/.exec(params.focus ?? "");
   const focus = place ? { row: Number(place[1]), col: Number(place[2]) } : null;
   const query = time.since ? `since=${time.since}` : "";
@@ -55,21 +61,51 @@ export default async function MeetingPage({ searchParams }: { searchParams: Sear
       <div className="flex flex-col gap-[1vh]">
         <header className="flex flex-wrap items-center gap-x-[2vw] gap-y-2">
           <h1 className="text-[clamp(20px,3.6vh,48px)] font-bold">{t(g === "category" ? "categories" : "domains")}</h1>
-          <p className="text-[clamp(14px,2vh,26px)] text-neutral-700">{t("meeting.asOf", { time: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+          <p className="text-[clamp(14px,2vh,26px)] text-neutral-700">
+            {t("meeting.asOf", { time: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }) })}
+          </p>
           <ul className="flex gap-[0.6vw]" aria-label={t("totals")}>
             {COLOURS.map((c) => (
-              <li key={c} data-testid={`meeting-total-${c}`} className={`rounded px-[0.8vw] py-[0.3vh] text-[clamp(16px,2.6vh,34px)] font-bold tabular-nums ${FILLED[c]}`}>{`${tc(c)} ${board.totals[c]}`}</li>
+              <li
+                key={c}
+                data-testid={`meeting-total-${c}`}
+                className={`rounded px-[0.8vw] py-[0.3vh] text-[clamp(16px,2.6vh,34px)] font-bold tabular-nums ${FILLED[c]}`}
+              >{`${tc(c)} ${board.totals[c]}`}</li>
             ))}
           </ul>
-          {time.since ? <p data-testid="meeting-changes" className="rounded bg-neutral-900 px-[0.8vw] py-[0.3vh] text-[clamp(14px,2.2vh,28px)] font-semibold text-white">{t("meeting.changes", { since: sinceLabel(time.since), n: stops.length })}</p> : null}
+          {time.since ? (
+            <p
+              data-testid="meeting-changes"
+              className="rounded bg-neutral-900 px-[0.8vw] py-[0.3vh] text-[clamp(14px,2.2vh,28px)] font-semibold text-white"
+            >
+              {t("meeting.changes", { since: sinceLabel(time.since), n: stops.length })}
+            </p>
+          ) : null}
           <p className="rounded border-2 border-red-700 px-[0.8vw] py-[0.3vh] text-[clamp(14px,2.2vh,28px)] font-semibold text-red-900">{`${t("awaitingAck")} ${alerts.awaitingAck}`}</p>
           <nav className="ml-auto flex gap-2 text-[clamp(12px,1.6vh,20px)]">
-            <Link href={href(other)} className="rounded border border-neutral-500 px-3 py-1 hover:bg-neutral-100">{t("meeting.next", { group: t(other === "category" ? "categories" : "domains") })}</Link>
-            <Link href={`/board${query ? `?${query}` : ""}`} className="rounded bg-neutral-900 px-3 py-1 text-white hover:bg-neutral-700">{t("meeting.exit")}</Link>
+            <Link href={href(other)} className="rounded border border-neutral-500 px-3 py-1 hover:bg-neutral-100">
+              {t("meeting.next", { group: t(other === "category" ? "categories" : "domains") })}
+            </Link>
+            <Link
+              href={`/board${query ? `?${query}` : ""}`}
+              className="rounded bg-neutral-900 px-3 py-1 text-white hover:bg-neutral-700"
+            >
+              {t("meeting.exit")}
+            </Link>
           </nav>
         </header>
-        <AreaRegionBoard caption={t(g === "category" ? "categories" : "domains")} areas={rows(g)} regions={regions} board={board} labels={labels} marks={marks} />
-        <Legend className="text-[clamp(12px,1.7vh,22px)]" extra={t(stops.length ? "meeting.keysChanges" : "meeting.keys")} />
+        <AreaRegionBoard
+          caption={t(g === "category" ? "categories" : "domains")}
+          areas={rows(g)}
+          regions={regions}
+          board={board}
+          labels={labels}
+          marks={marks}
+        />
+        <Legend
+          className="text-[clamp(12px,1.7vh,22px)]"
+          extra={t(stops.length ? "meeting.keysChanges" : "meeting.keys")}
+        />
       </div>
     </MeetingShell>
   );

@@ -26,19 +26,37 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TrendPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("board.view", "/board/trend");
   const db = getDb();
-  const [t, tb, tc, format] = [await getTranslations("board.trend"), await getTranslations("board"), await getTranslations("colours"), await getFormatter()];
+  const [t, tb, tc, format] = [
+    await getTranslations("board.trend"),
+    await getTranslations("board"),
+    await getTranslations("colours"),
+    await getFormatter(),
+  ];
   const areas = listAreas(db, { activeOnly: true });
   const regions = listRegions(db, { activeOnly: true }).filter((r) => r.level === "city" || r.level === "county");
-  const query = parseTrendQuery(singleValues(await searchParams), { areas: new Set(areas.map((a) => a.id)), regions: new Set(regions.map((r) => r.id)) });
+  const query = parseTrendQuery(singleValues(await searchParams), {
+    areas: new Set(areas.map((a) => a.id)),
+    regions: new Set(regions.map((r) => r.id)),
+  });
   const { board } = presentBoard(db, dayInZone(new Date(), CITY_TIME_ZONE));
-  const points = trendOf(db, { weeks: query.weeks, filter: { areaId: query.area, regionId: query.region }, timeZone: CITY_TIME_ZONE, present: board });
+  const points = trendOf(db, {
+    weeks: query.weeks,
+    filter: { areaId: query.area, regionId: query.region },
+    timeZone: CITY_TIME_ZONE,
+    present: board,
+  });
   const names = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;
-  const dayLabel = (day: string) => (day === "now" ? t("now") : format.dateTime(new Date(`${day}T12:00:00Z`), { month: "numeric", day: "numeric", timeZone: "UTC" }));
+  const dayLabel = (day: string) =>
+    day === "now"
+      ? t("now")
+      : format.dateTime(new Date(`${day}T12:00:00Z`), { month: "numeric", day: "numeric", timeZone: "UTC" });
   const rows: TrendRow[] = points.map((p) => ({ label: dayLabel(p.day), ...p.counts }));
   const lang = await getLocale();
   const area = areas.find((a) => a.id === query.area);
   const region = regions.find((r) => r.id === query.region);
-  const scope = [area ? localName(area, lang) : null, region ? localName(region, lang) : null].filter(Boolean).join(" · ") || t("wholeCity");
+  const scope =
+    [area ? localName(area, lang) : null, region ? localName(region, lang) : null].filter(Boolean).join(" · ") ||
+    t("wholeCity");
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -48,8 +66,14 @@ export default async function TrendPage({ searchParams }: { searchParams: Search
         regions={regions.map((r) => ({ id: r.id, label: localName(r, lang) }))}
         value={{ area: query.area, region: query.region, weeks: query.weeks }}
       />
-      {query.ignored.length ? <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">{tb("time.ignored", { names: query.ignored.join(", ") })}</p> : null}
-      <h2 className="text-xl font-semibold" data-testid="trend-scope">{t("heading", { scope, weeks: query.weeks })}</h2>
+      {query.ignored.length ? (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+          {tb("time.ignored", { names: query.ignored.join(", ") })}
+        </p>
+      ) : null}
+      <h2 className="text-xl font-semibold" data-testid="trend-scope">
+        {t("heading", { scope, weeks: query.weeks })}
+      </h2>
       <TrendChart rows={rows} names={names} label={t("chartLabel", { scope, weeks: query.weeks })} />
       <p className="text-sm text-neutral-700">{t("method")}</p>
       <details className="rounded border border-neutral-300 bg-white p-3">
@@ -57,16 +81,28 @@ export default async function TrendPage({ searchParams }: { searchParams: Search
         <table className="mt-2 w-full max-w-2xl text-right tabular-nums" data-testid="trend-table">
           <thead>
             <tr>
-              <th scope="col" className="text-left">{t("weekEnding")}</th>
-              {COLOURS.map((c) => <th key={c} scope="col">{names[c]}</th>)}
+              <th scope="col" className="text-left">
+                {t("weekEnding")}
+              </th>
+              {COLOURS.map((c) => (
+                <th key={c} scope="col">
+                  {names[c]}
+                </th>
+              ))}
               <th scope="col">{tb("total")}</th>
             </tr>
           </thead>
           <tbody>
             {points.map((p) => (
               <tr key={p.day} data-day={p.day} className="border-t border-neutral-200">
-                <th scope="row" className="text-left font-normal">{p.day === "now" ? t("now") : p.day}</th>
-                {COLOURS.map((c) => <td key={c} data-colour={c}>{p.counts[c]}</td>)}
+                <th scope="row" className="text-left font-normal">
+                  {p.day === "now" ? t("now") : p.day}
+                </th>
+                {COLOURS.map((c) => (
+                  <td key={c} data-colour={c}>
+                    {p.counts[c]}
+                  </td>
+                ))}
                 <td>{COLOURS.reduce((sum, c) => sum + p.counts[c], 0)}</td>
               </tr>
             ))}

@@ -34,7 +34,11 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const result = await checkCredentials(db, { username, password: parsed.data.password });
   if (result.status !== "ok") {
     recordSignInFailure(db, { username, ip, now, reason: result.status === "inactive" ? "inactive" : "password" });
-    return { ok: false, message: { key: result.status === "inactive" ? "auth.inactive" : "auth.invalidCredentials" }, values: { username: typed } };
+    return {
+      ok: false,
+      message: { key: result.status === "inactive" ? "auth.inactive" : "auth.invalidCredentials" },
+      values: { username: typed },
+    };
   }
 
   const { user } = result;

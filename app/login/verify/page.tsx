@@ -27,7 +27,9 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
         <p className="mb-4 text-sm text-neutral-700">{t("totpBody")}</p>
         <TotpCodeForm action={verifyTotpAction} next={next} submitLabel={t("verify")} />
         <form action={signOutAction} className="mt-4">
-          <button type="submit" className="text-sm text-blue-800 underline">{t("cancelSignIn")}</button>
+          <button type="submit" className="text-sm text-blue-800 underline">
+            {t("cancelSignIn")}
+          </button>
         </form>
       </section>
     </ClientMessages>

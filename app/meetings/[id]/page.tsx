@@ -5,7 +5,13 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AreaRegionBoard } from "@/components/board/area-region-board";
 import { loadBoardFrame } from "@/components/board/board-frame";
 import { FILLED } from "@/components/board/fills";
-import { CloseMeetingForm, CorrectionForm, DecisionForm, DiscussedForm, TaskForm } from "@/components/meetings/item-forms";
+import {
+  CloseMeetingForm,
+  CorrectionForm,
+  DecisionForm,
+  DiscussedForm,
+  TaskForm,
+} from "@/components/meetings/item-forms";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { TaskTable } from "@/components/meetings/task-table";
 import { ColourBadge } from "@/components/ui/colour-badge";
@@ -45,7 +51,13 @@ export default async function MeetingPage({ params }: Props) {
   const db = getDb();
   const m = Number.isSafeInteger(id) && id > 0 ? getMeeting(db, id) : undefined;
   if (!m) notFound();
-  const [t, tb, tc, format, locale] = [await getTranslations("meetings"), await getTranslations("board"), await getTranslations("colours"), await getFormatter(), await getLocale()];
+  const [t, tb, tc, format, locale] = [
+    await getTranslations("meetings"),
+    await getTranslations("board"),
+    await getTranslations("colours"),
+    await getFormatter(),
+    await getLocale(),
+  ];
   const actor = await actorNamer();
   const now = new Date();
   const today = dayInZone(now, CITY_TIME_ZONE);
@@ -53,7 +65,9 @@ export default async function MeetingPage({ params }: Props) {
   const record = open && can(user, "meeting.record");
   const held = m.heldAt.getTime() <= now.getTime();
   // Closed: the frozen board. Open: the board at the meeting's time from the history (or now, before it).
-  const board = m.snapshot ? boardFromSummary(m.snapshot) : boardAt(db, Math.min(m.heldAt.getTime(), now.getTime()), now.getTime());
+  const board = m.snapshot
+    ? boardFromSummary(m.snapshot)
+    : boardAt(db, Math.min(m.heldAt.getTime(), now.getTime()), now.getTime());
   const carried = open ? listTasks(db, { status: "open", heldBefore: m.heldAt, excludeMeetingId: m.id }) : [];
   const { regions, rows, labels } = await loadBoardFrame(db);
   const units = listUnits(db, { activeOnly: true }).map((u) => ({ id: u.id, label: localName(u, locale) }));
@@ -65,22 +79,50 @@ export default async function MeetingPage({ params }: Props) {
   return (
     <ClientMessages paths={ISLAND_MESSAGES.meetings}>
       <article className="flex flex-col gap-6">
-        <Link href="/meetings" className="text-sm text-blue-800 underline">{t("backToList")}</Link>
+        <Link href="/meetings" className="text-sm text-blue-800 underline">
+          {t("backToList")}
+        </Link>
         <header className="flex flex-col gap-2">
           <p className="text-sm font-medium text-neutral-700">{t(`types.${m.type}`)}</p>
           <h1 className="text-3xl font-bold">{m.title}</h1>
-          <p>{when} · {t("chairIs", { chair: m.chair })}</p>
-          {m.attendees.length ? <p className="text-sm text-neutral-800">{t("attendeesAre", { names: m.attendees.join("、") })}</p> : null}
-          {m.notes ? <p className="whitespace-pre-line text-sm">{m.notes}</p> : null}
-          <p role="status" data-testid="meeting-state" className={`w-fit rounded px-3 py-1 text-sm font-semibold ${open ? "bg-sky-100 text-sky-950" : "bg-neutral-800 text-white"}`}>
-            {open ? t("openState") : t("closedState", { time: format.dateTime(m.closedAt!, { dateStyle: "medium", timeStyle: "short" }), who: actor(m.closedBy ?? "") })}
+          <p>
+            {when} · {t("chairIs", { chair: m.chair })}
+          </p>
+          {m.attendees.length ? (
+            <p className="text-sm text-neutral-800">{t("attendeesAre", { names: m.attendees.join("、") })}</p>
+          ) : null}
+          {m.notes ? <p className="text-sm whitespace-pre-line">{m.notes}</p> : null}
+          <p
+            role="status"
+            data-testid="meeting-state"
+            className={`w-fit rounded px-3 py-1 text-sm font-semibold ${open ? "bg-sky-100 text-sky-950" : "bg-neutral-800 text-white"}`}
+          >
+            {open
+              ? t("openState")
+              : t("closedState", {
+                  time: format.dateTime(m.closedAt!, { dateStyle: "medium", timeStyle: "short" }),
+                  who: actor(m.closedBy ?? ""),
+                })}
           </p>
           {record ? (
             <details className="rounded border border-neutral-300 bg-white p-3">
               <summary className="cursor-pointer text-sm font-medium">{t("edit")}</summary>
               <div className="mt-3">
-                <MeetingForm key={m.version} action={updateMeetingAction.bind(null, m.id)} submit={t("save")}
-                  initial={{ type: m.type, title: m.title, day: heldDay, time: heldTime, chair: m.chair, attendees: m.attendees.join("\n"), notes: m.notes, version: m.version }} />
+                <MeetingForm
+                  key={m.version}
+                  action={updateMeetingAction.bind(null, m.id)}
+                  submit={t("save")}
+                  initial={{
+                    type: m.type,
+                    title: m.title,
+                    day: heldDay,
+                    time: heldTime,
+                    chair: m.chair,
+                    attendees: m.attendees.join("\n"),
+                    notes: m.notes,
+                    version: m.version,
+                  }}
+                />
               </div>
             </details>
           ) : null}
@@ -88,18 +130,33 @@ export default async function MeetingPage({ params }: Props) {
 
         {open ? (
           <section aria-labelledby="agenda-heading" className="flex flex-col gap-2">
-            <h2 id="agenda-heading" className={h2}>{t("agenda", { n: carried.length })}</h2>
+            <h2 id="agenda-heading" className={h2}>
+              {t("agenda", { n: carried.length })}
+            </h2>
             <p className="text-sm text-neutral-700">{t("agendaHint")}</p>
-            <TaskTable tasks={carried} today={today} canComplete={canComplete} caption={t("agenda", { n: carried.length })} />
+            <TaskTable
+              tasks={carried}
+              today={today}
+              canComplete={canComplete}
+              caption={t("agenda", { n: carried.length })}
+            />
           </section>
         ) : null}
 
         <section aria-labelledby="snapshot-heading" className="flex flex-col gap-3">
-          <h2 id="snapshot-heading" className={h2}>{m.snapshot ? t("snapshotFrozen", { time: when }) : held ? t("snapshotLive", { time: when }) : t("snapshotNotYet")}</h2>
+          <h2 id="snapshot-heading" className={h2}>
+            {m.snapshot
+              ? t("snapshotFrozen", { time: when })
+              : held
+                ? t("snapshotLive", { time: when })
+                : t("snapshotNotYet")}
+          </h2>
           <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label={tb("totals")}>
             {COLOURS.map((c) => (
               <li key={c} data-testid={`snapshot-${c}`} className={`flex flex-col rounded-lg p-3 ${FILLED[c]}`}>
-                <span>{tc(c)} · {tc(`level.${c}`)}</span>
+                <span>
+                  {tc(c)} · {tc(`level.${c}`)}
+                </span>
                 <span className="text-4xl font-bold tabular-nums">{board.totals[c]}</span>
               </li>
             ))}
@@ -107,66 +164,122 @@ export default async function MeetingPage({ params }: Props) {
           <details>
             <summary className="cursor-pointer text-sm font-medium">{t("snapshotCells")}</summary>
             <div className="mt-3 flex flex-col gap-4">
-              <AreaRegionBoard caption={tb("categories")} areas={rows("category")} regions={regions} board={board} labels={labels} />
-              <AreaRegionBoard caption={tb("domains")} areas={rows("domain")} regions={regions} board={board} labels={labels} />
+              <AreaRegionBoard
+                caption={tb("categories")}
+                areas={rows("category")}
+                regions={regions}
+                board={board}
+                labels={labels}
+              />
+              <AreaRegionBoard
+                caption={tb("domains")}
+                areas={rows("domain")}
+                regions={regions}
+                board={board}
+                labels={labels}
+              />
             </div>
           </details>
-          {held ? <Link href={`/board?since=${heldDay}T${heldTime}`} className="w-fit text-sm text-blue-800 underline">{t("changesSinceLink")}</Link> : null}
+          {held ? (
+            <Link href={`/board?since=${heldDay}T${heldTime}`} className="w-fit text-sm text-blue-800 underline">
+              {t("changesSinceLink")}
+            </Link>
+          ) : null}
         </section>
 
         <section aria-labelledby="discussed-heading" className="flex flex-col gap-2">
-          <h2 id="discussed-heading" className={h2}>{t("discussed", { n: m.discussed.length })}</h2>
+          <h2 id="discussed-heading" className={h2}>
+            {t("discussed", { n: m.discussed.length })}
+          </h2>
           {m.discussed.length ? (
             <ul className="flex flex-col gap-1">
               {m.discussed.map((r) => (
                 <li key={r.riskId} className="flex flex-wrap items-center gap-2">
                   <ColourBadge colour={r.colour} label={tc(r.colour)} />
-                  <Link href={`/risks/${r.code}`} className="font-mono text-blue-800 underline">{r.code}</Link>
+                  <Link href={`/risks/${r.code}`} className="font-mono text-blue-800 underline">
+                    {r.code}
+                  </Link>
                   <span>{r.title}</span>
                   {r.note ? <span className="text-neutral-700">— {r.note}</span> : null}
                 </li>
               ))}
             </ul>
-          ) : <p className="text-sm text-neutral-700">{t("noneYet")}</p>}
+          ) : (
+            <p className="text-sm text-neutral-700">{t("noneYet")}</p>
+          )}
           {record ? <DiscussedForm action={addDiscussedAction.bind(null, m.id)} /> : null}
         </section>
 
         <section aria-labelledby="decisions-heading" className="flex flex-col gap-2">
-          <h2 id="decisions-heading" className={h2}>{t("decisions", { n: m.decisions.length })}</h2>
+          <h2 id="decisions-heading" className={h2}>
+            {t("decisions", { n: m.decisions.length })}
+          </h2>
           {m.decisions.length ? (
             <ol className="flex list-decimal flex-col gap-1 pl-6">
               {m.decisions.map((d) => (
                 <li key={d.id}>
                   <strong>{d.leader}</strong>:{d.text}
-                  {d.code ? <> · <Link href={`/risks/${d.code}`} className="font-mono text-blue-800 underline">{d.code}</Link></> : null}
+                  {d.code ? (
+                    <>
+                      {" "}
+                      ·{" "}
+                      <Link href={`/risks/${d.code}`} className="font-mono text-blue-800 underline">
+                        {d.code}
+                      </Link>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ol>
-          ) : <p className="text-sm text-neutral-700">{t("noneYet")}</p>}
+          ) : (
+            <p className="text-sm text-neutral-700">{t("noneYet")}</p>
+          )}
           {record ? <DecisionForm action={addDecisionAction.bind(null, m.id)} chair={m.chair} /> : null}
         </section>
 
         <section aria-labelledby="tasks-heading" className="flex flex-col gap-2">
-          <h2 id="tasks-heading" className={h2}>{t("newTasks", { n: m.tasks.length })}</h2>
-          <TaskTable tasks={m.tasks} today={today} canComplete={canComplete} showMeeting={false} caption={t("newTasks", { n: m.tasks.length })} />
-          {record ? <TaskForm action={addTaskAction.bind(null, m.id)} units={units} defaultDue={addDays(today, 7)} /> : null}
+          <h2 id="tasks-heading" className={h2}>
+            {t("newTasks", { n: m.tasks.length })}
+          </h2>
+          <TaskTable
+            tasks={m.tasks}
+            today={today}
+            canComplete={canComplete}
+            showMeeting={false}
+            caption={t("newTasks", { n: m.tasks.length })}
+          />
+          {record ? (
+            <TaskForm action={addTaskAction.bind(null, m.id)} units={units} defaultDue={addDays(today, 7)} />
+          ) : null}
         </section>
 
         {record ? (
           <section className="rounded-lg border-2 border-red-200 bg-white p-4">
-            {held ? <CloseMeetingForm action={closeMeetingAction.bind(null, m.id)} version={m.version} /> : <p className="text-sm">{t("closeAfterHeld")}</p>}
+            {held ? (
+              <CloseMeetingForm action={closeMeetingAction.bind(null, m.id)} version={m.version} />
+            ) : (
+              <p className="text-sm">{t("closeAfterHeld")}</p>
+            )}
           </section>
         ) : null}
 
         {!open ? (
           <section aria-labelledby="corrections-heading" className="flex flex-col gap-2">
-            <h2 id="corrections-heading" className={h2}>{t("corrections", { n: m.corrections.length })}</h2>
+            <h2 id="corrections-heading" className={h2}>
+              {t("corrections", { n: m.corrections.length })}
+            </h2>
             <p className="text-sm text-neutral-700">{t("correctionsHint")}</p>
             {m.corrections.length ? (
               <ol className="flex flex-col gap-2">
                 {m.corrections.map((c) => (
                   <li key={c.id} className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2">
-                    <p className="text-sm text-neutral-700">{t("correctionBy", { who: actor(c.createdByName), time: format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" }), seq: c.eventSeq })}</p>
+                    <p className="text-sm text-neutral-700">
+                      {t("correctionBy", {
+                        who: actor(c.createdByName),
+                        time: format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                        seq: c.eventSeq,
+                      })}
+                    </p>
                     <p>{c.text}</p>
                   </li>
                 ))}

@@ -23,7 +23,18 @@ function parseHeader(formData: FormData) {
   const values = readForm(formData, FIELDS);
   const parsed = meetingSchema.safeParse(values);
   if (!parsed.success) {
-    return { ok: false as const, state: { ok: false, message: { key: "form.invalid" }, fieldErrors: keysToRuleErrors(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, LIMITS_BY_FIELD), values } satisfies FormState };
+    return {
+      ok: false as const,
+      state: {
+        ok: false,
+        message: { key: "form.invalid" },
+        fieldErrors: keysToRuleErrors(
+          z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+          LIMITS_BY_FIELD,
+        ),
+        values,
+      } satisfies FormState,
+    };
   }
   const { type, title, day, time, chair, attendees, notes } = parsed.data;
   const [h, m] = time.split(":").map(Number);
@@ -50,7 +61,13 @@ export async function updateMeetingAction(id: number, _prev: FormState, formData
   if (!Number.isSafeInteger(id) || !version.success) return { ok: false, message: { key: "form.failed" } };
   const parsed = parseHeader(formData);
   if (!parsed.ok) return parsed.state;
-  const result = updateMeeting(getDb(), { ...parsed.header, id, expectedVersion: version.data, actor: auth.actor, now: new Date() });
+  const result = updateMeeting(getDb(), {
+    ...parsed.header,
+    id,
+    expectedVersion: version.data,
+    actor: auth.actor,
+    now: new Date(),
+  });
   if (!result.ok) return refusal(result);
   revalidatePath(`/meetings/${id}`);
   revalidatePath("/meetings");

@@ -45,7 +45,12 @@ export default async function RiskPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const db = getDb();
   const [query, locale, t, tc, ts, format] = await Promise.all([
-    searchParams.then(singleValues), getLocale(), getTranslations("risk"), getTranslations("colours"), getTranslations("statuses"), getFormatter(),
+    searchParams.then(singleValues),
+    getLocale(),
+    getTranslations("risk"),
+    getTranslations("colours"),
+    getTranslations("statuses"),
+    getFormatter(),
   ]);
   const { risk, area, region, unit } = found;
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
@@ -65,9 +70,14 @@ export default async function RiskPage({ params, searchParams }: Props) {
   return (
     <ClientMessages paths={ISLAND_MESSAGES.riskPage}>
       <article className="flex flex-col gap-6">
-        <Link href="/risks" className="text-sm text-blue-800 underline">{t("backToRegister")}</Link>
+        <Link href="/risks" className="text-sm text-blue-800 underline">
+          {t("backToRegister")}
+        </Link>
         {notice ? (
-          <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          <p
+            role="status"
+            className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+          >
             {notice === "created" ? t("created", { code }) : t(`notices.${notice}`)}
           </p>
         ) : null}
@@ -80,21 +90,40 @@ export default async function RiskPage({ params, searchParams }: Props) {
           </div>
           {editable ? (
             <div className="flex w-full gap-2 sm:w-auto">
-              <Link href={`/risks/${code}/grade`} className="flex min-h-11 flex-1 items-center justify-center rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 sm:flex-none">{t("gradeOrReview")}</Link>
-              <Link href={`/risks/${code}/edit`} className="flex min-h-11 flex-1 items-center justify-center rounded border border-neutral-400 bg-white px-4 py-2 text-sm font-medium hover:bg-neutral-100 sm:flex-none">{t("edit")}</Link>
+              <Link
+                href={`/risks/${code}/grade`}
+                className="flex min-h-11 flex-1 items-center justify-center rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 sm:flex-none"
+              >
+                {t("gradeOrReview")}
+              </Link>
+              <Link
+                href={`/risks/${code}/edit`}
+                className="flex min-h-11 flex-1 items-center justify-center rounded border border-neutral-400 bg-white px-4 py-2 text-sm font-medium hover:bg-neutral-100 sm:flex-none"
+              >
+                {t("edit")}
+              </Link>
             </div>
           ) : can(user, "risk.edit") ? (
-            <p className="rounded border border-neutral-300 bg-neutral-100 px-3 py-2 text-sm text-neutral-700">{t("outOfScope")}</p>
+            <p className="rounded border border-neutral-300 bg-neutral-100 px-3 py-2 text-sm text-neutral-700">
+              {t("outOfScope")}
+            </p>
           ) : null}
         </header>
         {risk.ackPending ? (
           <section role="alert" className="rounded border-2 border-red-700 bg-red-50 p-4 text-red-950">
             <p className="font-semibold">{t("ackPending")}</p>
-            {can(user, "risk.acknowledge") ? <div className="mt-3"><AcknowledgeForm action={acknowledgeRedAction.bind(null, code)} version={risk.version} /></div> : null}
+            {can(user, "risk.acknowledge") ? (
+              <div className="mt-3">
+                <AcknowledgeForm action={acknowledgeRedAction.bind(null, code)} version={risk.version} />
+              </div>
+            ) : null}
           </section>
         ) : null}
         {overdue ? (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900">
+          <p
+            role="alert"
+            className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900"
+          >
             {t("overdueNotice", { date: risk.nextReviewDate })}
           </p>
         ) : null}
@@ -106,10 +135,18 @@ export default async function RiskPage({ params, searchParams }: Props) {
           {item(t("fields.responsibleUnit"), localName(unit, locale))}
           {item(t("fields.responsiblePerson"), risk.responsiblePerson)}
           {item(t("fields.coUnits"), coUnits || "—")}
-          {item(t("fields.lastReviewedAt"), risk.lastReviewedAt ? format.dateTime(risk.lastReviewedAt, { dateStyle: "medium", timeStyle: "short" }) : "—")}
+          {item(
+            t("fields.lastReviewedAt"),
+            risk.lastReviewedAt
+              ? format.dateTime(risk.lastReviewedAt, { dateStyle: "medium", timeStyle: "short" })
+              : "—",
+          )}
           {item(t("fields.assessment"), <AssessmentSummary assessment={risk.assessment ?? null} />, "col-span-2")}
           {item(t("fields.createdAt"), format.dateTime(risk.createdAt, { dateStyle: "medium", timeStyle: "short" }))}
-          {item(t("fields.updatedAt"), `${format.dateTime(risk.updatedAt, { dateStyle: "medium", timeStyle: "short" })} · ${t("fields.version")} ${risk.version}`)}
+          {item(
+            t("fields.updatedAt"),
+            `${format.dateTime(risk.updatedAt, { dateStyle: "medium", timeStyle: "short" })} · ${t("fields.version")} ${risk.version}`,
+          )}
         </dl>
         <section className="grid gap-6 lg:grid-cols-2">
           <div className="flex flex-col gap-6">
@@ -117,9 +154,27 @@ export default async function RiskPage({ params, searchParams }: Props) {
               <h2 className="mb-2 text-lg font-semibold">{t("fields.description")}</h2>
               <p className="whitespace-pre-wrap text-neutral-800">{risk.description || t("noDescription")}</p>
             </div>
-            <MeasureList measures={listMeasures(db, { riskId: risk.id })} today={today}
-              edit={editable ? { version: risk.version, add: addMeasureAction.bind(null, code), update: (id) => updateMeasureAction.bind(null, code, id), defaultOwner: risk.responsiblePerson } : undefined} />
-            {editable ? <StatusForm action={changeStatusAction.bind(null, code)} version={risk.version} next={allowedTransitions(risk.status)} /> : null}
+            <MeasureList
+              measures={listMeasures(db, { riskId: risk.id })}
+              today={today}
+              edit={
+                editable
+                  ? {
+                      version: risk.version,
+                      add: addMeasureAction.bind(null, code),
+                      update: (id) => updateMeasureAction.bind(null, code, id),
+                      defaultOwner: risk.responsiblePerson,
+                    }
+                  : undefined
+              }
+            />
+            {editable ? (
+              <StatusForm
+                action={changeStatusAction.bind(null, code)}
+                version={risk.version}
+                next={allowedTransitions(risk.status)}
+              />
+            ) : null}
           </div>
           <div>
             <h2 className="mb-2 text-lg font-semibold">{t("history")}</h2>

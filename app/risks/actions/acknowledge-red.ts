@@ -14,5 +14,16 @@ export async function acknowledgeRedAction(code: string, _prev: FormState, formD
   const { step } = opened;
   const parsed = parseAck(formData);
   if (!parsed.ok) return invalid(parsed.fieldErrors, values);
-  return finish(step, acknowledgeRed(step.db, { riskId: step.found.risk.id, expectedVersion: step.expectedVersion, actor: step.auth.actor, now: step.now, ...parsed.data }), values, "acknowledged");
+  return finish(
+    step,
+    acknowledgeRed(step.db, {
+      riskId: step.found.risk.id,
+      expectedVersion: step.expectedVersion,
+      actor: step.auth.actor,
+      now: step.now,
+      ...parsed.data,
+    }),
+    values,
+    "acknowledged",
+  );
 }

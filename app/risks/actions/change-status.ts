@@ -14,5 +14,16 @@ export async function changeStatusAction(code: string, _prev: FormState, formDat
   const { step } = opened;
   const parsed = parseStatus(formData);
   if (!parsed.ok) return invalid(parsed.fieldErrors, values);
-  return finish(step, changeStatus(step.db, { riskId: step.found.risk.id, expectedVersion: step.expectedVersion, actor: step.auth.actor, now: step.now, ...parsed.data }), values, "statusChanged");
+  return finish(
+    step,
+    changeStatus(step.db, {
+      riskId: step.found.risk.id,
+      expectedVersion: step.expectedVersion,
+      actor: step.auth.actor,
+      now: step.now,
+      ...parsed.data,
+    }),
+    values,
+    "statusChanged",
+  );
 }

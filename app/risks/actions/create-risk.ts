@@ -25,21 +25,36 @@ export async function createRiskAction(_prev: FormState, formData: FormData): Pr
   const today = dayInZone(now, CITY_TIME_ZONE);
   const settings = getSettings(db);
   const details = validateRiskDetails(riskFormValues(formData));
-  const grading = validateGrading(gradingFormValues(formData), { thresholds: settings.thresholds, reasonRequired: false });
+  const grading = validateGrading(gradingFormValues(formData), {
+    thresholds: settings.thresholds,
+    reasonRequired: false,
+  });
   // Every error at once, so the user fixes everything in one pass.
   const errors = {
     ...(details.ok ? referenceErrors(db, details.data) : details.fieldErrors),
     ...(grading.ok ? {} : grading.fieldErrors),
   };
-  const review = grading.ok ? checkNextReview(grading.assessment.colour, grading.data.nextReviewDate, today, settings.reviewDays) : null;
+  const review = grading.ok
+    ? checkNextReview(grading.assessment.colour, grading.data.nextReviewDate, today, settings.reviewDays)
+    : null;
   const ruleErrors = { ...toRuleErrors(errors), ...(review ? { nextReviewDate: [review] } : {}) };
-  if (!details.ok || !grading.ok || Object.keys(ruleErrors).length) return { ok: false, message: { key: "form.invalid" }, fieldErrors: ruleErrors, values };
+  if (!details.ok || !grading.ok || Object.keys(ruleErrors).length)
+    return { ok: false, message: { key: "form.invalid" }, fieldErrors: ruleErrors, values };
   if (!canChangeRisk(auth.user, "risk.create", details.data)) {
-    return { ok: false, message: { key: "auth.outOfScope" }, fieldErrors: { areaId: [{ key: "outOfScope" }], regionId: [{ key: "outOfScope" }] }, values };
+    return {
+      ok: false,
+      message: { key: "auth.outOfScope" },
+      fieldErrors: { areaId: [{ key: "outOfScope" }], regionId: [{ key: "outOfScope" }] },
+      values,
+    };
   }
   const { code } = insertRisk(db, {
-    input: { ...details.data, reason: grading.data.reason || details.data.reason }, assessment: grading.assessment,
-    nextReviewDate: grading.data.nextReviewDate, actor: auth.actor, now, year: Number(today.slice(0, 4)),
+    input: { ...details.data, reason: grading.data.reason || details.data.reason },
+    assessment: grading.assessment,
+    nextReviewDate: grading.data.nextReviewDate,
+    actor: auth.actor,
+    now,
+    year: Number(today.slice(0, 4)),
   });
   return afterWrite(`/risks/${code}?created=1`);
 }

@@ -18,10 +18,25 @@ export async function gradeRiskAction(code: string, _prev: FormState, formData: 
   const { step } = opened;
   const grading = validateGrading(values, { thresholds: step.settings.thresholds, reasonRequired: true });
   if (!grading.ok) return invalid(grading.fieldErrors, values);
-  const review = checkNextReview(grading.assessment.colour, grading.data.nextReviewDate, step.today, step.settings.reviewDays);
+  const review = checkNextReview(
+    grading.assessment.colour,
+    grading.data.nextReviewDate,
+    step.today,
+    step.settings.reviewDays,
+  );
   if (review) return { ok: false, message: { key: "form.invalid" }, fieldErrors: { nextReviewDate: [review] }, values };
-  return finish(step, gradeRisk(step.db, {
-    riskId: step.found.risk.id, expectedVersion: step.expectedVersion, actor: step.auth.actor, now: step.now,
-    assessment: grading.assessment, reason: grading.data.reason, nextReviewDate: grading.data.nextReviewDate,
-  }), values, "graded");
+  return finish(
+    step,
+    gradeRisk(step.db, {
+      riskId: step.found.risk.id,
+      expectedVersion: step.expectedVersion,
+      actor: step.auth.actor,
+      now: step.now,
+      assessment: grading.assessment,
+      reason: grading.data.reason,
+      nextReviewDate: grading.data.nextReviewDate,
+    }),
+    values,
+    "graded",
+  );
 }

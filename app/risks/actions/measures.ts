@@ -17,9 +17,25 @@ async function saveMeasure(code: string, id: number | null, formData: FormData):
   const parsed = parseMeasure(formData);
   if (!parsed.ok) return invalid(parsed.fieldErrors, values);
   const d = parsed.data;
-  const measure = { description: d.measureDescription, owner: d.owner, dueDate: d.dueDate || null, status: d.measureStatus };
-  const base = { riskId: step.found.risk.id, expectedVersion: step.expectedVersion, actor: step.auth.actor, now: step.now, measure };
-  return finish(step, id === null ? addMeasure(step.db, base) : updateMeasure(step.db, { ...base, measureId: id }), values, "measureSaved");
+  const measure = {
+    description: d.measureDescription,
+    owner: d.owner,
+    dueDate: d.dueDate || null,
+    status: d.measureStatus,
+  };
+  const base = {
+    riskId: step.found.risk.id,
+    expectedVersion: step.expectedVersion,
+    actor: step.auth.actor,
+    now: step.now,
+    measure,
+  };
+  return finish(
+    step,
+    id === null ? addMeasure(step.db, base) : updateMeasure(step.db, { ...base, measureId: id }),
+    values,
+    "measureSaved",
+  );
 }
 
 /** Add a control measure (管控措施) with its owner, due day and status. */
@@ -28,7 +44,12 @@ export async function addMeasureAction(code: string, _prev: FormState, formData:
 }
 
 /** Change a control measure; the id comes bound from the page and must belong to this risk. */
-export async function updateMeasureAction(code: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function updateMeasureAction(
+  code: string,
+  id: number,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const parsedId = measureId.safeParse(id);
   return saveMeasure(code, parsedId.success ? parsedId.data : -1, formData);
 }

@@ -4,7 +4,10 @@ import { allActive, checkReferences } from "@/db/queries/reference";
 import type { RiskDetails } from "@/lib/validation/risk";
 
 /** The referenced area, region and units must exist and be active (zod checks only their shape). */
-export function referenceErrors(db: Db, d: Pick<RiskDetails, "areaId" | "regionId" | "responsibleUnitId" | "coUnitIds">): Partial<Record<string, string[]>> {
+export function referenceErrors(
+  db: Db,
+  d: Pick<RiskDetails, "areaId" | "regionId" | "responsibleUnitId" | "coUnitIds">,
+): Partial<Record<string, string[]>> {
   const refs = checkReferences(db, { areaId: d.areaId, regionId: d.regionId, unitId: d.responsibleUnitId });
   const errors: Partial<Record<string, string[]>> = {};
   if (!refs.area) errors.areaId = ["unknownArea"];

@@ -15,7 +15,23 @@ export async function reviewRiskAction(code: string, _prev: FormState, formData:
   const { step } = opened;
   const parsed = parseReview(formData);
   if (!parsed.ok) return invalid(parsed.fieldErrors, values);
-  const review = checkNextReview(step.found.risk.colour, parsed.data.nextReviewDate, step.today, step.settings.reviewDays);
+  const review = checkNextReview(
+    step.found.risk.colour,
+    parsed.data.nextReviewDate,
+    step.today,
+    step.settings.reviewDays,
+  );
   if (review) return { ok: false, message: { key: "form.invalid" }, fieldErrors: { nextReviewDate: [review] }, values };
-  return finish(step, reviewRisk(step.db, { riskId: step.found.risk.id, expectedVersion: step.expectedVersion, actor: step.auth.actor, now: step.now, ...parsed.data }), values, "reviewed");
+  return finish(
+    step,
+    reviewRisk(step.db, {
+      riskId: step.found.risk.id,
+      expectedVersion: step.expectedVersion,
+      actor: step.auth.actor,
+      now: step.now,
+      ...parsed.data,
+    }),
+    values,
+    "reviewed",
+  );
 }

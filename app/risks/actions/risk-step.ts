@@ -14,7 +14,15 @@ import { nameMaps } from "@/lib/history/names";
 import { version as versionSchema } from "@/lib/validation/fields";
 import { toRuleErrors, type FormState } from "@/lib/validation/form-state";
 
-export type Step = { auth: Authorized; db: Db; found: RiskDetail; expectedVersion: number; now: Date; today: string; settings: ReturnType<typeof getSettings> };
+export type Step = {
+  auth: Authorized;
+  db: Db;
+  found: RiskDetail;
+  expectedVersion: number;
+  now: Date;
+  today: string;
+  settings: ReturnType<typeof getSettings>;
+};
 
 /**
  * The common opening of every action on an existing risk: authorize → find the risk → check it is
@@ -39,11 +47,22 @@ export async function authorizeRiskStep(
   const version = versionSchema.safeParse(formData.get("version"));
   if (!version.success) return { ok: false, state: { ok: false, message: { key: "form.failed" }, values } };
   const now = new Date();
-  const step: Step = { auth, db, found, expectedVersion: version.data, now, today: dayInZone(now, CITY_TIME_ZONE), settings: getSettings(db) };
+  const step: Step = {
+    auth,
+    db,
+    found,
+    expectedVersion: version.data,
+    now,
+    today: dayInZone(now, CITY_TIME_ZONE),
+    settings: getSettings(db),
+  };
   // Stale already? Say so before judging the fields against a risk the user has not seen. (The
   // write checks the version again under the lock; this only gives the better message first.)
   if (version.data !== found.risk.version) {
-    return { ok: false, state: await refusal(step, { ok: false, error: "conflict", currentVersion: found.risk.version }, values) };
+    return {
+      ok: false,
+      state: await refusal(step, { ok: false, error: "conflict", currentVersion: found.risk.version }, values),
+    };
   }
   return { ok: true, step };
 }
@@ -52,17 +71,28 @@ export async function authorizeRiskStep(
  * Turns a refused write into what the user sees. A stale version lists, in words, what others
  * changed since the user's version — their input stays in the form and nothing was overwritten.
  */
-export async function refusal(step: Step, result: Extract<WriteResult, { ok: false }>, values: Record<string, string>): Promise<FormState> {
+export async function refusal(
+  step: Step,
+  result: Extract<WriteResult, { ok: false }>,
+  values: Record<string, string>,
+): Promise<FormState> {
   if (result.error === "conflict") {
     const events = listRiskEventsSince(step.db, { riskId: step.found.risk.id, version: step.expectedVersion });
     const d = await createDescriber(nameMaps(step.db, await getLocale()));
     return {
-      ok: false, values,
+      ok: false,
+      values,
       message: { key: "form.conflict", values: { version: result.currentVersion ?? 0 } },
       conflict: events.map((e) => `${d.when(e)} ${d.words(e)}${e.reason ? ` — ${e.reason}` : ""}`),
     };
   }
-  const key = { notFound: "risk.notFound", noChange: "form.noChange", invalidTransition: "errors.invalidTransition", notPending: "errors.notPending", measureNotFound: "errors.measureNotFound" }[result.error];
+  const key = {
+    notFound: "risk.notFound",
+    noChange: "form.noChange",
+    invalidTransition: "errors.invalidTransition",
+    notPending: "errors.notPending",
+    measureNotFound: "errors.measureNotFound",
+  }[result.error];
   return { ok: false, message: { key }, values };
 }
 
@@ -72,7 +102,12 @@ export function invalid(fieldErrors: Partial<Record<string, string[]>>, values: 
 }
 
 /** The common close of every step: a refusal goes back to the form; a write revalidates and returns to the risk with a notice. */
-export async function finish(step: Step, result: WriteResult, values: Record<string, string>, notice: string): Promise<FormState> {
+export async function finish(
+  step: Step,
+  result: WriteResult,
+  values: Record<string, string>,
+  notice: string,
+): Promise<FormState> {
   if (!result.ok) return refusal(step, result, values);
   return afterWrite(`/risks/${step.found.risk.code}?${notice}=1${notice === "measureSaved" ? "#measures" : ""}`);
 }

@@ -22,7 +22,23 @@ export async function updateRiskAction(code: string, _prev: FormState, formData:
   if (!details.ok || Object.keys(errors).length) return invalid(errors, values);
   // Moving a risk needs its new place in scope too: an officer can neither take nor give away others' risks.
   if (!canChangeRisk(step.auth.user, "risk.edit", details.data)) {
-    return { ok: false, message: { key: "auth.outOfScope" }, fieldErrors: { areaId: [{ key: "outOfScope" }], regionId: [{ key: "outOfScope" }] }, values };
+    return {
+      ok: false,
+      message: { key: "auth.outOfScope" },
+      fieldErrors: { areaId: [{ key: "outOfScope" }], regionId: [{ key: "outOfScope" }] },
+      values,
+    };
   }
-  return finish(step, updateRiskDetails(step.db, { riskId: step.found.risk.id, expectedVersion: step.expectedVersion, input: details.data, actor: step.auth.actor, now: step.now }), values, "saved");
+  return finish(
+    step,
+    updateRiskDetails(step.db, {
+      riskId: step.found.risk.id,
+      expectedVersion: step.expectedVersion,
+      input: details.data,
+      actor: step.auth.actor,
+      now: step.now,
+    }),
+    values,
+    "saved",
+  );
 }

@@ -34,8 +34,12 @@ export default async function ImportPage() {
             <li>{t("ruleScope")}</li>
           </ul>
           <p className="flex flex-wrap gap-3">
-            <a href={template} download="sise-import-template.csv" className="text-blue-800 underline">{t("templateBlank")}</a>
-            <a href="/api/exports/register?format=xlsx" className="text-blue-800 underline">{t("templateExport")}</a>
+            <a href={template} download="sise-import-template.csv" className="text-blue-800 underline">
+              {t("templateBlank")}
+            </a>
+            <a href="/api/exports/register?format=xlsx" className="text-blue-800 underline">
+              {t("templateExport")}
+            </a>
           </p>
         </div>
         <ImportForm maxMb={IMPORT_UPLOAD_BYTES / 1024 / 1024} />

@@ -23,7 +23,12 @@ export default async function NewRiskPage() {
     <ClientMessages paths={ISLAND_MESSAGES.riskForm}>
       <div className="flex flex-col gap-4">
         <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
-        <NewRiskForm options={riskFormOptions(db, locale, { scope: user.scope })} thresholds={settings.thresholds} cadence={settings.reviewDays} today={dayInZone(new Date(), CITY_TIME_ZONE)} />
+        <NewRiskForm
+          options={riskFormOptions(db, locale, { scope: user.scope })}
+          thresholds={settings.thresholds}
+          cadence={settings.reviewDays}
+          today={dayInZone(new Date(), CITY_TIME_ZONE)}
+        />
       </div>
     </ClientMessages>
   );

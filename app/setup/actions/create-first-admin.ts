@@ -37,10 +37,24 @@ export async function createFirstAdminAction(_prev: FormState, formData: FormDat
   const str = (k: string) => (typeof formData.get(k) === "string" ? (formData.get(k) as string) : "");
   const values = { username: str("username"), displayName: str("displayName") };
   const parsed = schema.safeParse({ ...values, token: str("token"), password: str("password") });
-  if (!parsed.success) return { ok: false, message: { key: "form.invalid" }, fieldErrors: keysToRuleErrors(flatten(parsed.error), { displayName: AUTH_LIMITS.displayName, password: AUTH_LIMITS.passwordMax }), values };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: keysToRuleErrors(flatten(parsed.error), {
+        displayName: AUTH_LIMITS.displayName,
+        password: AUTH_LIMITS.passwordMax,
+      }),
+      values,
+    };
   if (!sameDigest(hashToken(parsed.data.token), digest)) {
     recordThrottleFailure(db, { key, threshold: THROTTLE.userThreshold, now });
-    return { ok: false, message: { key: "form.invalid" }, fieldErrors: { token: [{ key: "setupTokenWrong" }] }, values };
+    return {
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: { token: [{ key: "setupTokenWrong" }] },
+      values,
+    };
   }
   const ok = insertFirstAdmin(db, { ...parsed.data, passwordHash: await hashPassword(parsed.data.password), now });
   if (!ok) return { ok: false, message: { key: "setup.closed" } };

@@ -15,8 +15,22 @@ export async function completeTaskAction(taskId: number, _prev: FormState, formD
   if (!Number.isSafeInteger(taskId)) return { ok: false, message: { key: "form.failed" } };
   const note = typeof formData.get("note") === "string" ? (formData.get("note") as string) : "";
   const parsed = taskDoneSchema.safeParse({ note });
-  if (!parsed.success) return { ok: false, message: { key: "form.invalid" }, fieldErrors: keysToRuleErrors(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, { note: MEETING_LIMITS.note }), values: { note } };
-  const result = completeTask(getDb(), { taskId, note: parsed.data.note, unitIds: auth.user.unitIds, actor: auth.actor, now: new Date() });
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: keysToRuleErrors(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, {
+        note: MEETING_LIMITS.note,
+      }),
+      values: { note },
+    };
+  const result = completeTask(getDb(), {
+    taskId,
+    note: parsed.data.note,
+    unitIds: auth.user.unitIds,
+    actor: auth.actor,
+    now: new Date(),
+  });
   if (!result.ok) return { ok: false, message: { key: `tasks.refused.${result.error}` }, values: { note } };
   revalidatePath("/tasks");
   revalidatePath("/meetings", "layout");

@@ -39,14 +39,25 @@ export type PlannedRisk = {
 export function planRegister(
   db: Db,
   timeline: Timeline,
-  p: { ref: Reference; count: number; seed: number; now: Date; spanDays: number; extraEventsPerRisk: number; actor: Actor; leader: Actor },
+  p: {
+    ref: Reference;
+    count: number;
+    seed: number;
+    now: Date;
+    spanDays: number;
+    extraEventsPerRisk: number;
+    actor: Actor;
+    leader: Actor;
+  },
 ): PlannedRisk[] {
   const rng = createRng(p.seed);
   // A second stream for the acknowledgements, as before, so the other seeded values are unchanged.
   const ackRng = createRng(p.seed + 7);
   const nowMs = p.now.getTime();
   const today = dayInZone(p.now);
-  const createdTimes = Array.from({ length: p.count }, () => nowMs - Math.floor(rng.next() * p.spanDays * DAY)).sort((a, b) => a - b);
+  const createdTimes = Array.from({ length: p.count }, () => nowMs - Math.floor(rng.next() * p.spanDays * DAY)).sort(
+    (a, b) => a - b,
+  );
   return createdTimes.map((createdMs) => {
     const area = rng.pick(p.ref.areas);
     const region = rng.pick(p.ref.regions);
@@ -58,7 +69,10 @@ export function planRegister(
     const nExtra = Math.round(p.extraEventsPerRisk * 2 * rng.next());
     // Later gradings and reviews, a while after creation (so its first steps come first) and before now.
     const gap = Math.min(DAY, (nowMs - createdMs) / 4);
-    const eventTimes = Array.from({ length: nExtra }, () => createdMs + gap + Math.floor(rng.next() * (nowMs - createdMs - 2 * gap))).sort((a, b) => a - b);
+    const eventTimes = Array.from(
+      { length: nExtra },
+      () => createdMs + gap + Math.floor(rng.next() * (nowMs - createdMs - 2 * gap)),
+    ).sort((a, b) => a - b);
     const grades: Colour[] = [pickColour(rng)];
     for (let i = 0; i < nExtra; i++) grades.push(pickColour(rng));
     const colour = grades[grades.length - 1];
@@ -66,16 +80,23 @@ export function planRegister(
     const lastGradeAt = eventTimes.at(-1) ?? createdMs;
     const ackPending = colour === "red" && grades.at(-2) !== "red" && nowMs - lastGradeAt < 10 * DAY;
     const overdue = rng.next() < 0.12;
-    const nextReview = overdue ? addDays(today, -1 - Math.floor(rng.next() * 20)) : addDays(today, Math.floor(rng.next() * DEFAULT_REVIEW_DAYS[colour]));
+    const nextReview = overdue
+      ? addDays(today, -1 - Math.floor(rng.next() * 20))
+      : addDays(today, Math.floor(rng.next() * DEFAULT_REVIEW_DAYS[colour]));
     const title = titleT.replace("{r}", shortName(region.nameZh));
     const acks = [createdMs, ...eventTimes].map((at, i) => {
       const raised = grades[i] === "red" && (i === 0 || grades[i - 1] !== "red");
       const pending = ackPending && i === eventTimes.length;
       const next = eventTimes[i] ?? nowMs;
-      return raised && !pending ? Math.min(at + Math.floor((2 + ackRng.next() * 46) * HOUR), at + Math.floor((next - at) / 2)) : null;
+      return raised && !pending
+        ? Math.min(at + Math.floor((2 + ackRng.next() * 46) * HOUR), at + Math.floor((next - at) / 2))
+        : null;
     });
     // Under control within a few days (before any later change).
-    const controllingAt = Math.min(createdMs + Math.floor((0.5 + rng.next() * 2) * DAY), (eventTimes[0] ?? nowMs) - HOUR);
+    const controllingAt = Math.min(
+      createdMs + Math.floor((0.5 + rng.next() * 2) * DAY),
+      (eventTimes[0] ?? nowMs) - HOUR,
+    );
     const controls = status !== "identified" && controllingAt > createdMs + HOUR;
     const latest = Math.max(lastGradeAt, controls ? controllingAt : 0, ...acks.map((a) => a ?? 0));
     // The register's next review day is explained by the history: the last review set it (a cadence
@@ -84,7 +105,13 @@ export function planRegister(
     const reviewAt = OPEN.has(status) ? Math.max(planned, latest + HOUR) : Infinity;
     const finalReview = reviewAt < nowMs - HOUR ? reviewAt : null;
     const risk: PlannedRisk = {
-      id: 0, version: 0, createdAt: createdMs, lastAt: createdMs, colour, status, assessment: assessments.at(-1)!,
+      id: 0,
+      version: 0,
+      createdAt: createdMs,
+      lastAt: createdMs,
+      colour,
+      status,
+      assessment: assessments.at(-1)!,
       nextReviewDate: finalReview ? nextReview : addDays(dayInZone(new Date(lastGradeAt)), DEFAULT_REVIEW_DAYS[colour]),
     };
     // Read when the step runs: the risk's id and version as they are at that moment.
@@ -100,46 +127,113 @@ export function planRegister(
     timeline.add(createdMs, (now) => {
       const day = dayInZone(now);
       const row = insertRisk(db, {
-        input: { title, description, areaId: area.id, regionId: region.id, responsibleUnitId: unitId, responsiblePerson: person, coUnitIds: [], reason: "" },
-        assessment: assessments[0], nextReviewDate: addDays(day, DEFAULT_REVIEW_DAYS[grades[0]]), actor: p.actor, now, year: Number(day.slice(0, 4)),
+        input: {
+          title,
+          description,
+          areaId: area.id,
+          regionId: region.id,
+          responsibleUnitId: unitId,
+          responsiblePerson: person,
+          coUnitIds: [],
+          reason: "",
+        },
+        assessment: assessments[0],
+        nextReviewDate: addDays(day, DEFAULT_REVIEW_DAYS[grades[0]]),
+        actor: p.actor,
+        now,
+        year: Number(day.slice(0, 4)),
       });
       [risk.id, risk.version] = [row.id, 1];
     });
     measures.forEach((m, i) => {
       const at = createdMs + (i + 1) * 10 * 60_000;
-      const measure = { description: m, owner: person, dueDate: addDays(dayInZone(new Date(createdMs)), 30 * (i + 1)), status: i === 0 ? "in_progress" : "planned" } as const;
+      const measure = {
+        description: m,
+        owner: person,
+        dueDate: addDays(dayInZone(new Date(createdMs)), 30 * (i + 1)),
+        status: i === 0 ? "in_progress" : "planned",
+      } as const;
       step(at, (now) => addMeasure(db, { ...current(p.actor), measure, now }), "measure");
     });
     if (controls) {
-      step(controllingAt, (now) => changeStatus(db, { ...current(p.actor), status: "controlling", reason: "管控措施已落实,进入管控。", now }), "control");
+      step(
+        controllingAt,
+        (now) =>
+          changeStatus(db, { ...current(p.actor), status: "controlling", reason: "管控措施已落实,进入管控。", now }),
+        "control",
+      );
     }
     const ack = (i: number) => {
       const at = acks[i];
-      if (at !== null) step(at, (now) => acknowledgeRed(db, { ...current(p.leader), instruction: "已阅,请按规定管控。", now }), "acknowledgement");
+      if (at !== null)
+        step(
+          at,
+          (now) => acknowledgeRed(db, { ...current(p.leader), instruction: "已阅,请按规定管控。", now }),
+          "acknowledgement",
+        );
     };
     ack(0);
     eventTimes.forEach((at, i) => {
       const [from, to] = [grades[i], grades[i + 1]];
       const next = addDays(dayInZone(new Date(at)), DEFAULT_REVIEW_DAYS[to]);
-      if (from === to) step(at, (now) => reviewRisk(db, { ...current(p.actor), note: "复核无变化", nextReviewDate: next, now }), "review");
-      else step(at, (now) => gradeRisk(db, { ...current(p.actor), assessment: assessments[i + 1], reason: "动态评估调整", nextReviewDate: next, now }), "grading");
+      if (from === to)
+        step(
+          at,
+          (now) => reviewRisk(db, { ...current(p.actor), note: "复核无变化", nextReviewDate: next, now }),
+          "review",
+        );
+      else
+        step(
+          at,
+          (now) =>
+            gradeRisk(db, {
+              ...current(p.actor),
+              assessment: assessments[i + 1],
+              reason: "动态评估调整",
+              nextReviewDate: next,
+              now,
+            }),
+          "grading",
+        );
       ack(i + 1);
     });
-    if (finalReview) step(finalReview, (now) => reviewRisk(db, { ...current(p.actor), note: "定期复核", nextReviewDate: nextReview, now }), "final review");
+    if (finalReview)
+      step(
+        finalReview,
+        (now) => reviewRisk(db, { ...current(p.actor), note: "定期复核", nextReviewDate: nextReview, now }),
+        "final review",
+      );
     if (!OPEN.has(status)) {
       // Resolved (and perhaps closed) after everything else, with its measures done.
       const resolvedAt = latest + Math.floor((nowMs - latest) * (0.3 + 0.4 * rng.next()));
       measures.forEach((m, i) => {
-        const measure = { description: m, owner: person, dueDate: addDays(dayInZone(new Date(createdMs)), 30 * (i + 1)), status: "done" } as const;
-        step(resolvedAt - (measures.length - i) * 10 * 60_000, (now) => {
-          const measureId = listMeasures(db, { riskId: risk.id })[i].id;
-          return updateMeasure(db, { ...current(p.actor), measureId, measure, now });
-        }, "measure done");
+        const measure = {
+          description: m,
+          owner: person,
+          dueDate: addDays(dayInZone(new Date(createdMs)), 30 * (i + 1)),
+          status: "done",
+        } as const;
+        step(
+          resolvedAt - (measures.length - i) * 10 * 60_000,
+          (now) => {
+            const measureId = listMeasures(db, { riskId: risk.id })[i].id;
+            return updateMeasure(db, { ...current(p.actor), measureId, measure, now });
+          },
+          "measure done",
+        );
       });
-      step(resolvedAt, (now) => changeStatus(db, { ...current(p.actor), status: "resolved", reason: "隐患整改完成并通过验收。", now }), "resolution");
+      step(
+        resolvedAt,
+        (now) => changeStatus(db, { ...current(p.actor), status: "resolved", reason: "隐患整改完成并通过验收。", now }),
+        "resolution",
+      );
       if (status === "closed") {
         const closedAt = resolvedAt + Math.floor((nowMs - resolvedAt) * 0.5);
-        step(closedAt, (now) => changeStatus(db, { ...current(p.actor), status: "closed", reason: "经复核销号。", now }), "close");
+        step(
+          closedAt,
+          (now) => changeStatus(db, { ...current(p.actor), status: "closed", reason: "经复核销号。", now }),
+          "close",
+        );
       }
     }
     return risk;

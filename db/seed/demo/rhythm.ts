@@ -7,7 +7,14 @@ import type { Db } from "../../client";
 import { boardAsOf } from "../../history/as-of";
 import type { Actor } from "../../mutations/events";
 import { changeStatus, gradeRisk } from "../../mutations/grading";
-import { addDecision, addDiscussedRisk, addTask, closeMeeting, completeTask, createMeeting } from "../../mutations/meetings";
+import {
+  addDecision,
+  addDiscussedRisk,
+  addTask,
+  closeMeeting,
+  completeTask,
+  createMeeting,
+} from "../../mutations/meetings";
 import { fileDailyReport } from "../../mutations/reports";
 import { createRng } from "../generate";
 import type { PlannedRisk } from "./register";
@@ -24,7 +31,11 @@ const SITUATIONS: Array<["incident" | "other", string]> = [
   ["other", "对重点企业开展夜间检查 3 家次,发现一般隐患 2 处,已督促整改。"],
   ["other", "召开专题会议部署近期安全防范工作。"],
 ];
-const UP_REASONS = ["近期降雨增多,隐患点位增加,经评估上调等级。", "企业停产整改未按期完成,风险上升。", "夜间施工增多,现场监管力量不足。"];
+const UP_REASONS = [
+  "近期降雨增多,隐患点位增加,经评估上调等级。",
+  "企业停产整改未按期完成,风险上升。",
+  "夜间施工增多,现场监管力量不足。",
+];
 const DOWN_REASONS = ["整改完成,经复核风险降低。", "管控措施落实到位,经评估下调等级。"];
 
 type Person = Actor & { id: number };
@@ -54,12 +65,27 @@ export function planRhythm(db: Db, timeline: Timeline, p: { now: Date; risks: Pl
     for (const u of p.people.units) {
       const x = rng.next();
       if (x < 0.06) continue; // missing
-      const filedAt = x < 0.14 ? deadline + Math.floor((0.5 + rng.next() * 5) * HOUR) : deadline - Math.floor((0.3 + rng.next() * 7) * HOUR);
+      const filedAt =
+        x < 0.14
+          ? deadline + Math.floor((0.5 + rng.next() * 5) * HOUR)
+          : deadline - Math.floor((0.3 + rng.next() * 7) * HOUR);
       const zero = rng.next() < 0.65;
       const items = zero ? [] : [rng.pick(SITUATIONS)].map(([kind, text]) => ({ kind, text }));
       const actor = p.people.reporters.get(u.id)!;
       timeline.add(filedAt, (now) => {
-        must(fileDailyReport(db, { unitId: u.id, day, kind: zero ? "zero" : "items", items, note: "", deadlineAt: deadline, actor, now }), `report of ${u.name}`);
+        must(
+          fileDailyReport(db, {
+            unitId: u.id,
+            day,
+            kind: zero ? "zero" : "items",
+            items,
+            note: "",
+            deadlineAt: deadline,
+            actor,
+            now,
+          }),
+          `report of ${u.name}`,
+        );
       });
       reports += 1;
     }
@@ -69,7 +95,11 @@ export function planRhythm(db: Db, timeline: Timeline, p: { now: Date; risks: Pl
 }
 
 /** Last week: three escalations, two de-escalations and one risk resolved, on risks quiet since before it. */
-function planLastWeek(db: Db, timeline: Timeline, p: { monday: string; risks: PlannedRisk[]; actor: Actor; rng: ReturnType<typeof createRng> }) {
+function planLastWeek(
+  db: Db,
+  timeline: Timeline,
+  p: { monday: string; risks: PlannedRisk[]; actor: Actor; rng: ReturnType<typeof createRng> },
+) {
   const start = startOfDayInZone(p.monday, TZ);
   const quiet = p.risks.filter((r) => (r.status === "identified" || r.status === "controlling") && r.lastAt < start);
   const used = new Set<PlannedRisk>();
@@ -84,7 +114,18 @@ function planLastWeek(db: Db, timeline: Timeline, p: { monday: string; risks: Pl
     timeline.add(when, (now) => {
       const assessment = { method: "direct", score: null, computed: null, colour: to } as const;
       const next = addDays(dayInZone(now, TZ), DEFAULT_REVIEW_DAYS[to]);
-      r.version = must(gradeRisk(db, { riskId: r.id, expectedVersion: r.version, actor: p.actor, now, assessment, reason, nextReviewDate: next }), "last week's grading").version;
+      r.version = must(
+        gradeRisk(db, {
+          riskId: r.id,
+          expectedVersion: r.version,
+          actor: p.actor,
+          now,
+          assessment,
+          reason,
+          nextReviewDate: next,
+        }),
+        "last week's grading",
+      ).version;
     });
   };
   const up = (c: Colour) => COLOURS[COLOURS.indexOf(c) - 1];
@@ -100,26 +141,53 @@ function planLastWeek(db: Db, timeline: Timeline, p: { monday: string; risks: Pl
     const when = at(addDays(p.monday, 4), 17, 45);
     done.lastAt = when;
     timeline.add(when, (now) => {
-      done.version = must(changeStatus(db, { riskId: done.id, expectedVersion: done.version, actor: p.actor, now, status: "resolved", reason: "隐患整改完成并通过验收。" }), "last week's resolution").version;
+      done.version = must(
+        changeStatus(db, {
+          riskId: done.id,
+          expectedVersion: done.version,
+          actor: p.actor,
+          now,
+          status: "resolved",
+          reason: "隐患整改完成并通过验收。",
+        }),
+        "last week's resolution",
+      ).version;
     });
   }
 }
 
 /** A closed monthly review two weeks ago and a closed dispatch meeting three days ago, with 批示 and tasks. */
-function planMeetings(db: Db, timeline: Timeline, p: { thisMonday: string; today: string; nowMs: number; people: RhythmPeople }): number {
+function planMeetings(
+  db: Db,
+  timeline: Timeline,
+  p: { thisMonday: string; today: string; nowMs: number; people: RhythmPeople },
+): number {
   const unit = (code: string) => p.people.units.find((u) => u.code === code);
   const plans = [
     {
-      type: "monthly_review", title: `${Number(addDays(p.thisMonday, -14).slice(5, 7))}月风险形势月研判会`, day: addDays(p.thisMonday, -14), h: 9, chair: "市委常委、常务副市长",
+      type: "monthly_review",
+      title: `${Number(addDays(p.thisMonday, -14).slice(5, 7))}月风险形势月研判会`,
+      day: addDays(p.thisMonday, -14),
+      h: 9,
+      chair: "市委常委、常务副市长",
       attendees: ["市应急管理局", "市公安局", "市住房和城乡建设局", "市交通运输局", "各县市区分管负责同志"],
       decisions: ["对红色风险逐项落实包抓领导,每周报告进展。", "汛后地质灾害隐患点开展一次全面复查。"],
       tasks: [
-        { unit: "U-YJJ", title: "牵头开展危险化学品企业专项检查,形成报告。", due: 7, done: "已完成检查 42 家,报告已报送。" },
+        {
+          unit: "U-YJJ",
+          title: "牵头开展危险化学品企业专项检查,形成报告。",
+          due: 7,
+          done: "已完成检查 42 家,报告已报送。",
+        },
         { unit: "U-ZJJ", title: "完成城镇燃气老旧管网排查台账。", due: 10, done: null },
       ],
     },
     {
-      type: "dispatch", title: "安全生产调度会", day: addDays(p.today, -3), h: 15, chair: "市应急管理局局长",
+      type: "dispatch",
+      title: "安全生产调度会",
+      day: addDays(p.today, -3),
+      h: 15,
+      chair: "市应急管理局局长",
       attendees: ["市应急管理局", "市交通运输局", "市消防救援支队"],
       decisions: ["冬季道路结冰路段加强巡查和警示。"],
       tasks: [{ unit: "U-JTJ", title: "对 5 处结冰易发路段设置警示标志并报告。", due: 4, done: null }],
@@ -133,33 +201,74 @@ function planMeetings(db: Db, timeline: Timeline, p: { thisMonday: string; today
     planned += 1;
     const meeting = { id: 0, version: 1 };
     timeline.add(heldAt - HOUR, (now) => {
-      meeting.id = createMeeting(db, { type: m.type, title: m.title, heldAt: new Date(heldAt), chair: m.chair, attendees: [...m.attendees], notes: "", actor, now }).id;
+      meeting.id = createMeeting(db, {
+        type: m.type,
+        title: m.title,
+        heldAt: new Date(heldAt),
+        chair: m.chair,
+        attendees: [...m.attendees],
+        notes: "",
+        actor,
+        now,
+      }).id;
     });
     timeline.add(heldAt + HOUR, (now) => {
       // The reds open at the meeting, as the office would bring them.
-      const reds = db.$client.prepare("SELECT id FROM risks WHERE colour = 'red' AND status IN ('identified', 'controlling') ORDER BY id LIMIT 2").all() as Array<{ id: number }>;
+      const reds = db.$client
+        .prepare(
+          "SELECT id FROM risks WHERE colour = 'red' AND status IN ('identified', 'controlling') ORDER BY id LIMIT 2",
+        )
+        .all() as Array<{ id: number }>;
       const bump = (r: { ok: boolean }) => {
         must(r, "meeting item");
         meeting.version += 1;
       };
-      for (const r of reds) bump(addDiscussedRisk(db, { meetingId: meeting.id, riskId: r.id, note: "听取包抓单位汇报,管控措施基本到位。", actor, now }));
-      for (const text of m.decisions) bump(addDecision(db, { meetingId: meeting.id, riskId: null, leader: m.chair, text, actor, now }));
+      for (const r of reds)
+        bump(
+          addDiscussedRisk(db, {
+            meetingId: meeting.id,
+            riskId: r.id,
+            note: "听取包抓单位汇报,管控措施基本到位。",
+            actor,
+            now,
+          }),
+        );
+      for (const text of m.decisions)
+        bump(addDecision(db, { meetingId: meeting.id, riskId: null, leader: m.chair, text, actor, now }));
       for (const t of m.tasks) {
         const u = unit(t.unit);
-        if (u) bump(addTask(db, { meetingId: meeting.id, unitId: u.id, riskId: null, title: t.title, dueDate: addDays(m.day, t.due), actor, now }));
+        if (u)
+          bump(
+            addTask(db, {
+              meetingId: meeting.id,
+              unitId: u.id,
+              riskId: null,
+              title: t.title,
+              dueDate: addDays(m.day, t.due),
+              actor,
+              now,
+            }),
+          );
       }
     });
     // Closed two hours after it was held, with the board as it stood when it was held.
     timeline.add(heldAt + 2 * HOUR, (now) => {
       const snapshot = cellsOfBoard(boardAsOf(db.$client, heldAt, now.getTime()));
-      must(closeMeeting(db, { id: meeting.id, expectedVersion: meeting.version, snapshot, actor, now }), "closing the meeting");
+      must(
+        closeMeeting(db, { id: meeting.id, expectedVersion: meeting.version, snapshot, actor, now }),
+        "closing the meeting",
+      );
     });
     m.tasks.forEach((t, i) => {
       const u = unit(t.unit);
       if (!u || !t.done) return;
       const reporter = p.people.reporters.get(u.id)!;
       timeline.add(Math.min(p.nowMs - HOUR, heldAt + 5 * 24 * HOUR), (now) => {
-        const taskId = (db.$client.prepare("SELECT id FROM meeting_tasks WHERE meeting_id = ? ORDER BY id").all(meeting.id) as Array<{ id: number }>)[i].id;
+        const taskId = (
+          db.$client.prepare("SELECT id FROM meeting_tasks WHERE meeting_id = ? ORDER BY id").all(meeting.id) as Array<{
+            id: number;
+          }>
+        )[i].id;
         must(completeTask(db, { taskId, note: t.done!, unitIds: [u.id], actor: reporter, now }), "completing a task");
       });
     });

@@ -12,7 +12,8 @@ export function createTimeline(now: Date) {
   return {
     /** Plans `run` at `at` (ms); steps at the same moment run in the order they were planned. */
     add(at: number, run: (at: Date) => void) {
-      if (!(at <= now.getTime())) throw new Error(`demo seed: a step planned after now (${new Date(at).toISOString()})`);
+      if (!(at <= now.getTime()))
+        throw new Error(`demo seed: a step planned after now (${new Date(at).toISOString()})`);
       steps.push({ at, order: steps.length, run });
     },
     /** Runs every step in time order; returns how many ran. */

@@ -7,7 +7,13 @@ import { insertReference, renameReference, setReferenceActive } from "@/db/mutat
 import { authorize, deniedState } from "@/lib/auth/guard";
 import { flatten } from "@/lib/validation/auth";
 import { keysToRuleErrors, type FormState } from "@/lib/validation/form-state";
-import { namesSchema, newReferenceSchema, REFERENCE_LIMITS, REFERENCE_TABLES, referenceFormValues } from "@/lib/validation/reference";
+import {
+  namesSchema,
+  newReferenceSchema,
+  REFERENCE_LIMITS,
+  REFERENCE_TABLES,
+  referenceFormValues,
+} from "@/lib/validation/reference";
 
 const tableSchema = z.enum(REFERENCE_TABLES);
 const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -23,33 +29,65 @@ export async function createReferenceAction(table: string, _prev: FormState, for
   const raw = referenceFormValues(formData);
   const values = { code: raw.code ?? "", nameZh: raw.nameZh ?? "", nameEn: raw.nameEn ?? "" };
   const parsed = newReferenceSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: { key: "form.invalid" }, fieldErrors: keysToRuleErrors(flatten(parsed.error), LIMITS), values };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: keysToRuleErrors(flatten(parsed.error), LIMITS),
+      values,
+    };
   const result = insertReference(getDb(), { table: t.data, values: parsed.data, actor: auth.actor, now: new Date() });
   if (!result.ok) {
     if (result.error === "notFound") return { ok: false, message: { key: "form.failed" }, values };
-    return { ok: false, message: { key: "form.invalid" }, fieldErrors: { [ERROR_FIELD[result.error]]: [{ key: result.error }] }, values };
+    return {
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: { [ERROR_FIELD[result.error]]: [{ key: result.error }] },
+      values,
+    };
   }
   revalidatePath("/admin/reference");
   return { ok: true, message: { key: "reference.created", values: { code: parsed.data.code } } };
 }
 
 /** Admin renames a row (its code stays). */
-export async function renameReferenceAction(table: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function renameReferenceAction(
+  table: string,
+  id: number,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const auth = await authorize("reference.manage");
   if (!auth.ok) return deniedState(auth);
   const t = tableSchema.safeParse(table);
   const i = idSchema.safeParse(id);
   if (!t.success || !i.success) return { ok: false, message: { key: "form.failed" } };
   const parsed = namesSchema.safeParse(referenceFormValues(formData));
-  if (!parsed.success) return { ok: false, message: { key: "form.invalid" }, fieldErrors: keysToRuleErrors(flatten(parsed.error), LIMITS) };
-  const result = renameReference(getDb(), { table: t.data, id: i.data, ...parsed.data, actor: auth.actor, now: new Date() });
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: keysToRuleErrors(flatten(parsed.error), LIMITS),
+    };
+  const result = renameReference(getDb(), {
+    table: t.data,
+    id: i.data,
+    ...parsed.data,
+    actor: auth.actor,
+    now: new Date(),
+  });
   if (!result.ok) return { ok: false, message: { key: "reference.notFound" } };
   revalidatePath("/admin/reference");
   return { ok: true, message: { key: "reference.saved" } };
 }
 
 /** Admin retires or restores a row. */
-export async function setReferenceActiveAction(table: string, id: number, active: boolean, _prev: FormState): Promise<FormState> {
+export async function setReferenceActiveAction(
+  table: string,
+  id: number,
+  active: boolean,
+  _prev: FormState,
+): Promise<FormState> {
   const auth = await authorize("reference.manage");
   if (!auth.ok) return deniedState(auth);
   const t = tableSchema.safeParse(table);

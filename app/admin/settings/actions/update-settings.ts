@@ -11,8 +11,15 @@ export async function updateSettingsAction(_prev: FormState, formData: FormData)
   const auth = await authorize("settings.manage");
   if (!auth.ok) return deniedState(auth);
   const parsed = parseSettingsForm(formData);
-  if (!parsed.ok) return { ok: false, message: { key: "form.invalid" }, fieldErrors: keysToRuleErrors(parsed.fieldErrors, { organisation: ORGANISATION_MAX }) };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: keysToRuleErrors(parsed.fieldErrors, { organisation: ORGANISATION_MAX }),
+    };
   const { changed } = updateSettings(getDb(), { next: parsed.settings, actor: auth.actor, now: new Date() });
   revalidatePath("/", "layout");
-  return changed.length ? { ok: true, message: { key: "settings.saved" } } : { ok: false, message: { key: "form.noChange" } };
+  return changed.length
+    ? { ok: true, message: { key: "settings.saved" } }
+    : { ok: false, message: { key: "form.noChange" } };
 }

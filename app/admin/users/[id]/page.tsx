@@ -30,28 +30,61 @@ export default async function EditUserPage({ params }: Props) {
   return (
     <ClientMessages paths={ISLAND_MESSAGES.users}>
       <section className="flex flex-col gap-4">
-        <Link href="/admin/users" className="text-sm text-blue-800 underline">{t("backToUsers")}</Link>
+        <Link href="/admin/users" className="text-sm text-blue-800 underline">
+          {t("backToUsers")}
+        </Link>
         <h1 className="text-2xl font-bold">
           {user.displayName} <span className="font-mono text-base text-neutral-600">({user.username})</span>
         </h1>
         <p className="text-sm text-neutral-700">
-          {user.active ? t("active") : t("inactive")} · {t("lastSignIn")}: {user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")} · {t("totp")}: {user.totpEnabled ? t("on") : t("off")}
+          {user.active ? t("active") : t("inactive")} · {t("lastSignIn")}:{" "}
+          {user.lastSignInAt
+            ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
+            : t("never")}{" "}
+          · {t("totp")}: {user.totpEnabled ? t("on") : t("off")}
         </p>
         <UserForm
           key={user.version}
           action={updateUserAction.bind(null, id)}
           isNew={false}
-          initial={{ username: user.username, displayName: user.displayName, roles, areaIds: [...scope.areaIds], regionIds: [...scope.regionIds], unitIds, version: user.version }}
+          initial={{
+            username: user.username,
+            displayName: user.displayName,
+            roles,
+            areaIds: [...scope.areaIds],
+            regionIds: [...scope.regionIds],
+            unitIds,
+            version: user.version,
+          }}
           options={userFormOptions(db, locale)}
         />
         <div className="flex flex-wrap items-start gap-6 rounded-lg border border-neutral-200 bg-white p-6">
-          <AccountControl action={resetPasswordAction.bind(null, id)} label={t("resetPassword")} confirm={t("confirmResetPassword")} />
-          {user.totpEnabled ? <AccountControl action={resetTotpAction.bind(null, id)} label={t("resetTotp")} confirm={t("confirmResetTotp")} /> : null}
+          <AccountControl
+            action={resetPasswordAction.bind(null, id)}
+            label={t("resetPassword")}
+            confirm={t("confirmResetPassword")}
+          />
+          {user.totpEnabled ? (
+            <AccountControl
+              action={resetTotpAction.bind(null, id)}
+              label={t("resetTotp")}
+              confirm={t("confirmResetTotp")}
+            />
+          ) : null}
           {me.id !== id ? (
             user.active ? (
-              <AccountControl action={setActiveAction.bind(null, id, false)} label={t("deactivate")} confirm={t("confirmDeactivate")} tone="danger" />
+              <AccountControl
+                action={setActiveAction.bind(null, id, false)}
+                label={t("deactivate")}
+                confirm={t("confirmDeactivate")}
+                tone="danger"
+              />
             ) : (
-              <AccountControl action={setActiveAction.bind(null, id, true)} label={t("reactivate")} confirm={t("confirmReactivate")} />
+              <AccountControl
+                action={setActiveAction.bind(null, id, true)}
+                label={t("reactivate")}
+                confirm={t("confirmReactivate")}
+              />
             )
           ) : null}
         </div>

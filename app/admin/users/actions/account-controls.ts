@@ -17,7 +17,13 @@ export async function resetPasswordAction(userId: number, _prev: FormState): Pro
   const user = Number.isSafeInteger(userId) ? getUser(db, { id: userId }) : undefined;
   if (!user) return { ok: false, message: { key: "admin.userNotFound" } };
   const password = temporaryPassword();
-  setPassword(db, { userId, passwordHash: await hashPassword(password), kind: "reset", actor: auth.actor, now: new Date() });
+  setPassword(db, {
+    userId,
+    passwordHash: await hashPassword(password),
+    kind: "reset",
+    actor: auth.actor,
+    now: new Date(),
+  });
   revalidatePath(`/admin/users/${userId}`);
   return { ok: true, message: { key: "admin.passwordReset", values: { username: user.username, password } } };
 }
@@ -30,7 +36,11 @@ export async function setActiveAction(userId: number, active: boolean, _prev: Fo
   const user = Number.isSafeInteger(userId) ? getUser(db, { id: userId }) : undefined;
   if (!user || typeof active !== "boolean") return { ok: false, message: { key: "admin.userNotFound" } };
   if (!active && user.id === auth.user.id) return { ok: false, message: { key: "admin.notYourself" } };
-  if (!active && getPrincipal(db, { userId }).roles.includes("admin") && countOtherActiveAdmins(db, { exceptId: userId }) === 0) {
+  if (
+    !active &&
+    getPrincipal(db, { userId }).roles.includes("admin") &&
+    countOtherActiveAdmins(db, { exceptId: userId }) === 0
+  ) {
     return { ok: false, message: { key: "errors.lastAdmin" } };
   }
   setUserActive(db, { userId, active, actor: auth.actor, now: new Date() });
@@ -44,7 +54,9 @@ export async function resetTotpAction(userId: number, _prev: FormState): Promise
   const auth = await authorize("users.manage");
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
-  const result = Number.isSafeInteger(userId) ? disableTotp(db, { userId, actor: auth.actor, now: new Date() }) : { ok: false };
+  const result = Number.isSafeInteger(userId)
+    ? disableTotp(db, { userId, actor: auth.actor, now: new Date() })
+    : { ok: false };
   if (!result.ok) return { ok: false, message: { key: "admin.userNotFound" } };
   revalidatePath(`/admin/users/${userId}`);
   return { ok: true, message: { key: "admin.totpReset" } };

@@ -5,7 +5,10 @@ import type { Role } from "@/lib/auth/permissions";
 import type { RuleError } from "@/lib/domain/risk-rules";
 
 /** Scope lists must name active areas and regions; a scope without the officer role is pointless but harmless. */
-export function checkAccess(db: Db, access: { roles: Role[]; areaIds: number[]; regionIds: number[]; unitIds: number[] }) {
+export function checkAccess(
+  db: Db,
+  access: { roles: Role[]; areaIds: number[]; regionIds: number[]; unitIds: number[] },
+) {
   const errors: Partial<Record<string, RuleError[]>> = {};
   if (!allActive(db, { table: "areas", ids: access.areaIds })) errors.areaIds = [{ key: "unknownArea" }];
   if (!allActive(db, { table: "regions", ids: access.regionIds })) errors.regionIds = [{ key: "unknownRegion" }];

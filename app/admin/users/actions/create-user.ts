@@ -18,7 +18,12 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
   const values = { username: raw.username, displayName: raw.displayName };
   const parsed = newUserSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, message: { key: "form.invalid" }, fieldErrors: keysToRuleErrors(flatten(parsed.error), { displayName: AUTH_LIMITS.displayName }), values };
+    return {
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: keysToRuleErrors(flatten(parsed.error), { displayName: AUTH_LIMITS.displayName }),
+      values,
+    };
   }
   const db = getDb();
   const errors = checkAccess(db, parsed.data);
@@ -26,10 +31,25 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
   const password = temporaryPassword();
   const { username, displayName, roles, areaIds, regionIds, unitIds } = parsed.data;
   const result = insertUser(db, {
-    username, displayName, passwordHash: await hashPassword(password), mustChangePassword: true,
-    access: { roles, scope: { areaIds, regionIds }, unitIds }, actor: auth.actor, now: new Date(),
+    username,
+    displayName,
+    passwordHash: await hashPassword(password),
+    mustChangePassword: true,
+    access: { roles, scope: { areaIds, regionIds }, unitIds },
+    actor: auth.actor,
+    now: new Date(),
   });
-  if (!result.ok) return { ok: false, message: { key: "form.invalid" }, fieldErrors: { username: [{ key: "usernameTaken" }] }, values };
+  if (!result.ok)
+    return {
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: { username: [{ key: "usernameTaken" }] },
+      values,
+    };
   revalidatePath("/admin/users");
-  return { ok: true, message: { key: "admin.userCreated", values: { username, password } }, values: { userId: String(result.id) } };
+  return {
+    ok: true,
+    message: { key: "admin.userCreated", values: { username, password } },
+    values: { userId: String(result.id) },
+  };
 }

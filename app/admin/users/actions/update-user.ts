@@ -21,17 +21,28 @@ export async function updateUserAction(userId: number, _prev: FormState, formDat
   const parsed = userAccessSchema.safeParse(raw);
   if (!Number.isSafeInteger(userId) || !version.success) return { ok: false, message: { key: "form.failed" } };
   if (!parsed.success) {
-    return { ok: false, message: { key: "form.invalid" }, fieldErrors: keysToRuleErrors(flatten(parsed.error), { displayName: AUTH_LIMITS.displayName }) };
+    return {
+      ok: false,
+      message: { key: "form.invalid" },
+      fieldErrors: keysToRuleErrors(flatten(parsed.error), { displayName: AUTH_LIMITS.displayName }),
+    };
   }
   const db = getDb();
   const errors = checkAccess(db, parsed.data);
-  if (!parsed.data.roles.includes("admin") && countOtherActiveAdmins(db, { exceptId: userId }) === 0) errors.roles = [{ key: "lastAdmin" }];
+  if (!parsed.data.roles.includes("admin") && countOtherActiveAdmins(db, { exceptId: userId }) === 0)
+    errors.roles = [{ key: "lastAdmin" }];
   if (Object.keys(errors).length) return { ok: false, message: { key: "form.invalid" }, fieldErrors: errors };
   const { displayName, roles, areaIds, regionIds, unitIds } = parsed.data;
   const result = updateUserAccess(db, {
-    userId, expectedVersion: version.data, displayName, access: { roles, scope: { areaIds, regionIds }, unitIds }, actor: auth.actor, now: new Date(),
+    userId,
+    expectedVersion: version.data,
+    displayName,
+    access: { roles, scope: { areaIds, regionIds }, unitIds },
+    actor: auth.actor,
+    now: new Date(),
   });
-  if (!result.ok) return { ok: false, message: { key: result.error === "conflict" ? "admin.userConflict" : "admin.userNotFound" } };
+  if (!result.ok)
+    return { ok: false, message: { key: result.error === "conflict" ? "admin.userConflict" : "admin.userNotFound" } };
   revalidatePath("/admin/users");
   revalidatePath(`/admin/users/${userId}`);
   return { ok: true, message: { key: "admin.userSaved" } };

@@ -19,9 +19,16 @@ export default async function NewUserPage() {
   return (
     <ClientMessages paths={ISLAND_MESSAGES.users}>
       <section className="flex flex-col gap-4">
-        <Link href="/admin/users" className="text-sm text-blue-800 underline">{t("backToUsers")}</Link>
+        <Link href="/admin/users" className="text-sm text-blue-800 underline">
+          {t("backToUsers")}
+        </Link>
         <h1 className="text-2xl font-bold">{t("newUser")}</h1>
-        <UserForm action={createUserAction} isNew initial={{ username: "", displayName: "", roles: [], areaIds: [], regionIds: [], unitIds: [] }} options={userFormOptions(getDb(), locale)} />
+        <UserForm
+          action={createUserAction}
+          isNew
+          initial={{ username: "", displayName: "", roles: [], areaIds: [], regionIds: [], unitIds: [] }}
+          options={userFormOptions(getDb(), locale)}
+        />
       </section>
     </ClientMessages>
   );

@@ -35,11 +35,29 @@ export async function GET(request: Request) {
   const font = format === "pdf" ? findPdfFont() : null;
   if (format === "pdf" && !font) return Response.json({ error: "noFont", message: t("noPdfFont") }, { status: 503 });
   const db = getDb();
-  const { analysis, names, organisation } = loadWeeklyAnalysis(db, { monday: week.monday, now, locale: await getLocale(), rowLimit: DOCUMENT_ROWS });
+  const { analysis, names, organisation } = loadWeeklyAnalysis(db, {
+    monday: week.monday,
+    now,
+    locale: await getLocale(),
+    rowLimit: DOCUMENT_ROWS,
+  });
   // A document lists up to DOCUMENT_ROWS rows per table (about 50 pages); beyond that the history export is the place.
-  const doc = await buildAnalysisDocument(analysis, { names, organisation, who: auth.user.displayName, now, rowLimit: DOCUMENT_ROWS });
+  const doc = await buildAnalysisDocument(analysis, {
+    names,
+    organisation,
+    who: auth.user.displayName,
+    now,
+    rowLimit: DOCUMENT_ROWS,
+  });
   const body = format === "pdf" ? await analysisPdf(doc, font!) : await analysisDocx(doc);
-  writeTransaction(db, (tx) => appendEvent(tx, { at: now, actor: auth.actor, action: "export", data: { kind: "analysis", format, week: week.label, bytes: body.length } }));
+  writeTransaction(db, (tx) =>
+    appendEvent(tx, {
+      at: now,
+      actor: auth.actor,
+      action: "export",
+      data: { kind: "analysis", format, week: week.label, bytes: body.length },
+    }),
+  );
   const name = `sise-weekly-${week.label}.${format}`;
   return new Response(new Uint8Array(body), {
     headers: {

@@ -24,7 +24,13 @@ export async function GET(request: Request) {
   const format = params.get("format") ?? "csv";
   if (!parsed.ok || (format !== "csv" && format !== "xlsx")) {
     const fields = parsed.ok ? ["format"] : parsed.fields;
-    return Response.json({ error: "invalidFilter", message: t("invalidFilter", { fields: fields.map((f) => t(`fields.${f}`)).join("、") }) }, { status: 400 });
+    return Response.json(
+      {
+        error: "invalidFilter",
+        message: t("invalidFilter", { fields: fields.map((f) => t(`fields.${f}`)).join("、") }),
+      },
+      { status: 400 },
+    );
   }
   const { filter } = parsed;
   const query = filterQuery(filter);
@@ -33,9 +39,14 @@ export async function GET(request: Request) {
     actor: auth.actor,
     format,
     query,
-    lines: { title: t("historyTitle"), scopeLine: isFullExport(filter) ? t("full") : t("partial", { filter: query }), countLine: (n) => t("count", { n }) },
+    lines: {
+      title: t("historyTitle"),
+      scopeLine: isFullExport(filter) ? t("full") : t("partial", { filter: query }),
+      countLine: (n) => t("count", { n }),
+    },
     rawNote: t("xlsx.rawNote"),
     csvWorker: { filter, timeZone: CITY_TIME_ZONE },
-    open: (sqlite, f) => historySource(sqlite, filter, CITY_TIME_ZONE, { format: f, words: f === "xlsx" ? words : undefined }),
+    open: (sqlite, f) =>
+      historySource(sqlite, filter, CITY_TIME_ZONE, { format: f, words: f === "xlsx" ? words : undefined }),
   });
 }

@@ -23,7 +23,10 @@ export async function GET(request: Request) {
   const format = params.get("format") ?? "csv";
   if (format !== "csv" && format !== "xlsx") ignored.push("format");
   if (ignored.length || (format !== "csv" && format !== "xlsx")) {
-    return Response.json({ error: "invalidFilter", message: t("invalidRegisterFilter", { names: ignored.join(", ") }) }, { status: 400 });
+    return Response.json(
+      { error: "invalidFilter", message: t("invalidRegisterFilter", { names: ignored.join(", ") }) },
+      { status: 400 },
+    );
   }
   const filter = registerSearch({ ...query, sort: undefined, page: undefined }).replace(/^\?/, "");
   const words = await registerExportWords(isLocale(locale) ? locale : "zh-CN");
@@ -31,7 +34,11 @@ export async function GET(request: Request) {
     actor: auth.actor,
     format,
     query: filter,
-    lines: { title: t("registerTitle"), scopeLine: filter ? t("registerPartial", { filter }) : t("registerFull"), countLine: (n) => t("registerCount", { n }) },
+    lines: {
+      title: t("registerTitle"),
+      scopeLine: filter ? t("registerPartial", { filter }) : t("registerFull"),
+      countLine: (n) => t("registerCount", { n }),
+    },
     rawNote: t("xlsx.registerRawNote"),
     open: (sqlite) => registerSource(sqlite, query, { filter, today: dayInZone(new Date(), CITY_TIME_ZONE), words }),
   });

@@ -21,7 +21,8 @@ export async function POST(request: Request) {
   if (!request.body) return Response.json({ ok: false, message: t("empty") }, { status: 400 });
   const declared = Number(request.headers.get("content-length") ?? "0");
   const mb = VERIFY_LIMITS.maxUploadBytes / 1024 / 1024;
-  if (declared > VERIFY_LIMITS.maxUploadBytes) return Response.json({ ok: false, problem: "tooLarge", message: t("problem.tooLarge", { mb }) }, { status: 413 });
+  if (declared > VERIFY_LIMITS.maxUploadBytes)
+    return Response.json({ ok: false, problem: "tooLarge", message: t("problem.tooLarge", { mb }) }, { status: 413 });
   const body = boundedBody(request.body, VERIFY_LIMITS.maxUploadBytes);
   // Its own read-only snapshot of the database: a long check never holds the server's connection.
   const snapshot = openExportSnapshot();
@@ -41,16 +42,24 @@ export async function POST(request: Request) {
       check = await verifyExport(body.chunks(), snapshot.sqlite);
     }
     if (check.ok) {
-      const message = check.scope === "full"
-        ? t("full", { rows: check.rows, head: check.head ?? "—", newer: check.newerInDatabase ?? 0 })
-        : t("partial", { rows: check.rows });
+      const message =
+        check.scope === "full"
+          ? t("full", { rows: check.rows, head: check.head ?? "—", newer: check.newerInDatabase ?? 0 })
+          : t("partial", { rows: check.rows });
       return Response.json({ ...check, message });
     }
     const key = check.problem === "database" && check.line === undefined ? "databaseHead" : check.problem;
-    const message = t(`problem.${key}`, { line: check.line ?? 0, seq: check.seq ?? 0, rows: check.rows, column: check.column ?? "none", mb });
+    const message = t(`problem.${key}`, {
+      line: check.line ?? 0,
+      seq: check.seq ?? 0,
+      rows: check.rows,
+      column: check.column ?? "none",
+      mb,
+    });
     return Response.json({ ...check, message }, { status: check.problem === "tooLarge" ? 413 : 422 });
   } catch (e) {
-    if (e instanceof BodyTooLarge) return Response.json({ ok: false, problem: "tooLarge", message: t("problem.tooLarge", { mb }) }, { status: 413 });
+    if (e instanceof BodyTooLarge)
+      return Response.json({ ok: false, problem: "tooLarge", message: t("problem.tooLarge", { mb }) }, { status: 413 });
     throw e;
   } finally {
     snapshot.close();

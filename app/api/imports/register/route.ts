@@ -29,7 +29,8 @@ export async function POST(request: Request): Promise<Response> {
   const name = (params.get("name") ?? "").slice(0, 255);
   const mb = IMPORT_UPLOAD_BYTES / 1024 / 1024;
   if (!/\.(csv|xlsx)$/i.test(name)) return answer({ status: "error", ok: false, message: t("badType") }, 400);
-  if (Number(request.headers.get("content-length") ?? 0) > IMPORT_UPLOAD_BYTES) return answer({ status: "error", ok: false, message: t("tooBig", { mb }) }, 413);
+  if (Number(request.headers.get("content-length") ?? 0) > IMPORT_UPLOAD_BYTES)
+    return answer({ status: "error", ok: false, message: t("tooBig", { mb }) }, 413);
   let bytes: Buffer;
   try {
     bytes = request.body ? await readBounded(request.body, IMPORT_UPLOAD_BYTES) : Buffer.alloc(0);
@@ -44,16 +45,24 @@ export async function POST(request: Request): Promise<Response> {
   const planned = await planRegisterFile(db, { name, bytes, importer: auth.user, now });
   if (!planned.ok) {
     const th = await getTranslations("exports.registerColumns");
-    const message = planned.error === "missingColumns"
-      ? t("missingColumns", { columns: planned.columns.map((c) => `${th(c as "code")}(${c})`).join("、") })
-      : t(`read.${planned.error}`, { line: planned.line ?? "—" });
+    const message =
+      planned.error === "missingColumns"
+        ? t("missingColumns", { columns: planned.columns.map((c) => `${th(c as "code")}(${c})`).join("、") })
+        : t(`read.${planned.error}`, { line: planned.line ?? "—" });
     return answer({ status: "error", ok: false, message }, 422);
   }
   const { plan } = planned;
   const digest = createHash("sha256").update(JSON.stringify(plan)).digest("hex");
   const counts = { create: 0, update: 0, unchanged: 0, outsideScope: 0, error: 0 };
   for (const r of plan) counts[r.action] += 1;
-  const preview: ImportState = { status: "preview", ok: false, fileName: name, digest, counts, rows: await describeRows(plan) };
+  const preview: ImportState = {
+    status: "preview",
+    ok: false,
+    fileName: name,
+    digest,
+    counts,
+    rows: await describeRows(plan),
+  };
   if (params.get("intent") !== "commit") return answer(preview);
 
   if (counts.error > 0) return answer({ ...preview, message: t("hasErrors") }, 422);
@@ -62,7 +71,11 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const done = commitImport(db, plan, { actor: auth.actor, now, reason: t("reason", { file: name }) });
     revalidatePath("/risks");
-    return answer({ status: "done", ok: true, message: t("done", { created: done.created, updated: done.updated, file: name }) });
+    return answer({
+      status: "done",
+      ok: true,
+      message: t("done", { created: done.created, updated: done.updated, file: name }),
+    });
   } catch (e) {
     if (e instanceof ImportConflict) return answer({ ...preview, message: t("conflict", { line: e.line }) }, 409);
     throw e;
@@ -76,9 +89,12 @@ async function describeRows(plan: PlannedRow[]) {
     code: r.code,
     action: r.action,
     notes:
-      r.action === "error" ? r.errors.map((e) => t(`errors.${e.key}` as "errors.required", e.values ?? {}))
-      : r.action === "update" ? [t("changes", { fields: r.changes.map((f) => tf(f)).join("、") })]
-      : r.action === "outsideScope" ? [t("outsideScopeNote")]
-      : [],
+      r.action === "error"
+        ? r.errors.map((e) => t(`errors.${e.key}` as "errors.required", e.values ?? {}))
+        : r.action === "update"
+          ? [t("changes", { fields: r.changes.map((f) => tf(f)).join("、") })]
+          : r.action === "outsideScope"
+            ? [t("outsideScopeNote")]
+            : [],
   }));
 }

@@ -11,6 +11,10 @@ export async function GET(request: Request) {
   const caller = await authorizeApi(request);
   if (caller instanceof Response) return caller;
   const q = parseApiQuery(apiEventsQuery, request.url);
-  if (!q.ok) return Response.json({ error: "badRequest", message: (await getTranslations("api"))("badQuery", { names: q.names.join(", ") }) }, { status: 400 });
+  if (!q.ok)
+    return Response.json(
+      { error: "badRequest", message: (await getTranslations("api"))("badQuery", { names: q.names.join(", ") }) },
+      { status: 400 },
+    );
   return Response.json(apiEvents(getDb(), caller.token, q.data), { headers: { "cache-control": "no-store" } });
 }

@@ -11,7 +11,14 @@ export async function GET(request: Request) {
   const caller = await authorizeApi(request);
   if (caller instanceof Response) return caller;
   const q = parseApiQuery(apiRisksQuery, request.url);
-  if (!q.ok) return Response.json({ error: "badRequest", message: (await getTranslations("api"))("badQuery", { names: q.names.join(", ") }) }, { status: 400 });
+  if (!q.ok)
+    return Response.json(
+      { error: "badRequest", message: (await getTranslations("api"))("badQuery", { names: q.names.join(", ") }) },
+      { status: 400 },
+    );
   const { area, region, colour, status, after, limit } = q.data;
-  return Response.json(apiRisks(getDb(), caller.token, { areaCode: area, regionCode: region, colour, status, afterId: after, limit }), { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    apiRisks(getDb(), caller.token, { areaCode: area, regionCode: region, colour, status, afterId: after, limit }),
+    { headers: { "cache-control": "no-store" } },
+  );
 }

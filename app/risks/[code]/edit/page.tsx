@@ -51,7 +51,10 @@ export default async function EditRiskPage({ params }: Props) {
           action={updateRiskAction.bind(null, code)}
           initial={initial}
           version={r.version}
-          options={riskFormOptions(db, locale, { keep: { areaId: r.areaId, regionId: r.regionId, unitId: r.responsibleUnitId }, scope: user.scope })}
+          options={riskFormOptions(db, locale, {
+            keep: { areaId: r.areaId, regionId: r.regionId, unitId: r.responsibleUnitId },
+            scope: user.scope,
+          })}
           cancelHref={`/risks/${code}`}
           withReason
         />

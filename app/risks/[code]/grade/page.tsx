@@ -40,21 +40,44 @@ export default async function GradePage({ params }: Props) {
   const a = (r.assessment ?? {}) as Record<string, unknown>;
   const str = (k: string) => (a[k] === undefined || a[k] === null ? "" : String(a[k]));
   const initial = {
-    method: str("method") || "matrix", lecL: str("l"), lecE: str("e"), lecC: str("c"), matrixL: str("likelihood"), matrixS: str("severity"),
-    colour: "", overrideReason: "", reason: "", nextReviewDate: "",
+    method: str("method") || "matrix",
+    lecL: str("l"),
+    lecE: str("e"),
+    lecC: str("c"),
+    matrixL: str("likelihood"),
+    matrixS: str("severity"),
+    colour: "",
+    overrideReason: "",
+    reason: "",
+    nextReviewDate: "",
   };
   return (
     <ClientMessages paths={ISLAND_MESSAGES.grade}>
       <div className="flex flex-col gap-6">
-        <a href={`/risks/${r.code}`} className="text-sm text-blue-800 underline">{t("backToRisk")}</a>
+        <a href={`/risks/${r.code}`} className="text-sm text-blue-800 underline">
+          {t("backToRisk")}
+        </a>
         <header className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">{t("pageTitle", { code: r.code })}</h1>
           <span className="text-sm text-neutral-700">{t("current")}</span>
           <ColourBadge colour={r.colour} label={tc(r.colour)} level={tc(`level.${r.colour}`)} />
         </header>
         <p className="text-neutral-800">{r.title}</p>
-        <ReviewForm action={reviewRiskAction.bind(null, r.code)} version={r.version} defaultNext={defaultNextReview(r.colour, today, settings.reviewDays)} today={today} />
-        <GradeForm action={gradeRiskAction.bind(null, r.code)} version={r.version} initial={initial} thresholds={settings.thresholds} cadence={settings.reviewDays} today={today} cancelHref={`/risks/${r.code}`} />
+        <ReviewForm
+          action={reviewRiskAction.bind(null, r.code)}
+          version={r.version}
+          defaultNext={defaultNextReview(r.colour, today, settings.reviewDays)}
+          today={today}
+        />
+        <GradeForm
+          action={gradeRiskAction.bind(null, r.code)}
+          version={r.version}
+          initial={initial}
+          thresholds={settings.thresholds}
+          cadence={settings.reviewDays}
+          today={today}
+          cancelHref={`/risks/${r.code}`}
+        />
       </div>
     </ClientMessages>
   );
