@@ -10,6 +10,17 @@ export default defineConfig([
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   // Form actions receive (previousState, formData); a leading underscore marks a parameter React passes but the action ignores.
   { rules: { "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_" }] } },
+  // Every call into the data layer answers with a promise (decision 024): one that is neither awaited
+  // nor handed on is a write that may not have happened, or a read whose error nobody sees.
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
   // The data layer (docs/architecture.md): nothing outside db/ touches drizzle, the driver or SQL.
   // Row types may be imported from the schema; the tables, the query builder and the handle may not.
   {

@@ -1,22 +1,26 @@
 import { existsSync, renameSync, rmSync, statSync } from "node:fs";
-import type Database from "better-sqlite3";
-import { openDatabase } from "./connection";
-import { verifyHistorySync } from "./history/verify";
+import type { ChainResult } from "../lib/domain/history-chain";
+import { verifyHistory } from "./history/verify";
+import { openDb } from "./open";
+import { openDatabase } from "./sqlite/connection";
+import { connectionOf } from "./sqlite/store";
+import type { Db } from "./store";
 
-export type FileCheck = {
-  integrity: string;
-  chain: ReturnType<typeof verifyHistorySync>;
-  risks: number;
-  bytes: number;
-};
+export type FileCheck = { integrity: string; chain: ChainResult; risks: number; bytes: number };
 
 /** What makes a copy trustworthy: SQLite's own integrity check and the history's hash chain, end to end. */
-export function checkDatabase(sqlite: Database.Database, file: string): FileCheck {
-  const integrity = (sqlite.pragma("integrity_check") as Array<{ integrity_check: string }>)
-    .map((r) => r.integrity_check)
-    .join("; ");
-  const risks = (sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number }).n;
-  return { integrity, chain: verifyHistorySync(sqlite), risks, bytes: statSync(file).size };
+export async function checkDatabase(file: string): Promise<FileCheck> {
+  const db = openDb(file, { readonly: true });
+  try {
+    const sqlite = connectionOf(db);
+    const integrity = (sqlite.pragma("integrity_check") as Array<{ integrity_check: string }>)
+      .map((r) => r.integrity_check)
+      .join("; ");
+    const risks = (sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number }).n;
+    return { integrity, chain: await verifyHistory(db), risks, bytes: statSync(file).size };
+  } finally {
+    await db.close();
+  }
 }
 
 export const isSound = (c: FileCheck) => c.integrity === "ok" && c.chain.ok;
@@ -26,33 +30,23 @@ export const isSound = (c: FileCheck) => c.integrity === "ok" && c.chain.ok;
  * transaction sees it — a consistent snapshot that never blocks writers (WAL) and, unlike the
  * page-by-page backup API, never restarts when they write. The copy is then checked.
  */
-export function backupDatabase(source: Database.Database, target: string): FileCheck {
+export async function backupDatabase(db: Db, target: string): Promise<FileCheck> {
   if (existsSync(target)) throw new Error(`refusing to overwrite ${target}`);
-  source.prepare("VACUUM INTO ?").run(target);
-  const copy = openDatabase(target, { readonly: true });
-  try {
-    return checkDatabase(copy, target);
-  } finally {
-    copy.close();
-  }
+  // One statement, its own read transaction (VACUUM cannot run inside another), on the store's reader.
+  connectionOf(db).prepare("VACUUM INTO ?").run(target);
+  return checkDatabase(target);
 }
 
 /**
  * Puts a checked backup in place of the database file (the server must be stopped). The file it
  * replaces is kept beside it (`*.before-restore-<time>`), so a restore never destroys data.
  */
-export function restoreDatabase(
+export async function restoreDatabase(
   backup: string,
   target: string,
   now = new Date(),
-): { check: FileCheck; keptAs: string | null } {
-  const source = openDatabase(backup, { readonly: true });
-  let check: FileCheck;
-  try {
-    check = checkDatabase(source, backup);
-  } finally {
-    source.close();
-  }
+): Promise<{ check: FileCheck; keptAs: string | null }> {
+  const check = await checkDatabase(backup);
   if (!isSound(check))
     throw new Error(
       `the backup ${backup} does not verify: integrity ${check.integrity}, chain ${check.chain.ok ? "ok" : "broken"}`,

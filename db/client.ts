@@ -1,18 +1,15 @@
 import "server-only";
-import type Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { openDatabase } from "./connection";
-import * as schema from "./schema";
+import { openSqliteStore } from "./sqlite/store";
+import type { Db } from "./store";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type { Db, Reads, Snapshot, Tx } from "./store";
 
-// One connection per server process. Next's dev server reloads modules, so the handle is kept
-// on globalThis to avoid leaking a new connection (and its WAL readers) on every reload.
+// One store per server process. Next's dev server reloads modules, so the handle is kept on
+// globalThis to avoid leaking new connections (and their WAL readers) on every reload.
 const globalForDb = globalThis as unknown as { siseDb?: Db };
 
+/** The app's store: the SQLite file at SISE_DB_PATH (./data/sise.db by default). */
 export function getDb(): Db {
-  if (!globalForDb.siseDb) {
-    globalForDb.siseDb = drizzle(openDatabase(), { schema }) as Db;
-  }
+  globalForDb.siseDb ??= openSqliteStore();
   return globalForDb.siseDb;
 }

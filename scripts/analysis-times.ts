@@ -4,13 +4,11 @@
  * week in progress. `node --conditions=react-server --import tsx scripts/analysis-times.ts [DB]`.
  */
 import { copyFileSync, rmSync } from "node:fs";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { Db } from "../db/client";
-import { openDatabase } from "../db/connection";
 import { statesAsOf } from "../db/history/as-of";
 import { applyMigrations } from "../db/migrate";
+import { openDb } from "../db/open";
+import { countEvents } from "../db/queries/history";
 import { assembleWeeklyAnalysis } from "../db/queries/weekly-analysis";
-import * as schema from "../db/schema";
 import { buildBoard } from "../lib/domain/board";
 import { addDays, dayInZone, mondayOf } from "../lib/domain/dates";
 import { DEFAULT_REVIEW_DAYS } from "../lib/domain/review";
@@ -19,15 +17,14 @@ const source = process.argv[2] ?? "bench/sise-50k.db";
 const file = "bench/analysis-times.db";
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 copyFileSync(source, file);
-const sqlite = openDatabase(file);
-applyMigrations(sqlite);
-const db = drizzle(sqlite, { schema }) as Db;
+const db = openDb(file);
+await applyMigrations(db);
 const nowMs = Date.now();
-const present = buildBoard(statesAsOf(sqlite, nowMs, nowMs).values());
+const present = buildBoard((await statesAsOf(db, nowMs, nowMs)).values());
 const thisMonday = mondayOf(dayInZone(new Date(nowMs)));
-const run = (monday: string) => {
+const run = async (monday: string) => {
   const s = performance.now();
-  const a = assembleWeeklyAnalysis(db, {
+  const a = await assembleWeeklyAnalysis(db, {
     monday,
     timeZone: "Asia/Shanghai",
     nowMs,
@@ -42,10 +39,15 @@ const run = (monday: string) => {
   };
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const cold = run(addDays(thisMonday, -7));
-const warm = median(Array.from({ length: 5 }, () => run(addDays(thisMonday, -7)).ms));
-const current = median(Array.from({ length: 5 }, () => run(thisMonday).ms));
-const events = (sqlite.prepare("SELECT count(*) AS n FROM risk_events").get() as { n: number }).n;
+const cold = await run(addDays(thisMonday, -7));
+const times = async (monday: string) => {
+  const out: number[] = [];
+  for (let i = 0; i < 5; i++) out.push((await run(monday)).ms);
+  return out;
+};
+const warm = median(await times(addDays(thisMonday, -7)));
+const current = median(await times(thisMonday));
+const events = await countEvents(db);
 console.log(JSON.stringify({ events, lastWeekCold: cold, lastWeekWarmMedianMs: warm, currentWeekMedianMs: current }));
-sqlite.close();
+await db.close();
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });

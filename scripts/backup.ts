@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { backupDatabase, isSound } from "../db/backup";
-import { databasePath, openDatabase } from "../db/connection";
+import { databasePath, openDb } from "../db/open";
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -15,10 +15,10 @@ const arg = (name: string) => {
 const file = resolve(arg("--db") ?? databasePath());
 const out = resolve(arg("--out") ?? `backups/sise-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
 mkdirSync(dirname(out), { recursive: true });
-const source = openDatabase(file, { readonly: true });
+const source = openDb(file, { readonly: true });
 const started = performance.now();
-const check = backupDatabase(source, out);
-source.close();
+const check = await backupDatabase(source, out);
+await source.close();
 const summary = `${out}: ${check.risks} risks, ${check.chain.ok ? `${check.chain.count} events, head ${check.chain.head}` : "chain BROKEN"}, integrity ${check.integrity}, ${(check.bytes / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - started)} ms`;
 if (!isSound(check)) {
   console.error(`[sise] backup does not verify — ${summary}`);

@@ -10,7 +10,8 @@ import { existsSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { startOfDayInZone } from "../lib/domain/dates";
-import { openDatabase } from "../db/connection";
+import { openDb } from "../db/open";
+import { openDatabase } from "../db/sqlite/connection";
 import { applyMigrations } from "../db/migrate";
 import { startSiseServer, waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
@@ -25,9 +26,11 @@ const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${
 async function main() {
   if (!existsSync(DB)) throw new Error(`${DB} missing: run npm run bench:register first (it generates it)`);
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run npx next build");
-  const writable = openDatabase(DB);
-  applyMigrations(writable);
-  const cookie = benchSessionCookie(writable);
+  const store = openDb(DB);
+  await applyMigrations(store);
+  const cookie = await benchSessionCookie(store);
+  await store.close();
+  const writable = openDatabase(DB, { readonly: true });
   const events = writable.prepare("SELECT count(*) FROM risk_events").pluck().get() as number;
   // XLSX at ~200,000 rows: the history from the day of the 200,000th newest event on.
   const at = writable

@@ -14,13 +14,11 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, rmSync } from "node:fs";
 import autocannon from "autocannon";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { Db } from "../db/client";
-import { openDatabase } from "../db/connection";
-import { verifyHistorySync } from "../db/history/verify";
+import { verifyHistory } from "../db/history/verify";
 import { applyMigrations } from "../db/migrate";
 import { gradeRisk } from "../db/mutations/grading";
-import * as schema from "../db/schema";
+import { openDb } from "../db/open";
+import { openDatabase } from "../db/sqlite/connection";
 import { assess } from "../lib/domain/grading";
 import { linkEvent, storedJson } from "../lib/domain/history-chain";
 import { peakServerMemoryMb, startSiseServer, waitForServer } from "./bench-server";
@@ -50,9 +48,10 @@ function targets(sqlite: ReturnType<typeof openDatabase>, offset: number, n: num
 }
 
 /** The database part: the app's write against the same writes done bare, alternating blocks. */
-function databasePart(file: string) {
+async function databasePart(file: string) {
+  // The app's store, and a bare connection of its own for the same writes done by hand.
+  const db = openDb(file);
   const sqlite = openDatabase(file);
-  const db = drizzle(sqlite, { schema }) as Db;
   const actor = { id: 1, name: "bench" };
   const graded = (colour: "red" | "yellow") => {
     const r = assess({ method: "direct" }, colour, "");
@@ -123,15 +122,17 @@ function databasePart(file: string) {
         const started = performance.now();
         const ok =
           kind === "app"
-            ? gradeRisk(db, {
-                riskId: t.id,
-                expectedVersion: t.version,
-                actor,
-                now: new Date(),
-                assessment: graded(colour),
-                reason: "bench",
-                nextReviewDate: "2026-12-01",
-              }).ok
+            ? (
+                await gradeRisk(db, {
+                  riskId: t.id,
+                  expectedVersion: t.version,
+                  actor,
+                  now: new Date(),
+                  assessment: graded(colour),
+                  reason: "bench",
+                  nextReviewDate: "2026-12-01",
+                })
+              ).ok
             : bare.immediate(t, colour, Date.now());
         times[kind].push(performance.now() - started);
         if (!ok) throw new Error("benchmark write refused");
@@ -139,6 +140,7 @@ function databasePart(file: string) {
     }
   }
   sqlite.close();
+  await db.close();
   return {
     app: { median: median(times.app), p99: pct(times.app, 0.99) },
     bare: { median: median(times.bare), p99: pct(times.bare, 0.99) },
@@ -163,15 +165,17 @@ async function main() {
   if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"]);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(COPY + suffix, { force: true });
   copyFileSync(SOURCE, COPY);
-  const setup = openDatabase(COPY);
-  applyMigrations(setup);
-  const cookie = benchSessionCookie(setup, { role: "officer" });
-  const counts = setup
+  const setup = openDb(COPY);
+  await applyMigrations(setup);
+  const cookie = await benchSessionCookie(setup, { role: "officer" });
+  await setup.close();
+  const counter = openDatabase(COPY, { readonly: true });
+  const counts = counter
     .prepare("SELECT (SELECT count(*) FROM risks) AS risks, (SELECT count(*) FROM risk_events) AS events")
     .get();
-  setup.close();
+  counter.close();
 
-  const dbPart = databasePart(COPY);
+  const dbPart = await databasePart(COPY);
   console.error(`database part: app ${dbPart.app.median.toFixed(3)} ms, bare ${dbPart.bare.median.toFixed(3)} ms`);
 
   const reader = openDatabase(COPY, { readonly: true });
@@ -302,7 +306,9 @@ async function main() {
       before;
     check.close();
     const started = performance.now();
-    const verify = verifyHistorySync(openDatabase(COPY, { readonly: true }));
+    const verifier = openDb(COPY, { readonly: true });
+    const verify = await verifyHistory(verifier);
+    await verifier.close();
     const verifySeconds = (performance.now() - started) / 1000;
 
     console.log(`\n### Grade change benchmark — ${new Date().toISOString()}\n`);

@@ -13,7 +13,9 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { openDatabase } from "../db/connection";
+import { openDb } from "../db/open";
+import { clearDerivedViews } from "../db/mutations/settings";
+import { openDatabase } from "../db/sqlite/connection";
 import { weekStartsBetween } from "../db/history/derive";
 import { applyMigrations } from "../db/migrate";
 import { addDays, dayInZone, mondayOf } from "../lib/domain/dates";
@@ -74,15 +76,17 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "sise-heavy-"));
   const db = join(dir, "sise.db");
   copyFileSync(SOURCE, db);
-  const setup = openDatabase(db);
-  applyMigrations(setup);
+  const setup = openDb(db);
+  await applyMigrations(setup);
   // A fresh history: nothing derived from it yet.
-  setup.exec("DELETE FROM board_checkpoints; DELETE FROM board_weeks;");
-  const cookie = benchSessionCookie(setup);
-  const counts = setup
+  await clearDerivedViews(setup);
+  const cookie = await benchSessionCookie(setup);
+  await setup.close();
+  const counter = openDatabase(db, { readonly: true });
+  const counts = counter
     .prepare("SELECT (SELECT count(*) FROM risks) AS risks, (SELECT count(*) FROM risk_events) AS events")
     .get();
-  setup.close();
+  counter.close();
 
   const serverStarted = Date.now();
   const server = startSiseServer({ port: PORT, db, env: { SISE_CHECKPOINT_MINUTES: "0" } });

@@ -8,11 +8,9 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import autocannon from "autocannon";
-import { openDatabase } from "../db/connection";
-import type { Db } from "../db/client";
-import * as schema from "../db/schema";
+import { openDb } from "../db/open";
+import { openDatabase } from "../db/sqlite/connection";
 import { applyMigrations } from "../db/migrate";
 import { peakServerMemoryMb, startSiseServer, waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
@@ -79,10 +77,10 @@ async function main() {
       "--events",
       "1000000",
     ]);
-  const writable = openDatabase(DB);
-  applyMigrations(writable); // a bench database from an older checkout gains the newer tables
-  cookie = benchSessionCookie(writable);
-  writable.close();
+  const writable = openDb(DB);
+  await applyMigrations(writable); // a bench database from an older checkout gains the newer tables
+  cookie = await benchSessionCookie(writable);
+  await writable.close();
   const sqlite = openDatabase(DB, { readonly: true });
   const counts = sqlite
     .prepare("SELECT (SELECT count(*) FROM risks) AS risks, (SELECT count(*) FROM risk_events) AS events")
@@ -95,8 +93,10 @@ async function main() {
     .pluck()
     .get() as string;
   for (const [k, v] of Object.entries(PAGES)) PAGES[k] = v.replace("RISK_CODE", busy);
-  const queries = timeScenarios(drizzle(sqlite, { schema }) as Db);
   sqlite.close();
+  const reader = openDb(DB, { readonly: true });
+  const queries = await timeScenarios(reader);
+  await reader.close();
 
   if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"]);
   const bareDir = ensureBareNext();

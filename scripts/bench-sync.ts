@@ -6,38 +6,36 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { Db } from "../db/client";
-import { openDatabase } from "../db/connection";
 import { applyMigrations } from "../db/migrate";
+import { openDb } from "../db/open";
+import { listAreas, listRegions, listUnits } from "../db/queries/reference";
 import { gradeRisk } from "../db/mutations/grading";
 import { insertRisk } from "../db/mutations/risks";
-import * as schema from "../db/schema";
 import { seedReference } from "../db/seed";
+import { internalsOf } from "../db/sqlite/store";
 import { COLOURS } from "../lib/domain/colours";
 import { assess } from "../lib/domain/grading";
 
 const n = Number(process.argv[2] ?? 2000);
-function run(mode: "FULL" | "NORMAL") {
+async function run(mode: "FULL" | "NORMAL") {
   const dir = mkdtempSync(join(tmpdir(), "sise-sync-"));
-  const sqlite = openDatabase(join(dir, "sise.db"));
-  applyMigrations(sqlite);
-  seedReference(sqlite);
-  sqlite.pragma(`synchronous = ${mode}`);
-  const db = drizzle(sqlite, { schema }) as Db;
-  const ref = (t: string) => sqlite.prepare(`SELECT id FROM ${t} LIMIT 1`).pluck().get() as number;
+  const db = openDb(join(dir, "sise.db"));
+  await applyMigrations(db);
+  await seedReference(db);
+  internalsOf(db).writer!.pragma(`synchronous = ${mode}`);
+  const [[area], [region], [unit]] = [await listAreas(db), await listRegions(db), await listUnits(db)];
   const a = (c: (typeof COLOURS)[number]) => {
     const r = assess({ method: "direct" }, c, "");
     if (!r.ok) throw new Error(r.error);
     return r.assessment;
   };
-  const { id } = insertRisk(db, {
+  const { id } = await insertRisk(db, {
     input: {
       title: "榆阳区燃气风险",
       description: "",
-      areaId: ref("areas"),
-      regionId: ref("regions"),
-      responsibleUnitId: ref("units"),
+      areaId: area.id,
+      regionId: region.id,
+      responsibleUnitId: unit.id,
       responsiblePerson: "张伟",
       coUnitIds: [],
       reason: "",
@@ -51,7 +49,7 @@ function run(mode: "FULL" | "NORMAL") {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const s = performance.now();
-    const r = gradeRisk(db, {
+    const r = await gradeRisk(db, {
       riskId: id,
       expectedVersion: i + 1,
       actor: { id: null, name: "bench" },
@@ -63,7 +61,7 @@ function run(mode: "FULL" | "NORMAL") {
     times.push(performance.now() - s);
     if (!r.ok) throw new Error("write refused");
   }
-  sqlite.close();
+  await db.close();
   rmSync(dir, { recursive: true, force: true });
   times.sort((x, y) => x - y);
   const total = times.reduce((x, y) => x + y, 0);
@@ -75,5 +73,6 @@ function run(mode: "FULL" | "NORMAL") {
   };
 }
 // Alternate the modes so the machine's noise falls on both.
-const results = [run("FULL"), run("NORMAL"), run("FULL"), run("NORMAL")];
+const results = [];
+for (const mode of ["FULL", "NORMAL", "FULL", "NORMAL"] as const) results.push(await run(mode));
 console.log(JSON.stringify(results));

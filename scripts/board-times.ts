@@ -4,47 +4,48 @@
  * cold (checkpoints to build) and warm, and the weekly trend cold (weeks to summarise) and warm. `npx tsx scripts/board-times.ts [DB]`; see docs/benchmarks.md.
  */
 import { copyFileSync, rmSync } from "node:fs";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { Db } from "../db/client";
-import { openDatabase } from "../db/connection";
 import { statesAsOf } from "../db/history/as-of";
 import { weeklyTrend } from "../db/history/trend";
 import { applyMigrations } from "../db/migrate";
+import { clearDerivedViews } from "../db/mutations/settings";
+import { openDb } from "../db/open";
 import { listOpenCellCounts } from "../db/queries/board";
-import * as schema from "../db/schema";
+import { openDatabase } from "../db/sqlite/connection";
 import { boardFromCounts, buildBoard } from "../lib/domain/board";
 
 const source = process.argv[2] ?? "bench/sise-50k.db";
 const file = "bench/board-times.db";
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 copyFileSync(source, file);
-const sqlite = openDatabase(file);
-applyMigrations(sqlite);
-sqlite.prepare("DELETE FROM board_checkpoints").run();
-sqlite.prepare("DELETE FROM board_weeks").run();
-const db = drizzle(sqlite, { schema }) as Db;
+const db = openDb(file);
+await applyMigrations(db);
+await clearDerivedViews(db);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = (f: () => unknown, n: number) =>
-  Array.from({ length: n }, () => {
+/** Runs `f` n times, one after another; each run's milliseconds. */
+const time = async (f: () => Promise<unknown>, n: number) => {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
     const s = performance.now();
-    f();
-    return performance.now() - s;
-  });
+    await f();
+    out.push(performance.now() - s);
+  }
+  return out;
+};
 
 const yearBack = Date.now() - 365 * 86_400_000;
-const [cold] = time(() => buildBoard(statesAsOf(sqlite, yearBack).values()), 1);
-const warm = time(
-  () => buildBoard(statesAsOf(sqlite, yearBack + Math.floor(Math.random() * 20) * 86_400_000).values()),
+const [cold] = await time(async () => buildBoard((await statesAsOf(db, yearBack)).values()), 1);
+const warm = await time(
+  async () => buildBoard((await statesAsOf(db, yearBack + Math.floor(Math.random() * 20) * 86_400_000)).values()),
   15,
 );
-const current = time(() => boardFromCounts(listOpenCellCounts(db)), 30);
-const [coldAll] = time(() => statesAsOf(sqlite, Date.now() - 86_400_000), 1);
-const warmRecent = time(() => buildBoard(statesAsOf(sqlite, Date.now() - 2 * 86_400_000).values()), 15);
-const present = boardFromCounts(listOpenCellCounts(db));
-const [trendCold] = time(() => weeklyTrend(sqlite, { weeks: 52, timeZone: "Asia/Shanghai", present }), 1);
-const trendWarm = time(
+const current = await time(async () => boardFromCounts(await listOpenCellCounts(db)), 30);
+const [coldAll] = await time(() => statesAsOf(db, Date.now() - 86_400_000), 1);
+const warmRecent = await time(async () => buildBoard((await statesAsOf(db, Date.now() - 2 * 86_400_000)).values()), 15);
+const present = boardFromCounts(await listOpenCellCounts(db));
+const [trendCold] = await time(() => weeklyTrend(db, { weeks: 52, timeZone: "Asia/Shanghai", present }), 1);
+const trendWarm = await time(
   () =>
-    weeklyTrend(sqlite, {
+    weeklyTrend(db, {
       weeks: 52,
       timeZone: "Asia/Shanghai",
       present,
@@ -52,7 +53,8 @@ const trendWarm = time(
     }),
   15,
 );
-const counts = sqlite
+const counter = openDatabase(file, { readonly: true });
+const counts = counter
   .prepare(
     "SELECT (SELECT count(*) FROM risks) AS risks, (SELECT count(*) FROM risk_events) AS events, (SELECT count(*) FROM board_checkpoints) AS checkpoints",
   )
@@ -71,4 +73,5 @@ console.log(`| weekly trend, 52 weeks, cold (summarises every week once) | ${tre
 console.log(
   `| weekly trend, 52 weeks, warm (stored weeks + the present), one region | ${median(trendWarm).toFixed(1)} ms median of 15 (max ${Math.max(...trendWarm).toFixed(1)}) |`,
 );
-sqlite.close();
+counter.close();
+await db.close();

@@ -3,14 +3,14 @@
  * to the log outside the database (the server also does this on a schedule). Prints the receipt.
  */
 import { parseArgs } from "node:util";
-import { closeDb, databasePath, openDb } from "../db/connection";
+import { databasePath, openDb } from "../db/open";
 import { checkpointPaths, writeCheckpoint } from "../lib/checkpoints/signer";
 
 const { values } = parseArgs({ options: { db: { type: "string" }, force: { type: "boolean" } } });
 const file = values.db ?? databasePath();
 const db = openDb(file);
-const { receipt, written } = writeCheckpoint(db, { force: values.force });
-closeDb(db);
+const { receipt, written } = await writeCheckpoint(db, { force: values.force });
+await db.close();
 const paths = checkpointPaths(file);
 console.log(
   `${written ? "signed" : "already signed"}: seq ${receipt.seq}, head ${receipt.hash}, at ${new Date(receipt.at).toISOString()}, key ${receipt.key}`,

@@ -7,7 +7,8 @@
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../tests/e2e/chromium";
-import { openDatabase } from "../db/connection";
+import { openDb } from "../db/open";
+import { openDatabase } from "../db/sqlite/connection";
 import { startSiseServer, waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
 
@@ -16,9 +17,14 @@ const PORT = Number(process.env.BENCH_PORT ?? 3205);
 const BUDGET_KB = 200;
 
 async function main() {
-  const db = openDatabase(DB);
+  const store = openDb(DB);
   // The auditor sees the board, reports, analysis and audit; the officer the forms that write.
-  const cookies = { auditor: benchSessionCookie(db), officer: benchSessionCookie(db, { role: "officer" }) };
+  const cookies = {
+    auditor: await benchSessionCookie(store),
+    officer: await benchSessionCookie(store, { role: "officer" }),
+  };
+  await store.close();
+  const db = openDatabase(DB, { readonly: true });
   // A risk the bench officer may change (their scope is set up by benchSessionCookie).
   const code = db
     .prepare(

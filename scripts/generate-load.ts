@@ -6,8 +6,10 @@
  * unless --append is given, so it never mixes into real data by accident.
  */
 import { parseArgs } from "node:util";
-import { openDatabase } from "../db/connection";
+import { analyzeStore } from "../db/maintenance";
 import { applyMigrations } from "../db/migrate";
+import { openDb } from "../db/open";
+import { countRisks } from "../db/queries/risks";
 import { seedReference } from "../db/seed";
 import { insertGeneratedRisks } from "../db/seed/generate";
 
@@ -27,10 +29,10 @@ if (!Number.isInteger(risks) || risks < 1 || !Number.isInteger(events) || events
   process.exit(2);
 }
 
-const sqlite = openDatabase(values.db);
-applyMigrations(sqlite);
-seedReference(sqlite);
-const existing = (sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number }).n;
+const db = openDb(values.db);
+await applyMigrations(db);
+await seedReference(db);
+const existing = await countRisks(db);
 if (existing > 0 && !values.append) {
   console.error(`${values.db} already has ${existing} risks; pass --append to add more`);
   process.exit(2);
@@ -40,7 +42,7 @@ const batch = 5000;
 let made = { risks: 0, events: 0 };
 for (let i = 0; i < risks; i += batch) {
   const n = Math.min(batch, risks - i);
-  const r = insertGeneratedRisks(sqlite, {
+  const r = await insertGeneratedRisks(db, {
     count: n,
     seed: Number(values.seed) + i,
     now: new Date(),
@@ -50,9 +52,8 @@ for (let i = 0; i < risks; i += batch) {
   });
   made = { risks: made.risks + r.risks, events: made.events + r.events };
 }
-sqlite.pragma("optimize");
-sqlite.exec("ANALYZE");
-sqlite.close();
+await analyzeStore(db);
+await db.close();
 console.log(
   `[sise] ${values.db}: +${made.risks} risks, +${made.events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { chromiumLaunchOptions } from "../tests/e2e/chromium";
-import { openDatabase } from "../db/connection";
+import { openDb } from "../db/open";
 import { startSiseServer, waitForServer } from "./bench-server";
 import { benchSessionCookie } from "./bench-session";
 
@@ -18,9 +18,9 @@ const PAGES = (process.env.LIGHTHOUSE_PAGES ?? "/risks,/board").split(",");
 const MIN = 95;
 
 async function main() {
-  const db = openDatabase(DB);
-  const cookie = benchSessionCookie(db);
-  db.close();
+  const db = openDb(DB);
+  const cookie = await benchSessionCookie(db);
+  await db.close();
   const server = startSiseServer({ port: PORT, db: DB, env: { SISE_CHECKPOINT_MINUTES: "0" } });
   const options = chromiumLaunchOptions();
   // Lighthouse's own CLI, in its own node: it sends functions into the page as source text, which

@@ -7,24 +7,25 @@
  *  - otherwise a one-time setup token is printed for /setup. There is never a default password.
  * Safe to run repeatedly: nothing existing is overwritten.
  */
-import { closeDb, databasePath, openDatabase, openDb } from "../db/connection";
-import { checkpointPaths, writeCheckpoint } from "../lib/checkpoints/signer";
+import { openDb } from "../db/open";
 import { applyMigrations } from "../db/migrate";
+import { countRisks } from "../db/queries/risks";
 import { seedDemo, seedReference } from "../db/seed";
 import { countUserRows, issueSetupToken, seedAdminFromEnv } from "../db/seed/users";
+import { checkpointPaths, writeCheckpoint } from "../lib/checkpoints/signer";
 import { newPassword, usernameSchema } from "../lib/validation/auth";
 
 async function main() {
   const demoMode = !process.argv.includes("--no-seed") && process.env.SISE_SEED_DEMO !== "0";
-  const file = databasePath();
-  const sqlite = openDatabase(file);
-  applyMigrations(sqlite);
-  const reference = seedReference(sqlite);
+  const db = openDb();
+  const file = db.location;
+  await applyMigrations(db);
+  const reference = await seedReference(db);
   const log = (s: string) => console.log(`[sise] ${s}`);
 
   const envUser = process.env.SISE_ADMIN_USERNAME;
   const envPassword = process.env.SISE_ADMIN_PASSWORD;
-  if (countUserRows(sqlite) === 0 && envUser && envPassword) {
+  if ((await countUserRows(db)) === 0 && envUser && envPassword) {
     const username = usernameSchema.safeParse(envUser);
     const password = newPassword.safeParse(envPassword);
     if (!username.success || !password.success) {
@@ -32,24 +33,22 @@ async function main() {
         "SISE_ADMIN_USERNAME must be 2–32 of a-z 0-9 . _ - and SISE_ADMIN_PASSWORD at least 12 characters",
       );
     }
-    await seedAdminFromEnv(sqlite, { username: username.data, displayName: username.data, password: password.data });
+    await seedAdminFromEnv(db, { username: username.data, displayName: username.data, password: password.data });
     log(`first admin "${username.data}" created from SISE_ADMIN_USERNAME`);
   }
   // The demo only ever goes into a database with no accounts: one that already has real users (or
   // an env-created admin) never receives demo accounts or demo risks. It is written once, whole.
-  const demo = demoMode && countUserRows(sqlite) === 0 ? await seedDemo(sqlite) : null;
-  if (countUserRows(sqlite) === 0) {
-    const token = issueSetupToken(sqlite);
+  const demo = demoMode && (await countUserRows(db)) === 0 ? await seedDemo(db) : null;
+  if ((await countUserRows(db)) === 0) {
+    const token = await issueSetupToken(db);
     log(
       `no accounts yet. Open /setup and enter this one-time setup token to create the first admin:\n\n    ${token}\n`,
     );
   }
-  const { n } = sqlite.prepare("SELECT count(*) AS n FROM risks").get() as { n: number };
-  sqlite.close();
+  const n = await countRisks(db);
   // The history as it stands is signed once now (the server goes on signing it on a schedule).
-  const db = openDb(file);
-  const { receipt, written } = writeCheckpoint(db);
-  closeDb(db);
+  const { receipt, written } = await writeCheckpoint(db);
+  await db.close();
   if (written) log(`history checkpoint signed: seq ${receipt.seq}; receipts in ${checkpointPaths(file).receipts}`);
   const added = demo
     ? `${demo.users} demo accounts, ${demo.risks} demo risks, ${demo.reports} demo daily reports and ${demo.meetings} demo meetings added`

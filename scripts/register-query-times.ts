@@ -3,10 +3,8 @@
  *   node --conditions=react-server --import tsx scripts/register-query-times.ts bench/sise-50k.db
  * Prints the median and p95 of 50 runs per scenario, in milliseconds.
  */
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { openDatabase } from "../db/connection";
 import type { Db } from "../db/client";
-import * as schema from "../db/schema";
+import { openDb } from "../db/open";
 import { listRegisterPage } from "../db/queries/register";
 import { dayInZone } from "../lib/domain/dates";
 import { parseRegisterQuery, searchParamsRecord } from "../lib/validation/register-query";
@@ -25,7 +23,7 @@ export const SCENARIOS: Record<string, string> = {
   unitAndStatus: "unit=2&status=controlling",
 };
 
-export function timeScenarios(db: Db, runs = 50) {
+export async function timeScenarios(db: Db, runs = 50) {
   const today = dayInZone(new Date());
   const out: Array<{ name: string; params: string; total: number; median: number; p95: number }> = [];
   for (const [name, params] of Object.entries(SCENARIOS)) {
@@ -34,7 +32,7 @@ export function timeScenarios(db: Db, runs = 50) {
     let total = 0;
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      total = listRegisterPage(db, { query, today }).total;
+      total = (await listRegisterPage(db, { query, today })).total;
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
@@ -45,8 +43,8 @@ export function timeScenarios(db: Db, runs = 50) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2] ?? "bench/sise-50k.db";
-  const db = drizzle(openDatabase(file, { readonly: true }), { schema }) as Db;
-  for (const r of timeScenarios(db))
+  const db = openDb(file, { readonly: true });
+  for (const r of await timeScenarios(db))
     console.log(
       `${r.name.padEnd(22)} total=${String(r.total).padStart(6)} median=${r.median.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`,
     );

@@ -4,7 +4,7 @@
  */
 import { resolve } from "node:path";
 import { restoreDatabase } from "../db/backup";
-import { databasePath } from "../db/connection";
+import { databasePath } from "../db/open";
 
 const args = process.argv.slice(2);
 const i = args.indexOf("--db");
@@ -15,7 +15,7 @@ if (!backup) {
   process.exit(2);
 }
 try {
-  const { check, keptAs } = restoreDatabase(resolve(backup), target);
+  const { check, keptAs } = await restoreDatabase(resolve(backup), target);
   const events = check.chain.ok ? check.chain.count : 0;
   console.log(
     `[sise] restored ${target} from ${backup}: ${check.risks} risks, ${events} events, integrity ${check.integrity}${keptAs ? `; the previous file is kept as ${keptAs}` : ""}`,

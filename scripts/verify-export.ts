@@ -5,7 +5,7 @@
  */
 import { createReadStream, existsSync, openSync, readSync, closeSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { databasePath, openDatabase } from "../db/connection";
+import { databasePath, openDb } from "../db/open";
 import { verifyExport, verifyXlsxExport } from "../db/exports/verify-export";
 import { CLI_XLSX_LIMITS } from "../lib/files/limits";
 
@@ -19,9 +19,11 @@ if (!file || !existsSync(file)) {
   process.exit(2);
 }
 const dbFile = values["no-db"] ? null : (values.db ?? databasePath());
-const sqlite = dbFile ? openDatabase(dbFile, { readonly: true }) : undefined;
+const db = dbFile ? openDb(dbFile, { readonly: true }) : undefined;
 async function main() {
   const started = performance.now();
+  const held = await db?.openSnapshot();
+  const snapshot = held?.snapshot;
   // An XLSX is a zip ("PK…"); anything else is read as the CSV export.
   const fd = openSync(file, "r");
   const magic = Buffer.alloc(2);
@@ -29,10 +31,11 @@ async function main() {
   closeSync(fd);
   const check =
     magic.toString("latin1") === "PK"
-      ? await verifyXlsxExport(file, CLI_XLSX_LIMITS, sqlite)
-      : await verifyExport(createReadStream(file, { highWaterMark: 1 << 20 }), sqlite);
+      ? await verifyXlsxExport(file, CLI_XLSX_LIMITS, snapshot)
+      : await verifyExport(createReadStream(file, { highWaterMark: 1 << 20 }), snapshot);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  sqlite?.close();
+  held?.close();
+  await db?.close();
   if (check.ok) {
     const against =
       check.database === "matches"

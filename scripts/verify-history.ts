@@ -6,8 +6,8 @@
  * chain alone.
  */
 import { parseArgs } from "node:util";
-import { closeDb, databasePath, openDb } from "../db/connection";
-import { verifyHistorySync } from "../db/history/verify";
+import { verifyHistory } from "../db/history/verify";
+import { databasePath, openDb } from "../db/open";
 import { verifyCheckpoints } from "../lib/checkpoints/signer";
 
 const { values } = parseArgs({
@@ -16,12 +16,12 @@ const { values } = parseArgs({
 const file = values.db ?? databasePath();
 const db = openDb(file, { readonly: true });
 const started = performance.now();
-const result = verifyHistorySync(db);
+const result = await verifyHistory(db);
 const receipts = result.ok
-  ? verifyCheckpoints(db, { receipts: values.receipts, publicKey: values["public-key"], dbPath: file })
+  ? await verifyCheckpoints(db, { receipts: values.receipts, publicKey: values["public-key"], dbPath: file })
   : null;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
-closeDb(db);
+await db.close();
 if (!result.ok) {
   const b = result.broken;
   const where =

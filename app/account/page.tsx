@@ -26,9 +26,9 @@ export default async function AccountPage({ searchParams }: Props) {
     getFormatter(),
   ]);
   const db = getDb();
-  const me = getUser(db, { id: user.id })!;
-  const areaNames = new Map(listAreas(db).map((a) => [a.id, localName(a, locale)]));
-  const regionNames = new Map(listRegions(db).map((r) => [r.id, localName(r, locale)]));
+  const me = (await getUser(db, { id: user.id }))!;
+  const areaNames = new Map((await listAreas(db)).map((a) => [a.id, localName(a, locale)]));
+  const regionNames = new Map((await listRegions(db)).map((r) => [r.id, localName(r, locale)]));
   const notice = params.passwordChanged
     ? t("passwordChanged")
     : params.totpEnabled
@@ -36,7 +36,7 @@ export default async function AccountPage({ searchParams }: Props) {
       : params.totpDisabled
         ? t("totpDisabled")
         : null;
-  const sessions = listUserSessions(db, { userId: user.id });
+  const sessions = await listUserSessions(db, { userId: user.id });
   return (
     <section className="mx-auto flex max-w-3xl flex-col gap-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

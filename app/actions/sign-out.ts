@@ -15,7 +15,7 @@ export async function signOutAction(): Promise<void> {
   const db = getDb();
   const user = await getCurrentUser();
   const id = await readSessionId();
-  if (user) recordSignOut(db, { actor: actorOf(user), now: new Date(), ip: (await requestFacts()).ip });
+  if (user) await recordSignOut(db, { actor: actorOf(user), now: new Date(), ip: (await requestFacts()).ip });
   await endSession(db, id);
   redirect("/login?signedOut=1");
 }

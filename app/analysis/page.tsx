@@ -43,7 +43,7 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Sea
   const week = chooseWeek(query.week, now);
   const expanded = EXPANDABLE.includes(query.all ?? "") ? query.all! : null;
   const db = getDb();
-  const { analysis, names, organisation } = loadWeeklyAnalysis(db, {
+  const { analysis, names, organisation } = await loadWeeklyAnalysis(db, {
     monday: week.monday,
     now,
     locale,

@@ -25,7 +25,7 @@ export default async function AuditPage() {
   const user = await requirePageUser("history.verify", "/audit");
   const [t, locale] = [await getTranslations("audit"), await getLocale()];
   const db = getDb();
-  const events = listRecentEvents(db, { limit: 100 });
+  const events = await listRecentEvents(db, { limit: 100 });
   return (
     <ClientMessages paths={ISLAND_MESSAGES.audit}>
       <section className="flex max-w-4xl flex-col gap-6">
@@ -33,9 +33,9 @@ export default async function AuditPage() {
         <VerifyForm />
         {can(user, "history.export") ? (
           <ExportForm
-            areas={listAreas(db).map((a) => ({ id: a.id, label: localName(a, locale) }))}
-            regions={listRegions(db).map((r) => ({ id: r.id, label: localName(r, locale) }))}
-            actors={listUsers(db).map((u) => ({ id: u.id, label: `${u.displayName} (${u.username})` }))}
+            areas={(await listAreas(db)).map((a) => ({ id: a.id, label: localName(a, locale) }))}
+            regions={(await listRegions(db)).map((r) => ({ id: r.id, label: localName(r, locale) }))}
+            actors={(await listUsers(db)).map((u) => ({ id: u.id, label: `${u.displayName} (${u.username})` }))}
           />
         ) : null}
         <VerifyExportForm maxMb={VERIFY_LIMITS.maxUploadBytes / 1024 / 1024} />
@@ -43,8 +43,8 @@ export default async function AuditPage() {
           <h2 className="mb-2 text-lg font-semibold">{t("recent")}</h2>
           <RiskTimeline
             events={events}
-            names={nameMaps(db, locale)}
-            codes={mapRiskCodes(
+            names={await nameMaps(db, locale)}
+            codes={await mapRiskCodes(
               db,
               events.map((e) => e.riskId),
             )}

@@ -38,7 +38,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const [t, format] = [await getTranslations("board"), await getFormatter()];
   const { frame, board, marks, asOfMs, now } = v;
   const moment = format.dateTime(asOfMs === null ? now : new Date(asOfMs), { dateStyle: "medium", timeStyle: "short" });
-  const changes = v.view === "grid" ? v.changes() : null;
+  const changes = v.view === "grid" ? await v.changes() : null;
   const query = v.query ? `?${v.query}` : "";
   return (
     <div className="flex flex-col gap-3">
@@ -102,7 +102,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       ) : null}
       {can(user, "report.read") && asOfMs === null ? (
         <ReportingStrip
-          data={dayReporting(db, { day: v.today, nowMs: now.getTime(), locale: frame.locale }).strip}
+          data={(await dayReporting(db, { day: v.today, nowMs: now.getTime(), locale: frame.locale })).strip}
           day={v.today}
           compact
         />
@@ -191,8 +191,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           {changes.events.length ? (
             <RiskTimeline
               events={changes.events}
-              names={nameMaps(db, frame.locale)}
-              codes={mapRiskCodes(
+              names={await nameMaps(db, frame.locale)}
+              codes={await mapRiskCodes(
                 db,
                 changes.events.map((e) => e.riskId),
               )}

@@ -24,7 +24,7 @@ export default async function LoginPage({ searchParams }: Props) {
   if (user?.stage === "ready") redirect(target);
   if (user?.stage === "pendingTotp") redirect(`/login/verify?next=${encodeURIComponent(target)}`);
   const t = await getTranslations("auth");
-  const demo = isDemoDatabase(getDb());
+  const demo = await isDemoDatabase(getDb());
   return (
     <ClientMessages paths={ISLAND_MESSAGES.login}>
       <div className="mx-auto flex max-w-3xl flex-col gap-6 md:flex-row">

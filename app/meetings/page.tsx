@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MeetingsPage() {
   const user = await requirePageUser("meeting.read", "/meetings");
   const [t, format] = [await getTranslations("meetings"), await getFormatter()];
-  const list = listMeetings(getDb());
+  const list = await listMeetings(getDb());
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
   return (
     <ClientMessages paths={ISLAND_MESSAGES.meetings}>

@@ -30,10 +30,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const asked = singleValues(await searchParams).day;
   const day = asked && isIsoDay(asked) && asked <= today ? asked : today;
   const db = getDb();
-  const { rows, strip, cutoff } = dayReporting(db, { day, nowMs: now.getTime(), locale });
+  const { rows, strip, cutoff } = (await dayReporting(db, { day, nowMs: now.getTime(), locale }));
   const overdue = rows.filter((r) => r.standing === "missing");
-  const members = listUnitMembers(db, overdue.map((r) => r.unit.id));
-  const codes = mapRiskCodes(db, rows.flatMap((r) => r.reports.flatMap((rep) => rep.items.map((i) => i.riskId ?? null))));
+  const members = (await listUnitMembers(db, overdue.map((r) => r.unit.id)));
+  const codes = (await mapRiskCodes(db, rows.flatMap((r) => r.reports.flatMap((rep) => rep.items.map((i) => i.riskId ?? null)))));
   const actor = await actorNamer();
   const time = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
   const nav = "rounded border border-neutral-300 bg-white px-3 py-1 text-sm hover:bg-neutral-100";

@@ -40,7 +40,7 @@ export default async function RegisterPage({
   const { query, ignored } = parseRegisterQuery(await searchParams);
   const db = getDb();
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
-  const result = listRegisterPage(db, { query, today });
+  const result = await listRegisterPage(db, { query, today });
   const [t, ta, te] = [
     await getTranslations("register"),
     await getTranslations("app"),
@@ -86,7 +86,12 @@ export default async function RegisterPage({
           </Link>
         ) : null}
       </div>
-      <RegisterFilters query={query} areas={listAreas(db)} regions={listRegions(db)} units={listUnits(db)} />
+      <RegisterFilters
+        query={query}
+        areas={await listAreas(db)}
+        regions={await listRegions(db)}
+        units={await listUnits(db)}
+      />
       {ignored.length > 0 ? (
         <p role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t("ignoredParams", {

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** First start only: closed for good once any account exists. */
 export default async function SetupPage() {
   const db = getDb();
-  if (countUsers(db) > 0 || !getSetupTokenDigest(db)) redirect("/login");
+  if ((await countUsers(db)) > 0 || !(await getSetupTokenDigest(db))) redirect("/login");
   const t = await getTranslations("setup");
   return (
     <ClientMessages paths={ISLAND_MESSAGES.setup}>

@@ -28,8 +28,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   const db = getDb();
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
   const canComplete = (task: { unitId: number }) => can(user, "task.complete") && user.unitIds.includes(task.unitId);
-  const mine = user.unitIds.length ? listTasks(db, { unitIds: user.unitIds }) : [];
-  const all = listTasks(db, { status: which, limit: 500 });
+  const mine = user.unitIds.length ? await listTasks(db, { unitIds: user.unitIds }) : [];
+  const all = await listTasks(db, { status: which, limit: 500 });
   const tab = (key: string, label: string) => (
     <Link
       key={key}

@@ -12,11 +12,11 @@ import { COLOURS, type Colour } from "@/lib/domain/colours";
  */
 export async function loadBoardFrame(db: Db) {
   const [t, tc, locale] = [await getTranslations("board"), await getTranslations("colours"), await getLocale()];
-  const regions = listRegions(db, { activeOnly: true })
+  const regions = (await listRegions(db, { activeOnly: true }))
     .filter((r) => r.level === "city" || r.level === "county")
     // "市本级" rather than "榆林市(市本级)": the column heads must fit a projected cell's width.
     .map((r) => ({ id: r.id, label: r.level === "city" ? t("cityLevel") : localName(r, locale) }));
-  const areas = listAreas(db, { activeOnly: true });
+  const areas = await listAreas(db, { activeOnly: true });
   const rows = (kind: "category" | "domain") =>
     areas.filter((a) => a.kind === kind).map((a) => ({ id: a.id, label: localName(a, locale) }));
   const colours = Object.fromEntries(COLOURS.map((c) => [c, tc(c)])) as Record<Colour, string>;

@@ -32,7 +32,7 @@ export function LiveRefresh({ version, intervalMs = 5000 }: { version: number; i
         // A missed poll is retried at the next tick; the board keeps showing what it has.
       }
     };
-    const id = window.setInterval(tick, intervalMs);
+    const id = window.setInterval(() => void tick(), intervalMs);
     return () => {
       stopped = true;
       window.clearInterval(id);

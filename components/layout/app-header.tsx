@@ -31,7 +31,7 @@ const NAV: Array<{
 export async function AppHeader() {
   const [t, tr, user] = [await getTranslations("app"), await getTranslations("roles"), await getCurrentUser()];
   const ready = user?.stage === "ready" ? user : null;
-  const demo = isDemoDatabase(getDb());
+  const demo = await isDemoDatabase(getDb());
   const links = ready ? NAV.filter((n) => !n.needs || can(ready, n.needs)) : [];
   const who = user ? (
     <Link href="/account" className="hdr-link">

@@ -10,11 +10,11 @@ import type { RiskFormOptions } from "./risk-form";
  * With a `scope`, an officer is offered only the areas and regions they may grade (the server
  * enforces the same rule; this only spares them choices that would be refused).
  */
-export function riskFormOptions(
+export async function riskFormOptions(
   db: Db,
   locale: string,
   opts: { keep?: { areaId: number; regionId: number; unitId: number }; scope?: Scope } = {},
-): RiskFormOptions {
+): Promise<RiskFormOptions> {
   const { keep, scope } = opts;
   const visible = <T extends { id: number; active: boolean }>(
     rows: T[],
@@ -22,15 +22,15 @@ export function riskFormOptions(
     allowed?: ReadonlyArray<number>,
   ) => rows.filter((r) => (r.active || r.id === id) && (!allowed || allowed.includes(r.id)));
   return {
-    areas: visible(listAreas(db), keep?.areaId, scope?.areaIds).map((a) => ({
+    areas: visible(await listAreas(db), keep?.areaId, scope?.areaIds).map((a) => ({
       id: a.id,
       kind: a.kind,
       label: localName(a, locale),
     })),
-    regions: visible(listRegions(db), keep?.regionId, scope?.regionIds).map((r) => ({
+    regions: visible(await listRegions(db), keep?.regionId, scope?.regionIds).map((r) => ({
       id: r.id,
       label: localName(r, locale),
     })),
-    units: visible(listUnits(db), keep?.unitId).map((u) => ({ id: u.id, label: localName(u, locale) })),
+    units: visible(await listUnits(db), keep?.unitId).map((u) => ({ id: u.id, label: localName(u, locale) })),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The history's CSV, written on a thread of its own (issue 18). The main thread serves every other
- * request; this one opens its own read-only connection, takes the snapshot (one read transaction),
+ * request; this one opens its own read-only store and takes a snapshot of it (one read transaction),
  * tells the main thread how many rows it holds, and once given the file's opening lines writes the
  * CSV (db/exports/csv-file.ts), UTF-8 encoded, a chunk at a time. It keeps at most a few chunks
  * ahead of the download (credits from the main thread), so a slow client holds it back instead of
@@ -10,13 +10,14 @@
  * ← { more } adds a credit · ← { cancel } stops · → { failed, message } on any error.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import Database from "better-sqlite3";
 import type { HistoryFilter } from "../../lib/validation/export-query";
 import { csvFile } from "./csv-file";
+import { openDb } from "../open";
 import { historySource } from "./history";
 import type { ExportMeta } from "./source";
 
-export type CsvJob = { file: string; filter: HistoryFilter; timeZone: string };
+/** `location`: the store the worker opens a read-only snapshot of (the database file). */
+export type CsvJob = { location: string; filter: HistoryFilter; timeZone: string };
 export type CsvMeta = Omit<ExportMeta, "countLine"> & { countLine: string };
 export type ToMain =
   | { type: "opened"; total: number; scope: "full" | "partial" }
@@ -49,12 +50,12 @@ port.on("message", (m: ToWorker) => {
 });
 
 async function run() {
-  // Read-only and without the app's write functions: this connection only reads one snapshot.
-  const sqlite = new Database(job.file, { readonly: true, fileMustExist: true });
+  // Read-only: this thread only reads one snapshot.
+  const db = openDb(job.location, { readonly: true });
+  const held = await db.openSnapshot();
   try {
-    sqlite.pragma("busy_timeout = 5000");
     // No pause between chunks: nobody else is served on this thread.
-    const source = historySource(sqlite, job.filter, job.timeZone, { pause: async () => undefined });
+    const source = await historySource(held.snapshot, job.filter, job.timeZone, { pause: async () => undefined });
     port.postMessage({ type: "opened", total: source.total, scope: source.scope } satisfies ToMain);
     await until(() => meta !== null);
     if (cancelled) return;
@@ -68,7 +69,8 @@ async function run() {
     }
     port.postMessage({ type: "end" } satisfies ToMain);
   } finally {
-    sqlite.close();
+    held.close();
+    await db.close();
   }
 }
 

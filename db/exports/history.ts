@@ -1,13 +1,14 @@
-import type Database from "better-sqlite3";
 import { startOfDayInZone, addDays } from "../../lib/domain/dates";
 import type { StoredEvent } from "../../lib/domain/history-chain";
 import { isFullExport, type HistoryFilter } from "../../lib/validation/export-query";
+import { connectionOf } from "../sqlite/store";
+import type { Snapshot } from "../store";
 import { pauseBetweenChunks, type Cell, type ExportColumn, type ExportFormat, type ExportSource } from "./source";
 
 /**
  * The history as an export source (CSV or XLSX), streamed in constant memory. Reads in keyed chunks (seq > last … LIMIT n)
- * inside one read transaction on the connection it is given — the export's own read-only
- * connection, so a long export never holds the server's connection — and yields the event loop
+ * from the snapshot it is given (`Db.openSnapshot`: its own read-only connection, so a long
+ * export never holds the server's) and yields the event loop
  * between chunks (`pause`), so other requests keep flowing while a million rows go out.
  *
  * CSV (for auditors' tools and `verify-export`): a header of machine keys and one row per event
@@ -84,8 +85,8 @@ function where(f: HistoryFilter, timeZone: string): { sql: string; args: Array<s
 
 const INTEGER = new Set(["seq", "at", "risk_id", "risk_version", "actor_id"]);
 
-export function historySource(
-  sqlite: Database.Database,
+export async function historySource(
+  snapshot: Snapshot,
   filter: HistoryFilter,
   timeZone: string,
   {
@@ -94,10 +95,11 @@ export function historySource(
     format = "csv",
     words,
   }: { chunk?: number; pause?: () => Promise<void>; format?: ExportFormat; words?: HistoryWords } = {},
-): ExportSource {
+): Promise<ExportSource> {
   const w = where(filter, timeZone);
+  // The snapshot's connection: one read transaction, so the count and every chunk agree.
+  const sqlite = connectionOf(snapshot);
   const from = "FROM risk_events e LEFT JOIN risks r ON r.id = e.risk_id";
-  sqlite.exec("BEGIN"); // one snapshot: the count and every chunk agree (ends when the connection closes)
   const total = sqlite
     .prepare(`SELECT count(*) ${from} WHERE 1 ${w.sql}`)
     .pluck()

@@ -1,16 +1,14 @@
-import type Database from "better-sqlite3";
 import { and, asc, count, eq, gt } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import { normaliseText } from "../../lib/domain/text";
 import type { RegisterQuery } from "../../lib/validation/register-query";
 import { whereFor } from "../queries/register";
-import * as schema from "../schema";
 import { areas, regions, risks, units } from "../schema";
+import type { Snapshot } from "../store";
 import { pauseBetweenChunks, type Cell, type ColumnKind, type ExportColumn, type ExportSource } from "./source";
 
 /**
  * The register as it stands, as an export source (CSV or XLSX), with the register page's own filters (db/queries/register.ts),
- * streamed like the history: own read-only connection, one snapshot, keyed chunks, yields between.
+ * streamed like the history: from a snapshot of its own, keyed chunks, yields between.
  * The columns are the import's: codes for machines, names for people, headed in the export's
  * language (the import reads either language's headings, and the keys), so an export can be
  * edited in Excel and imported again. Text goes out as the import reads it back (lib/domain/text).
@@ -50,24 +48,18 @@ export type RegisterWords = {
   yesNo: (b: boolean) => string;
 };
 
-export function registerSource(
-  sqlite: Database.Database,
+export async function registerSource(
+  db: Snapshot,
   query: RegisterQuery,
   meta: { filter: string; today: string; words: RegisterWords },
   { chunk = 1_000, pause = pauseBetweenChunks }: { chunk?: number; pause?: () => Promise<void> } = {},
-): ExportSource {
-  const db = drizzle(sqlite, { schema });
+): Promise<ExportSource> {
   const where = whereFor(query, meta.today);
   const w = meta.words;
   const unitCodes = new Map(
-    db
-      .select({ id: units.id, code: units.code })
-      .from(units)
-      .all()
-      .map((u) => [u.id, u.code]),
+    (await db.select({ id: units.id, code: units.code }).from(units)).map((u) => [u.id, u.code]),
   );
-  sqlite.exec("BEGIN"); // one snapshot (ends when the connection closes)
-  const total = db.select({ n: count() }).from(risks).where(where).get()?.n ?? 0;
+  const [{ n: total }] = await db.select({ n: count() }).from(risks).where(where);
   const columns: ExportColumn[] = REGISTER_COLUMNS.map((key) => ({
     key,
     header: w.headers[key],
@@ -79,7 +71,7 @@ export function registerSource(
   async function* chunks(): AsyncGenerator<Cell[][]> {
     let last = 0;
     for (;;) {
-      const rows = db
+      const rows = await db
         .select({
           risk: risks,
           areaCode: areas.code,
@@ -98,8 +90,7 @@ export function registerSource(
         .innerJoin(units, eq(units.id, risks.responsibleUnitId))
         .where(and(where, gt(risks.id, last)))
         .orderBy(asc(risks.id))
-        .limit(chunk)
-        .all();
+        .limit(chunk);
       if (rows.length) {
         yield rows.map((r) => {
           const k = r.risk;

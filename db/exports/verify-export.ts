@@ -1,8 +1,10 @@
-import type Database from "better-sqlite3";
+import { count, eq, gt, inArray } from "drizzle-orm";
 import { parse } from "csv-parse";
 import { exportVersion, uncell, unescapeText } from "../../lib/domain/csv";
 import { chainHash, createChainVerifier, type StoredEvent } from "../../lib/domain/history-chain";
 import { xlsxRows, XlsxLimitError, type XlsxLimits, type XlsxValue } from "../../lib/files/xlsx-rows";
+import { riskEvents } from "../schema";
+import type { Snapshot } from "../store";
 import { CHAIN_COLUMNS, HISTORY_COLUMNS } from "./history";
 
 /**
@@ -95,13 +97,12 @@ function toEvent(
 }
 
 /** The chain rules over rows as they come, the database comparison batched. */
-function createChecker(scope: "full" | "partial", sqlite?: Database.Database) {
+function createChecker(scope: "full" | "partial", db?: Snapshot) {
   const chain = createChainVerifier();
   let rows = 0;
   let head: string | null = null;
   let previous: { seq: number; hash: string } | null = null;
   let pending: Array<{ line: number; seq: number; hash: string }> = [];
-  const storedHash = sqlite?.prepare("SELECT seq, hash FROM risk_events WHERE seq IN (SELECT value FROM json_each(?))");
   const fail = (problem: Failure["problem"], line?: number, seq?: number, column?: string): Failure => ({
     ok: false,
     scope,
@@ -111,20 +112,24 @@ function createChecker(scope: "full" | "partial", sqlite?: Database.Database) {
     column,
     problem,
   });
-  const flush = (): Failure | null => {
-    if (!storedHash || !pending.length) return null;
-    const found = new Map(
-      (storedHash.all(JSON.stringify(pending.map((p) => p.seq))) as Array<{ seq: number; hash: string }>).map((r) => [
-        r.seq,
-        r.hash,
-      ]),
-    );
+  const flush = async (): Promise<Failure | null> => {
+    if (!db || !pending.length) return null;
+    const stored = await db
+      .select({ seq: riskEvents.seq, hash: riskEvents.hash })
+      .from(riskEvents)
+      .where(
+        inArray(
+          riskEvents.seq,
+          pending.map((p) => p.seq),
+        ),
+      );
+    const found = new Map(stored.map((r) => [r.seq, r.hash]));
     const bad = pending.find((p) => found.get(p.seq) !== p.hash);
     pending = [];
     return bad ? fail("database", bad.line, bad.seq) : null;
   };
   return {
-    push(r: RawRow): Failure | null {
+    async push(r: RawRow): Promise<Failure | null> {
       rows += 1;
       const damaged = damagedColumn(r.cells);
       const e = toEvent(r.cells);
@@ -147,21 +152,20 @@ function createChecker(scope: "full" | "partial", sqlite?: Database.Database) {
       head = e.hash;
       return null;
     },
-    finish(declared: number): ExportCheck {
+    async finish(declared: number): Promise<ExportCheck> {
       if (rows !== declared) return fail("count");
       if (scope === "full") {
         const result = chain.finish();
         if (!result.ok) return fail("chain");
       }
-      const stale = flush();
+      const stale = await flush();
       if (stale) return stale;
-      if (!sqlite || rows === 0) return { ok: true, scope, rows, head };
+      if (!db || rows === 0) return { ok: true, scope, rows, head };
       if (scope === "partial") return { ok: true, scope, rows, head, database: "matches" };
       // The database has moved on since the export: compare at the export's last sequence.
-      const stored = sqlite.prepare("SELECT hash FROM risk_events WHERE seq = ?").pluck().get(rows) as
-        string | undefined;
-      if (stored !== head) return fail("database", undefined, rows);
-      const newer = sqlite.prepare("SELECT count(*) FROM risk_events WHERE seq > ?").pluck().get(rows) as number;
+      const [stored] = await db.select({ hash: riskEvents.hash }).from(riskEvents).where(eq(riskEvents.seq, rows));
+      if (stored?.hash !== head) return fail("database", undefined, rows);
+      const [{ newer }] = await db.select({ newer: count() }).from(riskEvents).where(gt(riskEvents.seq, rows));
       return { ok: true, scope, rows, head, database: "matches", newerInDatabase: newer };
     },
   };
@@ -175,10 +179,7 @@ function readMark(text: string): { version: 1 | 2; scope: "full" | "partial"; de
 }
 
 /** A history CSV as the app writes it: the mark line, "#" lines, the header of keys, the rows. */
-export async function verifyExport(
-  chunks: AsyncIterable<Buffer | string>,
-  sqlite?: Database.Database,
-): Promise<ExportCheck> {
+export async function verifyExport(chunks: AsyncIterable<Buffer | string>, db?: Snapshot): Promise<ExportCheck> {
   type Cell = { value: string; quoted: boolean };
   const parser = parse({
     bom: true,
@@ -208,7 +209,7 @@ export async function verifyExport(
       if (!mark) {
         mark = readMark(first);
         if (!mark) return stop({ ok: false, scope: null, rows, line: info.lines, problem: "notAnExport" });
-        checker = createChecker(mark.scope, sqlite);
+        checker = createChecker(mark.scope, db);
         continue;
       }
       if (!header) {
@@ -224,7 +225,7 @@ export async function verifyExport(
       const cells = Object.fromEntries(
         HISTORY_COLUMNS.map((c, i) => [c, uncell(record[i].value, record[i].quoted, mark!.version === 2)]),
       );
-      const failed = checker!.push({ line: info.lines, cells });
+      const failed = await checker!.push({ line: info.lines, cells });
       if (failed) return stop(failed);
     }
     await feeding;
@@ -242,7 +243,7 @@ export async function verifyExport(
 export async function verifyXlsxExport(
   source: Buffer | string,
   limits: XlsxLimits,
-  sqlite?: Database.Database,
+  db?: Snapshot,
 ): Promise<ExportCheck> {
   let mark: ReturnType<typeof readMark> = null;
   let checker: ReturnType<typeof createChecker> | null = null;
@@ -260,7 +261,7 @@ export async function verifyXlsxExport(
       if (!mark) {
         mark = readMark(text(r.cells[0]) ?? "");
         if (!mark) return { ok: false, scope: null, rows, line: r.row, problem: "notAnExport" };
-        checker = createChecker(mark.scope, sqlite);
+        checker = createChecker(mark.scope, db);
         continue;
       }
       if (!index) {
@@ -277,7 +278,7 @@ export async function verifyXlsxExport(
       if (r.sheet !== dataSheet) continue;
       rows += 1;
       const cells = Object.fromEntries(CHAIN_COLUMNS.map((c) => [c, stored(r.cells[index!.get(c)!])]));
-      const failed = checker!.push({ line: r.row, cells });
+      const failed = await checker!.push({ line: r.row, cells });
       if (failed) return failed;
     }
   } catch (e) {

@@ -11,6 +11,8 @@ import {
 import { COLOURS, RISK_STATUSES } from "../../lib/domain/colours";
 import { monthStartsBetween } from "../../lib/domain/dates";
 import { memoPerConnection } from "../memo";
+import { connectionOf } from "../sqlite/store";
+import type { Db } from "../store";
 
 /**
  * Risk states at any past moment, rebuilt from the history (lib/domain/board.ts `replay`), fast
@@ -38,6 +40,7 @@ export const unpack = ([riskId, areaId, regionId, c, st]: Packed): RiskState => 
   status: RISK_STATUSES[st],
 });
 
+/** Board events in (after, upto], oldest first, read on `sqlite` as the caller iterates (no awaits while iterating). */
 export function* boardEventsBetween(sqlite: Database.Database, afterMs: number, uptoMs: number): Generator<BoardEvent> {
   const rows = sqlite
     .prepare(
@@ -74,8 +77,12 @@ function latestCheckpoint(
   return { at: row.at, states: new Map((JSON.parse(row.states) as Packed[]).map((p) => [p[0], unpack(p)])) };
 }
 
-/** Makes the missing monthly checkpoints up to `uptoMs` (never later than a minute ago). */
-export function ensureCheckpoints(sqlite: Database.Database, uptoMs: number, nowMs = Date.now()): number {
+/**
+ * Makes the missing monthly checkpoints up to `uptoMs` (never later than a minute ago): replayed
+ * on the reader, each stored by a write of its own (a cache of the history, not an event in it).
+ */
+export async function ensureCheckpoints(db: Db, uptoMs: number, nowMs = Date.now()): Promise<number> {
+  const sqlite = connectionOf(db);
   const limit = Math.min(uptoMs, nowMs - 60_000);
   const first = sqlite.prepare("SELECT min(at) AS at FROM risk_events").get() as { at: number | null };
   if (first.at === null) return 0;
@@ -87,15 +94,33 @@ export function ensureCheckpoints(sqlite: Database.Database, uptoMs: number, now
   const start = latestCheckpoint(sqlite, limit);
   const states = start.states;
   let at = start.at;
-  const insert = sqlite.prepare("INSERT OR IGNORE INTO board_checkpoints (at, states) VALUES (?, ?)");
   let made = 0;
   for (const boundary of missing) {
     replay(states, boardEventsBetween(sqlite, at, boundary));
-    insert.run(boundary, JSON.stringify([...states.values()].map(pack)));
+    await storeDerived(db, "board_checkpoints", boundary, JSON.stringify([...states.values()].map(pack)));
     at = boundary;
     made += 1;
   }
   return made;
+}
+
+/**
+ * Stores one derived row (a checkpoint or a week's board) unless it is there already: rows are
+ * final once made, so a second maker (another request, the background job) changes nothing.
+ */
+export function storeDerived(
+  db: Db,
+  table: "board_checkpoints" | "board_weeks",
+  at: number,
+  json: string,
+): Promise<number> {
+  const column = table === "board_checkpoints" ? "states" : "cells";
+  return db.write(
+    async (tx) =>
+      connectionOf(tx)
+        .prepare(`INSERT INTO ${table} (at, ${column}) VALUES (?, ?) ON CONFLICT DO NOTHING`)
+        .run(at, json).changes,
+  );
 }
 
 function* eventsNewestFirst(sqlite: Database.Database, afterMs: number): Generator<ReversibleEvent> {
@@ -139,7 +164,8 @@ const countBetween = (sqlite: Database.Database, after: number, upto: number, ca
  * Every risk's board state at `atMs`, by whichever walk is shorter: forward from the checkpoint
  * before it, or backward from the present (for recent moments, fewer events lie after them).
  */
-export function statesAsOf(sqlite: Database.Database, atMs: number, nowMs = Date.now()): Map<number, RiskState> {
+export async function statesAsOf(db: Db, atMs: number, nowMs = Date.now()): Promise<Map<number, RiskState>> {
+  const sqlite = connectionOf(db);
   // Compared before any missing checkpoint is made: on a fresh history (no checkpoints yet) a
   // recent moment is a short walk back from the present, not a walk through the whole history.
   const checkpointAt =
@@ -149,7 +175,7 @@ export function statesAsOf(sqlite: Database.Database, atMs: number, nowMs = Date
   if (countBetween(sqlite, atMs, Number.MAX_SAFE_INTEGER, forward) < forward) {
     return rollBack(presentStates(sqlite), eventsNewestFirst(sqlite, atMs));
   }
-  ensureCheckpoints(sqlite, atMs, nowMs);
+  await ensureCheckpoints(db, atMs, nowMs);
   const { at, states } = latestCheckpoint(sqlite, atMs);
   return replay(states, boardEventsBetween(sqlite, at, atMs));
 }
@@ -167,12 +193,12 @@ const pastBoards = memoPerConnection<number, Board>({
   sizeOf: (b) => 150 * (b.cells.size + b.byArea.size + b.byRegion.size + 1),
 });
 
-export function boardAsOf(sqlite: Database.Database, atMs: number, nowMs = Date.now()): Board {
-  if (atMs > nowMs - 60_000) return buildBoard(statesAsOf(sqlite, atMs, nowMs).values());
-  const kept = pastBoards(sqlite);
+export async function boardAsOf(db: Db, atMs: number, nowMs = Date.now()): Promise<Board> {
+  if (atMs > nowMs - 60_000) return buildBoard((await statesAsOf(db, atMs, nowMs)).values());
+  const kept = pastBoards(db);
   const hit = kept.get(atMs);
   if (hit) return hit;
-  const board = buildBoard(statesAsOf(sqlite, atMs, nowMs).values());
+  const board = buildBoard((await statesAsOf(db, atMs, nowMs)).values());
   kept.set(atMs, board);
   return board;
 }

@@ -1,22 +1,19 @@
 import "server-only";
 import type { Board } from "../../lib/domain/board";
 import type { TrendFilter, TrendPoint } from "../../lib/domain/trend";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { boardAsOf } from "./as-of";
 import { weeklyTrend } from "./trend";
 
-/**
- * The history's boards for the app, on the app's `Db`: the board as it stood at an instant, and
- * the weekly trend. The replay code under them reads the driver's handle directly (it walks a
- * million events in keyed chunks); that stays inside db/.
- */
-export function boardAt(db: Db, atMs: number, nowMs = Date.now()): Board {
-  return boardAsOf(db.$client, atMs, nowMs);
+/** The board as it stood at an instant, rebuilt from the history (db/history/as-of.ts). */
+export function boardAt(db: Db, atMs: number, nowMs = Date.now()): Promise<Board> {
+  return boardAsOf(db, atMs, nowMs);
 }
 
+/** Counts per colour at the end of each of the last `weeks` weeks (db/history/trend.ts). */
 export function trendOf(
   db: Db,
   p: { weeks: number; filter?: TrendFilter; timeZone: string; present?: Board; nowMs?: number },
-): TrendPoint[] {
-  return weeklyTrend(db.$client, p);
+): Promise<TrendPoint[]> {
+  return weeklyTrend(db, p);
 }

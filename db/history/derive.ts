@@ -1,8 +1,9 @@
-import type Database from "better-sqlite3";
 import { replay, type RiskState } from "../../lib/domain/board";
 import { addDays, dayInZone, mondayOf, monthStartsBetween, startOfDayInZone } from "../../lib/domain/dates";
 import { summariseCells } from "../../lib/domain/trend";
-import { BOARD_ACTIONS, boardEvent, pack, unpack, type Packed } from "./as-of";
+import { connectionOf } from "../sqlite/store";
+import type { Db } from "../store";
+import { BOARD_ACTIONS, boardEvent, pack, storeDerived, unpack, type Packed } from "./as-of";
 
 /**
  * What the history views derive from the history — the monthly checkpoints (every risk's state at
@@ -24,9 +25,10 @@ type Row = [seq: number, at: number, riskId: number, action: string, field: stri
 export type DeriveResult = { checkpoints: number; weeks: number; events: number };
 
 export async function deriveHistory(
-  sqlite: Database.Database,
+  db: Db,
   p: { timeZone: string; nowMs?: number; pause?: () => Promise<void> },
 ): Promise<DeriveResult> {
+  const sqlite = connectionOf(db);
   const nowMs = p.nowMs ?? Date.now();
   const limit = nowMs - SETTLE_MS;
   const first = (sqlite.prepare("SELECT min(at) AS at FROM risk_events").get() as { at: number | null }).at;
@@ -58,8 +60,6 @@ export async function deriveHistory(
     ORDER BY at, seq LIMIT ?`,
     )
     .raw();
-  const insertMonth = sqlite.prepare("INSERT OR IGNORE INTO board_checkpoints (at, states) VALUES (?, ?)");
-  const insertWeek = sqlite.prepare("INSERT OR IGNORE INTO board_weeks (at, cells) VALUES (?, ?)");
   const out: DeriveResult = { checkpoints: 0, weeks: 0, events: 0 };
 
   for (const boundary of boundaries) {
@@ -76,9 +76,14 @@ export async function deriveHistory(
       if (rows.length < BATCH) break;
     }
     if (monthSet.has(boundary))
-      out.checkpoints += insertMonth.run(boundary, JSON.stringify([...states.values()].map(pack))).changes;
+      out.checkpoints += await storeDerived(
+        db,
+        "board_checkpoints",
+        boundary,
+        JSON.stringify([...states.values()].map(pack)),
+      );
     if (weekSet.has(boundary))
-      out.weeks += insertWeek.run(boundary, JSON.stringify(summariseCells(states.values()))).changes;
+      out.weeks += await storeDerived(db, "board_weeks", boundary, JSON.stringify(summariseCells(states.values())));
   }
   return out;
 }
@@ -91,9 +96,4 @@ export function weekStartsBetween(fromMs: number, toMs: number, timeZone: string
     if (at > toMs) return out;
     if (at > fromMs) out.push(at);
   }
-}
-
-/** The same, for the app's connection (the background job in lib/history/derive-schedule.ts). */
-export function deriveHistoryOf(db: { $client: Database.Database }, p: Parameters<typeof deriveHistory>[1]) {
-  return deriveHistory(db.$client, p);
 }

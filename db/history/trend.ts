@@ -1,4 +1,3 @@
-import type Database from "better-sqlite3";
 import { replay, type Board } from "../../lib/domain/board";
 import { addDays, recentWeekStarts, startOfDayInZone } from "../../lib/domain/dates";
 import {
@@ -9,7 +8,9 @@ import {
   type TrendFilter,
   type TrendPoint,
 } from "../../lib/domain/trend";
-import { boardEventsBetween, statesAsOf } from "./as-of";
+import { connectionOf } from "../sqlite/store";
+import type { Db } from "../store";
+import { boardEventsBetween, statesAsOf, storeDerived } from "./as-of";
 
 /** Week starts that lie less than this in the past may still receive events; they are not stored. */
 const SETTLE_MS = 60_000;
@@ -21,8 +22,8 @@ const SETTLE_MS = 60_000;
  * Each week's board is summarised per cell once and stored (board_weeks), so later trends read
  * `weeks` small rows; missing weeks are rebuilt from the history in one forward walk.
  */
-export function weeklyTrend(
-  sqlite: Database.Database,
+export async function weeklyTrend(
+  db: Db,
   {
     weeks,
     filter = {},
@@ -30,10 +31,10 @@ export function weeklyTrend(
     present,
     nowMs = Date.now(),
   }: { weeks: number; filter?: TrendFilter; timeZone: string; present?: Board; nowMs?: number },
-): TrendPoint[] {
+): Promise<TrendPoint[]> {
   const starts = recentWeekStarts(nowMs, weeks, timeZone).map((day) => ({ day, at: startOfDayInZone(day, timeZone) }));
-  const summaries = weekSummaries(
-    sqlite,
+  const summaries = await weekSummaries(
+    db,
     starts.map((s) => s.at),
     nowMs,
   );
@@ -43,7 +44,8 @@ export function weeklyTrend(
 }
 
 /** The board summarised per cell at each of `ats` (week starts), from board_weeks or rebuilt and stored. */
-export function weekSummaries(sqlite: Database.Database, ats: number[], nowMs: number): Map<number, CellSummary[]> {
+export async function weekSummaries(db: Db, ats: number[], nowMs: number): Promise<Map<number, CellSummary[]>> {
+  const sqlite = connectionOf(db);
   const stored = sqlite
     .prepare("SELECT at, cells FROM board_weeks WHERE at >= ? AND at <= ?")
     .raw()
@@ -52,15 +54,14 @@ export function weekSummaries(sqlite: Database.Database, ats: number[], nowMs: n
   const missing = ats.filter((at) => !out.has(at));
   if (missing.length === 0) return out;
   // One forward walk through the missing weeks: the first from the checkpoints, the rest by replay.
-  const states = statesAsOf(sqlite, missing[0], nowMs);
-  const insert = sqlite.prepare("INSERT OR IGNORE INTO board_weeks (at, cells) VALUES (?, ?)");
+  const states = await statesAsOf(db, missing[0], nowMs);
   let at = missing[0];
   for (const boundary of missing) {
     replay(states, boardEventsBetween(sqlite, at, boundary));
     at = boundary;
     const cells = summariseCells(states.values());
     out.set(boundary, cells);
-    if (boundary <= nowMs - SETTLE_MS) insert.run(boundary, JSON.stringify(cells));
+    if (boundary <= nowMs - SETTLE_MS) await storeDerived(db, "board_weeks", boundary, JSON.stringify(cells));
   }
   return out;
 }

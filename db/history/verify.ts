@@ -1,5 +1,6 @@
-import type Database from "better-sqlite3";
 import { createChainVerifier, type ChainResult } from "../../lib/domain/history-chain";
+import { connectionOf } from "../sqlite/store";
+import type { Db } from "../store";
 
 const SELECT = `SELECT seq, at, risk_id, risk_version, actor_id, actor_name, action, field, old_value, new_value, reason, data, prev_hash, hash
   FROM risk_events WHERE seq > ? ORDER BY seq LIMIT ?`;
@@ -40,27 +41,24 @@ const toRow = (r: RawRow): Row => ({
   hash: r[13],
 });
 
-function highestIssued(sqlite: Database.Database): number | undefined {
-  return (
-    sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'risk_events'").get() as { seq: number } | undefined
-  )?.seq;
-}
-
 /**
  * Recomputes the whole chain and reports the first broken link, or the count and head. Reads in
- * keyed chunks inside one read transaction: one consistent snapshot, constant memory. `pause` runs
- * between chunks — the web page passes a yield to the event loop so other requests keep flowing.
+ * keyed chunks from one snapshot: the high-water mark and every row agree, in constant memory.
+ * `pause` runs between chunks — the web page passes a yield to the event loop so other requests
+ * keep flowing.
  */
-export async function verifyHistory(
-  store: Database.Database | { $client: Database.Database },
+export function verifyHistory(
+  db: Db,
   { chunk = 20_000, pause }: { chunk?: number; pause?: () => Promise<void> } = {},
 ): Promise<ChainResult> {
-  const sqlite = "$client" in store ? store.$client : store;
-  const verifier = createChainVerifier();
-  const select = sqlite.prepare(SELECT).raw();
-  sqlite.exec("BEGIN");
-  try {
-    const highest = highestIssued(sqlite);
+  return db.snapshot(async (s) => {
+    const sqlite = connectionOf(s);
+    const verifier = createChainVerifier();
+    const select = sqlite.prepare(SELECT).raw();
+    // The highest sequence ever issued: a cut tail (the last events deleted) shows as a gap.
+    const highest = (
+      sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'risk_events'").get() as { seq: number } | undefined
+    )?.seq;
     let last = 0;
     for (;;) {
       const rows = select.all(last, chunk) as RawRow[];
@@ -70,21 +68,5 @@ export async function verifyHistory(
       if (pause) await pause();
     }
     return verifier.finish(highest);
-  } finally {
-    sqlite.exec("COMMIT");
-  }
-}
-
-/** The synchronous form, for scripts and tests. */
-export function verifyHistorySync(store: Database.Database | { $client: Database.Database }): ChainResult {
-  const sqlite = "$client" in store ? store.$client : store;
-  const verifier = createChainVerifier();
-  const select = sqlite.prepare(SELECT.replace("LIMIT ?", "")).raw();
-  // One read transaction: the high-water mark and the rows come from the same snapshot.
-  const tx = sqlite.transaction(() => {
-    const highest = highestIssued(sqlite);
-    for (const r of select.iterate(0) as Iterable<RawRow>) if (!verifier.push(toRow(r))) return verifier.finish();
-    return verifier.finish(highest);
   });
-  return tx.deferred();
 }

@@ -1,21 +1,20 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
 import type { ExistingRisk, ImportValues, PlannedRow } from "@/lib/domain/import-plan";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { gradeRisk, reviewRisk } from "../mutations/grading";
-import { writeTransaction, type Actor } from "../mutations/events";
+import type { Actor } from "../mutations/events";
 import { insertRisk, updateRiskDetails } from "../mutations/risks";
 import { risks } from "../schema";
 
 /** The risks an upload names, by code, as the plan needs them. */
-export function existingRisks(db: Db, codes: string[]): Map<string, ExistingRisk> {
+export async function existingRisks(db: Db, codes: string[]): Promise<Map<string, ExistingRisk>> {
   const out = new Map<string, ExistingRisk>();
   for (let i = 0; i < codes.length; i += 500) {
-    for (const r of db
+    for (const r of await db
       .select()
       .from(risks)
-      .where(inArray(risks.code, codes.slice(i, i + 500)))
-      .all()) {
+      .where(inArray(risks.code, codes.slice(i, i + 500)))) {
       out.set(r.code, {
         id: r.id,
         version: r.version,
@@ -43,8 +42,8 @@ export class ImportConflict extends Error {
 }
 
 /**
- * Writes a plan without errors, all or nothing: one IMMEDIATE transaction around the same writes the
- * forms make (better-sqlite3 nests each of them as a savepoint), so every created or changed risk has
+ * Writes a plan without errors, all or nothing: one write transaction around the same writes the
+ * forms make (each joins it), so every created or changed risk has
  * its ordinary history events — each naming the file in its reason, with the importer as the actor.
  * A risk that changed since the dry run (its version moved) aborts the whole import.
  */
@@ -52,12 +51,12 @@ export function commitImport(
   db: Db,
   plan: PlannedRow[],
   { actor, now, reason }: { actor: Actor; now: Date; reason: string },
-): { created: number; updated: number } {
-  return writeTransaction(db, () => {
+): Promise<{ created: number; updated: number }> {
+  return db.write(async () => {
     let [created, updated] = [0, 0];
     for (const row of plan) {
       if (row.action === "create") {
-        insertRisk(db, {
+        await insertRisk(db, {
           input: { ...details(row.values), reason },
           assessment: direct(row.values),
           nextReviewDate: row.values.nextReviewDate,
@@ -74,7 +73,7 @@ export function commitImport(
         };
         if (row.changes.some((c) => c !== "colour" && c !== "nextReviewDate")) {
           step(
-            updateRiskDetails(db, {
+            await updateRiskDetails(db, {
               riskId: row.riskId,
               expectedVersion: version,
               input: { ...details(row.values), reason },
@@ -85,7 +84,7 @@ export function commitImport(
         }
         if (row.changes.includes("colour")) {
           step(
-            gradeRisk(db, {
+            await gradeRisk(db, {
               riskId: row.riskId,
               expectedVersion: version,
               actor,
@@ -97,7 +96,7 @@ export function commitImport(
           );
         } else if (row.changes.includes("nextReviewDate")) {
           step(
-            reviewRisk(db, {
+            await reviewRisk(db, {
               riskId: row.riskId,
               expectedVersion: version,
               actor,

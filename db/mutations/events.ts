@@ -1,23 +1,10 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import { storedJson } from "@/lib/domain/history-chain";
-import type { Db } from "../client";
+import type { Actor } from "@/lib/domain/actor";
+import type { Db, Tx } from "../store";
 import { appendStoredEvent } from "../history/append";
 
-/** Who did it: a signed-in user, or a named system actor (seed, setup) with no id. */
-export type Actor = { id: number | null; name: string };
-
-/** A write transaction, carrying its connection so the history append can use cached statements. */
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] & { $client: Database.Database };
-
-/**
- * Every write in Sise: one synchronous transaction that takes SQLite's write lock at BEGIN
- * (IMMEDIATE), so the version check, the change and the history's chain head are read and written
- * under the same lock — a second process can neither interleave nor fail half-way with BUSY.
- */
-export function writeTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
-  return db.transaction((tx) => fn(Object.assign(tx, { $client: db.$client })), { behavior: "immediate" });
-}
+export type { Actor, Tx };
 
 export type EventInput = {
   at: Date;
@@ -38,8 +25,8 @@ export type EventInput = {
  * event commits or rolls back with the change it describes. Each event is linked into the global
  * hash chain (lib/domain/history-chain.ts) from the values exactly as they are stored.
  */
-export function appendEvent(tx: Tx | Db, e: EventInput): { seq: number } {
-  const row = appendStoredEvent(tx.$client, {
+export async function appendEvent(tx: Tx, e: EventInput): Promise<{ seq: number }> {
+  const row = await appendStoredEvent(tx, {
     at: e.at.getTime(),
     risk_id: e.riskId ?? null,
     risk_version: e.riskVersion ?? null,
@@ -54,4 +41,11 @@ export function appendEvent(tx: Tx | Db, e: EventInput): { seq: number } {
   });
   return { seq: row.seq };
 }
-export type { Tx };
+
+/**
+ * Runs `body` inside `h` when it is already a transaction (so a step composes into a caller's
+ * write), or as a write of its own when it is the store.
+ */
+export function writeWith<T>(h: Db | Tx, body: (tx: Tx) => Promise<T>): Promise<T> {
+  return "write" in h ? h.write(body) : body(h);
+}

@@ -2,7 +2,7 @@ import "server-only";
 import type { RiskStatus } from "@/lib/domain/colours";
 import type { Assessment } from "@/lib/domain/grading";
 import { planAcknowledge, planGrade, planReview, planStatus } from "@/lib/domain/risk-workflow";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import type { Actor } from "./events";
 import { changeRisk, type WriteResult } from "./risk-write";
 
@@ -14,18 +14,18 @@ type Base = { riskId: number; expectedVersion: number; actor: Actor; now: Date }
 export function gradeRisk(
   db: Db,
   p: Base & { assessment: Assessment; reason: string; nextReviewDate: string },
-): WriteResult {
+): Promise<WriteResult> {
   return changeRisk(db, p, (current) => planGrade(current, p));
 }
 
-export function reviewRisk(db: Db, p: Base & { note: string; nextReviewDate: string }): WriteResult {
+export function reviewRisk(db: Db, p: Base & { note: string; nextReviewDate: string }): Promise<WriteResult> {
   return changeRisk(db, p, (current) => planReview(current, p));
 }
 
-export function changeStatus(db: Db, p: Base & { status: RiskStatus; reason: string }): WriteResult {
+export function changeStatus(db: Db, p: Base & { status: RiskStatus; reason: string }): Promise<WriteResult> {
   return changeRisk(db, p, (current) => planStatus(current, p));
 }
 
-export function acknowledgeRed(db: Db, p: Base & { instruction: string }): WriteResult {
+export function acknowledgeRed(db: Db, p: Base & { instruction: string }): Promise<WriteResult> {
   return changeRisk(db, p, (current) => planAcknowledge(current, p));
 }

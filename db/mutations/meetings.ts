@@ -3,9 +3,9 @@ import { and, eq } from "drizzle-orm";
 import type { CellSummary } from "@/lib/domain/trend";
 import type { MeetingType } from "@/lib/domain/meetings";
 import { changedHeaderFields, meetingWriteRefusal, taskCompletionRefusal } from "@/lib/domain/meeting-workflow";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { meetingCorrections, meetingDecisions, meetingRisks, meetingTasks, meetings, units } from "../schema";
-import { appendEvent, writeTransaction, type Actor, type Tx } from "./events";
+import { appendEvent, type Actor, type Tx } from "./events";
 
 type Who = { actor: Actor & { id: number }; now: Date };
 export type MeetingHeader = {
@@ -23,35 +23,37 @@ export type MeetingWrite =
  * The meeting, when the rules let this write go ahead (lib/domain/meeting-workflow.ts), read inside
  * the write's transaction; otherwise the refusal. `expectedVersion` for edits and the close.
  */
-function openMeeting(
+async function openMeeting(
   tx: Tx,
   id: number,
   expectedVersion?: number,
-): { version: number } | "notFound" | "closed" | "conflict" {
-  const m = tx
-    .select({ status: meetings.status, version: meetings.version })
-    .from(meetings)
-    .where(eq(meetings.id, id))
-    .get();
+): Promise<{ version: number } | "notFound" | "closed" | "conflict"> {
+  const m = (
+    await tx
+      .select({ status: meetings.status, version: meetings.version })
+      .from(meetings)
+      .where(eq(meetings.id, id))
+      .limit(1)
+  )[0];
   return meetingWriteRefusal(m, expectedVersion) ?? { version: m!.version };
 }
 
 /** Every addition moves the meeting's version, so a close made from an older view is refused. */
-const bump = (tx: Tx, id: number, version: number) =>
-  tx
+const bump = async (tx: Tx, id: number, version: number) =>
+  await tx
     .update(meetings)
     .set({ version: version + 1 })
-    .where(eq(meetings.id, id))
-    .run();
+    .where(eq(meetings.id, id));
 
-export function createMeeting(db: Db, p: MeetingHeader & Who): { id: number } {
-  return writeTransaction(db, (tx) => {
-    const { id } = tx
-      .insert(meetings)
-      .values({ ...p, createdBy: p.actor.id, createdAt: p.now })
-      .returning({ id: meetings.id })
-      .get();
-    appendEvent(tx, {
+export function createMeeting(db: Db, p: MeetingHeader & Who): Promise<{ id: number }> {
+  return db.write(async (tx) => {
+    const { id } = (
+      await tx
+        .insert(meetings)
+        .values({ ...p, createdBy: p.actor.id, createdAt: p.now })
+        .returning({ id: meetings.id })
+    )[0];
+    await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: "meeting.create",
@@ -70,14 +72,18 @@ export function createMeeting(db: Db, p: MeetingHeader & Who): { id: number } {
 }
 
 /** Edits an open meeting's header, from the version the form was loaded at; each changed field is an event. */
-export function updateMeeting(db: Db, p: MeetingHeader & Who & { id: number; expectedVersion: number }): MeetingWrite {
-  return writeTransaction(db, (tx) => {
-    const before = tx.select().from(meetings).where(eq(meetings.id, p.id)).get();
+export function updateMeeting(
+  db: Db,
+  p: MeetingHeader & Who & { id: number; expectedVersion: number },
+): Promise<MeetingWrite> {
+  return db.write(async (tx) => {
+    const before = (await tx.select().from(meetings).where(eq(meetings.id, p.id)).limit(1))[0];
     const refused = meetingWriteRefusal(before, p.expectedVersion);
     if (refused) return { ok: false as const, error: refused };
     const changed = changedHeaderFields(before!, p);
     if (changed.length === 0) return { ok: true as const };
-    tx.update(meetings)
+    await tx
+      .update(meetings)
       .set({
         type: p.type,
         title: p.title,
@@ -87,30 +93,34 @@ export function updateMeeting(db: Db, p: MeetingHeader & Who & { id: number; exp
         notes: p.notes,
         version: before!.version + 1,
       })
-      .where(eq(meetings.id, p.id))
-      .run();
+      .where(eq(meetings.id, p.id));
     for (const c of changed)
-      appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.update", ...c, data: { meetingId: p.id } });
+      await appendEvent(tx, { at: p.now, actor: p.actor, action: "meeting.update", ...c, data: { meetingId: p.id } });
     return { ok: true as const };
   });
 }
 
-export function addDiscussedRisk(db: Db, p: Who & { meetingId: number; riskId: number; note: string }): MeetingWrite {
-  return writeTransaction(db, (tx) => {
-    const open = openMeeting(tx, p.meetingId);
+export function addDiscussedRisk(
+  db: Db,
+  p: Who & { meetingId: number; riskId: number; note: string },
+): Promise<MeetingWrite> {
+  return db.write(async (tx) => {
+    const open = await openMeeting(tx, p.meetingId);
     if (typeof open === "string") return { ok: false as const, error: open };
     if (
-      tx
-        .select({ id: meetingRisks.riskId })
-        .from(meetingRisks)
-        .where(and(eq(meetingRisks.meetingId, p.meetingId), eq(meetingRisks.riskId, p.riskId)))
-        .get()
+      (
+        await tx
+          .select({ id: meetingRisks.riskId })
+          .from(meetingRisks)
+          .where(and(eq(meetingRisks.meetingId, p.meetingId), eq(meetingRisks.riskId, p.riskId)))
+          .limit(1)
+      )[0]
     ) {
       return { ok: false as const, error: "duplicate" as const };
     }
-    tx.insert(meetingRisks).values({ meetingId: p.meetingId, riskId: p.riskId, note: p.note }).run();
-    bump(tx, p.meetingId, open.version);
-    appendEvent(tx, {
+    await tx.insert(meetingRisks).values({ meetingId: p.meetingId, riskId: p.riskId, note: p.note });
+    await bump(tx, p.meetingId, open.version);
+    await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: "meeting.risk",
@@ -125,17 +135,18 @@ export function addDiscussedRisk(db: Db, p: Who & { meetingId: number; riskId: n
 export function addDecision(
   db: Db,
   p: Who & { meetingId: number; riskId: number | null; leader: string; text: string },
-): MeetingWrite {
-  return writeTransaction(db, (tx) => {
-    const open = openMeeting(tx, p.meetingId);
+): Promise<MeetingWrite> {
+  return db.write(async (tx) => {
+    const open = await openMeeting(tx, p.meetingId);
     if (typeof open === "string") return { ok: false as const, error: open };
-    const { id } = tx
-      .insert(meetingDecisions)
-      .values({ meetingId: p.meetingId, riskId: p.riskId, leader: p.leader, text: p.text })
-      .returning({ id: meetingDecisions.id })
-      .get();
-    bump(tx, p.meetingId, open.version);
-    appendEvent(tx, {
+    const { id } = (
+      await tx
+        .insert(meetingDecisions)
+        .values({ meetingId: p.meetingId, riskId: p.riskId, leader: p.leader, text: p.text })
+        .returning({ id: meetingDecisions.id })
+    )[0];
+    await bump(tx, p.meetingId, open.version);
+    await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: "meeting.decision",
@@ -150,25 +161,28 @@ export function addDecision(
 export function addTask(
   db: Db,
   p: Who & { meetingId: number; unitId: number; riskId: number | null; title: string; dueDate: string },
-): MeetingWrite {
-  return writeTransaction(db, (tx) => {
-    const open = openMeeting(tx, p.meetingId);
+): Promise<MeetingWrite> {
+  return db.write(async (tx) => {
+    const open = await openMeeting(tx, p.meetingId);
     if (typeof open === "string") return { ok: false as const, error: open };
     if (
-      !tx
-        .select({ id: units.id })
-        .from(units)
-        .where(and(eq(units.id, p.unitId), eq(units.active, true)))
-        .get()
+      !(
+        await tx
+          .select({ id: units.id })
+          .from(units)
+          .where(and(eq(units.id, p.unitId), eq(units.active, true)))
+          .limit(1)
+      )[0]
     )
       return { ok: false as const, error: "unknownUnit" as const };
-    const { id } = tx
-      .insert(meetingTasks)
-      .values({ meetingId: p.meetingId, unitId: p.unitId, riskId: p.riskId, title: p.title, dueDate: p.dueDate })
-      .returning({ id: meetingTasks.id })
-      .get();
-    bump(tx, p.meetingId, open.version);
-    appendEvent(tx, {
+    const { id } = (
+      await tx
+        .insert(meetingTasks)
+        .values({ meetingId: p.meetingId, unitId: p.unitId, riskId: p.riskId, title: p.title, dueDate: p.dueDate })
+        .returning({ id: meetingTasks.id })
+    )[0];
+    await bump(tx, p.meetingId, open.version);
+    await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: "meeting.task",
@@ -188,11 +202,12 @@ export function addTask(
 export function closeMeeting(
   db: Db,
   p: Who & { id: number; expectedVersion: number; snapshot: CellSummary[] },
-): MeetingWrite {
-  return writeTransaction(db, (tx) => {
-    const open = openMeeting(tx, p.id, p.expectedVersion);
+): Promise<MeetingWrite> {
+  return db.write(async (tx) => {
+    const open = await openMeeting(tx, p.id, p.expectedVersion);
     if (typeof open === "string") return { ok: false as const, error: open };
-    tx.update(meetings)
+    await tx
+      .update(meetings)
       .set({
         status: "closed",
         snapshot: JSON.stringify(p.snapshot),
@@ -200,9 +215,8 @@ export function closeMeeting(
         closedBy: p.actor.name,
         version: open.version + 1,
       })
-      .where(eq(meetings.id, p.id))
-      .run();
-    appendEvent(tx, {
+      .where(eq(meetings.id, p.id));
+    await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: "meeting.close",
@@ -213,22 +227,25 @@ export function closeMeeting(
 }
 
 /** A correction to a closed record: a new linked entry and event; the record itself stays as closed. */
-export function addCorrection(db: Db, p: Who & { meetingId: number; text: string }): MeetingWrite {
-  return writeTransaction(db, (tx) => {
-    const m = tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, p.meetingId)).get();
+export function addCorrection(db: Db, p: Who & { meetingId: number; text: string }): Promise<MeetingWrite> {
+  return db.write(async (tx) => {
+    const m = (
+      await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, p.meetingId)).limit(1)
+    )[0];
     if (!m) return { ok: false as const, error: "notFound" as const };
-    const { seq } = appendEvent(tx, {
+    const { seq } = await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: "meeting.correction",
       newValue: { text: p.text },
       data: { meetingId: p.meetingId },
     });
-    const { id } = tx
-      .insert(meetingCorrections)
-      .values({ meetingId: p.meetingId, text: p.text, createdAt: p.now, createdByName: p.actor.name, eventSeq: seq })
-      .returning({ id: meetingCorrections.id })
-      .get();
+    const { id } = (
+      await tx
+        .insert(meetingCorrections)
+        .values({ meetingId: p.meetingId, text: p.text, createdAt: p.now, createdByName: p.actor.name, eventSeq: seq })
+        .returning({ id: meetingCorrections.id })
+    )[0];
     return { ok: true as const, id };
   });
 }
@@ -236,25 +253,27 @@ export function addCorrection(db: Db, p: Who & { meetingId: number; text: string
 export type TaskDone = { ok: true } | { ok: false; error: "notFound" | "notYourUnit" | "alreadyDone" };
 
 /** The responsible unit marks a follow-up task done, with what was done; once done it stays done. */
-export function completeTask(db: Db, p: Who & { taskId: number; note: string; unitIds: number[] }): TaskDone {
-  return writeTransaction(db, (tx) => {
-    const task = tx
-      .select({
-        unitId: meetingTasks.unitId,
-        status: meetingTasks.status,
-        meetingId: meetingTasks.meetingId,
-        riskId: meetingTasks.riskId,
-      })
-      .from(meetingTasks)
-      .where(eq(meetingTasks.id, p.taskId))
-      .get();
+export function completeTask(db: Db, p: Who & { taskId: number; note: string; unitIds: number[] }): Promise<TaskDone> {
+  return db.write(async (tx) => {
+    const task = (
+      await tx
+        .select({
+          unitId: meetingTasks.unitId,
+          status: meetingTasks.status,
+          meetingId: meetingTasks.meetingId,
+          riskId: meetingTasks.riskId,
+        })
+        .from(meetingTasks)
+        .where(eq(meetingTasks.id, p.taskId))
+        .limit(1)
+    )[0];
     const refused = taskCompletionRefusal(task, p.unitIds);
     if (refused || !task) return { ok: false as const, error: refused ?? "notFound" };
-    tx.update(meetingTasks)
+    await tx
+      .update(meetingTasks)
       .set({ status: "done", doneAt: p.now, doneBy: p.actor.name, doneNote: p.note })
-      .where(eq(meetingTasks.id, p.taskId))
-      .run();
-    appendEvent(tx, {
+      .where(eq(meetingTasks.id, p.taskId));
+    await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: "task.done",

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { ReportItem } from "@/lib/domain/reporting";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { dailyReports, risks, units } from "../schema";
-import { appendEvent, writeTransaction, type Actor } from "./events";
+import { appendEvent, type Actor } from "./events";
 
 export type FileReportResult =
   { ok: true; id: number; late: boolean; supplement: boolean } | { ok: false; error: "unknownUnit" | "unknownRisk" };
@@ -25,53 +25,58 @@ export function fileDailyReport(
     actor: Actor & { id: number };
     now: Date;
   },
-): FileReportResult {
-  return writeTransaction(db, (tx) => {
+): Promise<FileReportResult> {
+  return db.write(async (tx) => {
     if (
-      !tx
-        .select({ id: units.id })
-        .from(units)
-        .where(and(eq(units.id, p.unitId), eq(units.active, true)))
-        .get()
+      !(
+        await tx
+          .select({ id: units.id })
+          .from(units)
+          .where(and(eq(units.id, p.unitId), eq(units.active, true)))
+          .limit(1)
+      )[0]
     )
       return { ok: false as const, error: "unknownUnit" as const };
     const riskIds = [...new Set(p.items.flatMap((i) => (i.riskId ? [i.riskId] : [])))];
     if (
       riskIds.length &&
-      tx.select({ n: count() }).from(risks).where(inArray(risks.id, riskIds)).get()!.n !== riskIds.length
+      (await tx.select({ n: count() }).from(risks).where(inArray(risks.id, riskIds)).limit(1))[0]!.n !== riskIds.length
     ) {
       return { ok: false as const, error: "unknownRisk" as const };
     }
-    const earlier = tx
-      .select({ n: count() })
-      .from(dailyReports)
-      .where(and(eq(dailyReports.unitId, p.unitId), eq(dailyReports.day, p.day)))
-      .get()!.n;
+    const earlier = (
+      await tx
+        .select({ n: count() })
+        .from(dailyReports)
+        .where(and(eq(dailyReports.unitId, p.unitId), eq(dailyReports.day, p.day)))
+        .limit(1)
+    )[0]!.n;
     const late = p.now.getTime() > p.deadlineAt;
     const supplement = earlier > 0;
-    const { seq } = appendEvent(tx, {
+    const { seq } = await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: supplement ? "report.supplement" : "report.file",
       newValue: { unitId: p.unitId, day: p.day, kind: p.kind, items: p.items, note: p.note },
       data: { late, deadlineAt: p.deadlineAt },
     });
-    const row = tx
-      .insert(dailyReports)
-      .values({
-        unitId: p.unitId,
-        day: p.day,
-        kind: p.kind,
-        items: p.items,
-        note: p.note,
-        filedAt: p.now,
-        deadlineAt: new Date(p.deadlineAt),
-        filedBy: p.actor.id,
-        filedByName: p.actor.name,
-        eventSeq: seq,
-      })
-      .returning({ id: dailyReports.id })
-      .get();
+    const row = (
+      await tx
+        .insert(dailyReports)
+        .values({
+          unitId: p.unitId,
+          day: p.day,
+          kind: p.kind,
+          items: p.items,
+          note: p.note,
+          filedAt: p.now,
+          deadlineAt: new Date(p.deadlineAt),
+          filedBy: p.actor.id,
+          filedByName: p.actor.name,
+          eventSeq: seq,
+        })
+        .returning({ id: dailyReports.id })
+    )[0];
     return { ok: true as const, id: row.id, late, supplement };
   });
 }

@@ -2,57 +2,36 @@ import "server-only";
 import { and, desc, gte, lt } from "drizzle-orm";
 import type { Assessment } from "@/lib/domain/grading";
 import { DEFAULT_CODE_PREFIX, nextRiskCode } from "@/lib/domain/risk-code";
+import { pickDetails, planDetails } from "@/lib/domain/risk-workflow";
 import type { RiskDetails } from "@/lib/validation/risk";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { risks } from "../schema";
-import { appendEvent, writeTransaction, type Actor } from "./events";
+import { appendEvent, type Actor } from "./events";
 import { changeRisk, type WriteResult } from "./risk-write";
 
 export type { Actor };
 
-/** The details a form may change; each changed one becomes one history event. */
-const TRACKED = [
-  "title",
-  "description",
-  "areaId",
-  "regionId",
-  "responsibleUnitId",
-  "responsiblePerson",
-  "coUnitIds",
-] as const;
-type Fields = Pick<RiskDetails, (typeof TRACKED)[number]>;
-const pickFields = (input: Fields): Fields =>
-  Object.fromEntries(TRACKED.map((f) => [f, input[f]])) as unknown as Fields;
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * Creates a risk with its first assessment and its "create" event in one transaction. The code's
- * yearly sequence is read inside the same (IMMEDIATE) transaction, so two creations can never get
- * the same code. A risk created red waits for a leader's acknowledgement like any escalation.
+ * yearly sequence is read inside the same write transaction, so two creations can never get the
+ * same code. A risk created red waits for a leader's acknowledgement like any escalation.
  */
 export function insertRisk(
   db: Db,
-  {
-    input,
-    assessment,
-    nextReviewDate,
-    actor,
-    now,
-    year,
-  }: { input: RiskDetails; assessment: Assessment; nextReviewDate: string; actor: Actor; now: Date; year: number },
-) {
-  return writeTransaction(db, (tx) => {
+  p: { input: RiskDetails; assessment: Assessment; nextReviewDate: string; actor: Actor; now: Date; year: number },
+): Promise<{ id: number; code: string }> {
+  const { input, assessment, nextReviewDate, actor, now, year } = p;
+  return db.write(async (tx) => {
     const prefix = `${DEFAULT_CODE_PREFIX}-${year}-`;
-    const last = tx
+    const [last] = await tx
       .select({ code: risks.code })
       .from(risks)
       .where(and(gte(risks.code, prefix), lt(risks.code, `${DEFAULT_CODE_PREFIX}-${year}.`)))
       .orderBy(desc(risks.code))
-      .limit(1)
-      .get();
+      .limit(1);
     const code = nextRiskCode(DEFAULT_CODE_PREFIX, year, last?.code);
-    const fields = pickFields(input);
-    const row = tx
+    const fields = pickDetails(input);
+    const [row] = await tx
       .insert(risks)
       .values({
         ...fields,
@@ -67,9 +46,8 @@ export function insertRisk(
         createdAt: now,
         updatedAt: now,
       })
-      .returning({ id: risks.id, code: risks.code })
-      .get();
-    appendEvent(tx, {
+      .returning({ id: risks.id, code: risks.code });
+    await appendEvent(tx, {
       at: now,
       actor,
       action: "create",
@@ -90,20 +68,6 @@ export function insertRisk(
 export function updateRiskDetails(
   db: Db,
   p: { riskId: number; expectedVersion: number; input: RiskDetails; actor: Actor; now: Date },
-): WriteResult {
-  return changeRisk(db, p, (current) => {
-    const next = pickFields(p.input);
-    const changed = TRACKED.filter((f) => !same(current[f], next[f]));
-    if (changed.length === 0) return { error: "noChange" };
-    return {
-      set: next,
-      events: changed.map((field) => ({
-        action: "update",
-        field,
-        oldValue: current[field],
-        newValue: next[field],
-        reason: p.input.reason || null,
-      })),
-    };
-  });
+): Promise<WriteResult> {
+  return changeRisk(db, p, (current) => planDetails(current, { input: p.input, reason: p.input.reason }));
 }

@@ -1,17 +1,16 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
+import { isSessionAlive, sessionLifetime, shouldTouchSession, type SessionLimits } from "@/lib/domain/sessions";
 import { afterFailure, lockRemainingMs, type ThrottleState } from "@/lib/domain/throttle";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { loginThrottle, sessions, users } from "../schema";
-import type { Tx } from "./events";
+import { writeWith, type Tx } from "./events";
 
-export type SessionLimits = { idleMs: number; absoluteMs: number };
-
-/** A half-signed-in session (password done, TOTP code pending) lives five minutes at most. */
-export const PENDING_TOTP_MS = 5 * 60_000;
+export type { SessionLimits };
+export { PENDING_TOTP_MS } from "@/lib/domain/sessions";
 
 export function insertSession(
-  tx: Tx | Db,
+  h: Tx | Db,
   s: {
     id: string;
     userId: number;
@@ -21,28 +20,27 @@ export function insertSession(
     ip: string | null;
     userAgent: string | null;
   },
-) {
-  const lifetime = s.pendingTotp ? Math.min(PENDING_TOTP_MS, s.limits.absoluteMs) : s.limits.absoluteMs;
-  tx.insert(sessions)
-    .values({
+): Promise<void> {
+  return writeWith(h, async (tx) => {
+    await tx.insert(sessions).values({
       id: s.id,
       userId: s.userId,
       pendingTotp: !!s.pendingTotp,
       createdAt: s.now,
       lastSeenAt: s.now,
-      expiresAt: new Date(s.now.getTime() + lifetime),
+      expiresAt: new Date(s.now.getTime() + sessionLifetime(s.limits, !!s.pendingTotp)),
       ip: s.ip,
       userAgent: s.userAgent?.slice(0, 300) ?? null,
-    })
-    .run();
+    });
+  });
 }
 
 /**
- * The session behind a cookie digest, if it is still alive: not past its absolute expiry, not idle
- * longer than allowed, and its user still active. A dead session is deleted on sight.
+ * The session behind a cookie digest, if it is still alive (lib/domain/sessions.ts). A dead
+ * session is deleted on sight; a live one has its last activity stamped at most once a minute.
  */
-export function getLiveSession(db: Db, { id, now, limits }: { id: string; now: Date; limits: SessionLimits }) {
-  const row = db
+export async function getLiveSession(db: Db, { id, now, limits }: { id: string; now: Date; limits: SessionLimits }) {
+  const [row] = await db
     .select({
       id: sessions.id,
       userId: sessions.userId,
@@ -54,75 +52,77 @@ export function getLiveSession(db: Db, { id, now, limits }: { id: string; now: D
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id))
-    .get();
+    .limit(1);
   if (!row) return undefined;
   const t = now.getTime();
-  if (!row.active || row.expiresAt.getTime() <= t || row.lastSeenAt.getTime() + limits.idleMs <= t) {
-    db.delete(sessions).where(eq(sessions.id, id)).run();
+  const times = { active: row.active, expiresAt: row.expiresAt.getTime(), lastSeenAt: row.lastSeenAt.getTime() };
+  if (!isSessionAlive(times, t, limits)) {
+    await deleteSession(db, { id });
     return undefined;
   }
-  // Activity is written at most once a minute: enough for the idle timeout, light on the disk.
-  if (t - row.lastSeenAt.getTime() > 60_000)
-    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
+  if (shouldTouchSession(times.lastSeenAt, t))
+    await db.write(async (tx) => {
+      await tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    });
   return row;
 }
 
-export function deleteSession(tx: Tx | Db, { id }: { id: string }) {
-  tx.delete(sessions).where(eq(sessions.id, id)).run();
+export function deleteSession(h: Tx | Db, { id }: { id: string }): Promise<void> {
+  return writeWith(h, async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, id));
+  });
 }
 
 /** Ends every session of a user, optionally keeping the one making the change. */
-export function deleteUserSessions(tx: Tx | Db, { userId, exceptId }: { userId: number; exceptId?: string }) {
-  tx.delete(sessions)
-    .where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId))
-    .run();
+export async function deleteUserSessions(tx: Tx, { userId, exceptId }: { userId: number; exceptId?: string }) {
+  await tx
+    .delete(sessions)
+    .where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId));
 }
 
-export function listUserSessions(db: Db, { userId }: { userId: number }) {
+export async function listUserSessions(db: Db, { userId }: { userId: number }) {
   return db
     .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip })
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), eq(sessions.pendingTotp, false)))
-    .all();
+    .where(and(eq(sessions.userId, userId), eq(sessions.pendingTotp, false)));
 }
 
+const throttleState = (row: typeof loginThrottle.$inferSelect | undefined): ThrottleState | undefined =>
+  row && {
+    failures: row.failures,
+    lastFailureAt: row.lastFailureAt.getTime(),
+    lockedUntil: row.lockedUntil?.getTime() ?? null,
+  };
+
 /** Milliseconds until any of these keys may try again (0 = not locked). */
-export function getLockRemaining(db: Db, { keys, now }: { keys: string[]; now: Date }): number {
+export async function getLockRemaining(db: Db, { keys, now }: { keys: string[]; now: Date }): Promise<number> {
   let wait = 0;
   for (const key of keys) {
-    const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-    const state: ThrottleState | undefined = row && {
-      failures: row.failures,
-      lastFailureAt: row.lastFailureAt.getTime(),
-      lockedUntil: row.lockedUntil?.getTime() ?? null,
-    };
-    wait = Math.max(wait, lockRemainingMs(state, now.getTime()));
+    const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1);
+    wait = Math.max(wait, lockRemainingMs(throttleState(row), now.getTime()));
   }
   return wait;
 }
 
 export function recordThrottleFailure(
-  tx: Tx | Db,
+  h: Tx | Db,
   { key, threshold, now }: { key: string; threshold: number; now: Date },
-) {
-  const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-  const prev: ThrottleState | undefined = row && {
-    failures: row.failures,
-    lastFailureAt: row.lastFailureAt.getTime(),
-    lockedUntil: row.lockedUntil?.getTime() ?? null,
-  };
-  const next = afterFailure(prev, now.getTime(), threshold);
-  const values = {
-    failures: next.failures,
-    lastFailureAt: new Date(next.lastFailureAt),
-    lockedUntil: next.lockedUntil === null ? null : new Date(next.lockedUntil),
-  };
-  tx.insert(loginThrottle)
-    .values({ key, ...values })
-    .onConflictDoUpdate({ target: loginThrottle.key, set: values })
-    .run();
+): Promise<void> {
+  return writeWith(h, async (tx) => {
+    const [row] = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1);
+    const next = afterFailure(throttleState(row), now.getTime(), threshold);
+    const values = {
+      failures: next.failures,
+      lastFailureAt: new Date(next.lastFailureAt),
+      lockedUntil: next.lockedUntil === null ? null : new Date(next.lockedUntil),
+    };
+    await tx
+      .insert(loginThrottle)
+      .values({ key, ...values })
+      .onConflictDoUpdate({ target: loginThrottle.key, set: values });
+  });
 }
 
-export function clearThrottle(tx: Tx | Db, { key }: { key: string }) {
-  tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
+export async function clearThrottle(tx: Tx, { key }: { key: string }) {
+  await tx.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { cleanTyped } from "@/lib/domain/text";
 import { THROTTLE } from "@/lib/domain/throttle";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { users } from "../schema";
-import { appendEvent, writeTransaction, type Actor, type Tx } from "./events";
-import { clearThrottle, recordThrottleFailure } from "./sessions";
+import { appendEvent, type Actor, type Tx } from "./events";
+import { clearThrottle, deleteSession, insertSession, recordThrottleFailure } from "./sessions";
 
 export const throttleKeys = (username: string, ip: string | null) => ({
   user: `user:${cleanTyped(username)}`,
@@ -21,11 +21,11 @@ export function recordSignInFailure(
   db: Db,
   p: { username: string; ip: string | null; now: Date; reason: "password" | "inactive" | "totp"; userId?: number },
 ) {
-  writeTransaction(db, (tx) => {
+  return db.write(async (tx) => {
     const keys = throttleKeys(p.username, p.ip);
-    recordThrottleFailure(tx, { key: keys.user, threshold: THROTTLE.userThreshold, now: p.now });
-    if (keys.ip) recordThrottleFailure(tx, { key: keys.ip, threshold: THROTTLE.ipThreshold, now: p.now });
-    appendEvent(tx, {
+    await recordThrottleFailure(tx, { key: keys.user, threshold: THROTTLE.userThreshold, now: p.now });
+    if (keys.ip) await recordThrottleFailure(tx, { key: keys.ip, threshold: THROTTLE.ipThreshold, now: p.now });
+    await appendEvent(tx, {
       at: p.now,
       actor: { id: p.userId ?? null, name: cleanTyped(p.username) || "?" },
       action: "auth.sign_in_failed",
@@ -49,11 +49,11 @@ export function recordPasswordCheckFailure(
     purpose: "password.change" | "totp.disable";
   },
 ) {
-  writeTransaction(db, (tx) => {
+  return db.write(async (tx) => {
     const keys = throttleKeys(p.username, p.ip);
-    recordThrottleFailure(tx, { key: keys.user, threshold: THROTTLE.userThreshold, now: p.now });
-    if (keys.ip) recordThrottleFailure(tx, { key: keys.ip, threshold: THROTTLE.ipThreshold, now: p.now });
-    appendEvent(tx, {
+    await recordThrottleFailure(tx, { key: keys.user, threshold: THROTTLE.userThreshold, now: p.now });
+    if (keys.ip) await recordThrottleFailure(tx, { key: keys.ip, threshold: THROTTLE.ipThreshold, now: p.now });
+    await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: "auth.password_check_failed",
@@ -63,7 +63,7 @@ export function recordPasswordCheckFailure(
 }
 
 /** A completed sign-in: clears the account's failure count, stamps last sign-in, records it. */
-export function recordSignIn(
+export async function recordSignIn(
   tx: Tx,
   p: {
     actor: Actor & { id: number };
@@ -73,9 +73,9 @@ export function recordSignIn(
     method: "password" | "password+totp";
   },
 ) {
-  clearThrottle(tx, { key: throttleKeys(p.username, p.ip).user });
-  tx.update(users).set({ lastSignInAt: p.now }).where(eq(users.id, p.actor.id)).run();
-  appendEvent(tx, {
+  await clearThrottle(tx, { key: throttleKeys(p.username, p.ip).user });
+  await tx.update(users).set({ lastSignInAt: p.now }).where(eq(users.id, p.actor.id));
+  await appendEvent(tx, {
     at: p.now,
     actor: p.actor,
     action: "auth.sign_in",
@@ -83,6 +83,31 @@ export function recordSignIn(
   });
 }
 
-export function recordSignOut(db: Db, p: { actor: Actor; now: Date; ip: string | null }) {
-  appendEvent(db, { at: p.now, actor: p.actor, action: "auth.sign_out", data: { ip: p.ip, userId: p.actor.id } });
+export function recordSignOut(db: Db, p: { actor: Actor; now: Date; ip: string | null }): Promise<void> {
+  return db.write(async (tx) => {
+    await appendEvent(tx, {
+      at: p.now,
+      actor: p.actor,
+      action: "auth.sign_out",
+      data: { ip: p.ip, userId: p.actor.id },
+    });
+  });
+}
+
+type SignInRecord = Parameters<typeof recordSignIn>[1];
+
+/**
+ * Issues a session in one transaction: ends the session the browser came with (a new sign-in
+ * never inherits one: session fixation), stores the new one, and — once the person is fully
+ * signed in — records the sign-in. The cookie is set by the caller after this commits.
+ */
+export function startSession(
+  db: Db,
+  p: { replaces?: string; session: Parameters<typeof insertSession>[1]; signIn?: SignInRecord },
+): Promise<void> {
+  return db.write(async (tx) => {
+    if (p.replaces) await deleteSession(tx, { id: p.replaces });
+    await insertSession(tx, p.session);
+    if (p.signIn) await recordSignIn(tx, p.signIn);
+  });
 }

@@ -1,24 +1,24 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Role, Scope } from "@/lib/auth/permissions";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { getPrincipal } from "../queries/users";
 import { userRoles, userScopeAreas, userScopeRegions, userUnits, users } from "../schema";
-import { appendEvent, writeTransaction, type Actor, type Tx } from "./events";
+import { appendEvent, type Actor, type Tx } from "./events";
 import { deleteUserSessions } from "./sessions";
 
 export type Access = { roles: Role[]; scope: Scope; unitIds: number[] };
 
-function writeAccess(tx: Tx, userId: number, access: Access) {
-  tx.delete(userRoles).where(eq(userRoles.userId, userId)).run();
-  tx.delete(userScopeAreas).where(eq(userScopeAreas.userId, userId)).run();
-  tx.delete(userScopeRegions).where(eq(userScopeRegions.userId, userId)).run();
-  tx.delete(userUnits).where(eq(userUnits.userId, userId)).run();
-  for (const role of new Set(access.roles)) tx.insert(userRoles).values({ userId, role }).run();
-  for (const areaId of new Set(access.scope.areaIds)) tx.insert(userScopeAreas).values({ userId, areaId }).run();
+async function writeAccess(tx: Tx, userId: number, access: Access) {
+  await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+  await tx.delete(userScopeAreas).where(eq(userScopeAreas.userId, userId));
+  await tx.delete(userScopeRegions).where(eq(userScopeRegions.userId, userId));
+  await tx.delete(userUnits).where(eq(userUnits.userId, userId));
+  for (const role of new Set(access.roles)) await tx.insert(userRoles).values({ userId, role });
+  for (const areaId of new Set(access.scope.areaIds)) await tx.insert(userScopeAreas).values({ userId, areaId });
   for (const regionId of new Set(access.scope.regionIds))
-    tx.insert(userScopeRegions).values({ userId, regionId }).run();
-  for (const unitId of new Set(access.unitIds)) tx.insert(userUnits).values({ userId, unitId }).run();
+    await tx.insert(userScopeRegions).values({ userId, regionId });
+  for (const unitId of new Set(access.unitIds)) await tx.insert(userUnits).values({ userId, unitId });
 }
 
 const sorted = (xs: ReadonlyArray<number | string>) => [...new Set(xs)].sort();
@@ -35,24 +35,25 @@ export function insertUser(
     actor: Actor;
     now: Date;
   },
-): { ok: true; id: number } | { ok: false; error: "taken" } {
-  return writeTransaction(db, (tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.username, u.username)).get())
+): Promise<{ ok: true; id: number } | { ok: false; error: "taken" }> {
+  return db.write(async (tx) => {
+    if ((await tx.select({ id: users.id }).from(users).where(eq(users.username, u.username)).limit(1))[0])
       return { ok: false as const, error: "taken" as const };
-    const { id } = tx
-      .insert(users)
-      .values({
-        username: u.username,
-        displayName: u.displayName,
-        passwordHash: u.passwordHash,
-        mustChangePassword: u.mustChangePassword,
-        createdAt: u.now,
-        updatedAt: u.now,
-      })
-      .returning({ id: users.id })
-      .get();
-    writeAccess(tx, id, u.access);
-    appendEvent(tx, {
+    const { id } = (
+      await tx
+        .insert(users)
+        .values({
+          username: u.username,
+          displayName: u.displayName,
+          passwordHash: u.passwordHash,
+          mustChangePassword: u.mustChangePassword,
+          createdAt: u.now,
+          updatedAt: u.now,
+        })
+        .returning({ id: users.id })
+    )[0];
+    await writeAccess(tx, id, u.access);
+    await appendEvent(tx, {
       at: u.now,
       actor: u.actor,
       action: "user.create",
@@ -79,16 +80,18 @@ export type UserWriteResult = { ok: true } | { ok: false; error: "notFound" | "c
 export function updateUserAccess(
   db: Db,
   u: { userId: number; expectedVersion: number; displayName: string; access: Access; actor: Actor; now: Date },
-): UserWriteResult {
-  return writeTransaction(db, (tx) => {
-    const row = tx
-      .select({ version: users.version, displayName: users.displayName })
-      .from(users)
-      .where(eq(users.id, u.userId))
-      .get();
+): Promise<UserWriteResult> {
+  return db.write(async (tx) => {
+    const row = (
+      await tx
+        .select({ version: users.version, displayName: users.displayName })
+        .from(users)
+        .where(eq(users.id, u.userId))
+        .limit(1)
+    )[0];
     if (!row) return { ok: false as const, error: "notFound" as const };
     if (row.version !== u.expectedVersion) return { ok: false as const, error: "conflict" as const };
-    const before = getPrincipal(tx, { userId: u.userId });
+    const before = await getPrincipal(tx, { userId: u.userId });
     const data = { userId: u.userId };
     const changes: Array<[string, unknown, unknown]> = [
       ["displayName", row.displayName, u.displayName],
@@ -99,11 +102,11 @@ export function updateUserAccess(
     ];
     const changed = changes.filter(([, a, b]) => JSON.stringify(a) !== JSON.stringify(b));
     if (changed.length === 0) return { ok: true as const };
-    tx.update(users)
+    await tx
+      .update(users)
       .set({ displayName: u.displayName, version: row.version + 1, updatedAt: u.now })
-      .where(eq(users.id, u.userId))
-      .run();
-    writeAccess(tx, u.userId, u.access);
+      .where(eq(users.id, u.userId));
+    await writeAccess(tx, u.userId, u.access);
     for (const [field, oldValue, newValue] of changed) {
       const action =
         field === "roles"
@@ -113,7 +116,7 @@ export function updateUserAccess(
             : field === "unitIds"
               ? "user.units"
               : "user.scope";
-      appendEvent(tx, { at: u.now, actor: u.actor, action, field, oldValue, newValue, data });
+      await appendEvent(tx, { at: u.now, actor: u.actor, action, field, oldValue, newValue, data });
     }
     return { ok: true as const };
   });
@@ -133,21 +136,21 @@ export function setPassword(
     actor: Actor;
     now: Date;
   },
-): UserWriteResult {
-  return writeTransaction(db, (tx) => {
-    const row = tx.select({ version: users.version }).from(users).where(eq(users.id, p.userId)).get();
+): Promise<UserWriteResult> {
+  return db.write(async (tx) => {
+    const row = (await tx.select({ version: users.version }).from(users).where(eq(users.id, p.userId)).limit(1))[0];
     if (!row) return { ok: false as const, error: "notFound" as const };
-    tx.update(users)
+    await tx
+      .update(users)
       .set({
         passwordHash: p.passwordHash,
         mustChangePassword: p.kind === "reset",
         version: row.version + 1,
         updatedAt: p.now,
       })
-      .where(eq(users.id, p.userId))
-      .run();
-    deleteUserSessions(tx, { userId: p.userId, exceptId: p.kind === "change" ? p.keepSessionId : undefined });
-    appendEvent(tx, {
+      .where(eq(users.id, p.userId));
+    await deleteUserSessions(tx, { userId: p.userId, exceptId: p.kind === "change" ? p.keepSessionId : undefined });
+    await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: p.kind === "reset" ? "user.password_reset" : "user.password_change",
@@ -161,21 +164,23 @@ export function setPassword(
 export function setUserActive(
   db: Db,
   p: { userId: number; active: boolean; actor: Actor; now: Date },
-): UserWriteResult {
-  return writeTransaction(db, (tx) => {
-    const row = tx
-      .select({ version: users.version, active: users.active })
-      .from(users)
-      .where(eq(users.id, p.userId))
-      .get();
+): Promise<UserWriteResult> {
+  return db.write(async (tx) => {
+    const row = (
+      await tx
+        .select({ version: users.version, active: users.active })
+        .from(users)
+        .where(eq(users.id, p.userId))
+        .limit(1)
+    )[0];
     if (!row) return { ok: false as const, error: "notFound" as const };
     if (row.active === p.active) return { ok: true as const };
-    tx.update(users)
+    await tx
+      .update(users)
       .set({ active: p.active, version: row.version + 1, updatedAt: p.now })
-      .where(eq(users.id, p.userId))
-      .run();
-    if (!p.active) deleteUserSessions(tx, { userId: p.userId });
-    appendEvent(tx, {
+      .where(eq(users.id, p.userId));
+    if (!p.active) await deleteUserSessions(tx, { userId: p.userId });
+    await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: p.active ? "user.reactivate" : "user.deactivate",
@@ -186,19 +191,24 @@ export function setUserActive(
 }
 
 /** Two-factor state changes: start enrolment, confirm it, or remove it (own choice or admin reset). */
-export function setPendingTotp(db: Db, p: { userId: number; secret: string }) {
-  db.update(users).set({ totpPendingSecret: p.secret }).where(eq(users.id, p.userId)).run();
+export function setPendingTotp(db: Db, p: { userId: number; secret: string }): Promise<void> {
+  return db.write(async (tx) => {
+    await tx.update(users).set({ totpPendingSecret: p.secret }).where(eq(users.id, p.userId));
+  });
 }
 
 export function enableTotp(db: Db, p: { userId: number; step: number; actor: Actor; now: Date }) {
-  writeTransaction(db, (tx) => {
-    const row = tx
-      .select({ pending: users.totpPendingSecret, version: users.version })
-      .from(users)
-      .where(eq(users.id, p.userId))
-      .get();
+  return db.write(async (tx) => {
+    const row = (
+      await tx
+        .select({ pending: users.totpPendingSecret, version: users.version })
+        .from(users)
+        .where(eq(users.id, p.userId))
+        .limit(1)
+    )[0];
     if (!row?.pending) return;
-    tx.update(users)
+    await tx
+      .update(users)
       .set({
         totpSecret: row.pending,
         totpPendingSecret: null,
@@ -206,17 +216,17 @@ export function enableTotp(db: Db, p: { userId: number; step: number; actor: Act
         version: row.version + 1,
         updatedAt: p.now,
       })
-      .where(eq(users.id, p.userId))
-      .run();
-    appendEvent(tx, { at: p.now, actor: p.actor, action: "user.totp_enable", data: { userId: p.userId } });
+      .where(eq(users.id, p.userId));
+    await appendEvent(tx, { at: p.now, actor: p.actor, action: "user.totp_enable", data: { userId: p.userId } });
   });
 }
 
-export function disableTotp(db: Db, p: { userId: number; actor: Actor; now: Date }): UserWriteResult {
-  return writeTransaction(db, (tx) => {
-    const row = tx.select({ version: users.version }).from(users).where(eq(users.id, p.userId)).get();
+export function disableTotp(db: Db, p: { userId: number; actor: Actor; now: Date }): Promise<UserWriteResult> {
+  return db.write(async (tx) => {
+    const row = (await tx.select({ version: users.version }).from(users).where(eq(users.id, p.userId)).limit(1))[0];
     if (!row) return { ok: false as const, error: "notFound" as const };
-    tx.update(users)
+    await tx
+      .update(users)
       .set({
         totpSecret: null,
         totpPendingSecret: null,
@@ -224,22 +234,21 @@ export function disableTotp(db: Db, p: { userId: number; actor: Actor; now: Date
         version: row.version + 1,
         updatedAt: p.now,
       })
-      .where(eq(users.id, p.userId))
-      .run();
-    appendEvent(tx, { at: p.now, actor: p.actor, action: "user.totp_disable", data: { userId: p.userId } });
+      .where(eq(users.id, p.userId));
+    await appendEvent(tx, { at: p.now, actor: p.actor, action: "user.totp_disable", data: { userId: p.userId } });
     return { ok: true as const };
   });
 }
 
 /** Accepts a TOTP step only if it is newer than the last one used (no replay inside the window). */
-export function consumeTotpStep(db: Db, p: { userId: number; step: number }): boolean {
-  return writeTransaction(db, (tx) => {
-    const row = tx.select({ last: users.totpLastStep }).from(users).where(eq(users.id, p.userId)).get();
+export function consumeTotpStep(db: Db, p: { userId: number; step: number }): Promise<boolean> {
+  return db.write(async (tx) => {
+    const row = (await tx.select({ last: users.totpLastStep }).from(users).where(eq(users.id, p.userId)).limit(1))[0];
     if (!row || (row.last !== null && p.step <= row.last)) return false;
-    tx.update(users)
+    await tx
+      .update(users)
       .set({ totpLastStep: p.step })
-      .where(and(eq(users.id, p.userId)))
-      .run();
+      .where(and(eq(users.id, p.userId)));
     return true;
   });
 }

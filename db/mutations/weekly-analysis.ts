@@ -1,8 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { weeklyAnalyses } from "../schema";
-import { appendEvent, writeTransaction, type Actor } from "./events";
+import { appendEvent, type Actor } from "./events";
 
 export type ConclusionsWrite = { ok: true; changed: boolean } | { ok: false; error: "conflict" };
 
@@ -13,25 +13,27 @@ export type ConclusionsWrite = { ok: true; changed: boolean } | { ok: false; err
 export function saveConclusions(
   db: Db,
   p: { monday: string; text: string; expectedVersion: number; actor: Actor & { id: number }; now: Date },
-): ConclusionsWrite {
-  return writeTransaction(db, (tx) => {
-    const row = tx
-      .select({ text: weeklyAnalyses.conclusions, version: weeklyAnalyses.version })
-      .from(weeklyAnalyses)
-      .where(eq(weeklyAnalyses.weekStart, p.monday))
-      .get();
+): Promise<ConclusionsWrite> {
+  return db.write(async (tx) => {
+    const row = (
+      await tx
+        .select({ text: weeklyAnalyses.conclusions, version: weeklyAnalyses.version })
+        .from(weeklyAnalyses)
+        .where(eq(weeklyAnalyses.weekStart, p.monday))
+        .limit(1)
+    )[0];
     if ((row?.version ?? 0) !== p.expectedVersion) return { ok: false as const, error: "conflict" as const };
     if ((row?.text ?? "") === p.text) return { ok: true as const, changed: false };
     if (row)
-      tx.update(weeklyAnalyses)
+      await tx
+        .update(weeklyAnalyses)
         .set({ conclusions: p.text, version: row.version + 1, updatedAt: p.now, updatedBy: p.actor.id })
-        .where(eq(weeklyAnalyses.weekStart, p.monday))
-        .run();
+        .where(eq(weeklyAnalyses.weekStart, p.monday));
     else
-      tx.insert(weeklyAnalyses)
-        .values({ weekStart: p.monday, conclusions: p.text, updatedAt: p.now, updatedBy: p.actor.id })
-        .run();
-    appendEvent(tx, {
+      await tx
+        .insert(weeklyAnalyses)
+        .values({ weekStart: p.monday, conclusions: p.text, updatedAt: p.now, updatedBy: p.actor.id });
+    await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
       action: "analysis.conclusions",

@@ -1,18 +1,20 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { apiTokens, type ApiToken } from "../schema";
 
 /** Every token an admin has issued, newest first, revoked ones included (the admin's list). */
-export function listApiTokens(db: Db): ApiToken[] {
-  return db.select().from(apiTokens).orderBy(desc(apiTokens.id)).all();
+export async function listApiTokens(db: Db): Promise<ApiToken[]> {
+  return await db.select().from(apiTokens).orderBy(desc(apiTokens.id));
 }
 
 /** The live (not revoked) token with this digest, if any. */
-export function findLiveApiToken(db: Db, { tokenHash }: { tokenHash: string }): ApiToken | undefined {
-  return db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .get();
+export async function findLiveApiToken(db: Db, { tokenHash }: { tokenHash: string }): Promise<ApiToken | undefined> {
+  return (
+    await db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+      .limit(1)
+  )[0];
 }

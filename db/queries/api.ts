@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, gt, inArray, type SQL } from "drizzle-orm";
 import { OPEN_STATUSES, type Colour, type RiskStatus } from "@/lib/domain/colours";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { areas, regions, riskEvents, risks, units, type ApiToken } from "../schema";
 
 /** What a token may see: its areas × regions (an empty list means all). */
@@ -22,7 +22,7 @@ export type ApiRiskFilter = {
 };
 
 /** Risks in the token's scope, in id order from a cursor (`after`), with codes and both names. */
-export function apiRisks(db: Db, token: ApiToken, f: ApiRiskFilter) {
+export async function apiRisks(db: Db, token: ApiToken, f: ApiRiskFilter) {
   const where = and(
     ...scope(token),
     gt(risks.id, f.afterId),
@@ -31,7 +31,7 @@ export function apiRisks(db: Db, token: ApiToken, f: ApiRiskFilter) {
     f.colour ? eq(risks.colour, f.colour) : undefined,
     f.status ? eq(risks.status, f.status) : undefined,
   );
-  const rows = db
+  const rows = await db
     .select({
       id: risks.id,
       code: risks.code,
@@ -58,8 +58,7 @@ export function apiRisks(db: Db, token: ApiToken, f: ApiRiskFilter) {
     .innerJoin(units, eq(units.id, risks.responsibleUnitId))
     .where(where)
     .orderBy(asc(risks.id))
-    .limit(f.limit + 1)
-    .all();
+    .limit(f.limit + 1);
   const more = rows.length > f.limit;
   const page = rows.slice(0, f.limit);
   return {
@@ -69,15 +68,14 @@ export function apiRisks(db: Db, token: ApiToken, f: ApiRiskFilter) {
 }
 
 /** The board in the token's scope: open risks per area × region × colour, by codes. */
-export function apiBoard(db: Db, token: ApiToken) {
-  const rows = db
+export async function apiBoard(db: Db, token: ApiToken) {
+  const rows = await db
     .select({ areaCode: areas.code, regionCode: regions.code, colour: risks.colour, n: count() })
     .from(risks)
     .innerJoin(areas, eq(areas.id, risks.areaId))
     .innerJoin(regions, eq(regions.id, risks.regionId))
     .where(and(inArray(risks.status, [...OPEN_STATUSES]), ...scope(token)))
-    .groupBy(areas.code, regions.code, risks.colour)
-    .all();
+    .groupBy(areas.code, regions.code, risks.colour);
   const totals = { red: 0, orange: 0, yellow: 0, blue: 0 };
   for (const r of rows) totals[r.colour] += r.n;
   return { totals, cells: rows };
@@ -88,8 +86,8 @@ export function apiBoard(db: Db, token: ApiToken) {
  * scope (account and security events are not shared), in sequence order, with their hash so the
  * platform can keep the chain; `next` is the last sequence read (pass it as `since`).
  */
-export function apiEvents(db: Db, token: ApiToken, { since, limit }: { since: number; limit: number }) {
-  const rows = db
+export async function apiEvents(db: Db, token: ApiToken, { since, limit }: { since: number; limit: number }) {
+  const rows = await db
     .select({
       seq: riskEvents.seq,
       at: riskEvents.at,
@@ -106,8 +104,7 @@ export function apiEvents(db: Db, token: ApiToken, { since, limit }: { since: nu
     .innerJoin(risks, eq(risks.id, riskEvents.riskId))
     .where(and(gt(riskEvents.seq, since), ...scope(token)))
     .orderBy(asc(riskEvents.seq))
-    .limit(limit)
-    .all();
+    .limit(limit);
   return {
     events: rows.map((e) => ({ ...e, at: e.at.toISOString() })),
     next: rows.length ? rows[rows.length - 1].seq : since,

@@ -1,10 +1,14 @@
 import "server-only";
 import { boardFromCounts, type Board } from "@/lib/domain/board";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { getBoardAlerts, getBoardVersion, listOpenCellCounts } from "./board";
 import { headSeq } from "../history/append";
 
-export type BoardSnapshot = { board: Board; alerts: ReturnType<typeof getBoardAlerts>; version: number };
+export type BoardSnapshot = {
+  board: Board;
+  alerts: Awaited<ReturnType<typeof getBoardAlerts>>;
+  version: number;
+};
 
 /**
  * The present board with its alerts and version, computed once per change. Every write to a risk
@@ -18,16 +22,15 @@ export type BoardSnapshot = { board: Board; alerts: ReturnType<typeof getBoardAl
  */
 const memo = new WeakMap<object, { key: string; snapshot: BoardSnapshot }>();
 
-export function presentBoard(db: Db, today: string): BoardSnapshot {
-  const head = headSeq(db.$client);
-  const key = `${head}|${today}`;
-  const hit = memo.get(db.$client);
+export async function presentBoard(db: Db, today: string): Promise<BoardSnapshot> {
+  const key = `${await headSeq(db)}|${today}`;
+  const hit = memo.get(db);
   if (hit?.key === key) return hit.snapshot;
   const snapshot = {
-    board: boardFromCounts(listOpenCellCounts(db)),
-    alerts: getBoardAlerts(db, { today }),
-    version: getBoardVersion(db),
+    board: boardFromCounts(await listOpenCellCounts(db)),
+    alerts: await getBoardAlerts(db, { today }),
+    version: await getBoardVersion(db),
   };
-  memo.set(db.$client, { key, snapshot });
+  memo.set(db, { key, snapshot });
   return snapshot;
 }

@@ -2,13 +2,13 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import type { CellSummary } from "@/lib/domain/trend";
 import type { MeetingType } from "@/lib/domain/meetings";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { meetingCorrections, meetingDecisions, meetingRisks, meetingTasks, meetings, risks, units } from "../schema";
 
-export function listMeetings(db: Db, { limit = 200 }: { limit?: number } = {}) {
+export async function listMeetings(db: Db, { limit = 200 }: { limit?: number } = {}) {
   const openTasks = sql<number>`(SELECT count(*) FROM meeting_tasks t WHERE t.meeting_id = ${meetings.id} AND t.status = 'open')`;
   const allTasks = sql<number>`(SELECT count(*) FROM meeting_tasks t WHERE t.meeting_id = ${meetings.id})`;
-  return db
+  return await db
     .select({
       id: meetings.id,
       type: meetings.type,
@@ -21,36 +21,36 @@ export function listMeetings(db: Db, { limit = 200 }: { limit?: number } = {}) {
     })
     .from(meetings)
     .orderBy(desc(meetings.heldAt), desc(meetings.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /**
  * "Changes since the last meeting": the most recent meeting of a type held at or before a moment
  * (open or closed — a meeting in progress still happened). One row off meetings_type_held_idx.
  */
-export function getLastMeeting(db: Db, p: { type: MeetingType; atOrBefore: Date }) {
-  return db
-    .select({ id: meetings.id, type: meetings.type, heldAt: meetings.heldAt, title: meetings.title })
-    .from(meetings)
-    .where(and(eq(meetings.type, p.type), lte(meetings.heldAt, p.atOrBefore)))
-    .orderBy(desc(meetings.heldAt), desc(meetings.id))
-    .limit(1)
-    .get();
+export async function getLastMeeting(db: Db, p: { type: MeetingType; atOrBefore: Date }) {
+  return (
+    await db
+      .select({ id: meetings.id, type: meetings.type, heldAt: meetings.heldAt, title: meetings.title })
+      .from(meetings)
+      .where(and(eq(meetings.type, p.type), lte(meetings.heldAt, p.atOrBefore)))
+      .orderBy(desc(meetings.heldAt), desc(meetings.id))
+      .limit(1)
+  )[0];
 }
 
 /** When a meeting is held, or undefined for no such meeting. */
-export function getMeetingHeldAt(db: Db, id: number): Date | undefined {
-  return db.select({ heldAt: meetings.heldAt }).from(meetings).where(eq(meetings.id, id)).get()?.heldAt;
+export async function getMeetingHeldAt(db: Db, id: number): Promise<Date | undefined> {
+  return (await db.select({ heldAt: meetings.heldAt }).from(meetings).where(eq(meetings.id, id)).limit(1))[0]?.heldAt;
 }
 
-export type MeetingRecord = NonNullable<ReturnType<typeof getMeeting>>;
+export type MeetingRecord = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
 
 /** One meeting with everything its page shows: discussed risks, 批示, tasks, corrections, the frozen board. */
-export function getMeeting(db: Db, id: number) {
-  const m = db.select().from(meetings).where(eq(meetings.id, id)).get();
+export async function getMeeting(db: Db, id: number) {
+  const m = (await db.select().from(meetings).where(eq(meetings.id, id)).limit(1))[0];
   if (!m) return undefined;
-  const discussed = db
+  const discussed = await db
     .select({
       riskId: meetingRisks.riskId,
       note: meetingRisks.note,
@@ -62,30 +62,27 @@ export function getMeeting(db: Db, id: number) {
     .from(meetingRisks)
     .innerJoin(risks, eq(risks.id, meetingRisks.riskId))
     .where(eq(meetingRisks.meetingId, id))
-    .orderBy(asc(risks.code))
-    .all();
-  const decisions = db
+    .orderBy(asc(risks.code));
+  const decisions = await db
     .select({ id: meetingDecisions.id, leader: meetingDecisions.leader, text: meetingDecisions.text, code: risks.code })
     .from(meetingDecisions)
     .leftJoin(risks, eq(risks.id, meetingDecisions.riskId))
     .where(eq(meetingDecisions.meetingId, id))
-    .orderBy(asc(meetingDecisions.id))
-    .all();
-  const tasks = listTasks(db, { meetingIds: [id] });
-  const corrections = db
+    .orderBy(asc(meetingDecisions.id));
+  const tasks = await listTasks(db, { meetingIds: [id] });
+  const corrections = await db
     .select()
     .from(meetingCorrections)
     .where(eq(meetingCorrections.meetingId, id))
-    .orderBy(asc(meetingCorrections.id))
-    .all();
+    .orderBy(asc(meetingCorrections.id));
   const snapshot = m.snapshot ? (JSON.parse(m.snapshot) as CellSummary[]) : null;
   return { ...m, snapshot, discussed, decisions, tasks, corrections };
 }
 
-export type TaskRow = ReturnType<typeof listTasks>[number];
+export type TaskRow = Awaited<ReturnType<typeof listTasks>>[number];
 
 /** Follow-up tasks with their unit, risk and meeting, due soonest first. */
-export function listTasks(
+export async function listTasks(
   db: Db,
   p: {
     meetingIds?: number[];
@@ -102,7 +99,7 @@ export function listTasks(
   if (p.status) where.push(eq(meetingTasks.status, p.status));
   if (p.heldBefore) where.push(lt(meetings.heldAt, p.heldBefore));
   if (p.excludeMeetingId) where.push(ne(meetingTasks.meetingId, p.excludeMeetingId));
-  return db
+  return await db
     .select({
       id: meetingTasks.id,
       title: meetingTasks.title,
@@ -126,6 +123,5 @@ export function listTasks(
     .leftJoin(risks, eq(risks.id, meetingTasks.riskId))
     .where(and(...where))
     .orderBy(asc(meetingTasks.status), asc(meetingTasks.dueDate), asc(meetingTasks.id))
-    .limit(p.limit ?? 1000)
-    .all();
+    .limit(p.limit ?? 1000);
 }

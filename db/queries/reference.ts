@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { areas, regions, units } from "../schema";
 
 /** Reference lists for filters and forms: small, so they are read whole and in display order. */
-export function listAreas(db: Db, opts: { activeOnly?: boolean } = {}) {
-  return db
+export async function listAreas(db: Db, opts: { activeOnly?: boolean } = {}) {
+  return await db
     .select({
       id: areas.id,
       kind: areas.kind,
@@ -16,12 +16,11 @@ export function listAreas(db: Db, opts: { activeOnly?: boolean } = {}) {
     })
     .from(areas)
     .where(opts.activeOnly ? eq(areas.active, true) : undefined)
-    .orderBy(asc(areas.kind), asc(areas.sortOrder))
-    .all();
+    .orderBy(asc(areas.kind), asc(areas.sortOrder));
 }
 
-export function listRegions(db: Db, opts: { activeOnly?: boolean } = {}) {
-  return db
+export async function listRegions(db: Db, opts: { activeOnly?: boolean } = {}) {
+  return await db
     .select({
       id: regions.id,
       code: regions.code,
@@ -32,42 +31,57 @@ export function listRegions(db: Db, opts: { activeOnly?: boolean } = {}) {
     })
     .from(regions)
     .where(opts.activeOnly ? eq(regions.active, true) : undefined)
-    .orderBy(asc(regions.sortOrder))
-    .all();
+    .orderBy(asc(regions.sortOrder));
 }
 
-export function listUnits(db: Db, opts: { activeOnly?: boolean } = {}) {
-  return db
+export async function listUnits(db: Db, opts: { activeOnly?: boolean } = {}) {
+  return await db
     .select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn, active: units.active })
     .from(units)
     .where(opts.activeOnly ? eq(units.active, true) : undefined)
-    .orderBy(asc(units.sortOrder))
-    .all();
+    .orderBy(asc(units.sortOrder));
 }
 
 /** Which of the referenced rows exist and are active — a form may only point at those. */
-export function checkReferences(db: Db, ids: { areaId: number; regionId: number; unitId: number }) {
-  const found = (table: typeof areas | typeof regions | typeof units, id: number) =>
-    db
-      .select({ id: table.id })
-      .from(table)
-      .where(and(eq(table.id, id), eq(table.active, true)))
-      .get() !== undefined;
-  return { area: found(areas, ids.areaId), region: found(regions, ids.regionId), unit: found(units, ids.unitId) };
+export async function checkReferences(db: Db, ids: { areaId: number; regionId: number; unitId: number }) {
+  const found = async (table: typeof areas | typeof regions | typeof units, id: number) =>
+    (
+      await db
+        .select({ id: table.id })
+        .from(table)
+        .where(and(eq(table.id, id), eq(table.active, true)))
+        .limit(1)
+    ).length > 0;
+  const [area, region, unit] = await Promise.all([
+    found(areas, ids.areaId),
+    found(regions, ids.regionId),
+    found(units, ids.unitId),
+  ]);
+  return { area, region, unit };
 }
 
-export type AreaOption = ReturnType<typeof listAreas>[number];
-export type RegionOption = ReturnType<typeof listRegions>[number];
-export type UnitOption = ReturnType<typeof listUnits>[number];
+/** Every unit, region and area by code, active or not: what the reference seed matches on. */
+export async function listAllReference(db: Pick<Db, "select">) {
+  const codes = <T extends typeof areas | typeof regions | typeof units>(t: T) =>
+    db.select({ id: t.id, code: t.code }).from(t);
+  const [u, r, a] = await Promise.all([codes(units), codes(regions), codes(areas)]);
+  return { units: u, regions: r, areas: a };
+}
+
+export type AreaOption = Awaited<ReturnType<typeof listAreas>>[number];
+export type RegionOption = Awaited<ReturnType<typeof listRegions>>[number];
+export type UnitOption = Awaited<ReturnType<typeof listUnits>>[number];
 
 /** True when every id names an active row: scopes may only list areas and regions in use. */
-export function allActive(db: Db, { table, ids }: { table: "areas" | "regions" | "units"; ids: number[] }): boolean {
+export async function allActive(
+  db: Db,
+  { table, ids }: { table: "areas" | "regions" | "units"; ids: number[] },
+): Promise<boolean> {
   if (ids.length === 0) return true;
   const t = { areas, regions, units }[table];
-  const found = db
+  const found = await db
     .select({ id: t.id })
     .from(t)
-    .where(and(inArray(t.id, [...new Set(ids)]), eq(t.active, true)))
-    .all();
+    .where(and(inArray(t.id, [...new Set(ids)]), eq(t.active, true)));
   return found.length === new Set(ids).size;
 }

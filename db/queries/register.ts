@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from "drizz
 import { OPEN_STATUSES, SEVERITY } from "@/lib/domain/colours";
 import { charLength, ftsPhrase, isBigramTerm, likeContains, queryTerms, TRIGRAM_MIN_LENGTH } from "@/lib/domain/search";
 import { PAGE_SIZE, type RegisterQuery } from "@/lib/validation/register-query";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { areas, regions, risks, units } from "../schema";
 
 /**
@@ -70,12 +70,12 @@ function orderFor(query: RegisterQuery) {
  * One page of the register and the total matching. `today` (city time zone) decides "overdue".
  * Names come in both languages so the page can show either without a second query.
  */
-export function listRegisterPage(
+export async function listRegisterPage(
   db: Db,
   { query, today, pageSize = PAGE_SIZE }: { query: RegisterQuery; today: string; pageSize?: number },
 ) {
   const where = whereFor(query, today);
-  const total = db.select({ n: count() }).from(risks).where(where).get()?.n ?? 0;
+  const total = (await db.select({ n: count() }).from(risks).where(where).limit(1))[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(query.page, pages);
   const order = orderFor(query);
@@ -88,7 +88,7 @@ export function listRegisterPage(
     .orderBy(...order)
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const rows = db
+  const rows = await db
     .select({
       id: risks.id,
       code: risks.code,
@@ -111,9 +111,8 @@ export function listRegisterPage(
     .innerJoin(regions, eq(regions.id, risks.regionId))
     .innerJoin(units, eq(units.id, risks.responsibleUnitId))
     .where(inArray(risks.id, pageIds))
-    .orderBy(...order)
-    .all();
+    .orderBy(...order);
   return { rows, total, page, pages, pageSize };
 }
 
-export type RegisterRow = ReturnType<typeof listRegisterPage>["rows"][number];
+export type RegisterRow = Awaited<ReturnType<typeof listRegisterPage>>["rows"][number];

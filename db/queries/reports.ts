@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte } from "drizzle-orm";
 import {
   daysBetween,
   reportDeadline,
@@ -8,19 +8,18 @@ import {
   type ReportStanding,
 } from "@/lib/domain/reporting";
 import { addDays, startOfDayInZone } from "@/lib/domain/dates";
-import type { Db } from "../client";
-import { dailyReports, units, userUnits, users } from "../schema";
+import type { Db } from "../store";
+import { dailyReports, riskEvents, risks, units, userUnits, users } from "../schema";
 
 export type ReportingUnit = { id: number; code: string; nameZh: string; nameEn: string };
 
 /** Every active unit is a responsible unit and reports daily, in the admin's order. */
-export function listReportingUnits(db: Db): ReportingUnit[] {
-  return db
+export async function listReportingUnits(db: Db): Promise<ReportingUnit[]> {
+  return await db
     .select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn })
     .from(units)
     .where(eq(units.active, true))
-    .orderBy(asc(units.sortOrder), asc(units.id))
-    .all();
+    .orderBy(asc(units.sortOrder), asc(units.id));
 }
 
 export type ReportRow = {
@@ -36,10 +35,10 @@ export type ReportRow = {
 };
 
 /** The reports for some days (oldest first within a unit and day: the first one is the filing, later ones supplements). */
-export function listReports(db: Db, p: { from: string; to: string; unitIds?: number[] }): ReportRow[] {
+export async function listReports(db: Db, p: { from: string; to: string; unitIds?: number[] }): Promise<ReportRow[]> {
   const where = [gte(dailyReports.day, p.from), lte(dailyReports.day, p.to)];
   if (p.unitIds) where.push(inArray(dailyReports.unitId, p.unitIds.length ? p.unitIds : [-1]));
-  return db
+  return (await db
     .select({
       id: dailyReports.id,
       unitId: dailyReports.unitId,
@@ -53,8 +52,7 @@ export function listReports(db: Db, p: { from: string; to: string; unitIds?: num
     })
     .from(dailyReports)
     .where(and(...where))
-    .orderBy(asc(dailyReports.day), asc(dailyReports.unitId), asc(dailyReports.id))
-    .all() as ReportRow[];
+    .orderBy(asc(dailyReports.day), asc(dailyReports.unitId), asc(dailyReports.id))) as ReportRow[];
 }
 
 export type UnitDay = { standing: ReportStanding; reports: ReportRow[] };
@@ -63,13 +61,13 @@ export type UnitDay = { standing: ReportStanding; reports: ReportRow[] };
  * Each unit's standing on each day from `from` to `to`: the first report decides it; a day with no
  * report is missing once its deadline (the current cut-off) has passed, else pending.
  */
-export function reportingStandings(
+export async function reportingStandings(
   db: Db,
   p: { from: string; to: string; nowMs: number; cutoff: string; timeZone: string; unitIds?: number[] },
-): Map<number, Map<string, UnitDay>> {
-  const unitList = listReportingUnits(db).filter((u) => !p.unitIds || p.unitIds.includes(u.id));
+): Promise<Map<number, Map<string, UnitDay>>> {
+  const unitList = (await listReportingUnits(db)).filter((u) => !p.unitIds || p.unitIds.includes(u.id));
   const byKey = new Map<string, ReportRow[]>();
-  for (const r of listReports(db, p)) {
+  for (const r of await listReports(db, p)) {
     const key = `${r.unitId}|${r.day}`;
     byKey.set(key, [...(byKey.get(key) ?? []), r]);
   }
@@ -93,25 +91,23 @@ export function reportingStandings(
 }
 
 /** The units a person reports for, with names. */
-export function listUnitsOfUser(db: Db, userId: number): ReportingUnit[] {
-  return db
+export async function listUnitsOfUser(db: Db, userId: number): Promise<ReportingUnit[]> {
+  return await db
     .select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn })
     .from(userUnits)
     .innerJoin(units, eq(units.id, userUnits.unitId))
     .where(and(eq(userUnits.userId, userId), eq(units.active, true)))
-    .orderBy(asc(units.sortOrder))
-    .all();
+    .orderBy(asc(units.sortOrder));
 }
 
 /** The people who report for a unit, for "who to call" next to a late unit. */
-export function listUnitMembers(db: Db, unitIds: number[]): Map<number, string[]> {
+export async function listUnitMembers(db: Db, unitIds: number[]): Promise<Map<number, string[]>> {
   const rows = unitIds.length
-    ? db
+    ? await db
         .select({ unitId: userUnits.unitId, name: users.displayName })
         .from(userUnits)
         .innerJoin(users, eq(users.id, userUnits.userId))
         .where(and(inArray(userUnits.unitId, unitIds), eq(users.active, true)))
-        .all()
     : [];
   const out = new Map<number, string[]>();
   for (const r of rows) out.set(r.unitId, [...(out.get(r.unitId) ?? []), r.name]);
@@ -132,28 +128,41 @@ export type Situation = {
  * Today's state for the filing page: the day's new risks and grade changes on the risks the unit
  * is responsible for, read from the history, so the report starts from what the register shows.
  */
-export function listUnitSituations(db: Db, p: { unitId: number; day: string; timeZone: string }): Situation[] {
+export async function listUnitSituations(
+  db: Db,
+  p: { unitId: number; day: string; timeZone: string },
+): Promise<Situation[]> {
   const start = startOfDayInZone(p.day, p.timeZone);
   const end = startOfDayInZone(addDays(p.day, 1), p.timeZone);
-  const rows = db.$client
-    .prepare(
-      `SELECT e.seq, e.risk_id, r.code, r.title, e.action, e.old_value, e.new_value FROM risk_events e JOIN risks r ON r.id = e.risk_id
-     WHERE e.at >= ? AND e.at < ? AND e.action IN ('create', 'grade') AND r.responsible_unit_id = ? ORDER BY e.seq LIMIT 200`,
+  const rows = await db
+    .select({
+      seq: riskEvents.seq,
+      riskId: risks.id,
+      code: risks.code,
+      title: risks.title,
+      action: riskEvents.action,
+      oldValue: riskEvents.oldValue,
+      newValue: riskEvents.newValue,
+    })
+    .from(riskEvents)
+    .innerJoin(risks, eq(risks.id, riskEvents.riskId))
+    .where(
+      and(
+        gte(riskEvents.at, new Date(start)),
+        lt(riskEvents.at, new Date(end)),
+        inArray(riskEvents.action, ["create", "grade"]),
+        eq(risks.responsibleUnitId, p.unitId),
+      ),
     )
-    .raw()
-    .all(start, end, p.unitId) as Array<
-    [number, number, string, string, "create" | "grade", string | null, string | null]
-  >;
-  return rows.map(([seq, riskId, code, title, action, oldV, newV]) => {
-    const to = newV === null ? null : (JSON.parse(newV) as unknown);
-    return {
-      seq,
-      riskId,
-      code,
-      title,
-      action,
-      from: oldV === null ? null : String(JSON.parse(oldV)),
-      to: action === "create" ? String((to as { colour?: string }).colour ?? "") : String(to),
-    };
-  });
+    .orderBy(asc(riskEvents.seq))
+    .limit(200);
+  return rows.map((r) => ({
+    seq: r.seq,
+    riskId: r.riskId,
+    code: r.code,
+    title: r.title,
+    action: r.action as "create" | "grade",
+    from: r.oldValue === null ? null : String(r.oldValue),
+    to: r.action === "create" ? String((r.newValue as { colour?: string }).colour ?? "") : String(r.newValue),
+  }));
 }

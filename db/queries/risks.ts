@@ -1,64 +1,67 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { areas, regions, riskEvents, riskMeasures, risks, units } from "../schema";
 
 /** A risk with its area, region and unit names in both languages, or undefined. */
-export function getRiskByCode(db: Db, { code }: { code: string }) {
-  return db
-    .select({
-      risk: risks,
-      area: { id: areas.id, kind: areas.kind, nameZh: areas.nameZh, nameEn: areas.nameEn },
-      region: { id: regions.id, nameZh: regions.nameZh, nameEn: regions.nameEn },
-      unit: { id: units.id, nameZh: units.nameZh, nameEn: units.nameEn },
-    })
-    .from(risks)
-    .innerJoin(areas, eq(areas.id, risks.areaId))
-    .innerJoin(regions, eq(regions.id, risks.regionId))
-    .innerJoin(units, eq(units.id, risks.responsibleUnitId))
-    .where(eq(risks.code, code))
-    .get();
+export async function getRiskByCode(db: Db, { code }: { code: string }) {
+  return (
+    await db
+      .select({
+        risk: risks,
+        area: { id: areas.id, kind: areas.kind, nameZh: areas.nameZh, nameEn: areas.nameEn },
+        region: { id: regions.id, nameZh: regions.nameZh, nameEn: regions.nameEn },
+        unit: { id: units.id, nameZh: units.nameZh, nameEn: units.nameEn },
+      })
+      .from(risks)
+      .innerJoin(areas, eq(areas.id, risks.areaId))
+      .innerJoin(regions, eq(regions.id, risks.regionId))
+      .innerJoin(units, eq(units.id, risks.responsibleUnitId))
+      .where(eq(risks.code, code))
+      .limit(1)
+  )[0];
 }
 
 /** A risk's history, newest first. */
-export function listRiskEvents(db: Db, { riskId, limit = 200 }: { riskId: number; limit?: number }) {
-  return db
+export async function listRiskEvents(db: Db, { riskId, limit = 200 }: { riskId: number; limit?: number }) {
+  return await db
     .select()
     .from(riskEvents)
     .where(eq(riskEvents.riskId, riskId))
     .orderBy(desc(riskEvents.seq))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export type RiskDetail = NonNullable<ReturnType<typeof getRiskByCode>>;
+export type RiskDetail = NonNullable<Awaited<ReturnType<typeof getRiskByCode>>>;
 
 /** What happened to a risk after the version a user's form was loaded at (for a conflict message). */
-export function listRiskEventsSince(db: Db, { riskId, version }: { riskId: number; version: number }) {
-  return db
+export async function listRiskEventsSince(db: Db, { riskId, version }: { riskId: number; version: number }) {
+  return await db
     .select()
     .from(riskEvents)
     .where(and(eq(riskEvents.riskId, riskId), gt(riskEvents.riskVersion, version)))
     .orderBy(asc(riskEvents.seq))
-    .limit(20)
-    .all();
+    .limit(20);
 }
 
 /** A risk's control measures, oldest first. */
-export function listMeasures(db: Db, { riskId }: { riskId: number }) {
-  return db.select().from(riskMeasures).where(eq(riskMeasures.riskId, riskId)).orderBy(asc(riskMeasures.id)).all();
+export async function listMeasures(db: Db, { riskId }: { riskId: number }) {
+  return await db.select().from(riskMeasures).where(eq(riskMeasures.riskId, riskId)).orderBy(asc(riskMeasures.id));
 }
 
 /** Risk ids by code, for forms that name risks by their code (unknown codes are simply absent). */
-export function mapRiskIdsByCode(db: Db, codes: string[]): Map<string, number> {
+export async function mapRiskIdsByCode(db: Db, codes: string[]): Promise<Map<string, number>> {
   const unique = [...new Set(codes.filter(Boolean))];
   if (unique.length === 0) return new Map();
   return new Map(
-    db
-      .select({ id: risks.id, code: risks.code })
-      .from(risks)
-      .where(inArray(risks.code, unique))
-      .all()
-      .map((r) => [r.code, r.id]),
+    (await db.select({ id: risks.id, code: risks.code }).from(risks).where(inArray(risks.code, unique))).map((r) => [
+      r.code,
+      r.id,
+    ]),
   );
+}
+
+/** How many risks the register holds, in every state. */
+export function countRisks(db: Db): Promise<number> {
+  return db.$count(risks);
 }

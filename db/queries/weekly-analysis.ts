@@ -15,9 +15,10 @@ import {
   type AnalysisEvent,
   type ReviewMark,
 } from "@/lib/domain/weekly-analysis";
-import type { Db } from "../client";
+import type { Db } from "../store";
 import { risks, users, weeklyAnalyses } from "../schema";
 import { memoPerConnection } from "../memo";
+import { connectionOf } from "../sqlite/store";
 import { reportingStandings } from "./reports";
 
 type Json = string | null;
@@ -27,7 +28,7 @@ const parse = (v: Json): unknown => (v === null ? null : JSON.parse(v));
  * 周分析 for the ISO week starting `monday`: everything read from the history as it stood at the
  * week's end (or now, for the week in progress) — so a past week's analysis never changes.
  */
-export function assembleWeeklyAnalysis(
+export async function assembleWeeklyAnalysis(
   db: Db,
   p: {
     monday: string;
@@ -39,7 +40,6 @@ export function assembleWeeklyAnalysis(
     rowLimit?: number;
   },
 ) {
-  const sqlite = db.$client;
   const startMs = startOfDayInZone(p.monday, p.timeZone);
   const endDay = addDays(p.monday, 7);
   const complete = startOfDayInZone(endDay, p.timeZone) <= p.nowMs;
@@ -49,16 +49,16 @@ export function assembleWeeklyAnalysis(
   // A week ended more than a minute ago can no longer change (app events are stamped with the
   // current time, never back-dated), so its heavy part is remembered; the week in progress is
   // remembered while the history's head and the day stay the same. Per review cadence.
-  const memo = remembered(sqlite);
+  const memo = remembered(db);
   const settled = complete && endMs <= p.nowMs - 60_000;
-  const head = settled ? "" : String(headSeq(sqlite));
+  const head = settled ? "" : String(await headSeq(db));
   const key = `${p.monday}|${head}|${settled ? "" : dayInZone(new Date(p.nowMs), p.timeZone)}|${JSON.stringify(p.reviewDays)}`;
   let fromHistory = memo.get(key);
-  if (!fromHistory) memo.set(key, (fromHistory = readWeek(sqlite, { ...p, startMs, endMs, complete })));
+  if (!fromHistory) memo.set(key, (fromHistory = await readWeek(db, { ...p, startMs, endMs, complete })));
   const { changes, overdue, awaitingAck, counts, areas, regions, trend } = fromHistory;
 
   const lastDay = complete ? week.sunday : dayInZone(new Date(p.nowMs), p.timeZone);
-  const standings = reportingStandings(db, {
+  const standings = await reportingStandings(db, {
     from: p.monday,
     to: lastDay,
     nowMs: p.nowMs,
@@ -95,8 +95,8 @@ export function assembleWeeklyAnalysis(
     ids.length === 0
       ? []
       : ids.length > 2000
-        ? db.select(columns).from(risks).all()
-        : db.select(columns).from(risks).where(inArray(risks.id, ids)).all();
+        ? await db.select(columns).from(risks)
+        : await db.select(columns).from(risks).where(inArray(risks.id, ids));
   const riskInfo = new Map(rows.map((r) => [r.id, r]));
   return {
     week,
@@ -109,11 +109,11 @@ export function assembleWeeklyAnalysis(
     counts,
     areas,
     regions,
-    conclusions: getConclusions(db, p.monday),
+    conclusions: await getConclusions(db, p.monday),
   };
 }
 
-type FromHistory = ReturnType<typeof readWeek>;
+type FromHistory = Awaited<ReturnType<typeof readWeek>>;
 /**
  * The weeks' heavy parts, remembered up to about 64 MB per database (a dozen of the busiest weeks of
  * the 1,000,000-event benchmark, each ~35,000 rows): a busy week on a large register
@@ -141,8 +141,8 @@ const remembered = memoPerConnection<string, FromHistory>({
 });
 
 /** Everything the analysis reads from the risk history, as it stood at `endMs`. */
-function readWeek(
-  sqlite: Db["$client"],
+async function readWeek(
+  db: Db,
   p: {
     monday: string;
     timeZone: string;
@@ -155,6 +155,7 @@ function readWeek(
   },
 ) {
   const { startMs, endMs, complete } = p;
+  const sqlite = connectionOf(db);
   const rows = sqlite
     .prepare(
       `SELECT seq, at, risk_id, action, field, old_value, new_value, reason, actor_name FROM risk_events
@@ -177,10 +178,10 @@ function readWeek(
   );
 
   // The board at the week's start and end, per cell: counts per colour, per area and per region.
-  const summaries = weekSummaries(sqlite, complete ? [startMs, endMs] : [startMs], p.nowMs);
+  const summaries = await weekSummaries(db, complete ? [startMs, endMs] : [startMs], p.nowMs);
   const before = summaries.get(startMs)!;
   const after: CellSummary[] = complete ? summaries.get(endMs)! : cellsOfBoard(p.present);
-  const states = statesAsOf(sqlite, endMs, p.nowMs);
+  const states = await statesAsOf(db, endMs, p.nowMs);
 
   const marks: ReviewMark[] = [];
   // Each open risk's last review-setting event before the week's end, and the next review day it
@@ -224,7 +225,7 @@ function readWeek(
     .map(([riskId, , at]) => ({ riskId, raisedAt: at }))
     .sort((a, b) => a.raisedAt - b.raisedAt);
 
-  const trend: TrendPoint[] = weeklyTrend(sqlite, {
+  const trend: TrendPoint[] = await weeklyTrend(db, {
     weeks: 13,
     timeZone: p.timeZone,
     nowMs: complete ? endMs : p.nowMs,
@@ -240,20 +241,22 @@ function readWeek(
     regions: groupDeltas(before, after, "region"),
   };
 }
-export type WeeklyAnalysis = ReturnType<typeof assembleWeeklyAnalysis>;
+export type WeeklyAnalysis = Awaited<ReturnType<typeof assembleWeeklyAnalysis>>;
 
-export function getConclusions(db: Db, monday: string) {
+export async function getConclusions(db: Db, monday: string) {
   return (
-    db
-      .select({
-        text: weeklyAnalyses.conclusions,
-        version: weeklyAnalyses.version,
-        updatedAt: weeklyAnalyses.updatedAt,
-        by: users.displayName,
-      })
-      .from(weeklyAnalyses)
-      .innerJoin(users, eq(users.id, weeklyAnalyses.updatedBy))
-      .where(eq(weeklyAnalyses.weekStart, monday))
-      .get() ?? null
+    (
+      await db
+        .select({
+          text: weeklyAnalyses.conclusions,
+          version: weeklyAnalyses.version,
+          updatedAt: weeklyAnalyses.updatedAt,
+          by: users.displayName,
+        })
+        .from(weeklyAnalyses)
+        .innerJoin(users, eq(users.id, weeklyAnalyses.updatedBy))
+        .where(eq(weeklyAnalyses.weekStart, monday))
+        .limit(1)
+    )[0] ?? null
   );
 }

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import type { Colour, RiskStatus } from "../../lib/domain/colours";
 import { addDays, dayInZone, startOfDayInZone } from "../../lib/domain/dates";
 import { DEFAULT_REVIEW_DAYS } from "../../lib/domain/review";
@@ -14,6 +14,10 @@ import {
 import { storedJson } from "../../lib/domain/history-chain";
 import { DEFAULT_CODE_PREFIX, formatRiskCode } from "../../lib/domain/risk-code";
 import { appendStoredEvent } from "../history/append";
+import { clearDerivedViews } from "../mutations/settings";
+import { areas, regions, risks as riskTable, units } from "../schema";
+import { connectionOf } from "../sqlite/store";
+import type { Db, Reads } from "../store";
 import { MEASURE_SNIPPETS, PERSON_GIVEN, PERSON_SURNAMES, RISK_TEMPLATES } from "./risk-templates";
 
 /** Deterministic PRNG (mulberry32) so demo data and benchmark databases are reproducible. */
@@ -67,13 +71,21 @@ export type Reference = {
   unitIds: number[];
 };
 
-export function loadReference(sqlite: Database.Database): Reference {
+export async function loadReference(db: Reads): Promise<Reference> {
   return {
-    areas: sqlite
-      .prepare("SELECT id, code, lead_unit_id AS leadUnitId FROM areas WHERE active = 1")
-      .all() as Reference["areas"],
-    regions: sqlite.prepare("SELECT id, name_zh AS nameZh FROM regions WHERE active = 1").all() as Reference["regions"],
-    unitIds: (sqlite.prepare("SELECT id FROM units WHERE active = 1").all() as Array<{ id: number }>).map((u) => u.id),
+    areas: await db
+      .select({ id: areas.id, code: areas.code, leadUnitId: areas.leadUnitId })
+      .from(areas)
+      .where(eq(areas.active, true))
+      .orderBy(areas.id),
+    regions: await db
+      .select({ id: regions.id, nameZh: regions.nameZh })
+      .from(regions)
+      .where(eq(regions.active, true))
+      .orderBy(regions.id),
+    unitIds: (await db.select({ id: units.id }).from(units).where(eq(units.active, true)).orderBy(units.id)).map(
+      (u) => u.id,
+    ),
   };
 }
 
@@ -82,15 +94,19 @@ export const shortName = (nameZh: string) => nameZh.replace(/\(.*\)$/, "");
 /**
  * Inserts `count` generated risks (created over the `spanDays` before `now`) and, per risk, its
  * "created" event plus `extraEventsPerRisk` grade/review events on average. One transaction.
+ * Raw bulk inserts, for the benchmarks' volume (a million events): the app's mutations would take
+ * an hour. The events still go through the one history append, so the chain verifies.
  */
-export function insertGeneratedRisks(
-  sqlite: Database.Database,
+export async function insertGeneratedRisks(
+  db: Db,
   opts: { count: number; seed: number; now: Date; spanDays: number; extraEventsPerRisk?: number; actorName: string },
-): { risks: number; events: number } {
+): Promise<{ risks: number; events: number }> {
   const rng = createRng(opts.seed);
   // A second stream for the acknowledgements, so adding them left every other seeded value as it was.
   const ackRng = createRng(opts.seed + 7);
-  const ref = loadReference(sqlite);
+  const ref = await loadReference(db);
+  // Events dated in the past invalidate the board's monthly checkpoints and weekly summaries; both are rebuilt on demand.
+  await clearDerivedViews(db);
   const today = dayInZone(opts.now);
   const nowMs = opts.now.getTime();
   const dayMs = 86_400_000;
@@ -99,47 +115,45 @@ export function insertGeneratedRisks(
     () => nowMs - Math.floor(rng.next() * opts.spanDays * dayMs),
   ).sort((a, b) => a - b);
   const lastSeq = new Map<number, number>();
-  for (const row of sqlite.prepare("SELECT code FROM risks").iterate() as Iterable<{ code: string }>) {
+  for (const row of await db.select({ code: riskTable.code }).from(riskTable)) {
     const [, y, n] = row.code.split("-");
     lastSeq.set(Number(y), Math.max(lastSeq.get(Number(y)) ?? 0, Number(n)));
   }
-  const insertRisk = sqlite.prepare(
-    `INSERT INTO risks (code, title, description, area_id, region_id, colour, status, responsible_unit_id,
+  let events = 0;
+  await db.write(async (tx) => {
+    const sqlite = connectionOf(tx);
+    const insertRisk = sqlite.prepare(
+      `INSERT INTO risks (code, title, description, area_id, region_id, colour, status, responsible_unit_id,
        responsible_person, assessment, ack_pending, last_reviewed_at, next_review_date, version, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertMeasure = sqlite.prepare(
-    "INSERT INTO risk_measures (risk_id, description, owner, due_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-  );
-  const event = (
-    at: number,
-    riskId: number,
-    riskVersion: number,
-    action: string,
-    field: string | null,
-    from: unknown,
-    to: unknown,
-    reason: string | null,
-    data: unknown,
-  ) =>
-    appendStoredEvent(sqlite, {
-      at,
-      risk_id: riskId,
-      risk_version: riskVersion,
-      actor_id: null,
-      actor_name: opts.actorName,
-      action,
-      field,
-      old_value: storedJson(from),
-      new_value: storedJson(to),
-      reason,
-      data: storedJson(data),
-    });
-  let events = 0;
-  const run = sqlite.transaction(() => {
-    // Events dated in the past invalidate the board's monthly checkpoints and weekly summaries; both are rebuilt on demand.
-    sqlite.prepare("DELETE FROM board_checkpoints").run();
-    sqlite.prepare("DELETE FROM board_weeks").run();
+    );
+    const insertMeasure = sqlite.prepare(
+      "INSERT INTO risk_measures (risk_id, description, owner, due_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    const event = (
+      at: number,
+      riskId: number,
+      riskVersion: number,
+      action: string,
+      field: string | null,
+      from: unknown,
+      to: unknown,
+      reason: string | null,
+      data: unknown,
+    ) =>
+      appendStoredEvent(tx, {
+        at,
+        risk_id: riskId,
+        risk_version: riskVersion,
+        actor_id: null,
+        actor_name: opts.actorName,
+        action,
+        field,
+        old_value: storedJson(from),
+        new_value: storedJson(to),
+        reason,
+        data: storedJson(data),
+      });
     for (const createdMs of createdTimes) {
       const area = rng.pick(ref.areas);
       const region = rng.pick(ref.regions);
@@ -206,13 +220,13 @@ export function insertGeneratedRisks(
       );
       const riskId = Number(info.lastInsertRowid);
       let v = 1;
-      const ack = (i: number) => {
+      const ack = async (i: number) => {
         if (acks[i] !== null)
-          event(acks[i]!, riskId, ++v, "acknowledge", "ackPending", true, false, "已阅,请按规定管控。", {
+          await event(acks[i]!, riskId, ++v, "acknowledge", "ackPending", true, false, "已阅,请按规定管控。", {
             colour: "red",
           });
       };
-      event(
+      await event(
         createdMs,
         riskId,
         1,
@@ -223,11 +237,11 @@ export function insertGeneratedRisks(
         null,
         { assessment: assessments[0] },
       );
-      ack(0);
-      eventTimes.forEach((at, i) => {
+      await ack(0);
+      for (const [i, at] of eventTimes.entries()) {
         const [from, to] = [grades[i], grades[i + 1]];
         if (from === to)
-          event(
+          await event(
             at,
             riskId,
             ++v,
@@ -238,11 +252,12 @@ export function insertGeneratedRisks(
             "复核无变化",
             { colour: to },
           );
-        else event(at, riskId, ++v, "grade", "colour", from, to, "动态评估调整", { assessment: assessments[i + 1] });
-        ack(i + 1);
-      });
+        else
+          await event(at, riskId, ++v, "grade", "colour", from, to, "动态评估调整", { assessment: assessments[i + 1] });
+        await ack(i + 1);
+      }
       if (finalReview)
-        event(finalReview, riskId, ++v, "review", "nextReviewDate", null, nextReview, "定期复核", { colour });
+        await event(finalReview, riskId, ++v, "review", "nextReviewDate", null, nextReview, "定期复核", { colour });
       measures.forEach((m, i) => {
         const due = addDays(dayInZone(new Date(createdMs)), 30 * (i + 1));
         insertMeasure.run(
@@ -258,6 +273,5 @@ export function insertGeneratedRisks(
       events += v;
     }
   });
-  run();
   return { risks: opts.count, events };
 }

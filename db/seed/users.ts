@@ -1,11 +1,10 @@
-import type Database from "better-sqlite3";
 import { hashPassword } from "../../lib/auth/password";
 import type { Role } from "../../lib/auth/permissions";
 import { generateToken, hashToken } from "../../lib/auth/tokens";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { Db } from "../client";
+import type { Db } from "../store";
+import { saveSetupTokenDigest } from "../mutations/setup";
 import { insertUser } from "../mutations/users";
-import * as schema from "../schema";
+import { users } from "../schema";
 
 /** Shown on the sign-in page of a demo database only; a production database never has these users. */
 export const DEMO_PASSWORD = "sise-demo-2026";
@@ -33,19 +32,17 @@ export const DEMO_USERS: Array<{
   { username: "auditor", displayName: "演示·审计员", roles: ["auditor"] },
 ];
 
-export const countUserRows = (sqlite: Database.Database) =>
-  (sqlite.prepare("SELECT count(*) AS n FROM users").get() as { n: number }).n;
+export const countUserRows = (db: Db): Promise<number> => db.$count(users);
 
-/** The first admin from SISE_ADMIN_USERNAME / SISE_ADMIN_PASSWORD, for scripted installs. */
-export async function seedAdminFromEnv(
-  sqlite: Database.Database,
-  p: { username: string; displayName: string; password: string },
-) {
-  if (countUserRows(sqlite) > 0) return false;
+/**
+ * The first admin from SISE_ADMIN_USERNAME / SISE_ADMIN_PASSWORD, for scripted installs: created
+ * by the admin page's own mutation, so its `user.create` event is the one an admin's carries.
+ */
+export async function seedAdminFromEnv(db: Db, p: { username: string; displayName: string; password: string }) {
+  if ((await countUserRows(db)) > 0) return false;
   const passwordHash = await hashPassword(p.password);
   const access = { roles: ["admin" as const], scope: { areaIds: [], regionIds: [] }, unitIds: [] };
-  const db = drizzle(sqlite, { schema }) as Db;
-  return insertUser(db, {
+  const created = await insertUser(db, {
     username: p.username,
     displayName: p.displayName,
     passwordHash,
@@ -53,19 +50,16 @@ export async function seedAdminFromEnv(
     access,
     actor: { id: null, name: "system:setup" },
     now: new Date(),
-  }).ok;
+  });
+  return created.ok;
 }
 
 /**
  * No users and no env admin: a fresh one-time token (only its digest is stored) that /setup
  * accepts once. Printed to the server log, which only the operator can read.
  */
-export function issueSetupToken(sqlite: Database.Database): string {
+export async function issueSetupToken(db: Db): Promise<string> {
   const token = generateToken();
-  sqlite
-    .prepare(
-      "INSERT INTO settings (key, value) VALUES ('setupTokenDigest', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    )
-    .run(JSON.stringify(hashToken(token)));
+  await saveSetupTokenDigest(db, { digest: hashToken(token), now: new Date() });
   return token;
 }

@@ -23,23 +23,27 @@ export function chooseWeek(asked: string | undefined, now: Date): { monday: stri
 }
 
 /** The week's analysis and the names its document needs. */
-export function loadWeeklyAnalysis(db: Db, p: { monday: string; now: Date; locale: string; rowLimit?: number }) {
-  const settings = getSettings(db);
+export async function loadWeeklyAnalysis(db: Db, p: { monday: string; now: Date; locale: string; rowLimit?: number }) {
+  const settings = await getSettings(db);
   const today = dayInZone(p.now, CITY_TIME_ZONE);
-  const analysis = assembleWeeklyAnalysis(db, {
+  const analysis = await assembleWeeklyAnalysis(db, {
     monday: p.monday,
     timeZone: CITY_TIME_ZONE,
     nowMs: p.now.getTime(),
-    present: presentBoard(db, today).board,
+    present: (await presentBoard(db, today)).board,
     reviewDays: settings.reviewDays,
     cutoff: settings.reportCutoff,
     rowLimit: p.rowLimit,
   });
-  return { analysis, names: nameMaps(db, p.locale), organisation: settings.organisation || cityName(db, p.locale) };
+  return {
+    analysis,
+    names: await nameMaps(db, p.locale),
+    organisation: settings.organisation || (await cityName(db, p.locale)),
+  };
 }
 
 /** "榆林市" from the city-level region "榆林市(市本级)": the name without its level in brackets. */
-function cityName(db: Db, locale: string): string {
-  const city = listRegions(db, { activeOnly: true }).find((r) => r.level === "city");
+async function cityName(db: Db, locale: string): Promise<string> {
+  const city = (await listRegions(db, { activeOnly: true })).find((r) => r.level === "city");
   return city ? localName(city, locale).replace(/\s*[(（][^()（）]*[)）]\s*$/, "") : "";
 }

@@ -27,7 +27,7 @@ export async function authorizeApi(request: Request): Promise<ApiCaller | Respon
       { status: 401, headers: { "www-authenticate": "Bearer" } },
     );
   const db = getDb();
-  const token = findLiveApiToken(db, { tokenHash: hashToken(match[1]) });
+  const token = await findLiveApiToken(db, { tokenHash: hashToken(match[1]) });
   if (!token)
     return Response.json(
       { error: "unauthorized", message: t("badToken") },
@@ -45,7 +45,7 @@ export async function authorizeApi(request: Request): Promise<ApiCaller | Respon
   // When it was last used, for the admin's list — written at most once a minute per token.
   const now = new Date();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
-    touchApiToken(db, { id: token.id, now });
+    await touchApiToken(db, { id: token.id, now });
   }
   return { token };
 }

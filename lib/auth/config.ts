@@ -1,4 +1,4 @@
-import type { SessionLimits } from "@/db/mutations/sessions";
+import type { SessionLimits } from "@/lib/domain/sessions";
 
 const minutes = (name: string, fallback: number) => {
   const v = Number(process.env[name]);

@@ -33,12 +33,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const sessionId = await readSessionId();
   if (!sessionId) return null;
   const db = getDb();
-  const session = getLiveSession(db, { id: sessionId, now: new Date(), limits: sessionLimits() });
+  const session = await getLiveSession(db, { id: sessionId, now: new Date(), limits: sessionLimits() });
   if (!session) return null;
-  const user = getUser(db, { id: session.userId });
+  const user = await getUser(db, { id: session.userId });
   if (!user) return null;
-  const { roles, scope, unitIds } = getPrincipal(db, { userId: user.id });
-  const totpRequired = getSettings(db).totpRequiredRoles.some((r) => roles.includes(r));
+  const { roles, scope, unitIds } = await getPrincipal(db, { userId: user.id });
+  const totpRequired = (await getSettings(db)).totpRequiredRoles.some((r) => roles.includes(r));
   const stage: Stage = session.pendingTotp
     ? "pendingTotp"
     : user.mustChangePassword

@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import type { Actor } from "@/db/mutations/events";
+import type { Actor } from "@/lib/domain/actor";
 import type { FormState } from "@/lib/validation/form-state";
 import { getCurrentUser, type CurrentUser, type Stage } from "./current-user";
 import { can, type Permission } from "./permissions";

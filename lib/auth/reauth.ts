@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { getLockRemaining } from "@/db/mutations/sessions";
 import { recordPasswordCheckFailure, throttleKeys } from "@/db/mutations/sign-in";
 import { checkCredentials } from "@/db/queries/users";
-import type { Actor } from "@/db/mutations/events";
+import type { Actor } from "@/lib/domain/actor";
 import type { FormState } from "@/lib/validation/form-state";
 import { requestFacts } from "./session";
 
@@ -26,14 +26,14 @@ export async function checkCurrentPassword(
   const now = new Date();
   const { ip } = await requestFacts();
   const keys = throttleKeys(p.user.username, ip);
-  const waitMs = getLockRemaining(db, { keys: [keys.user, ...(keys.ip ? [keys.ip] : [])], now });
+  const waitMs = await getLockRemaining(db, { keys: [keys.user, ...(keys.ip ? [keys.ip] : [])], now });
   if (waitMs > 0) return { ok: false, reason: "locked", waitMs };
   const check =
     typeof p.password === "string" && p.password.length <= 1024
       ? await checkCredentials(db, { username: p.user.username, password: p.password })
       : { status: "invalid" as const };
   if (check.status === "ok") return { ok: true };
-  recordPasswordCheckFailure(db, { actor: p.actor, username: p.user.username, ip, now, purpose: p.purpose });
+  await recordPasswordCheckFailure(db, { actor: p.actor, username: p.user.username, ip, now, purpose: p.purpose });
   return { ok: false, reason: "wrong" };
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import type { Db } from "@/db/client";
-import { deleteSession, insertSession, PENDING_TOTP_MS } from "@/db/mutations/sessions";
-import type { Tx } from "@/db/mutations/events";
+import { deleteSession, insertSession } from "@/db/mutations/sessions";
+import { sessionLifetime } from "@/lib/domain/sessions";
 import { SESSION_COOKIE, sessionLimits } from "./config";
 import { clientIp, isHttps } from "./request-info";
 import { generateToken, hashToken } from "./tokens";
@@ -21,17 +21,18 @@ export async function requestFacts() {
 export type SessionTicket = Awaited<ReturnType<typeof newSessionTicket>>;
 
 /**
- * A session is issued in three steps because a better-sqlite3 transaction must be synchronous:
- * gather the token and request facts (async), store the row inside the caller's transaction, and
- * only after it commits set the cookie — HttpOnly, SameSite=Lax, Secure over https.
+ * A session is issued in three steps: gather the token and request facts, store the row (with
+ * whatever else the sign-in writes, in one transaction: db/mutations/sign-in.ts `startSession`),
+ * and only after it commits set the cookie — HttpOnly, SameSite=Lax, Secure over https.
  */
 export async function newSessionTicket({ pendingTotp = false }: { pendingTotp?: boolean } = {}) {
   const token = generateToken();
   return { token, id: hashToken(token), pendingTotp, limits: sessionLimits(), ...(await requestFacts()) };
 }
 
-export function storeSession(tx: Tx | Db, ticket: SessionTicket, p: { userId: number; now: Date }) {
-  insertSession(tx, {
+/** The row a ticket stores for a user. */
+export function sessionRow(ticket: SessionTicket, p: { userId: number; now: Date }) {
+  return {
     id: ticket.id,
     userId: p.userId,
     now: p.now,
@@ -39,11 +40,16 @@ export function storeSession(tx: Tx | Db, ticket: SessionTicket, p: { userId: nu
     pendingTotp: ticket.pendingTotp,
     ip: ticket.ip,
     userAgent: ticket.userAgent,
-  });
+  };
+}
+
+/** Stores a ticket's session on its own (tests, and sign-ins that write nothing else). */
+export async function storeSession(db: Db, ticket: SessionTicket, p: { userId: number; now: Date }) {
+  await insertSession(db, sessionRow(ticket, p));
 }
 
 export async function setSessionCookie(ticket: SessionTicket) {
-  const lifetime = ticket.pendingTotp ? Math.min(PENDING_TOTP_MS, ticket.limits.absoluteMs) : ticket.limits.absoluteMs;
+  const lifetime = sessionLifetime(ticket.limits, ticket.pendingTotp);
   (await cookies()).set(SESSION_COOKIE, ticket.token, {
     httpOnly: true,
     sameSite: "lax",
@@ -54,6 +60,6 @@ export async function setSessionCookie(ticket: SessionTicket) {
 }
 
 export async function endSession(db: Db, id: string | undefined) {
-  if (id) deleteSession(db, { id });
+  if (id) await deleteSession(db, { id });
   (await cookies()).delete(SESSION_COOKIE);
 }

@@ -10,15 +10,15 @@ import { writeCheckpoint } from "./signer";
 export function startCheckpointSchedule() {
   const minutes = Number(process.env.SISE_CHECKPOINT_MINUTES ?? 10);
   if (!Number.isFinite(minutes) || minutes <= 0) return;
-  const run = () => {
+  const run = async () => {
     try {
-      const { receipt, written } = writeCheckpoint(getDb());
+      const { receipt, written } = await writeCheckpoint(getDb());
       if (written)
         console.log(`[sise] history checkpoint signed: seq ${receipt.seq}, head ${receipt.hash.slice(0, 16)}…`);
     } catch (e) {
       console.error("[sise] history checkpoint failed:", e instanceof Error ? e.message : e);
     }
   };
-  setTimeout(run, 5_000).unref();
-  setInterval(run, minutes * 60_000).unref();
+  setTimeout(() => void run(), 5_000).unref();
+  setInterval(() => void run(), minutes * 60_000).unref();
 }

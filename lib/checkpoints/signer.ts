@@ -11,10 +11,8 @@ import {
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Db } from "@/db/client";
-import { databaseFile } from "@/db/connection";
-import { databasePath } from "@/db/connection";
-import { writeTransaction } from "@/db/mutations/events";
-import { getEventHash, getHistoryHead } from "@/db/queries/history";
+import { databasePath } from "@/db/open";
+import { getHistoryHead, mapEventHashes } from "@/db/queries/history";
 import {
   checkReceipts,
   FIRST_RECEIPT,
@@ -86,12 +84,12 @@ export function latestReceipt(file = checkpointPaths().receipts): Receipt | null
 export function writeCheckpoint(
   db: Db,
   opts: { now?: Date; force?: boolean; dbPath?: string } = {},
-): { receipt: Receipt; written: boolean } {
-  const paths = checkpointPaths(opts.dbPath ?? databaseFile(db));
+): Promise<{ receipt: Receipt; written: boolean }> {
+  const paths = checkpointPaths(opts.dbPath ?? db.location);
   const privateKey = signingKey(paths);
   const key = keyFingerprint(createPublicKey(privateKey));
-  return writeTransaction(db, (tx) => {
-    const head = getHistoryHead(tx);
+  return db.write(async (tx) => {
+    const head = await getHistoryHead(tx);
     const lines = readReceiptLines(paths.receipts);
     const last = lines.length ? parseReceipt(lines[lines.length - 1]) : null;
     if (last && !opts.force && last.seq === head.seq && last.hash === head.hash)
@@ -124,17 +122,23 @@ export function writeCheckpoint(
  * Checks the receipt log against the history with the public key: a consistent rewrite, a cut
  * tail, a removed or forged receipt — each is named. `missing` when there is no log or key yet.
  */
-export function verifyCheckpoints(
+export async function verifyCheckpoints(
   db: Db,
   p: { receipts?: string; publicKey?: string; dbPath?: string } = {},
-): ReceiptCheck | { ok: false; missing: "receipts" | "publicKey" } {
-  const paths = checkpointPaths(p.dbPath ?? databaseFile(db));
+): Promise<ReceiptCheck | { ok: false; missing: "receipts" | "publicKey" }> {
+  const paths = checkpointPaths(p.dbPath ?? db.location);
   const receiptsFile = p.receipts ?? paths.receipts;
   const publicKeyFile = p.publicKey ?? paths.publicKey;
   if (!existsSync(/*turbopackIgnore: true*/ receiptsFile)) return { ok: false, missing: "receipts" };
   if (!existsSync(/*turbopackIgnore: true*/ publicKeyFile)) return { ok: false, missing: "publicKey" };
   const publicKey = createPublicKey(readFileSync(/*turbopackIgnore: true*/ publicKeyFile));
-  return checkReceipts(readReceiptLines(receiptsFile), {
+  const lines = readReceiptLines(receiptsFile);
+  // The hashes the receipts name, read at once (the check itself is a pure rule).
+  const hashes = await mapEventHashes(
+    db,
+    lines.flatMap((l) => parseReceipt(l)?.seq ?? []),
+  );
+  return checkReceipts(lines, {
     verify: (text, signature) => {
       try {
         return verify(null, Buffer.from(text), publicKey, Buffer.from(signature, "base64"));
@@ -142,7 +146,7 @@ export function verifyCheckpoints(
         return false;
       }
     },
-    hashAt: (seq) => getEventHash(db, seq),
-    lastSeq: getHistoryHead(db).seq,
+    hashAt: (seq) => hashes.get(seq),
+    lastSeq: (await getHistoryHead(db)).seq,
   });
 }

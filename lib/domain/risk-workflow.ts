@@ -128,3 +128,49 @@ export function planAcknowledge(current: RiskFacts, p: { instruction: string }):
     ],
   };
 }
+
+/** The details a form may change; each changed one becomes its own history event. */
+export const TRACKED_DETAILS = [
+  "title",
+  "description",
+  "areaId",
+  "regionId",
+  "responsibleUnitId",
+  "responsiblePerson",
+  "coUnitIds",
+] as const;
+export type RiskDetailFields = {
+  title: string;
+  description: string;
+  areaId: number;
+  regionId: number;
+  responsibleUnitId: number;
+  responsiblePerson: string;
+  coUnitIds: number[];
+};
+
+/** Only the tracked details of a form's input (its reason and grading fields are not details). */
+export const pickDetails = (input: RiskDetailFields): RiskDetailFields =>
+  Object.fromEntries(TRACKED_DETAILS.map((f) => [f, input[f]])) as unknown as RiskDetailFields;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** An edit of a risk's details: one event per changed field with its old and new value; nothing changed is refused. */
+export function planDetails(
+  current: RiskDetailFields,
+  p: { input: RiskDetailFields; reason: string },
+): { set: RiskDetailFields; events: PlannedEvent[] } | { error: "noChange" } {
+  const next = pickDetails(p.input);
+  const changed = TRACKED_DETAILS.filter((f) => !same(current[f], next[f]));
+  if (changed.length === 0) return { error: "noChange" };
+  return {
+    set: next,
+    events: changed.map((field) => ({
+      action: "update",
+      field,
+      oldValue: current[field],
+      newValue: next[field],
+      reason: p.reason || null,
+    })),
+  };
+}

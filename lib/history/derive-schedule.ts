@@ -1,7 +1,7 @@
 import "server-only";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { getDb } from "@/db/client";
-import { deriveHistoryOf } from "@/db/history/derive";
+import { deriveHistory } from "@/db/history/derive";
 import { CITY_TIME_ZONE } from "@/lib/config";
 
 /**
@@ -16,7 +16,7 @@ export function startHistoryDerivation() {
     running = true;
     const started = Date.now();
     try {
-      const r = await deriveHistoryOf(getDb(), { timeZone: CITY_TIME_ZONE, pause: () => yieldToEventLoop() });
+      const r = await deriveHistory(getDb(), { timeZone: CITY_TIME_ZONE, pause: () => yieldToEventLoop() });
       if (r.checkpoints || r.weeks)
         console.log(
           `[sise] history views derived: ${r.checkpoints} monthly checkpoints, ${r.weeks} weeks, ${r.events} events read in ${Date.now() - started} ms`,

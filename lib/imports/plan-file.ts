@@ -47,17 +47,17 @@ export async function planRegisterFile(
   );
   const codes = (list: Array<{ id: number; code: string }>) => new Map(list.map((r) => [r.code, r.id]));
   const plan = planImport(read.rows, {
-    areaByCode: codes(listAreas(db, { activeOnly: true })),
-    regionByCode: codes(listRegions(db, { activeOnly: true })),
-    unitByCode: codes(listUnits(db, { activeOnly: true })),
-    existingByCode: existingRisks(db, read.rows.map((r) => (r.cells.code ?? "").trim()).filter(Boolean)),
+    areaByCode: codes(await listAreas(db, { activeOnly: true })),
+    regionByCode: codes(await listRegions(db, { activeOnly: true })),
+    unitByCode: codes(await listUnits(db, { activeOnly: true })),
+    existingByCode: await existingRisks(db, read.rows.map((r) => (r.cells.code ?? "").trim()).filter(Boolean)),
     colourOf: colourReader(
       Object.fromEntries(COLOURS.map((c) => [c, catalogues.map(([tc]) => tc(c))])) as Record<Colour, string[]>,
     ),
     statusOf: (w) => statusWords.get(w.trim()) ?? null,
     canPlace: (areaId, regionId) => canChangeRisk(p.importer, "risk.create", { areaId, regionId }),
     today: dayInZone(p.now, CITY_TIME_ZONE),
-    cadence: getSettings(db).reviewDays,
+    cadence: (await getSettings(db)).reviewDays,
   });
   return { ok: true, plan };
 }

@@ -54,21 +54,21 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
   const { time, ignored } = parseBoardTime({ asOf: first(params.asOf), since: first(params.since) }, today);
   const asOfMs = time.asOf ? instantOf(time.asOf) : null;
   // The present board is one indexed GROUP BY; a past one is rebuilt from the history.
-  const present = presentBoard(db, today);
-  const board = asOfMs === null ? present.board : boardAt(db, asOfMs);
+  const present = await presentBoard(db, today);
+  const board = asOfMs === null ? present.board : await boardAt(db, asOfMs);
   const askedMeeting = first(params.sinceMeeting);
   const sinceMeeting: MeetingType | "none" =
     askedMeeting === "none" ? "none" : isMeetingType(askedMeeting) ? askedMeeting : "monthly_review";
   // With no reference date, changes are marked since the last meeting of the chosen type (月研判 by default).
   const meeting =
     !time.since && sinceMeeting !== "none"
-      ? getLastMeeting(db, { type: sinceMeeting, atOrBefore: asOfMs === null ? now : new Date(asOfMs) })
+      ? await getLastMeeting(db, { type: sinceMeeting, atOrBefore: asOfMs === null ? now : new Date(asOfMs) })
       : undefined;
   if (meeting)
     time.since = `${dayInZone(meeting.heldAt, CITY_TIME_ZONE)}T${clockInZone(meeting.heldAt, CITY_TIME_ZONE)}`;
   const sinceMs = time.since ? sinceInstant(time.since, CITY_TIME_ZONE) : null;
   const compare = sinceMs !== null && (asOfMs === null || sinceMs < asOfMs);
-  const marks = compare ? compareBoards(boardAt(db, sinceMs), board) : undefined;
+  const marks = compare ? compareBoards(await boardAt(db, sinceMs), board) : undefined;
   const frame = await loadBoardFrame(db);
   return {
     view,
@@ -85,11 +85,14 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
     board,
     present,
     frame,
-    matrix: view === "matrix" ? { counts: listOpenMatrixCounts(db), thresholds: getSettings(db).thresholds } : null,
+    matrix:
+      view === "matrix"
+        ? { counts: await listOpenMatrixCounts(db), thresholds: (await getSettings(db)).thresholds }
+        : null,
     /** The changes listed under the board (the screen only): up to 100, and how many there are. */
-    changes: () =>
+    changes: async () =>
       compare
-        ? listBoardChanges(db, { after: new Date(sinceMs!), upto: asOfMs === null ? now : new Date(asOfMs) })
+        ? await listBoardChanges(db, { after: new Date(sinceMs!), upto: asOfMs === null ? now : new Date(asOfMs) })
         : { events: [], total: 0, capped: false },
     /** The query that reproduces this board (for the PDF link and meeting mode). */
     query: new URLSearchParams([

@@ -31,7 +31,7 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
   const dir = mkdtempSync(join(tmpdir(), "sise-crash-"));
   const file = join(dir, "sise.db");
   const live = openDatabase(TEMPLATE_DB, { readonly: true });
-  backupDatabase(live, file);
+  await backupDatabase(live, file);
   live.close();
   const setup = openDatabase(file);
   const cookie = benchSessionCookie(setup, { role: "officer" });
@@ -90,7 +90,7 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
         .prepare("SELECT count(*) FROM risk_events WHERE risk_id = ? AND risk_version = ? AND action = 'grade'")
         .pluck();
       const lost = confirmed.filter((c) => found.get(c.id, c.version) !== 1);
-      const result = checkDatabase(check, file);
+      const result = await checkDatabase(check, file);
       check.close();
       expect(lost, `round ${round}: confirmed gradings lost`).toEqual([]);
       expect(result.integrity).toBe("ok");

@@ -30,13 +30,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** A copy of the template database (and its key and receipts) in a fresh folder; returns the copy's path. */
-export function copyTemplate(dir: string): string {
+export async function copyTemplate(dir: string): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "sise.db");
   const template = openDatabase(TEMPLATE_DB, { readonly: true });
   try {
-    backupDatabase(template, file);
+    await backupDatabase(template, file);
   } finally {
     template.close();
   }
@@ -59,7 +59,7 @@ class SpecServer {
   async for(specFile: string) {
     if (this.specFile === specFile && this.process) return;
     await this.stop();
-    this.db = copyTemplate(join(dirname(TEMPLATE_DB), `worker-${this.worker}`, String(this.count++)));
+    this.db = await copyTemplate(join(dirname(TEMPLATE_DB), `worker-${this.worker}`, String(this.count++)));
     const port = await freePort();
     this.process = startSiseServer({ port, db: this.db, env: { NEXT_TELEMETRY_DISABLED: "1" } });
     this.specFile = specFile;

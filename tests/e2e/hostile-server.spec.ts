@@ -32,7 +32,7 @@ test.beforeAll(async () => {
   PORT = await freePort();
   BASE = `http://127.0.0.1:${PORT}`;
   const live = openDatabase(TEMPLATE_DB, { readonly: true });
-  backupDatabase(live, file);
+  await backupDatabase(live, file);
   live.close();
   const setup = openDatabase(file);
   officer = benchSessionCookie(setup, { role: "officer" });

@@ -25,8 +25,8 @@ const actor = { id: null, name: "张伟 (zhang)" };
 let t: TestDb;
 let codes: string[];
 
-beforeEach(() => {
-  t = createTestDb();
+beforeEach(async () => {
+  t = await createTestDb();
   codes = [];
   for (const [title, from, to, reason] of [
     ["神木市燃气管网老化风险", "yellow", "orange", "管网腐蚀加剧"],
@@ -42,7 +42,7 @@ beforeEach(() => {
       coUnitIds: [],
       reason: "",
     };
-    const r = insertRisk(t.db, {
+    const r = await insertRisk(t.db, {
       input,
       assessment: assessment(from),
       nextReviewDate: "2026-12-30",
@@ -50,7 +50,7 @@ beforeEach(() => {
       now: at("2026-10-05"),
       year: 2026,
     });
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: r.id,
       expectedVersion: 1,
       actor,
@@ -65,16 +65,16 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 async function document(rowLimit?: number) {
-  const analysis = assembleWeeklyAnalysis(t.db, {
+  const analysis = await assembleWeeklyAnalysis(t.db, {
     monday: "2026-11-09",
     timeZone: TZ,
     nowMs: NOW.getTime(),
-    present: buildBoard(statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime()).values()),
+    present: buildBoard((await statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime())).values()),
     reviewDays: DEFAULT_REVIEW_DAYS,
     cutoff: "17:00",
   });
   return buildAnalysisDocument(analysis, {
-    names: nameMaps(t.db, "zh-CN"),
+    names: await nameMaps(t.db, "zh-CN"),
     organisation: "榆林市",
     who: "李娜",
     now: NOW,

@@ -29,9 +29,9 @@ let doc: AnalysisDocument;
 let dir: string;
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedDemo(t.sqlite, { now: NOW });
-  const { analysis, names, organisation } = loadWeeklyAnalysis(t.db, {
+  const { analysis, names, organisation } = await loadWeeklyAnalysis(t.db, {
     monday: LAST_MONDAY,
     now: NOW,
     locale: "zh-CN",

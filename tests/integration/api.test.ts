@@ -33,7 +33,7 @@ describe("read API (/api/v1)", () => {
       message: expect.stringContaining("Authorization: Bearer"),
     });
     expect((await get(risks, "/api/v1/risks", "sise_not-a-token")).status).toBe(401);
-    const { id, token } = issueApiToken(copy.db, {
+    const { id, token } = await issueApiToken(copy.db, {
       name: "治理平台",
       areaIds: [],
       regionIds: [],
@@ -41,7 +41,7 @@ describe("read API (/api/v1)", () => {
       now: new Date(),
     });
     expect((await get(risks, "/api/v1/risks", token)).status).toBe(200);
-    revokeApiToken(copy.db, { id, actor: admin(), now: new Date() });
+    await revokeApiToken(copy.db, { id, actor: admin(), now: new Date() });
     expect((await get(risks, "/api/v1/risks", token)).status).toBe(401);
     // Issue and revoke are in the history; the token itself is not stored anywhere.
     const stored = copy.sqlite
@@ -53,7 +53,7 @@ describe("read API (/api/v1)", () => {
   });
 
   it("shows a scoped token only its areas × regions: risks, board and events", async () => {
-    const { token } = issueApiToken(copy.db, {
+    const { token } = await issueApiToken(copy.db, {
       name: "神木市",
       areaIds: [],
       regionIds: [fixture.regionId["610881"]],
@@ -86,7 +86,7 @@ describe("read API (/api/v1)", () => {
   });
 
   it("answers malformed parameters with a 400 naming them", async () => {
-    const { token } = issueApiToken(copy.db, {
+    const { token } = await issueApiToken(copy.db, {
       name: "平台",
       areaIds: [],
       regionIds: [],
@@ -104,14 +104,14 @@ describe("read API (/api/v1)", () => {
     // however slow the machine is, and no real waiting is needed to see the window pass.
     vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"], now: new Date("2026-12-01T02:00:00Z") });
     try {
-      const { token } = issueApiToken(copy.db, {
+      const { token } = await issueApiToken(copy.db, {
         name: "压测",
         areaIds: [],
         regionIds: [],
         actor: admin(),
         now: new Date(),
       });
-      const { token: other } = issueApiToken(copy.db, {
+      const { token: other } = await issueApiToken(copy.db, {
         name: "夜间同步",
         areaIds: [],
         regionIds: [],

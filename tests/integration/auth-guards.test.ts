@@ -55,7 +55,7 @@ const settingsForm = (over: Record<string, string> = {}) =>
     ...over,
   });
 const setSettings = async (over: Record<string, string>) => {
-  signInAs(copy.db, fixture.users.admin);
+  await signInAs(copy.db, fixture.users.admin);
   const r = await updateSettingsAction({ ok: false }, settingsForm(over));
   expect(r.ok, JSON.stringify(r)).toBe(true);
   ctx.cookies.clear();
@@ -69,15 +69,15 @@ describe("pages: where each kind of caller is sent", () => {
     expect(await page("risk.read")).toEqual({ redirect: "/login" });
   });
   it("sends someone half signed in to the code, and someone with a temporary password to change it", async () => {
-    signInAs(copy.db, fixture.users.leader, { pendingTotp: true });
+    await signInAs(copy.db, fixture.users.leader, { pendingTotp: true });
     expect(await page("risk.read")).toEqual({ redirect: "/login/verify" });
     ctx.cookies.clear();
     copy.sqlite.prepare("UPDATE users SET must_change_password = 1 WHERE id = ?").run(fixture.users.officer);
-    signInAs(copy.db, fixture.users.officer);
+    await signInAs(copy.db, fixture.users.officer);
     expect(await page("risk.read")).toEqual({ redirect: "/account/password" });
   });
   it("answers a signed-in caller without the permission with the 403 page, and lets one with it in", async () => {
-    signInAs(copy.db, fixture.users.auditor);
+    await signInAs(copy.db, fixture.users.auditor);
     await expect(page("risk.edit")).rejects.toThrow("forbidden");
     const user = (await page("history.export")).result;
     expect(user).toMatchObject({ username: "auditor", stage: "ready" });
@@ -99,7 +99,7 @@ describe("pages: where each kind of caller is sent", () => {
       message: { key: "auth.signInRequired" },
     });
     expect(await authorize("risk.edit")).toEqual({ ok: false, status: 401, key: "auth.signInRequired" });
-    signInAs(copy.db, fixture.users.auditor);
+    await signInAs(copy.db, fixture.users.auditor);
     expect(await authorize("risk.edit")).toEqual({ ok: false, status: 403, key: "auth.forbidden" });
   });
   it("refuses a route in words: cross-site, anonymous, or without the permission", async () => {
@@ -115,7 +115,7 @@ describe("pages: where each kind of caller is sent", () => {
       status: 401,
       body: { error: "signInRequired", message: zh.auth.signInRequired },
     });
-    signInAs(copy.db, fixture.users.officer);
+    await signInAs(copy.db, fixture.users.officer);
     expect(await json(await authorizeRoute(request("same-origin"), "history.export"))).toEqual({
       status: 403,
       body: { error: "forbidden", message: zh.auth.forbidden },
@@ -129,7 +129,7 @@ describe("pages: where each kind of caller is sent", () => {
     expect(await readSessionId()).toBeUndefined();
     ctx.cookies.set(SESSION_COOKIE, "x".repeat(100));
     expect(await readSessionId()).toBe(hashToken("x".repeat(100)));
-    const id = signInAs(copy.db, fixture.users.leader);
+    const id = await signInAs(copy.db, fixture.users.leader);
     expect(await readSessionId()).toBe(id);
     await endSession(copy.db, id);
     expect(copy.sqlite.prepare("SELECT count(*) AS n FROM sessions WHERE id = ?").get(id)).toEqual({ n: 0 });
@@ -142,14 +142,14 @@ describe("two-factor required for admins and leaders (an admin's setting)", () =
     await setSettings({ totpAdmins: "on", totpLeaders: "on" });
     for (const who of ["admin", "leader"] as const) {
       ctx.cookies.clear();
-      signInAs(copy.db, fixture.users[who]);
+      await signInAs(copy.db, fixture.users[who]);
       expect(await page("risk.read"), who).toEqual({ redirect: "/account/two-factor" });
       expect(await authorize("risk.read"), who).toEqual({ ok: false, status: 403, key: "auth.finishSignIn" });
       // The enrolment step itself is allowed.
       expect((await authorize(null, { stage: "mustEnrolTotp" })).ok, who).toBe(true);
     }
     ctx.cookies.clear();
-    signInAs(copy.db, fixture.users.officer);
+    await signInAs(copy.db, fixture.users.officer);
     expect((await authorize("risk.edit")).ok).toBe(true);
     expect(await authorize(null, { stage: "mustEnrolTotp" })).toEqual({
       ok: false,
@@ -162,14 +162,14 @@ describe("two-factor required for admins and leaders (an admin's setting)", () =
     copy.sqlite
       .prepare("UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' WHERE id = ?")
       .run(fixture.users.leader);
-    signInAs(copy.db, fixture.users.leader);
+    await signInAs(copy.db, fixture.users.leader);
     expect((await authorize("board.view")).ok).toBe(true);
     ctx.cookies.clear();
-    signInAs(copy.db, fixture.users.admin);
+    await signInAs(copy.db, fixture.users.admin);
     expect((await authorize("users.manage")).ok).toBe(true);
   });
   it("names the actor as the history records them: display name and username", async () => {
-    signInAs(copy.db, fixture.users.officer);
+    await signInAs(copy.db, fixture.users.officer);
     const a = await authorize("risk.edit");
     expect(a.ok && a.actor).toEqual({ id: fixture.users.officer, name: "officer (officer)" });
   });
@@ -178,7 +178,7 @@ describe("two-factor required for admins and leaders (an admin's setting)", () =
 describe("an edited review cadence, then a grading", () => {
   it("keeps a red risk's next review within the admin's new cadence", async () => {
     await setSettings({ reviewRed: "3", reviewOrange: "15" });
-    signInAs(copy.db, fixture.users.officer);
+    await signInAs(copy.db, fixture.users.officer);
     const today = dayInZone(new Date());
     const version = () =>
       String(
@@ -298,7 +298,7 @@ describe("the read API's door", () => {
     const bad = { status: 401, body: { error: "unauthorized", message: zh.api.badToken }, challenge: "Bearer" };
     expect(await answer(await call("Bearer nope"))).toEqual(bad);
     const t = token();
-    revokeApiToken(copy.db, { id: t.id, actor: { id: fixture.users.admin, name: "admin" }, now: new Date() });
+    await revokeApiToken(copy.db, { id: t.id, actor: { id: fixture.users.admin, name: "admin" }, now: new Date() });
     expect(await answer(await call(`Bearer ${t.token}`))).toEqual(bad);
   });
   it("says in words how long to wait when the rate is spent", async () => {

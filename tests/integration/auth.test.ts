@@ -167,7 +167,7 @@ describe("the current password, asked again", () => {
     (o.result as FormState | undefined)?.fieldErrors?.current?.[0]?.key;
 
   it("is throttled like sign-in: 5 wrong answers lock the account, then even the right one waits; each failure is recorded", async () => {
-    signInAs(copy.db, fixture.users.auditor);
+    await signInAs(copy.db, fixture.users.auditor);
     for (let i = 0; i < 5; i++) expect(fieldKey(await change("wrong password"))).toBe("passwordWrong");
     const locked = await change(PASSWORD);
     expect(message(locked)).toBe("auth.throttled");
@@ -197,11 +197,11 @@ describe("session revocation", () => {
   });
 
   it("deactivation ends every session of the user at once and blocks sign-in; history stays", async () => {
-    const leaderSession = signInAs(copy.db, fixture.users.leader);
-    signInAs(copy.db, fixture.users.leader);
+    const leaderSession = await signInAs(copy.db, fixture.users.leader);
+    await signInAs(copy.db, fixture.users.leader);
     expect(sessionCount(fixture.users.leader)).toBe(2);
     ctx.cookies.clear();
-    signInAs(copy.db, fixture.users.admin);
+    await signInAs(copy.db, fixture.users.admin);
     expect((await setActiveAction(fixture.users.leader, false, { ok: false })).ok).toBe(true);
     expect(sessionCount(fixture.users.leader)).toBe(0);
     expect(leaderSession).toBeTruthy();
@@ -216,9 +216,9 @@ describe("session revocation", () => {
   });
 
   it("an admin password reset ends all sessions and forces a change before anything else", async () => {
-    signInAs(copy.db, fixture.users.officer);
+    await signInAs(copy.db, fixture.users.officer);
     ctx.cookies.clear();
-    signInAs(copy.db, fixture.users.admin);
+    await signInAs(copy.db, fixture.users.admin);
     const reset = await resetPasswordAction(fixture.users.officer, { ok: false });
     const temp = (reset.message!.values as { password: string }).password;
     expect(sessionCount(fixture.users.officer)).toBe(0);
@@ -237,9 +237,9 @@ describe("session revocation", () => {
   });
 
   it("changing one's own password keeps this session and ends the others", async () => {
-    signInAs(copy.db, fixture.users.auditor);
+    await signInAs(copy.db, fixture.users.auditor);
     const other = ctx.cookies.get(SESSION_COOKIE)!;
-    signInAs(copy.db, fixture.users.auditor);
+    await signInAs(copy.db, fixture.users.auditor);
     await run(() =>
       changePasswordAction(
         { ok: false },
@@ -252,11 +252,11 @@ describe("session revocation", () => {
   });
 
   it("expires idle sessions and sessions past their absolute lifetime", async () => {
-    const id = signInAs(copy.db, fixture.users.leader);
+    const id = await signInAs(copy.db, fixture.users.leader);
     expect(await asCaller()).toBe(true);
     copy.sqlite.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(Date.now() - 61 * 60_000, id);
     expect(await asCaller()).toBe(false);
-    const id2 = signInAs(copy.db, fixture.users.leader);
+    const id2 = await signInAs(copy.db, fixture.users.leader);
     copy.sqlite.prepare("UPDATE sessions SET expires_at = ? WHERE id = ?").run(Date.now() - 1, id2);
     expect(await asCaller()).toBe(false);
   });
@@ -355,7 +355,7 @@ describe("two-factor sign-in", () => {
 
 describe("admin safeguards and history", () => {
   it("records role and scope changes with old and new values, and keeps the last admin", async () => {
-    signInAs(copy.db, fixture.users.admin);
+    await signInAs(copy.db, fixture.users.admin);
     const r = await updateUserAction(
       fixture.users.auditor,
       { ok: false },
@@ -428,11 +428,11 @@ describe("route handler guard", () => {
     expect((anonymous as Response).status).toBe(401);
     expect(await (anonymous as Response).json()).toEqual({ error: "signInRequired", message: "t:signInRequired" });
 
-    signInAs(copy.db, fixture.users.officer);
+    await signInAs(copy.db, fixture.users.officer);
     expect(((await authorizeRoute(req(), "history.export")) as Response).status).toBe(403);
 
     ctx.cookies.clear();
-    signInAs(copy.db, fixture.users.auditor);
+    await signInAs(copy.db, fixture.users.auditor);
     const crossSite = await authorizeRoute(req({ "sec-fetch-site": "cross-site" }), "history.export");
     expect((crossSite as Response).status).toBe(403);
     expect(await (crossSite as Response).json()).toMatchObject({ error: "crossSite" });

@@ -595,7 +595,7 @@ function perTestDatabase() {
     get copy() {
       return state.copy;
     },
-    as(caller: Caller, prepare?: (db: Db, userId: number) => void) {
+    async as(caller: Caller, prepare?: (db: Db, userId: number) => void) {
       const userId =
         caller === "anonymous"
           ? fixture.users.admin
@@ -603,8 +603,8 @@ function perTestDatabase() {
             ? fixture.users.officer
             : fixture.users[caller];
       prepare?.(state.copy.db, userId);
-      if (caller === "pendingTotp") signInAs(state.copy.db, userId, { pendingTotp: true });
-      else if (caller !== "anonymous") signInAs(state.copy.db, userId);
+      if (caller === "pendingTotp") await signInAs(state.copy.db, userId, { pendingTotp: true });
+      else if (caller !== "anonymous") await signInAs(state.copy.db, userId);
     },
   };
 }
@@ -613,7 +613,7 @@ describe.each(Object.entries(ACTIONS))("%s", (_name, action) => {
   const t = perTestDatabase();
 
   it.each(CALLERS)("called by %s", async (caller) => {
-    t.as(caller, (db, userId) => action.prepare?.(db, fixture, userId));
+    await t.as(caller, (db, userId) => action.prepare?.(db, fixture, userId));
     const before = t.copy.bytes();
     const outcome = await run(() => action.call(fixture));
 
@@ -631,7 +631,7 @@ describe.each(Object.entries(ROUTE_HANDLERS))("%s", (_path, route) => {
   const t = perTestDatabase();
 
   it.each(CALLERS)("called by %s", async (caller) => {
-    t.as(caller);
+    await t.as(caller);
     const before = t.copy.bytes();
     const response = await route.call();
     const body = response.headers.get("content-type")?.includes("json") ? await response.json() : await response.text();

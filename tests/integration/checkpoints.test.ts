@@ -15,9 +15,9 @@ import { createTestDb, type TestDb } from "./test-db";
  */
 const NOW = new Date("2026-11-25T02:00:00Z");
 let t: TestDb;
-beforeEach(() => {
-  t = createTestDb();
-  seedDemoRegister(t.sqlite, { count: 15, now: NOW });
+beforeEach(async () => {
+  t = await createTestDb();
+  await seedDemoRegister(t.sqlite, { count: 15, now: NOW });
 });
 afterEach(() => t.cleanup());
 
@@ -63,12 +63,12 @@ function withoutTriggers(change: () => void) {
 }
 
 describe("signed checkpoints", () => {
-  it("sign the head once, again only when it moved, each receipt linked to the one before", () => {
+  it("sign the head once, again only when it moved, each receipt linked to the one before", async () => {
     const first = writeCheckpoint(t.db, { now: NOW });
     expect(first.written).toBe(true);
     expect(writeCheckpoint(t.db, { now: NOW }).written).toBe(false);
     const r = t.sqlite.prepare("SELECT id, version FROM risks LIMIT 1").get() as { id: number; version: number };
-    reviewRisk(t.db, {
+    await reviewRisk(t.db, {
       riskId: r.id,
       expectedVersion: r.version,
       actor: { id: 2, name: "张伟" },
@@ -81,36 +81,39 @@ describe("signed checkpoints", () => {
     expect(second.receipt.seq).toBe(first.receipt.seq + 1);
     const lines = readFileSync(checkpointPaths(t.file).receipts, "utf8").trim().split("\n");
     expect(JSON.parse(lines[1]).prev).toBe(createHash("sha256").update(lines[0]).digest("hex"));
-    expect(verifyCheckpoints(t.db)).toMatchObject({ ok: true, receipts: 2 });
+    expect(await verifyCheckpoints(t.db)).toMatchObject({ ok: true, receipts: 2 });
   });
 
-  it("catch a consistent rewrite that the chain alone cannot", () => {
+  it("catch a consistent rewrite that the chain alone cannot", async () => {
     const { receipt } = writeCheckpoint(t.db, { now: NOW });
     withoutTriggers(() => {
       t.sqlite.prepare("UPDATE risk_events SET reason = '改过的原因' WHERE seq = 10").run();
       rehashFrom(10);
     });
     expect(verifyHistorySync(t.sqlite).ok).toBe(true); // the chain is consistent again…
-    expect(verifyCheckpoints(t.db)).toMatchObject({ ok: false, problem: { kind: "rewritten", seq: receipt.seq } }); // …the receipt is not
+    expect(await verifyCheckpoints(t.db)).toMatchObject({
+      ok: false,
+      problem: { kind: "rewritten", seq: receipt.seq },
+    }); // …the receipt is not
   });
 
-  it("catch a cut tail, even with the sequence counter lowered to hide it", () => {
+  it("catch a cut tail, even with the sequence counter lowered to hide it", async () => {
     const { receipt } = writeCheckpoint(t.db, { now: NOW });
     withoutTriggers(() => {
       t.sqlite.prepare("DELETE FROM risk_events WHERE seq > ?").run(receipt.seq - 5);
       t.sqlite.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'risk_events'").run(receipt.seq - 5);
     });
     expect(verifyHistorySync(t.sqlite).ok).toBe(true);
-    expect(verifyCheckpoints(t.db)).toMatchObject({
+    expect(await verifyCheckpoints(t.db)).toMatchObject({
       ok: false,
       problem: { kind: "missingEvent", seq: receipt.seq, lastSeq: receipt.seq - 5 },
     });
   });
 
-  it("catch a receipt removed from the log, and one signed with another key", () => {
+  it("catch a receipt removed from the log, and one signed with another key", async () => {
     writeCheckpoint(t.db, { now: NOW });
     const r = t.sqlite.prepare("SELECT id, version FROM risks LIMIT 1").get() as { id: number; version: number };
-    reviewRisk(t.db, {
+    await reviewRisk(t.db, {
       riskId: r.id,
       expectedVersion: r.version,
       actor: { id: 2, name: "张伟" },
@@ -122,7 +125,7 @@ describe("signed checkpoints", () => {
     const file = checkpointPaths(t.file).receipts;
     const lines = readFileSync(file, "utf8").trim().split("\n");
     writeFileSync(file, `${lines[1]}\n`);
-    expect(verifyCheckpoints(t.db)).toMatchObject({ ok: false, problem: { kind: "order", line: 1 } });
+    expect(await verifyCheckpoints(t.db)).toMatchObject({ ok: false, problem: { kind: "order", line: 1 } });
     // A receipt forged with a key of one's own does not verify with the deployment's public key.
     const forger = generateKeyPairSync("ed25519").privateKey;
     const receipt = JSON.parse(lines[0]);
@@ -131,15 +134,18 @@ describe("signed checkpoints", () => {
       file,
       `${JSON.stringify({ ...receipt, sig: sign(null, Buffer.from(text), forger).toString("base64") })}\n`,
     );
-    expect(verifyCheckpoints(t.db)).toMatchObject({ ok: false, problem: { kind: "signature", line: 1 } });
+    expect(await verifyCheckpoints(t.db)).toMatchObject({ ok: false, problem: { kind: "signature", line: 1 } });
   });
 
-  it("keep the key and the receipts outside the database file", () => {
+  it("keep the key and the receipts outside the database file", async () => {
     writeCheckpoint(t.db, { now: NOW });
     const paths = checkpointPaths(t.file);
     const bytes = readFileSync(t.file);
     expect(bytes.includes(readFileSync(paths.key))).toBe(false);
     expect(readFileSync(paths.key, "utf8")).toContain("PRIVATE KEY");
-    expect(verifyCheckpoints(t.db, { publicKey: "/nonexistent.pem" })).toEqual({ ok: false, missing: "publicKey" });
+    expect(await verifyCheckpoints(t.db, { publicKey: "/nonexistent.pem" })).toEqual({
+      ok: false,
+      missing: "publicKey",
+    });
   });
 });

@@ -13,8 +13,8 @@ import { createTestDb, type TestDb } from "./test-db";
 const run = promisify(execFile);
 let t: TestDb;
 let barrier: string;
-beforeEach(() => {
-  t = createTestDb();
+beforeEach(async () => {
+  t = await createTestDb();
   barrier = mkdtempSync(join(tmpdir(), "sise-barrier-"));
 });
 afterEach(() => {
@@ -52,7 +52,7 @@ it("lets exactly one of 20 concurrent writers (separate processes) change a risk
     coUnitIds: [],
     reason: "",
   };
-  const { id } = insertRisk(t.db, {
+  const { id } = await insertRisk(t.db, {
     input,
     assessment: assessment("yellow"),
     nextReviewDate: "2026-12-20",

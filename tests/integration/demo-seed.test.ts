@@ -12,7 +12,7 @@ const NOW = new Date("2026-11-25T02:00:00Z");
 let t: TestDb;
 let seeded: Awaited<ReturnType<typeof seedDemo>>;
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   seeded = await seedDemo(t.sqlite, { now: NOW });
 });
 afterAll(() => t.cleanup());

@@ -10,28 +10,30 @@ import { createTestDb, type TestDb } from "./test-db";
 
 let t: TestDb;
 let riskIds: number[];
-beforeEach(() => {
-  t = createTestDb();
+beforeEach(async () => {
+  t = await createTestDb();
   riskIds = Array.from(
     { length: 12 },
-    (_, i) =>
-      insertRisk(t.db, {
-        input: {
-          title: `榆阳区燃气管网风险 ${i}`,
-          description: "",
-          areaId: t.areaId.S03,
-          regionId: t.regionId["610802"],
-          responsibleUnitId: t.unitId["U-ZJJ"],
-          responsiblePerson: "张伟",
-          coUnitIds: [],
-          reason: "",
-        },
-        assessment: assessment("yellow"),
-        nextReviewDate: "2026-12-20",
-        actor: { id: null, name: "seed" },
-        now: new Date(),
-        year: 2026,
-      }).id,
+    async (_, i) =>
+      (
+        await insertRisk(t.db, {
+          input: {
+            title: `榆阳区燃气管网风险 ${i}`,
+            description: "",
+            areaId: t.areaId.S03,
+            regionId: t.regionId["610802"],
+            responsibleUnitId: t.unitId["U-ZJJ"],
+            responsiblePerson: "张伟",
+            coUnitIds: [],
+            reason: "",
+          },
+          assessment: assessment("yellow"),
+          nextReviewDate: "2026-12-20",
+          actor: { id: null, name: "seed" },
+          now: new Date(),
+          year: 2026,
+        })
+      ).id,
   );
   // The writers below are other processes: this connection lets go of the file meanwhile.
   t.sqlite.close();
@@ -112,7 +114,7 @@ describe("crash safety", () => {
         )
         .pluck();
       const missing = acknowledged.filter((a) => found.get(a.seq, a.riskId, a.version) !== 1);
-      const check = checkDatabase(sqlite, t.file);
+      const check = await checkDatabase(sqlite, t.file);
       sqlite.close();
       expect(missing, `round ${round}: acknowledged writes lost`).toEqual([]);
       expect(check.integrity).toBe("ok");
@@ -128,7 +130,7 @@ describe("backup and restore", () => {
     await w.acked(1);
     const live = openDatabase(t.file, { readonly: true });
     const target = join(t.file, "..", "backup.db");
-    const check = backupDatabase(live, target);
+    const check = await backupDatabase(live, target);
     live.close();
     const during = w.acks().length;
     await w.exited;
@@ -140,10 +142,10 @@ describe("backup and restore", () => {
     expect(events).toBeLessThan(12 + 4000);
     expect(w.acks().length).toBeGreaterThan(during);
 
-    const { keptAs } = restoreDatabase(target, t.file);
+    const { keptAs } = await restoreDatabase(target, t.file);
     expect(keptAs && existsSync(keptAs)).toBeTruthy();
     const restored = openDatabase(t.file, { readonly: true });
-    const after = checkDatabase(restored, t.file);
+    const after = await checkDatabase(restored, t.file);
     restored.close();
     expect(after.chain).toEqual(check.chain);
     // The replaced database is kept whole: all 4000 writes are in it.
@@ -152,10 +154,10 @@ describe("backup and restore", () => {
     kept.close();
   }, 120_000);
 
-  it("refuses to restore a damaged backup and leaves the database as it was", () => {
+  it("refuses to restore a damaged backup and leaves the database as it was", async () => {
     const live = openDatabase(t.file);
     const target = join(t.file, "..", "bad.db");
-    backupDatabase(live, target);
+    await backupDatabase(live, target);
     live.close();
     const bad = openDatabase(target);
     bad.exec("DROP TRIGGER risk_events_no_update");

@@ -34,7 +34,7 @@ async function firstLine(
   resetRequest();
   copy?.cleanup();
   copy = openCopy(fixture);
-  signInAs(copy.db, fixture.users[as]);
+  await signInAs(copy.db, fixture.users[as]);
   const res = await handler(
     new Request(`http://sise.local${path}?format=csv${query ? `&${query}` : ""}`, {
       headers: { "sec-fetch-site": "same-origin" },
@@ -76,7 +76,7 @@ describe("the history's CSV from its worker thread (issue 18)", () => {
     resetRequest();
     copy?.cleanup();
     copy = openCopy(fixture);
-    signInAs(copy.db, fixture.users.auditor);
+    await signInAs(copy.db, fixture.users.auditor);
     return exportHistory(
       new Request(`http://sise.local/api/exports/history?format=csv${query}`, {
         headers: { "sec-fetch-site": "same-origin" },

@@ -23,14 +23,14 @@ const meta: ExportMeta = {
   timeZone: "Asia/Shanghai",
 };
 
-beforeEach(() => {
-  t = createTestDb();
-  seedDemoRegister(t.sqlite, { count: 30, now });
+beforeEach(async () => {
+  t = await createTestDb();
+  await seedDemoRegister(t.sqlite, { count: 30, now });
   // A reason with what Excel would run as a formula, quotes, a comma and a line break.
   const risk = t.sqlite
     .prepare("SELECT id, version FROM risks WHERE status IN ('identified', 'controlling') LIMIT 1")
     .get() as { id: number; version: number };
-  gradeRisk(t.db, {
+  await gradeRisk(t.db, {
     riskId: risk.id,
     expectedVersion: risk.version,
     actor: { id: 7, name: "张伟" },
@@ -49,7 +49,7 @@ const filter = (q: string) => {
 };
 async function exportText(q = "", chunk = 7): Promise<string> {
   let out = "";
-  const source = historySource(t.sqlite, filter(q), "Asia/Shanghai", { chunk, pause: async () => undefined });
+  const source = await historySource(t.sqlite, filter(q), "Asia/Shanghai", { chunk, pause: async () => undefined });
   for await (const s of csvFile(source, { ...meta, query: q })) out += s;
   t.sqlite.exec("COMMIT"); // the route closes the export's own connection; the test reuses its one
   return out;
@@ -233,13 +233,13 @@ describe("register export (XLSX)", () => {
 describe("XLSX row limit", () => {
   it("counts what a filter selects, the number the export compares with Excel's limit", async () => {
     const all = t.sqlite.prepare("SELECT count(*) FROM risk_events").pluck().get() as number;
-    const total = (q: string) => {
-      const n = historySource(t.sqlite, filter(q), "Asia/Shanghai").total;
+    const total = async (q: string) => {
+      const n = (await historySource(t.sqlite, filter(q), "Asia/Shanghai")).total;
       t.sqlite.exec("COMMIT");
       return n;
     };
-    expect(total("")).toBe(all);
-    expect(total("action=grade")).toBe(
+    expect(await total("")).toBe(all);
+    expect(await total("action=grade")).toBe(
       t.sqlite.prepare("SELECT count(*) FROM risk_events WHERE action = 'grade'").pluck().get(),
     );
   });

@@ -15,10 +15,10 @@ import { resetRequest, run } from "../support/request-context";
 let fixture: Fixture;
 let copy: ReturnType<typeof openCopy>;
 beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
-beforeEach(() => {
+beforeEach(async () => {
   resetRequest();
   copy = openCopy(fixture);
-  signInAs(copy.db, fixture.users.officer);
+  await signInAs(copy.db, fixture.users.officer);
 });
 afterEach(() => copy.cleanup());
 

@@ -30,14 +30,14 @@ const meta: ExportMeta = {
   timeZone: "Asia/Shanghai",
 };
 let t: TestDb;
-beforeEach(() => {
-  t = createTestDb();
-  seedDemoRegister(t.sqlite, { count: 25, now: NOW });
+beforeEach(async () => {
+  t = await createTestDb();
+  await seedDemoRegister(t.sqlite, { count: 25, now: NOW });
   // An empty note is stored as "" — a different value from NULL that the XLSX must keep apart.
   const r = t.sqlite
     .prepare("SELECT id, version FROM risks WHERE status IN ('identified','controlling') LIMIT 1")
     .get() as { id: number; version: number };
-  reviewRisk(t.db, {
+  await reviewRisk(t.db, {
     riskId: r.id,
     expectedVersion: r.version,
     actor: { id: 3, name: "张伟" },
@@ -54,8 +54,8 @@ const filter = (q: string) => {
   return r.filter;
 };
 async function exportXlsx(q = ""): Promise<Buffer> {
-  const words = await historyExportWords(nameMaps(t.db, "zh-CN"));
-  const source = historySource(t.sqlite, filter(q), "Asia/Shanghai", {
+  const words = await historyExportWords(await nameMaps(t.db, "zh-CN"));
+  const source = await historySource(t.sqlite, filter(q), "Asia/Shanghai", {
     format: "xlsx",
     words,
     pause: async () => undefined,
@@ -77,10 +77,13 @@ async function exportXlsx(q = ""): Promise<Buffer> {
 }
 async function exportCsv(q = ""): Promise<string> {
   let out = "";
-  for await (const s of csvFile(historySource(t.sqlite, filter(q), "Asia/Shanghai", { pause: async () => undefined }), {
-    ...meta,
-    query: q,
-  }))
+  for await (const s of csvFile(
+    await historySource(t.sqlite, filter(q), "Asia/Shanghai", { pause: async () => undefined }),
+    {
+      ...meta,
+      query: q,
+    },
+  ))
     out += s;
   t.sqlite.exec("COMMIT");
   return out;

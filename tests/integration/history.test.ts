@@ -20,9 +20,9 @@ let t: TestDb;
 const actor = { id: 7, name: "张伟 (zhangwei)" };
 const now = new Date("2026-11-25T02:00:00Z");
 
-beforeEach(() => {
-  t = createTestDb();
-  seedDemoRegister(t.sqlite, { count: 40, now });
+beforeEach(async () => {
+  t = await createTestDb();
+  await seedDemoRegister(t.sqlite, { count: 40, now });
   const input = {
     title: "榆阳区加油站油气回收风险",
     description: "",
@@ -33,7 +33,7 @@ beforeEach(() => {
     coUnitIds: [],
     reason: "",
   };
-  const { id } = insertRisk(t.db, {
+  const { id } = await insertRisk(t.db, {
     input,
     assessment: assessment("yellow"),
     nextReviewDate: "2026-12-20",
@@ -41,7 +41,7 @@ beforeEach(() => {
     now,
     year: 2026,
   });
-  gradeRisk(t.db, {
+  await gradeRisk(t.db, {
     riskId: id,
     expectedVersion: 1,
     actor,
@@ -138,7 +138,7 @@ describe("upgrading a database written before the chain existed", () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "sise-upgrade-"))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("seals the old events in order, moves free-text measures into the list, and verifies", () => {
+  it("seals the old events in order, moves free-text measures into the list, and verifies", async () => {
     // Migrations up to 0005 only: the schema as issue #3 left it.
     const old = join(dir, "drizzle");
     cpSync("drizzle", old, { recursive: true });
@@ -147,7 +147,7 @@ describe("upgrading a database written before the chain existed", () => {
     writeFileSync(join(old, "meta/_journal.json"), JSON.stringify(journal));
     const sqlite = openDatabase(join(dir, "old.db"));
     migrate(drizzle(sqlite), { migrationsFolder: old });
-    seedReference(sqlite);
+    await seedReference(sqlite);
     const area = (sqlite.prepare("SELECT id FROM areas WHERE code = 'S03'").get() as { id: number }).id;
     const unit = (sqlite.prepare("SELECT id FROM units LIMIT 1").get() as { id: number }).id;
     sqlite
@@ -164,13 +164,13 @@ describe("upgrading a database written before the chain existed", () => {
         .run(1000 + i, `旧原因${i}`);
     }
     // Now the current code base opens it: all migrations, then sealing.
-    applyMigrations(sqlite);
+    await applyMigrations(sqlite);
     expect(sqlite.prepare("SELECT count(*) AS n FROM risk_events WHERE hash IS NULL").get()).toEqual({ n: 0 });
     expect(verifyHistorySync(sqlite)).toMatchObject({ ok: true, count: 3 });
     expect(sqlite.prepare("SELECT description, owner, status FROM risk_measures").all()).toEqual([
       { description: "每日巡查", owner: "王芳", status: "in_progress" },
     ]);
-    expect(sealHistory(sqlite)).toBe(0);
+    expect(await sealHistory(sqlite)).toBe(0);
     sqlite.close();
   });
 });
@@ -249,7 +249,7 @@ describe("the board as of any moment", () => {
     const risk = t.sqlite
       .prepare("SELECT id, version FROM risks WHERE status IN ('identified', 'controlling') LIMIT 1")
       .get() as { id: number; version: number };
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: risk.id,
       expectedVersion: risk.version,
       actor,
@@ -398,7 +398,7 @@ describe("remembered boards", () => {
       )
       .get() as { id: number; version: number };
     const before = presentBoard(t.db, "2026-11-25");
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: risk.id,
       expectedVersion: risk.version,
       actor,

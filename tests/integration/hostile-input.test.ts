@@ -262,7 +262,7 @@ afterEach(() => {
 });
 
 /** One fresh database per generated call, the caller signed in, and a meeting and task to aim at. */
-function fresh(as: Caller) {
+async function fresh(as: Caller) {
   copy?.cleanup();
   resetRequest();
   copy = openCopy(fixture);
@@ -276,7 +276,7 @@ function fresh(as: Caller) {
       "INSERT INTO meeting_tasks (id, meeting_id, unit_id, title, due_date) VALUES (1, 1, ?, '排查', '2099-01-01')",
     )
     .run(fixture.unitId["U-ZJJ"]);
-  signInAs(copy.db, fixture.users[as]);
+  await signInAs(copy.db, fixture.users[as]);
   return copy;
 }
 
@@ -284,7 +284,7 @@ describe.each(Object.entries(ACTIONS))("%s under hostile input", (_name, c) => {
   it("answers in words and changes nothing when it refuses", async () => {
     await fc.assert(
       fc.asyncProperty(c.args, formData, async (args, fd) => {
-        const db = fresh(c.as);
+        const db = await fresh(c.as);
         const before = db.bytes();
         const rowsBefore = db.rows(["risk_events", "login_throttle"]);
         const lastEvent = () =>
@@ -438,7 +438,7 @@ describe("near-valid forms: accepted ones obey the rules, refused ones change no
         fc.asyncProperty(
           fc.dictionary(fc.constantFrom(...c.fields), hostileOrEdge, { minKeys: 1, maxKeys: 2 }),
           async (changes) => {
-            const db = fresh(c.as);
+            const db = await fresh(c.as);
             const before = db.bytes();
             const seqBefore = (db.sqlite.prepare("SELECT max(seq) AS s FROM risk_events").get() as { s: number }).s;
             const fd = new FormData();
@@ -498,7 +498,7 @@ describe("export routes under hostile queries", () => {
     async (path, as, handler) => {
       await fc.assert(
         fc.asyncProperty(query, async (q) => {
-          const db = fresh(as);
+          const db = await fresh(as);
           const before = db.bytes();
           const response = await handler(
             new Request(`http://sise.local/api/exports/${path}?${q}`, { headers: { "sec-fetch-site": "same-origin" } }),
@@ -531,7 +531,7 @@ describe("the register import under hostile uploads", () => {
   it("answers 2xx or 4xx in words, and a 4xx changes nothing", async () => {
     await fc.assert(
       fc.asyncProperty(query, body, async (q, b) => {
-        const db = fresh("officer");
+        const db = await fresh("officer");
         const before = db.bytes();
         const response = await importRegister(
           new Request(`http://sise.local/api/imports/register?${new URLSearchParams(q)}`, {
@@ -572,8 +572,8 @@ describe("the read API and the export check under hostile requests", () => {
     async (path, handler) => {
       await fc.assert(
         fc.asyncProperty(query, async (q) => {
-          const db = fresh("admin");
-          const { token } = issueApiToken(db.db, {
+          const db = await fresh("admin");
+          const { token } = await issueApiToken(db.db, {
             name: "平台",
             areaIds: [],
             regionIds: [],
@@ -603,7 +603,7 @@ describe("the read API and the export check under hostile requests", () => {
     );
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
-        const db = fresh("auditor");
+        const db = await fresh("auditor");
         const before = db.bytes();
         const response = await verifyExport(
           new Request("http://sise.local/api/exports/verify", {

@@ -40,14 +40,14 @@ describe("the register import's commit", () => {
   const risks = () => copy!.sqlite.prepare("SELECT count(*) FROM risks").pluck().get() as number;
   const titled = (title: string) =>
     copy!.sqlite.prepare("SELECT count(*) FROM risks WHERE title = ?").pluck().get(title) as number;
-  const setUp = () => {
+  const setUp = async () => {
     resetRequest();
     copy = openCopy(fixture);
-    signInAs(copy.db, fixture.users.officer);
+    await signInAs(copy.db, fixture.users.officer);
   };
 
   it("writes the previewed plan when the digest is the dry run's, once", async () => {
-    setUp();
+    await setUp();
     const preview = await post(file("神木市加油站油气回收风险"), { intent: "preview" });
     expect(preview).toMatchObject({ status: 200, state: { status: "preview", counts: { create: 1, error: 0 } } });
     expect(preview.state.digest).toMatch(/^[0-9a-f]{64}$/);
@@ -59,7 +59,7 @@ describe("the register import's commit", () => {
   });
 
   it("refuses, writing nothing, a commit of a file that plans differently from the preview", async () => {
-    setUp();
+    await setUp();
     const preview = await post(file("神木市加油站油气回收风险"), { intent: "preview" });
     const before = copy!.bytes();
     // The same file edited after the dry run: another title is another plan.

@@ -12,9 +12,9 @@ import { createTestDb, type TestDb } from "./test-db";
 let t: TestDb;
 const now = new Date("2026-11-25T02:00:00Z");
 const actor = { id: 7, name: "李娜 (lina)" };
-beforeEach(() => {
-  t = createTestDb();
-  seedDemoRegister(t.sqlite, { count: 20, now });
+beforeEach(async () => {
+  t = await createTestDb();
+  await seedDemoRegister(t.sqlite, { count: 20, now });
 });
 afterEach(() => t.cleanup());
 
@@ -23,14 +23,14 @@ const count = (sql: string, ...args: unknown[]) =>
     .prepare(sql)
     .pluck()
     .get(...args) as number;
-function context(codes: string[]): ImportContext {
+async function context(codes: string[]): Promise<ImportContext> {
   const map = (table: string) =>
     new Map(t.sqlite.prepare(`SELECT code, id FROM ${table}`).raw().all() as Array<[string, number]>);
   return {
     areaByCode: map("areas"),
     regionByCode: map("regions"),
     unitByCode: map("units"),
-    existingByCode: existingRisks(t.db, codes),
+    existingByCode: await existingRisks(t.db, codes),
     colourOf: colourReader({ red: ["红"], orange: ["橙"], yellow: ["黄"], blue: ["蓝"] }),
     statusOf: () => null,
     canPlace: () => true,
@@ -58,10 +58,10 @@ describe("register import", () => {
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.rows.map((r) => r.line)).toEqual([3, 4]);
-    const plan = planImport(read.rows, context([target.code]));
+    const plan = planImport(read.rows, await context([target.code]));
     expect(plan.map((p) => p.action)).toEqual(["create", "update"]);
     const events = count("SELECT count(*) FROM risk_events");
-    expect(commitImport(t.db, plan, { actor, now, reason: "从文件 台账.csv 导入" })).toEqual({
+    expect(await commitImport(t.db, plan, { actor, now, reason: "从文件 台账.csv 导入" })).toEqual({
       created: 1,
       updated: 1,
     });
@@ -128,13 +128,13 @@ describe("register import", () => {
         },
       },
     ];
-    const plan = planImport(rows, context([a.code, b.code]));
+    const plan = planImport(rows, await context([a.code, b.code]));
     expect(
       plan.every((p) => p.action !== "error"),
       JSON.stringify(plan),
     ).toBe(true);
     // Someone grades the second risk after the check.
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: b.id,
       expectedVersion: b.version,
       actor: { id: 1, name: "其他人" },

@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from "./test-db";
 let t: TestDb;
 const actor = { id: 1, name: "管理员 (admin)" };
 const now = new Date("2026-11-25T02:00:00Z");
-beforeEach(() => (t = createTestDb()));
+beforeEach(async () => (t = await createTestDb()));
 afterEach(() => t.cleanup());
 
 const lastEvent = () =>
@@ -15,17 +15,17 @@ const lastEvent = () =>
     .get() as Record<string, string>;
 
 describe("reference lists an admin maintains", () => {
-  it("adds a town one level below its county, refuses a duplicate code, and records who did it", () => {
-    const r = insertReference(t.db, {
+  it("adds a town one level below its county, refuses a duplicate code, and records who did it", async () => {
+    const r = await insertReference(t.db, {
       table: "regions",
       values: { code: "610881100", nameZh: "滨河新区街道", nameEn: "Binhe", parentId: t.regionId["610881"] },
       actor,
       now,
     });
     expect(r.ok).toBe(true);
-    expect(listRegions(t.db).find((x) => x.code === "610881100")?.level).toBe("town");
+    expect((await listRegions(t.db)).find((x) => x.code === "610881100")?.level).toBe("town");
     expect(lastEvent()).toMatchObject({ action: "reference.create", actor_name: actor.name });
-    const dup = insertReference(t.db, {
+    const dup = await insertReference(t.db, {
       table: "regions",
       values: { code: "610881100", nameZh: "x", nameEn: "x", parentId: t.regionId["610881"] },
       actor,
@@ -33,7 +33,7 @@ describe("reference lists an admin maintains", () => {
     });
     expect(dup).toEqual({ ok: false, error: "codeTaken" });
     expect(
-      insertReference(t.db, {
+      await insertReference(t.db, {
         table: "regions",
         values: { code: "X1", nameZh: "x", nameEn: "x", parentId: 99999 },
         actor,
@@ -42,16 +42,23 @@ describe("reference lists an admin maintains", () => {
     ).toEqual({ ok: false, error: "badParent" });
   });
 
-  it("renames with old and new names in the history, and retires without deleting", () => {
+  it("renames with old and new names in the history, and retires without deleting", async () => {
     const id = t.areaId.S03;
-    renameReference(t.db, { table: "areas", id, nameZh: "城镇燃气(含瓶装液化气)", nameEn: "Urban gas", actor, now });
+    await renameReference(t.db, {
+      table: "areas",
+      id,
+      nameZh: "城镇燃气(含瓶装液化气)",
+      nameEn: "Urban gas",
+      actor,
+      now,
+    });
     const e = lastEvent();
     expect(JSON.parse(e.old_value)).toEqual({ nameZh: "城镇燃气", nameEn: "Urban gas" });
     expect(JSON.parse(e.new_value).nameZh).toBe("城镇燃气(含瓶装液化气)");
-    setReferenceActive(t.db, { table: "areas", id, active: false, actor, now });
-    expect(checkReferences(t.db, { areaId: id, regionId: t.regionId["610881"], unitId: t.unitId["U-ZJJ"] }).area).toBe(
-      false,
-    );
+    await setReferenceActive(t.db, { table: "areas", id, active: false, actor, now });
+    expect(
+      (await checkReferences(t.db, { areaId: id, regionId: t.regionId["610881"], unitId: t.unitId["U-ZJJ"] })).area,
+    ).toBe(false);
     expect(t.sqlite.prepare("SELECT count(*) AS n FROM areas WHERE id = ?").get(id)).toEqual({ n: 1 });
     expect(lastEvent().action).toBe("reference.deactivate");
   });

@@ -31,9 +31,9 @@ const meta: ExportMeta = {
   timeZone: "Asia/Shanghai",
 };
 
-beforeAll(() => {
-  t = createTestDb();
-  seedDemoRegister(t.sqlite, { count: 150, now: NOW });
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemoRegister(t.sqlite, { count: 150, now: NOW });
   // The officer of the demo: every safety-production domain in two counties (榆阳区, 神木市).
   const ids = (sql: string) => (t.sqlite.prepare(sql).all() as Array<{ id: number }>).map((r) => r.id);
   officer = {
@@ -50,7 +50,7 @@ beforeAll(() => {
       `SELECT * FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()}) ORDER BY id DESC LIMIT 1`,
     )
     .get() as Record<string, never>;
-  updateRiskDetails(t.db, {
+  await updateRiskDetails(t.db, {
     riskId: r.id,
     expectedVersion: r.version,
     actor: { id: null, name: "system:seed" },
@@ -71,7 +71,7 @@ afterAll(() => t.cleanup());
 
 async function exportRegister(format: "csv" | "xlsx", locale: Locale): Promise<Buffer> {
   const words = await registerExportWords(locale);
-  const source = registerSource(
+  const source = await registerSource(
     t.sqlite,
     { sort: "severity", page: 1 },
     { filter: "", today: "2026-11-25", words },

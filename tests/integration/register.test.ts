@@ -8,9 +8,9 @@ let t: TestDb;
 const today = "2026-11-25";
 const now = new Date("2026-11-25T02:00:00Z");
 
-beforeAll(() => {
-  t = createTestDb();
-  insertGeneratedRisks(t.sqlite, {
+beforeAll(async () => {
+  t = await createTestDb();
+  await insertGeneratedRisks(t.sqlite, {
     count: 3000,
     seed: 7,
     now,

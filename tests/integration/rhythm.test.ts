@@ -33,9 +33,9 @@ const NOW = at("2026-11-25", 10);
 let t: TestDb;
 let actor: { id: number; name: string };
 
-beforeEach(() => {
-  t = createTestDb();
-  const u = insertUser(t.db, {
+beforeEach(async () => {
+  t = await createTestDb();
+  const u = await insertUser(t.db, {
     username: "zhang",
     displayName: "张伟",
     passwordHash: "x",
@@ -73,8 +73,9 @@ function risk(
     year: 2026,
   });
 }
-const unitDay = (unit: string, day: string, nowMs = NOW.getTime(), cutoff = "17:00") =>
-  reportingStandings(t.db, { from: day, to: day, nowMs, cutoff, timeZone: TZ }).get(t.unitId[unit])!.get(day)!.standing;
+const unitDay = async (unit: string, day: string, nowMs = NOW.getTime(), cutoff = "17:00") =>
+  (await reportingStandings(t.db, { from: day, to: day, nowMs, cutoff, timeZone: TZ })).get(t.unitId[unit])!.get(day)!
+    .standing;
 
 describe("daily reports (日报告 / 零报告)", () => {
   const file = (day: string, when: Date, kind: "zero" | "items" = "zero") =>
@@ -89,7 +90,7 @@ describe("daily reports (日报告 / 零报告)", () => {
       now: when,
     });
 
-  it("judges each unit-day by its first report, against the deadline in force when it was filed", () => {
+  it("judges each unit-day by its first report, against the deadline in force when it was filed", async () => {
     expect(file("2026-11-20", at("2026-11-20", 9))).toMatchObject({ ok: true, late: false, supplement: false });
     expect(file("2026-11-20", at("2026-11-20", 20), "items")).toMatchObject({ ok: true, late: true, supplement: true });
     expect(file("2026-11-21", at("2026-11-21", 18), "items")).toMatchObject({
@@ -97,21 +98,23 @@ describe("daily reports (日报告 / 零报告)", () => {
       late: true,
       supplement: false,
     });
-    expect(unitDay("U-ZJJ", "2026-11-20")).toBe("zero"); // the late supplement does not turn it late
-    expect(unitDay("U-ZJJ", "2026-11-21")).toBe("late");
-    expect(unitDay("U-ZJJ", "2026-11-22")).toBe("missing");
+    expect(await unitDay("U-ZJJ", "2026-11-20")).toBe("zero"); // the late supplement does not turn it late
+    expect(await unitDay("U-ZJJ", "2026-11-21")).toBe("late");
+    expect(await unitDay("U-ZJJ", "2026-11-22")).toBe("missing");
     // Before the cut-off a unit that has not filed is still due, not late.
-    expect(unitDay("U-GAJ", "2026-11-25", at("2026-11-25", 12).getTime())).toBe("pending");
-    expect(unitDay("U-GAJ", "2026-11-25", at("2026-11-25", 18).getTime())).toBe("missing");
+    expect(await unitDay("U-GAJ", "2026-11-25", at("2026-11-25", 12).getTime())).toBe("pending");
+    expect(await unitDay("U-GAJ", "2026-11-25", at("2026-11-25", 18).getTime())).toBe("missing");
     // A later, earlier cut-off changes nothing already filed.
     expect(
-      reportingStandings(t.db, {
-        from: "2026-11-20",
-        to: "2026-11-20",
-        nowMs: NOW.getTime(),
-        cutoff: "00:00",
-        timeZone: TZ,
-      })
+      (
+        await reportingStandings(t.db, {
+          from: "2026-11-20",
+          to: "2026-11-20",
+          nowMs: NOW.getTime(),
+          cutoff: "00:00",
+          timeZone: TZ,
+        })
+      )
         .get(t.unitId["U-ZJJ"])!
         .get("2026-11-20")!.standing,
     ).toBe("zero");
@@ -130,9 +133,9 @@ describe("daily reports (日报告 / 零报告)", () => {
     expect(() => t.sqlite.prepare("DELETE FROM daily_reports").run()).toThrow(/append-only/);
   });
 
-  it("refuses a report naming a risk that does not exist, writing nothing", () => {
+  it("refuses a report naming a risk that does not exist, writing nothing", async () => {
     const before = (t.sqlite.prepare("SELECT count(*) AS n FROM risk_events").get() as { n: number }).n;
-    const r = fileDailyReport(t.db, {
+    const r = await fileDailyReport(t.db, {
       unitId: t.unitId["U-ZJJ"],
       day: "2026-11-20",
       kind: "items",
@@ -149,13 +152,13 @@ describe("daily reports (日报告 / 零报告)", () => {
 
 describe("weekly analysis (周分析)", () => {
   // 2026-W46 runs from Monday 2026-11-09 to Sunday 2026-11-15.
-  function seedWeek() {
+  async function seedWeek() {
     const a = risk("神木市燃气管网老化风险", "yellow");
     const b = risk("神木市加气站风险", "orange");
     const c = risk("神木市液化气储配站风险", "orange");
     const d = risk("神木市老旧小区燃气风险", "blue", { next: "2026-11-05" }); // due before the week ends, never reviewed
     const e = risk("神木市餐饮燃气风险", "yellow");
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: a.id,
       expectedVersion: 1,
       actor,
@@ -164,7 +167,7 @@ describe("weekly analysis (周分析)", () => {
       reason: "管网腐蚀加剧",
       nextReviewDate: "2026-11-25",
     });
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: b.id,
       expectedVersion: 1,
       actor,
@@ -173,7 +176,7 @@ describe("weekly analysis (周分析)", () => {
       reason: "发生泄漏",
       nextReviewDate: "2026-11-18",
     });
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: c.id,
       expectedVersion: 1,
       actor,
@@ -182,7 +185,7 @@ describe("weekly analysis (周分析)", () => {
       reason: "整改完成",
       nextReviewDate: "2026-12-12",
     });
-    changeStatus(t.db, {
+    await changeStatus(t.db, {
       riskId: e.id,
       expectedVersion: 1,
       actor,
@@ -192,7 +195,7 @@ describe("weekly analysis (周分析)", () => {
     });
     const f = risk("神木市燃气调压站风险", "blue", { day: "2026-11-13" });
     // Outside the week: before and after it.
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: c.id,
       expectedVersion: 2,
       actor,
@@ -201,22 +204,28 @@ describe("weekly analysis (周分析)", () => {
       reason: "复发",
       nextReviewDate: "2026-11-24",
     });
-    acknowledgeRed(t.db, { riskId: b.id, expectedVersion: 2, actor, now: at("2026-11-18"), instruction: "立即处置" });
+    await acknowledgeRed(t.db, {
+      riskId: b.id,
+      expectedVersion: 2,
+      actor,
+      now: at("2026-11-18"),
+      instruction: "立即处置",
+    });
     return { a, b, c, d, e, f };
   }
-  const analyse = (monday: string) =>
+  const analyse = async (monday: string) =>
     assembleWeeklyAnalysis(t.db, {
       monday,
       timeZone: TZ,
       nowMs: NOW.getTime(),
-      present: buildBoard(statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime()).values()),
+      present: buildBoard((await statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime())).values()),
       reviewDays: DEFAULT_REVIEW_DAYS,
       cutoff: "17:00",
     });
 
-  it("lists exactly the week's escalations, de-escalations, new and resolved risks, with reasons", () => {
-    const r = seedWeek();
-    const w = analyse("2026-11-09");
+  it("lists exactly the week's escalations, de-escalations, new and resolved risks, with reasons", async () => {
+    const r = await seedWeek();
+    const w = await analyse("2026-11-09");
     expect(w.week).toMatchObject({ label: "2026-W46", sunday: "2026-11-15", complete: true });
     expect(w.changes.escalations.map((x) => [x.riskId, x.from, x.to, x.reason])).toEqual([
       [r.a.id, "yellow", "orange", "管网腐蚀加剧"],
@@ -229,28 +238,30 @@ describe("weekly analysis (周分析)", () => {
     expect(w.changes.resolved.map((x) => [x.riskId, x.status])).toEqual([[r.e.id, "resolved"]]);
   });
 
-  it("counts per colour at the week's end and the week before, as the board stood then", () => {
-    seedWeek();
-    const w = analyse("2026-11-09");
-    expect(w.counts.now).toEqual(boardAsOf(t.sqlite, startOfDayInZone("2026-11-16", TZ), NOW.getTime()).totals);
-    expect(w.counts.before).toEqual(boardAsOf(t.sqlite, startOfDayInZone("2026-11-09", TZ), NOW.getTime()).totals);
+  it("counts per colour at the week's end and the week before, as the board stood then", async () => {
+    await seedWeek();
+    const w = await analyse("2026-11-09");
+    expect(w.counts.now).toEqual((await boardAsOf(t.sqlite, startOfDayInZone("2026-11-16", TZ), NOW.getTime())).totals);
+    expect(w.counts.before).toEqual(
+      (await boardAsOf(t.sqlite, startOfDayInZone("2026-11-09", TZ), NOW.getTime())).totals,
+    );
     expect(w.counts.now).toEqual({ red: 1, orange: 1, yellow: 1, blue: 2 });
     expect(w.areas.find((g) => g.id === t.areaId.S03)!.now).toEqual(w.counts.now);
   });
 
-  it("names the reds still awaiting a leader and the overdue reviews at the week's end, not today", () => {
-    const r = seedWeek();
-    const w46 = analyse("2026-11-09");
+  it("names the reds still awaiting a leader and the overdue reviews at the week's end, not today", async () => {
+    const r = await seedWeek();
+    const w46 = await analyse("2026-11-09");
     expect(w46.awaitingAck.map((x) => x.riskId)).toEqual([r.b.id]); // acknowledged only on 11-18
     expect(w46.overdue.map((x) => [x.riskId, x.due])).toEqual([[r.d.id, "2026-11-05"]]);
-    const w47 = analyse("2026-11-16");
+    const w47 = await analyse("2026-11-16");
     expect(w47.awaitingAck.map((x) => x.riskId)).toEqual([r.c.id]); // c went red on 11-17, not acknowledged
     // By the end of W47 (Monday 11-23) b's review due 11-18 has passed as well.
     expect(w47.overdue.map((x) => x.riskId).sort()).toEqual([r.b.id, r.d.id].sort());
   });
 
-  it("lists units with missing or late reports in the week", () => {
-    fileDailyReport(t.db, {
+  it("lists units with missing or late reports in the week", async () => {
+    await fileDailyReport(t.db, {
       unitId: t.unitId["U-ZJJ"],
       day: "2026-11-10",
       kind: "zero",
@@ -260,7 +271,7 @@ describe("weekly analysis (周分析)", () => {
       actor,
       now: at("2026-11-10", 9),
     });
-    fileDailyReport(t.db, {
+    await fileDailyReport(t.db, {
       unitId: t.unitId["U-ZJJ"],
       day: "2026-11-11",
       kind: "zero",
@@ -270,7 +281,7 @@ describe("weekly analysis (周分析)", () => {
       actor,
       now: at("2026-11-11", 19),
     });
-    const row = analyse("2026-11-09").reporting.find((x) => x.unitId === t.unitId["U-ZJJ"])!;
+    const row = (await analyse("2026-11-09")).reporting.find((x) => x.unitId === t.unitId["U-ZJJ"])!;
     expect(row.late).toEqual(["2026-11-11"]);
     expect(row.missing).toEqual(["2026-11-09", "2026-11-12", "2026-11-13", "2026-11-14", "2026-11-15"]);
   });
@@ -286,12 +297,12 @@ describe("meetings", () => {
     notes: "",
   });
 
-  it("freezes the board at the meeting's time on closing, then refuses every edit but corrections", () => {
+  it("freezes the board at the meeting's time on closing, then refuses every edit but corrections", async () => {
     const a = risk("神木市燃气管网老化风险", "yellow");
     const heldAt = at("2026-11-10", 9);
-    const { id } = createMeeting(t.db, { ...header(heldAt), actor, now: at("2026-11-09") });
+    const { id } = await createMeeting(t.db, { ...header(heldAt), actor, now: at("2026-11-09") });
     // The board moves after the meeting; the frozen snapshot must not.
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: a.id,
       expectedVersion: 1,
       actor,
@@ -300,19 +311,23 @@ describe("meetings", () => {
       reason: "泄漏",
       nextReviewDate: "2026-11-19",
     });
-    expect(closeMeeting(t.db, { id, expectedVersion: 2, snapshot: [], actor, now: NOW })).toEqual({
+    expect(await closeMeeting(t.db, { id, expectedVersion: 2, snapshot: [], actor, now: NOW })).toEqual({
       ok: false,
       error: "conflict",
     });
-    const snapshot = cellsOfBoard(boardAsOf(t.sqlite, heldAt.getTime(), NOW.getTime()));
-    expect(closeMeeting(t.db, { id, expectedVersion: 1, snapshot, actor, now: NOW })).toEqual({ ok: true });
-    const m = getMeeting(t.db, id)!;
+    const snapshot = cellsOfBoard(await boardAsOf(t.sqlite, heldAt.getTime(), NOW.getTime()));
+    expect(await closeMeeting(t.db, { id, expectedVersion: 1, snapshot, actor, now: NOW })).toEqual({ ok: true });
+    const m = (await getMeeting(t.db, id))!;
     expect(boardFromSummary(m.snapshot!).totals).toEqual({ red: 0, orange: 0, yellow: 1, blue: 0 });
-    expect(updateMeeting(t.db, { id, expectedVersion: 2, ...header(heldAt), title: "改名", actor, now: NOW })).toEqual({
+    expect(
+      await updateMeeting(t.db, { id, expectedVersion: 2, ...header(heldAt), title: "改名", actor, now: NOW }),
+    ).toEqual({
       ok: false,
       error: "closed",
     });
-    expect(addDecision(t.db, { meetingId: id, riskId: null, leader: "市长", text: "补充", actor, now: NOW })).toEqual({
+    expect(
+      await addDecision(t.db, { meetingId: id, riskId: null, leader: "市长", text: "补充", actor, now: NOW }),
+    ).toEqual({
       ok: false,
       error: "closed",
     });
@@ -323,30 +338,30 @@ describe("meetings", () => {
         .prepare("INSERT INTO meeting_tasks (meeting_id, unit_id, title, due_date) VALUES (?, 1, 'x', '2099-01-01')")
         .run(id),
     ).toThrow(/closed/);
-    expect(addCorrection(t.db, { meetingId: id, text: "参会人员补记:市水利局", actor, now: NOW })).toMatchObject({
+    expect(await addCorrection(t.db, { meetingId: id, text: "参会人员补记:市水利局", actor, now: NOW })).toMatchObject({
       ok: true,
     });
-    expect(getMeeting(t.db, id)!.corrections.map((c) => c.text)).toEqual(["参会人员补记:市水利局"]);
+    expect((await getMeeting(t.db, id))!.corrections.map((c) => c.text)).toEqual(["参会人员补记:市水利局"]);
     expect(verifyHistorySync(t.sqlite).ok).toBe(true);
   });
 
-  it("finds the last meeting of a type held before a moment (the board's default reference)", () => {
+  it("finds the last meeting of a type held before a moment (the board's default reference)", async () => {
     for (const [type, day] of [
       ["dispatch", "2026-11-05"],
       ["monthly_review", "2026-11-03"],
       ["monthly_review", "2026-11-09"],
     ] as const) {
-      createMeeting(t.db, { ...header(at(day, 9)), type, actor, now: at("2026-11-01") });
+      await createMeeting(t.db, { ...header(at(day, 9)), type, actor, now: at("2026-11-01") });
     }
-    expect(getLastMeeting(t.db, { type: "monthly_review", atOrBefore: at("2026-11-08") })?.heldAt).toEqual(
+    expect((await getLastMeeting(t.db, { type: "monthly_review", atOrBefore: at("2026-11-08") }))?.heldAt).toEqual(
       at("2026-11-03", 9),
     );
-    expect(getLastMeeting(t.db, { type: "ad_hoc", atOrBefore: at("2026-11-08") })).toBeUndefined();
+    expect(await getLastMeeting(t.db, { type: "ad_hoc", atOrBefore: at("2026-11-08") })).toBeUndefined();
   });
 
-  it("carries an open task onto every later meeting's agenda until its unit completes it", () => {
-    const first = createMeeting(t.db, { ...header(at("2026-11-02", 9)), actor, now: at("2026-11-01") });
-    const task = addTask(t.db, {
+  it("carries an open task onto every later meeting's agenda until its unit completes it", async () => {
+    const first = await createMeeting(t.db, { ...header(at("2026-11-02", 9)), actor, now: at("2026-11-01") });
+    const task = await addTask(t.db, {
       meetingId: first.id,
       unitId: t.unitId["U-ZJJ"],
       riskId: null,
@@ -355,29 +370,33 @@ describe("meetings", () => {
       actor,
       now: at("2026-11-02", 10),
     });
-    const second = createMeeting(t.db, {
+    const second = await createMeeting(t.db, {
       ...header(at("2026-11-05", 15)),
       type: "dispatch",
       actor,
       now: at("2026-11-05"),
     });
-    const agenda = () =>
-      listTasks(t.db, { status: "open", heldBefore: at("2026-11-05", 15), excludeMeetingId: second.id }).map(
+    const agenda = async () =>
+      (await listTasks(t.db, { status: "open", heldBefore: at("2026-11-05", 15), excludeMeetingId: second.id })).map(
         (x) => x.title,
       );
-    expect(agenda()).toEqual(["完成燃气管网排查"]);
+    expect(await agenda()).toEqual(["完成燃气管网排查"]);
     const taskId = (task as { id: number }).id;
-    expect(completeTask(t.db, { taskId, note: "已完成", unitIds: [t.unitId["U-GAJ"]], actor, now: NOW })).toEqual({
-      ok: false,
-      error: "notYourUnit",
-    });
-    expect(completeTask(t.db, { taskId, note: "已完成", unitIds: [t.unitId["U-ZJJ"]], actor, now: NOW })).toEqual({
-      ok: true,
-    });
-    expect(completeTask(t.db, { taskId, note: "再次", unitIds: [t.unitId["U-ZJJ"]], actor, now: NOW })).toEqual({
+    expect(await completeTask(t.db, { taskId, note: "已完成", unitIds: [t.unitId["U-GAJ"]], actor, now: NOW })).toEqual(
+      {
+        ok: false,
+        error: "notYourUnit",
+      },
+    );
+    expect(await completeTask(t.db, { taskId, note: "已完成", unitIds: [t.unitId["U-ZJJ"]], actor, now: NOW })).toEqual(
+      {
+        ok: true,
+      },
+    );
+    expect(await completeTask(t.db, { taskId, note: "再次", unitIds: [t.unitId["U-ZJJ"]], actor, now: NOW })).toEqual({
       ok: false,
       error: "alreadyDone",
     });
-    expect(agenda()).toEqual([]);
+    expect(await agenda()).toEqual([]);
   });
 });

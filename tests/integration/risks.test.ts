@@ -14,8 +14,8 @@ const actor = { id: null, name: "测试员" };
 const now = new Date("2026-11-25T02:00:00Z");
 const later = new Date("2026-11-26T03:00:00Z");
 
-beforeEach(() => {
-  t = createTestDb();
+beforeEach(async () => {
+  t = await createTestDb();
   input = {
     title: "神木市城镇燃气管网老化风险",
     description: "老旧小区燃气管道锈蚀",
@@ -39,10 +39,10 @@ const snapshot = () => [
 const eventCount = () => (t.sqlite.prepare("SELECT count(*) AS n FROM risk_events").get() as { n: number }).n;
 
 describe("creating a risk", () => {
-  it("numbers codes per year and records a create event, with the assessment, in the same write", () => {
+  it("numbers codes per year and records a create event, with the assessment, in the same write", async () => {
     const a = create();
     const b = create();
-    const c = insertRisk(t.db, {
+    const c = await insertRisk(t.db, {
       input,
       assessment: assessment("blue"),
       nextReviewDate: "2027-01-01",
@@ -51,7 +51,7 @@ describe("creating a risk", () => {
       year: 2027,
     });
     expect([a.code, b.code, c.code]).toEqual(["YL-2026-00001", "YL-2026-00002", "YL-2027-00001"]);
-    const [e] = listRiskEvents(t.db, { riskId: a.id });
+    const [e] = await listRiskEvents(t.db, { riskId: a.id });
     expect(e).toMatchObject({ action: "create", actorName: "测试员", riskId: a.id, riskVersion: 1 });
     expect(e.at.toISOString()).toBe(now.toISOString());
     expect(e.newValue).toMatchObject({ code: "YL-2026-00001", colour: "orange", status: "identified" });
@@ -64,9 +64,9 @@ describe("creating a risk", () => {
 });
 
 describe("editing details", () => {
-  it("writes one event per changed field with old and new values, stamped with the new version", () => {
+  it("writes one event per changed field with old and new values, stamped with the new version", async () => {
     const { id } = create();
-    const r = updateRiskDetails(t.db, {
+    const r = await updateRiskDetails(t.db, {
       riskId: id,
       expectedVersion: 1,
       input: { ...input, responsiblePerson: "李强", coUnitIds: [3, 5], reason: "人事调整" },
@@ -74,17 +74,23 @@ describe("editing details", () => {
       now,
     });
     expect(r).toEqual({ ok: true, version: 2 });
-    const updates = listRiskEvents(t.db, { riskId: id }).filter((e) => e.action === "update");
+    const updates = (await listRiskEvents(t.db, { riskId: id })).filter((e) => e.action === "update");
     expect(updates.map((e) => [e.field, e.oldValue, e.newValue, e.reason, e.riskVersion])).toEqual([
       ["coUnitIds", [], [3, 5], "人事调整", 2],
       ["responsiblePerson", "张伟", "李强", "人事调整", 2],
     ]);
   });
-  it("refuses a stale version, changes nothing, and can list what happened since", () => {
+  it("refuses a stale version, changes nothing, and can list what happened since", async () => {
     const { id } = create();
-    updateRiskDetails(t.db, { riskId: id, expectedVersion: 1, input: { ...input, title: "第一人修改" }, actor, now });
+    await updateRiskDetails(t.db, {
+      riskId: id,
+      expectedVersion: 1,
+      input: { ...input, title: "第一人修改" },
+      actor,
+      now,
+    });
     const [before, n] = [snapshot(), eventCount()];
-    const r = updateRiskDetails(t.db, {
+    const r = await updateRiskDetails(t.db, {
       riskId: id,
       expectedVersion: 1,
       input: { ...input, title: "第二人修改" },
@@ -94,18 +100,18 @@ describe("editing details", () => {
     expect(r).toEqual({ ok: false, error: "conflict", currentVersion: 2 });
     expect(snapshot()).toEqual(before);
     expect(eventCount()).toBe(n);
-    expect(listRiskEventsSince(t.db, { riskId: id, version: 1 }).map((e) => [e.field, e.newValue])).toEqual([
+    expect((await listRiskEventsSince(t.db, { riskId: id, version: 1 })).map((e) => [e.field, e.newValue])).toEqual([
       ["title", "第一人修改"],
     ]);
   });
-  it("reports an unknown risk and an unchanged form without writing", () => {
+  it("reports an unknown risk and an unchanged form without writing", async () => {
     const { id } = create();
     const n = eventCount();
-    expect(updateRiskDetails(t.db, { riskId: 999, expectedVersion: 1, input, actor, now })).toEqual({
+    expect(await updateRiskDetails(t.db, { riskId: 999, expectedVersion: 1, input, actor, now })).toEqual({
       ok: false,
       error: "notFound",
     });
-    expect(updateRiskDetails(t.db, { riskId: id, expectedVersion: 1, input, actor, now })).toMatchObject({
+    expect(await updateRiskDetails(t.db, { riskId: id, expectedVersion: 1, input, actor, now })).toMatchObject({
       ok: false,
       error: "noChange",
     });
@@ -115,9 +121,9 @@ describe("editing details", () => {
 
 describe("grading", () => {
   const matrixRed = assessment("red", { method: "matrix", likelihood: 4, severity: 5 });
-  it("a rise to red takes effect at once, is flagged for acknowledgement and records method inputs", () => {
+  it("a rise to red takes effect at once, is flagged for acknowledgement and records method inputs", async () => {
     const { id } = create();
-    const r = gradeRisk(t.db, {
+    const r = await gradeRisk(t.db, {
       riskId: id,
       expectedVersion: 1,
       actor,
@@ -134,7 +140,7 @@ describe("grading", () => {
       last_reviewed_at: later.getTime(),
       version: 2,
     });
-    const [e] = listRiskEvents(t.db, { riskId: id });
+    const [e] = await listRiskEvents(t.db, { riskId: id });
     expect(e).toMatchObject({
       action: "grade",
       field: "colour",
@@ -149,26 +155,31 @@ describe("grading", () => {
       nextReviewDate: { from: "2026-12-01", to: "2026-12-02" },
     });
   });
-  it("a leader's acknowledgement clears the flag once, with the instruction recorded; a second is refused", () => {
+  it("a leader's acknowledgement clears the flag once, with the instruction recorded; a second is refused", async () => {
     const { id } = create("red");
-    expect(acknowledgeRed(t.db, { riskId: id, expectedVersion: 1, actor, now, instruction: "立即组织排查" })).toEqual({
+    expect(
+      await acknowledgeRed(t.db, { riskId: id, expectedVersion: 1, actor, now, instruction: "立即组织排查" }),
+    ).toEqual({
       ok: true,
       version: 2,
     });
     expect(riskRow(id).ack_pending).toBe(0);
-    expect(listRiskEvents(t.db, { riskId: id })[0]).toMatchObject({ action: "acknowledge", reason: "立即组织排查" });
+    expect((await listRiskEvents(t.db, { riskId: id }))[0]).toMatchObject({
+      action: "acknowledge",
+      reason: "立即组织排查",
+    });
     const n = eventCount();
-    expect(acknowledgeRed(t.db, { riskId: id, expectedVersion: 2, actor, now, instruction: "" })).toMatchObject({
+    expect(await acknowledgeRed(t.db, { riskId: id, expectedVersion: 2, actor, now, instruction: "" })).toMatchObject({
       ok: false,
       error: "notPending",
     });
     expect(eventCount()).toBe(n);
   });
-  it("re-grading an acknowledged red as red keeps it acknowledged; red → orange → red asks again", () => {
+  it("re-grading an acknowledged red as red keeps it acknowledged; red → orange → red asks again", async () => {
     const { id } = create("red");
-    acknowledgeRed(t.db, { riskId: id, expectedVersion: 1, actor, now, instruction: "立即组织排查" });
+    await acknowledgeRed(t.db, { riskId: id, expectedVersion: 1, actor, now, instruction: "立即组织排查" });
     // The red stands and a leader has seen it: a new assessment that is red again is no new alarm.
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: id,
       expectedVersion: 2,
       actor,
@@ -178,10 +189,10 @@ describe("grading", () => {
       nextReviewDate: "2026-12-02",
     });
     expect(riskRow(id)).toMatchObject({ colour: "red", ack_pending: 0, version: 3 });
-    expect(listRiskEvents(t.db, { riskId: id })[0].data).toMatchObject({ escalatedToRed: false });
+    expect((await listRiskEvents(t.db, { riskId: id }))[0].data).toMatchObject({ escalatedToRed: false });
     // A red still waiting stays waiting when re-graded red.
     const other = create("red");
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: other.id,
       expectedVersion: 1,
       actor,
@@ -192,7 +203,7 @@ describe("grading", () => {
     });
     expect(riskRow(other.id).ack_pending).toBe(1);
     // Down and up again is a new rise to red: a leader must acknowledge it again.
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: id,
       expectedVersion: 3,
       actor,
@@ -201,7 +212,7 @@ describe("grading", () => {
       reason: "管控到位",
       nextReviewDate: "2026-12-20",
     });
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: id,
       expectedVersion: 4,
       actor,
@@ -212,9 +223,9 @@ describe("grading", () => {
     });
     expect(riskRow(id)).toMatchObject({ colour: "red", ack_pending: 1, version: 5 });
   });
-  it("leaving red clears a pending acknowledgement", () => {
+  it("leaving red clears a pending acknowledgement", async () => {
     const { id } = create("red");
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: id,
       expectedVersion: 1,
       actor,
@@ -225,10 +236,10 @@ describe("grading", () => {
     });
     expect(riskRow(id)).toMatchObject({ colour: "yellow", ack_pending: 0 });
   });
-  it("a review without change keeps the colour, records the note and moves the review day", () => {
+  it("a review without change keeps the colour, records the note and moves the review day", async () => {
     const { id } = create();
     expect(
-      reviewRisk(t.db, {
+      await reviewRisk(t.db, {
         riskId: id,
         expectedVersion: 1,
         actor,
@@ -242,7 +253,7 @@ describe("grading", () => {
       next_review_date: "2026-12-10",
       last_reviewed_at: later.getTime(),
     });
-    expect(listRiskEvents(t.db, { riskId: id })[0]).toMatchObject({
+    expect((await listRiskEvents(t.db, { riskId: id }))[0]).toMatchObject({
       action: "review",
       oldValue: "2026-12-01",
       newValue: "2026-12-10",
@@ -252,40 +263,38 @@ describe("grading", () => {
 });
 
 describe("lifecycle and measures", () => {
-  it("follows identified → controlling → resolved → closed, records reopening, refuses skips", () => {
+  it("follows identified → controlling → resolved → closed, records reopening, refuses skips", async () => {
     const { id } = create();
     const n = eventCount();
     expect(
-      changeStatus(t.db, { riskId: id, expectedVersion: 1, actor, now, status: "closed", reason: "跳过" }),
+      await changeStatus(t.db, { riskId: id, expectedVersion: 1, actor, now, status: "closed", reason: "跳过" }),
     ).toMatchObject({ ok: false, error: "invalidTransition" });
     expect(eventCount()).toBe(n);
     let v = 1;
     for (const status of ["controlling", "resolved", "closed", "controlling"] as const) {
-      const r = changeStatus(t.db, { riskId: id, expectedVersion: v, actor, now, status, reason: `到${status}` });
+      const r = await changeStatus(t.db, { riskId: id, expectedVersion: v, actor, now, status, reason: `到${status}` });
       expect(r.ok).toBe(true);
       v += 1;
     }
     expect(
-      listRiskEvents(t.db, { riskId: id })
-        .slice(0, 2)
-        .map((e) => [e.action, e.oldValue, e.newValue]),
+      (await listRiskEvents(t.db, { riskId: id })).slice(0, 2).map((e) => [e.action, e.oldValue, e.newValue]),
     ).toEqual([
       ["reopen", "closed", "controlling"],
       ["status", "resolved", "closed"],
     ]);
   });
-  it("adds and changes measures under the risk's version, one event per changed field", () => {
+  it("adds and changes measures under the risk's version, one event per changed field", async () => {
     const { id } = create();
     const m = { description: "每日巡检", owner: "张伟", dueDate: "2026-12-31", status: "planned" as const };
-    expect(addMeasure(t.db, { riskId: id, expectedVersion: 1, actor, now, measure: m })).toEqual({
+    expect(await addMeasure(t.db, { riskId: id, expectedVersion: 1, actor, now, measure: m })).toEqual({
       ok: true,
       version: 2,
     });
-    const [row] = listMeasures(t.db, { riskId: id });
+    const [row] = await listMeasures(t.db, { riskId: id });
     expect(row).toMatchObject(m);
     // A stale measure edit is refused like any other.
     expect(
-      updateMeasure(t.db, {
+      await updateMeasure(t.db, {
         riskId: id,
         measureId: row.id,
         expectedVersion: 1,
@@ -295,7 +304,7 @@ describe("lifecycle and measures", () => {
       }),
     ).toMatchObject({ error: "conflict" });
     expect(
-      updateMeasure(t.db, {
+      await updateMeasure(t.db, {
         riskId: id,
         measureId: row.id,
         expectedVersion: 2,
@@ -305,7 +314,7 @@ describe("lifecycle and measures", () => {
       }),
     ).toEqual({ ok: true, version: 3 });
     expect(
-      listRiskEvents(t.db, { riskId: id })
+      (await listRiskEvents(t.db, { riskId: id }))
         .filter((e) => e.action === "measure.update")
         .map((e) => [e.field, e.oldValue, e.newValue]),
     ).toEqual([
@@ -315,12 +324,12 @@ describe("lifecycle and measures", () => {
     // Another risk's measure id is not this risk's measure.
     const other = create();
     expect(
-      updateMeasure(t.db, { riskId: other.id, measureId: row.id, expectedVersion: 1, actor, now, measure: m }),
+      await updateMeasure(t.db, { riskId: other.id, measureId: row.id, expectedVersion: 1, actor, now, measure: m }),
     ).toMatchObject({ error: "measureNotFound" });
   });
-  it("every write above leaves a verifiable chain", () => {
+  it("every write above leaves a verifiable chain", async () => {
     const { id } = create();
-    gradeRisk(t.db, {
+    await gradeRisk(t.db, {
       riskId: id,
       expectedVersion: 1,
       actor,

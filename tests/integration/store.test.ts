@@ -5,7 +5,7 @@ import { seedDemoRegister, seedReference } from "@/db/seed";
 import { createTestDb, type TestDb } from "./test-db";
 
 let t: TestDb;
-beforeEach(() => (t = createTestDb()));
+beforeEach(async () => (t = await createTestDb()));
 afterEach(() => t.cleanup());
 
 const count = (table: string) => (t.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -21,13 +21,13 @@ describe("migrations and seed", () => {
     expect(count("units")).toBeGreaterThanOrEqual(28);
   });
 
-  it("is idempotent: a second start keeps data and adds nothing", () => {
-    expect(seedDemoRegister(t.sqlite, { count: 50 })).toBe(50);
+  it("is idempotent: a second start keeps data and adds nothing", async () => {
+    expect(await seedDemoRegister(t.sqlite, { count: 50 })).toBe(50);
     t.sqlite.prepare("UPDATE areas SET name_zh = '城镇燃气(改)' WHERE code = 'S03'").run();
     const before = { risks: count("risks"), events: count("risk_events"), areas: count("areas") };
-    applyMigrations(t.sqlite);
-    expect(seedReference(t.sqlite)).toBe(0);
-    expect(seedDemoRegister(t.sqlite)).toBe(0);
+    await applyMigrations(t.sqlite);
+    expect(await seedReference(t.sqlite)).toBe(0);
+    expect(await seedDemoRegister(t.sqlite)).toBe(0);
     expect({ risks: count("risks"), events: count("risk_events"), areas: count("areas") }).toEqual(before);
     expect(t.sqlite.prepare("SELECT name_zh FROM areas WHERE code = 'S03'").get()).toEqual({ name_zh: "城镇燃气(改)" });
   });

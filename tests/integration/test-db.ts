@@ -12,12 +12,12 @@ import { seedReference } from "@/db/seed";
  * A real SQLite file in a fresh temp directory, built from the committed migrations and seeded
  * with the reference lists — the same path production takes. `cleanup` removes it.
  */
-export function createTestDb() {
+export async function createTestDb() {
   const dir = mkdtempSync(join(tmpdir(), "sise-test-"));
   const file = join(dir, "sise.db");
   const sqlite = openDatabase(file);
-  applyMigrations(sqlite);
-  seedReference(sqlite);
+  await applyMigrations(sqlite);
+  await seedReference(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   const ids = (table: string) =>
     Object.fromEntries(
@@ -39,4 +39,4 @@ export function createTestDb() {
     },
   };
 }
-export type TestDb = ReturnType<typeof createTestDb>;
+export type TestDb = Awaited<ReturnType<typeof createTestDb>>;

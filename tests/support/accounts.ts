@@ -27,17 +27,17 @@ export type Fixture = Awaited<ReturnType<typeof buildTemplate>>;
  * the officer's scope, one outside). Each test gets its own copy of the file.
  */
 export async function buildTemplate() {
-  const t = createTestDb();
+  const t = await createTestDb();
   const hash = await hashPassword(PASSWORD);
   const actor = { id: null, name: "system:test" };
   const scope = { areaIds: [t.areaId.S03, t.areaId.S02], regionIds: [t.regionId["610881"]] };
-  const make = (
+  const make = async (
     username: string,
     roles: Role[],
     s = { areaIds: [] as number[], regionIds: [] as number[] },
     unitIds: number[] = [],
   ) => {
-    const r = insertUser(t.db, {
+    const r = await insertUser(t.db, {
       username,
       displayName: username,
       passwordHash: hash,
@@ -50,13 +50,13 @@ export async function buildTemplate() {
     return r.id;
   };
   const users = {
-    admin: make("admin", ["admin"]),
-    officer: make("officer", ["officer"], scope, [t.unitId["U-ZJJ"]]),
-    officerOut: make("officer-out", ["officer"], { areaIds: [t.areaId.S01], regionIds: [t.regionId["610802"]] }, [
+    admin: await make("admin", ["admin"]),
+    officer: await make("officer", ["officer"], scope, [t.unitId["U-ZJJ"]]),
+    officerOut: await make("officer-out", ["officer"], { areaIds: [t.areaId.S01], regionIds: [t.regionId["610802"]] }, [
       t.unitId["U-YJJ"],
     ]),
-    leader: make("leader", ["leader"]),
-    auditor: make("auditor", ["auditor"]),
+    leader: await make("leader", ["leader"]),
+    auditor: await make("auditor", ["auditor"]),
   };
   const base = {
     title: "神木市城镇燃气管网老化风险",
@@ -67,21 +67,21 @@ export async function buildTemplate() {
     reason: "",
   };
   const grade = { assessment: assessment("orange"), nextReviewDate: "2099-01-01", actor, now: NOW, year: 2026 };
-  const inScope = insertRisk(t.db, {
+  const inScope = await insertRisk(t.db, {
     input: { ...base, areaId: t.areaId.S03, regionId: t.regionId["610881"] },
     ...grade,
   });
-  const outScope = insertRisk(t.db, {
+  const outScope = await insertRisk(t.db, {
     input: { ...base, title: "府谷县煤矿风险", areaId: t.areaId.S04, regionId: t.regionId["610822"] },
     ...grade,
   });
   // A red awaiting a leader's acknowledgement, and a measure on the in-scope risk.
-  const red = insertRisk(t.db, {
+  const red = await insertRisk(t.db, {
     input: { ...base, title: "神木市危化品储罐区泄漏风险", areaId: t.areaId.S02, regionId: t.regionId["610881"] },
     ...grade,
     assessment: assessment("red"),
   });
-  addMeasure(t.db, {
+  await addMeasure(t.db, {
     riskId: inScope.id,
     expectedVersion: 1,
     actor,
@@ -140,7 +140,7 @@ export function openCopy(fixture: Fixture) {
  * configured lifetimes (sessionLimits), storeSession writes the row, and the cookie holds the token.
  * Only the request facts are fixed, since there is no request.
  */
-export function signInAs(db: Db, userId: number, { pendingTotp = false } = {}) {
+export async function signInAs(db: Db, userId: number, { pendingTotp = false } = {}) {
   const token = generateToken();
   const ticket: SessionTicket = {
     token,
@@ -151,7 +151,7 @@ export function signInAs(db: Db, userId: number, { pendingTotp = false } = {}) {
     userAgent: null,
     https: false,
   };
-  storeSession(db, ticket, { userId, now: new Date() });
+  await storeSession(db, ticket, { userId, now: new Date() });
   ctx.cookies.set(SESSION_COOKIE, token);
   return ticket.id;
 }

@@ -33,7 +33,7 @@ while (!existsSync(join(barrier, "go"))) {
 }
 const began = Date.now();
 writeFileSync(join(barrier, `attempt-${n}`), "");
-const result = gradeRisk(db, {
+const result = await gradeRisk(db, {
   riskId: Number(riskId),
   expectedVersion: Number(version),
   actor: { id: null, name: `writer-${n}` },

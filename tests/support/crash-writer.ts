@@ -23,7 +23,7 @@ for (let i = 0; i < Number(max ?? Infinity); i++) {
   const riskId = riskIds[i % riskIds.length];
   const graded = assess({ method: "direct" }, COLOURS[i % COLOURS.length], "");
   if (!graded.ok) throw new Error(graded.error);
-  const r = gradeRisk(db, {
+  const r = await gradeRisk(db, {
     riskId,
     expectedVersion: version.get(riskId) as number,
     actor: { id: null, name: `crash-writer` },

@@ -40,7 +40,7 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   });
   if (!check.ok) return reauthRefused(check, "current");
   const passwordHash = await hashPassword(parsed.data.next);
-  setPassword(db, {
+  await setPassword(db, {
     userId: auth.user.id,
     passwordHash,
     kind: "change",

@@ -18,7 +18,7 @@ export async function startTotpAction(_prev: FormState): Promise<FormState> {
   const auth = await authorize(null, { stage: [...ENROL_STAGES] });
   if (!auth.ok) return deniedState(auth);
   if (auth.user.totpEnabled) return { ok: false, message: { key: "account.totpAlreadyOn" } };
-  setPendingTotp(getDb(), { userId: auth.user.id, secret: newTotpSecret() });
+  await setPendingTotp(getDb(), { userId: auth.user.id, secret: newTotpSecret() });
   revalidatePath("/account/two-factor");
   return { ok: true };
 }
@@ -27,14 +27,14 @@ export async function confirmTotpAction(_prev: FormState, formData: FormData): P
   const auth = await authorize(null, { stage: [...ENROL_STAGES] });
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
-  const pending = getTotpState(db, { userId: auth.user.id })?.pending;
+  const pending = (await getTotpState(db, { userId: auth.user.id }))?.pending;
   if (!pending) return { ok: false, message: { key: "account.totpNotStarted" } };
   const now = new Date();
   const code = formData.get("code");
   const step = typeof code === "string" ? matchTotp(pending, code, now.getTime()) : null;
   if (step === null)
     return { ok: false, message: { key: "form.invalid" }, fieldErrors: { code: [{ key: "totpInvalid" }] } };
-  enableTotp(db, { userId: auth.user.id, step, actor: auth.actor, now });
+  await enableTotp(db, { userId: auth.user.id, step, actor: auth.actor, now });
   redirect("/account?totpEnabled=1");
 }
 
@@ -43,7 +43,7 @@ export async function disableTotpAction(_prev: FormState, formData: FormData): P
   const auth = await authorize(null);
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
-  if (getSettings(db).totpRequiredRoles.some((r) => auth.user.roles.includes(r)))
+  if ((await getSettings(db)).totpRequiredRoles.some((r) => auth.user.roles.includes(r)))
     return { ok: false, message: { key: "account.totpRequired" } };
   const password = formData.get("password");
   // An empty field is a form to finish, not a guess to count against the account.
@@ -56,6 +56,6 @@ export async function disableTotpAction(_prev: FormState, formData: FormData): P
     purpose: "totp.disable",
   });
   if (!check.ok) return reauthRefused(check, "password");
-  disableTotp(db, { userId: auth.user.id, actor: auth.actor, now: new Date() });
+  await disableTotp(db, { userId: auth.user.id, actor: auth.actor, now: new Date() });
   redirect("/account?totpDisabled=1");
 }

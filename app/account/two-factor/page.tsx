@@ -23,8 +23,8 @@ export default async function TwoFactorPage() {
   if (user.stage === "mustChangePassword") redirect("/account/password");
   const t = await getTranslations("account");
   const db = getDb();
-  const required = getSettings(db).totpRequiredRoles.some((r) => user.roles.includes(r));
-  const pending = user.totpEnabled ? null : (getTotpState(db, { userId: user.id })?.pending ?? null);
+  const required = (await getSettings(db)).totpRequiredRoles.some((r) => user.roles.includes(r));
+  const pending = user.totpEnabled ? null : ((await getTotpState(db, { userId: user.id }))?.pending ?? null);
   const uri = pending ? totpUri(pending, { issuer: "Sise 四色", label: user.username }) : null;
   const qr = uri ? await QRCode.toDataURL(uri, { margin: 1, width: 220 }) : null;
   return (

@@ -18,11 +18,11 @@ export default async function ApiTokensPage() {
   await requirePageUser("users.manage", "/admin/api-tokens");
   const [t, format, locale] = [await getTranslations("apiTokens"), await getFormatter(), await getLocale()];
   const db = getDb();
-  const areas = listAreas(db).map((a) => ({ id: a.id, label: localName(a, locale) }));
-  const regions = listRegions(db).map((r) => ({ id: r.id, label: localName(r, locale) }));
+  const areas = (await listAreas(db)).map((a) => ({ id: a.id, label: localName(a, locale) }));
+  const regions = (await listRegions(db)).map((r) => ({ id: r.id, label: localName(r, locale) }));
   const names = (ids: number[], all: Array<{ id: number; label: string }>) =>
     ids.length ? ids.map((id) => all.find((o) => o.id === id)?.label ?? String(id)).join("、") : t("all");
-  const tokens = listApiTokens(db);
+  const tokens = await listApiTokens(db);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   return (
     <ClientMessages paths={ISLAND_MESSAGES.apiTokens}>

@@ -25,13 +25,13 @@ export default async function ReferencePage({ searchParams }: { searchParams: Se
     : "areas";
   const [t, locale] = [await getTranslations("reference"), await getLocale()];
   const db = getDb();
-  const regions = listRegions(db);
+  const regions = await listRegions(db);
   const rows: ReferenceRowData[] =
     table === "areas"
-      ? listAreas(db).map((a) => ({ ...a, detail: t(`kinds.${a.kind}`) }))
+      ? (await listAreas(db)).map((a) => ({ ...a, detail: t(`kinds.${a.kind}`) }))
       : table === "regions"
         ? regions.map((r) => ({ ...r, detail: t(`levels.${r.level}`) }))
-        : listUnits(db).map((u) => ({ ...u, detail: "" }));
+        : (await listUnits(db)).map((u) => ({ ...u, detail: "" }));
   return (
     <ClientMessages paths={ISLAND_MESSAGES.reference}>
       <section className="flex flex-col gap-4">

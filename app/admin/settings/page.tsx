@@ -22,7 +22,7 @@ export default async function SettingsPage() {
           {t("backToUsers")}
         </Link>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <SettingsForm settings={getSettings(getDb())} />
+        <SettingsForm settings={await getSettings(getDb())} />
       </section>
     </ClientMessages>
   );

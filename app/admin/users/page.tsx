@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage() {
   await requirePageUser("users.manage", "/admin/users");
   const [t, tr, format] = [await getTranslations("admin"), await getTranslations("roles"), await getFormatter()];
-  const users = listUsers(getDb());
+  const users = await listUsers(getDb());
   return (
     <section className="flex flex-col gap-4">
       <div className="flex items-center gap-4">

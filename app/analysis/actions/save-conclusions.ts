@@ -26,7 +26,7 @@ export async function saveConclusionsAction(week: string, _prev: FormState, form
       }),
       values,
     };
-  const result = saveConclusions(getDb(), {
+  const result = await saveConclusions(getDb(), {
     monday,
     text: parsed.data.text,
     expectedVersion: parsed.data.version,

@@ -1,12 +1,13 @@
 import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { openExportSnapshot, snapshotFile, type Snapshot } from "@/db/exports/snapshot";
 import { latestReceipt } from "@/lib/checkpoints/signer";
 import { csvFile } from "@/db/exports/csv-file";
 import type { ExportFormat, ExportMeta, ExportSource } from "@/db/exports/source";
 import { XLSX_MAX_ROWS, xlsxFile } from "@/db/exports/xlsx-file";
-import { appendEvent, writeTransaction, type Actor } from "@/db/mutations/events";
+import { recordExport as recordExportEvent } from "@/db/mutations/exports";
+import type { Snapshot } from "@/db/store";
+import type { Actor } from "@/lib/domain/actor";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { COLOURS } from "@/lib/domain/colours";
 import { bytesOf, downloadResponse, utf8 } from "@/lib/http/download";
@@ -32,19 +33,19 @@ export async function exportDownload({
   format: ExportFormat;
   query: string;
   lines: Pick<ExportMeta, "title" | "scopeLine" | "countLine">;
-  open: (sqlite: Snapshot, format: ExportFormat) => ExportSource;
+  open: (snapshot: Snapshot, format: ExportFormat) => Promise<ExportSource>;
   /** What the XLSX's grey columns are, said on its information sheet. */
   rawNote?: string;
   /** The history's CSV is written on a thread of its own (db/exports/csv-worker.ts): this is its filter. */
-  csvWorker?: Omit<CsvJob, "file">;
+  csvWorker?: Omit<CsvJob, "location">;
 }): Promise<Response> {
   const t = await getTranslations("exports");
   if (format === "csv" && csvWorker)
-    return csvFromWorker({ actor, query, lines, job: { ...csvWorker, file: snapshotFile() } });
-  const { sqlite, close } = openExportSnapshot();
+    return csvFromWorker({ actor, query, lines, job: { ...csvWorker, location: getDb().location } });
+  const { snapshot, close } = await getDb().openSnapshot();
   let source: ExportSource;
   try {
-    source = open(sqlite, format);
+    source = await open(snapshot, format);
   } catch (e) {
     close();
     throw e;
@@ -102,9 +103,7 @@ async function recordExport({
 }) {
   const [t, formatter] = [await getTranslations("exports"), await getFormatter()];
   const now = new Date();
-  writeTransaction(getDb(), (tx) =>
-    appendEvent(tx, { at: now, actor, action: "export", data: { kind, format, scope, filter: query } }),
-  );
+  await recordExportEvent(getDb(), { actor, now, data: { kind, format, scope, filter: query } });
   const receipt = latestReceipt();
   const meta: ExportMeta = {
     ...lines,

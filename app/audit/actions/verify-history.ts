@@ -2,7 +2,6 @@
 
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { getDb } from "@/db/client";
-import { closeDb, databaseFile, openDb } from "@/db/connection";
 import { verifyHistory } from "@/db/history/verify";
 import { verifyCheckpoints } from "@/lib/checkpoints/signer";
 import { authorize, deniedState } from "@/lib/auth/guard";
@@ -10,19 +9,18 @@ import type { FormState } from "@/lib/validation/form-state";
 
 /**
  * Recomputes the whole hash chain and reports the first broken link or "N events verified, head …".
- * It reads through its own read-only connection in chunks, yielding between them, so a million
- * events neither block other users nor hold the app's connection in a read transaction.
+ * It reads one snapshot of its own in chunks, yielding between them, so a million events neither
+ * block other users nor hold the app's connections in a read transaction.
  */
 export async function verifyHistoryAction(_prev: FormState): Promise<FormState> {
   const auth = await authorize("history.verify");
   if (!auth.ok) return deniedState(auth);
-  const file = databaseFile(getDb());
-  const reader = openDb(file, { readonly: true });
-  try {
-    const result = await verifyHistory(reader, { pause: () => yieldToEventLoop() });
+  const db = getDb();
+  {
+    const result = await verifyHistory(db, { pause: () => yieldToEventLoop() });
     if (result.ok) {
       // Then the signed checkpoints, kept outside the database: they catch a rewrite that recomputed every hash.
-      const receipts = verifyCheckpoints(reader, { dbPath: file });
+      const receipts = await verifyCheckpoints(db);
       if ("missing" in receipts)
         return {
           ok: true,
@@ -64,7 +62,5 @@ export async function verifyHistoryAction(_prev: FormState): Promise<FormState> 
           message: { key: "audit.brokenTail", values: { count: result.count, last: b.lastSeq, highest: b.highest } },
         }
       : { ok: false, message: { key: `audit.broken.${b.kind}`, values: { count: result.count, seq: b.seq } } };
-  } finally {
-    closeDb(reader);
   }
 }

@@ -39,11 +39,13 @@ export default async function MeetingPage({ searchParams }: { searchParams: Sear
   const db = getDb();
   const [t, tc, format] = [await getTranslations("board"), await getTranslations("colours"), await getFormatter()];
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
-  const { board, alerts, version } = presentBoard(db, today);
+  const { board, alerts, version } = await presentBoard(db, today);
   const { regions, rows, labels } = await loadBoardFrame(db);
   // With a reference date, the changes since it are marked and become the clicker's stops.
   const { time } = parseBoardTime({ since: params.since }, today);
-  const marks = time.since ? compareBoards(boardAt(db, sinceInstant(time.since, CITY_TIME_ZONE)), board) : undefined;
+  const marks = time.since
+    ? compareBoards(await boardAt(db, sinceInstant(time.since, CITY_TIME_ZONE)), board)
+    : undefined;
   const stops = marks
     ? changedStops(
         GROUPS.map((group) => ({ group, areaIds: rows(group).map((a) => a.id) })),

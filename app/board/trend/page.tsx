@@ -32,14 +32,16 @@ export default async function TrendPage({ searchParams }: { searchParams: Search
     await getTranslations("colours"),
     await getFormatter(),
   ];
-  const areas = listAreas(db, { activeOnly: true });
-  const regions = listRegions(db, { activeOnly: true }).filter((r) => r.level === "city" || r.level === "county");
+  const areas = await listAreas(db, { activeOnly: true });
+  const regions = (await listRegions(db, { activeOnly: true })).filter(
+    (r) => r.level === "city" || r.level === "county",
+  );
   const query = parseTrendQuery(singleValues(await searchParams), {
     areas: new Set(areas.map((a) => a.id)),
     regions: new Set(regions.map((r) => r.id)),
   });
-  const { board } = presentBoard(db, dayInZone(new Date(), CITY_TIME_ZONE));
-  const points = trendOf(db, {
+  const { board } = await presentBoard(db, dayInZone(new Date(), CITY_TIME_ZONE));
+  const points = await trendOf(db, {
     weeks: query.weeks,
     filter: { areaId: query.area, regionId: query.region },
     timeZone: CITY_TIME_ZONE,

@@ -2,13 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { writeTransaction } from "@/db/mutations/events";
-import { deleteSession, getLockRemaining } from "@/db/mutations/sessions";
-import { recordSignIn, recordSignInFailure, throttleKeys } from "@/db/mutations/sign-in";
+import { getLockRemaining } from "@/db/mutations/sessions";
+import { recordSignInFailure, startSession, throttleKeys } from "@/db/mutations/sign-in";
 import { checkCredentials, normaliseUsername } from "@/db/queries/users";
 import { actorOf } from "@/lib/auth/guard";
 import { safeNextPath } from "@/lib/auth/redirect";
-import { newSessionTicket, readSessionId, requestFacts, setSessionCookie, storeSession } from "@/lib/auth/session";
+import { newSessionTicket, readSessionId, requestFacts, sessionRow, setSessionCookie } from "@/lib/auth/session";
 import type { FormState } from "@/lib/validation/form-state";
 import { signInSchema } from "@/lib/validation/auth";
 import { throttledState } from "./throttled-state";
@@ -28,12 +27,17 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const { ip } = await requestFacts();
   const username = normaliseUsername(parsed.data.username);
   const keys = throttleKeys(username, ip);
-  const wait = getLockRemaining(db, { keys: [keys.user, ...(keys.ip ? [keys.ip] : [])], now });
+  const wait = await getLockRemaining(db, { keys: [keys.user, ...(keys.ip ? [keys.ip] : [])], now });
   if (wait > 0) return throttledState(wait, typed);
 
   const result = await checkCredentials(db, { username, password: parsed.data.password });
   if (result.status !== "ok") {
-    recordSignInFailure(db, { username, ip, now, reason: result.status === "inactive" ? "inactive" : "password" });
+    await recordSignInFailure(db, {
+      username,
+      ip,
+      now,
+      reason: result.status === "inactive" ? "inactive" : "password",
+    });
     return {
       ok: false,
       message: { key: result.status === "inactive" ? "auth.inactive" : "auth.invalidCredentials" },
@@ -44,11 +48,10 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const { user } = result;
   const previous = await readSessionId();
   const ticket = await newSessionTicket({ pendingTotp: user.totpEnabled });
-  writeTransaction(db, (tx) => {
-    // A new sign-in never inherits an earlier session (session fixation).
-    if (previous) deleteSession(tx, { id: previous });
-    storeSession(tx, ticket, { userId: user.id, now });
-    if (!user.totpEnabled) recordSignIn(tx, { actor: actorOf(user), username, ip, now, method: "password" });
+  await startSession(db, {
+    replaces: previous,
+    session: sessionRow(ticket, { userId: user.id, now }),
+    signIn: user.totpEnabled ? undefined : { actor: actorOf(user), username, ip, now, method: "password" },
   });
   await setSessionCookie(ticket);
   const next = safeNextPath(formData.get("next"));

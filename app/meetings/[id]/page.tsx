@@ -36,7 +36,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = Number((await params).id);
-  const m = Number.isSafeInteger(id) ? getMeeting(getDb(), id) : undefined;
+  const m = Number.isSafeInteger(id) ? await getMeeting(getDb(), id) : undefined;
   return { title: m?.title ?? (await getTranslations("meetings"))("title") };
 }
 
@@ -49,7 +49,7 @@ export default async function MeetingPage({ params }: Props) {
   const id = Number((await params).id);
   const user = await requirePageUser("meeting.read", `/meetings/${id}`);
   const db = getDb();
-  const m = Number.isSafeInteger(id) && id > 0 ? getMeeting(db, id) : undefined;
+  const m = Number.isSafeInteger(id) && id > 0 ? await getMeeting(db, id) : undefined;
   if (!m) notFound();
   const [t, tb, tc, format, locale] = [
     await getTranslations("meetings"),
@@ -67,10 +67,10 @@ export default async function MeetingPage({ params }: Props) {
   // Closed: the frozen board. Open: the board at the meeting's time from the history (or now, before it).
   const board = m.snapshot
     ? boardFromSummary(m.snapshot)
-    : boardAt(db, Math.min(m.heldAt.getTime(), now.getTime()), now.getTime());
-  const carried = open ? listTasks(db, { status: "open", heldBefore: m.heldAt, excludeMeetingId: m.id }) : [];
+    : await boardAt(db, Math.min(m.heldAt.getTime(), now.getTime()), now.getTime());
+  const carried = open ? await listTasks(db, { status: "open", heldBefore: m.heldAt, excludeMeetingId: m.id }) : [];
   const { regions, rows, labels } = await loadBoardFrame(db);
-  const units = listUnits(db, { activeOnly: true }).map((u) => ({ id: u.id, label: localName(u, locale) }));
+  const units = (await listUnits(db, { activeOnly: true })).map((u) => ({ id: u.id, label: localName(u, locale) }));
   const canComplete = (task: { unitId: number }) => can(user, "task.complete") && user.unitIds.includes(task.unitId);
   const when = format.dateTime(m.heldAt, { dateStyle: "full", timeStyle: "short" });
   const heldDay = dayInZone(m.heldAt, CITY_TIME_ZONE);

@@ -25,7 +25,7 @@ async function itemAction<T extends object>(
   formData: FormData,
   schema: z.ZodType<T>,
   keys: readonly string[],
-  write: (data: T, riskId: number | null, who: Who) => MeetingWrite,
+  write: (data: T, riskId: number | null, who: Who) => Promise<MeetingWrite>,
   done: string,
 ): Promise<FormState> {
   const auth = await authorize("meeting.record");
@@ -44,7 +44,7 @@ async function itemAction<T extends object>(
       values,
     };
   const code = (parsed.data as { riskCode?: string }).riskCode;
-  const riskId = code ? (mapRiskIdsByCode(getDb(), [code]).get(code) ?? null) : null;
+  const riskId = code ? ((await mapRiskIdsByCode(getDb(), [code])).get(code) ?? null) : null;
   if (code && riskId === null)
     return {
       ok: false,
@@ -52,7 +52,7 @@ async function itemAction<T extends object>(
       fieldErrors: { riskCode: [{ key: "unknownRiskCode", values: { code } }] },
       values,
     };
-  const result = write(parsed.data, riskId, { actor: auth.actor, now: new Date() });
+  const result = await write(parsed.data, riskId, { actor: auth.actor, now: new Date() });
   if (!result.ok) return { ...refusal(result), values };
   revalidatePath(`/meetings/${meetingId}`);
   revalidatePath("/meetings");

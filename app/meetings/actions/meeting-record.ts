@@ -48,7 +48,7 @@ export async function createMeetingAction(_prev: FormState, formData: FormData):
   if (!auth.ok) return deniedState(auth);
   const parsed = parseHeader(formData);
   if (!parsed.ok) return parsed.state;
-  const { id } = createMeeting(getDb(), { ...parsed.header, actor: auth.actor, now: new Date() });
+  const { id } = await createMeeting(getDb(), { ...parsed.header, actor: auth.actor, now: new Date() });
   revalidatePath("/meetings");
   redirect(`/meetings/${id}`);
 }
@@ -61,7 +61,7 @@ export async function updateMeetingAction(id: number, _prev: FormState, formData
   if (!Number.isSafeInteger(id) || !version.success) return { ok: false, message: { key: "form.failed" } };
   const parsed = parseHeader(formData);
   if (!parsed.ok) return parsed.state;
-  const result = updateMeeting(getDb(), {
+  const result = await updateMeeting(getDb(), {
     ...parsed.header,
     id,
     expectedVersion: version.data,
@@ -84,13 +84,13 @@ export async function closeMeetingAction(id: number, _prev: FormState, formData:
   const version = versionSchema.safeParse(formData.get("version"));
   if (!Number.isSafeInteger(id) || !version.success) return { ok: false, message: { key: "form.failed" } };
   const db = getDb();
-  const heldAt = getMeetingHeldAt(db, id);
+  const heldAt = await getMeetingHeldAt(db, id);
   if (!heldAt) return refusal({ ok: false, error: "notFound" });
   const now = new Date();
   if (heldAt.getTime() > now.getTime()) return { ok: false, message: { key: "meetings.refused.notYetHeld" } };
   // Read from the history before the write transaction, which then only stores it.
-  const snapshot = cellsOfBoard(boardAt(db, heldAt.getTime(), now.getTime()));
-  const result = closeMeeting(db, { id, expectedVersion: version.data, snapshot, actor: auth.actor, now });
+  const snapshot = cellsOfBoard(await boardAt(db, heldAt.getTime(), now.getTime()));
+  const result = await closeMeeting(db, { id, expectedVersion: version.data, snapshot, actor: auth.actor, now });
   if (!result.ok) return refusal(result);
   revalidatePath(`/meetings/${id}`);
   revalidatePath("/meetings");

@@ -30,8 +30,8 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
   const from = addDays(today, -(span - 1));
   const days = daysBetween(from, today);
   const db = getDb();
-  const standings = reportingStandings(db, { from, to: today, nowMs: now.getTime(), cutoff: getSettings(db).reportCutoff, timeZone: CITY_TIME_ZONE });
-  const rows = listReportingUnits(db).map((u) => {
+  const standings = (await reportingStandings(db, { from, to: today, nowMs: now.getTime(), cutoff: (await getSettings(db)).reportCutoff, timeZone: CITY_TIME_ZONE }));
+  const rows = (await listReportingUnits(db)).map((u) => {
     const byDay = standings.get(u.id)!;
     return { unit: u, byDay, summary: summariseCompliance(days.map((d) => byDay.get(d)!.standing)) };
   });

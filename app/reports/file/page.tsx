@@ -25,7 +25,7 @@ export default async function FileReportPage({ searchParams }: { searchParams: S
   const [t, tc, format, locale] = [await getTranslations("reports"), await getTranslations("colours"), await getFormatter(), await getLocale()];
   const db = getDb();
   const params = singleValues(await searchParams);
-  const mine = listUnitsOfUser(db, user.id);
+  const mine = (await listUnitsOfUser(db, user.id));
   if (mine.length === 0) {
     return (
       <section className="flex max-w-2xl flex-col gap-3">
@@ -38,11 +38,11 @@ export default async function FileReportPage({ searchParams }: { searchParams: S
   const days = fileableDays(dayInZone(now, CITY_TIME_ZONE));
   const unit = mine.find((u) => String(u.id) === params.unit) ?? mine[0];
   const day = days.includes(params.day ?? "") ? params.day! : days[0];
-  const cutoff = getSettings(db).reportCutoff;
+  const cutoff = (await getSettings(db)).reportCutoff;
   const deadline = reportDeadline(day, cutoff, CITY_TIME_ZONE);
-  const earlier = listReports(db, { from: day, to: day, unitIds: [unit.id] });
+  const earlier = (await listReports(db, { from: day, to: day, unitIds: [unit.id] }));
   const colour = (c: string | null) => (c && isColour(c) ? tc(c) : "—");
-  const prefill: DraftRow[] = listUnitSituations(db, { unitId: unit.id, day, timeZone: CITY_TIME_ZONE }).map((s) => ({
+  const prefill: DraftRow[] = (await listUnitSituations(db, { unitId: unit.id, day, timeZone: CITY_TIME_ZONE })).map((s) => ({
     kind: s.action === "create" ? "new_risk" : "grade_change",
     riskCode: s.code,
     text: s.action === "create" ? t("prefillNew", { title: s.title, colour: colour(s.to) }) : t("prefillGrade", { title: s.title, from: colour(s.from), to: colour(s.to) }),

@@ -34,14 +34,14 @@ const NOTICES = ["created", "saved", "graded", "reviewed", "statusChanged", "ack
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // A risk's title is register content: only someone who may read the register sees it, even in <title>.
-  const found = can(await getCurrentUser(), "risk.read") ? findRisk((await params).code) : undefined;
+  const found = can(await getCurrentUser(), "risk.read") ? await findRisk((await params).code) : undefined;
   return { title: found ? `${found.risk.code} ${found.risk.title}` : (await getTranslations("risk"))("notFound") };
 }
 
 export default async function RiskPage({ params, searchParams }: Props) {
   const { code: param } = await params;
   const user = await requirePageUser("risk.read", `/risks/${encodeURIComponent(param)}`);
-  const found = findRisk(param);
+  const found = await findRisk(param);
   if (!found) notFound();
   const db = getDb();
   const [query, locale, t, tc, ts, format] = await Promise.all([
@@ -55,7 +55,7 @@ export default async function RiskPage({ params, searchParams }: Props) {
   const { risk, area, region, unit } = found;
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
   const overdue = isReviewOverdue(risk, today);
-  const names = nameMaps(db, locale);
+  const names = await nameMaps(db, locale);
   const editable = canChangeRisk(user, "risk.edit", risk);
   const code = risk.code;
   const notice = NOTICES.find((n) => query[n]);
@@ -155,7 +155,7 @@ export default async function RiskPage({ params, searchParams }: Props) {
               <p className="whitespace-pre-wrap text-neutral-800">{risk.description || t("noDescription")}</p>
             </div>
             <MeasureList
-              measures={listMeasures(db, { riskId: risk.id })}
+              measures={await listMeasures(db, { riskId: risk.id })}
               today={today}
               edit={
                 editable
@@ -178,7 +178,7 @@ export default async function RiskPage({ params, searchParams }: Props) {
           </div>
           <div>
             <h2 className="mb-2 text-lg font-semibold">{t("history")}</h2>
-            <RiskTimeline events={listRiskEvents(db, { riskId: risk.id })} names={names} />
+            <RiskTimeline events={await listRiskEvents(db, { riskId: risk.id })} names={names} />
           </div>
         </section>
       </article>

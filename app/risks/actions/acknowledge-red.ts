@@ -16,7 +16,7 @@ export async function acknowledgeRedAction(code: string, _prev: FormState, formD
   if (!parsed.ok) return invalid(parsed.fieldErrors, values);
   return finish(
     step,
-    acknowledgeRed(step.db, {
+    await acknowledgeRed(step.db, {
       riskId: step.found.risk.id,
       expectedVersion: step.expectedVersion,
       actor: step.auth.actor,

@@ -16,7 +16,7 @@ export async function changeStatusAction(code: string, _prev: FormState, formDat
   if (!parsed.ok) return invalid(parsed.fieldErrors, values);
   return finish(
     step,
-    changeStatus(step.db, {
+    await changeStatus(step.db, {
       riskId: step.found.risk.id,
       expectedVersion: step.expectedVersion,
       actor: step.auth.actor,

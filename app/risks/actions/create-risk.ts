@@ -23,7 +23,7 @@ export async function createRiskAction(_prev: FormState, formData: FormData): Pr
   const db = getDb();
   const now = new Date();
   const today = dayInZone(now, CITY_TIME_ZONE);
-  const settings = getSettings(db);
+  const settings = await getSettings(db);
   const details = validateRiskDetails(riskFormValues(formData));
   const grading = validateGrading(gradingFormValues(formData), {
     thresholds: settings.thresholds,
@@ -31,7 +31,7 @@ export async function createRiskAction(_prev: FormState, formData: FormData): Pr
   });
   // Every error at once, so the user fixes everything in one pass.
   const errors = {
-    ...(details.ok ? referenceErrors(db, details.data) : details.fieldErrors),
+    ...(details.ok ? await referenceErrors(db, details.data) : details.fieldErrors),
     ...(grading.ok ? {} : grading.fieldErrors),
   };
   const review = grading.ok
@@ -48,7 +48,7 @@ export async function createRiskAction(_prev: FormState, formData: FormData): Pr
       values,
     };
   }
-  const { code } = insertRisk(db, {
+  const { code } = await insertRisk(db, {
     input: { ...details.data, reason: grading.data.reason || details.data.reason },
     assessment: grading.assessment,
     nextReviewDate: grading.data.nextReviewDate,

@@ -27,7 +27,7 @@ export async function gradeRiskAction(code: string, _prev: FormState, formData: 
   if (review) return { ok: false, message: { key: "form.invalid" }, fieldErrors: { nextReviewDate: [review] }, values };
   return finish(
     step,
-    gradeRisk(step.db, {
+    await gradeRisk(step.db, {
       riskId: step.found.risk.id,
       expectedVersion: step.expectedVersion,
       actor: step.auth.actor,

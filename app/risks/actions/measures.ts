@@ -32,7 +32,7 @@ async function saveMeasure(code: string, id: number | null, formData: FormData):
   };
   return finish(
     step,
-    id === null ? addMeasure(step.db, base) : updateMeasure(step.db, { ...base, measureId: id }),
+    id === null ? await addMeasure(step.db, base) : await updateMeasure(step.db, { ...base, measureId: id }),
     values,
     "measureSaved",
   );

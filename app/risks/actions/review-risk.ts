@@ -24,7 +24,7 @@ export async function reviewRiskAction(code: string, _prev: FormState, formData:
   if (review) return { ok: false, message: { key: "form.invalid" }, fieldErrors: { nextReviewDate: [review] }, values };
   return finish(
     step,
-    reviewRisk(step.db, {
+    await reviewRisk(step.db, {
       riskId: step.found.risk.id,
       expectedVersion: step.expectedVersion,
       actor: step.auth.actor,

@@ -21,7 +21,7 @@ export type Step = {
   expectedVersion: number;
   now: Date;
   today: string;
-  settings: ReturnType<typeof getSettings>;
+  settings: Awaited<ReturnType<typeof getSettings>>;
 };
 
 /**
@@ -38,7 +38,7 @@ export async function authorizeRiskStep(
   const auth = await authorize(permission);
   if (!auth.ok) return { ok: false, state: deniedState(auth) };
   const db = getDb();
-  const found = typeof code === "string" ? getRiskByCode(db, { code }) : undefined;
+  const found = typeof code === "string" ? await getRiskByCode(db, { code }) : undefined;
   if (!found) return { ok: false, state: { ok: false, message: { key: "risk.notFound" }, values } };
   // Outside the officer's scope the risk is read-only, whatever the form says.
   if (permission === "risk.edit" && !canChangeRisk(auth.user, "risk.edit", found.risk)) {
@@ -54,7 +54,7 @@ export async function authorizeRiskStep(
     expectedVersion: version.data,
     now,
     today: dayInZone(now, CITY_TIME_ZONE),
-    settings: getSettings(db),
+    settings: await getSettings(db),
   };
   // Stale already? Say so before judging the fields against a risk the user has not seen. (The
   // write checks the version again under the lock; this only gives the better message first.)
@@ -77,8 +77,8 @@ export async function refusal(
   values: Record<string, string>,
 ): Promise<FormState> {
   if (result.error === "conflict") {
-    const events = listRiskEventsSince(step.db, { riskId: step.found.risk.id, version: step.expectedVersion });
-    const d = await createDescriber(nameMaps(step.db, await getLocale()));
+    const events = await listRiskEventsSince(step.db, { riskId: step.found.risk.id, version: step.expectedVersion });
+    const d = await createDescriber(await nameMaps(step.db, await getLocale()));
     return {
       ok: false,
       values,

@@ -18,7 +18,7 @@ export async function updateRiskAction(code: string, _prev: FormState, formData:
   if (!opened.ok) return opened.state;
   const { step } = opened;
   const details = validateRiskDetails(values);
-  const errors = details.ok ? referenceErrors(step.db, details.data) : details.fieldErrors;
+  const errors = details.ok ? await referenceErrors(step.db, details.data) : details.fieldErrors;
   if (!details.ok || Object.keys(errors).length) return invalid(errors, values);
   // Moving a risk needs its new place in scope too: an officer can neither take nor give away others' risks.
   if (!canChangeRisk(step.auth.user, "risk.edit", details.data)) {
@@ -31,7 +31,7 @@ export async function updateRiskAction(code: string, _prev: FormState, formData:
   }
   return finish(
     step,
-    updateRiskDetails(step.db, {
+    await updateRiskDetails(step.db, {
       riskId: step.found.risk.id,
       expectedVersion: step.expectedVersion,
       input: details.data,

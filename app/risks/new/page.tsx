@@ -18,13 +18,13 @@ export default async function NewRiskPage() {
   const user = await requirePageUser("risk.create", "/risks/new");
   const [locale, t] = [await getLocale(), await getTranslations("risk")];
   const db = getDb();
-  const settings = getSettings(db);
+  const settings = await getSettings(db);
   return (
     <ClientMessages paths={ISLAND_MESSAGES.riskForm}>
       <div className="flex flex-col gap-4">
         <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
         <NewRiskForm
-          options={riskFormOptions(db, locale, { scope: user.scope })}
+          options={await riskFormOptions(db, locale, { scope: user.scope })}
           thresholds={settings.thresholds}
           cadence={settings.reviewDays}
           today={dayInZone(new Date(), CITY_TIME_ZONE)}

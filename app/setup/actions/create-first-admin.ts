@@ -28,11 +28,11 @@ const schema = z.object({
  */
 export async function createFirstAdminAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const db = getDb();
-  const digest = getSetupTokenDigest(db);
-  if (countUsers(db) > 0 || !digest) return { ok: false, message: { key: "setup.closed" } };
+  const digest = await getSetupTokenDigest(db);
+  if ((await countUsers(db)) > 0 || !digest) return { ok: false, message: { key: "setup.closed" } };
   const now = new Date();
   const key = `setup:${(await requestFacts()).ip ?? "any"}`;
-  const wait = getLockRemaining(db, { keys: [key], now });
+  const wait = await getLockRemaining(db, { keys: [key], now });
   if (wait > 0) return throttledState(wait, "");
   const str = (k: string) => (typeof formData.get(k) === "string" ? (formData.get(k) as string) : "");
   const values = { username: str("username"), displayName: str("displayName") };
@@ -48,7 +48,7 @@ export async function createFirstAdminAction(_prev: FormState, formData: FormDat
       values,
     };
   if (!sameDigest(hashToken(parsed.data.token), digest)) {
-    recordThrottleFailure(db, { key, threshold: THROTTLE.userThreshold, now });
+    await recordThrottleFailure(db, { key, threshold: THROTTLE.userThreshold, now });
     return {
       ok: false,
       message: { key: "form.invalid" },
@@ -56,7 +56,11 @@ export async function createFirstAdminAction(_prev: FormState, formData: FormDat
       values,
     };
   }
-  const ok = insertFirstAdmin(db, { ...parsed.data, passwordHash: await hashPassword(parsed.data.password), now });
+  const ok = await insertFirstAdmin(db, {
+    ...parsed.data,
+    passwordHash: await hashPassword(parsed.data.password),
+    now,
+  });
   if (!ok) return { ok: false, message: { key: "setup.closed" } };
   redirect("/login?setup=1");
 }

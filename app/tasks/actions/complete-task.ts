@@ -24,7 +24,7 @@ export async function completeTaskAction(taskId: number, _prev: FormState, formD
       }),
       values: { note },
     };
-  const result = completeTask(getDb(), {
+  const result = await completeTask(getDb(), {
     taskId,
     note: parsed.data.note,
     unitIds: auth.user.unitIds,

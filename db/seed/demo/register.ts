@@ -1,4 +1,4 @@
-import type { Db } from "../../client";
+import type { Db } from "../../store";
 import type { Colour, RiskStatus } from "../../../lib/domain/colours";
 import { addDays, dayInZone, startOfDayInZone } from "../../../lib/domain/dates";
 import type { Assessment } from "../../../lib/domain/grading";
@@ -116,17 +116,17 @@ export function planRegister(
     };
     // Read when the step runs: the risk's id and version as they are at that moment.
     const current = (actor: Actor) => ({ riskId: risk.id, expectedVersion: risk.version, actor });
-    const step = (at: number, run: (now: Date) => { ok: boolean; version?: number }, what: string) => {
+    const step = (at: number, run: (now: Date) => Promise<{ ok: boolean; version?: number }>, what: string) => {
       risk.lastAt = Math.max(risk.lastAt, at);
-      timeline.add(at, (now) => {
-        const r = must(run(now), `${what} of ${title}`) as { version: number };
+      timeline.add(at, async (now) => {
+        const r = must(await run(now), `${what} of ${title}`) as { version: number };
         risk.version = r.version;
       });
     };
 
-    timeline.add(createdMs, (now) => {
+    timeline.add(createdMs, async (now) => {
       const day = dayInZone(now);
-      const row = insertRisk(db, {
+      const row = await insertRisk(db, {
         input: {
           title,
           description,
@@ -215,8 +215,8 @@ export function planRegister(
         } as const;
         step(
           resolvedAt - (measures.length - i) * 10 * 60_000,
-          (now) => {
-            const measureId = listMeasures(db, { riskId: risk.id })[i].id;
+          async (now) => {
+            const measureId = (await listMeasures(db, { riskId: risk.id }))[i].id;
             return updateMeasure(db, { ...current(p.actor), measureId, measure, now });
           },
           "measure done",

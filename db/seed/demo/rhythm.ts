@@ -1,9 +1,10 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { COLOURS, type Colour } from "../../../lib/domain/colours";
 import { addDays, dayInZone, mondayOf, startOfDayInZone } from "../../../lib/domain/dates";
 import { DEFAULT_REPORT_CUTOFF, reportDeadline } from "../../../lib/domain/reporting";
 import { DEFAULT_REVIEW_DAYS } from "../../../lib/domain/review";
 import { cellsOfBoard } from "../../../lib/domain/trend";
-import type { Db } from "../../client";
+import type { Db } from "../../store";
 import { boardAsOf } from "../../history/as-of";
 import type { Actor } from "../../mutations/events";
 import { changeStatus, gradeRisk } from "../../mutations/grading";
@@ -16,6 +17,7 @@ import {
   createMeeting,
 } from "../../mutations/meetings";
 import { fileDailyReport } from "../../mutations/reports";
+import { meetingTasks, risks } from "../../schema";
 import { createRng } from "../generate";
 import type { PlannedRisk } from "./register";
 import { must, type Timeline } from "./timeline";
@@ -72,9 +74,9 @@ export function planRhythm(db: Db, timeline: Timeline, p: { now: Date; risks: Pl
       const zero = rng.next() < 0.65;
       const items = zero ? [] : [rng.pick(SITUATIONS)].map(([kind, text]) => ({ kind, text }));
       const actor = p.people.reporters.get(u.id)!;
-      timeline.add(filedAt, (now) => {
+      timeline.add(filedAt, async (now) => {
         must(
-          fileDailyReport(db, {
+          await fileDailyReport(db, {
             unitId: u.id,
             day,
             kind: zero ? "zero" : "items",
@@ -111,11 +113,11 @@ function planLastWeek(
   };
   const grade = (r: PlannedRisk, to: Colour, when: number, reason: string) => {
     r.lastAt = when;
-    timeline.add(when, (now) => {
+    timeline.add(when, async (now) => {
       const assessment = { method: "direct", score: null, computed: null, colour: to } as const;
       const next = addDays(dayInZone(now, TZ), DEFAULT_REVIEW_DAYS[to]);
       r.version = must(
-        gradeRisk(db, {
+        await gradeRisk(db, {
           riskId: r.id,
           expectedVersion: r.version,
           actor: p.actor,
@@ -140,9 +142,9 @@ function planLastWeek(
   if (done) {
     const when = at(addDays(p.monday, 4), 17, 45);
     done.lastAt = when;
-    timeline.add(when, (now) => {
+    timeline.add(when, async (now) => {
       done.version = must(
-        changeStatus(db, {
+        await changeStatus(db, {
           riskId: done.id,
           expectedVersion: done.version,
           actor: p.actor,
@@ -200,32 +202,35 @@ function planMeetings(
     if (heldAt > p.nowMs - 3 * HOUR) continue;
     planned += 1;
     const meeting = { id: 0, version: 1 };
-    timeline.add(heldAt - HOUR, (now) => {
-      meeting.id = createMeeting(db, {
-        type: m.type,
-        title: m.title,
-        heldAt: new Date(heldAt),
-        chair: m.chair,
-        attendees: [...m.attendees],
-        notes: "",
-        actor,
-        now,
-      }).id;
+    timeline.add(heldAt - HOUR, async (now) => {
+      meeting.id = (
+        await createMeeting(db, {
+          type: m.type,
+          title: m.title,
+          heldAt: new Date(heldAt),
+          chair: m.chair,
+          attendees: [...m.attendees],
+          notes: "",
+          actor,
+          now,
+        })
+      ).id;
     });
-    timeline.add(heldAt + HOUR, (now) => {
+    timeline.add(heldAt + HOUR, async (now) => {
       // The reds open at the meeting, as the office would bring them.
-      const reds = db.$client
-        .prepare(
-          "SELECT id FROM risks WHERE colour = 'red' AND status IN ('identified', 'controlling') ORDER BY id LIMIT 2",
-        )
-        .all() as Array<{ id: number }>;
+      const reds = await db
+        .select({ id: risks.id })
+        .from(risks)
+        .where(and(eq(risks.colour, "red"), inArray(risks.status, ["identified", "controlling"])))
+        .orderBy(asc(risks.id))
+        .limit(2);
       const bump = (r: { ok: boolean }) => {
         must(r, "meeting item");
         meeting.version += 1;
       };
       for (const r of reds)
         bump(
-          addDiscussedRisk(db, {
+          await addDiscussedRisk(db, {
             meetingId: meeting.id,
             riskId: r.id,
             note: "听取包抓单位汇报,管控措施基本到位。",
@@ -234,12 +239,12 @@ function planMeetings(
           }),
         );
       for (const text of m.decisions)
-        bump(addDecision(db, { meetingId: meeting.id, riskId: null, leader: m.chair, text, actor, now }));
+        bump(await addDecision(db, { meetingId: meeting.id, riskId: null, leader: m.chair, text, actor, now }));
       for (const t of m.tasks) {
         const u = unit(t.unit);
         if (u)
           bump(
-            addTask(db, {
+            await addTask(db, {
               meetingId: meeting.id,
               unitId: u.id,
               riskId: null,
@@ -252,10 +257,10 @@ function planMeetings(
       }
     });
     // Closed two hours after it was held, with the board as it stood when it was held.
-    timeline.add(heldAt + 2 * HOUR, (now) => {
-      const snapshot = cellsOfBoard(boardAsOf(db.$client, heldAt, now.getTime()));
+    timeline.add(heldAt + 2 * HOUR, async (now) => {
+      const snapshot = cellsOfBoard(await boardAsOf(db, heldAt, now.getTime()));
       must(
-        closeMeeting(db, { id: meeting.id, expectedVersion: meeting.version, snapshot, actor, now }),
+        await closeMeeting(db, { id: meeting.id, expectedVersion: meeting.version, snapshot, actor, now }),
         "closing the meeting",
       );
     });
@@ -263,13 +268,17 @@ function planMeetings(
       const u = unit(t.unit);
       if (!u || !t.done) return;
       const reporter = p.people.reporters.get(u.id)!;
-      timeline.add(Math.min(p.nowMs - HOUR, heldAt + 5 * 24 * HOUR), (now) => {
-        const taskId = (
-          db.$client.prepare("SELECT id FROM meeting_tasks WHERE meeting_id = ? ORDER BY id").all(meeting.id) as Array<{
-            id: number;
-          }>
-        )[i].id;
-        must(completeTask(db, { taskId, note: t.done!, unitIds: [u.id], actor: reporter, now }), "completing a task");
+      timeline.add(Math.min(p.nowMs - HOUR, heldAt + 5 * 24 * HOUR), async (now) => {
+        const tasks = await db
+          .select({ id: meetingTasks.id })
+          .from(meetingTasks)
+          .where(eq(meetingTasks.meetingId, meeting.id))
+          .orderBy(asc(meetingTasks.id));
+        const taskId = tasks[i].id;
+        must(
+          await completeTask(db, { taskId, note: t.done!, unitIds: [u.id], actor: reporter, now }),
+          "completing a task",
+        );
       });
     });
   }

@@ -5,21 +5,21 @@
  * whatever a step reads — the board at a meeting's time, a risk's current version — is the state
  * at that moment.
  */
-export type Step = { at: number; order: number; run: (at: Date) => void };
+export type Step = { at: number; order: number; run: (at: Date) => Promise<unknown> | void };
 
 export function createTimeline(now: Date) {
   const steps: Step[] = [];
   return {
     /** Plans `run` at `at` (ms); steps at the same moment run in the order they were planned. */
-    add(at: number, run: (at: Date) => void) {
+    add(at: number, run: Step["run"]) {
       if (!(at <= now.getTime()))
         throw new Error(`demo seed: a step planned after now (${new Date(at).toISOString()})`);
       steps.push({ at, order: steps.length, run });
     },
-    /** Runs every step in time order; returns how many ran. */
-    run(): number {
+    /** Runs every step in time order, each after the one before has finished; returns how many ran. */
+    async run(): Promise<number> {
       steps.sort((a, b) => a.at - b.at || a.order - b.order);
-      for (const s of steps) s.run(new Date(s.at));
+      for (const s of steps) await s.run(new Date(s.at));
       return steps.length;
     },
   };

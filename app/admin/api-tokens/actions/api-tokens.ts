@@ -41,10 +41,13 @@ export async function issueApiTokenAction(
     return { ok: false, message: { key: "form.invalid" }, fieldErrors: { name: [key] }, values };
   }
   const db = getDb();
-  const [areas, regions] = [new Set(listAreas(db).map((a) => a.id)), new Set(listRegions(db).map((r) => r.id))];
+  const [areas, regions] = [
+    new Set((await listAreas(db)).map((a) => a.id)),
+    new Set((await listRegions(db)).map((r) => r.id)),
+  ];
   if (!parsed.data.area.every((id) => areas.has(id)) || !parsed.data.region.every((id) => regions.has(id)))
     return { ok: false, message: { key: "form.failed" }, values };
-  const { token } = issueApiToken(db, {
+  const { token } = await issueApiToken(db, {
     name: parsed.data.name,
     areaIds: parsed.data.area,
     regionIds: parsed.data.region,
@@ -60,7 +63,7 @@ export async function revokeApiTokenAction(id: number, _prev: FormState, _formDa
   const auth = await authorize("users.manage");
   if (!auth.ok) return deniedState(auth);
   if (!Number.isSafeInteger(id) || id <= 0) return { ok: false, message: { key: "form.failed" } };
-  const done = revokeApiToken(getDb(), { id, actor: auth.actor, now: new Date() });
+  const done = await revokeApiToken(getDb(), { id, actor: auth.actor, now: new Date() });
   revalidatePath("/admin/api-tokens");
   return done
     ? { ok: true, message: { key: "apiTokens.revoked" } }

@@ -36,7 +36,12 @@ export async function createReferenceAction(table: string, _prev: FormState, for
       fieldErrors: keysToRuleErrors(flatten(parsed.error), LIMITS),
       values,
     };
-  const result = insertReference(getDb(), { table: t.data, values: parsed.data, actor: auth.actor, now: new Date() });
+  const result = await insertReference(getDb(), {
+    table: t.data,
+    values: parsed.data,
+    actor: auth.actor,
+    now: new Date(),
+  });
   if (!result.ok) {
     if (result.error === "notFound") return { ok: false, message: { key: "form.failed" }, values };
     return {
@@ -69,7 +74,7 @@ export async function renameReferenceAction(
       message: { key: "form.invalid" },
       fieldErrors: keysToRuleErrors(flatten(parsed.error), LIMITS),
     };
-  const result = renameReference(getDb(), {
+  const result = await renameReference(getDb(), {
     table: t.data,
     id: i.data,
     ...parsed.data,
@@ -93,7 +98,13 @@ export async function setReferenceActiveAction(
   const t = tableSchema.safeParse(table);
   const i = idSchema.safeParse(id);
   if (!t.success || !i.success || typeof active !== "boolean") return { ok: false, message: { key: "form.failed" } };
-  const result = setReferenceActive(getDb(), { table: t.data, id: i.data, active, actor: auth.actor, now: new Date() });
+  const result = await setReferenceActive(getDb(), {
+    table: t.data,
+    id: i.data,
+    active,
+    actor: auth.actor,
+    now: new Date(),
+  });
   if (!result.ok) return { ok: false, message: { key: "reference.notFound" } };
   revalidatePath("/admin/reference");
   return { ok: true, message: { key: active ? "reference.reactivated" : "reference.deactivated" } };

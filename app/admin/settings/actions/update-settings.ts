@@ -17,7 +17,7 @@ export async function updateSettingsAction(_prev: FormState, formData: FormData)
       message: { key: "form.invalid" },
       fieldErrors: keysToRuleErrors(parsed.fieldErrors, { organisation: ORGANISATION_MAX }),
     };
-  const { changed } = updateSettings(getDb(), { next: parsed.settings, actor: auth.actor, now: new Date() });
+  const { changed } = await updateSettings(getDb(), { next: parsed.settings, actor: auth.actor, now: new Date() });
   revalidatePath("/", "layout");
   return changed.length
     ? { ok: true, message: { key: "settings.saved" } }

@@ -23,9 +23,9 @@ export default async function EditUserPage({ params }: Props) {
   const me = await requirePageUser("users.manage", "/admin/users");
   const id = Number((await params).id);
   const db = getDb();
-  const user = Number.isSafeInteger(id) && id > 0 ? getUser(db, { id }) : undefined;
+  const user = Number.isSafeInteger(id) && id > 0 ? await getUser(db, { id }) : undefined;
   if (!user) notFound();
-  const { roles, scope, unitIds } = getPrincipal(db, { userId: id });
+  const { roles, scope, unitIds } = await getPrincipal(db, { userId: id });
   const [t, locale, format] = [await getTranslations("admin"), await getLocale(), await getFormatter()];
   return (
     <ClientMessages paths={ISLAND_MESSAGES.users}>
@@ -56,7 +56,7 @@ export default async function EditUserPage({ params }: Props) {
             unitIds,
             version: user.version,
           }}
-          options={userFormOptions(db, locale)}
+          options={await userFormOptions(db, locale)}
         />
         <div className="flex flex-wrap items-start gap-6 rounded-lg border border-neutral-200 bg-white p-6">
           <AccountControl

@@ -14,10 +14,10 @@ export async function resetPasswordAction(userId: number, _prev: FormState): Pro
   const auth = await authorize("users.manage");
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
-  const user = Number.isSafeInteger(userId) ? getUser(db, { id: userId }) : undefined;
+  const user = Number.isSafeInteger(userId) ? await getUser(db, { id: userId }) : undefined;
   if (!user) return { ok: false, message: { key: "admin.userNotFound" } };
   const password = temporaryPassword();
-  setPassword(db, {
+  await setPassword(db, {
     userId,
     passwordHash: await hashPassword(password),
     kind: "reset",
@@ -33,17 +33,17 @@ export async function setActiveAction(userId: number, active: boolean, _prev: Fo
   const auth = await authorize("users.manage");
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
-  const user = Number.isSafeInteger(userId) ? getUser(db, { id: userId }) : undefined;
+  const user = Number.isSafeInteger(userId) ? await getUser(db, { id: userId }) : undefined;
   if (!user || typeof active !== "boolean") return { ok: false, message: { key: "admin.userNotFound" } };
   if (!active && user.id === auth.user.id) return { ok: false, message: { key: "admin.notYourself" } };
   if (
     !active &&
-    getPrincipal(db, { userId }).roles.includes("admin") &&
-    countOtherActiveAdmins(db, { exceptId: userId }) === 0
+    (await getPrincipal(db, { userId })).roles.includes("admin") &&
+    (await countOtherActiveAdmins(db, { exceptId: userId })) === 0
   ) {
     return { ok: false, message: { key: "errors.lastAdmin" } };
   }
-  setUserActive(db, { userId, active, actor: auth.actor, now: new Date() });
+  await setUserActive(db, { userId, active, actor: auth.actor, now: new Date() });
   revalidatePath("/admin/users");
   revalidatePath(`/admin/users/${userId}`);
   return { ok: true, message: { key: active ? "admin.reactivated" : "admin.deactivated" } };
@@ -55,7 +55,7 @@ export async function resetTotpAction(userId: number, _prev: FormState): Promise
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
   const result = Number.isSafeInteger(userId)
-    ? disableTotp(db, { userId, actor: auth.actor, now: new Date() })
+    ? await disableTotp(db, { userId, actor: auth.actor, now: new Date() })
     : { ok: false };
   if (!result.ok) return { ok: false, message: { key: "admin.userNotFound" } };
   revalidatePath(`/admin/users/${userId}`);

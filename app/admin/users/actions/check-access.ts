@@ -5,14 +5,15 @@ import type { Role } from "@/lib/auth/permissions";
 import type { RuleError } from "@/lib/domain/risk-rules";
 
 /** Scope lists must name active areas and regions; a scope without the officer role is pointless but harmless. */
-export function checkAccess(
+export async function checkAccess(
   db: Db,
   access: { roles: Role[]; areaIds: number[]; regionIds: number[]; unitIds: number[] },
 ) {
   const errors: Partial<Record<string, RuleError[]>> = {};
-  if (!allActive(db, { table: "areas", ids: access.areaIds })) errors.areaIds = [{ key: "unknownArea" }];
-  if (!allActive(db, { table: "regions", ids: access.regionIds })) errors.regionIds = [{ key: "unknownRegion" }];
-  if (!allActive(db, { table: "units", ids: access.unitIds })) errors.unitIds = [{ key: "unknownUnit" }];
+  if (!(await allActive(db, { table: "areas", ids: access.areaIds }))) errors.areaIds = [{ key: "unknownArea" }];
+  if (!(await allActive(db, { table: "regions", ids: access.regionIds })))
+    errors.regionIds = [{ key: "unknownRegion" }];
+  if (!(await allActive(db, { table: "units", ids: access.unitIds }))) errors.unitIds = [{ key: "unknownUnit" }];
   if (access.roles.includes("officer") && (access.areaIds.length === 0 || access.regionIds.length === 0)) {
     errors.areaIds = [...(errors.areaIds ?? []), { key: "officerNeedsScope" }];
   }

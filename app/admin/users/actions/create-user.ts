@@ -26,11 +26,11 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
     };
   }
   const db = getDb();
-  const errors = checkAccess(db, parsed.data);
+  const errors = await checkAccess(db, parsed.data);
   if (Object.keys(errors).length) return { ok: false, message: { key: "form.invalid" }, fieldErrors: errors, values };
   const password = temporaryPassword();
   const { username, displayName, roles, areaIds, regionIds, unitIds } = parsed.data;
-  const result = insertUser(db, {
+  const result = await insertUser(db, {
     username,
     displayName,
     passwordHash: await hashPassword(password),

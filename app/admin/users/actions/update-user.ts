@@ -28,12 +28,12 @@ export async function updateUserAction(userId: number, _prev: FormState, formDat
     };
   }
   const db = getDb();
-  const errors = checkAccess(db, parsed.data);
-  if (!parsed.data.roles.includes("admin") && countOtherActiveAdmins(db, { exceptId: userId }) === 0)
+  const errors = await checkAccess(db, parsed.data);
+  if (!parsed.data.roles.includes("admin") && (await countOtherActiveAdmins(db, { exceptId: userId })) === 0)
     errors.roles = [{ key: "lastAdmin" }];
   if (Object.keys(errors).length) return { ok: false, message: { key: "form.invalid" }, fieldErrors: errors };
   const { displayName, roles, areaIds, regionIds, unitIds } = parsed.data;
-  const result = updateUserAccess(db, {
+  const result = await updateUserAccess(db, {
     userId,
     expectedVersion: version.data,
     displayName,

@@ -27,7 +27,7 @@ export default async function NewUserPage() {
           action={createUserAction}
           isNew
           initial={{ username: "", displayName: "", roles: [], areaIds: [], regionIds: [], unitIds: [] }}
-          options={userFormOptions(getDb(), locale)}
+          options={await userFormOptions(getDb(), locale)}
         />
       </section>
     </ClientMessages>

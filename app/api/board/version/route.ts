@@ -13,5 +13,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const auth = await authorizeRoute(request, "board.view", { sensitive: false });
   if (auth instanceof Response) return auth;
-  return Response.json({ version: getBoardVersion(getDb()) }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ version: await getBoardVersion(getDb()) }, { headers: { "cache-control": "no-store" } });
 }

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { appendEvent, writeTransaction } from "@/db/mutations/events";
+import { recordExport } from "@/db/mutations/exports";
 import { buildAnalysisDocument } from "@/lib/analysis/document";
 import { analysisDocx } from "@/lib/analysis/docx";
 import { chooseWeek, loadWeeklyAnalysis } from "@/lib/analysis/load";
@@ -35,7 +35,7 @@ export async function GET(request: Request) {
   const font = format === "pdf" ? findPdfFont() : null;
   if (format === "pdf" && !font) return Response.json({ error: "noFont", message: t("noPdfFont") }, { status: 503 });
   const db = getDb();
-  const { analysis, names, organisation } = loadWeeklyAnalysis(db, {
+  const { analysis, names, organisation } = await loadWeeklyAnalysis(db, {
     monday: week.monday,
     now,
     locale: await getLocale(),
@@ -50,14 +50,11 @@ export async function GET(request: Request) {
     rowLimit: DOCUMENT_ROWS,
   });
   const body = format === "pdf" ? await analysisPdf(doc, font!) : await analysisDocx(doc);
-  writeTransaction(db, (tx) =>
-    appendEvent(tx, {
-      at: now,
-      actor: auth.actor,
-      action: "export",
-      data: { kind: "analysis", format, week: week.label, bytes: body.length },
-    }),
-  );
+  await recordExport(db, {
+    actor: auth.actor,
+    now,
+    data: { kind: "analysis", format, week: week.label, bytes: body.length },
+  });
   const name = `sise-weekly-${week.label}.${format}`;
   return new Response(new Uint8Array(body), {
     headers: {

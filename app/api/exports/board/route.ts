@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { appendEvent, writeTransaction } from "@/db/mutations/events";
+import { recordExport } from "@/db/mutations/exports";
 import { findPdfFont } from "@/lib/analysis/pdf-font";
 import { authorizeRoute } from "@/lib/auth/route-guard";
 import { boardPdf } from "@/lib/board/pdf";
@@ -92,14 +92,11 @@ export async function GET(request: Request) {
           words,
           font,
         );
-  writeTransaction(db, (tx) =>
-    appendEvent(tx, {
-      at: now,
-      actor: auth.actor,
-      action: "export",
-      data: { kind: "board", format: "pdf", view: v.view, filter: v.query },
-    }),
-  );
+  await recordExport(db, {
+    actor: auth.actor,
+    now,
+    data: { kind: "board", format: "pdf", view: v.view, filter: v.query },
+  });
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": "application/pdf",

@@ -34,7 +34,7 @@ export async function GET(request: Request) {
   }
   const { filter } = parsed;
   const query = filterQuery(filter);
-  const words = format === "xlsx" ? await historyExportWords(nameMaps(getDb(), await getLocale())) : undefined;
+  const words = format === "xlsx" ? await historyExportWords(await nameMaps(getDb(), await getLocale())) : undefined;
   return exportDownload({
     actor: auth.actor,
     format,
@@ -46,7 +46,7 @@ export async function GET(request: Request) {
     },
     rawNote: t("xlsx.rawNote"),
     csvWorker: { filter, timeZone: CITY_TIME_ZONE },
-    open: (sqlite, f) =>
-      historySource(sqlite, filter, CITY_TIME_ZONE, { format: f, words: f === "xlsx" ? words : undefined }),
+    open: (snapshot, f) =>
+      historySource(snapshot, filter, CITY_TIME_ZONE, { format: f, words: f === "xlsx" ? words : undefined }),
   });
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { openExportSnapshot } from "@/db/exports/snapshot";
+import { getDb } from "@/db/client";
 import { verifyExport, verifyXlsxExport, type ExportCheck } from "@/db/exports/verify-export";
 import { authorizeRoute } from "@/lib/auth/route-guard";
 import { boundedBody, BodyTooLarge, spoolToTempFile } from "@/lib/http/bounded-body";
@@ -25,7 +25,7 @@ export async function POST(request: Request) {
     return Response.json({ ok: false, problem: "tooLarge", message: t("problem.tooLarge", { mb }) }, { status: 413 });
   const body = boundedBody(request.body, VERIFY_LIMITS.maxUploadBytes);
   // Its own read-only snapshot of the database: a long check never holds the server's connection.
-  const snapshot = openExportSnapshot();
+  const snapshot = await getDb().openSnapshot();
   try {
     const first = await body.peek(4);
     let check: ExportCheck;
@@ -34,12 +34,12 @@ export async function POST(request: Request) {
       // An XLSX is a zip, read from its end: it is kept in a temporary file while it is checked.
       const file = await spoolToTempFile(body.chunks());
       try {
-        check = await verifyXlsxExport(file.path, VERIFY_LIMITS.xlsx, snapshot.sqlite);
+        check = await verifyXlsxExport(file.path, VERIFY_LIMITS.xlsx, snapshot.snapshot);
       } finally {
         await file.remove();
       }
     } else {
-      check = await verifyExport(body.chunks(), snapshot.sqlite);
+      check = await verifyExport(body.chunks(), snapshot.snapshot);
     }
     if (check.ok) {
       const message =

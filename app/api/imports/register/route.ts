@@ -69,7 +69,7 @@ export async function POST(request: Request): Promise<Response> {
   if (params.get("digest") !== digest) return answer({ ...preview, message: t("changedSincePreview") }, 409);
   if (counts.create + counts.update === 0) return answer({ ...preview, message: t("nothingToDo") });
   try {
-    const done = commitImport(db, plan, { actor: auth.actor, now, reason: t("reason", { file: name }) });
+    const done = await commitImport(db, plan, { actor: auth.actor, now, reason: t("reason", { file: name }) });
     revalidatePath("/risks");
     return answer({
       status: "done",

@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const caller = await authorizeApi(request);
   if (caller instanceof Response) return caller;
-  return Response.json(apiBoard(getDb(), caller.token), { headers: { "cache-control": "no-store" } });
+  return Response.json(await apiBoard(getDb(), caller.token), { headers: { "cache-control": "no-store" } });
 }

@@ -16,5 +16,5 @@ export async function GET(request: Request) {
       { error: "badRequest", message: (await getTranslations("api"))("badQuery", { names: q.names.join(", ") }) },
       { status: 400 },
     );
-  return Response.json(apiEvents(getDb(), caller.token, q.data), { headers: { "cache-control": "no-store" } });
+  return Response.json(await apiEvents(getDb(), caller.token, q.data), { headers: { "cache-control": "no-store" } });
 }

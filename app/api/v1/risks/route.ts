@@ -18,7 +18,14 @@ export async function GET(request: Request) {
     );
   const { area, region, colour, status, after, limit } = q.data;
   return Response.json(
-    apiRisks(getDb(), caller.token, { areaCode: area, regionCode: region, colour, status, afterId: after, limit }),
+    await apiRisks(getDb(), caller.token, {
+      areaCode: area,
+      regionCode: region,
+      colour,
+      status,
+      afterId: after,
+      limit,
+    }),
     { headers: { "cache-control": "no-store" } },
   );
 }

@@ -17,7 +17,7 @@ type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // A risk's title is register content: only someone who may read the register sees it, even in <title>.
-  const found = can(await getCurrentUser(), "risk.read") ? findRisk((await params).code) : undefined;
+  const found = can(await getCurrentUser(), "risk.read") ? await findRisk((await params).code) : undefined;
   const t = await getTranslations("risk");
   return { title: found ? t("editTitle", { code: found.risk.code }) : t("notFound") };
 }
@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditRiskPage({ params }: Props) {
   const { code: param } = await params;
   const user = await requirePageUser("risk.edit", `/risks/${encodeURIComponent(param)}/edit`);
-  const found = findRisk(param);
+  const found = await findRisk(param);
   if (!found) notFound();
   // Out of scope the risk is read-only: the 403 page, not a form whose save would be refused.
   if (!canChangeRisk(user, "risk.edit", found.risk)) forbidden();
@@ -51,7 +51,7 @@ export default async function EditRiskPage({ params }: Props) {
           action={updateRiskAction.bind(null, code)}
           initial={initial}
           version={r.version}
-          options={riskFormOptions(db, locale, {
+          options={await riskFormOptions(db, locale, {
             keep: { areaId: r.areaId, regionId: r.regionId, unitId: r.responsibleUnitId },
             scope: user.scope,
           })}

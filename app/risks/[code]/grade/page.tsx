@@ -21,7 +21,7 @@ import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = can(await getCurrentUser(), "risk.read") ? findRisk((await params).code) : undefined;
+  const found = can(await getCurrentUser(), "risk.read") ? await findRisk((await params).code) : undefined;
   const t = await getTranslations("grading");
   return { title: found ? t("pageTitle", { code: found.risk.code }) : (await getTranslations("risk"))("notFound") };
 }
@@ -30,12 +30,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function GradePage({ params }: Props) {
   const { code: param } = await params;
   const user = await requirePageUser("risk.edit", `/risks/${encodeURIComponent(param)}/grade`);
-  const found = findRisk(param);
+  const found = await findRisk(param);
   if (!found) notFound();
   if (!canChangeRisk(user, "risk.edit", found.risk)) forbidden();
   const r = found.risk;
   const [t, tc] = [await getTranslations("grading"), await getTranslations("colours")];
-  const settings = getSettings(getDb());
+  const settings = await getSettings(getDb());
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
   const a = (r.assessment ?? {}) as Record<string, unknown>;
   const str = (k: string) => (a[k] === undefined || a[k] === null ? "" : String(a[k]));

@@ -1,10 +1,7 @@
 import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { Db } from "./client";
-import * as schema from "./schema";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { bigramText } from "../lib/domain/search";
+import { bigramText } from "../../lib/domain/search";
 
 /** Where the embedded database lives: SISE_DB_PATH, else ./data/sise.db under the working directory. */
 export function databasePath(): string {
@@ -28,12 +25,3 @@ export function openDatabase(file: string = databasePath(), options: { readonly?
   sqlite.function("sise_bigrams", { deterministic: true }, (text: unknown) => bigramText(String(text ?? "")));
   return sqlite;
 }
-
-/** A connection of its own to a database file (read-only for checks that must not hold the app's). */
-export function openDb(file: string, options: { readonly?: boolean } = {}): Db {
-  return drizzle(openDatabase(file, options), { schema }) as Db;
-}
-
-/** The file a connection has open: checkpoints keep their key and receipts beside it. */
-export const databaseFile = (db: Db): string => db.$client.name;
-export const closeDb = (db: Db) => db.$client.close();

@@ -1,0 +1,13 @@
+import { internalsOf } from "./sqlite/store";
+import type { Db } from "./store";
+
+/** Refreshes the query planner's statistics after a bulk load (the load generator, an import of years). */
+export async function analyzeStore(db: Db): Promise<void> {
+  const { writer } = internalsOf(db);
+  if (!writer) throw new Error(`${db.location} is open read-only`);
+  await db.write(async () => {
+    // ANALYZE may run inside the write's transaction; it takes the same lock.
+    writer.exec("ANALYZE");
+  });
+  writer.pragma("optimize");
+}
