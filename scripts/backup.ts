@@ -8,20 +8,28 @@ import { dirname, resolve } from "node:path";
 import { backupDatabase, isSound } from "../db/backup";
 import { databasePath, openDb } from "../db/open";
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const file = resolve(arg("--db") ?? databasePath());
-const out = resolve(arg("--out") ?? `backups/sise-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
-mkdirSync(dirname(out), { recursive: true });
-const source = openDb(file, { readonly: true });
-const started = performance.now();
-const check = await backupDatabase(source, out);
-await source.close();
-const summary = `${out}: ${check.risks} risks, ${check.chain.ok ? `${check.chain.count} events, head ${check.chain.head}` : "chain BROKEN"}, integrity ${check.integrity}, ${(check.bytes / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - started)} ms`;
-if (!isSound(check)) {
-  console.error(`[sise] backup does not verify — ${summary}`);
-  process.exit(1);
+// A function, not top-level await: tsx runs these files as CommonJS.
+async function main() {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const file = resolve(arg("--db") ?? databasePath());
+  const out = resolve(arg("--out") ?? `backups/sise-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
+  mkdirSync(dirname(out), { recursive: true });
+  const source = openDb(file, { readonly: true });
+  const started = performance.now();
+  const check = await backupDatabase(source, out);
+  await source.close();
+  const summary = `${out}: ${check.risks} risks, ${check.chain.ok ? `${check.chain.count} events, head ${check.chain.head}` : "chain BROKEN"}, integrity ${check.integrity}, ${(check.bytes / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - started)} ms`;
+  if (!isSound(check)) {
+    console.error(`[sise] backup does not verify — ${summary}`);
+    process.exit(1);
+  }
+  console.log(`[sise] backup ${summary}`);
 }
-console.log(`[sise] backup ${summary}`);
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

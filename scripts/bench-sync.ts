@@ -16,63 +16,71 @@ import { internalsOf } from "../db/sqlite/store";
 import { COLOURS } from "../lib/domain/colours";
 import { assess } from "../lib/domain/grading";
 
-const n = Number(process.argv[2] ?? 2000);
-async function run(mode: "FULL" | "NORMAL") {
-  const dir = mkdtempSync(join(tmpdir(), "sise-sync-"));
-  const db = openDb(join(dir, "sise.db"));
-  await applyMigrations(db);
-  await seedReference(db);
-  internalsOf(db).writer!.pragma(`synchronous = ${mode}`);
-  const [[area], [region], [unit]] = [await listAreas(db), await listRegions(db), await listUnits(db)];
-  const a = (c: (typeof COLOURS)[number]) => {
-    const r = assess({ method: "direct" }, c, "");
-    if (!r.ok) throw new Error(r.error);
-    return r.assessment;
-  };
-  const { id } = await insertRisk(db, {
-    input: {
-      title: "榆阳区燃气风险",
-      description: "",
-      areaId: area.id,
-      regionId: region.id,
-      responsibleUnitId: unit.id,
-      responsiblePerson: "张伟",
-      coUnitIds: [],
-      reason: "",
-    },
-    assessment: a("yellow"),
-    nextReviewDate: "2026-12-20",
-    actor: { id: null, name: "bench" },
-    now: new Date(),
-    year: 2026,
-  });
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = performance.now();
-    const r = await gradeRisk(db, {
-      riskId: id,
-      expectedVersion: i + 1,
+// A function, not top-level await: tsx runs these files as CommonJS.
+async function main() {
+  const n = Number(process.argv[2] ?? 2000);
+  async function run(mode: "FULL" | "NORMAL") {
+    const dir = mkdtempSync(join(tmpdir(), "sise-sync-"));
+    const db = openDb(join(dir, "sise.db"));
+    await applyMigrations(db);
+    await seedReference(db);
+    internalsOf(db).writer!.pragma(`synchronous = ${mode}`);
+    const [[area], [region], [unit]] = [await listAreas(db), await listRegions(db), await listUnits(db)];
+    const a = (c: (typeof COLOURS)[number]) => {
+      const r = assess({ method: "direct" }, c, "");
+      if (!r.ok) throw new Error(r.error);
+      return r.assessment;
+    };
+    const { id } = await insertRisk(db, {
+      input: {
+        title: "榆阳区燃气风险",
+        description: "",
+        areaId: area.id,
+        regionId: region.id,
+        responsibleUnitId: unit.id,
+        responsiblePerson: "张伟",
+        coUnitIds: [],
+        reason: "",
+      },
+      assessment: a("yellow"),
+      nextReviewDate: "2026-12-20",
       actor: { id: null, name: "bench" },
       now: new Date(),
-      assessment: a(COLOURS[i % 4]),
-      reason: "bench",
-      nextReviewDate: "2026-12-01",
+      year: 2026,
     });
-    times.push(performance.now() - s);
-    if (!r.ok) throw new Error("write refused");
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = performance.now();
+      const r = await gradeRisk(db, {
+        riskId: id,
+        expectedVersion: i + 1,
+        actor: { id: null, name: "bench" },
+        now: new Date(),
+        assessment: a(COLOURS[i % 4]),
+        reason: "bench",
+        nextReviewDate: "2026-12-01",
+      });
+      times.push(performance.now() - s);
+      if (!r.ok) throw new Error("write refused");
+    }
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+    times.sort((x, y) => x - y);
+    const total = times.reduce((x, y) => x + y, 0);
+    return {
+      mode,
+      writesPerSecond: Math.round((n / total) * 1000),
+      p50: +times[Math.floor(n / 2)].toFixed(3),
+      p99: +times[Math.floor(n * 0.99)].toFixed(3),
+    };
   }
-  await db.close();
-  rmSync(dir, { recursive: true, force: true });
-  times.sort((x, y) => x - y);
-  const total = times.reduce((x, y) => x + y, 0);
-  return {
-    mode,
-    writesPerSecond: Math.round((n / total) * 1000),
-    p50: +times[Math.floor(n / 2)].toFixed(3),
-    p99: +times[Math.floor(n * 0.99)].toFixed(3),
-  };
+  // Alternate the modes so the machine's noise falls on both.
+  const results = [];
+  for (const mode of ["FULL", "NORMAL", "FULL", "NORMAL"] as const) results.push(await run(mode));
+  console.log(JSON.stringify(results));
 }
-// Alternate the modes so the machine's noise falls on both.
-const results = [];
-for (const mode of ["FULL", "NORMAL", "FULL", "NORMAL"] as const) results.push(await run(mode));
-console.log(JSON.stringify(results));
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -6,13 +6,21 @@ import { parseArgs } from "node:util";
 import { databasePath, openDb } from "../db/open";
 import { checkpointPaths, writeCheckpoint } from "../lib/checkpoints/signer";
 
-const { values } = parseArgs({ options: { db: { type: "string" }, force: { type: "boolean" } } });
-const file = values.db ?? databasePath();
-const db = openDb(file);
-const { receipt, written } = await writeCheckpoint(db, { force: values.force });
-await db.close();
-const paths = checkpointPaths(file);
-console.log(
-  `${written ? "signed" : "already signed"}: seq ${receipt.seq}, head ${receipt.hash}, at ${new Date(receipt.at).toISOString()}, key ${receipt.key}`,
-);
-console.log(`receipts: ${paths.receipts}\npublic key: ${paths.publicKey}`);
+// A function, not top-level await: tsx runs these files as CommonJS.
+async function main() {
+  const { values } = parseArgs({ options: { db: { type: "string" }, force: { type: "boolean" } } });
+  const file = values.db ?? databasePath();
+  const db = openDb(file);
+  const { receipt, written } = await writeCheckpoint(db, { force: values.force });
+  await db.close();
+  const paths = checkpointPaths(file);
+  console.log(
+    `${written ? "signed" : "already signed"}: seq ${receipt.seq}, head ${receipt.hash}, at ${new Date(receipt.at).toISOString()}, key ${receipt.key}`,
+  );
+  console.log(`receipts: ${paths.receipts}\npublic key: ${paths.publicKey}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -13,47 +13,55 @@ import { countRisks } from "../db/queries/risks";
 import { seedReference } from "../db/seed";
 import { insertGeneratedRisks } from "../db/seed/generate";
 
-const { values } = parseArgs({
-  options: {
-    db: { type: "string", default: "bench/sise-load.db" },
-    risks: { type: "string", default: "50000" },
-    events: { type: "string", default: "1000000" },
-    seed: { type: "string", default: "42" },
-    append: { type: "boolean", default: false },
-  },
-});
-const risks = Number(values.risks);
-const events = Number(values.events);
-if (!Number.isInteger(risks) || risks < 1 || !Number.isInteger(events) || events < risks) {
-  console.error("--risks must be a positive integer and --events at least --risks (each risk has a create event)");
-  process.exit(2);
+// A function, not top-level await: tsx runs these files as CommonJS.
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      db: { type: "string", default: "bench/sise-load.db" },
+      risks: { type: "string", default: "50000" },
+      events: { type: "string", default: "1000000" },
+      seed: { type: "string", default: "42" },
+      append: { type: "boolean", default: false },
+    },
+  });
+  const risks = Number(values.risks);
+  const events = Number(values.events);
+  if (!Number.isInteger(risks) || risks < 1 || !Number.isInteger(events) || events < risks) {
+    console.error("--risks must be a positive integer and --events at least --risks (each risk has a create event)");
+    process.exit(2);
+  }
+
+  const db = openDb(values.db);
+  await applyMigrations(db);
+  await seedReference(db);
+  const existing = await countRisks(db);
+  if (existing > 0 && !values.append) {
+    console.error(`${values.db} already has ${existing} risks; pass --append to add more`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  const batch = 5000;
+  let made = { risks: 0, events: 0 };
+  for (let i = 0; i < risks; i += batch) {
+    const n = Math.min(batch, risks - i);
+    const r = await insertGeneratedRisks(db, {
+      count: n,
+      seed: Number(values.seed) + i,
+      now: new Date(),
+      spanDays: 730,
+      extraEventsPerRisk: (events - risks) / risks,
+      actorName: "system:seed",
+    });
+    made = { risks: made.risks + r.risks, events: made.events + r.events };
+  }
+  await analyzeStore(db);
+  await db.close();
+  console.log(
+    `[sise] ${values.db}: +${made.risks} risks, +${made.events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
-const db = openDb(values.db);
-await applyMigrations(db);
-await seedReference(db);
-const existing = await countRisks(db);
-if (existing > 0 && !values.append) {
-  console.error(`${values.db} already has ${existing} risks; pass --append to add more`);
-  process.exit(2);
-}
-const started = performance.now();
-const batch = 5000;
-let made = { risks: 0, events: 0 };
-for (let i = 0; i < risks; i += batch) {
-  const n = Math.min(batch, risks - i);
-  const r = await insertGeneratedRisks(db, {
-    count: n,
-    seed: Number(values.seed) + i,
-    now: new Date(),
-    spanDays: 730,
-    extraEventsPerRisk: (events - risks) / risks,
-    actorName: "system:seed",
-  });
-  made = { risks: made.risks + r.risks, events: made.events + r.events };
-}
-await analyzeStore(db);
-await db.close();
-console.log(
-  `[sise] ${values.db}: +${made.risks} risks, +${made.events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-);
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -10,7 +10,7 @@
 import { openDb } from "../db/open";
 import { applyMigrations } from "../db/migrate";
 import { countRisks } from "../db/queries/risks";
-import { seedDemo, seedReference } from "../db/seed";
+import { demoStart, seedDemo, seedReference } from "../db/seed";
 import { countUserRows, issueSetupToken, seedAdminFromEnv } from "../db/seed/users";
 import { checkpointPaths, writeCheckpoint } from "../lib/checkpoints/signer";
 import { newPassword, usernameSchema } from "../lib/validation/auth";
@@ -20,11 +20,15 @@ async function main() {
   const db = openDb();
   const file = db.location;
   await applyMigrations(db);
-  const reference = await seedReference(db);
   const log = (s: string) => console.log(`[sise] ${s}`);
-
   const envUser = process.env.SISE_ADMIN_USERNAME;
   const envPassword = process.env.SISE_ADMIN_PASSWORD;
+  // A demo about to be written begins two years back; its city's lists are set up at that start,
+  // so the history stays in time order. Otherwise the lists are added now.
+  const now = new Date();
+  const demoAhead = demoMode && !(envUser && envPassword) && (await countUserRows(db)) === 0;
+  const reference = await seedReference(db, demoAhead ? demoStart(now) : now);
+
   if ((await countUserRows(db)) === 0 && envUser && envPassword) {
     const username = usernameSchema.safeParse(envUser);
     const password = newPassword.safeParse(envPassword);
@@ -38,7 +42,7 @@ async function main() {
   }
   // The demo only ever goes into a database with no accounts: one that already has real users (or
   // an env-created admin) never receives demo accounts or demo risks. It is written once, whole.
-  const demo = demoMode && (await countUserRows(db)) === 0 ? await seedDemo(db) : null;
+  const demo = demoMode && (await countUserRows(db)) === 0 ? await seedDemo(db, { now }) : null;
   if ((await countUserRows(db)) === 0) {
     const token = await issueSetupToken(db);
     log(

@@ -44,8 +44,11 @@ export async function timeScenarios(db: Db, runs = 50) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2] ?? "bench/sise-50k.db";
   const db = openDb(file, { readonly: true });
-  for (const r of await timeScenarios(db))
-    console.log(
-      `${r.name.padEnd(22)} total=${String(r.total).padStart(6)} median=${r.median.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`,
-    );
+  void timeScenarios(db).then(async (rows) => {
+    for (const r of rows)
+      console.log(
+        `${r.name.padEnd(22)} total=${String(r.total).padStart(6)} median=${r.median.toFixed(2)}ms p95=${r.p95.toFixed(2)}ms`,
+      );
+    await db.close();
+  });
 }

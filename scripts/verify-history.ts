@@ -10,46 +10,54 @@ import { verifyHistory } from "../db/history/verify";
 import { databasePath, openDb } from "../db/open";
 import { verifyCheckpoints } from "../lib/checkpoints/signer";
 
-const { values } = parseArgs({
-  options: { db: { type: "string" }, receipts: { type: "string" }, "public-key": { type: "string" } },
+// A function, not top-level await: tsx runs these files as CommonJS.
+async function main() {
+  const { values } = parseArgs({
+    options: { db: { type: "string" }, receipts: { type: "string" }, "public-key": { type: "string" } },
+  });
+  const file = values.db ?? databasePath();
+  const db = openDb(file, { readonly: true });
+  const started = performance.now();
+  const result = await verifyHistory(db);
+  const receipts = result.ok
+    ? await verifyCheckpoints(db, { receipts: values.receipts, publicKey: values["public-key"], dbPath: file })
+    : null;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  await db.close();
+  if (!result.ok) {
+    const b = result.broken;
+    const where =
+      b.kind === "tail"
+        ? `events after seq ${b.lastSeq} are missing (seq ${b.highest} was issued)`
+        : `first broken link at seq ${b.seq} (${b.kind})`;
+    console.error(`history verification FAILED after ${result.count} good events: ${where}`);
+    process.exit(1);
+  }
+  console.log(`${result.count} events verified, head ${result.head} (${file}, ${seconds} s)`);
+  if (receipts && "missing" in receipts) {
+    console.log(
+      `no signed checkpoints checked: no ${receipts.missing === "receipts" ? "receipt log" : "public key"} found (see --receipts, --public-key)`,
+    );
+  } else if (receipts && !receipts.ok) {
+    const p = receipts.problem;
+    const what = {
+      unreadable: `receipt line ${p.line} cannot be read`,
+      signature: `receipt line ${p.line} (seq ${"seq" in p ? p.seq : "?"}) is not signed by this key`,
+      order: `receipt line ${p.line} does not follow the one before it (a receipt was removed, changed or reordered)`,
+      missingEvent: `the history ends at seq ${"lastSeq" in p ? p.lastSeq : "?"}, but seq ${"seq" in p ? p.seq : "?"} was signed (receipt line ${p.line}): events were removed from the end`,
+      rewritten: `event ${"seq" in p ? p.seq : "?"} is not the one signed (receipt line ${p.line}): the history was rewritten`,
+    }[p.kind];
+    console.error(`signed checkpoints FAILED after ${receipts.receipts} good receipts: ${what}`);
+    process.exit(1);
+  } else if (receipts?.ok) {
+    const l = receipts.latest;
+    console.log(
+      `${receipts.receipts} signed checkpoints verified${l ? `, the latest at seq ${l.seq} (${new Date(l.at).toISOString()}, key ${l.key})` : ""}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
 });
-const file = values.db ?? databasePath();
-const db = openDb(file, { readonly: true });
-const started = performance.now();
-const result = await verifyHistory(db);
-const receipts = result.ok
-  ? await verifyCheckpoints(db, { receipts: values.receipts, publicKey: values["public-key"], dbPath: file })
-  : null;
-const seconds = ((performance.now() - started) / 1000).toFixed(2);
-await db.close();
-if (!result.ok) {
-  const b = result.broken;
-  const where =
-    b.kind === "tail"
-      ? `events after seq ${b.lastSeq} are missing (seq ${b.highest} was issued)`
-      : `first broken link at seq ${b.seq} (${b.kind})`;
-  console.error(`history verification FAILED after ${result.count} good events: ${where}`);
-  process.exit(1);
-}
-console.log(`${result.count} events verified, head ${result.head} (${file}, ${seconds} s)`);
-if (receipts && "missing" in receipts) {
-  console.log(
-    `no signed checkpoints checked: no ${receipts.missing === "receipts" ? "receipt log" : "public key"} found (see --receipts, --public-key)`,
-  );
-} else if (receipts && !receipts.ok) {
-  const p = receipts.problem;
-  const what = {
-    unreadable: `receipt line ${p.line} cannot be read`,
-    signature: `receipt line ${p.line} (seq ${"seq" in p ? p.seq : "?"}) is not signed by this key`,
-    order: `receipt line ${p.line} does not follow the one before it (a receipt was removed, changed or reordered)`,
-    missingEvent: `the history ends at seq ${"lastSeq" in p ? p.lastSeq : "?"}, but seq ${"seq" in p ? p.seq : "?"} was signed (receipt line ${p.line}): events were removed from the end`,
-    rewritten: `event ${"seq" in p ? p.seq : "?"} is not the one signed (receipt line ${p.line}): the history was rewritten`,
-  }[p.kind];
-  console.error(`signed checkpoints FAILED after ${receipts.receipts} good receipts: ${what}`);
-  process.exit(1);
-} else if (receipts?.ok) {
-  const l = receipts.latest;
-  console.log(
-    `${receipts.receipts} signed checkpoints verified${l ? `, the latest at seq ${l.seq} (${new Date(l.at).toISOString()}, key ${l.key})` : ""}`,
-  );
-}

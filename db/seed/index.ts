@@ -3,7 +3,7 @@ import { insertReference } from "../mutations/reference";
 import { listAllReference } from "../queries/reference";
 import { CATEGORIES, DOMAINS, REGIONS, UNITS } from "./reference-data";
 
-export { SEED_ACTOR, seedDemo, seedDemoRegister } from "./demo";
+export { demoStart, SEED_ACTOR, seedDemo, seedDemoRegister } from "./demo";
 
 const SEEDER = { id: null, name: "system:seed" };
 

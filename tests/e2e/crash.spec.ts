@@ -6,7 +6,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { expect, freePort, TEMPLATE_DB, test } from "./fixtures";
 import { backupDatabase, checkDatabase } from "../../db/backup";
-import { openDatabase } from "../../db/connection";
+import { openDb } from "../../db/open";
+import { openDatabase } from "../../db/sqlite/connection";
 import { gradeActionId, gradeRequest, gradingConfirmed, type Target } from "../../scripts/bench-requests";
 import { startSiseServer, waitForServer } from "../../scripts/bench-server";
 import { benchSessionCookie } from "../../scripts/bench-session";
@@ -24,18 +25,18 @@ const KILL_AFTER = [8, 20, 35];
  *
  * What this proves is survival of the process's death. The OS keeps the page cache, so it cannot
  * tell synchronous=FULL from OFF: surviving power loss rests on SQLite's documented guarantee with
- * synchronous=FULL in WAL mode (db/connection.ts, decision 018), which tests/integration/store.test.ts pins.
+ * synchronous=FULL in WAL mode (db/sqlite/connection.ts, decision 018), which tests/integration/store.test.ts pins.
  */
 test("every grading the server confirmed survives SIGKILL of the server, three times", async () => {
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), "sise-crash-"));
   const file = join(dir, "sise.db");
-  const live = openDatabase(TEMPLATE_DB, { readonly: true });
+  const live = openDb(TEMPLATE_DB, { readonly: true });
   await backupDatabase(live, file);
-  live.close();
-  const setup = openDatabase(file);
-  const cookie = benchSessionCookie(setup, { role: "officer" });
-  setup.close();
+  await live.close();
+  const setup = openDb(file);
+  const cookie = await benchSessionCookie(setup, { role: "officer" });
+  await setup.close();
   const port = await freePort();
   const headers = { cookie, origin: `http://127.0.0.1:${port}` };
   const actionId = gradeActionId();
@@ -90,7 +91,7 @@ test("every grading the server confirmed survives SIGKILL of the server, three t
         .prepare("SELECT count(*) FROM risk_events WHERE risk_id = ? AND risk_version = ? AND action = 'grade'")
         .pluck();
       const lost = confirmed.filter((c) => found.get(c.id, c.version) !== 1);
-      const result = await checkDatabase(check, file);
+      const result = await checkDatabase(file);
       check.close();
       expect(lost, `round ${round}: confirmed gradings lost`).toEqual([]);
       expect(result.integrity).toBe("ok");

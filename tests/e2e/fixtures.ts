@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { test as base } from "@playwright/test";
 import { backupDatabase } from "../../db/backup";
-import { openDatabase } from "../../db/connection";
+import { openDb } from "../../db/open";
 import { startSiseServer, waitForServer } from "../../scripts/bench-server";
 
 export { expect } from "@playwright/test";
@@ -34,11 +34,11 @@ export async function copyTemplate(dir: string): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "sise.db");
-  const template = openDatabase(TEMPLATE_DB, { readonly: true });
+  const template = openDb(TEMPLATE_DB, { readonly: true });
   try {
     await backupDatabase(template, file);
   } finally {
-    template.close();
+    await template.close();
   }
   for (const sub of ["keys", "receipts"]) {
     const from = join(dirname(TEMPLATE_DB), sub);

@@ -104,7 +104,7 @@ test.describe("without JavaScript", () => {
     page,
     siseDb,
   }) => {
-    const { openDatabase } = await import("../../db/connection");
+    const { openDatabase } = await import("../../db/sqlite/connection");
     const db = openDatabase(siseDb, { readonly: true });
     // A yellow risk in the officer's scope (their counties and areas), graded by the risk matrix.
     const code = db

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { expect, freePort, TEMPLATE_DB, test } from "./fixtures";
 import { strToU8, zipSync } from "fflate";
 import { backupDatabase } from "../../db/backup";
-import { openDatabase } from "../../db/connection";
+import { openDb } from "../../db/open";
+import { openDatabase } from "../../db/sqlite/connection";
 import { startSiseServer, waitForServer } from "../../scripts/bench-server";
 import { benchSessionCookie } from "../../scripts/bench-session";
 
@@ -31,13 +32,13 @@ test.beforeAll(async () => {
   file = join(dir, "sise.db");
   PORT = await freePort();
   BASE = `http://127.0.0.1:${PORT}`;
-  const live = openDatabase(TEMPLATE_DB, { readonly: true });
+  const live = openDb(TEMPLATE_DB, { readonly: true });
   await backupDatabase(live, file);
-  live.close();
-  const setup = openDatabase(file);
-  officer = benchSessionCookie(setup, { role: "officer" });
-  auditor = benchSessionCookie(setup, { role: "auditor" });
-  setup.close();
+  await live.close();
+  const setup = openDb(file);
+  officer = await benchSessionCookie(setup, { role: "officer" });
+  auditor = await benchSessionCookie(setup, { role: "auditor" });
+  await setup.close();
   server = startSiseServer({
     port: PORT,
     db: file,

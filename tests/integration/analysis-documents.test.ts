@@ -69,7 +69,7 @@ async function document(rowLimit?: number) {
     monday: "2026-11-09",
     timeZone: TZ,
     nowMs: NOW.getTime(),
-    present: buildBoard((await statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime())).values()),
+    present: buildBoard((await statesAsOf(t.db, NOW.getTime(), NOW.getTime())).values()),
     reviewDays: DEFAULT_REVIEW_DAYS,
     cutoff: "17:00",
   });

@@ -30,7 +30,7 @@ let dir: string;
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo(t.sqlite, { now: NOW });
+  await seedDemo(t.db, { now: NOW });
   const { analysis, names, organisation } = await loadWeeklyAnalysis(t.db, {
     monday: LAST_MONDAY,
     now: NOW,
@@ -39,8 +39,8 @@ beforeAll(async () => {
   doc = await buildAnalysisDocument(analysis, { names, organisation, who: "李娜", now: NOW });
   dir = mkdtempSync(join(tmpdir(), "sise-handout-"));
 });
-afterAll(() => {
-  t.cleanup();
+afterAll(async () => {
+  await t.cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
 

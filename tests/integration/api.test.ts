@@ -44,9 +44,9 @@ describe("read API (/api/v1)", () => {
     await revokeApiToken(copy.db, { id, actor: admin(), now: new Date() });
     expect((await get(risks, "/api/v1/risks", token)).status).toBe(401);
     // Issue and revoke are in the history; the token itself is not stored anywhere.
-    const stored = copy.sqlite
-      .prepare("SELECT action, new_value, old_value FROM risk_events WHERE action LIKE 'api_token.%' ORDER BY seq")
-      .all();
+    const stored = await copy.all(
+      "SELECT action, new_value, old_value FROM risk_events WHERE action LIKE 'api_token.%' ORDER BY seq",
+    );
     expect(stored.map((e) => (e as { action: string }).action)).toEqual(["api_token.issue", "api_token.revoke"]);
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(copy.bytes().includes(Buffer.from(token))).toBe(false);

@@ -34,8 +34,8 @@ beforeEach(() => {
   resetRequest();
   copy = openCopy(fixture);
 });
-afterEach(() => {
-  copy.cleanup();
+afterEach(async () => {
+  await copy.cleanup();
   vi.useRealTimers();
 });
 
@@ -72,7 +72,7 @@ describe("pages: where each kind of caller is sent", () => {
     await signInAs(copy.db, fixture.users.leader, { pendingTotp: true });
     expect(await page("risk.read")).toEqual({ redirect: "/login/verify" });
     ctx.cookies.clear();
-    copy.sqlite.prepare("UPDATE users SET must_change_password = 1 WHERE id = ?").run(fixture.users.officer);
+    await copy.run("UPDATE users SET must_change_password = 1 WHERE id = ?", fixture.users.officer);
     await signInAs(copy.db, fixture.users.officer);
     expect(await page("risk.read")).toEqual({ redirect: "/account/password" });
   });
@@ -132,7 +132,7 @@ describe("pages: where each kind of caller is sent", () => {
     const id = await signInAs(copy.db, fixture.users.leader);
     expect(await readSessionId()).toBe(id);
     await endSession(copy.db, id);
-    expect(copy.sqlite.prepare("SELECT count(*) AS n FROM sessions WHERE id = ?").get(id)).toEqual({ n: 0 });
+    expect(await copy.get("SELECT count(*) AS n FROM sessions WHERE id = ?", id)).toEqual({ n: 0 });
     expect(ctx.cookies.has(SESSION_COOKIE)).toBe(false);
   });
 });
@@ -159,9 +159,10 @@ describe("two-factor required for admins and leaders (an admin's setting)", () =
   });
   it("requires it of leaders only when only leaders are asked, and lets a leader who has it through", async () => {
     await setSettings({ totpLeaders: "on" });
-    copy.sqlite
-      .prepare("UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' WHERE id = ?")
-      .run(fixture.users.leader);
+    await copy.run(
+      "UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' WHERE id = ?",
+      fixture.users.leader,
+    );
     await signInAs(copy.db, fixture.users.leader);
     expect((await authorize("board.view")).ok).toBe(true);
     ctx.cookies.clear();
@@ -180,29 +181,30 @@ describe("an edited review cadence, then a grading", () => {
     await setSettings({ reviewRed: "3", reviewOrange: "15" });
     await signInAs(copy.db, fixture.users.officer);
     const today = dayInZone(new Date());
-    const version = () =>
+    const version = async () =>
       String(
         (
-          copy.sqlite.prepare("SELECT version FROM risks WHERE code = ?").get(fixture.risks.inScope) as {
+          (await copy.get("SELECT version FROM risks WHERE code = ?", fixture.risks.inScope)) as {
             version: number;
           }
         ).version,
       );
     const grade = (day: string) =>
-      run(() =>
+      run(async () =>
         gradeRiskAction(
           fixture.risks.inScope,
           { ok: false },
-          form({ method: "direct", colour: "red", reason: "升级", nextReviewDate: day, version: version() }),
+          form({ method: "direct", colour: "red", reason: "升级", nextReviewDate: day, version: await version() }),
         ),
       );
     const refused = (await grade(addDays(today, 4))).result as FormState;
     expect(refused.ok).toBe(false);
     expect(refused.fieldErrors?.nextReviewDate?.[0]).toMatchObject({ key: "reviewTooLate", values: { days: 3 } });
     expect((await grade(addDays(today, 3))).redirect).toMatch(/graded=1/);
-    expect(
-      copy.sqlite.prepare("SELECT colour, next_review_date FROM risks WHERE code = ?").get(fixture.risks.inScope),
-    ).toEqual({ colour: "red", next_review_date: addDays(today, 3) });
+    expect(await copy.get("SELECT colour, next_review_date FROM risks WHERE code = ?", fixture.risks.inScope)).toEqual({
+      colour: "red",
+      next_review_date: addDays(today, 3),
+    });
   });
 });
 
@@ -225,11 +227,11 @@ describe("the current password asked again", () => {
     }
   });
   it("checks the account's lock before any password work, and says so", async () => {
-    copy.sqlite
-      .prepare(
-        "INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES ('user:officer', 6, ?, ?)",
-      )
-      .run(Date.now(), Date.now() + 90_000);
+    await copy.run(
+      "INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES ('user:officer', 6, ?, ?)",
+      Date.now(),
+      Date.now() + 90_000,
+    );
     const r = await checkCurrentPassword(copy.db, {
       user: user(),
       actor: actor(),
@@ -240,11 +242,11 @@ describe("the current password asked again", () => {
     expect(r.ok === false && r.reason === "locked" && r.waitMs).toBeGreaterThan(80_000);
   });
   it("also checks the caller's address's lock (an attacker going from account to account)", async () => {
-    copy.sqlite
-      .prepare(
-        "INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES ('ip:203.0.113.7', 21, ?, ?)",
-      )
-      .run(Date.now(), Date.now() + 90_000);
+    await copy.run(
+      "INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES ('ip:203.0.113.7', 21, ?, ?)",
+      Date.now(),
+      Date.now() + 90_000,
+    );
     expect(
       await checkCurrentPassword(copy.db, {
         user: user(),
@@ -289,7 +291,7 @@ describe("the read API's door", () => {
     });
   it("asks for a Bearer token in words when there is none or it is malformed", async () => {
     const missing = { status: 401, body: { error: "unauthorized", message: zh.api.missingToken }, challenge: "Bearer" };
-    const { token: t } = token();
+    const { token: t } = await token();
     for (const h of [undefined, `Basic ${t}`, "Bearer", `Bearer ${t} extra`, `xBearer ${t}`])
       expect(await answer(await call(h)), String(h)).toEqual(missing);
     expect((await call(`bearer   ${t}`)).status).toBe(200);
@@ -297,13 +299,13 @@ describe("the read API's door", () => {
   it("refuses an unknown or revoked token in words", async () => {
     const bad = { status: 401, body: { error: "unauthorized", message: zh.api.badToken }, challenge: "Bearer" };
     expect(await answer(await call("Bearer nope"))).toEqual(bad);
-    const t = token();
+    const t = await token();
     await revokeApiToken(copy.db, { id: t.id, actor: { id: fixture.users.admin, name: "admin" }, now: new Date() });
     expect(await answer(await call(`Bearer ${t.token}`))).toEqual(bad);
   });
   it("says in words how long to wait when the rate is spent", async () => {
     vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"], now: new Date("2026-12-01T02:00:00Z") });
-    const { token: t } = token();
+    const { token: t } = await token();
     for (let i = 0; i < 20; i++) await (await call(`Bearer ${t}`)).arrayBuffer();
     vi.advanceTimersByTime(200);
     const r = await call(`Bearer ${t}`);
@@ -312,22 +314,22 @@ describe("the read API's door", () => {
   });
   it("notes when a token was last used, at most once a minute", async () => {
     vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"], now: new Date("2026-12-01T02:00:00Z") });
-    const t = token();
-    const lastUsed = () =>
+    const t = await token();
+    const lastUsed = async () =>
       (
-        copy.sqlite.prepare("SELECT last_used_at FROM api_tokens WHERE id = ?").get(t.id) as {
+        (await copy.get("SELECT last_used_at FROM api_tokens WHERE id = ?", t.id)) as {
           last_used_at: number | null;
         }
       ).last_used_at;
-    expect(lastUsed()).toBeNull();
+    expect(await lastUsed()).toBeNull();
     await (await call(`Bearer ${t.token}`)).arrayBuffer();
     const first = Date.parse("2026-12-01T02:00:00Z");
-    expect(lastUsed()).toBe(first);
+    expect(await lastUsed()).toBe(first);
     vi.advanceTimersByTime(60_000);
     await (await call(`Bearer ${t.token}`)).arrayBuffer();
-    expect(lastUsed()).toBe(first);
+    expect(await lastUsed()).toBe(first);
     vi.advanceTimersByTime(1);
     await (await call(`Bearer ${t.token}`)).arrayBuffer();
-    expect(lastUsed()).toBe(first + 60_001);
+    expect(await lastUsed()).toBe(first + 60_001);
   });
 });

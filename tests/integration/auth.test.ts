@@ -43,12 +43,13 @@ const signIn = (username: string, password: string) =>
   run(() => signInAction({ ok: false }, form({ username, password })));
 const message = (o: Awaited<ReturnType<typeof run>>) =>
   (o.result as { message?: { key: string } } | undefined)?.message?.key;
-const events = (action: string) =>
-  copy.sqlite
-    .prepare("SELECT actor_id, actor_name, data, old_value, new_value FROM risk_events WHERE action = ? ORDER BY seq")
-    .all(action) as Array<Record<string, unknown>>;
-const sessionCount = (userId: number) =>
-  (copy.sqlite.prepare("SELECT count(*) AS n FROM sessions WHERE user_id = ?").get(userId) as { n: number }).n;
+const events = async (action: string) =>
+  (await copy.all(
+    "SELECT actor_id, actor_name, data, old_value, new_value FROM risk_events WHERE action = ? ORDER BY seq",
+    action,
+  )) as Array<Record<string, unknown>>;
+const sessionCount = async (userId: number) =>
+  ((await copy.get("SELECT count(*) AS n FROM sessions WHERE user_id = ?", userId)) as { n: number }).n;
 const asCaller = async () => (await authorize("risk.read")).ok;
 
 describe("sign-in", () => {
@@ -58,13 +59,13 @@ describe("sign-in", () => {
     const token = ctx.cookies.get(SESSION_COOKIE)!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Only the digest is stored: the cookie value itself is nowhere in the database.
-    expect(copy.sqlite.prepare("SELECT count(*) AS n FROM sessions WHERE id = ?").get(token)).toEqual({ n: 0 });
+    expect(await copy.get("SELECT count(*) AS n FROM sessions WHERE id = ?", token)).toEqual({ n: 0 });
     expect(await asCaller()).toBe(true);
-    expect(copy.sqlite.prepare("SELECT last_sign_in_at FROM users WHERE id = ?").get(fixture.users.leader)).not.toEqual(
-      { last_sign_in_at: null },
-    );
-    expect(events("auth.sign_in")).toHaveLength(1);
-    expect(events("auth.sign_in")[0].actor_id).toBe(fixture.users.leader);
+    expect(await copy.get("SELECT last_sign_in_at FROM users WHERE id = ?", fixture.users.leader)).not.toEqual({
+      last_sign_in_at: null,
+    });
+    expect(await events("auth.sign_in")).toHaveLength(1);
+    expect((await events("auth.sign_in"))[0].actor_id).toBe(fixture.users.leader);
   });
 
   it("answers an unknown user exactly like a wrong password, and records both failures", async () => {
@@ -73,13 +74,13 @@ describe("sign-in", () => {
     expect(message(wrong)).toBe("auth.invalidCredentials");
     expect(message(unknown)).toBe("auth.invalidCredentials");
     expect(ctx.cookies.has(SESSION_COOKIE)).toBe(false);
-    expect(events("auth.sign_in_failed").map((e) => e.actor_name)).toEqual(["leader", "nobody-here"]);
+    expect((await events("auth.sign_in_failed")).map((e) => e.actor_name)).toEqual(["leader", "nobody-here"]);
   });
 
   it("records a typed name cleaned and bounded: no control characters, at most 64 characters", async () => {
     // The sign-in form takes up to 200 characters; the history keeps 64 of them.
     await signIn(`\u001b[31m<b>x</b>\u0007\r\n${"名".repeat(150)}`, "wrong");
-    const [failure] = events("auth.sign_in_failed");
+    const [failure] = await events("auth.sign_in_failed");
     expect(failure.actor_name).toBe(`[31m<b>x</b>${"名".repeat(64 - "[31m<b>x</b>".length)}`);
     expect(String(failure.actor_name)).not.toMatch(/[\u0000-\u001F\u007F]/);
   });
@@ -125,9 +126,9 @@ describe("throttling", () => {
 
     // Other accounts are unaffected; once the lock runs out the right password works and resets the count.
     expect((await signIn("leader", PASSWORD)).redirect).toBe("/risks");
-    copy.sqlite.prepare("UPDATE login_throttle SET locked_until = ? WHERE key = 'user:auditor'").run(Date.now() - 1);
+    await copy.run("UPDATE login_throttle SET locked_until = ? WHERE key = 'user:auditor'", Date.now() - 1);
     expect((await signIn("auditor", PASSWORD)).redirect).toBe("/risks");
-    expect(copy.sqlite.prepare("SELECT count(*) AS n FROM login_throttle WHERE key = 'user:auditor'").get()).toEqual({
+    expect(await copy.get("SELECT count(*) AS n FROM login_throttle WHERE key = 'user:auditor'")).toEqual({
       n: 0,
     });
   });
@@ -140,18 +141,18 @@ describe("throttling", () => {
   });
 
   it("doubles the lock with each further failure", async () => {
-    const lockFor = () => {
-      const row = copy.sqlite.prepare("SELECT locked_until FROM login_throttle WHERE key = 'user:leader'").get() as {
+    const lockFor = async () => {
+      const row = (await copy.get("SELECT locked_until FROM login_throttle WHERE key = 'user:leader'")) as {
         locked_until: number;
       };
       return row.locked_until - Date.now();
     };
     for (let i = 0; i < THROTTLE.userThreshold; i++) await signIn("leader", "wrong");
-    const first = lockFor();
-    copy.sqlite.prepare("UPDATE login_throttle SET locked_until = ? WHERE key = 'user:leader'").run(Date.now() - 1);
+    const first = await lockFor();
+    await copy.run("UPDATE login_throttle SET locked_until = ? WHERE key = 'user:leader'", Date.now() - 1);
     await signIn("leader", "wrong");
     expect(first).toBeGreaterThan(25_000);
-    expect(lockFor()).toBeGreaterThan(first * 1.8);
+    expect(await lockFor()).toBeGreaterThan(first * 1.8);
   });
 });
 
@@ -173,14 +174,14 @@ describe("the current password, asked again", () => {
     expect(message(locked)).toBe("auth.throttled");
     expect(locked.redirect).toBeUndefined();
     // The password did not change, and the history holds every failed check with its purpose.
-    const failures = events("auth.password_check_failed");
+    const failures = await events("auth.password_check_failed");
     expect(failures).toHaveLength(5);
     expect(
       failures.every(
         (e) => e.actor_id === fixture.users.auditor && JSON.parse(e.data as string).purpose === "password.change",
       ),
     ).toBe(true);
-    expect(events("user.password_change")).toHaveLength(0);
+    expect(await events("user.password_change")).toHaveLength(0);
     // The same lock stands in front of sign-in: a stolen session is not a way to guess the password.
     expect(message(await signIn("auditor", PASSWORD))).toBe("auth.throttled");
   });
@@ -193,26 +194,24 @@ describe("session revocation", () => {
     expect((await run(() => signOutAction())).redirect).toBe("/login?signedOut=1");
     ctx.cookies.set(SESSION_COOKIE, token); // a copied cookie replayed after sign-out
     expect(await asCaller()).toBe(false);
-    expect(events("auth.sign_out")).toHaveLength(1);
+    expect(await events("auth.sign_out")).toHaveLength(1);
   });
 
   it("deactivation ends every session of the user at once and blocks sign-in; history stays", async () => {
     const leaderSession = await signInAs(copy.db, fixture.users.leader);
     await signInAs(copy.db, fixture.users.leader);
-    expect(sessionCount(fixture.users.leader)).toBe(2);
+    expect(await sessionCount(fixture.users.leader)).toBe(2);
     ctx.cookies.clear();
     await signInAs(copy.db, fixture.users.admin);
     expect((await setActiveAction(fixture.users.leader, false, { ok: false })).ok).toBe(true);
-    expect(sessionCount(fixture.users.leader)).toBe(0);
+    expect(await sessionCount(fixture.users.leader)).toBe(0);
     expect(leaderSession).toBeTruthy();
     ctx.cookies.clear();
     expect(message(await signIn("leader", PASSWORD))).toBe("auth.inactive");
-    expect(copy.sqlite.prepare("SELECT count(*) AS n FROM users WHERE id = ?").get(fixture.users.leader)).toEqual({
+    expect(await copy.get("SELECT count(*) AS n FROM users WHERE id = ?", fixture.users.leader)).toEqual({
       n: 1,
     });
-    expect(() => copy.sqlite.prepare("DELETE FROM users WHERE id = ?").run(fixture.users.leader)).toThrow(
-      /never deleted/,
-    );
+    await expect(copy.run("DELETE FROM users WHERE id = ?", fixture.users.leader)).rejects.toThrow(/never deleted/);
   });
 
   it("an admin password reset ends all sessions and forces a change before anything else", async () => {
@@ -221,7 +220,7 @@ describe("session revocation", () => {
     await signInAs(copy.db, fixture.users.admin);
     const reset = await resetPasswordAction(fixture.users.officer, { ok: false });
     const temp = (reset.message!.values as { password: string }).password;
-    expect(sessionCount(fixture.users.officer)).toBe(0);
+    expect(await sessionCount(fixture.users.officer)).toBe(0);
 
     ctx.cookies.clear();
     expect((await signIn("officer", temp)).redirect).toBe("/risks");
@@ -254,22 +253,21 @@ describe("session revocation", () => {
   it("expires idle sessions and sessions past their absolute lifetime", async () => {
     const id = await signInAs(copy.db, fixture.users.leader);
     expect(await asCaller()).toBe(true);
-    copy.sqlite.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(Date.now() - 61 * 60_000, id);
+    await copy.run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", Date.now() - 61 * 60_000, id);
     expect(await asCaller()).toBe(false);
     const id2 = await signInAs(copy.db, fixture.users.leader);
-    copy.sqlite.prepare("UPDATE sessions SET expires_at = ? WHERE id = ?").run(Date.now() - 1, id2);
+    await copy.run("UPDATE sessions SET expires_at = ? WHERE id = ?", Date.now() - 1, id2);
     expect(await asCaller()).toBe(false);
   });
 });
 
 describe("the session cookie and row, as the sign-in action makes them", () => {
   const HOUR = 60 * 60_000;
-  const row = () =>
-    copy.sqlite
-      .prepare(
-        "SELECT created_at, last_seen_at, expires_at, pending_totp, ip, user_agent FROM sessions WHERE user_id = ?",
-      )
-      .get(fixture.users.leader) as Record<string, number | string | null>;
+  const row = async () =>
+    (await copy.get(
+      "SELECT created_at, last_seen_at, expires_at, pending_totp, ip, user_agent FROM sessions WHERE user_id = ?",
+      fixture.users.leader,
+    )) as Record<string, number | string | null>;
   it("is HttpOnly, SameSite=Lax, for the whole site, and lasts the documented 12 hours", async () => {
     await signIn("leader", PASSWORD);
     expect(ctx.cookieOptions.get(SESSION_COOKIE)).toEqual({
@@ -279,7 +277,7 @@ describe("the session cookie and row, as the sign-in action makes them", () => {
       path: "/",
       maxAge: 12 * 60 * 60,
     });
-    const r = row();
+    const r = await row();
     expect(Number(r.expires_at) - Number(r.created_at)).toBe(12 * HOUR);
     expect(r).toMatchObject({ pending_totp: 0, ip: "203.0.113.7", user_agent: "vitest" });
   });
@@ -290,7 +288,7 @@ describe("the session cookie and row, as the sign-in action makes them", () => {
     try {
       await signIn("leader", PASSWORD);
       expect(ctx.cookieOptions.get(SESSION_COOKIE)).toMatchObject({ secure: true });
-      expect(row().ip).toBe("198.51.100.4");
+      expect((await row()).ip).toBe("198.51.100.4");
     } finally {
       vi.unstubAllEnvs();
     }
@@ -300,7 +298,7 @@ describe("the session cookie and row, as the sign-in action makes them", () => {
     ctx.headers.set("x-forwarded-for", "198.51.100.4");
     await signIn("leader", PASSWORD);
     expect(ctx.cookieOptions.get(SESSION_COOKIE)).toMatchObject({ secure: false });
-    expect(row().ip).toBe("203.0.113.7");
+    expect((await row()).ip).toBe("203.0.113.7");
   });
   it("is Secure everywhere when the deployment says so (SISE_SECURE_COOKIES=1)", async () => {
     vi.stubEnv("SISE_SECURE_COOKIES", "1");
@@ -312,17 +310,17 @@ describe("the session cookie and row, as the sign-in action makes them", () => {
     }
   });
   it("lives five minutes while it waits for the two-factor code, then the full day", async () => {
-    copy.sqlite
-      .prepare("UPDATE users SET totp_secret = ? WHERE id = ?")
-      .run("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", fixture.users.leader);
+    await copy.run(
+      "UPDATE users SET totp_secret = ? WHERE id = ?",
+      "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+      fixture.users.leader,
+    );
     await signIn("leader", PASSWORD);
     expect(ctx.cookieOptions.get(SESSION_COOKIE)).toMatchObject({ httpOnly: true, maxAge: 5 * 60 });
-    const pending = row();
+    const pending = await row();
     expect(pending.pending_totp).toBe(1);
     expect(Number(pending.expires_at) - Number(pending.created_at)).toBe(5 * 60_000);
-    copy.sqlite
-      .prepare("UPDATE sessions SET expires_at = ? WHERE user_id = ?")
-      .run(Date.now() - 1, fixture.users.leader);
+    await copy.run("UPDATE sessions SET expires_at = ? WHERE user_id = ?", Date.now() - 1, fixture.users.leader);
     const late = await run(() =>
       verifyTotpAction({ ok: false }, form({ code: totpCodeAt("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", Date.now()) })),
     );
@@ -334,7 +332,7 @@ describe("the session cookie and row, as the sign-in action makes them", () => {
 describe("two-factor sign-in", () => {
   const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
   it("asks for the code after the password, refuses a wrong or replayed code, and only then grants access", async () => {
-    copy.sqlite.prepare("UPDATE users SET totp_secret = ? WHERE id = ?").run(secret, fixture.users.leader);
+    await copy.run("UPDATE users SET totp_secret = ? WHERE id = ?", secret, fixture.users.leader);
     const first = await signIn("leader", PASSWORD);
     expect(first.redirect).toMatch(/^\/login\/verify/);
     expect(await asCaller()).toBe(false); // half signed in authorizes nothing
@@ -349,7 +347,10 @@ describe("two-factor sign-in", () => {
     await signIn("leader", PASSWORD);
     const replay = await run(() => verifyTotpAction({ ok: false }, form({ code })));
     expect(replay.redirect).toBeUndefined();
-    expect(events("auth.sign_in_failed").map((e) => JSON.parse(String(e.data)).reason)).toEqual(["totp", "totp"]);
+    expect((await events("auth.sign_in_failed")).map((e) => JSON.parse(String(e.data)).reason)).toEqual([
+      "totp",
+      "totp",
+    ]);
   });
 });
 
@@ -362,7 +363,7 @@ describe("admin safeguards and history", () => {
       form({ displayName: "auditor", roles: ["auditor", "leader"], version: "1" }),
     );
     expect(r.ok).toBe(true);
-    const roleEvents = events("user.roles");
+    const roleEvents = await events("user.roles");
     expect(roleEvents.map((e) => [JSON.parse(String(e.old_value)), JSON.parse(String(e.new_value))])).toEqual([
       [["auditor"], ["auditor", "leader"]],
     ]);
@@ -391,10 +392,10 @@ describe("first start without a default password", () => {
     const { createTestDb } = await import("./test-db");
     const { issueSetupToken } = await import("@/db/seed/users");
     const { createFirstAdminAction } = await import("@/app/setup/actions/create-first-admin");
-    const fresh = createTestDb();
+    const fresh = await createTestDb();
     ctx.db = fresh.db;
     try {
-      const token = issueSetupToken(fresh.sqlite);
+      const token = await issueSetupToken(fresh.db);
       const attempt = (tk: string, username = "ops") =>
         run(() =>
           createFirstAdminAction(
@@ -405,13 +406,13 @@ describe("first start without a default password", () => {
       const wrong = await attempt("not-the-token");
       expect((wrong.result as FormState).fieldErrors?.token?.[0].key).toBe("setupTokenWrong");
       expect((await attempt(token)).redirect).toBe("/login?setup=1");
-      expect(
-        fresh.sqlite.prepare("SELECT u.username, r.role FROM users u JOIN user_roles r ON r.user_id = u.id").all(),
-      ).toEqual([{ username: "ops", role: "admin" }]);
+      expect(await fresh.all("SELECT u.username, r.role FROM users u JOIN user_roles r ON r.user_id = u.id")).toEqual([
+        { username: "ops", role: "admin" },
+      ]);
       // The token is burnt: a second use (or a race) cannot create another admin.
       expect(((await attempt(token, "ops2")).result as FormState).message?.key).toBe("setup.closed");
     } finally {
-      fresh.cleanup();
+      await fresh.cleanup();
       ctx.db = copy.db;
     }
   });

@@ -53,7 +53,6 @@ import { completeTaskAction } from "@/app/tasks/actions/complete-task";
 import { GET as exportAnalysis } from "@/app/api/exports/analysis/route";
 import { GET as exportBoard } from "@/app/api/exports/board/route";
 import { POST as importRegister } from "@/app/api/imports/register/route";
-import type { Db } from "@/db/client";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from "../support/accounts";
 import { ctx, resetRequest, run } from "../support/request-context";
@@ -69,13 +68,14 @@ const SIGNED_IN: Caller[] = ["admin", "officer", "officerOut", "leader", "audito
 const EVERYONE: Caller[] = [...CALLERS];
 
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-const setTotp = (db: Db, userId: number, column: "totp_secret" | "totp_pending_secret") =>
-  db.$client.prepare(`UPDATE users SET ${column} = ? WHERE id = ?`).run(TOTP_SECRET, userId);
+type Copy = ReturnType<typeof openCopy>;
+const setTotp = (db: Copy, userId: number, column: "totp_secret" | "totp_pending_secret") =>
+  db.run(`UPDATE users SET ${column} = ? WHERE id = ?`, TOTP_SECRET, userId);
 
 type Outcome = Awaited<ReturnType<typeof run>>;
 type Case = {
   allowed: Caller[];
-  prepare?: (db: Db, f: Fixture, userId: number) => void;
+  prepare?: (db: Copy, f: Fixture, userId: number) => Promise<unknown>;
   call: (f: Fixture) => Promise<unknown>;
   /** What "it did its job" looks like for an allowed caller. */
   succeeded: (o: Outcome) => boolean;
@@ -113,17 +113,17 @@ const riskForm = (f: Fixture, over: Record<string, string> = {}) =>
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const RECORDERS: Caller[] = ["officer", "officerOut", "leader"];
 /** An open meeting (id 1, held yesterday) with a task (id 1) for the officer's unit, 市住房和城乡建设局. */
-const withMeeting = (db: Db, f: Fixture) => {
-  db.$client
-    .prepare(
-      `INSERT INTO meetings (id, type, title, held_at, chair, attendees, created_by, created_at) VALUES (1, 'dispatch', '调度会', ?, '局长', '[]', ?, ?)`,
-    )
-    .run(Date.now() - 86_400_000, f.users.leader, Date.now() - 86_400_000);
-  db.$client
-    .prepare(
-      "INSERT INTO meeting_tasks (id, meeting_id, unit_id, title, due_date) VALUES (1, 1, ?, '排查燃气管网', '2099-01-01')",
-    )
-    .run(f.unitId["U-ZJJ"]);
+const withMeeting = async (db: Copy, f: Fixture) => {
+  await db.run(
+    `INSERT INTO meetings (id, type, title, held_at, chair, attendees, created_by, created_at) VALUES (1, 'dispatch', '调度会', ?, '局长', '[]', ?, ?)`,
+    Date.now() - 86_400_000,
+    f.users.leader,
+    Date.now() - 86_400_000,
+  );
+  await db.run(
+    "INSERT INTO meeting_tasks (id, meeting_id, unit_id, title, due_date) VALUES (1, 1, ?, '排查燃气管网', '2099-01-01')",
+    f.unitId["U-ZJJ"],
+  );
 };
 const meetingForm = {
   type: "monthly_review",
@@ -311,9 +311,7 @@ const ACTIONS: Record<string, Case> = {
   revokeApiTokenAction: {
     allowed: ["admin"],
     prepare: (db) =>
-      void db.$client
-        .prepare("INSERT INTO api_tokens (name, token_hash, created_by, created_at) VALUES ('平台', 'h', 1, 0)")
-        .run(),
+      db.run("INSERT INTO api_tokens (name, token_hash, created_by, created_at) VALUES ('平台', 'h', 1, 0)"),
     call: () => revokeApiTokenAction(1, { ok: false }, form({})),
     succeeded: ok,
   },
@@ -346,7 +344,7 @@ const ACTIONS: Record<string, Case> = {
   },
   resetTotpAction: {
     allowed: ["admin"],
-    prepare: (db, f) => void setTotp(db, f.users.auditor, "totp_secret"),
+    prepare: (db, f) => setTotp(db, f.users.auditor, "totp_secret"),
     call: (f) => resetTotpAction(f.users.auditor, { ok: false }),
     succeeded: ok,
   },
@@ -405,19 +403,19 @@ const ACTIONS: Record<string, Case> = {
   startTotpAction: { allowed: SIGNED_IN, call: () => startTotpAction({ ok: false }), succeeded: ok },
   confirmTotpAction: {
     allowed: SIGNED_IN,
-    prepare: (db, _f, userId) => void setTotp(db, userId, "totp_pending_secret"),
+    prepare: (db, _f, userId) => setTotp(db, userId, "totp_pending_secret"),
     call: () => confirmTotpAction({ ok: false }, form({ code: totpCodeAt(TOTP_SECRET, Date.now()) })),
     succeeded: redirectedTo("/account?totpEnabled=1"),
   },
   disableTotpAction: {
     allowed: SIGNED_IN,
-    prepare: (db, _f, userId) => void setTotp(db, userId, "totp_secret"),
+    prepare: (db, _f, userId) => setTotp(db, userId, "totp_secret"),
     call: () => disableTotpAction({ ok: false }, form({ password: PASSWORD })),
     succeeded: redirectedTo("/account?totpDisabled=1"),
   },
   verifyTotpAction: {
     allowed: ["pendingTotp"],
-    prepare: (db, _f, userId) => void setTotp(db, userId, "totp_secret"),
+    prepare: (db, _f, userId) => setTotp(db, userId, "totp_secret"),
     call: () => verifyTotpAction({ ok: false }, form({ code: totpCodeAt(TOTP_SECRET, Date.now()), next: "/board" })),
     succeeded: redirectedTo("/board"),
   },
@@ -595,14 +593,14 @@ function perTestDatabase() {
     get copy() {
       return state.copy;
     },
-    async as(caller: Caller, prepare?: (db: Db, userId: number) => void) {
+    async as(caller: Caller, prepare?: (db: Copy, userId: number) => Promise<unknown>) {
       const userId =
         caller === "anonymous"
           ? fixture.users.admin
           : caller === "pendingTotp"
             ? fixture.users.officer
             : fixture.users[caller];
-      prepare?.(state.copy.db, userId);
+      await prepare?.(state.copy, userId);
       if (caller === "pendingTotp") await signInAs(state.copy.db, userId, { pendingTotp: true });
       else if (caller !== "anonymous") await signInAs(state.copy.db, userId);
     },
@@ -613,7 +611,7 @@ describe.each(Object.entries(ACTIONS))("%s", (_name, action) => {
   const t = perTestDatabase();
 
   it.each(CALLERS)("called by %s", async (caller) => {
-    await t.as(caller, (db, userId) => action.prepare?.(db, fixture, userId));
+    await t.as(caller, async (db, userId) => action.prepare?.(db, fixture, userId));
     const before = t.copy.bytes();
     const outcome = await run(() => action.call(fixture));
 

@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, sign } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { verifyHistorySync } from "@/db/history/verify";
+import { verifyHistory } from "@/db/history/verify";
 import { reviewRisk } from "@/db/mutations/grading";
 import { seedDemoRegister } from "@/db/seed";
 import { checkpointPaths, verifyCheckpoints, writeCheckpoint } from "@/lib/checkpoints/signer";
@@ -17,16 +17,16 @@ const NOW = new Date("2026-11-25T02:00:00Z");
 let t: TestDb;
 beforeEach(async () => {
   t = await createTestDb();
-  await seedDemoRegister(t.sqlite, { count: 15, now: NOW });
+  await seedDemoRegister(t.db, { count: 15, now: NOW });
 });
 afterEach(() => t.cleanup());
 
 /** The documented formula, recomputed here: hash = SHA-256(prev_hash ‖ JSON of the columns, keys sorted). */
-function rehashFrom(seq: number) {
-  const rows = t.sqlite.prepare("SELECT * FROM risk_events WHERE seq >= ? ORDER BY seq").all(seq) as Array<
+async function rehashFrom(seq: number) {
+  const rows = (await t.all("SELECT * FROM risk_events WHERE seq >= ? ORDER BY seq", seq)) as Array<
     Record<string, unknown>
   >;
-  let prev = (t.sqlite.prepare("SELECT hash FROM risk_events WHERE seq = ?").get(seq - 1) as { hash: string }).hash;
+  let prev = ((await t.get("SELECT hash FROM risk_events WHERE seq = ?", seq - 1)) as { hash: string }).hash;
   const keys = [
     "action",
     "actor_id",
@@ -50,24 +50,25 @@ function rehashFrom(seq: number) {
     prev = hash;
   }
 }
-const triggers = () =>
-  t.sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'risk_events'")
-    .all() as Array<{ name: string; sql: string }>;
+const triggers = async () =>
+  (await t.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'risk_events'")) as Array<{
+    name: string;
+    sql: string;
+  }>;
 /** What someone with the file can do: lift the triggers, change things, put the triggers back. */
-function withoutTriggers(change: () => void) {
-  const saved = triggers();
-  for (const tr of saved) t.sqlite.exec(`DROP TRIGGER "${tr.name}"`);
-  change();
-  for (const tr of saved) t.sqlite.exec(tr.sql);
+async function withoutTriggers(change: () => Promise<void>) {
+  const saved = await triggers();
+  for (const tr of saved) await t.exec(`DROP TRIGGER "${tr.name}"`);
+  await change();
+  for (const tr of saved) await t.exec(tr.sql);
 }
 
 describe("signed checkpoints", () => {
   it("sign the head once, again only when it moved, each receipt linked to the one before", async () => {
-    const first = writeCheckpoint(t.db, { now: NOW });
+    const first = await writeCheckpoint(t.db, { now: NOW });
     expect(first.written).toBe(true);
-    expect(writeCheckpoint(t.db, { now: NOW }).written).toBe(false);
-    const r = t.sqlite.prepare("SELECT id, version FROM risks LIMIT 1").get() as { id: number; version: number };
+    expect((await writeCheckpoint(t.db, { now: NOW })).written).toBe(false);
+    const r = (await t.get("SELECT id, version FROM risks LIMIT 1")) as { id: number; version: number };
     await reviewRisk(t.db, {
       riskId: r.id,
       expectedVersion: r.version,
@@ -76,7 +77,7 @@ describe("signed checkpoints", () => {
       note: "复核",
       nextReviewDate: "2026-12-01",
     });
-    const second = writeCheckpoint(t.db, { now: NOW });
+    const second = await writeCheckpoint(t.db, { now: NOW });
     expect(second.written).toBe(true);
     expect(second.receipt.seq).toBe(first.receipt.seq + 1);
     const lines = readFileSync(checkpointPaths(t.file).receipts, "utf8").trim().split("\n");
@@ -85,12 +86,12 @@ describe("signed checkpoints", () => {
   });
 
   it("catch a consistent rewrite that the chain alone cannot", async () => {
-    const { receipt } = writeCheckpoint(t.db, { now: NOW });
-    withoutTriggers(() => {
-      t.sqlite.prepare("UPDATE risk_events SET reason = '改过的原因' WHERE seq = 10").run();
-      rehashFrom(10);
+    const { receipt } = await writeCheckpoint(t.db, { now: NOW });
+    await withoutTriggers(async () => {
+      await t.run("UPDATE risk_events SET reason = '改过的原因' WHERE seq = 10");
+      await rehashFrom(10);
     });
-    expect(verifyHistorySync(t.sqlite).ok).toBe(true); // the chain is consistent again…
+    expect((await verifyHistory(t.db)).ok).toBe(true); // the chain is consistent again…
     expect(await verifyCheckpoints(t.db)).toMatchObject({
       ok: false,
       problem: { kind: "rewritten", seq: receipt.seq },
@@ -98,12 +99,12 @@ describe("signed checkpoints", () => {
   });
 
   it("catch a cut tail, even with the sequence counter lowered to hide it", async () => {
-    const { receipt } = writeCheckpoint(t.db, { now: NOW });
-    withoutTriggers(() => {
-      t.sqlite.prepare("DELETE FROM risk_events WHERE seq > ?").run(receipt.seq - 5);
-      t.sqlite.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'risk_events'").run(receipt.seq - 5);
+    const { receipt } = await writeCheckpoint(t.db, { now: NOW });
+    await withoutTriggers(async () => {
+      await t.run("DELETE FROM risk_events WHERE seq > ?", receipt.seq - 5);
+      await t.run("UPDATE sqlite_sequence SET seq = ? WHERE name = 'risk_events'", receipt.seq - 5);
     });
-    expect(verifyHistorySync(t.sqlite).ok).toBe(true);
+    expect((await verifyHistory(t.db)).ok).toBe(true);
     expect(await verifyCheckpoints(t.db)).toMatchObject({
       ok: false,
       problem: { kind: "missingEvent", seq: receipt.seq, lastSeq: receipt.seq - 5 },
@@ -111,8 +112,8 @@ describe("signed checkpoints", () => {
   });
 
   it("catch a receipt removed from the log, and one signed with another key", async () => {
-    writeCheckpoint(t.db, { now: NOW });
-    const r = t.sqlite.prepare("SELECT id, version FROM risks LIMIT 1").get() as { id: number; version: number };
+    await writeCheckpoint(t.db, { now: NOW });
+    const r = (await t.get("SELECT id, version FROM risks LIMIT 1")) as { id: number; version: number };
     await reviewRisk(t.db, {
       riskId: r.id,
       expectedVersion: r.version,
@@ -121,7 +122,7 @@ describe("signed checkpoints", () => {
       note: "复核",
       nextReviewDate: "2026-12-01",
     });
-    writeCheckpoint(t.db, { now: NOW });
+    await writeCheckpoint(t.db, { now: NOW });
     const file = checkpointPaths(t.file).receipts;
     const lines = readFileSync(file, "utf8").trim().split("\n");
     writeFileSync(file, `${lines[1]}\n`);
@@ -138,7 +139,7 @@ describe("signed checkpoints", () => {
   });
 
   it("keep the key and the receipts outside the database file", async () => {
-    writeCheckpoint(t.db, { now: NOW });
+    await writeCheckpoint(t.db, { now: NOW });
     const paths = checkpointPaths(t.file);
     const bytes = readFileSync(t.file);
     expect(bytes.includes(readFileSync(paths.key))).toBe(false);

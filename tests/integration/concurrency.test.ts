@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { verifyHistorySync } from "@/db/history/verify";
+import { verifyHistory } from "@/db/history/verify";
 import { insertRisk } from "@/db/mutations/risks";
 import { firstDocumentedBreak } from "../support/chain-oracle";
 import { assessment } from "../support/risk-input";
@@ -17,8 +17,8 @@ beforeEach(async () => {
   t = await createTestDb();
   barrier = mkdtempSync(join(tmpdir(), "sise-barrier-"));
 });
-afterEach(() => {
-  t.cleanup();
+afterEach(async () => {
+  await t.cleanup();
   rmSync(barrier, { recursive: true, force: true });
 });
 
@@ -80,12 +80,12 @@ it("lets exactly one of 20 concurrent writers (separate processes) change a risk
   let released = 0;
   try {
     await until("every writer loaded", () => count("ready-") === WRITERS);
-    t.sqlite.exec("BEGIN IMMEDIATE");
+    await t.exec("BEGIN IMMEDIATE");
     writeFileSync(join(barrier, "go"), "");
     await until("every writer attempting", () => count("attempt-") === WRITERS, 4_000);
     released = Date.now();
   } finally {
-    if (t.sqlite.inTransaction) t.sqlite.exec("COMMIT");
+    if (t.sqlite.inTransaction) await t.exec("COMMIT");
     if (!existsSync(join(barrier, "go"))) writeFileSync(join(barrier, "go"), "");
   }
   const outcomes = (await Promise.all(writers)).map(
@@ -101,9 +101,9 @@ it("lets exactly one of 20 concurrent writers (separate processes) change a risk
   expect(results.filter((r) => !r.ok)).toEqual(
     Array(WRITERS - 1).fill({ ok: false, error: "conflict", currentVersion: 2 }),
   );
-  const grades = t.sqlite.prepare("SELECT actor_name FROM risk_events WHERE risk_id = ? AND action = 'grade'").all(id);
+  const grades = await t.all("SELECT actor_name FROM risk_events WHERE risk_id = ? AND action = 'grade'", id);
   expect(grades).toHaveLength(1);
-  expect(t.sqlite.prepare("SELECT version FROM risks WHERE id = ?").get(id)).toEqual({ version: 2 });
-  expect(verifyHistorySync(t.sqlite).ok).toBe(true);
+  expect(await t.get("SELECT version FROM risks WHERE id = ?", id)).toEqual({ version: 2 });
+  expect((await verifyHistory(t.db)).ok).toBe(true);
   expect(firstDocumentedBreak(t.sqlite)).toBeNull();
 }, 180_000);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyHistory } from "@/db/history/verify";
-import { seedDemo } from "@/db/seed";
+import { demoStart, seedDemo } from "@/db/seed";
 import { firstDocumentedBreak } from "../support/chain-oracle";
 import { createTestDb, type TestDb } from "./test-db";
 
@@ -12,8 +12,8 @@ const NOW = new Date("2026-11-25T02:00:00Z");
 let t: TestDb;
 let seeded: Awaited<ReturnType<typeof seedDemo>>;
 beforeAll(async () => {
-  t = await createTestDb();
-  seeded = await seedDemo(t.sqlite, { now: NOW });
+  t = await createTestDb({ referenceAt: demoStart(NOW) });
+  seeded = await seedDemo(t.db, { now: NOW });
 });
 afterAll(() => t.cleanup());
 
@@ -23,11 +23,11 @@ describe("the demo city", () => {
   it("is written once, whole, and only into a database without accounts", async () => {
     expect(seeded).toMatchObject({ risks: 360, meetings: 2 });
     expect(seeded!.reports).toBeGreaterThan(600);
-    expect(await seedDemo(t.sqlite, { now: NOW })).toBeNull();
+    expect(await seedDemo(t.db, { now: NOW })).toBeNull();
   });
 
-  it("has its history in time order: each event no earlier than the one before it, none after now", () => {
-    const rows = t.sqlite.prepare("SELECT seq, at FROM risk_events ORDER BY seq").all() as Row[];
+  it("has its history in time order: each event no earlier than the one before it, none after now", async () => {
+    const rows = (await t.all("SELECT seq, at FROM risk_events ORDER BY seq")) as Row[];
     expect(rows.length).toBeGreaterThan(3000);
     const backwards = rows.filter((r, i) => i > 0 && r.at < rows[i - 1].at);
     expect(backwards).toEqual([]);
@@ -35,13 +35,13 @@ describe("the demo city", () => {
   });
 
   it("verifies as one chain, by the app and by the documented formula recomputed here", async () => {
-    expect(await verifyHistory(t.sqlite)).toMatchObject({ ok: true });
+    expect(await verifyHistory(t.db)).toMatchObject({ ok: true });
     // docs: hash = SHA-256(prev_hash ‖ JSON of the columns, keys in alphabetical order), genesis 64 zeros.
     expect(firstDocumentedBreak(t.sqlite)).toBeNull();
   });
 
-  it("writes events in the app's shapes: accounts with their access, reports and acknowledgements by people", () => {
-    const users = t.sqlite.prepare("SELECT new_value FROM risk_events WHERE action = 'user.create'").all() as Row[];
+  it("writes events in the app's shapes: accounts with their access, reports and acknowledgements by people", async () => {
+    const users = (await t.all("SELECT new_value FROM risk_events WHERE action = 'user.create'")) as Row[];
     for (const u of users)
       expect(Object.keys(JSON.parse(u.new_value!)).sort()).toEqual([
         "areaIds",
@@ -54,28 +54,22 @@ describe("the demo city", () => {
     const officer = users.map((u) => JSON.parse(u.new_value!)).find((u) => u.username === "officer");
     expect(officer.regionIds).toHaveLength(2);
     expect(officer.unitIds).toHaveLength(2);
-    const byNobody = t.sqlite
-      .prepare(
-        "SELECT action, count(*) AS n FROM risk_events WHERE actor_id IS NULL AND action IN ('report.file', 'acknowledge', 'meeting.close', 'task.done') GROUP BY action",
-      )
-      .all();
+    const byNobody = await t.all(
+      "SELECT action, count(*) AS n FROM risk_events WHERE actor_id IS NULL AND action IN ('report.file', 'acknowledge', 'meeting.close', 'task.done') GROUP BY action",
+    );
     expect(byNobody).toEqual([]);
     // Every daily report row points at its own event.
     expect(
-      t.sqlite
-        .prepare(
-          "SELECT count(*) AS n FROM daily_reports d LEFT JOIN risk_events e ON e.seq = d.event_seq WHERE e.action IS NOT 'report.file'",
-        )
-        .get(),
+      await t.get(
+        "SELECT count(*) AS n FROM daily_reports d LEFT JOIN risk_events e ON e.seq = d.event_seq WHERE e.action IS NOT 'report.file'",
+      ),
     ).toEqual({ n: 0 });
   });
 
-  it("leaves each risk as its history says: the last event's version is the risk's version", () => {
-    const mismatched = t.sqlite
-      .prepare(
-        "SELECT r.code FROM risks r WHERE r.version != (SELECT max(risk_version) FROM risk_events e WHERE e.risk_id = r.id AND e.risk_version IS NOT NULL)",
-      )
-      .all();
+  it("leaves each risk as its history says: the last event's version is the risk's version", async () => {
+    const mismatched = await t.all(
+      "SELECT r.code FROM risks r WHERE r.version != (SELECT max(risk_version) FROM risk_events e WHERE e.risk_id = r.id AND e.risk_version IS NOT NULL)",
+    );
     expect(mismatched).toEqual([]);
   });
 });

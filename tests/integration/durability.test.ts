@@ -3,18 +3,21 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { backupDatabase, checkDatabase, isSound, restoreDatabase } from "@/db/backup";
-import { openDatabase } from "@/db/connection";
+import { openDb } from "@/db/open";
+import { openDatabase } from "@/db/sqlite/connection";
 import { insertRisk } from "@/db/mutations/risks";
 import { assessment } from "../support/risk-input";
 import { createTestDb, type TestDb } from "./test-db";
 
 let t: TestDb;
 let riskIds: number[];
+/** Events before the writers start: the reference lists' and the 12 risks' own. */
+let base: number;
 beforeEach(async () => {
   t = await createTestDb();
-  riskIds = Array.from(
-    { length: 12 },
-    async (_, i) =>
+  riskIds = [];
+  for (let i = 0; i < 12; i++)
+    riskIds.push(
       (
         await insertRisk(t.db, {
           input: {
@@ -34,13 +37,15 @@ beforeEach(async () => {
           year: 2026,
         })
       ).id,
-  );
-  // The writers below are other processes: this connection lets go of the file meanwhile.
+    );
+  base = await t.value<number>("SELECT count(*) FROM risk_events");
+  // The writers below are other processes: this test's connections let go of the file meanwhile.
+  await t.db.close();
   t.sqlite.close();
 });
-afterEach(() => {
+afterEach(async () => {
   try {
-    t.cleanup();
+    await t.cleanup();
   } catch {
     /* already closed */
   }
@@ -114,7 +119,7 @@ describe("crash safety", () => {
         )
         .pluck();
       const missing = acknowledged.filter((a) => found.get(a.seq, a.riskId, a.version) !== 1);
-      const check = await checkDatabase(sqlite, t.file);
+      const check = await checkDatabase(t.file);
       sqlite.close();
       expect(missing, `round ${round}: acknowledged writes lost`).toEqual([]);
       expect(check.integrity).toBe("ok");
@@ -128,43 +133,41 @@ describe("backup and restore", () => {
   it("copies a consistent database while writes continue, and restores it without losing the file it replaces", async () => {
     const w = writer(t.file, 4000);
     await w.acked(1);
-    const live = openDatabase(t.file, { readonly: true });
+    const live = openDb(t.file, { readonly: true });
     const target = join(t.file, "..", "backup.db");
     const check = await backupDatabase(live, target);
-    live.close();
+    await live.close();
     const during = w.acks().length;
     await w.exited;
     expect(isSound(check)).toBe(true);
     expect(check.integrity).toBe("ok");
     // The copy is a snapshot from the middle of the writes: more than before them, fewer than at the end.
     const events = check.chain.ok ? check.chain.count : 0;
-    expect(events).toBeGreaterThan(12);
-    expect(events).toBeLessThan(12 + 4000);
+    expect(events).toBeGreaterThan(base);
+    expect(events).toBeLessThan(base + 4000);
     expect(w.acks().length).toBeGreaterThan(during);
 
     const { keptAs } = await restoreDatabase(target, t.file);
     expect(keptAs && existsSync(keptAs)).toBeTruthy();
-    const restored = openDatabase(t.file, { readonly: true });
-    const after = await checkDatabase(restored, t.file);
-    restored.close();
+    const after = await checkDatabase(t.file);
     expect(after.chain).toEqual(check.chain);
     // The replaced database is kept whole: all 4000 writes are in it.
     const kept = openDatabase(keptAs!, { readonly: true });
-    expect(kept.prepare("SELECT count(*) FROM risk_events").pluck().get()).toBe(12 + 4000);
+    expect(kept.prepare("SELECT count(*) FROM risk_events").pluck().get()).toBe(base + 4000);
     kept.close();
   }, 120_000);
 
   it("refuses to restore a damaged backup and leaves the database as it was", async () => {
-    const live = openDatabase(t.file);
+    const live = openDb(t.file);
     const target = join(t.file, "..", "bad.db");
     await backupDatabase(live, target);
-    live.close();
+    await live.close();
     const bad = openDatabase(target);
     bad.exec("DROP TRIGGER risk_events_no_update");
     bad.prepare("UPDATE risk_events SET reason = 'forged' WHERE seq = 3").run();
     bad.close();
     const before = readFileSync(t.file);
-    expect(() => restoreDatabase(target, t.file)).toThrow(/does not verify/);
+    await expect(restoreDatabase(target, t.file)).rejects.toThrow(/does not verify/);
     expect(readFileSync(t.file).equals(before)).toBe(true);
   });
 });

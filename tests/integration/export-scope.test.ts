@@ -20,8 +20,8 @@ import { resetRequest } from "../support/request-context";
 let fixture: Fixture;
 let copy: ReturnType<typeof openCopy> | undefined;
 beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
-afterEach(() => {
-  copy?.cleanup();
+afterEach(async () => {
+  await copy?.cleanup();
   copy = undefined;
 });
 
@@ -32,7 +32,7 @@ async function firstLine(
   query: string,
 ) {
   resetRequest();
-  copy?.cleanup();
+  await copy?.cleanup();
   copy = openCopy(fixture);
   await signInAs(copy.db, fixture.users[as]);
   const res = await handler(
@@ -74,7 +74,7 @@ describe("the register export's scope", () => {
 describe("the history's CSV from its worker thread (issue 18)", () => {
   const download = async (query = "") => {
     resetRequest();
-    copy?.cleanup();
+    await copy?.cleanup();
     copy = openCopy(fixture);
     await signInAs(copy.db, fixture.users.auditor);
     return exportHistory(
@@ -89,7 +89,7 @@ describe("the history's CSV from its worker thread (issue 18)", () => {
     expect(res.headers.get("cache-control")).toBe("no-store, no-transform");
     const text = await res.text();
     const { verifyExport } = await import("@/db/exports/verify-export");
-    const events = copy!.db.$client.prepare("SELECT count(*) FROM risk_events").pluck().get() as number;
+    const events = await copy!.value<number>("SELECT count(*) FROM risk_events");
     // The export's own event was written after its snapshot: the file holds every event but that one.
     expect(text).toMatch(new RegExp(`rows=${events - 1};`));
     const lines = text.split("\r\n").filter((l) => /^\d+,/.test(l));
@@ -97,7 +97,7 @@ describe("the history's CSV from its worker thread (issue 18)", () => {
     async function* chunks() {
       for (let i = 0; i < text.length; i += 4096) yield text.slice(i, i + 4096);
     }
-    const report = await verifyExport(chunks(), copy!.db.$client);
+    const report = await verifyExport(chunks(), await copy!.snap());
     expect(report.ok, JSON.stringify(report)).toBe(true);
   });
 

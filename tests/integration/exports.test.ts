@@ -25,11 +25,12 @@ const meta: ExportMeta = {
 
 beforeEach(async () => {
   t = await createTestDb();
-  await seedDemoRegister(t.sqlite, { count: 30, now });
+  await seedDemoRegister(t.db, { count: 30, now });
   // A reason with what Excel would run as a formula, quotes, a comma and a line break.
-  const risk = t.sqlite
-    .prepare("SELECT id, version FROM risks WHERE status IN ('identified', 'controlling') LIMIT 1")
-    .get() as { id: number; version: number };
+  const risk = (await t.get("SELECT id, version FROM risks WHERE status IN ('identified', 'controlling') LIMIT 1")) as {
+    id: number;
+    version: number;
+  };
   await gradeRisk(t.db, {
     riskId: risk.id,
     expectedVersion: risk.version,
@@ -49,61 +50,74 @@ const filter = (q: string) => {
 };
 async function exportText(q = "", chunk = 7): Promise<string> {
   let out = "";
-  const source = await historySource(t.sqlite, filter(q), "Asia/Shanghai", { chunk, pause: async () => undefined });
+  const source = await historySource(await t.snap(), filter(q), "Asia/Shanghai", {
+    chunk,
+    pause: async () => undefined,
+  });
   for await (const s of csvFile(source, { ...meta, query: q })) out += s;
-  t.sqlite.exec("COMMIT"); // the route closes the export's own connection; the test reuses its one
   return out;
 }
 async function* chunksOf(text: string, size = 1000) {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }
-const events = () => t.sqlite.prepare("SELECT count(*) FROM risk_events").pluck().get() as number;
+const events = async () => (await t.value("SELECT count(*) FROM risk_events")) as number;
 
 describe("history export (CSV)", () => {
   it("writes every event with BOM, CRLF and the stated counts, and verifies against the database", async () => {
     const text = await exportText();
     expect(text.startsWith("\uFEFF")).toBe(true);
-    expect(text.split("\r\n")[0]).toContain(`scope=full; rows=${events()}`);
+    expect(text.split("\r\n")[0]).toContain(`scope=full; rows=${await events()}`);
     expect(text).toContain(`"'=HYPERLINK(""x""), 第二行\r\n""引号"""`); // neutralised, quoted, kept whole
-    const check = await verifyExport(chunksOf(text), t.sqlite);
-    expect(check).toMatchObject({ ok: true, scope: "full", rows: events(), database: "matches", newerInDatabase: 0 });
+    const check = await verifyExport(chunksOf(text), await t.snap());
+    expect(check).toMatchObject({
+      ok: true,
+      scope: "full",
+      rows: await events(),
+      database: "matches",
+      newerInDatabase: 0,
+    });
   });
 
   it("names the first bad row when a cell is changed, a row removed or the file cut short", async () => {
     const text = await exportText();
     const lines = text.split("\r\n");
     const changed = text.replace("第二行", "第三行");
-    const bad = await verifyExport(chunksOf(changed), t.sqlite);
+    const bad = await verifyExport(chunksOf(changed), await t.snap());
     expect(bad).toMatchObject({ ok: false, problem: "chain" });
     // Removing a whole row (the 10th event: line 6 header + 10) breaks the sequence there.
     const removed = [...lines.slice(0, 15), ...lines.slice(16)].join("\r\n");
-    const gap = await verifyExport(chunksOf(removed), t.sqlite);
+    const gap = await verifyExport(chunksOf(removed), await t.snap());
     expect(gap).toMatchObject({ ok: false, problem: "chain", seq: 11 });
     // Cutting the last row off leaves a valid shorter chain: the declared count catches it.
-    const cut = text.slice(0, text.lastIndexOf(`\r\n${events()},`) + 2);
-    expect(await verifyExport(chunksOf(cut), t.sqlite)).toMatchObject({ ok: false, problem: "count" });
+    const cut = text.slice(0, text.lastIndexOf(`\r\n${await events()},`) + 2);
+    expect(await verifyExport(chunksOf(cut), await t.snap())).toMatchObject({ ok: false, problem: "count" });
   });
 
   it("reports a database that differs at the export's last sequence", async () => {
     const text = await exportText();
-    t.sqlite.exec("DROP TRIGGER risk_events_no_update");
-    t.sqlite.prepare("UPDATE risk_events SET hash = 'x' WHERE seq = (SELECT max(seq) FROM risk_events)").run();
-    expect(await verifyExport(chunksOf(text), t.sqlite)).toMatchObject({ ok: false, problem: "database" });
+    await t.exec("DROP TRIGGER risk_events_no_update");
+    await t.run("UPDATE risk_events SET hash = 'x' WHERE seq = (SELECT max(seq) FROM risk_events)");
+    expect(await verifyExport(chunksOf(text), await t.snap())).toMatchObject({ ok: false, problem: "database" });
   });
 
   it("exports exactly what a filter says, states that it is partial, and still checks each row", async () => {
     const text = await exportText("action=grade&from=2026-11-25&to=2026-11-25");
     const rows = text.split("\r\n").filter((l) => /^\d+,/.test(l));
-    const expected = t.sqlite
-      .prepare("SELECT count(*) FROM risk_events WHERE action = 'grade' AND at >= ? AND at < ?")
-      .pluck()
-      .get(Date.parse("2026-11-24T16:00:00Z"), Date.parse("2026-11-25T16:00:00Z")) as number;
+    const expected = (await t.value(
+      "SELECT count(*) FROM risk_events WHERE action = 'grade' AND at >= ? AND at < ?",
+      Date.parse("2026-11-24T16:00:00Z"),
+      Date.parse("2026-11-25T16:00:00Z"),
+    )) as number;
     expect(expected).toBeGreaterThan(0);
     expect(rows).toHaveLength(expected);
     expect(rows.every((l) => l.split(",")[8] === '"grade"')).toBe(true);
     expect(text.split("\r\n")[0]).toContain("scope=partial");
-    expect(await verifyExport(chunksOf(text), t.sqlite)).toMatchObject({ ok: true, scope: "partial", rows: expected });
-    expect(await verifyExport(chunksOf(text.replace('"grade"', '"grades"')), t.sqlite)).toMatchObject({
+    expect(await verifyExport(chunksOf(text), await t.snap())).toMatchObject({
+      ok: true,
+      scope: "partial",
+      rows: expected,
+    });
+    expect(await verifyExport(chunksOf(text.replace('"grade"', '"grades"')), await t.snap())).toMatchObject({
       ok: false,
       problem: "chain",
     });
@@ -133,14 +147,13 @@ describe("register export (CSV)", () => {
     const { parse } = await import("csv-parse/sync");
     const { query } = parseRegisterQuery({ colour: "red" });
     let text = "";
-    const source = registerSource(
-      t.sqlite,
+    const source = await registerSource(
+      await t.snap(),
       query,
       { filter: "colour=red", today: "2026-11-25", words: await registerExportWords("zh-CN") },
       { chunk: 3, pause: async () => undefined },
     );
     for await (const s of csvFile(source, { ...meta, query: "colour=red" })) text += s;
-    t.sqlite.exec("COMMIT");
     const records = parse(text, { bom: true, relax_column_count: true }) as string[][];
     const header = records.findIndex((r) => r[0] === "编号");
     // Headings a person reads, in the export's language; the import reads these back (and the keys).
@@ -165,10 +178,9 @@ describe("register export (CSV)", () => {
     ]);
     const rows = records.slice(header + 1);
     // The oracle is plain SQL written here, not the register's own filter builder: every red risk.
-    const expected = t.sqlite
-      .prepare("SELECT code FROM risks WHERE colour = 'red' ORDER BY code")
-      .pluck()
-      .all() as string[];
+    const expected = (await t.all<{ code: string }>("SELECT code FROM risks WHERE colour = 'red' ORDER BY code")).map(
+      (r) => r.code,
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(rows.map((r) => r[0]).sort()).toEqual(expected);
     expect(rows.every((r) => r[5] === "红")).toBe(true);
@@ -187,8 +199,8 @@ describe("register export (XLSX)", () => {
     const { xlsxFile } = await import("@/db/exports/xlsx-file");
     const { Workbook } = await import("@cj-tech-master/excelts");
     const { registerExportWords } = await import("@/lib/exports/words");
-    const source = registerSource(
-      t.sqlite,
+    const source = await registerSource(
+      await t.snap(),
       { sort: "severity", page: 1 },
       { filter: "", today: "2026-11-25", words: await registerExportWords("zh-CN") },
       { chunk: 4, pause: async () => undefined },
@@ -211,7 +223,6 @@ describe("register export (XLSX)", () => {
       },
     );
     const bytes = Buffer.from(await new Response(stream).arrayBuffer());
-    t.sqlite.exec("COMMIT");
     const book = new Workbook();
     await book.xlsx.load(bytes);
     const info = book.getWorksheet("说明")!;
@@ -226,21 +237,18 @@ describe("register export (XLSX)", () => {
       red += 1;
       expect((row.getCell(6).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFC62828");
     });
-    expect(red).toBe(t.sqlite.prepare("SELECT count(*) FROM risks WHERE colour = 'red'").pluck().get());
+    expect(red).toBe(await t.value("SELECT count(*) FROM risks WHERE colour = 'red'"));
   });
 });
 
 describe("XLSX row limit", () => {
   it("counts what a filter selects, the number the export compares with Excel's limit", async () => {
-    const all = t.sqlite.prepare("SELECT count(*) FROM risk_events").pluck().get() as number;
+    const all = (await t.value("SELECT count(*) FROM risk_events")) as number;
     const total = async (q: string) => {
-      const n = (await historySource(t.sqlite, filter(q), "Asia/Shanghai")).total;
-      t.sqlite.exec("COMMIT");
+      const n = (await historySource(await t.snap(), filter(q), "Asia/Shanghai")).total;
       return n;
     };
     expect(await total("")).toBe(all);
-    expect(await total("action=grade")).toBe(
-      t.sqlite.prepare("SELECT count(*) FROM risk_events WHERE action = 'grade'").pluck().get(),
-    );
+    expect(await total("action=grade")).toBe(await t.value("SELECT count(*) FROM risk_events WHERE action = 'grade'"));
   });
 });

@@ -81,9 +81,8 @@ it("an override without its reason, and a review date beyond the cadence, are re
 });
 
 it("20 clients grade the same risk from the same version at once: one wins, 19 are told of the conflict, the history shows one change", async () => {
-  const grades = () =>
-    copy.db.$client.prepare("SELECT count(*) FROM risk_events WHERE action = 'grade'").pluck().get() as number;
-  const before = grades();
+  const grades = () => copy.value<number>("SELECT count(*) FROM risk_events WHERE action = 'grade'");
+  const before = await grades();
   const outcomes = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
       run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading({ reason: `判断 ${i}` }))),
@@ -99,7 +98,7 @@ it("20 clients grade the same risk from the same version at once: one wins, 19 a
     expect(r!.message.key).toBe("form.conflict");
     expect(r!.conflict).toHaveLength(1); // the one change that won, in words
   }
-  expect(grades()).toBe(before + 1);
+  expect(await grades()).toBe(before + 1);
 });
 
 it("called from the page's script, a grading answers with the risk's address (no server-side redirect); posted without script, it redirects", async () => {
@@ -109,9 +108,10 @@ it("called from the page's script, a grading answers with the risk's address (no
   const scripted = await run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading()));
   expect(scripted.redirect).toBeUndefined();
   expect(scripted.result).toEqual({ ok: true, redirectTo: `/risks/${fixture.risks.inScope}?graded=1` });
-  const row = copy.db.$client
-    .prepare("SELECT colour, version FROM risks WHERE code = ?")
-    .get(fixture.risks.inScope) as { colour: string; version: number };
+  const row = await copy.get<{ colour: string; version: number }>(
+    "SELECT colour, version FROM risks WHERE code = ?",
+    fixture.risks.inScope,
+  );
   expect(row).toEqual({ colour: "red", version: 3 });
   ctx.headers.delete("next-action");
   const plain = await run(() =>

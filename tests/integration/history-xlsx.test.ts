@@ -32,11 +32,12 @@ const meta: ExportMeta = {
 let t: TestDb;
 beforeEach(async () => {
   t = await createTestDb();
-  await seedDemoRegister(t.sqlite, { count: 25, now: NOW });
+  await seedDemoRegister(t.db, { count: 25, now: NOW });
   // An empty note is stored as "" — a different value from NULL that the XLSX must keep apart.
-  const r = t.sqlite
-    .prepare("SELECT id, version FROM risks WHERE status IN ('identified','controlling') LIMIT 1")
-    .get() as { id: number; version: number };
+  const r = (await t.get("SELECT id, version FROM risks WHERE status IN ('identified','controlling') LIMIT 1")) as {
+    id: number;
+    version: number;
+  };
   await reviewRisk(t.db, {
     riskId: r.id,
     expectedVersion: r.version,
@@ -55,7 +56,7 @@ const filter = (q: string) => {
 };
 async function exportXlsx(q = ""): Promise<Buffer> {
   const words = await historyExportWords(await nameMaps(t.db, "zh-CN"));
-  const source = await historySource(t.sqlite, filter(q), "Asia/Shanghai", {
+  const source = await historySource(await t.snap(), filter(q), "Asia/Shanghai", {
     format: "xlsx",
     words,
     pause: async () => undefined,
@@ -72,26 +73,24 @@ async function exportXlsx(q = ""): Promise<Buffer> {
     { dataSheet: "历史记录", infoSheet: "说明", legendTitle: "", methodsTitle: "", methods: [], colours },
   );
   const bytes = Buffer.from(await new Response(stream).arrayBuffer());
-  t.sqlite.exec("COMMIT");
   return bytes;
 }
 async function exportCsv(q = ""): Promise<string> {
   let out = "";
   for await (const s of csvFile(
-    await historySource(t.sqlite, filter(q), "Asia/Shanghai", { pause: async () => undefined }),
+    await historySource(await t.snap(), filter(q), "Asia/Shanghai", { pause: async () => undefined }),
     {
       ...meta,
       query: q,
     },
   ))
     out += s;
-  t.sqlite.exec("COMMIT");
   return out;
 }
 async function* chunks(text: string) {
   for (let i = 0; i < text.length; i += 4096) yield text.slice(i, i + 4096);
 }
-const events = () => t.sqlite.prepare("SELECT count(*) FROM risk_events").pluck().get() as number;
+const events = async () => (await t.value("SELECT count(*) FROM risk_events")) as number;
 
 async function loadBook(bytes: Buffer) {
   const { Workbook } = await import("@cj-tech-master/excelts");
@@ -102,8 +101,8 @@ async function loadBook(bytes: Buffer) {
 
 describe("history XLSX", () => {
   it("verifies, whole, against the database", async () => {
-    const check = await verifyXlsxExport(await exportXlsx(), VERIFY_LIMITS.xlsx, t.sqlite);
-    expect(check).toMatchObject({ ok: true, scope: "full", rows: events(), database: "matches" });
+    const check = await verifyXlsxExport(await exportXlsx(), VERIFY_LIMITS.xlsx, await t.snap());
+    expect(check).toMatchObject({ ok: true, scope: "full", rows: await events(), database: "matches" });
   });
 
   it("reads as a person reads: headings in words, times as date cells in Beijing time, the event in a sentence", async () => {
@@ -127,7 +126,7 @@ describe("history XLSX", () => {
       "prev_hash",
       "hash",
     ]);
-    const last = sheet.getRow(events() + 1);
+    const last = sheet.getRow((await events()) + 1);
     const at = Number(last.getCell(8).value);
     // The date cell holds the wall time in Beijing (UTC+8): Excel has no time zones.
     expect((last.getCell(2).value as Date).getTime()).toBe(at + 8 * 3_600_000);
@@ -137,8 +136,8 @@ describe("history XLSX", () => {
   });
 
   it("verifies a filtered XLSX row by row against the database", async () => {
-    const check = await verifyXlsxExport(await exportXlsx("action=grade"), VERIFY_LIMITS.xlsx, t.sqlite);
-    const grades = t.sqlite.prepare("SELECT count(*) FROM risk_events WHERE action = 'grade'").pluck().get() as number;
+    const check = await verifyXlsxExport(await exportXlsx("action=grade"), VERIFY_LIMITS.xlsx, await t.snap());
+    const grades = (await t.value("SELECT count(*) FROM risk_events WHERE action = 'grade'")) as number;
     expect(check).toMatchObject({ ok: true, scope: "partial", rows: grades, database: "matches" });
   });
 
@@ -146,7 +145,11 @@ describe("history XLSX", () => {
     const book = await loadBook(await exportXlsx());
     const sheet = book.getWorksheet("历史记录")!;
     sheet.getRow(6).getCell(9 + 8).value = "已修改"; // the raw reason column (Q) of the 5th event
-    const check = await verifyXlsxExport(Buffer.from(await book.xlsx.writeBuffer()), VERIFY_LIMITS.xlsx, t.sqlite);
+    const check = await verifyXlsxExport(
+      Buffer.from(await book.xlsx.writeBuffer()),
+      VERIFY_LIMITS.xlsx,
+      await t.snap(),
+    );
     expect(check).toMatchObject({ ok: false, problem: "chain", seq: 5, line: 6 });
   });
 });
@@ -155,7 +158,7 @@ describe("a CSV damaged by a spreadsheet's re-save", () => {
   it("is refused, naming the column that changed: the all-zero genesis hash turned into 0", async () => {
     const csv = await exportCsv();
     const resaved = csv.replace(`"${"0".repeat(64)}"`, "0");
-    expect(await verifyExport(chunks(resaved), t.sqlite)).toMatchObject({
+    expect(await verifyExport(chunks(resaved), await t.snap())).toMatchObject({
       ok: false,
       problem: "resaved",
       column: "prev_hash",
@@ -168,7 +171,7 @@ describe("a CSV damaged by a spreadsheet's re-save", () => {
     const line = csv.split("\r\n").find((l) => l.includes(',"true",'))!;
     expect(line).toBeDefined();
     const resaved = csv.replace(line, line.replace(',"true",', ",TRUE,"));
-    expect(await verifyExport(chunks(resaved), t.sqlite)).toMatchObject({
+    expect(await verifyExport(chunks(resaved), await t.snap())).toMatchObject({
       ok: false,
       problem: "resaved",
       column: "old_value",
@@ -223,12 +226,12 @@ describe("a partial export is compared with the database", () => {
     cells.hash = rehash(cells);
     const lines = csv.split("\r\n");
     lines[header + 1] = row(keys.map((k) => cells[k] as string | number | null)).replace(/\r\n$/, "");
-    const check = await verifyExport(chunks(lines.join("\r\n")), t.sqlite);
+    const check = await verifyExport(chunks(lines.join("\r\n")), await t.snap());
     expect(check).toMatchObject({ ok: false, problem: "database", seq: cells.seq, line: header + 2 });
   });
 
   it("refuses events that never happened, even with a consistent chain of their own", async () => {
-    const head = t.sqlite.prepare("SELECT seq, hash FROM risk_events ORDER BY seq DESC LIMIT 1").get() as {
+    const head = (await t.get("SELECT seq, hash FROM risk_events ORDER BY seq DESC LIMIT 1")) as {
       seq: number;
       hash: string;
     };
@@ -259,7 +262,7 @@ describe("a partial export is compared with the database", () => {
       );
       prev = hash;
     }
-    const check = await verifyExport(chunks(lines.join("\r\n") + "\r\n"), t.sqlite);
+    const check = await verifyExport(chunks(lines.join("\r\n") + "\r\n"), await t.snap());
     expect(check).toMatchObject({ ok: false, problem: "database", seq: head.seq + 1001, line: 3 });
   });
 });

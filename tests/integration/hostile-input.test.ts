@@ -256,26 +256,26 @@ const ACTIONS: Record<string, Case> = {
 let fixture: Fixture;
 let copy: ReturnType<typeof openCopy> | undefined;
 beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
-afterEach(() => {
-  copy?.cleanup();
+afterEach(async () => {
+  await copy?.cleanup();
   copy = undefined;
 });
 
 /** One fresh database per generated call, the caller signed in, and a meeting and task to aim at. */
 async function fresh(as: Caller) {
-  copy?.cleanup();
+  await copy?.cleanup();
   resetRequest();
   copy = openCopy(fixture);
-  copy.db.$client
-    .prepare(
-      `INSERT INTO meetings (id, type, title, held_at, chair, attendees, created_by, created_at) VALUES (1, 'dispatch', '调度会', ?, '局长', '[]', ?, ?)`,
-    )
-    .run(Date.now() - 86_400_000, fixture.users.leader, Date.now() - 86_400_000);
-  copy.db.$client
-    .prepare(
-      "INSERT INTO meeting_tasks (id, meeting_id, unit_id, title, due_date) VALUES (1, 1, ?, '排查', '2099-01-01')",
-    )
-    .run(fixture.unitId["U-ZJJ"]);
+  await copy.run(
+    `INSERT INTO meetings (id, type, title, held_at, chair, attendees, created_by, created_at) VALUES (1, 'dispatch', '调度会', ?, '局长', '[]', ?, ?)`,
+    Date.now() - 86_400_000,
+    fixture.users.leader,
+    Date.now() - 86_400_000,
+  );
+  await copy.run(
+    "INSERT INTO meeting_tasks (id, meeting_id, unit_id, title, due_date) VALUES (1, 1, ?, '排查', '2099-01-01')",
+    fixture.unitId["U-ZJJ"],
+  );
   await signInAs(copy.db, fixture.users[as]);
   return copy;
 }
@@ -287,17 +287,17 @@ describe.each(Object.entries(ACTIONS))("%s under hostile input", (_name, c) => {
         const db = await fresh(c.as);
         const before = db.bytes();
         const rowsBefore = db.rows(["risk_events", "login_throttle"]);
-        const lastEvent = () =>
-          db.sqlite.prepare("SELECT seq, action FROM risk_events ORDER BY seq DESC LIMIT 1").get() as {
+        const lastEvent = async () =>
+          (await db.get("SELECT seq, action FROM risk_events ORDER BY seq DESC LIMIT 1")) as {
             seq: number;
             action: string;
           };
-        const eventBefore = lastEvent();
+        const eventBefore = await lastEvent();
         const outcome = await run(() => c.call(args, fd)); // a throw here is a 500
         const state = outcome.result as FormState | undefined;
         // Random input may be valid: then what it wrote must obey the rules.
         if (outcome.redirect || state?.ok) {
-          expect(broken(db, eventBefore.seq), "an accepted call broke a rule").toEqual([]);
+          expect(await broken(db, eventBefore.seq), "an accepted call broke a rule").toEqual([]);
           return;
         }
         expect(state, "a refusal is a form state").toBeDefined();
@@ -311,7 +311,7 @@ describe.each(Object.entries(ACTIONS))("%s under hostile input", (_name, c) => {
         }
         // A wrong current password is refused and, by design, recorded: one history event and the
         // throttle's count, nothing else.
-        expect(lastEvent()).toEqual({ seq: eventBefore.seq + 1, action: "auth.password_check_failed" });
+        expect(await lastEvent()).toEqual({ seq: eventBefore.seq + 1, action: "auth.password_check_failed" });
         expect(db.rows(["risk_events", "login_throttle"]), "a wrong password changed more than its record").toEqual(
           rowsBefore,
         );
@@ -329,11 +329,11 @@ describe.each(Object.entries(ACTIONS))("%s under hostile input", (_name, c) => {
  * to six days before the day it was filed, by someone of that unit; the history still chains by the documented formula.
  */
 const CADENCE: Record<string, number> = { red: 7, orange: 15, yellow: 30, blue: 90 };
-function broken(db: ReturnType<typeof openCopy>, sinceSeq: number): string[] {
+async function broken(db: ReturnType<typeof openCopy>, sinceSeq: number): Promise<string[]> {
   const out: string[] = [];
   const today = dayInZone(new Date());
-  const q = <T>(sql: string, ...p: unknown[]) => db.sqlite.prepare(sql).all(...p) as T[];
-  for (const r of q<{
+  const q = async <T>(sql: string, ...p: unknown[]) => (await db.all(sql, ...p)) as T[];
+  for (const r of await q<{
     code: string;
     colour: string;
     status: string;
@@ -349,7 +349,7 @@ function broken(db: ReturnType<typeof openCopy>, sinceSeq: number): string[] {
       out.push(`${r.code}: person of ${[...r.responsible_person].length}`);
     if (!isIsoDay(r.next_review_date)) out.push(`${r.code}: next review ${r.next_review_date}`);
   }
-  const touched = q<{ code: string; colour: string; next_review_date: string }>(
+  const touched = await q<{ code: string; colour: string; next_review_date: string }>(
     "SELECT DISTINCT r.code, r.colour, r.next_review_date FROM risk_events e JOIN risks r ON r.id = e.risk_id WHERE e.seq > ? AND e.action IN ('grade', 'review', 'create')",
     sinceSeq,
   );
@@ -358,16 +358,14 @@ function broken(db: ReturnType<typeof openCopy>, sinceSeq: number): string[] {
       out.push(`${r.code}: next review ${r.next_review_date} outside today … +${CADENCE[r.colour]} days`);
   }
   // The fixture has no reports: every report in the copy was filed by the call.
-  const reports = q<{ day: string; filed_at: number; unit_id: number; filed_by: number }>(
+  const reports = await q<{ day: string; filed_at: number; unit_id: number; filed_by: number }>(
     "SELECT day, filed_at, unit_id, filed_by FROM daily_reports",
   );
   for (const r of reports) {
     const filed = dayInZone(new Date(r.filed_at));
     if (r.day > filed || r.day < addDays(filed, -6))
       out.push(`report for ${r.day} filed on ${filed}: more than six days late or ahead`);
-    const ok = db.sqlite
-      .prepare("SELECT 1 FROM user_units WHERE user_id = ? AND unit_id = ?")
-      .get(r.filed_by, r.unit_id);
+    const ok = await db.get("SELECT 1 FROM user_units WHERE user_id = ? AND unit_id = ?", r.filed_by, r.unit_id);
     if (!ok) out.push(`report for unit ${r.unit_id} by user ${r.filed_by}, who is not of that unit`);
   }
   if (firstDocumentedBreak(db.sqlite) !== null) out.push("the history no longer chains");
@@ -390,13 +388,13 @@ describe("near-valid forms: accepted ones obey the rules, refused ones change no
     )
     .map((d) => addDays(today(), d));
   const hostileOrEdge = fc.oneof({ weight: 3, arbitrary: edgeDay }, { weight: 1, arbitrary: value });
-  const version = (db: ReturnType<typeof openCopy>, code: string) =>
-    String((db.sqlite.prepare("SELECT version FROM risks WHERE code = ?").get(code) as { version: number }).version);
+  const version = async (db: ReturnType<typeof openCopy>, code: string) =>
+    String(((await db.get("SELECT version FROM risks WHERE code = ?", code)) as { version: number }).version);
   const cases: Record<
     string,
     {
       as: Caller;
-      base: (db: ReturnType<typeof openCopy>) => Record<string, string>;
+      base: (db: ReturnType<typeof openCopy>) => Record<string, string> | Promise<Record<string, string>>;
       fields: string[];
       call: (fd: FormData) => Promise<unknown>;
     }
@@ -410,22 +408,22 @@ describe("near-valid forms: accepted ones obey the rules, refused ones change no
     gradeRiskAction: {
       as: "officer",
       fields: ["nextReviewDate", "colour", "method", "version", "reason"],
-      base: (db) => ({
+      base: async (db) => ({
         method: "direct",
         colour: "yellow",
         reason: "复核后调整",
         nextReviewDate: addDays(today(), 5),
-        version: version(db, fixture.risks.inScope),
+        version: await version(db, fixture.risks.inScope),
       }),
       call: (fd) => gradeRiskAction(fixture.risks.inScope, P, fd),
     },
     reviewRiskAction: {
       as: "officer",
       fields: ["nextReviewDate", "note", "version"],
-      base: (db) => ({
+      base: async (db) => ({
         note: "现场复核",
         nextReviewDate: addDays(today(), 10),
-        version: version(db, fixture.risks.inScope),
+        version: await version(db, fixture.risks.inScope),
       }),
       call: (fd) => reviewRiskAction(fixture.risks.inScope, P, fd),
     },
@@ -440,14 +438,14 @@ describe("near-valid forms: accepted ones obey the rules, refused ones change no
           async (changes) => {
             const db = await fresh(c.as);
             const before = db.bytes();
-            const seqBefore = (db.sqlite.prepare("SELECT max(seq) AS s FROM risk_events").get() as { s: number }).s;
+            const seqBefore = ((await db.get("SELECT max(seq) AS s FROM risk_events")) as { s: number }).s;
             const fd = new FormData();
-            for (const [k, v] of Object.entries({ ...c.base(db), ...changes })) fd.append(k, v);
+            for (const [k, v] of Object.entries({ ...(await c.base(db)), ...changes })) fd.append(k, v);
             const outcome = await run(() => c.call(fd));
             const state = outcome.result as FormState | undefined;
             if (outcome.redirect || state?.ok) {
               accepted += 1;
-              expect(broken(db, seqBefore), JSON.stringify(changes)).toEqual([]);
+              expect(await broken(db, seqBefore), JSON.stringify(changes)).toEqual([]);
               return;
             }
             expect(state!.message || Object.keys(state!.fieldErrors ?? {}).length, "a refusal says why").toBeTruthy();

@@ -18,8 +18,8 @@ import { resetRequest } from "../support/request-context";
 let fixture: Fixture;
 let copy: ReturnType<typeof openCopy> | undefined;
 beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
-afterEach(() => {
-  copy?.cleanup();
+afterEach(async () => {
+  await copy?.cleanup();
   copy = undefined;
 });
 
@@ -37,9 +37,9 @@ async function post(body: string, query: Record<string, string>) {
 }
 
 describe("the register import's commit", () => {
-  const risks = () => copy!.sqlite.prepare("SELECT count(*) FROM risks").pluck().get() as number;
-  const titled = (title: string) =>
-    copy!.sqlite.prepare("SELECT count(*) FROM risks WHERE title = ?").pluck().get(title) as number;
+  const risks = async () => (await copy!.value("SELECT count(*) FROM risks")) as number;
+  const titled = async (title: string) =>
+    (await copy!.value("SELECT count(*) FROM risks WHERE title = ?", title)) as number;
   const setUp = async () => {
     resetRequest();
     copy = openCopy(fixture);
@@ -51,11 +51,11 @@ describe("the register import's commit", () => {
     const preview = await post(file("神木市加油站油气回收风险"), { intent: "preview" });
     expect(preview).toMatchObject({ status: 200, state: { status: "preview", counts: { create: 1, error: 0 } } });
     expect(preview.state.digest).toMatch(/^[0-9a-f]{64}$/);
-    const before = risks();
+    const before = await risks();
     const done = await post(file("神木市加油站油气回收风险"), { intent: "commit", digest: preview.state.digest! });
     expect(done).toMatchObject({ status: 200, state: { status: "done" } });
-    expect(risks()).toBe(before + 1);
-    expect(titled("神木市加油站油气回收风险")).toBe(1);
+    expect(await risks()).toBe(before + 1);
+    expect(await titled("神木市加油站油气回收风险")).toBe(1);
   });
 
   it("refuses, writing nothing, a commit of a file that plans differently from the preview", async () => {

@@ -3,7 +3,7 @@ import { commitImport, existingRisks, ImportConflict } from "@/db/imports/commit
 import { readRegisterFile } from "@/lib/files/register-file";
 import { gradeRisk } from "@/db/mutations/grading";
 import { seedDemoRegister } from "@/db/seed";
-import { verifyHistorySync } from "@/db/history/verify";
+import { verifyHistory } from "@/db/history/verify";
 import { colourReader, planImport, type ImportContext } from "@/lib/domain/import-plan";
 import { DEFAULT_REVIEW_DAYS } from "@/lib/domain/review";
 import { assessment } from "../support/risk-input";
@@ -14,15 +14,11 @@ const now = new Date("2026-11-25T02:00:00Z");
 const actor = { id: 7, name: "李娜 (lina)" };
 beforeEach(async () => {
   t = await createTestDb();
-  await seedDemoRegister(t.sqlite, { count: 20, now });
+  await seedDemoRegister(t.db, { count: 20, now });
 });
 afterEach(() => t.cleanup());
 
-const count = (sql: string, ...args: unknown[]) =>
-  t.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...args) as number;
+const count = async (sql: string, ...args: unknown[]) => (await t.value(sql, ...args)) as number;
 async function context(codes: string[]): Promise<ImportContext> {
   const map = (table: string) =>
     new Map(t.sqlite.prepare(`SELECT code, id FROM ${table}`).raw().all() as Array<[string, number]>);
@@ -41,13 +37,13 @@ async function context(codes: string[]): Promise<ImportContext> {
 
 describe("register import", () => {
   it("reads the CSV, creates and updates in one go, each with history events naming the file", async () => {
-    const target = t.sqlite
-      .prepare(
-        `SELECT r.code, r.title, r.description, r.responsible_person AS person, a.code AS area, g.code AS region, u.code AS unit, r.co_unit_ids AS co
+    const target =
+      (await t.get(`SELECT r.code, r.title, r.description, r.responsible_person AS person, a.code AS area, g.code AS region, u.code AS unit, r.co_unit_ids AS co
       FROM risks r JOIN areas a ON a.id = r.area_id JOIN regions g ON g.id = r.region_id JOIN units u ON u.id = r.responsible_unit_id
-      WHERE r.status IN ('identified','controlling') AND r.colour <> 'red' AND r.co_unit_ids = '[]' LIMIT 1`,
-      )
-      .get() as Record<string, string>;
+      WHERE r.status IN ('identified','controlling') AND r.colour <> 'red' AND r.co_unit_ids = '[]' LIMIT 1`)) as Record<
+        string,
+        string
+      >;
     const csv = [
       '"# sise-export v1; kind=register; scope=full; rows=2; filter="',
       "code,title,description,area_code,region_code,colour,responsible_unit_code,responsible_person,next_review_date",
@@ -60,36 +56,34 @@ describe("register import", () => {
     expect(read.rows.map((r) => r.line)).toEqual([3, 4]);
     const plan = planImport(read.rows, await context([target.code]));
     expect(plan.map((p) => p.action)).toEqual(["create", "update"]);
-    const events = count("SELECT count(*) FROM risk_events");
+    const events = await count("SELECT count(*) FROM risk_events");
     expect(await commitImport(t.db, plan, { actor, now, reason: "从文件 台账.csv 导入" })).toEqual({
       created: 1,
       updated: 1,
     });
-    expect(count("SELECT count(*) FROM risks WHERE title = '榆阳区加油站油气回收风险' AND colour = 'orange'")).toBe(1);
-    expect(count("SELECT count(*) FROM risks WHERE code = ? AND colour = 'red' AND ack_pending = 1", target.code)).toBe(
-      1,
-    );
+    expect(
+      await count("SELECT count(*) FROM risks WHERE title = '榆阳区加油站油气回收风险' AND colour = 'orange'"),
+    ).toBe(1);
+    expect(
+      await count("SELECT count(*) FROM risks WHERE code = ? AND colour = 'red' AND ack_pending = 1", target.code),
+    ).toBe(1);
     // create + (title update, grade) — every one by the importer, naming the file.
-    const added = t.sqlite
-      .prepare(
-        "SELECT action, actor_name, reason FROM risk_events WHERE seq > (SELECT max(seq) - 3 FROM risk_events) ORDER BY seq",
-      )
-      .all();
-    expect(count("SELECT count(*) FROM risk_events")).toBe(events + 3);
+    const added = await t.all(
+      "SELECT action, actor_name, reason FROM risk_events WHERE seq > (SELECT max(seq) - 3 FROM risk_events) ORDER BY seq",
+    );
+    expect(await count("SELECT count(*) FROM risk_events")).toBe(events + 3);
     expect(added).toEqual([
       { action: "create", actor_name: actor.name, reason: "从文件 台账.csv 导入" },
       { action: "update", actor_name: actor.name, reason: "从文件 台账.csv 导入" },
       { action: "grade", actor_name: actor.name, reason: "从文件 台账.csv 导入" },
     ]);
-    expect(verifyHistorySync(t.sqlite).ok).toBe(true);
+    expect((await verifyHistory(t.db)).ok).toBe(true);
   });
 
   it("writes nothing at all when one row's risk changed after the dry run", async () => {
-    const [a, b] = t.sqlite
-      .prepare(
-        "SELECT code, id, version, title, responsible_person FROM risks WHERE status IN ('identified','controlling') LIMIT 2",
-      )
-      .all() as Array<{ code: string; id: number; version: number; title: string; responsible_person: string }>;
+    const [a, b] = (await t.all(
+      "SELECT code, id, version, title, responsible_person FROM risks WHERE status IN ('identified','controlling') LIMIT 2",
+    )) as Array<{ code: string; id: number; version: number; title: string; responsible_person: string }>;
     const rows = [
       {
         line: 2,
@@ -144,15 +138,15 @@ describe("register import", () => {
       nextReviewDate: "2026-11-30",
     });
     const before = {
-      risks: count("SELECT count(*) FROM risks"),
-      events: count("SELECT count(*) FROM risk_events"),
-      title: t.sqlite.prepare("SELECT title FROM risks WHERE id = ?").pluck().get(a.id),
+      risks: await count("SELECT count(*) FROM risks"),
+      events: await count("SELECT count(*) FROM risk_events"),
+      title: await t.value("SELECT title FROM risks WHERE id = ?", a.id),
     };
-    expect(() => commitImport(t.db, plan, { actor, now, reason: "导入" })).toThrow(ImportConflict);
+    await expect(commitImport(t.db, plan, { actor, now, reason: "导入" })).rejects.toThrow(ImportConflict);
     expect({
-      risks: count("SELECT count(*) FROM risks"),
-      events: count("SELECT count(*) FROM risk_events"),
-      title: t.sqlite.prepare("SELECT title FROM risks WHERE id = ?").pluck().get(a.id),
+      risks: await count("SELECT count(*) FROM risks"),
+      events: await count("SELECT count(*) FROM risk_events"),
+      title: await t.value("SELECT title FROM risks WHERE id = ?", a.id),
     }).toEqual(before);
   });
 });

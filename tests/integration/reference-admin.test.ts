@@ -9,10 +9,10 @@ const now = new Date("2026-11-25T02:00:00Z");
 beforeEach(async () => (t = await createTestDb()));
 afterEach(() => t.cleanup());
 
-const lastEvent = () =>
-  t.sqlite
-    .prepare("SELECT action, actor_name, old_value, new_value, data FROM risk_events ORDER BY seq DESC LIMIT 1")
-    .get() as Record<string, string>;
+const lastEvent = async () =>
+  (await t.get(
+    "SELECT action, actor_name, old_value, new_value, data FROM risk_events ORDER BY seq DESC LIMIT 1",
+  )) as Record<string, string>;
 
 describe("reference lists an admin maintains", () => {
   it("adds a town one level below its county, refuses a duplicate code, and records who did it", async () => {
@@ -24,7 +24,7 @@ describe("reference lists an admin maintains", () => {
     });
     expect(r.ok).toBe(true);
     expect((await listRegions(t.db)).find((x) => x.code === "610881100")?.level).toBe("town");
-    expect(lastEvent()).toMatchObject({ action: "reference.create", actor_name: actor.name });
+    expect(await lastEvent()).toMatchObject({ action: "reference.create", actor_name: actor.name });
     const dup = await insertReference(t.db, {
       table: "regions",
       values: { code: "610881100", nameZh: "x", nameEn: "x", parentId: t.regionId["610881"] },
@@ -52,14 +52,14 @@ describe("reference lists an admin maintains", () => {
       actor,
       now,
     });
-    const e = lastEvent();
+    const e = await lastEvent();
     expect(JSON.parse(e.old_value)).toEqual({ nameZh: "城镇燃气", nameEn: "Urban gas" });
     expect(JSON.parse(e.new_value).nameZh).toBe("城镇燃气(含瓶装液化气)");
     await setReferenceActive(t.db, { table: "areas", id, active: false, actor, now });
     expect(
       (await checkReferences(t.db, { areaId: id, regionId: t.regionId["610881"], unitId: t.unitId["U-ZJJ"] })).area,
     ).toBe(false);
-    expect(t.sqlite.prepare("SELECT count(*) AS n FROM areas WHERE id = ?").get(id)).toEqual({ n: 1 });
-    expect(lastEvent().action).toBe("reference.deactivate");
+    expect(await t.get("SELECT count(*) AS n FROM areas WHERE id = ?", id)).toEqual({ n: 1 });
+    expect((await lastEvent()).action).toBe("reference.deactivate");
   });
 });

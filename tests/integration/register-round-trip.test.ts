@@ -33,23 +33,21 @@ const meta: ExportMeta = {
 
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemoRegister(t.sqlite, { count: 150, now: NOW });
+  await seedDemoRegister(t.db, { count: 150, now: NOW });
   // The officer of the demo: every safety-production domain in two counties (榆阳区, 神木市).
-  const ids = (sql: string) => (t.sqlite.prepare(sql).all() as Array<{ id: number }>).map((r) => r.id);
+  const ids = async (sql: string) => ((await t.all(sql)) as Array<{ id: number }>).map((r) => r.id);
   officer = {
     roles: ["officer"],
     scope: {
-      areaIds: ids("SELECT id FROM areas WHERE kind = 'domain'"),
-      regionIds: ids("SELECT id FROM regions WHERE code IN ('610802', '610881')"),
+      areaIds: await ids("SELECT id FROM areas WHERE kind = 'domain'"),
+      regionIds: await ids("SELECT id FROM regions WHERE code IN ('610802', '610881')"),
     },
   };
   // A description saved from a browser form before text was normalised: CRLF line breaks (in scope,
   // so a spurious change would show as an update rather than hide among the skipped rows).
-  const r = t.sqlite
-    .prepare(
-      `SELECT * FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()}) ORDER BY id DESC LIMIT 1`,
-    )
-    .get() as Record<string, never>;
+  const r = (await t.get(
+    `SELECT * FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()}) ORDER BY id DESC LIMIT 1`,
+  )) as Record<string, never>;
   await updateRiskDetails(t.db, {
     riskId: r.id,
     expectedVersion: r.version,
@@ -72,7 +70,7 @@ afterAll(() => t.cleanup());
 async function exportRegister(format: "csv" | "xlsx", locale: Locale): Promise<Buffer> {
   const words = await registerExportWords(locale);
   const source = await registerSource(
-    t.sqlite,
+    await t.snap(),
     { sort: "severity", page: 1 },
     { filter: "", today: "2026-11-25", words },
     { pause: async () => undefined },
@@ -102,19 +100,15 @@ async function exportRegister(format: "csv" | "xlsx", locale: Locale): Promise<B
       ).arrayBuffer(),
     );
   }
-  t.sqlite.exec("COMMIT"); // the route closes the export's own connection; the test reuses its one
   return bytes;
 }
 const tally = (plan: Array<{ action: string }>) =>
   plan.reduce<Record<string, number>>((m, r) => ({ ...m, [r.action]: (m[r.action] ?? 0) + 1 }), {});
-const inScope = () =>
-  t.sqlite
-    .prepare(
-      `SELECT count(*) FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()})`,
-    )
-    .pluck()
-    .get() as number;
-const all = () => t.sqlite.prepare("SELECT count(*) FROM risks").pluck().get() as number;
+const inScope = async () =>
+  (await t.value(
+    `SELECT count(*) FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()})`,
+  )) as number;
+const all = async () => (await t.value("SELECT count(*) FROM risks")) as number;
 
 describe.each([
   ["csv", "zh-CN"],
@@ -132,17 +126,18 @@ describe.each([
     });
     expect(planned.ok).toBe(true);
     if (!planned.ok) return;
-    expect(inScope()).toBeGreaterThan(3);
-    expect(tally(planned.plan)).toEqual({ unchanged: inScope(), outsideScope: all() - inScope() });
+    expect(await inScope()).toBeGreaterThan(3);
+    expect(tally(planned.plan)).toEqual({
+      unchanged: await inScope(),
+      outsideScope: (await all()) - (await inScope()),
+    });
   });
 
   it("plans exactly one update when one in-scope title is edited", async () => {
     const file = await exportRegister(format, locale);
-    const target = t.sqlite
-      .prepare(
-        `SELECT code, title FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()}) ORDER BY id LIMIT 1`,
-      )
-      .get() as { code: string; title: string };
+    const target = (await t.get(
+      `SELECT code, title FROM risks WHERE area_id IN (${officer.scope.areaIds.join()}) AND region_id IN (${officer.scope.regionIds.join()}) ORDER BY id LIMIT 1`,
+    )) as { code: string; title: string };
     const edited =
       format === "csv"
         ? Buffer.from(file.toString("utf8").replace(`"${target.title}"`, `"${target.title}(已核实)"`))
@@ -157,17 +152,19 @@ describe.each([
     const updates = planned.plan.filter((r) => r.action === "update");
     expect(updates).toHaveLength(1);
     expect(updates[0]).toMatchObject({ code: target.code, changes: ["title"] });
-    expect(tally(planned.plan)).toEqual({ update: 1, unchanged: inScope() - 1, outsideScope: all() - inScope() });
+    expect(tally(planned.plan)).toEqual({
+      update: 1,
+      unchanged: (await inScope()) - 1,
+      outsideScope: (await all()) - (await inScope()),
+    });
   });
 });
 
 it("refuses a change outside the officer's scope, once per row, in words", async () => {
   const file = await exportRegister("csv", "zh-CN");
-  const outside = t.sqlite
-    .prepare(
-      `SELECT code, title FROM risks WHERE region_id NOT IN (${officer.scope.regionIds.join()}) ORDER BY id LIMIT 1`,
-    )
-    .get() as { code: string; title: string };
+  const outside = (await t.get(
+    `SELECT code, title FROM risks WHERE region_id NOT IN (${officer.scope.regionIds.join()}) ORDER BY id LIMIT 1`,
+  )) as { code: string; title: string };
   const edited = Buffer.from(file.toString("utf8").replace(`"${outside.title}"`, `"${outside.title}(改)"`));
   const planned = await planRegisterFile(t.db, { name: "register.csv", bytes: edited, importer: officer, now: NOW });
   if (!planned.ok) throw new Error(JSON.stringify(planned));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { boardAsOf } from "@/db/history/as-of";
-import { verifyHistorySync } from "@/db/history/verify";
+import { verifyHistory } from "@/db/history/verify";
 import { acknowledgeRed, changeStatus, gradeRisk } from "@/db/mutations/grading";
 import {
   addCorrection,
@@ -91,9 +91,13 @@ describe("daily reports (日报告 / 零报告)", () => {
     });
 
   it("judges each unit-day by its first report, against the deadline in force when it was filed", async () => {
-    expect(file("2026-11-20", at("2026-11-20", 9))).toMatchObject({ ok: true, late: false, supplement: false });
-    expect(file("2026-11-20", at("2026-11-20", 20), "items")).toMatchObject({ ok: true, late: true, supplement: true });
-    expect(file("2026-11-21", at("2026-11-21", 18), "items")).toMatchObject({
+    expect(await file("2026-11-20", at("2026-11-20", 9))).toMatchObject({ ok: true, late: false, supplement: false });
+    expect(await file("2026-11-20", at("2026-11-20", 20), "items")).toMatchObject({
+      ok: true,
+      late: true,
+      supplement: true,
+    });
+    expect(await file("2026-11-21", at("2026-11-21", 18), "items")).toMatchObject({
       ok: true,
       late: true,
       supplement: false,
@@ -120,21 +124,21 @@ describe("daily reports (日报告 / 零报告)", () => {
     ).toBe("zero");
   });
 
-  it("is part of the append-only history, and the database refuses to edit or delete a report", () => {
-    file("2026-11-20", at("2026-11-20", 9), "items");
-    const e = t.sqlite.prepare("SELECT action, new_value FROM risk_events ORDER BY seq DESC LIMIT 1").get() as {
+  it("is part of the append-only history, and the database refuses to edit or delete a report", async () => {
+    await file("2026-11-20", at("2026-11-20", 9), "items");
+    const e = (await t.get("SELECT action, new_value FROM risk_events ORDER BY seq DESC LIMIT 1")) as {
       action: string;
       new_value: string;
     };
     expect(e.action).toBe("report.file");
     expect(JSON.parse(e.new_value)).toMatchObject({ unitId: t.unitId["U-ZJJ"], day: "2026-11-20", kind: "items" });
-    expect(verifyHistorySync(t.sqlite).ok).toBe(true);
-    expect(() => t.sqlite.prepare("UPDATE daily_reports SET kind = 'zero'").run()).toThrow(/append-only/);
-    expect(() => t.sqlite.prepare("DELETE FROM daily_reports").run()).toThrow(/append-only/);
+    expect((await verifyHistory(t.db)).ok).toBe(true);
+    await expect(t.run("UPDATE daily_reports SET kind = 'zero'")).rejects.toThrow(/append-only/);
+    await expect(t.run("DELETE FROM daily_reports")).rejects.toThrow(/append-only/);
   });
 
   it("refuses a report naming a risk that does not exist, writing nothing", async () => {
-    const before = (t.sqlite.prepare("SELECT count(*) AS n FROM risk_events").get() as { n: number }).n;
+    const before = ((await t.get("SELECT count(*) AS n FROM risk_events")) as { n: number }).n;
     const r = await fileDailyReport(t.db, {
       unitId: t.unitId["U-ZJJ"],
       day: "2026-11-20",
@@ -146,18 +150,18 @@ describe("daily reports (日报告 / 零报告)", () => {
       now: NOW,
     });
     expect(r).toEqual({ ok: false, error: "unknownRisk" });
-    expect((t.sqlite.prepare("SELECT count(*) AS n FROM risk_events").get() as { n: number }).n).toBe(before);
+    expect(((await t.get("SELECT count(*) AS n FROM risk_events")) as { n: number }).n).toBe(before);
   });
 });
 
 describe("weekly analysis (周分析)", () => {
   // 2026-W46 runs from Monday 2026-11-09 to Sunday 2026-11-15.
   async function seedWeek() {
-    const a = risk("神木市燃气管网老化风险", "yellow");
-    const b = risk("神木市加气站风险", "orange");
-    const c = risk("神木市液化气储配站风险", "orange");
-    const d = risk("神木市老旧小区燃气风险", "blue", { next: "2026-11-05" }); // due before the week ends, never reviewed
-    const e = risk("神木市餐饮燃气风险", "yellow");
+    const a = await risk("神木市燃气管网老化风险", "yellow");
+    const b = await risk("神木市加气站风险", "orange");
+    const c = await risk("神木市液化气储配站风险", "orange");
+    const d = await risk("神木市老旧小区燃气风险", "blue", { next: "2026-11-05" }); // due before the week ends, never reviewed
+    const e = await risk("神木市餐饮燃气风险", "yellow");
     await gradeRisk(t.db, {
       riskId: a.id,
       expectedVersion: 1,
@@ -193,7 +197,7 @@ describe("weekly analysis (周分析)", () => {
       status: "resolved",
       reason: "隐患已消除",
     });
-    const f = risk("神木市燃气调压站风险", "blue", { day: "2026-11-13" });
+    const f = await risk("神木市燃气调压站风险", "blue", { day: "2026-11-13" });
     // Outside the week: before and after it.
     await gradeRisk(t.db, {
       riskId: c.id,
@@ -218,7 +222,7 @@ describe("weekly analysis (周分析)", () => {
       monday,
       timeZone: TZ,
       nowMs: NOW.getTime(),
-      present: buildBoard((await statesAsOf(t.sqlite, NOW.getTime(), NOW.getTime())).values()),
+      present: buildBoard((await statesAsOf(t.db, NOW.getTime(), NOW.getTime())).values()),
       reviewDays: DEFAULT_REVIEW_DAYS,
       cutoff: "17:00",
     });
@@ -241,10 +245,8 @@ describe("weekly analysis (周分析)", () => {
   it("counts per colour at the week's end and the week before, as the board stood then", async () => {
     await seedWeek();
     const w = await analyse("2026-11-09");
-    expect(w.counts.now).toEqual((await boardAsOf(t.sqlite, startOfDayInZone("2026-11-16", TZ), NOW.getTime())).totals);
-    expect(w.counts.before).toEqual(
-      (await boardAsOf(t.sqlite, startOfDayInZone("2026-11-09", TZ), NOW.getTime())).totals,
-    );
+    expect(w.counts.now).toEqual((await boardAsOf(t.db, startOfDayInZone("2026-11-16", TZ), NOW.getTime())).totals);
+    expect(w.counts.before).toEqual((await boardAsOf(t.db, startOfDayInZone("2026-11-09", TZ), NOW.getTime())).totals);
     expect(w.counts.now).toEqual({ red: 1, orange: 1, yellow: 1, blue: 2 });
     expect(w.areas.find((g) => g.id === t.areaId.S03)!.now).toEqual(w.counts.now);
   });
@@ -298,7 +300,7 @@ describe("meetings", () => {
   });
 
   it("freezes the board at the meeting's time on closing, then refuses every edit but corrections", async () => {
-    const a = risk("神木市燃气管网老化风险", "yellow");
+    const a = await risk("神木市燃气管网老化风险", "yellow");
     const heldAt = at("2026-11-10", 9);
     const { id } = await createMeeting(t.db, { ...header(heldAt), actor, now: at("2026-11-09") });
     // The board moves after the meeting; the frozen snapshot must not.
@@ -315,7 +317,7 @@ describe("meetings", () => {
       ok: false,
       error: "conflict",
     });
-    const snapshot = cellsOfBoard(await boardAsOf(t.sqlite, heldAt.getTime(), NOW.getTime()));
+    const snapshot = cellsOfBoard(await boardAsOf(t.db, heldAt.getTime(), NOW.getTime()));
     expect(await closeMeeting(t.db, { id, expectedVersion: 1, snapshot, actor, now: NOW })).toEqual({ ok: true });
     const m = (await getMeeting(t.db, id))!;
     expect(boardFromSummary(m.snapshot!).totals).toEqual({ red: 0, orange: 0, yellow: 1, blue: 0 });
@@ -332,17 +334,15 @@ describe("meetings", () => {
       error: "closed",
     });
     // The database refuses too, whatever a future code path forgets.
-    expect(() => t.sqlite.prepare("UPDATE meetings SET title = 'x' WHERE id = ?").run(id)).toThrow(/closed/);
-    expect(() =>
-      t.sqlite
-        .prepare("INSERT INTO meeting_tasks (meeting_id, unit_id, title, due_date) VALUES (?, 1, 'x', '2099-01-01')")
-        .run(id),
-    ).toThrow(/closed/);
+    await expect(t.run("UPDATE meetings SET title = 'x' WHERE id = ?", id)).rejects.toThrow(/closed/);
+    await expect(
+      t.run("INSERT INTO meeting_tasks (meeting_id, unit_id, title, due_date) VALUES (?, 1, 'x', '2099-01-01')", id),
+    ).rejects.toThrow(/closed/);
     expect(await addCorrection(t.db, { meetingId: id, text: "参会人员补记:市水利局", actor, now: NOW })).toMatchObject({
       ok: true,
     });
     expect((await getMeeting(t.db, id))!.corrections.map((c) => c.text)).toEqual(["参会人员补记:市水利局"]);
-    expect(verifyHistorySync(t.sqlite).ok).toBe(true);
+    expect((await verifyHistory(t.db)).ok).toBe(true);
   });
 
   it("finds the last meeting of a type held before a moment (the board's default reference)", async () => {

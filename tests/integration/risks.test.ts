@@ -3,7 +3,7 @@ import { acknowledgeRed, changeStatus, gradeRisk, reviewRisk } from "@/db/mutati
 import { addMeasure, updateMeasure } from "@/db/mutations/measures";
 import { insertRisk, updateRiskDetails } from "@/db/mutations/risks";
 import { listMeasures, listRiskEvents, listRiskEventsSince } from "@/db/queries/risks";
-import { verifyHistorySync } from "@/db/history/verify";
+import { verifyHistory } from "@/db/history/verify";
 import type { RiskDetails } from "@/lib/validation/risk";
 import { assessment } from "../support/risk-input";
 import { createTestDb, type TestDb } from "./test-db";
@@ -31,17 +31,17 @@ afterEach(() => t.cleanup());
 
 const create = (colour: "red" | "orange" = "orange") =>
   insertRisk(t.db, { input, assessment: assessment(colour), nextReviewDate: "2026-12-01", actor, now, year: 2026 });
-const riskRow = (id: number) => t.sqlite.prepare("SELECT * FROM risks WHERE id = ?").get(id) as Record<string, unknown>;
-const snapshot = () => [
-  t.sqlite.prepare("SELECT * FROM risks ORDER BY id").all(),
-  t.sqlite.prepare("SELECT * FROM risk_measures").all(),
+const riskRow = async (id: number) => (await t.get("SELECT * FROM risks WHERE id = ?", id)) as Record<string, unknown>;
+const snapshot = async () => [
+  await t.all("SELECT * FROM risks ORDER BY id"),
+  await t.all("SELECT * FROM risk_measures"),
 ];
-const eventCount = () => (t.sqlite.prepare("SELECT count(*) AS n FROM risk_events").get() as { n: number }).n;
+const eventCount = async () => ((await t.get("SELECT count(*) AS n FROM risk_events")) as { n: number }).n;
 
 describe("creating a risk", () => {
   it("numbers codes per year and records a create event, with the assessment, in the same write", async () => {
-    const a = create();
-    const b = create();
+    const a = await create();
+    const b = await create();
     const c = await insertRisk(t.db, {
       input,
       assessment: assessment("blue"),
@@ -57,15 +57,15 @@ describe("creating a risk", () => {
     expect(e.newValue).toMatchObject({ code: "YL-2026-00001", colour: "orange", status: "identified" });
     expect(e.data).toMatchObject({ assessment: { method: "direct", colour: "orange" } });
   });
-  it("a risk created red waits for a leader's acknowledgement", () => {
-    expect(riskRow(create("red").id).ack_pending).toBe(1);
-    expect(riskRow(create("orange").id).ack_pending).toBe(0);
+  it("a risk created red waits for a leader's acknowledgement", async () => {
+    expect((await riskRow((await create("red")).id)).ack_pending).toBe(1);
+    expect((await riskRow((await create("orange")).id)).ack_pending).toBe(0);
   });
 });
 
 describe("editing details", () => {
   it("writes one event per changed field with old and new values, stamped with the new version", async () => {
-    const { id } = create();
+    const { id } = await create();
     const r = await updateRiskDetails(t.db, {
       riskId: id,
       expectedVersion: 1,
@@ -81,7 +81,7 @@ describe("editing details", () => {
     ]);
   });
   it("refuses a stale version, changes nothing, and can list what happened since", async () => {
-    const { id } = create();
+    const { id } = await create();
     await updateRiskDetails(t.db, {
       riskId: id,
       expectedVersion: 1,
@@ -89,7 +89,7 @@ describe("editing details", () => {
       actor,
       now,
     });
-    const [before, n] = [snapshot(), eventCount()];
+    const [before, n] = [await snapshot(), await eventCount()];
     const r = await updateRiskDetails(t.db, {
       riskId: id,
       expectedVersion: 1,
@@ -98,15 +98,15 @@ describe("editing details", () => {
       now,
     });
     expect(r).toEqual({ ok: false, error: "conflict", currentVersion: 2 });
-    expect(snapshot()).toEqual(before);
-    expect(eventCount()).toBe(n);
+    expect(await snapshot()).toEqual(before);
+    expect(await eventCount()).toBe(n);
     expect((await listRiskEventsSince(t.db, { riskId: id, version: 1 })).map((e) => [e.field, e.newValue])).toEqual([
       ["title", "第一人修改"],
     ]);
   });
   it("reports an unknown risk and an unchanged form without writing", async () => {
-    const { id } = create();
-    const n = eventCount();
+    const { id } = await create();
+    const n = await eventCount();
     expect(await updateRiskDetails(t.db, { riskId: 999, expectedVersion: 1, input, actor, now })).toEqual({
       ok: false,
       error: "notFound",
@@ -115,14 +115,14 @@ describe("editing details", () => {
       ok: false,
       error: "noChange",
     });
-    expect(eventCount()).toBe(n);
+    expect(await eventCount()).toBe(n);
   });
 });
 
 describe("grading", () => {
   const matrixRed = assessment("red", { method: "matrix", likelihood: 4, severity: 5 });
   it("a rise to red takes effect at once, is flagged for acknowledgement and records method inputs", async () => {
-    const { id } = create();
+    const { id } = await create();
     const r = await gradeRisk(t.db, {
       riskId: id,
       expectedVersion: 1,
@@ -133,7 +133,7 @@ describe("grading", () => {
       nextReviewDate: "2026-12-02",
     });
     expect(r).toEqual({ ok: true, version: 2 });
-    expect(riskRow(id)).toMatchObject({
+    expect(await riskRow(id)).toMatchObject({
       colour: "red",
       ack_pending: 1,
       next_review_date: "2026-12-02",
@@ -156,27 +156,27 @@ describe("grading", () => {
     });
   });
   it("a leader's acknowledgement clears the flag once, with the instruction recorded; a second is refused", async () => {
-    const { id } = create("red");
+    const { id } = await create("red");
     expect(
       await acknowledgeRed(t.db, { riskId: id, expectedVersion: 1, actor, now, instruction: "立即组织排查" }),
     ).toEqual({
       ok: true,
       version: 2,
     });
-    expect(riskRow(id).ack_pending).toBe(0);
+    expect((await riskRow(id)).ack_pending).toBe(0);
     expect((await listRiskEvents(t.db, { riskId: id }))[0]).toMatchObject({
       action: "acknowledge",
       reason: "立即组织排查",
     });
-    const n = eventCount();
+    const n = await eventCount();
     expect(await acknowledgeRed(t.db, { riskId: id, expectedVersion: 2, actor, now, instruction: "" })).toMatchObject({
       ok: false,
       error: "notPending",
     });
-    expect(eventCount()).toBe(n);
+    expect(await eventCount()).toBe(n);
   });
   it("re-grading an acknowledged red as red keeps it acknowledged; red → orange → red asks again", async () => {
-    const { id } = create("red");
+    const { id } = await create("red");
     await acknowledgeRed(t.db, { riskId: id, expectedVersion: 1, actor, now, instruction: "立即组织排查" });
     // The red stands and a leader has seen it: a new assessment that is red again is no new alarm.
     await gradeRisk(t.db, {
@@ -188,10 +188,10 @@ describe("grading", () => {
       reason: "复核仍为重大",
       nextReviewDate: "2026-12-02",
     });
-    expect(riskRow(id)).toMatchObject({ colour: "red", ack_pending: 0, version: 3 });
+    expect(await riskRow(id)).toMatchObject({ colour: "red", ack_pending: 0, version: 3 });
     expect((await listRiskEvents(t.db, { riskId: id }))[0].data).toMatchObject({ escalatedToRed: false });
     // A red still waiting stays waiting when re-graded red.
-    const other = create("red");
+    const other = await create("red");
     await gradeRisk(t.db, {
       riskId: other.id,
       expectedVersion: 1,
@@ -201,7 +201,7 @@ describe("grading", () => {
       reason: "复核",
       nextReviewDate: "2026-12-02",
     });
-    expect(riskRow(other.id).ack_pending).toBe(1);
+    expect((await riskRow(other.id)).ack_pending).toBe(1);
     // Down and up again is a new rise to red: a leader must acknowledge it again.
     await gradeRisk(t.db, {
       riskId: id,
@@ -221,10 +221,10 @@ describe("grading", () => {
       reason: "再次报警",
       nextReviewDate: "2026-12-02",
     });
-    expect(riskRow(id)).toMatchObject({ colour: "red", ack_pending: 1, version: 5 });
+    expect(await riskRow(id)).toMatchObject({ colour: "red", ack_pending: 1, version: 5 });
   });
   it("leaving red clears a pending acknowledgement", async () => {
-    const { id } = create("red");
+    const { id } = await create("red");
     await gradeRisk(t.db, {
       riskId: id,
       expectedVersion: 1,
@@ -234,10 +234,10 @@ describe("grading", () => {
       reason: "已停产",
       nextReviewDate: "2026-12-20",
     });
-    expect(riskRow(id)).toMatchObject({ colour: "yellow", ack_pending: 0 });
+    expect(await riskRow(id)).toMatchObject({ colour: "yellow", ack_pending: 0 });
   });
   it("a review without change keeps the colour, records the note and moves the review day", async () => {
-    const { id } = create();
+    const { id } = await create();
     expect(
       await reviewRisk(t.db, {
         riskId: id,
@@ -248,7 +248,7 @@ describe("grading", () => {
         nextReviewDate: "2026-12-10",
       }),
     ).toEqual({ ok: true, version: 2 });
-    expect(riskRow(id)).toMatchObject({
+    expect(await riskRow(id)).toMatchObject({
       colour: "orange",
       next_review_date: "2026-12-10",
       last_reviewed_at: later.getTime(),
@@ -264,12 +264,12 @@ describe("grading", () => {
 
 describe("lifecycle and measures", () => {
   it("follows identified → controlling → resolved → closed, records reopening, refuses skips", async () => {
-    const { id } = create();
-    const n = eventCount();
+    const { id } = await create();
+    const n = await eventCount();
     expect(
       await changeStatus(t.db, { riskId: id, expectedVersion: 1, actor, now, status: "closed", reason: "跳过" }),
     ).toMatchObject({ ok: false, error: "invalidTransition" });
-    expect(eventCount()).toBe(n);
+    expect(await eventCount()).toBe(n);
     let v = 1;
     for (const status of ["controlling", "resolved", "closed", "controlling"] as const) {
       const r = await changeStatus(t.db, { riskId: id, expectedVersion: v, actor, now, status, reason: `到${status}` });
@@ -284,7 +284,7 @@ describe("lifecycle and measures", () => {
     ]);
   });
   it("adds and changes measures under the risk's version, one event per changed field", async () => {
-    const { id } = create();
+    const { id } = await create();
     const m = { description: "每日巡检", owner: "张伟", dueDate: "2026-12-31", status: "planned" as const };
     expect(await addMeasure(t.db, { riskId: id, expectedVersion: 1, actor, now, measure: m })).toEqual({
       ok: true,
@@ -322,13 +322,13 @@ describe("lifecycle and measures", () => {
       ["owner", "张伟", "李强"],
     ]);
     // Another risk's measure id is not this risk's measure.
-    const other = create();
+    const other = await create();
     expect(
       await updateMeasure(t.db, { riskId: other.id, measureId: row.id, expectedVersion: 1, actor, now, measure: m }),
     ).toMatchObject({ error: "measureNotFound" });
   });
   it("every write above leaves a verifiable chain", async () => {
-    const { id } = create();
+    const { id } = await create();
     await gradeRisk(t.db, {
       riskId: id,
       expectedVersion: 1,
@@ -338,7 +338,7 @@ describe("lifecycle and measures", () => {
       reason: "升级",
       nextReviewDate: "2026-12-02",
     });
-    const r = verifyHistorySync(t.sqlite);
-    expect(r).toMatchObject({ ok: true, count: eventCount() });
+    const r = await verifyHistory(t.db);
+    expect(r).toMatchObject({ ok: true, count: await eventCount() });
   });
 });

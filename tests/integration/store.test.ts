@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/connection";
+import { openDatabase } from "@/db/sqlite/connection";
 import { applyMigrations } from "@/db/migrate";
 import { seedDemoRegister, seedReference } from "@/db/seed";
 import { createTestDb, type TestDb } from "./test-db";
@@ -8,28 +8,30 @@ let t: TestDb;
 beforeEach(async () => (t = await createTestDb()));
 afterEach(() => t.cleanup());
 
-const count = (table: string) => (t.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = async (table: string) => ((await t.get(`SELECT count(*) AS n FROM ${table}`)) as { n: number }).n;
 
 describe("migrations and seed", () => {
-  it("creates the reference lists from docs/domain.md", () => {
-    expect(t.sqlite.prepare("SELECT kind, count(*) AS n FROM areas GROUP BY kind ORDER BY kind").all()).toEqual([
+  it("creates the reference lists from docs/domain.md", async () => {
+    expect(await t.all("SELECT kind, count(*) AS n FROM areas GROUP BY kind ORDER BY kind")).toEqual([
       { kind: "category", n: 21 },
       { kind: "domain", n: 14 },
     ]);
-    expect(count("regions")).toBe(13);
-    expect(t.sqlite.prepare("SELECT count(*) AS n FROM regions WHERE parent_id IS NOT NULL").get()).toEqual({ n: 12 });
-    expect(count("units")).toBeGreaterThanOrEqual(28);
+    expect(await count("regions")).toBe(13);
+    expect(await t.get("SELECT count(*) AS n FROM regions WHERE parent_id IS NOT NULL")).toEqual({ n: 12 });
+    expect(await count("units")).toBeGreaterThanOrEqual(28);
   });
 
   it("is idempotent: a second start keeps data and adds nothing", async () => {
-    expect(await seedDemoRegister(t.sqlite, { count: 50 })).toBe(50);
-    t.sqlite.prepare("UPDATE areas SET name_zh = '城镇燃气(改)' WHERE code = 'S03'").run();
-    const before = { risks: count("risks"), events: count("risk_events"), areas: count("areas") };
-    await applyMigrations(t.sqlite);
-    expect(await seedReference(t.sqlite)).toBe(0);
-    expect(await seedDemoRegister(t.sqlite)).toBe(0);
-    expect({ risks: count("risks"), events: count("risk_events"), areas: count("areas") }).toEqual(before);
-    expect(t.sqlite.prepare("SELECT name_zh FROM areas WHERE code = 'S03'").get()).toEqual({ name_zh: "城镇燃气(改)" });
+    expect(await seedDemoRegister(t.db, { count: 50 })).toBe(50);
+    await t.run("UPDATE areas SET name_zh = '城镇燃气(改)' WHERE code = 'S03'");
+    const before = { risks: await count("risks"), events: await count("risk_events"), areas: await count("areas") };
+    await applyMigrations(t.db);
+    expect(await seedReference(t.db)).toBe(0);
+    expect(await seedDemoRegister(t.db)).toBe(0);
+    expect({ risks: await count("risks"), events: await count("risk_events"), areas: await count("areas") }).toEqual(
+      before,
+    );
+    expect(await t.get("SELECT name_zh FROM areas WHERE code = 'S03'")).toEqual({ name_zh: "城镇燃气(改)" });
   });
 
   it("opens connections in WAL with foreign keys and full sync", () => {
@@ -43,25 +45,25 @@ describe("migrations and seed", () => {
 });
 
 describe("database guards", () => {
-  beforeEach(() => seedDemoRegister(t.sqlite, { count: 5 }));
+  beforeEach(() => seedDemoRegister(t.db, { count: 5 }));
 
-  it("keeps the history append-only even against raw SQL", () => {
-    expect(() => t.sqlite.prepare("UPDATE risk_events SET reason = 'x'").run()).toThrow(/append-only/);
-    expect(() => t.sqlite.prepare("DELETE FROM risk_events").run()).toThrow(/append-only/);
-    expect(count("risk_events")).toBeGreaterThan(0);
+  it("keeps the history append-only even against raw SQL", async () => {
+    await expect(t.run("UPDATE risk_events SET reason = 'x'")).rejects.toThrow(/append-only/);
+    await expect(t.run("DELETE FROM risk_events")).rejects.toThrow(/append-only/);
+    expect(await count("risk_events")).toBeGreaterThan(0);
   });
 
-  it("refuses impossible colours, statuses and dangling references", () => {
-    expect(() => t.sqlite.prepare("UPDATE risks SET colour = 'purple'").run()).toThrow(/CHECK/);
-    expect(() => t.sqlite.prepare("UPDATE risks SET status = 'gone'").run()).toThrow(/CHECK/);
-    expect(() => t.sqlite.prepare("UPDATE risks SET area_id = 9999").run()).toThrow(/FOREIGN KEY/);
+  it("refuses impossible colours, statuses and dangling references", async () => {
+    await expect(t.run("UPDATE risks SET colour = 'purple'")).rejects.toThrow(/CHECK/);
+    await expect(t.run("UPDATE risks SET status = 'gone'")).rejects.toThrow(/CHECK/);
+    await expect(t.run("UPDATE risks SET area_id = 9999")).rejects.toThrow(/FOREIGN KEY/);
   });
 
-  it("keeps both search indexes in step with title edits", () => {
-    const id = (t.sqlite.prepare("SELECT id FROM risks LIMIT 1").get() as { id: number }).id;
-    t.sqlite.prepare("UPDATE risks SET title = '独一无二的测试标题' WHERE id = ?").run(id);
-    const tri = t.sqlite.prepare("SELECT rowid FROM risk_search WHERE risk_search MATCH ?").all('"一无二的"');
-    const bi = t.sqlite.prepare("SELECT rowid FROM risk_bigrams WHERE risk_bigrams MATCH ?").all('"测试"');
+  it("keeps both search indexes in step with title edits", async () => {
+    const id = ((await t.get("SELECT id FROM risks LIMIT 1")) as { id: number }).id;
+    await t.run("UPDATE risks SET title = '独一无二的测试标题' WHERE id = ?", id);
+    const tri = await t.all("SELECT rowid FROM risk_search WHERE risk_search MATCH ?", '"一无二的"');
+    const bi = await t.all("SELECT rowid FROM risk_bigrams WHERE risk_bigrams MATCH ?", '"测试"');
     expect(tri).toEqual([{ rowid: id }]);
     expect(bi).toEqual([{ rowid: id }]);
   });

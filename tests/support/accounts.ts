@@ -1,19 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Db } from "@/db/client";
-import { openDatabase } from "@/db/connection";
 import { addMeasure } from "@/db/mutations/measures";
 import { insertRisk } from "@/db/mutations/risks";
 import { insertUser } from "@/db/mutations/users";
-import * as schema from "@/db/schema";
+import { openDb } from "@/db/open";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { SESSION_COOKIE, sessionLimits } from "@/lib/auth/config";
 import { storeSession, type SessionTicket } from "@/lib/auth/session";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
-import { createTestDb } from "../integration/test-db";
+import { createTestDb, withRaw } from "../integration/test-db";
 import { ctx } from "./request-context";
 import { assessment } from "./risk-input";
 
@@ -88,10 +86,10 @@ export async function buildTemplate() {
     now: NOW,
     measure: { description: "每日巡检", owner: "张伟", dueDate: null, status: "planned" },
   });
-  const measureId = (t.sqlite.prepare("SELECT id FROM risk_measures").get() as { id: number }).id;
+  const measureId = await t.value<number>("SELECT id FROM risk_measures");
   const image = t.sqlite.serialize();
   const ids = { areaId: t.areaId, regionId: t.regionId, unitId: t.unitId };
-  t.cleanup();
+  await t.cleanup();
   return { image, users, risks: { inScope: inScope.code, outScope: outScope.code, red: red.code }, measureId, ...ids };
 }
 
@@ -100,12 +98,12 @@ export function openCopy(fixture: Fixture) {
   const dir = mkdtempSync(join(tmpdir(), "sise-auth-"));
   const file = join(dir, "sise.db");
   writeFileSync(file, fixture.image);
-  const sqlite = openDatabase(file);
-  const db = drizzle(sqlite, { schema }) as Db;
+  const db = openDb(file);
   ctx.db = db;
+  const raw = withRaw(db, file, dir);
+  const sqlite = raw.sqlite;
   return {
-    sqlite,
-    db,
+    ...raw,
     bytes: () => Buffer.from(sqlite.serialize()),
     /** Every row of every table except those named, for comparing what a call may write by design. */
     rows(except: string[] = []) {
@@ -127,10 +125,9 @@ export function openCopy(fixture: Fixture) {
         ]),
       );
     },
-    cleanup() {
-      sqlite.close();
+    async cleanup() {
       ctx.db = undefined;
-      rmSync(dir, { recursive: true, force: true });
+      await raw.cleanup();
     },
   };
 }

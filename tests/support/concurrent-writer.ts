@@ -10,36 +10,41 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { Db } from "@/db/client";
-import { openDatabase } from "@/db/connection";
 import { gradeRisk } from "@/db/mutations/grading";
-import * as schema from "@/db/schema";
+import { openDb } from "@/db/open";
 import { COLOURS } from "@/lib/domain/colours";
 import { assess } from "@/lib/domain/grading";
 
-const [file, riskId, version, barrier, n] = process.argv.slice(2);
-const db = drizzle(openDatabase(file), { schema }) as Db;
-const colour = COLOURS[Number(n) % COLOURS.length];
-const graded = assess({ method: "direct" }, colour, "");
-if (!graded.ok) throw new Error(graded.error);
+// A function, not top-level await: tsx runs these files as CommonJS.
+async function main() {
+  const [file, riskId, version, barrier, n] = process.argv.slice(2);
+  const db = openDb(file);
+  const colour = COLOURS[Number(n) % COLOURS.length];
+  const graded = assess({ method: "direct" }, colour, "");
+  if (!graded.ok) throw new Error(graded.error);
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
-writeFileSync(join(barrier, `ready-${n}`), "");
-const deadline = Date.now() + 120_000;
-while (!existsSync(join(barrier, "go"))) {
-  if (Date.now() > deadline) throw new Error("the test never said go");
-  Atomics.wait(pause, 0, 0, 2);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  writeFileSync(join(barrier, `ready-${n}`), "");
+  const deadline = Date.now() + 120_000;
+  while (!existsSync(join(barrier, "go"))) {
+    if (Date.now() > deadline) throw new Error("the test never said go");
+    Atomics.wait(pause, 0, 0, 2);
+  }
+  const began = Date.now();
+  writeFileSync(join(barrier, `attempt-${n}`), "");
+  const result = await gradeRisk(db, {
+    riskId: Number(riskId),
+    expectedVersion: Number(version),
+    actor: { id: null, name: `writer-${n}` },
+    now: new Date(),
+    assessment: graded.assessment,
+    reason: `writer ${n}`,
+    nextReviewDate: "2026-12-01",
+  });
+  process.stdout.write(JSON.stringify({ result, began, ended: Date.now() }));
 }
-const began = Date.now();
-writeFileSync(join(barrier, `attempt-${n}`), "");
-const result = await gradeRisk(db, {
-  riskId: Number(riskId),
-  expectedVersion: Number(version),
-  actor: { id: null, name: `writer-${n}` },
-  now: new Date(),
-  assessment: graded.assessment,
-  reason: `writer ${n}`,
-  nextReviewDate: "2026-12-01",
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
 });
-process.stdout.write(JSON.stringify({ result, began, ended: Date.now() }));

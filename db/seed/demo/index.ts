@@ -18,6 +18,12 @@ const DAY = 86_400_000;
 const REGISTER = { seed: 20260501, spanDays: 730, extraEventsPerRisk: 1.5 };
 
 /**
+ * When the demo city's story begins (two years before `now`): its reference lists are set up then
+ * (scripts/prepare-db.ts seeds them at this time), so the history reads in time order.
+ */
+export const demoStart = (now: Date): Date => new Date(now.getTime() - REGISTER.spanDays * DAY - DAY);
+
+/**
  * The whole demo city, into a database with no accounts: one account per role (DEMO_USERS), a
  * duty officer for each unit the demo officer does not report for, 360 risks over two years, four
  * weeks of daily reports, last week's changes and two closed meetings — written in time order
@@ -30,7 +36,7 @@ export async function seedDemo(
   if ((await countUserRows(db)) > 0) return null;
   const now = opts.now ?? new Date();
   const hash = await hashPassword(DEMO_PASSWORD);
-  const start = now.getTime() - REGISTER.spanDays * DAY - DAY;
+  const start = demoStart(now).getTime();
   const ref = await loadReference(db);
   const units: RhythmPeople["units"] = (await listUnits(db, { activeOnly: true })).map((u) => ({
     id: u.id,

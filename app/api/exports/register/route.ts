@@ -40,6 +40,7 @@ export async function GET(request: Request) {
       countLine: (n) => t("registerCount", { n }),
     },
     rawNote: t("xlsx.registerRawNote"),
-    open: (snapshot) => registerSource(snapshot, query, { filter, today: dayInZone(new Date(), CITY_TIME_ZONE), words }),
+    open: (snapshot) =>
+      registerSource(snapshot, query, { filter, today: dayInZone(new Date(), CITY_TIME_ZONE), words }),
   });
 }
