@@ -11,10 +11,25 @@ const CLASSES: Record<ReportStanding, string> = {
 
 /** One unit's standing for a day, as a labelled badge (never colour alone). */
 export function StandingBadge({ standing, label }: { standing: ReportStanding; label: string }) {
-  return <span data-standing={standing} className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-medium ${CLASSES[standing]}`}>{label}</span>;
+  return (
+    <span
+      data-standing={standing}
+      className={`inline-block rounded border px-2 py-0.5 text-sm font-medium whitespace-nowrap ${CLASSES[standing]}`}
+    >
+      {label}
+    </span>
+  );
 }
 
 /** The same, one letter wide, for the compliance grid; the full word is in its title and in the legend. */
 export function StandingDot({ standing, letter, title }: { standing: ReportStanding; letter: string; title: string }) {
-  return <span title={title} aria-label={title} className={`inline-flex h-6 w-6 items-center justify-center rounded border text-xs font-semibold ${CLASSES[standing]}`}>{letter}</span>;
+  return (
+    <span
+      title={title}
+      aria-label={title}
+      className={`inline-flex h-6 w-6 items-center justify-center rounded border text-xs font-semibold ${CLASSES[standing]}`}
+    >
+      {letter}
+    </span>
+  );
 }

@@ -10,13 +10,25 @@ import type { StripData } from "./reporting-strip";
 /** Every unit's standing on one day, plus the strip's counts and the overdue and late names. */
 export async function dayReporting(db: Db, p: { day: string; nowMs: number; locale: string }) {
   const cutoff = (await getSettings(db)).reportCutoff;
-  const units = (await listReportingUnits(db));
-  const standings = (await reportingStandings(db, { from: p.day, to: p.day, nowMs: p.nowMs, cutoff, timeZone: CITY_TIME_ZONE }));
-  const rows = units.map((u) => ({ unit: u, name: localName(u, p.locale), ...(standings.get(u.id)?.get(p.day) as UnitDay) }));
+  const units = await listReportingUnits(db);
+  const standings = await reportingStandings(db, {
+    from: p.day,
+    to: p.day,
+    nowMs: p.nowMs,
+    cutoff,
+    timeZone: CITY_TIME_ZONE,
+  });
+  const rows = units.map((u) => ({
+    unit: u,
+    name: localName(u, p.locale),
+    ...(standings.get(u.id)?.get(p.day) as UnitDay),
+  }));
   const counts: Record<ReportStanding, number> = { reported: 0, zero: 0, late: 0, missing: 0, pending: 0 };
   for (const r of rows) counts[r.standing] += 1;
   const strip: StripData = {
-    counts, cutoff, units: units.length,
+    counts,
+    cutoff,
+    units: units.length,
     missing: rows.filter((r) => r.standing === "missing").map((r) => r.name),
     late: rows.filter((r) => r.standing === "late").map((r) => r.name),
   };

@@ -24,19 +24,39 @@ export async function fileReportAction(_prev: FormState, formData: FormData): Pr
   const now = new Date();
   if (!fileableDays(dayInZone(now, CITY_TIME_ZONE)).includes(parsed.day)) errors.day = [{ key: "reportDayOutOfRange" }];
   const db = getDb();
-  const ids = (await mapRiskIdsByCode(db, parsed.items.map((i) => i.riskCode)));
+  const ids = await mapRiskIdsByCode(
+    db,
+    parsed.items.map((i) => i.riskCode),
+  );
   for (const item of parsed.items) {
-    if (item.riskCode && !ids.has(item.riskCode)) errors[`itemRisk-${item.row}`] = [{ key: "unknownRiskCode", values: { code: item.riskCode } }];
+    if (item.riskCode && !ids.has(item.riskCode))
+      errors[`itemRisk-${item.row}`] = [{ key: "unknownRiskCode", values: { code: item.riskCode } }];
   }
   if (Object.keys(errors).length) return { ok: false, message: { key: "form.invalid" }, fieldErrors: errors };
-  const result = (await fileDailyReport(db, {
-      unitId: parsed.unitId, day: parsed.day, kind: parsed.kind, note: parsed.note,
-      items: parsed.items.map((i) => ({ kind: i.kind, text: i.text, ...(i.riskCode ? { riskId: ids.get(i.riskCode)! } : {}) })),
-      deadlineAt: reportDeadline(parsed.day, (await getSettings(db)).reportCutoff, CITY_TIME_ZONE), actor: auth.actor, now,
-    }));
-  if (!result.ok) return { ok: false, message: { key: result.error === "unknownUnit" ? "errors.unknownUnit" : "reports.riskGone" } };
+  const result = await fileDailyReport(db, {
+    unitId: parsed.unitId,
+    day: parsed.day,
+    kind: parsed.kind,
+    note: parsed.note,
+    items: parsed.items.map((i) => ({
+      kind: i.kind,
+      text: i.text,
+      ...(i.riskCode ? { riskId: ids.get(i.riskCode)! } : {}),
+    })),
+    deadlineAt: reportDeadline(parsed.day, (await getSettings(db)).reportCutoff, CITY_TIME_ZONE),
+    actor: auth.actor,
+    now,
+  });
+  if (!result.ok)
+    return { ok: false, message: { key: result.error === "unknownUnit" ? "errors.unknownUnit" : "reports.riskGone" } };
   revalidatePath("/reports", "layout");
   revalidatePath("/board");
-  const key = result.supplement ? "reports.supplementFiled" : result.late ? "reports.filedLate" : parsed.kind === "zero" ? "reports.zeroFiled" : "reports.filed";
+  const key = result.supplement
+    ? "reports.supplementFiled"
+    : result.late
+      ? "reports.filedLate"
+      : parsed.kind === "zero"
+        ? "reports.zeroFiled"
+        : "reports.filed";
   return { ok: true, message: { key, values: { day: parsed.day } } };
 }

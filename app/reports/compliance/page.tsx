@@ -30,26 +30,46 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
   const from = addDays(today, -(span - 1));
   const days = daysBetween(from, today);
   const db = getDb();
-  const standings = (await reportingStandings(db, { from, to: today, nowMs: now.getTime(), cutoff: (await getSettings(db)).reportCutoff, timeZone: CITY_TIME_ZONE }));
+  const standings = await reportingStandings(db, {
+    from,
+    to: today,
+    nowMs: now.getTime(),
+    cutoff: (await getSettings(db)).reportCutoff,
+    timeZone: CITY_TIME_ZONE,
+  });
   const rows = (await listReportingUnits(db)).map((u) => {
     const byDay = standings.get(u.id)!;
     return { unit: u, byDay, summary: summariseCompliance(days.map((d) => byDay.get(d)!.standing)) };
   });
   // Least compliant first: the list is read to decide whom to chase.
   rows.sort((a, b) => (a.summary.rate ?? 1) - (b.summary.rate ?? 1) || a.unit.id - b.unit.id);
-  const pct = (r: number | null) => (r === null ? "—" : format.number(r, { style: "percent", maximumFractionDigits: 0 }));
+  const pct = (r: number | null) =>
+    r === null ? "—" : format.number(r, { style: "percent", maximumFractionDigits: 0 });
   return (
     <section className="flex flex-col gap-4">
-      <Link href="/reports" className="text-sm text-blue-800 underline">{t("backToStatus")}</Link>
+      <Link href="/reports" className="text-sm text-blue-800 underline">
+        {t("backToStatus")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("complianceTitle")}</h1>
       <nav aria-label={t("span")} className="flex gap-2 text-sm">
         {SPANS.map((s) => (
-          <Link key={s} href={`/reports/compliance?days=${s}`} aria-current={s === span ? "page" : undefined}
-            className={`rounded border px-3 py-1 ${s === span ? "border-neutral-900 bg-neutral-900 text-white" : "border-neutral-300 bg-white hover:bg-neutral-100"}`}>{t("lastDays", { n: s })}</Link>
+          <Link
+            key={s}
+            href={`/reports/compliance?days=${s}`}
+            aria-current={s === span ? "page" : undefined}
+            className={`rounded border px-3 py-1 ${s === span ? "border-neutral-900 bg-neutral-900 text-white" : "border-neutral-300 bg-white hover:bg-neutral-100"}`}
+          >
+            {t("lastDays", { n: s })}
+          </Link>
         ))}
       </nav>
       <ul className="flex flex-wrap gap-4 text-sm" aria-label={t("legend")}>
-        {STANDINGS.map((s) => <li key={s} className="flex items-center gap-1"><StandingDot standing={s} letter={t(`letters.${s}`)} title={t(`standings.${s}`)} />{t(`standings.${s}`)}</li>)}
+        {STANDINGS.map((s) => (
+          <li key={s} className="flex items-center gap-1">
+            <StandingDot standing={s} letter={t(`letters.${s}`)} title={t(`standings.${s}`)} />
+            {t(`standings.${s}`)}
+          </li>
+        ))}
       </ul>
       <div className="overflow-x-auto">
         <table className="register-table bg-white text-sm">
@@ -60,20 +80,30 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
               <th scope="col">{t("onTime")}</th>
               <th scope="col">{t("standings.late")}</th>
               <th scope="col">{t("standings.missing")}</th>
-              {days.map((d) => <th key={d} scope="col" className="px-0.5 text-center text-xs font-normal"><Link href={`/reports?day=${d}`}>{d.slice(5)}</Link></th>)}
+              {days.map((d) => (
+                <th key={d} scope="col" className="px-0.5 text-center text-xs font-normal">
+                  <Link href={`/reports?day=${d}`}>{d.slice(5)}</Link>
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {rows.map(({ unit, byDay, summary }) => (
               <tr key={unit.id} data-testid={`compliance-${unit.code}`}>
-                <th scope="row" className="text-left font-medium">{localName(unit, locale)}</th>
-                <td className="tabular-nums font-semibold">{pct(summary.rate)}</td>
+                <th scope="row" className="text-left font-medium">
+                  {localName(unit, locale)}
+                </th>
+                <td className="font-semibold tabular-nums">{pct(summary.rate)}</td>
                 <td className="tabular-nums">{summary.onTime}</td>
                 <td className="tabular-nums">{summary.late}</td>
                 <td className="tabular-nums">{summary.missing}</td>
                 {days.map((d) => {
                   const s = byDay.get(d)!.standing;
-                  return <td key={d} className="px-0.5 text-center"><StandingDot standing={s} letter={t(`letters.${s}`)} title={`${d} ${t(`standings.${s}`)}`} /></td>;
+                  return (
+                    <td key={d} className="px-0.5 text-center">
+                      <StandingDot standing={s} letter={t(`letters.${s}`)} title={`${d} ${t(`standings.${s}`)}`} />
+                    </td>
+                  );
                 })}
               </tr>
             ))}
