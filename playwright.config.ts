@@ -48,6 +48,8 @@ export default defineConfig({
     // E2E_REUSE=1 runs against a server you already started on E2E_PORT (local iteration only; CI always starts its own).
     reuseExistingServer: process.env.E2E_REUSE === "1",
     stdout: "pipe",
-    env: { PORT: String(port), SISE_DB_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1" },
+    // The runner has react-server conditions (package.json test:e2e) so specs can use db/ modules;
+    // the server it starts must not.
+    env: { PORT: String(port), SISE_DB_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" },
   },
 });

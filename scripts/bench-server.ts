@@ -13,7 +13,16 @@ export function startSiseServer(p: {
   quiet?: boolean;
 }): ChildProcess {
   return spawn(process.execPath, [...(p.nodeArgs ?? []), "server.mjs"], {
-    env: { ...process.env, ...p.env, SISE_DB_PATH: p.db, PORT: String(p.port), HOSTNAME: "127.0.0.1" },
+    // NODE_OPTIONS is not passed on: a test runner started with react-server conditions (to import
+    // db/ modules) must not start Next's server with them.
+    env: {
+      ...process.env,
+      NODE_OPTIONS: "",
+      ...p.env,
+      SISE_DB_PATH: p.db,
+      PORT: String(p.port),
+      HOSTNAME: "127.0.0.1",
+    },
     stdio: p.quiet === false ? ["ignore", "inherit", "inherit"] : "ignore",
     detached: true,
   });

@@ -10,7 +10,7 @@ import { LiveRefresh } from "@/components/board/live-refresh";
 import { MeetingButton } from "@/components/board/meeting-button";
 import { RiskMatrix } from "@/components/board/risk-matrix";
 import { ReportingStrip } from "@/components/reports/reporting-strip";
-import { dayReporting } from "@/components/reports/strip-data";
+import { dayReporting } from "@/lib/views/reporting";
 import { RiskTimeline } from "@/components/risks/risk-timeline";
 import { getDb } from "@/db/client";
 import { mapRiskCodes } from "@/db/queries/history";

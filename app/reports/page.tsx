@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ReportingStrip } from "@/components/reports/reporting-strip";
 import { StandingBadge } from "@/components/reports/standing-badge";
-import { dayReporting } from "@/components/reports/strip-data";
+import { dayReporting } from "@/lib/views/reporting";
 import { getDb } from "@/db/client";
 import { mapRiskCodes } from "@/db/queries/history";
 import { listUnitMembers } from "@/db/queries/reports";

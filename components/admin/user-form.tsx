@@ -6,8 +6,9 @@ import { FieldError, FormMessage, SubmitButton, TextField } from "@/components/f
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/validation/form-state";
 
-type Option = { id: number; label: string };
-export type UserFormOptions = { categories: Option[]; domains: Option[]; regions: Option[]; units: Option[] };
+import type { Option, UserFormOptions } from "@/lib/views/user-form";
+
+export type { UserFormOptions };
 export type UserFormInitial = {
   username: string;
   displayName: string;

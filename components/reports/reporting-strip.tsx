@@ -1,14 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { ReportStanding } from "@/lib/domain/reporting";
+import type { StripData } from "@/lib/views/reporting";
 
-export type StripData = {
-  counts: Record<ReportStanding, number>;
-  missing: string[];
-  late: string[];
-  cutoff: string;
-  units: number;
-};
+export type { StripData };
 
 /**
  * Today's daily reporting at a glance, for the board: how many units reported (and how many of

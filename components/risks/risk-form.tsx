@@ -8,12 +8,9 @@ import { AREA_KINDS } from "@/lib/domain/areas";
 import { toRuleErrors, type FormState } from "@/lib/validation/form-state";
 import { LIMITS, riskFormValues, validateRiskDetails, type RiskField } from "@/lib/validation/risk";
 
-type Option = { id: number; label: string };
-export type RiskFormOptions = {
-  areas: Array<Option & { kind: (typeof AREA_KINDS)[number] }>;
-  regions: Option[];
-  units: Option[];
-};
+import type { Option, RiskFormOptions } from "@/lib/views/risk-form";
+
+export type { RiskFormOptions };
 
 /**
  * A risk's details: what it is, where, who owns it and who co-operates. It checks itself with the

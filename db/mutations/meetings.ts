@@ -1,13 +1,13 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { CellSummary } from "@/lib/domain/trend";
 import type { MeetingType } from "@/lib/domain/meetings";
 import { changedHeaderFields, meetingWriteRefusal, taskCompletionRefusal } from "@/lib/domain/meeting-workflow";
 import type { Db } from "../store";
-import { meetingCorrections, meetingDecisions, meetingRisks, meetingTasks, meetings, units } from "../schema";
+import { meetingTasks, meetings } from "../schema";
 import { appendEvent, type Actor, type Tx } from "./events";
 
-type Who = { actor: Actor & { id: number }; now: Date };
+export type Who = { actor: Actor & { id: number }; now: Date };
 export type MeetingHeader = {
   type: MeetingType;
   title: string;
@@ -23,7 +23,7 @@ export type MeetingWrite =
  * The meeting, when the rules let this write go ahead (lib/domain/meeting-workflow.ts), read inside
  * the write's transaction; otherwise the refusal. `expectedVersion` for edits and the close.
  */
-async function openMeeting(
+export async function openMeeting(
   tx: Tx,
   id: number,
   expectedVersion?: number,
@@ -39,7 +39,7 @@ async function openMeeting(
 }
 
 /** Every addition moves the meeting's version, so a close made from an older view is refused. */
-const bump = async (tx: Tx, id: number, version: number) =>
+export const bump = async (tx: Tx, id: number, version: number) =>
   await tx
     .update(meetings)
     .set({ version: version + 1 })
@@ -100,105 +100,6 @@ export function updateMeeting(
   });
 }
 
-export function addDiscussedRisk(
-  db: Db,
-  p: Who & { meetingId: number; riskId: number; note: string },
-): Promise<MeetingWrite> {
-  return db.write(async (tx) => {
-    const open = await openMeeting(tx, p.meetingId);
-    if (typeof open === "string") return { ok: false as const, error: open };
-    if (
-      (
-        await tx
-          .select({ id: meetingRisks.riskId })
-          .from(meetingRisks)
-          .where(and(eq(meetingRisks.meetingId, p.meetingId), eq(meetingRisks.riskId, p.riskId)))
-          .limit(1)
-      )[0]
-    ) {
-      return { ok: false as const, error: "duplicate" as const };
-    }
-    await tx.insert(meetingRisks).values({ meetingId: p.meetingId, riskId: p.riskId, note: p.note });
-    await bump(tx, p.meetingId, open.version);
-    await appendEvent(tx, {
-      at: p.now,
-      actor: p.actor,
-      action: "meeting.risk",
-      riskId: p.riskId,
-      newValue: { meetingId: p.meetingId, note: p.note },
-      data: { meetingId: p.meetingId },
-    });
-    return { ok: true as const };
-  });
-}
-
-export function addDecision(
-  db: Db,
-  p: Who & { meetingId: number; riskId: number | null; leader: string; text: string },
-): Promise<MeetingWrite> {
-  return db.write(async (tx) => {
-    const open = await openMeeting(tx, p.meetingId);
-    if (typeof open === "string") return { ok: false as const, error: open };
-    const { id } = (
-      await tx
-        .insert(meetingDecisions)
-        .values({ meetingId: p.meetingId, riskId: p.riskId, leader: p.leader, text: p.text })
-        .returning({ id: meetingDecisions.id })
-    )[0];
-    await bump(tx, p.meetingId, open.version);
-    await appendEvent(tx, {
-      at: p.now,
-      actor: p.actor,
-      action: "meeting.decision",
-      riskId: p.riskId ?? undefined,
-      newValue: { meetingId: p.meetingId, leader: p.leader, text: p.text },
-      data: { meetingId: p.meetingId, decisionId: id },
-    });
-    return { ok: true as const, id };
-  });
-}
-
-export function addTask(
-  db: Db,
-  p: Who & { meetingId: number; unitId: number; riskId: number | null; title: string; dueDate: string },
-): Promise<MeetingWrite> {
-  return db.write(async (tx) => {
-    const open = await openMeeting(tx, p.meetingId);
-    if (typeof open === "string") return { ok: false as const, error: open };
-    if (
-      !(
-        await tx
-          .select({ id: units.id })
-          .from(units)
-          .where(and(eq(units.id, p.unitId), eq(units.active, true)))
-          .limit(1)
-      )[0]
-    )
-      return { ok: false as const, error: "unknownUnit" as const };
-    const { id } = (
-      await tx
-        .insert(meetingTasks)
-        .values({ meetingId: p.meetingId, unitId: p.unitId, riskId: p.riskId, title: p.title, dueDate: p.dueDate })
-        .returning({ id: meetingTasks.id })
-    )[0];
-    await bump(tx, p.meetingId, open.version);
-    await appendEvent(tx, {
-      at: p.now,
-      actor: p.actor,
-      action: "meeting.task",
-      riskId: p.riskId ?? undefined,
-      newValue: { meetingId: p.meetingId, unitId: p.unitId, title: p.title, dueDate: p.dueDate },
-      data: { meetingId: p.meetingId, taskId: id },
-    });
-    return { ok: true as const, id };
-  });
-}
-
-/**
- * Closes a meeting: stores the board as it stood at the meeting's time (computed by the caller from
- * the history) and locks the record. Only from the version the closer saw, so nothing added
- * meanwhile is closed unseen.
- */
 export function closeMeeting(
   db: Db,
   p: Who & { id: number; expectedVersion: number; snapshot: CellSummary[] },
@@ -227,29 +128,6 @@ export function closeMeeting(
 }
 
 /** A correction to a closed record: a new linked entry and event; the record itself stays as closed. */
-export function addCorrection(db: Db, p: Who & { meetingId: number; text: string }): Promise<MeetingWrite> {
-  return db.write(async (tx) => {
-    const m = (
-      await tx.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, p.meetingId)).limit(1)
-    )[0];
-    if (!m) return { ok: false as const, error: "notFound" as const };
-    const { seq } = await appendEvent(tx, {
-      at: p.now,
-      actor: p.actor,
-      action: "meeting.correction",
-      newValue: { text: p.text },
-      data: { meetingId: p.meetingId },
-    });
-    const { id } = (
-      await tx
-        .insert(meetingCorrections)
-        .values({ meetingId: p.meetingId, text: p.text, createdAt: p.now, createdByName: p.actor.name, eventSeq: seq })
-        .returning({ id: meetingCorrections.id })
-    )[0];
-    return { ok: true as const, id };
-  });
-}
-
 export type TaskDone = { ok: true } | { ok: false; error: "notFound" | "notYourUnit" | "alreadyDone" };
 
 /** The responsible unit marks a follow-up task done, with what was done; once done it stays done. */

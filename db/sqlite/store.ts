@@ -17,8 +17,10 @@ import { databasePath, openDatabase } from "./connection";
  *  - Snapshot connections, read-only, pooled: one per open snapshot, which holds its read
  *    transaction across awaits without other requests' statements joining it.
  */
-const CONNECTION = Symbol("sise.sqlite.connection");
-const STORE = Symbol("sise.sqlite.store");
+// Registered symbols: Next bundles this module into more than one chunk (instrumentation, routes),
+// and a store made by one copy must be recognised by the others.
+const CONNECTION = Symbol.for("sise.sqlite.connection");
+const STORE = Symbol.for("sise.sqlite.store");
 
 type Drizzle = ReturnType<typeof drizzle<typeof schema>>;
 type Internals = { writer: Database.Database | null; reader: Database.Database; file: string };

@@ -125,3 +125,42 @@ export function recentWeekStarts(nowMs: number, count: number, timeZone: string 
   const monday = mondayOf(dayInZone(new Date(nowMs), timeZone));
   return Array.from({ length: count }, (_, i) => addDays(monday, -7 * (count - 1 - i)));
 }
+
+/**
+ * The instant a person means by a day and an optional wall-clock minute in `timeZone`: that minute,
+ * or — a day alone — the day's last millisecond (an "as of 25 November" board includes the 25th).
+ */
+export function instantInZone(day: string, time: string | undefined, timeZone: string = DEFAULT_TIME_ZONE): number {
+  if (!time) return startOfDayInZone(addDays(day, 1), timeZone) - 1;
+  if (!isIsoDay(day) || !CLOCK_TIME.test(time)) throw new Error(`not a day and time: ${day} ${time}`);
+  const [y, mo, d] = day.split("-").map(Number);
+  const [h, mi] = time.split(":").map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // Not midnight plus hours: on a day the clocks change, 12:00 is 11 or 13 hours after midnight.
+  // The zone's offset is read at the first guess and again at the answer, which settles it.
+  const first = asUtc - offsetAt(asUtc, timeZone);
+  return asUtc - offsetAt(first, timeZone);
+}
+
+/** How far the zone's wall clock is ahead of UTC at `ms`, in milliseconds. */
+function offsetAt(ms: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    formatter("wall", timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** 2026-11-25 14:30 in `timeZone` as "20261125-1430": how a file name says when its content stood. */
+export function fileStamp(ms: number, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return `${dayInZone(new Date(ms), timeZone).replaceAll("-", "")}-${clockInZone(ms, timeZone).replace(":", "")}`;
+}

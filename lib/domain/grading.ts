@@ -139,3 +139,18 @@ export function assess(
     },
   };
 }
+
+/**
+ * The inputs a form's values give for `method`, or null while the method still lacks one (the
+ * form shows "pick the values" rather than a colour).
+ */
+export function methodInputsOf(
+  method: Method,
+  v: { lecL: string; lecE: string; lecC: string; matrixL: string; matrixS: string },
+): MethodInputs | null {
+  if (method === "lec")
+    return v.lecL && v.lecE && v.lecC ? { method, l: Number(v.lecL), e: Number(v.lecE), c: Number(v.lecC) } : null;
+  if (method === "matrix")
+    return v.matrixL && v.matrixS ? { method, likelihood: Number(v.matrixL), severity: Number(v.matrixS) } : null;
+  return { method };
+}

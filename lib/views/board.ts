@@ -1,5 +1,5 @@
 import "server-only";
-import { loadBoardFrame } from "@/components/board/board-frame";
+import { loadBoardFrame } from "@/lib/views/board-frame";
 import type { Db } from "@/db/client";
 import { boardAt } from "@/db/history/boards";
 import { listOpenMatrixCounts } from "@/db/queries/board";
@@ -9,7 +9,7 @@ import { getLastMeeting } from "@/db/queries/meetings";
 import { getSettings } from "@/db/queries/settings";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { compareBoards } from "@/lib/domain/board";
-import { addDays, clockInZone, dayInZone, startOfDayInZone } from "@/lib/domain/dates";
+import { clockInZone, dayInZone, fileStamp, instantInZone } from "@/lib/domain/dates";
 import { isMeetingType, type MeetingType } from "@/lib/domain/meetings";
 import { parseBoardTime, sinceInstant } from "@/lib/validation/board-query";
 import { first } from "@/lib/validation/params";
@@ -21,27 +21,8 @@ export type BoardParams = {
   sinceMeeting?: string | string[];
 };
 
-/** A day means its end; a day and time means that minute, in the city's zone. */
-function instantOf({ day, time }: { day: string; time?: string }): number {
-  if (!time) return startOfDayInZone(addDays(day, 1), CITY_TIME_ZONE) - 1;
-  const [h, m] = time.split(":").map(Number);
-  return startOfDayInZone(day, CITY_TIME_ZONE) + (h * 60 + m) * 60_000;
-}
-
-/** 2026-11-25 14:30 in the city's zone as "20261125-1430", for file names. */
-export function stampFile(ms: number): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: CITY_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(ms));
-  const v = Object.fromEntries(parts.map((p) => [p.type, p.value]));
-  return `${v.year}${v.month}${v.day}-${v.hour}${v.minute}`;
-}
+/** "20261125-1430": when the board in a downloaded file stood, in the city's zone. */
+export const stampFile = (ms: number): string => fileStamp(ms, CITY_TIME_ZONE);
 
 /**
  * Everything the colour board shows for one request, read once and shared by the page and its PDF:
@@ -52,7 +33,7 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
   const view = first(params.view) === "matrix" ? ("matrix" as const) : ("grid" as const);
   const today = dayInZone(now, CITY_TIME_ZONE);
   const { time, ignored } = parseBoardTime({ asOf: first(params.asOf), since: first(params.since) }, today);
-  const asOfMs = time.asOf ? instantOf(time.asOf) : null;
+  const asOfMs = time.asOf ? instantInZone(time.asOf.day, time.asOf.time, CITY_TIME_ZONE) : null;
   // The present board is one indexed GROUP BY; a past one is rebuilt from the history.
   const present = await presentBoard(db, today);
   const board = asOfMs === null ? present.board : await boardAt(db, asOfMs);

@@ -2,15 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { boardAsOf } from "@/db/history/as-of";
 import { verifyHistory } from "@/db/history/verify";
 import { acknowledgeRed, changeStatus, gradeRisk } from "@/db/mutations/grading";
-import {
-  addCorrection,
-  addDecision,
-  addTask,
-  closeMeeting,
-  completeTask,
-  createMeeting,
-  updateMeeting,
-} from "@/db/mutations/meetings";
+import { addCorrection, addDecision, addTask } from "@/db/mutations/meeting-items";
+import { closeMeeting, completeTask, createMeeting, updateMeeting } from "@/db/mutations/meetings";
 import { fileDailyReport } from "@/db/mutations/reports";
 import { insertRisk } from "@/db/mutations/risks";
 import { insertUser } from "@/db/mutations/users";

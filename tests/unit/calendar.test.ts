@@ -4,6 +4,8 @@ import {
   clockInZone,
   CLOCK_TIME,
   dayInZone,
+  fileStamp,
+  instantInZone,
   isIsoDay,
   mondayOf,
   monthStartsBetween,
@@ -140,5 +142,31 @@ describe("the daily report's calendar", () => {
     expect(daysBetween("2026-12-02", "2026-12-02")).toEqual(["2026-12-02"]);
     expect(daysBetween("2026-12-03", "2026-12-02")).toEqual([]);
     expect(daysBetween("2020-01-01", "2029-01-01")).toHaveLength(400);
+  });
+});
+
+describe("what a person means by a day and a time", () => {
+  it("a minute is that minute in the zone; a day alone is its last millisecond", () => {
+    // 2026-11-25 14:30 in Shanghai (UTC+8) is 06:30 UTC.
+    expect(new Date(instantInZone("2026-11-25", "14:30", "Asia/Shanghai")).toISOString()).toBe(
+      "2026-11-25T06:30:00.000Z",
+    );
+    expect(new Date(instantInZone("2026-11-25", "00:00", "Asia/Shanghai")).toISOString()).toBe(
+      "2026-11-24T16:00:00.000Z",
+    );
+    // The 25th ends at 15:59:59.999 UTC, one millisecond before the 26th begins in Shanghai.
+    expect(new Date(instantInZone("2026-11-25", undefined, "Asia/Shanghai")).toISOString()).toBe(
+      "2026-11-25T15:59:59.999Z",
+    );
+    // A zone with summer time: 2026-03-29 is the day Europe/Berlin moves from +1 to +2.
+    expect(new Date(instantInZone("2026-03-29", "12:00", "Europe/Berlin")).toISOString()).toBe(
+      "2026-03-29T10:00:00.000Z",
+    );
+  });
+
+  it("stamps a file with the zone's day and minute", () => {
+    expect(fileStamp(Date.UTC(2026, 10, 25, 6, 30), "Asia/Shanghai")).toBe("20261125-1430");
+    // 23:59 UTC on the 31st is already the 1st in Shanghai.
+    expect(fileStamp(Date.UTC(2026, 11, 31, 23, 59), "Asia/Shanghai")).toBe("20270101-0759");
   });
 });

@@ -6,6 +6,7 @@ import {
   compute,
   DEFAULT_THRESHOLDS,
   lecScore,
+  methodInputsOf,
   thresholdsAreOrdered,
 } from "@/lib/domain/grading";
 import { allowedTransitions, canTransition, isReopening } from "@/lib/domain/lifecycle";
@@ -17,7 +18,7 @@ import {
   linkEvent,
   type StoredEvent,
 } from "@/lib/domain/history-chain";
-import { isMeasureOverdue } from "@/lib/domain/measures";
+import { isMeasureOverdue, planMeasureUpdate } from "@/lib/domain/measures";
 
 describe("LEC (D = L × E × C)", () => {
   it("maps docs/domain.md's boundaries: D > 320 red, 160–320 orange, 70–159 yellow, < 70 blue", () => {
@@ -143,5 +144,37 @@ describe("hash chain", () => {
     const renumbered = rows.filter((r) => r.seq !== 3).map((r) => (r.seq > 3 ? { ...r, seq: r.seq - 1 } : r));
     expect(verify(renumbered)).toMatchObject({ ok: false, broken: { kind: "prevHash", seq: 3 } });
     expect(verify(rows.slice(0, 4), 5)).toMatchObject({ ok: false, broken: { kind: "tail", lastSeq: 4, highest: 5 } });
+  });
+});
+
+describe("a form's values as a method's inputs", () => {
+  const blank = { lecL: "", lecE: "", lecC: "", matrixL: "", matrixS: "" };
+  it("needs every value of the chosen method, and only that method's", () => {
+    expect(methodInputsOf("lec", { ...blank, lecL: "6", lecE: "3" })).toBeNull();
+    expect(methodInputsOf("lec", { ...blank, lecL: "6", lecE: "3", lecC: "15", matrixL: "5" })).toEqual({
+      method: "lec",
+      l: 6,
+      e: 3,
+      c: 15,
+    });
+    expect(methodInputsOf("matrix", { ...blank, matrixL: "4" })).toBeNull();
+    expect(methodInputsOf("matrix", { ...blank, matrixL: "4", matrixS: "2", lecL: "10" })).toEqual({
+      method: "matrix",
+      likelihood: 4,
+      severity: 2,
+    });
+    expect(methodInputsOf("direct", blank)).toEqual({ method: "direct" });
+  });
+});
+
+describe("a change to a control measure", () => {
+  const m = { description: "每日巡检", owner: "张伟", dueDate: "2026-12-31", status: "planned" as const };
+  it("lists exactly the fields that change, and refuses a missing measure or a change of nothing", () => {
+    expect(planMeasureUpdate(m, { ...m, status: "in_progress", owner: "王芳" })).toEqual({
+      changed: ["owner", "status"],
+    });
+    expect(planMeasureUpdate(m, { ...m, dueDate: null })).toEqual({ changed: ["dueDate"] });
+    expect(planMeasureUpdate(m, { ...m })).toEqual({ error: "noChange" });
+    expect(planMeasureUpdate(undefined, m)).toEqual({ error: "measureNotFound" });
   });
 });

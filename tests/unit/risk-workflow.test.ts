@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Colour, RiskStatus } from "@/lib/domain/colours";
 import type { Assessment } from "@/lib/domain/grading";
-import { planAcknowledge, planGrade, planReview, planStatus, type RiskFacts } from "@/lib/domain/risk-workflow";
+import {
+  planAcknowledge,
+  planDetails,
+  planGrade,
+  planReview,
+  planStatus,
+  type RiskFacts,
+} from "@/lib/domain/risk-workflow";
 
 const NOW = new Date("2026-12-03T02:00:00Z");
 const facts = (over: Partial<RiskFacts> = {}): RiskFacts => ({
@@ -127,5 +134,35 @@ describe("planAcknowledge", () => {
     expect(planAcknowledge(facts({ colour: "red", ackPending: false }), { instruction: "x" })).toEqual({
       error: "notPending",
     });
+  });
+});
+
+describe("planDetails", () => {
+  const details = {
+    title: "神木市城镇燃气管网老化风险",
+    description: "",
+    areaId: 3,
+    regionId: 4,
+    responsibleUnitId: 7,
+    responsiblePerson: "张伟",
+    coUnitIds: [2, 5],
+  };
+  it("one event per changed field, with old and new values; the form's other fields are not details", () => {
+    const plan = planDetails(details, {
+      input: { ...details, regionId: 9, coUnitIds: [2], reason: "x" } as typeof details,
+      reason: "划归神木市",
+    });
+    expect(plan).toEqual({
+      set: { ...details, regionId: 9, coUnitIds: [2] },
+      events: [
+        { action: "update", field: "regionId", oldValue: 4, newValue: 9, reason: "划归神木市" },
+        { action: "update", field: "coUnitIds", oldValue: [2, 5], newValue: [2], reason: "划归神木市" },
+      ],
+    });
+  });
+  it("refuses an edit that changes nothing, and records an empty reason as none", () => {
+    expect(planDetails(details, { input: details, reason: "" })).toEqual({ error: "noChange" });
+    const plan = planDetails(details, { input: { ...details, title: "新标题" }, reason: "" });
+    expect("events" in plan && plan.events[0].reason).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AreaRegionBoard } from "@/components/board/area-region-board";
-import { loadBoardFrame } from "@/components/board/board-frame";
+import { loadBoardFrame } from "@/lib/views/board-frame";
 import { FILLED } from "@/components/board/fills";
 import { Legend } from "@/components/board/legend";
 import { LiveRefresh } from "@/components/board/live-refresh";

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { addCorrection, addDecision, addDiscussedRisk, addTask, type MeetingWrite } from "@/db/mutations/meetings";
+import { addCorrection, addDecision, addDiscussedRisk, addTask } from "@/db/mutations/meeting-items";
+import type { MeetingWrite } from "@/db/mutations/meetings";
 import { mapRiskIdsByCode } from "@/db/queries/risks";
 import { authorize, deniedState, type Authorized } from "@/lib/auth/guard";
 import { readForm } from "@/lib/validation/fields";

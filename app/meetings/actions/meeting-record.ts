@@ -9,7 +9,7 @@ import { closeMeeting, createMeeting, updateMeeting } from "@/db/mutations/meeti
 import { getMeetingHeldAt } from "@/db/queries/meetings";
 import { authorize, deniedState } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
-import { startOfDayInZone } from "@/lib/domain/dates";
+import { instantInZone } from "@/lib/domain/dates";
 import { cellsOfBoard } from "@/lib/domain/trend";
 import { keysToRuleErrors, type FormState } from "@/lib/validation/form-state";
 import { readForm } from "@/lib/validation/fields";
@@ -37,8 +37,7 @@ function parseHeader(formData: FormData) {
     };
   }
   const { type, title, day, time, chair, attendees, notes } = parsed.data;
-  const [h, m] = time.split(":").map(Number);
-  const heldAt = new Date(startOfDayInZone(day, CITY_TIME_ZONE) + (h * 60 + m) * 60_000);
+  const heldAt = new Date(instantInZone(day, time, CITY_TIME_ZONE));
   return { ok: true as const, header: { type, title, heldAt, chair, attendees: splitAttendees(attendees), notes } };
 }
 

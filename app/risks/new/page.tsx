@@ -5,7 +5,7 @@ import { getSettings } from "@/db/queries/settings";
 import { requirePageUser } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
-import { riskFormOptions } from "@/components/risks/form-options";
+import { riskFormOptions } from "@/lib/views/risk-form";
 import { NewRiskForm } from "@/components/risks/new-risk-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";

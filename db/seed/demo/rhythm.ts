@@ -8,14 +8,8 @@ import type { Db } from "../../store";
 import { boardAsOf } from "../../history/as-of";
 import type { Actor } from "../../mutations/events";
 import { changeStatus, gradeRisk } from "../../mutations/grading";
-import {
-  addDecision,
-  addDiscussedRisk,
-  addTask,
-  closeMeeting,
-  completeTask,
-  createMeeting,
-} from "../../mutations/meetings";
+import { addDecision, addDiscussedRisk, addTask } from "../../mutations/meeting-items";
+import { closeMeeting, completeTask, createMeeting } from "../../mutations/meetings";
 import { fileDailyReport } from "../../mutations/reports";
 import { meetingTasks, risks } from "../../schema";
 import { createRng } from "../generate";

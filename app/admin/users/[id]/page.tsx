@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AccountControl } from "@/components/admin/account-controls";
 import { UserForm } from "@/components/admin/user-form";
-import { userFormOptions } from "@/components/admin/user-options";
+import { userFormOptions } from "@/lib/views/user-form";
 import { getDb } from "@/db/client";
 import { getPrincipal, getUser } from "@/db/queries/users";
 import { requirePageUser } from "@/lib/auth/guard";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { UserForm } from "@/components/admin/user-form";
-import { userFormOptions } from "@/components/admin/user-options";
+import { userFormOptions } from "@/lib/views/user-form";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/guard";
 import { createUserAction } from "../actions/create-user";

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { can, canChangeRisk } from "@/lib/auth/permissions";
-import { riskFormOptions } from "@/components/risks/form-options";
+import { riskFormOptions } from "@/lib/views/risk-form";
 import { RiskForm } from "@/components/risks/risk-form";
 import type { RiskField } from "@/lib/validation/risk";
 import { updateRiskAction } from "../../actions/update-risk";

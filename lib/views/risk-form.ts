@@ -3,7 +3,16 @@ import type { Db } from "@/db/client";
 import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
 import { localName } from "@/i18n/locales";
 import type { Scope } from "@/lib/auth/permissions";
-import type { RiskFormOptions } from "./risk-form";
+import type { AREA_KINDS } from "@/lib/domain/areas";
+import type { Option } from "./user-form";
+
+export type { Option };
+
+export type RiskFormOptions = {
+  areas: Array<Option & { kind: (typeof AREA_KINDS)[number] }>;
+  regions: Option[];
+  units: Option[];
+};
 
 /**
  * Active reference rows as labelled options; `keep` adds an inactive row a risk still points at.

@@ -5,7 +5,15 @@ import { getSettings } from "@/db/queries/settings";
 import { localName } from "@/i18n/locales";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import type { ReportStanding } from "@/lib/domain/reporting";
-import type { StripData } from "./reporting-strip";
+
+/** The board's and the reports page's strip: how many units reported, and who is overdue or late, by name. */
+export type StripData = {
+  counts: Record<ReportStanding, number>;
+  missing: string[];
+  late: string[];
+  cutoff: string;
+  units: number;
+};
 
 /** Every unit's standing on one day, plus the strip's counts and the overdue and late names. */
 export async function dayReporting(db: Db, p: { day: string; nowMs: number; locale: string }) {

@@ -1,0 +1,47 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { boardAt } from "@/db/history/boards";
+import { getMeeting, listTasks } from "@/db/queries/meetings";
+import { listUnits } from "@/db/queries/reference";
+import { localName } from "@/i18n/locales";
+import { can } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { CITY_TIME_ZONE } from "@/lib/config";
+import { clockInZone, dayInZone } from "@/lib/domain/dates";
+import { boardFromSummary, canEditMeeting } from "@/lib/domain/meetings";
+import { loadBoardFrame } from "./board-frame";
+
+/**
+ * Everything one meeting's page shows, read once: the record, the board at the meeting's time
+ * (frozen when closed; from the history while open, or the present before it is held), the tasks
+ * carried over from earlier meetings (the agenda), the units a new task can go to, and what this
+ * user may do with it. Undefined when there is no such meeting.
+ */
+export async function loadMeetingView(db: Db, p: { id: number; user: CurrentUser; now: Date; locale: string }) {
+  const m = Number.isSafeInteger(p.id) && p.id > 0 ? await getMeeting(db, p.id) : undefined;
+  if (!m) return undefined;
+  const open = canEditMeeting(m);
+  const board = m.snapshot
+    ? boardFromSummary(m.snapshot)
+    : await boardAt(db, Math.min(m.heldAt.getTime(), p.now.getTime()), p.now.getTime());
+  const carried = open ? await listTasks(db, { status: "open", heldBefore: m.heldAt, excludeMeetingId: m.id }) : [];
+  const units = (await listUnits(db, { activeOnly: true })).map((u) => ({ id: u.id, label: localName(u, p.locale) }));
+  return {
+    meeting: m,
+    board,
+    carried,
+    units,
+    frame: await loadBoardFrame(db),
+    today: dayInZone(p.now, CITY_TIME_ZONE),
+    open,
+    held: m.heldAt.getTime() <= p.now.getTime(),
+    heldDay: dayInZone(m.heldAt, CITY_TIME_ZONE),
+    heldTime: clockInZone(m.heldAt, CITY_TIME_ZONE),
+    /** May record (add items, edit, close): an open meeting and the permission. */
+    record: open && can(p.user, "meeting.record"),
+    mayCorrect: can(p.user, "meeting.record"),
+    /** The units whose tasks this user may mark done. */
+    completableUnits: can(p.user, "task.complete") ? p.user.unitIds : [],
+  };
+}
+export type MeetingView = NonNullable<Awaited<ReturnType<typeof loadMeetingView>>>;
