@@ -51,6 +51,29 @@ export default defineConfig([
       ],
     },
   },
+  // Components only render: what a page shows is loaded in lib/views (docs/architecture.md).
+  {
+    files: ["components/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "better-sqlite3", message: "Database access lives in db/ (docs/architecture.md)." }],
+          patterns: [
+            {
+              group: ["drizzle-orm", "drizzle-orm/*"],
+              message: "Database access lives in db/ (docs/architecture.md).",
+            },
+            {
+              group: ["@/db/*"],
+              allowTypeImports: true,
+              message: "Components only render: load what they show in lib/views (docs/architecture.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Pure rules: no framework, no database, no request — so they are tested without any of them.
   {
     files: ["lib/domain/**"],

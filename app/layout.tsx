@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";
 import { AppHeader } from "@/components/layout/app-header";
+import { loadHeader } from "@/lib/views/header";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {/* The client gets only the error page's words here; each page hands its islands their own (decision 023). */}
         <ClientMessages paths={ISLAND_MESSAGES.shell}>
-          <AppHeader />
+          <AppHeader view={await loadHeader()} />
           <main id="main" className="app-main">
             {children}
           </main>

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/users";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo-accounts";
 
 /** Only rendered for a demo database (the demo seed sets the flag): one account per role to try. */
 export async function DemoAccounts() {

@@ -1,38 +1,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/actions/sign-out";
-import { getDb } from "@/db/client";
-import { isDemoDatabase } from "@/db/queries/settings";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { can, type Permission } from "@/lib/auth/permissions";
+import type { HeaderView } from "@/lib/views/header";
 import { LocaleSwitcher } from "./locale-switcher";
-
-const NAV: Array<{
-  href: string;
-  key: "board" | "register" | "newRisk" | "reports" | "analysis" | "meetings" | "tasks" | "audit" | "admin";
-  needs?: Permission;
-}> = [
-  { href: "/board", key: "board", needs: "board.view" },
-  { href: "/risks", key: "register" },
-  { href: "/risks/new", key: "newRisk", needs: "risk.create" },
-  { href: "/reports", key: "reports", needs: "report.read" },
-  { href: "/analysis", key: "analysis", needs: "report.read" },
-  { href: "/meetings", key: "meetings", needs: "meeting.read" },
-  { href: "/tasks", key: "tasks", needs: "meeting.read" },
-  { href: "/audit", key: "audit", needs: "history.verify" },
-  { href: "/admin/users", key: "admin", needs: "users.manage" },
-];
 
 /**
  * Navigation shows what the signed-in person may use; the pages and actions check again. From a
  * tablet's width up it is one bar; on a phone it folds into a menu (a disclosure: no script
  * needed), so the page itself starts on the first screen.
  */
-export async function AppHeader() {
-  const [t, tr, user] = [await getTranslations("app"), await getTranslations("roles"), await getCurrentUser()];
-  const ready = user?.stage === "ready" ? user : null;
-  const demo = await isDemoDatabase(getDb());
-  const links = ready ? NAV.filter((n) => !n.needs || can(ready, n.needs)) : [];
+export async function AppHeader({ view }: { view: HeaderView }) {
+  const [t, tr] = [await getTranslations("app"), await getTranslations("roles")];
+  const { user, links, demo } = view;
   const who = user ? (
     <Link href="/account" className="hdr-link">
       {user.displayName}
