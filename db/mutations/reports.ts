@@ -1,6 +1,6 @@
 import "server-only";
-import { and, count, eq, inArray } from "drizzle-orm";
-import type { ReportItem } from "@/lib/domain/reporting";
+import { and, eq, inArray } from "drizzle-orm";
+import { planReportFiling, type ReportItem } from "@/lib/domain/reporting";
 import type { Db } from "../store";
 import { dailyReports, risks, units } from "../schema";
 import { appendEvent, type Actor } from "./events";
@@ -27,36 +27,24 @@ export function fileDailyReport(
   },
 ): Promise<FileReportResult> {
   return db.write(async (tx) => {
-    if (
-      !(
-        await tx
-          .select({ id: units.id })
-          .from(units)
-          .where(and(eq(units.id, p.unitId), eq(units.active, true)))
-          .limit(1)
-      )[0]
-    )
-      return { ok: false as const, error: "unknownUnit" as const };
     const riskIds = [...new Set(p.items.flatMap((i) => (i.riskId ? [i.riskId] : [])))];
-    if (
-      riskIds.length &&
-      (await tx.select({ n: count() }).from(risks).where(inArray(risks.id, riskIds)).limit(1))[0]!.n !== riskIds.length
-    ) {
-      return { ok: false as const, error: "unknownRisk" as const };
-    }
-    const earlier = (
-      await tx
-        .select({ n: count() })
-        .from(dailyReports)
-        .where(and(eq(dailyReports.unitId, p.unitId), eq(dailyReports.day, p.day)))
-        .limit(1)
-    )[0]!.n;
-    const late = p.now.getTime() > p.deadlineAt;
-    const supplement = earlier > 0;
+    const plan = planReportFiling({
+      unitActive: (await tx.$count(units, and(eq(units.id, p.unitId), eq(units.active, true)))) > 0,
+      namedRisks: riskIds.length,
+      foundRisks: riskIds.length ? await tx.$count(risks, inArray(risks.id, riskIds)) : 0,
+      earlierReports: await tx.$count(
+        dailyReports,
+        and(eq(dailyReports.unitId, p.unitId), eq(dailyReports.day, p.day)),
+      ),
+      nowMs: p.now.getTime(),
+      deadlineAt: p.deadlineAt,
+    });
+    if ("error" in plan) return { ok: false as const, error: plan.error };
+    const { late, supplement } = plan;
     const { seq } = await appendEvent(tx, {
       at: p.now,
       actor: p.actor,
-      action: supplement ? "report.supplement" : "report.file",
+      action: plan.action,
       newValue: { unitId: p.unitId, day: p.day, kind: p.kind, items: p.items, note: p.note },
       data: { late, deadlineAt: p.deadlineAt },
     });

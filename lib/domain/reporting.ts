@@ -60,3 +60,25 @@ export function daysBetween(from: string, to: string): string[] {
   for (let d = from; d <= to && out.length < 400; d = addDays(d, 1)) out.push(d);
   return out;
 }
+
+/**
+ * How a report is filed: the first for its unit and day is the filing that decides whether the
+ * unit reported on time (late when filed after the deadline in force); any later one is a
+ * supplement (补报), recorded as such, which never changes that standing. A report may only name
+ * risks that exist, and only for a unit that is active.
+ */
+export function planReportFiling(p: {
+  unitActive: boolean;
+  namedRisks: number;
+  foundRisks: number;
+  earlierReports: number;
+  nowMs: number;
+  deadlineAt: number;
+}):
+  | { action: "report.file" | "report.supplement"; late: boolean; supplement: boolean }
+  | { error: "unknownUnit" | "unknownRisk" } {
+  if (!p.unitActive) return { error: "unknownUnit" };
+  if (p.foundRisks !== p.namedRisks) return { error: "unknownRisk" };
+  const supplement = p.earlierReports > 0;
+  return { action: supplement ? "report.supplement" : "report.file", late: p.nowMs > p.deadlineAt, supplement };
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { boardFromSummary, isTaskOverdue } from "@/lib/domain/meetings";
-import { fileableDays, reportDeadline, reportStanding, summariseCompliance } from "@/lib/domain/reporting";
+import {
+  fileableDays,
+  planReportFiling,
+  reportDeadline,
+  reportStanding,
+  summariseCompliance,
+} from "@/lib/domain/reporting";
 import { isoWeekOf, mondayOfIsoWeek } from "@/lib/domain/weeks";
 import { classifyWeek, groupDeltas, overdueAt } from "@/lib/domain/weekly-analysis";
 import { parseReportForm } from "@/lib/validation/report";
@@ -207,5 +213,26 @@ describe("meetings", () => {
       "市交通运输局",
       "市水利局",
     ]);
+  });
+});
+
+describe("filing a report", () => {
+  const base = { unitActive: true, namedRisks: 0, foundRisks: 0, earlierReports: 0, nowMs: 1000, deadlineAt: 1000 };
+  it("the first is the filing, on time up to and including the deadline's millisecond; later ones are supplements", () => {
+    expect(planReportFiling(base)).toEqual({ action: "report.file", late: false, supplement: false });
+    expect(planReportFiling({ ...base, nowMs: 1001 })).toEqual({
+      action: "report.file",
+      late: true,
+      supplement: false,
+    });
+    expect(planReportFiling({ ...base, earlierReports: 1, nowMs: 5000 })).toEqual({
+      action: "report.supplement",
+      late: true,
+      supplement: true,
+    });
+  });
+  it("refuses an inactive unit, and a report naming a risk that is not there", () => {
+    expect(planReportFiling({ ...base, unitActive: false })).toEqual({ error: "unknownUnit" });
+    expect(planReportFiling({ ...base, namedRisks: 2, foundRisks: 1 })).toEqual({ error: "unknownRisk" });
   });
 });
