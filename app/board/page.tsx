@@ -10,13 +10,10 @@ import { LiveRefresh } from "@/components/board/live-refresh";
 import { MeetingButton } from "@/components/board/meeting-button";
 import { RiskMatrix } from "@/components/board/risk-matrix";
 import { ReportingStrip } from "@/components/reports/reporting-strip";
-import { dayReporting } from "@/lib/views/reporting";
 import { RiskTimeline } from "@/components/risks/risk-timeline";
 import { getDb } from "@/db/client";
-import { mapRiskCodes } from "@/db/queries/history";
 import { requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { nameMaps } from "@/lib/history/names";
 import { sinceLabel } from "@/lib/validation/board-query";
 import { loadBoardView, stampFile, type BoardParams } from "@/lib/views/board";
 
@@ -33,8 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function BoardPage({ searchParams }: { searchParams: Promise<BoardParams> }) {
   const user = await requirePageUser("board.view", "/board");
-  const db = getDb();
-  const v = await loadBoardView(db, await searchParams, new Date());
+  const v = await loadBoardView(getDb(), await searchParams, new Date());
   const [t, format] = [await getTranslations("board"), await getFormatter()];
   const { frame, board, marks, asOfMs, now } = v;
   const moment = format.dateTime(asOfMs === null ? now : new Date(asOfMs), { dateStyle: "medium", timeStyle: "short" });
@@ -102,7 +98,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       ) : null}
       {can(user, "report.read") && asOfMs === null ? (
         <ReportingStrip
-          data={(await dayReporting(db, { day: v.today, nowMs: now.getTime(), locale: frame.locale })).strip}
+          data={await v.reporting()}
           day={v.today}
           compact
         />
@@ -188,15 +184,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
               })}
             </p>
           ) : null}
-          {changes.events.length ? (
-            <RiskTimeline
-              events={changes.events}
-              names={await nameMaps(db, frame.locale)}
-              codes={await mapRiskCodes(
-                db,
-                changes.events.map((e) => e.riskId),
-              )}
-            />
+          {changes.events.length && changes.names ? (
+            <RiskTimeline events={changes.events} names={changes.names} codes={changes.codes} />
           ) : (
             <p>{t("time.noChanges")}</p>
           )}

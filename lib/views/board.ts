@@ -4,7 +4,9 @@ import type { Db } from "@/db/client";
 import { boardAt } from "@/db/history/boards";
 import { listOpenMatrixCounts } from "@/db/queries/board";
 import { presentBoard } from "@/db/queries/board-snapshot";
-import { listBoardChanges } from "@/db/queries/history";
+import { listBoardChanges, mapRiskCodes } from "@/db/queries/history";
+import { nameMaps } from "@/lib/history/names";
+import { dayReporting } from "./reporting";
 import { getLastMeeting } from "@/db/queries/meetings";
 import { getSettings } from "@/db/queries/settings";
 import { CITY_TIME_ZONE } from "@/lib/config";
@@ -70,11 +72,22 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
       view === "matrix"
         ? { counts: await listOpenMatrixCounts(db), thresholds: (await getSettings(db)).thresholds }
         : null,
-    /** The changes listed under the board (the screen only): up to 100, and how many there are. */
-    changes: async () =>
-      compare
+    /**
+     * The changes listed under the board (the screen only): up to 100, how many there are, and the
+     * names and risk codes the list shows them with.
+     */
+    changes: async () => {
+      const found = compare
         ? await listBoardChanges(db, { after: new Date(sinceMs!), upto: asOfMs === null ? now : new Date(asOfMs) })
-        : { events: [], total: 0, capped: false },
+        : { events: [], total: 0, capped: false };
+      const [names, codes] = found.events.length
+        ? [await nameMaps(db, frame.locale), await mapRiskCodes(db, found.events.map((e) => e.riskId))]
+        : [null, new Map<number, string>()];
+      return { ...found, names, codes };
+    },
+    /** Today's daily reporting for the strip on top (the present board only). */
+    reporting: async () =>
+      (await dayReporting(db, { day: today, nowMs: now.getTime(), locale: frame.locale })).strip,
     /** The query that reproduces this board (for the PDF link and meeting mode). */
     query: new URLSearchParams([
       ...(view === "matrix" ? [["view", "matrix"]] : []),

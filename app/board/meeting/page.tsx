@@ -2,22 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AreaRegionBoard } from "@/components/board/area-region-board";
-import { loadBoardFrame } from "@/lib/views/board-frame";
 import { FILLED } from "@/components/board/fills";
 import { Legend } from "@/components/board/legend";
 import { LiveRefresh } from "@/components/board/live-refresh";
 import { MeetingShell } from "@/components/board/meeting-shell";
 import { getDb } from "@/db/client";
-import { presentBoard } from "@/db/queries/board-snapshot";
 import { requirePageUser } from "@/lib/auth/guard";
-import { CITY_TIME_ZONE } from "@/lib/config";
-import { boardAt } from "@/db/history/boards";
-import { compareBoards } from "@/lib/domain/board";
 import { changedStops } from "@/lib/domain/presenter";
-import { parseBoardTime, sinceInstant, sinceLabel } from "@/lib/validation/board-query";
+import { sinceLabel } from "@/lib/validation/board-query";
 import { COLOURS } from "@/lib/domain/colours";
-import { dayInZone } from "@/lib/domain/dates";
 import { singleValues, type SearchParams } from "@/lib/validation/params";
+import { loadBoardView } from "@/lib/views/board";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("board"))("meeting.title") };
@@ -36,16 +31,13 @@ export default async function MeetingPage({ searchParams }: { searchParams: Sear
   const params = singleValues(await searchParams);
   const g = params.g === "domain" ? "domain" : "category";
   const other = GROUPS.find((x) => x !== g)!;
-  const db = getDb();
   const [t, tc, format] = [await getTranslations("board"), await getTranslations("colours"), await getFormatter()];
-  const today = dayInZone(new Date(), CITY_TIME_ZONE);
-  const { board, alerts, version } = await presentBoard(db, today);
-  const { regions, rows, labels } = await loadBoardFrame(db);
-  // With a reference date, the changes since it are marked and become the clicker's stops.
-  const { time } = parseBoardTime({ since: params.since }, today);
-  const marks = time.since
-    ? compareBoards(await boardAt(db, sinceInstant(time.since, CITY_TIME_ZONE)), board)
-    : undefined;
+  // The board's own loader: the present board; with a reference date, the changes since it are
+  // marked and become the clicker's stops (meeting mode marks nothing without one).
+  const v = await loadBoardView(getDb(), { since: params.since, sinceMeeting: "none" }, new Date());
+  const { board, marks, time } = v;
+  const { alerts, version } = v.present;
+  const { regions, rows, labels } = v.frame;
   const stops = marks
     ? changedStops(
         GROUPS.map((group) => ({ group, areaIds: rows(group).map((a) => a.id) })),
