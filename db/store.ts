@@ -1,5 +1,5 @@
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import type * as schema from "./schema";
+import type * as schema from "./schema/sqlite";
 
 /**
  * The one interface to Sise's data (docs/architecture.md, decision 024). Every function of db/
@@ -12,7 +12,8 @@ import type * as schema from "./schema";
  */
 type Builder = BetterSQLite3Database<typeof schema>;
 
-export type Dialect = "sqlite";
+export type { Dialect } from "./dialect";
+import type { Dialect } from "./dialect";
 
 /** What every handle can do: read. */
 export type Reads = Pick<Builder, "select" | "selectDistinct" | "$count" | "$with" | "with"> & {

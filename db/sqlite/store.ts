@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { AsyncLocalStorage } from "node:async_hooks";
-import * as schema from "../schema";
+import * as schema from "../schema/sqlite";
 import type { Db, HeldSnapshot, Reads, Snapshot, Tx } from "../store";
 import { databasePath, openDatabase } from "./connection";
 

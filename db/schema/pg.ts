@@ -1,51 +1,60 @@
 import { sql } from "drizzle-orm";
 import {
-  type AnySQLiteColumn,
+  type AnyPgColumn,
+  bigint,
+  boolean,
   check,
   index,
   integer,
+  pgTable,
   primaryKey,
-  sqliteTable,
   text,
   uniqueIndex,
-} from "drizzle-orm/sqlite-core";
-import { COLOURS, RISK_STATUSES } from "../lib/domain/colours";
-import { AREA_KINDS } from "../lib/domain/areas";
-import { MEASURE_STATUSES } from "../lib/domain/measures";
+} from "drizzle-orm/pg-core";
+import { epochMs, jsonText } from "./pg-types";
+import { COLOURS, RISK_STATUSES } from "../../lib/domain/colours";
+import { AREA_KINDS } from "../../lib/domain/areas";
+import { MEASURE_STATUSES } from "../../lib/domain/measures";
 
+/**
+ * The PostgreSQL form of db/schema/sqlite.ts, table for table and column for column (decision 025):
+ * the same names, the same TypeScript types (tests/unit/schema-parity.test.ts checks it), and the
+ * values stored the same way — times as epoch milliseconds (bigint), JSON as text (jsonb would
+ * reorder keys, and the history's hashes are computed over the text as stored).
+ */
 /** Timestamps are UTC instants stored as epoch milliseconds; display converts to Asia/Shanghai. */
 const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" })
+  epochMs("created_at")
     .notNull()
-    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+    .default(sql`((extract(epoch from clock_timestamp()) * 1000)::bigint)`);
 const updatedAt = () =>
-  integer("updated_at", { mode: "timestamp_ms" })
+  epochMs("updated_at")
     .notNull()
-    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+    .default(sql`((extract(epoch from clock_timestamp()) * 1000)::bigint)`);
 
-export const units = sqliteTable("units", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const units = pgTable("units", {
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
   code: text("code").notNull().unique(),
   nameZh: text("name_zh").notNull(),
   nameEn: text("name_en").notNull(),
-  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  active: boolean("active").notNull().default(true),
   sortOrder: integer("sort_order").notNull().default(0),
 });
 export type Unit = typeof units.$inferSelect;
 export type NewUnit = typeof units.$inferInsert;
 
 /** The 21 risk categories and 14 safety-production domains share one table, told apart by kind. */
-export const areas = sqliteTable(
+export const areas = pgTable(
   "areas",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     kind: text("kind", { enum: AREA_KINDS }).notNull(),
     code: text("code").notNull().unique(),
     nameZh: text("name_zh").notNull(),
     nameEn: text("name_en").notNull(),
     leadUnitId: integer("lead_unit_id").references(() => units.id),
     sortOrder: integer("sort_order").notNull().default(0),
-    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    active: boolean("active").notNull().default(true),
   },
   (t) => [
     index("areas_kind_sort_idx").on(t.kind, t.sortOrder),
@@ -56,27 +65,27 @@ export type Area = typeof areas.$inferSelect;
 export type NewArea = typeof areas.$inferInsert;
 
 /** 五级 territory: city → county → town → village → grid, linked by parent. */
-export const regions = sqliteTable(
+export const regions = pgTable(
   "regions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     code: text("code").notNull().unique(),
-    parentId: integer("parent_id").references((): AnySQLiteColumn => regions.id),
+    parentId: integer("parent_id").references((): AnyPgColumn => regions.id),
     level: text("level", { enum: ["city", "county", "town", "village", "grid"] }).notNull(),
     nameZh: text("name_zh").notNull(),
     nameEn: text("name_en").notNull(),
     sortOrder: integer("sort_order").notNull().default(0),
-    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    active: boolean("active").notNull().default(true),
   },
   (t) => [index("regions_parent_idx").on(t.parentId)],
 );
 export type Region = typeof regions.$inferSelect;
 export type NewRegion = typeof regions.$inferInsert;
 
-export const risks = sqliteTable(
+export const risks = pgTable(
   "risks",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     code: text("code").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
@@ -90,7 +99,6 @@ export const risks = sqliteTable(
     // Derived from colour by SQLite itself so "sort by severity" can use an index without a second source of truth.
     severity: integer("severity").generatedAlwaysAs(
       sql`(CASE colour WHEN 'red' THEN 4 WHEN 'orange' THEN 3 WHEN 'yellow' THEN 2 ELSE 1 END)`,
-      { mode: "virtual" },
     ),
     status: text("status", { enum: RISK_STATUSES }).notNull().default("identified"),
     responsibleUnitId: integer("responsible_unit_id")
@@ -98,25 +106,23 @@ export const risks = sqliteTable(
       .references(() => units.id),
     responsiblePerson: text("responsible_person").notNull(),
     /** Co-operating units (配合单位), as a JSON array of unit ids. */
-    coUnitIds: text("co_unit_ids", { mode: "json" })
+    coUnitIds: jsonText("co_unit_ids")
       .$type<number[]>()
       .notNull()
       .default(sql`'[]'`),
     /** The latest assessment: method, inputs, score, computed and chosen colour, override reason. */
-    assessment: text("assessment", { mode: "json" }).$type<Record<string, unknown>>(),
+    assessment: jsonText("assessment").$type<Record<string, unknown>>(),
     /** Likelihood and severity of a risk-matrix assessment, derived from it by SQLite (for the board's matrix view). */
     matrixL: integer("matrix_l").generatedAlwaysAs(
-      sql`(CASE WHEN json_extract(assessment, '$.method') = 'matrix' THEN json_extract(assessment, '$.likelihood') END)`,
-      { mode: "virtual" },
+      sql`(CASE WHEN (assessment::json->>'method') = 'matrix' THEN (assessment::json->>'likelihood')::integer END)`,
     ),
     matrixS: integer("matrix_s").generatedAlwaysAs(
-      sql`(CASE WHEN json_extract(assessment, '$.method') = 'matrix' THEN json_extract(assessment, '$.severity') END)`,
-      { mode: "virtual" },
+      sql`(CASE WHEN (assessment::json->>'method') = 'matrix' THEN (assessment::json->>'severity')::integer END)`,
     ),
     /** Raised to red and not yet acknowledged by a leader (the red itself is in force at once). */
-    ackPending: integer("ack_pending", { mode: "boolean" }).notNull().default(false),
+    ackPending: boolean("ack_pending").notNull().default(false),
     /** When the risk was last graded or reviewed (dynamic management). */
-    lastReviewedAt: integer("last_reviewed_at", { mode: "timestamp_ms" }),
+    lastReviewedAt: epochMs("last_reviewed_at"),
     /** Calendar date (YYYY-MM-DD) in the city's time zone. */
     nextReviewDate: text("next_review_date").notNull(),
     version: integer("version").notNull().default(1),
@@ -129,7 +135,7 @@ export const risks = sqliteTable(
     index("risks_updated_idx").on(t.updatedAt),
     index("risks_next_review_idx").on(t.status, t.nextReviewDate),
     // "Sort by next review": soonest first, most severe first within a day.
-    index("risks_review_order_idx").on(t.nextReviewDate, sql`${t.severity} DESC`),
+    index("risks_review_order_idx").on(t.nextReviewDate, t.severity.desc()),
     index("risks_area_severity_idx").on(t.areaId, t.severity, t.updatedAt),
     index("risks_region_severity_idx").on(t.regionId, t.severity, t.updatedAt),
     index("risks_unit_severity_idx").on(t.responsibleUnitId, t.severity, t.updatedAt),
@@ -151,11 +157,11 @@ export type NewRisk = typeof risks.$inferInsert;
  * Append-only history. Every write to a risk inserts rows here in the same transaction.
  * SQLite triggers (custom migration) reject UPDATE and DELETE.
  */
-export const riskEvents = sqliteTable(
+export const riskEvents = pgTable(
   "risk_events",
   {
-    seq: integer("seq").primaryKey({ autoIncrement: true }),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    seq: integer("seq").primaryKey().generatedByDefaultAsIdentity(),
+    at: epochMs("at").notNull(),
     riskId: integer("risk_id").references(() => risks.id),
     /** The risk's version after this change: a refused stale edit lists the events after its version. */
     riskVersion: integer("risk_version"),
@@ -163,11 +169,11 @@ export const riskEvents = sqliteTable(
     actorName: text("actor_name").notNull(),
     action: text("action").notNull(),
     field: text("field"),
-    oldValue: text("old_value", { mode: "json" }),
-    newValue: text("new_value", { mode: "json" }),
+    oldValue: jsonText("old_value"),
+    newValue: jsonText("new_value"),
     reason: text("reason"),
     /** JSON of the method inputs or other context the change carried. */
-    data: text("data", { mode: "json" }),
+    data: jsonText("data"),
     /** Hash chain (lib/domain/history-chain.ts): hash = SHA-256(prev_hash ‖ canonical JSON of the event). */
     prevHash: text("prev_hash"),
     hash: text("hash"),
@@ -184,7 +190,7 @@ export const riskEvents = sqliteTable(
     index("risk_events_red_idx")
       .on(t.riskId, t.at)
       .where(
-        sql`action = 'acknowledge' OR (action = 'grade' AND new_value = '"red"') OR (action = 'create' AND json_extract(new_value, '$.colour') = 'red')`,
+        sql`action = 'acknowledge' OR (action = 'grade' AND new_value = '"red"') OR (action = 'create' AND (new_value::json->>'colour') = 'red')`,
       ),
   ],
 );
@@ -192,10 +198,10 @@ export type RiskEvent = typeof riskEvents.$inferSelect;
 export type NewRiskEvent = typeof riskEvents.$inferInsert;
 
 /** Control measures (管控措施): each with an owner, an optional due day and a status. */
-export const riskMeasures = sqliteTable(
+export const riskMeasures = pgTable(
   "risk_measures",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     riskId: integer("risk_id")
       .notNull()
       .references(() => risks.id),
@@ -218,22 +224,22 @@ export type RiskMeasure = typeof riskMeasures.$inferSelect;
  * People who sign in. Never hard-deleted: history rows name them by id and name, so deactivation
  * only clears `active` (and ends their sessions). The password hash never leaves db/.
  */
-export const users = sqliteTable(
+export const users = pgTable(
   "users",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     /** Stored NFKC-normalised and lower-cased, so "Admin" and "admin" are one account. */
     username: text("username").notNull(),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    active: integer("active", { mode: "boolean" }).notNull().default(true),
-    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    active: boolean("active").notNull().default(true),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     /** Base32 TOTP secret once confirmed; the pending one waits here until the first code proves it. */
     totpSecret: text("totp_secret"),
     totpPendingSecret: text("totp_pending_secret"),
     /** Last accepted TOTP time step, so a code cannot be replayed inside its window. */
     totpLastStep: integer("totp_last_step"),
-    lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
+    lastSignInAt: epochMs("last_sign_in_at"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -243,7 +249,7 @@ export const users = sqliteTable(
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
-export const userRoles = sqliteTable(
+export const userRoles = pgTable(
   "user_roles",
   {
     userId: integer("user_id")
@@ -258,7 +264,7 @@ export const userRoles = sqliteTable(
 );
 
 /** An officer's scope is the product of these two sets: every listed area in every listed region. */
-export const userScopeAreas = sqliteTable(
+export const userScopeAreas = pgTable(
   "user_scope_areas",
   {
     userId: integer("user_id")
@@ -270,7 +276,7 @@ export const userScopeAreas = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.areaId] })],
 );
-export const userScopeRegions = sqliteTable(
+export const userScopeRegions = pgTable(
   "user_scope_regions",
   {
     userId: integer("user_id")
@@ -287,7 +293,7 @@ export const userScopeRegions = sqliteTable(
  * Server-side sessions. The cookie carries a random token; only its SHA-256 is stored, so a copy
  * of the database cannot be replayed as cookies. Deleting the row ends the session.
  */
-export const sessions = sqliteTable(
+export const sessions = pgTable(
   "sessions",
   {
     id: text("id").primaryKey(),
@@ -295,10 +301,10 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id),
     /** A password-verified session still waiting for its TOTP code; it authorizes nothing else. */
-    pendingTotp: integer("pending_totp", { mode: "boolean" }).notNull().default(false),
+    pendingTotp: boolean("pending_totp").notNull().default(false),
     createdAt: createdAt(),
-    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: epochMs("last_seen_at").notNull(),
+    expiresAt: epochMs("expires_at").notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
   },
@@ -307,17 +313,17 @@ export const sessions = sqliteTable(
 export type Session = typeof sessions.$inferSelect;
 
 /** Failed sign-in counters per key ("user:<name>" or "ip:<address>"), for backoff. */
-export const loginThrottle = sqliteTable("login_throttle", {
+export const loginThrottle = pgTable("login_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),
-  lastFailureAt: integer("last_failure_at", { mode: "timestamp_ms" }).notNull(),
-  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+  lastFailureAt: epochMs("last_failure_at").notNull(),
+  lockedUntil: epochMs("locked_until"),
 });
 
 /** Small key → JSON settings an admin manages (review cadence, two-factor policy, demo flag). */
-export const settings = sqliteTable("settings", {
+export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
-  value: text("value", { mode: "json" }).notNull(),
+  value: jsonText("value").notNull(),
   updatedAt: updatedAt(),
   updatedBy: integer("updated_by"),
 });
@@ -328,8 +334,8 @@ export const settings = sqliteTable("settings", {
  * starts from the checkpoint at or before the moment and replays only the events after it.
  * Deleting rows is always safe: they are rebuilt from the history on demand.
  */
-export const boardCheckpoints = sqliteTable("board_checkpoints", {
-  at: integer("at").primaryKey(),
+export const boardCheckpoints = pgTable("board_checkpoints", {
+  at: bigint("at", { mode: "number" }).primaryKey(),
   /** JSON array of [riskId, areaId, regionId, colour, status] rows. */
   states: text("states").notNull(),
 });
@@ -338,8 +344,8 @@ export const boardCheckpoints = sqliteTable("board_checkpoints", {
  * The board summarised per cell at each week's start (Monday 00:00, city time), for the weekly
  * trend: made on first need like the checkpoints, and final once made (events are never back-dated).
  */
-export const boardWeeks = sqliteTable("board_weeks", {
-  at: integer("at").primaryKey(),
+export const boardWeeks = pgTable("board_weeks", {
+  at: bigint("at", { mode: "number" }).primaryKey(),
   /** JSON array of [areaId, regionId, red, orange, yellow, blue] rows (lib/domain/trend.ts). */
   cells: text("cells").notNull(),
 });
@@ -349,29 +355,29 @@ export const boardWeeks = sqliteTable("board_weeks", {
  * kept; the token itself is shown once when an admin issues it. A token sees the risks of its
  * areas × regions (empty lists: all). Revoked tokens stay listed, for the record.
  */
-export const apiTokens = sqliteTable("api_tokens", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+export const apiTokens = pgTable("api_tokens", {
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
   name: text("name").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
-  areaIds: text("area_ids", { mode: "json" })
+  areaIds: jsonText("area_ids")
     .$type<number[]>()
     .notNull()
     .default(sql`'[]'`),
-  regionIds: text("region_ids", { mode: "json" })
+  regionIds: jsonText("region_ids")
     .$type<number[]>()
     .notNull()
     .default(sql`'[]'`),
   createdBy: integer("created_by")
     .notNull()
     .references(() => users.id),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
-  lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  createdAt: epochMs("created_at").notNull(),
+  revokedAt: epochMs("revoked_at"),
+  lastUsedAt: epochMs("last_used_at"),
 });
 export type ApiToken = typeof apiTokens.$inferSelect;
 
 /** Which units (责任单位) a person files daily reports and closes follow-up tasks for. */
-export const userUnits = sqliteTable(
+export const userUnits = pgTable(
   "user_units",
   {
     userId: integer("user_id")
@@ -389,10 +395,10 @@ export const userUnits = sqliteTable(
  * a supplement (补报), and the first one decides whether the unit reported on time. The deadline in
  * force when it was filed is kept, so changing the cut-off later does not re-judge old reports.
  */
-export const dailyReports = sqliteTable(
+export const dailyReports = pgTable(
   "daily_reports",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     unitId: integer("unit_id")
       .notNull()
       .references(() => units.id),
@@ -400,13 +406,13 @@ export const dailyReports = sqliteTable(
     day: text("day").notNull(),
     kind: text("kind", { enum: ["zero", "items"] }).notNull(),
     /** JSON array of lib/domain/reporting.ts ReportItem. Empty for a zero report. */
-    items: text("items", { mode: "json" })
+    items: jsonText("items")
       .$type<unknown[]>()
       .notNull()
       .default(sql`'[]'`),
     note: text("note").notNull().default(""),
-    filedAt: integer("filed_at", { mode: "timestamp_ms" }).notNull(),
-    deadlineAt: integer("deadline_at", { mode: "timestamp_ms" }).notNull(),
+    filedAt: epochMs("filed_at").notNull(),
+    deadlineAt: epochMs("deadline_at").notNull(),
     /** Null only for reports the demo seed wrote. */
     filedBy: integer("filed_by").references(() => users.id),
     filedByName: text("filed_by_name").notNull(),
@@ -421,12 +427,12 @@ export const dailyReports = sqliteTable(
 export type DailyReport = typeof dailyReports.$inferSelect;
 
 /** 周分析: the risk office's conclusions on a week (the rest of the analysis is assembled from the history). */
-export const weeklyAnalyses = sqliteTable("weekly_analyses", {
+export const weeklyAnalyses = pgTable("weekly_analyses", {
   /** The week's Monday (YYYY-MM-DD, city zone). */
   weekStart: text("week_start").primaryKey(),
   conclusions: text("conclusions").notNull().default(""),
   version: integer("version").notNull().default(1),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: epochMs("updated_at").notNull(),
   updatedBy: integer("updated_by")
     .notNull()
     .references(() => users.id),
@@ -436,16 +442,16 @@ export const weeklyAnalyses = sqliteTable("weekly_analyses", {
  * 月研判, dispatch and ad-hoc meetings. Open while the record is written; closing freezes the board
  * as it stood at the meeting's time and locks the record: later corrections are linked rows.
  */
-export const meetings = sqliteTable(
+export const meetings = pgTable(
   "meetings",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     type: text("type", { enum: ["monthly_review", "dispatch", "ad_hoc"] }).notNull(),
     title: text("title").notNull(),
-    heldAt: integer("held_at", { mode: "timestamp_ms" }).notNull(),
+    heldAt: epochMs("held_at").notNull(),
     chair: text("chair").notNull(),
     /** JSON array of attendee names (with their units, as written). */
-    attendees: text("attendees", { mode: "json" })
+    attendees: jsonText("attendees")
       .$type<string[]>()
       .notNull()
       .default(sql`'[]'`),
@@ -455,12 +461,12 @@ export const meetings = sqliteTable(
       .default("open"),
     /** The board at heldAt, from the history, as JSON cells (lib/domain/trend.ts), written at closing. */
     snapshot: text("snapshot"),
-    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    closedAt: epochMs("closed_at"),
     closedBy: text("closed_by"),
     createdBy: integer("created_by")
       .notNull()
       .references(() => users.id),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: epochMs("created_at").notNull(),
     version: integer("version").notNull().default(1),
   },
   (t) => [
@@ -472,7 +478,7 @@ export const meetings = sqliteTable(
 export type Meeting = typeof meetings.$inferSelect;
 
 /** Risks discussed at a meeting, with what was said of each. */
-export const meetingRisks = sqliteTable(
+export const meetingRisks = pgTable(
   "meeting_risks",
   {
     meetingId: integer("meeting_id")
@@ -487,10 +493,10 @@ export const meetingRisks = sqliteTable(
 );
 
 /** 批示: a leader's written instruction at a meeting, optionally on one risk. */
-export const meetingDecisions = sqliteTable(
+export const meetingDecisions = pgTable(
   "meeting_decisions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     meetingId: integer("meeting_id")
       .notNull()
       .references(() => meetings.id),
@@ -502,10 +508,10 @@ export const meetingDecisions = sqliteTable(
 );
 
 /** Follow-up tasks a meeting assigns to units; on the unit's list and every later agenda until done. */
-export const meetingTasks = sqliteTable(
+export const meetingTasks = pgTable(
   "meeting_tasks",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     meetingId: integer("meeting_id")
       .notNull()
       .references(() => meetings.id),
@@ -519,7 +525,7 @@ export const meetingTasks = sqliteTable(
     status: text("status", { enum: ["open", "done"] })
       .notNull()
       .default("open"),
-    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+    doneAt: epochMs("done_at"),
     doneBy: text("done_by"),
     doneNote: text("done_note"),
   },
@@ -532,15 +538,15 @@ export const meetingTasks = sqliteTable(
 export type MeetingTask = typeof meetingTasks.$inferSelect;
 
 /** A correction to a closed meeting's record: a new linked entry (and history event), never an edit. */
-export const meetingCorrections = sqliteTable(
+export const meetingCorrections = pgTable(
   "meeting_corrections",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     meetingId: integer("meeting_id")
       .notNull()
       .references(() => meetings.id),
     text: text("text").notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: epochMs("created_at").notNull(),
     createdByName: text("created_by_name").notNull(),
     eventSeq: integer("event_seq").notNull(),
   },
