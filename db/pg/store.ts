@@ -5,6 +5,7 @@ import * as schema from "../schema/pg";
 import type * as sqliteSchema from "../schema/sqlite";
 import type { Db, HeldSnapshot, Reads, Snapshot, Tx } from "../store";
 import { isConnectionError, markStoreDown, markStoreUp, watchStore } from "../health";
+import { WRITE_LOCK } from "./locks";
 
 /**
  * The PostgreSQL store (decision 025): one pool per process, for several app instances on one
@@ -20,8 +21,6 @@ import { isConnectionError, markStoreDown, markStoreUp, watchStore } from "../he
  * Handles are typed as the SQLite builder (db/store.ts); the calls query code makes are the same.
  */
 const QUERYABLE = Symbol.for("sise.pg.queryable");
-/** The one advisory lock every write takes first ("SISE" in ASCII). */
-export const WRITE_LOCK = 0x53495345;
 
 type Drizzle = NodePgDatabase<typeof schema>;
 type AsSqlite = import("drizzle-orm/better-sqlite3").BetterSQLite3Database<typeof sqliteSchema>;

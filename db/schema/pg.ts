@@ -135,7 +135,8 @@ export const risks = pgTable(
     index("risks_updated_idx").on(t.updatedAt),
     index("risks_next_review_idx").on(t.status, t.nextReviewDate),
     // "Sort by next review": soonest first, most severe first within a day.
-    index("risks_review_order_idx").on(t.nextReviewDate, t.severity.desc()),
+    // NULLS FIRST is what ORDER BY … DESC means in PostgreSQL: the index must say the same to be used.
+    index("risks_review_order_idx").on(t.nextReviewDate, t.severity.desc().nullsFirst()),
     index("risks_area_severity_idx").on(t.areaId, t.severity, t.updatedAt),
     index("risks_region_severity_idx").on(t.regionId, t.severity, t.updatedAt),
     index("risks_unit_severity_idx").on(t.responsibleUnitId, t.severity, t.updatedAt),

@@ -142,7 +142,7 @@ describe("upgrading a database written before the chain existed", () => {
   it("seals the old events in order, moves free-text measures into the list, and verifies", async () => {
     // Migrations up to 0005 only: the schema as issue #3 left it.
     const old = join(dir, "drizzle");
-    cpSync("drizzle", old, { recursive: true });
+    cpSync("drizzle/sqlite", old, { recursive: true });
     const journal = JSON.parse(readFileSync(join(old, "meta/_journal.json"), "utf8"));
     journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 5);
     writeFileSync(join(old, "meta/_journal.json"), JSON.stringify(journal));
