@@ -5,6 +5,9 @@ import { openDb } from "./open";
 import { openDatabase } from "./sqlite/connection";
 import { connectionOf } from "./sqlite/store";
 import type { Db } from "./store";
+import { sql } from "drizzle-orm";
+import { bytesOf, dumpPostgres, withRestoredCopy } from "./pg/backup";
+import { rawValue } from "./raw";
 
 export type FileCheck = { integrity: string; chain: ChainResult; risks: number; bytes: number };
 
@@ -25,13 +28,33 @@ export async function checkDatabase(file: string): Promise<FileCheck> {
 
 export const isSound = (c: FileCheck) => c.integrity === "ok" && c.chain.ok;
 
+/** A PostgreSQL dump restored into a scratch database on the same server: its chain and its risks. */
+export function checkPgDump(url: string, dump: string): Promise<FileCheck> {
+  return withRestoredCopy(url, dump, async (copyUrl) => {
+    const copy = openDb(copyUrl, { readonly: true });
+    try {
+      const risks = (await rawValue<number>(copy, sql`SELECT count(*) FROM risks`)) ?? 0;
+      return { integrity: "ok", chain: await verifyHistory(copy), risks, bytes: bytesOf(dump) };
+    } finally {
+      await copy.close();
+    }
+  });
+}
+
 /**
- * An online backup while the app keeps writing: `VACUUM INTO` copies the database as one read
- * transaction sees it — a consistent snapshot that never blocks writers (WAL) and, unlike the
- * page-by-page backup API, never restarts when they write. The copy is then checked.
+ * An online backup while the app keeps writing, then checked.
+ * - SQLite: `VACUUM INTO` copies the database as one read transaction sees it — a consistent
+ *   snapshot that never blocks writers (WAL) and, unlike the page-by-page backup API, never
+ *   restarts when they write; the copy is a database file.
+ * - PostgreSQL: `pg_dump --format=custom` (db/pg/backup.ts); the dump is restored into a scratch
+ *   database to be checked, which is dropped afterwards.
  */
 export async function backupDatabase(db: Db, target: string): Promise<FileCheck> {
   if (existsSync(target)) throw new Error(`refusing to overwrite ${target}`);
+  if (db.dialect === "pg") {
+    await dumpPostgres(db.location, target);
+    return checkPgDump(db.location, target);
+  }
   // One statement, its own read transaction (VACUUM cannot run inside another), on the store's reader.
   connectionOf(db).prepare("VACUUM INTO ?").run(target);
   return checkDatabase(target);

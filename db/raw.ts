@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { queryableOf } from "./pg/store";
@@ -41,4 +41,43 @@ export async function rawRun(h: Reads, query: SQL): Promise<number> {
   }
   const q = pgDialect.sqlToQuery(query);
   return (await queryableOf(h).query({ text: q.sql, values: q.params })).rowCount ?? 0;
+}
+
+/**
+ * Inserts many rows in as few statements as the dialect allows (a few hundred rows each), for the
+ * load generator and the copy between stores: values as the columns store them, booleans as
+ * JavaScript booleans (written 0/1 on SQLite).
+ */
+export async function rawInsertMany(
+  tx: Reads,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+): Promise<void> {
+  // Below SQLite's 32,766 bound parameters and PostgreSQL's 65,535 per statement.
+  const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
+  const cell = (v: unknown) => (tx.dialect === "sqlite" && typeof v === "boolean" ? Number(v) : v);
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const values = rows.slice(i, i + perStatement).map(
+      (r) =>
+        sql`(${sql.join(
+          r.map((v) => sql`${cell(v)}`),
+          sql`, `,
+        )})`,
+    );
+    await rawRun(
+      tx,
+      sql`INSERT INTO ${sql.raw(table)} (${sql.raw(columns.join(", "))}) VALUES ${sql.join(values, sql`, `)}`,
+    );
+  }
+}
+
+/** After rows were inserted with their ids given, PostgreSQL's identity must move past them. */
+export async function syncIdentity(tx: Reads, table: string, column: string): Promise<void> {
+  if (tx.dialect !== "pg") return; // SQLite's AUTOINCREMENT follows the largest id by itself
+  await rawRows(
+    tx,
+    sql`SELECT setval(pg_get_serial_sequence(${table}, ${column}), (SELECT max(${sql.raw(column)}) FROM ${sql.raw(table)}))
+      WHERE EXISTS (SELECT 1 FROM ${sql.raw(table)})`,
+  );
 }

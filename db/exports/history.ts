@@ -1,7 +1,8 @@
 import { startOfDayInZone, addDays } from "../../lib/domain/dates";
 import type { StoredEvent } from "../../lib/domain/history-chain";
 import { isFullExport, type HistoryFilter } from "../../lib/validation/export-query";
-import { connectionOf } from "../sqlite/store";
+import { sql, type SQL } from "drizzle-orm";
+import { rawRows, rawValue } from "../raw";
 import type { Snapshot } from "../store";
 import { pauseBetweenChunks, type Cell, type ExportColumn, type ExportFormat, type ExportSource } from "./source";
 
@@ -59,28 +60,25 @@ export type HistoryWords = {
   actor: (name: string) => string;
 };
 
-function where(f: HistoryFilter, timeZone: string): { sql: string; args: Array<string | number> } {
-  const parts: string[] = [];
-  const args: Array<string | number> = [];
-  if (f.from) {
-    parts.push("e.at >= ?");
-    args.push(startOfDayInZone(f.from, timeZone));
-  }
-  if (f.to) {
-    parts.push("e.at < ?");
-    args.push(startOfDayInZone(addDays(f.to, 1), timeZone));
-  }
+function where(f: HistoryFilter, timeZone: string): SQL {
+  const parts: SQL[] = [];
+  if (f.from) parts.push(sql`e.at >= ${startOfDayInZone(f.from, timeZone)}`);
+  if (f.to) parts.push(sql`e.at < ${startOfDayInZone(addDays(f.to, 1), timeZone)}`);
   const list = (column: string, values: Array<string | number>) => {
-    if (!values.length) return;
-    parts.push(`${column} IN (${values.map(() => "?").join(", ")})`);
-    args.push(...values);
+    if (values.length)
+      parts.push(
+        sql`${sql.raw(column)} IN (${sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
+      );
   };
   list("r.area_id", f.areaIds);
   list("r.region_id", f.regionIds);
   list("r.colour", f.colours);
   list("e.actor_id", f.actorIds);
   list("e.action", f.actions);
-  return { sql: parts.length ? `AND ${parts.join(" AND ")}` : "", args };
+  return parts.length ? sql`AND ${sql.join(parts, sql` AND `)}` : sql``;
 }
 
 const INTEGER = new Set(["seq", "at", "risk_id", "risk_version", "actor_id"]);
@@ -97,19 +95,15 @@ export async function historySource(
   }: { chunk?: number; pause?: () => Promise<void>; format?: ExportFormat; words?: HistoryWords } = {},
 ): Promise<ExportSource> {
   const w = where(filter, timeZone);
-  // The snapshot's connection: one read transaction, so the count and every chunk agree.
-  const sqlite = connectionOf(snapshot);
-  const from = "FROM risk_events e LEFT JOIN risks r ON r.id = e.risk_id";
-  const total = sqlite
-    .prepare(`SELECT count(*) ${from} WHERE 1 ${w.sql}`)
-    .pluck()
-    .get(...w.args) as number;
-  const select = sqlite
-    .prepare(
-      `SELECT e.seq, e.at, e.risk_id, r.code, e.risk_version, e.actor_id, e.actor_name, e.action, e.field, e.old_value, e.new_value, e.reason, e.data, e.prev_hash, e.hash
-      ${from} WHERE e.seq > ? ${w.sql} ORDER BY e.seq LIMIT ?`,
-    )
-    .raw();
+  // One snapshot (one read transaction): the count and every chunk agree.
+  const from = sql`FROM risk_events e LEFT JOIN risks r ON r.id = e.risk_id`;
+  const total = (await rawValue<number>(snapshot, sql`SELECT count(*) ${from} WHERE true ${w}`)) ?? 0;
+  const select = (after: number) =>
+    rawRows<Raw>(
+      snapshot,
+      sql`SELECT e.seq, e.at, e.risk_id, r.code, e.risk_version, e.actor_id, e.actor_name, e.action, e.field, e.old_value, e.new_value, e.reason, e.data, e.prev_hash, e.hash
+        ${from} WHERE e.seq > ${after} ${w} ORDER BY e.seq LIMIT ${chunk}`,
+    );
   type Raw = [
     number,
     number,
@@ -228,7 +222,7 @@ export async function historySource(
   async function* chunks(): AsyncGenerator<Cell[][]> {
     let last = 0;
     for (;;) {
-      const rows = select.all(last, ...w.args, chunk) as Raw[];
+      const rows = await select(last);
       if (rows.length) yield rows.map(toRow);
       if (rows.length < chunk) return;
       last = rows[rows.length - 1][0];

@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import {
   buildBoard,
   replay,
@@ -11,8 +11,8 @@ import {
 import { COLOURS, RISK_STATUSES } from "../../lib/domain/colours";
 import { monthStartsBetween } from "../../lib/domain/dates";
 import { memoPerConnection } from "../memo";
-import { connectionOf } from "../sqlite/store";
-import type { Db } from "../store";
+import { rawRows, rawRun, rawValue } from "../raw";
+import type { Db, Reads } from "../store";
 
 /**
  * Risk states at any past moment, rebuilt from the history (lib/domain/board.ts `replay`), fast
@@ -40,19 +40,16 @@ export const unpack = ([riskId, areaId, regionId, c, st]: Packed): RiskState => 
   status: RISK_STATUSES[st],
 });
 
-/** Board events in (after, upto], oldest first, read on `sqlite` as the caller iterates (no awaits while iterating). */
-export function* boardEventsBetween(sqlite: Database.Database, afterMs: number, uptoMs: number): Generator<BoardEvent> {
-  const rows = sqlite
-    .prepare(
-      `SELECT risk_id, action, field, new_value FROM risk_events
-      WHERE at > ? AND at <= ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS} ORDER BY at, seq`,
-    )
-    .raw()
-    .iterate(afterMs, uptoMs) as Iterable<Row>;
-  for (const [riskId, action, field, value] of rows) {
-    const e = boardEvent(riskId, action, field, value);
-    if (e) yield e;
-  }
+const actions = sql.raw(BOARD_ACTIONS);
+
+/** Board events in (after, upto], oldest first. */
+export async function boardEventsBetween(r: Reads, afterMs: number, uptoMs: number): Promise<BoardEvent[]> {
+  const rows = await rawRows<Row>(
+    r,
+    sql`SELECT risk_id, action, field, new_value FROM risk_events
+      WHERE at > ${afterMs} AND at <= ${uptoMs} AND risk_id IS NOT NULL AND action IN ${actions} ORDER BY at, seq`,
+  );
+  return rows.flatMap(([riskId, action, field, value]) => boardEvent(riskId, action, field, value) ?? []);
 }
 
 /** A history row as a board event, or null for an update that does not move the risk (its value is then never parsed). */
@@ -66,37 +63,41 @@ export function boardEvent(
   return { riskId, action, field, newValue: value === null ? null : JSON.parse(value) };
 }
 
-function latestCheckpoint(
-  sqlite: Database.Database,
+export async function latestCheckpoint(
+  r: Reads,
   atOrBefore: number,
-): { at: number; states: Map<number, RiskState> } {
-  const row = sqlite
-    .prepare("SELECT at, states FROM board_checkpoints WHERE at <= ? ORDER BY at DESC LIMIT 1")
-    .get(atOrBefore) as { at: number; states: string } | undefined;
-  if (!row) return { at: Number.MIN_SAFE_INTEGER, states: new Map() };
-  return { at: row.at, states: new Map((JSON.parse(row.states) as Packed[]).map((p) => [p[0], unpack(p)])) };
+  { before = false }: { before?: boolean } = {},
+): Promise<{ at: number; states: Map<number, RiskState> } | null> {
+  const [row] = await rawRows<[number, string]>(
+    r,
+    before
+      ? sql`SELECT at, states FROM board_checkpoints WHERE at < ${atOrBefore} ORDER BY at DESC LIMIT 1`
+      : sql`SELECT at, states FROM board_checkpoints WHERE at <= ${atOrBefore} ORDER BY at DESC LIMIT 1`,
+  );
+  if (!row) return null;
+  return { at: row[0], states: new Map((JSON.parse(row[1]) as Packed[]).map((p) => [p[0], unpack(p)])) };
 }
+
+const latestOrEmpty = async (r: Reads, atOrBefore: number) =>
+  (await latestCheckpoint(r, atOrBefore)) ?? { at: Number.MIN_SAFE_INTEGER, states: new Map<number, RiskState>() };
 
 /**
  * Makes the missing monthly checkpoints up to `uptoMs` (never later than a minute ago): replayed
- * on the reader, each stored by a write of its own (a cache of the history, not an event in it).
+ * from reads, each stored by a write of its own (a cache of the history, not an event in it).
  */
 export async function ensureCheckpoints(db: Db, uptoMs: number, nowMs = Date.now()): Promise<number> {
-  const sqlite = connectionOf(db);
   const limit = Math.min(uptoMs, nowMs - 60_000);
-  const first = sqlite.prepare("SELECT min(at) AS at FROM risk_events").get() as { at: number | null };
-  if (first.at === null) return 0;
-  const last = (
-    sqlite.prepare("SELECT max(at) AS at FROM board_checkpoints WHERE at <= ?").get(limit) as { at: number | null }
-  ).at;
-  const missing = monthStartsBetween(Math.max(last ?? Number.MIN_SAFE_INTEGER, first.at - 1), limit);
+  const first = await rawValue<number | null>(db, sql`SELECT min(at) FROM risk_events`);
+  if (first === null || first === undefined) return 0;
+  const last = await rawValue<number | null>(db, sql`SELECT max(at) FROM board_checkpoints WHERE at <= ${limit}`);
+  const missing = monthStartsBetween(Math.max(last ?? Number.MIN_SAFE_INTEGER, first - 1), limit);
   if (missing.length === 0) return 0; // the usual case: nothing to build, nothing to load
-  const start = latestCheckpoint(sqlite, limit);
+  const start = await latestOrEmpty(db, limit);
   const states = start.states;
   let at = start.at;
   let made = 0;
   for (const boundary of missing) {
-    replay(states, boardEventsBetween(sqlite, at, boundary));
+    replay(states, await boardEventsBetween(db, at, boundary));
     await storeDerived(db, "board_checkpoints", boundary, JSON.stringify([...states.values()].map(pack)));
     at = boundary;
     made += 1;
@@ -106,7 +107,8 @@ export async function ensureCheckpoints(db: Db, uptoMs: number, nowMs = Date.now
 
 /**
  * Stores one derived row (a checkpoint or a week's board) unless it is there already: rows are
- * final once made, so a second maker (another request, the background job) changes nothing.
+ * final once made, so a second maker (another request, the background job, another instance)
+ * changes nothing.
  */
 export function storeDerived(
   db: Db,
@@ -114,70 +116,68 @@ export function storeDerived(
   at: number,
   json: string,
 ): Promise<number> {
-  const column = table === "board_checkpoints" ? "states" : "cells";
-  return db.write(
-    async (tx) =>
-      connectionOf(tx)
-        .prepare(`INSERT INTO ${table} (at, ${column}) VALUES (?, ?) ON CONFLICT DO NOTHING`)
-        .run(at, json).changes,
+  return db.write((tx) =>
+    table === "board_checkpoints"
+      ? rawRun(tx, sql`INSERT INTO board_checkpoints (at, states) VALUES (${at}, ${json}) ON CONFLICT DO NOTHING`)
+      : rawRun(tx, sql`INSERT INTO board_weeks (at, cells) VALUES (${at}, ${json}) ON CONFLICT DO NOTHING`),
   );
 }
 
-function* eventsNewestFirst(sqlite: Database.Database, afterMs: number): Generator<ReversibleEvent> {
-  const rows = sqlite
-    .prepare(
-      `SELECT risk_id, action, field, new_value, old_value FROM risk_events
-      WHERE at > ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS} ORDER BY at DESC, seq DESC`,
-    )
-    .raw()
-    .iterate(afterMs) as Iterable<[...Row, string | null]>;
-  for (const [riskId, action, field, value, old] of rows) {
-    if (action === "update" && field !== "areaId" && field !== "regionId") continue;
-    yield {
-      riskId,
-      action,
-      field,
-      newValue: value === null ? null : JSON.parse(value),
-      oldValue: old === null ? null : JSON.parse(old),
-    };
-  }
+async function eventsNewestFirst(r: Reads, afterMs: number): Promise<ReversibleEvent[]> {
+  const rows = await rawRows<[...Row, string | null]>(
+    r,
+    sql`SELECT risk_id, action, field, new_value, old_value FROM risk_events
+      WHERE at > ${afterMs} AND risk_id IS NOT NULL AND action IN ${actions} ORDER BY at DESC, seq DESC`,
+  );
+  return rows.flatMap(([riskId, action, field, value, old]) =>
+    action === "update" && field !== "areaId" && field !== "regionId"
+      ? []
+      : [
+          {
+            riskId,
+            action,
+            field,
+            newValue: value === null ? null : JSON.parse(value),
+            oldValue: old === null ? null : JSON.parse(old),
+          },
+        ],
+  );
 }
 
-function presentStates(sqlite: Database.Database): Map<number, RiskState> {
-  const rows = sqlite.prepare("SELECT id, area_id, region_id, colour, status FROM risks").raw().all() as Array<
-    [number, number, number, RiskState["colour"], RiskState["status"]]
-  >;
+async function presentStates(r: Reads): Promise<Map<number, RiskState>> {
+  const rows = await rawRows<[number, number, number, RiskState["colour"], RiskState["status"]]>(
+    r,
+    sql`SELECT id, area_id, region_id, colour, status FROM risks`,
+  );
   return new Map(
     rows.map(([riskId, areaId, regionId, colour, status]) => [riskId, { riskId, areaId, regionId, colour, status }]),
   );
 }
 
 /** Events in (after, upto], counting no further than `cap` (enough to choose the shorter walk). */
-const countBetween = (sqlite: Database.Database, after: number, upto: number, cap = Number.MAX_SAFE_INTEGER) =>
-  (
-    sqlite
-      .prepare("SELECT count(*) AS n FROM (SELECT 1 FROM risk_events WHERE at > ? AND at <= ? LIMIT ?)")
-      .get(after, upto, cap) as { n: number }
-  ).n;
+const countBetween = async (r: Reads, after: number, upto: number, cap = Number.MAX_SAFE_INTEGER) =>
+  (await rawValue<number>(
+    r,
+    sql`SELECT count(*) FROM (SELECT 1 FROM risk_events WHERE at > ${after} AND at <= ${upto} LIMIT ${cap}) AS walked`,
+  )) ?? 0;
 
 /**
  * Every risk's board state at `atMs`, by whichever walk is shorter: forward from the checkpoint
  * before it, or backward from the present (for recent moments, fewer events lie after them).
  */
 export async function statesAsOf(db: Db, atMs: number, nowMs = Date.now()): Promise<Map<number, RiskState>> {
-  const sqlite = connectionOf(db);
   // Compared before any missing checkpoint is made: on a fresh history (no checkpoints yet) a
   // recent moment is a short walk back from the present, not a walk through the whole history.
   const checkpointAt =
-    (sqlite.prepare("SELECT max(at) AS at FROM board_checkpoints WHERE at <= ?").get(atMs) as { at: number | null })
-      .at ?? Number.MIN_SAFE_INTEGER;
-  const forward = countBetween(sqlite, checkpointAt, atMs);
-  if (countBetween(sqlite, atMs, Number.MAX_SAFE_INTEGER, forward) < forward) {
-    return rollBack(presentStates(sqlite), eventsNewestFirst(sqlite, atMs));
+    (await rawValue<number | null>(db, sql`SELECT max(at) FROM board_checkpoints WHERE at <= ${atMs}`)) ??
+    Number.MIN_SAFE_INTEGER;
+  const forward = await countBetween(db, checkpointAt, atMs);
+  if ((await countBetween(db, atMs, Number.MAX_SAFE_INTEGER, forward)) < forward) {
+    return rollBack(await presentStates(db), await eventsNewestFirst(db, atMs));
   }
   await ensureCheckpoints(db, atMs, nowMs);
-  const { at, states } = latestCheckpoint(sqlite, atMs);
-  return replay(states, boardEventsBetween(sqlite, at, atMs));
+  const { at, states } = await latestOrEmpty(db, atMs);
+  return replay(states, await boardEventsBetween(db, at, atMs));
 }
 
 /**

@@ -1,9 +1,10 @@
 import { replay, type RiskState } from "../../lib/domain/board";
 import { addDays, dayInZone, mondayOf, monthStartsBetween, startOfDayInZone } from "../../lib/domain/dates";
 import { summariseCells } from "../../lib/domain/trend";
-import { connectionOf } from "../sqlite/store";
+import { sql } from "drizzle-orm";
+import { rawRows, rawValue } from "../raw";
 import type { Db } from "../store";
-import { BOARD_ACTIONS, boardEvent, pack, storeDerived, unpack, type Packed } from "./as-of";
+import { BOARD_ACTIONS, boardEvent, latestCheckpoint, pack, storeDerived } from "./as-of";
 
 /**
  * What the history views derive from the history — the monthly checkpoints (every risk's state at
@@ -28,14 +29,13 @@ export async function deriveHistory(
   db: Db,
   p: { timeZone: string; nowMs?: number; pause?: () => Promise<void> },
 ): Promise<DeriveResult> {
-  const sqlite = connectionOf(db);
   const nowMs = p.nowMs ?? Date.now();
   const limit = nowMs - SETTLE_MS;
-  const first = (sqlite.prepare("SELECT min(at) AS at FROM risk_events").get() as { at: number | null }).at;
-  if (first === null) return { checkpoints: 0, weeks: 0, events: 0 };
+  const first = await rawValue<number | null>(db, sql`SELECT min(at) FROM risk_events`);
+  if (first === null || first === undefined) return { checkpoints: 0, weeks: 0, events: 0 };
 
-  const haveMonths = new Set(sqlite.prepare("SELECT at FROM board_checkpoints").pluck().all() as number[]);
-  const haveWeeks = new Set(sqlite.prepare("SELECT at FROM board_weeks").pluck().all() as number[]);
+  const haveMonths = new Set((await rawRows<[number]>(db, sql`SELECT at FROM board_checkpoints`)).map((r) => r[0]));
+  const haveWeeks = new Set((await rawRows<[number]>(db, sql`SELECT at FROM board_weeks`)).map((r) => r[0]));
   const months = monthStartsBetween(first - 1, limit, p.timeZone).filter((at) => !haveMonths.has(at));
   const weeks = weekStartsBetween(first - 1, limit, p.timeZone).filter((at) => !haveWeeks.has(at));
   const boundaries = [...new Set([...months, ...weeks])].sort((a, b) => a - b);
@@ -44,28 +44,25 @@ export async function deriveHistory(
   const weekSet = new Set(weeks);
 
   // Start from the last checkpoint before the first missing boundary (or from nothing).
-  const start = sqlite
-    .prepare("SELECT at, states FROM board_checkpoints WHERE at < ? ORDER BY at DESC LIMIT 1")
-    .get(boundaries[0]) as { at: number; states: string } | undefined;
-  const states = new Map<number, RiskState>(
-    start ? (JSON.parse(start.states) as Packed[]).map((x) => [x[0], unpack(x)]) : [],
-  );
-  // A checkpoint holds every event up to and including its instant: go on after all of them.
-  let cursor = start ? { at: start.at, seq: Number.MAX_SAFE_INTEGER } : { at: Number.MIN_SAFE_INTEGER, seq: 0 };
-
-  const batch = sqlite
-    .prepare(
-      `SELECT seq, at, risk_id, action, field, new_value FROM risk_events
-    WHERE (at > ? OR (at = ? AND seq > ?)) AND at <= ? AND risk_id IS NOT NULL AND action IN ${BOARD_ACTIONS}
-    ORDER BY at, seq LIMIT ?`,
-    )
-    .raw();
+  const start = await latestCheckpoint(db, boundaries[0], { before: true });
+  const states = start?.states ?? new Map<number, RiskState>();
+  // A checkpoint holds every event up to and including its instant: go on after all of them (the
+  // largest sequence number either store's column holds).
+  let cursor = start ? { at: start.at, seq: 2_147_483_647 } : { at: Number.MIN_SAFE_INTEGER, seq: 0 };
+  const batch = (c: { at: number; seq: number }, upto: number) =>
+    rawRows<Row>(
+      db,
+      sql`SELECT seq, at, risk_id, action, field, new_value FROM risk_events
+        WHERE (at > ${c.at} OR (at = ${c.at} AND seq > ${c.seq})) AND at <= ${upto} AND risk_id IS NOT NULL
+          AND action IN ${sql.raw(BOARD_ACTIONS)}
+        ORDER BY at, seq LIMIT ${BATCH}`,
+    );
   const out: DeriveResult = { checkpoints: 0, weeks: 0, events: 0 };
 
   for (const boundary of boundaries) {
     // Every board event up to and including the boundary's instant, a batch at a time.
     for (;;) {
-      const rows = batch.all(cursor.at, cursor.at, cursor.seq, boundary, BATCH) as Row[];
+      const rows = await batch(cursor, boundary);
       replay(
         states,
         rows.flatMap(([, , riskId, action, field, value]) => boardEvent(riskId, action, field, value) ?? []),

@@ -8,7 +8,8 @@ import {
   type TrendFilter,
   type TrendPoint,
 } from "../../lib/domain/trend";
-import { connectionOf } from "../sqlite/store";
+import { sql } from "drizzle-orm";
+import { rawRows } from "../raw";
 import type { Db } from "../store";
 import { boardEventsBetween, statesAsOf, storeDerived } from "./as-of";
 
@@ -45,11 +46,10 @@ export async function weeklyTrend(
 
 /** The board summarised per cell at each of `ats` (week starts), from board_weeks or rebuilt and stored. */
 export async function weekSummaries(db: Db, ats: number[], nowMs: number): Promise<Map<number, CellSummary[]>> {
-  const sqlite = connectionOf(db);
-  const stored = sqlite
-    .prepare("SELECT at, cells FROM board_weeks WHERE at >= ? AND at <= ?")
-    .raw()
-    .all(ats[0], ats[ats.length - 1]) as Array<[number, string]>;
+  const stored = await rawRows<[number, string]>(
+    db,
+    sql`SELECT at, cells FROM board_weeks WHERE at >= ${ats[0]} AND at <= ${ats[ats.length - 1]}`,
+  );
   const out = new Map(stored.map(([at, cells]) => [at, JSON.parse(cells) as CellSummary[]]));
   const missing = ats.filter((at) => !out.has(at));
   if (missing.length === 0) return out;
@@ -57,7 +57,7 @@ export async function weekSummaries(db: Db, ats: number[], nowMs: number): Promi
   const states = await statesAsOf(db, missing[0], nowMs);
   let at = missing[0];
   for (const boundary of missing) {
-    replay(states, boardEventsBetween(sqlite, at, boundary));
+    replay(states, await boardEventsBetween(db, at, boundary));
     at = boundary;
     const cells = summariseCells(states.values());
     out.set(boundary, cells);

@@ -1,9 +1,8 @@
 import { createChainVerifier, type ChainResult } from "../../lib/domain/history-chain";
-import { connectionOf } from "../sqlite/store";
+import { sql } from "drizzle-orm";
+import { rawRows } from "../raw";
 import type { Db } from "../store";
-
-const SELECT = `SELECT seq, at, risk_id, risk_version, actor_id, actor_name, action, field, old_value, new_value, reason, data, prev_hash, hash
-  FROM risk_events WHERE seq > ? ORDER BY seq LIMIT ?`;
+import { highestIssuedSeq } from "./append";
 
 type Row = Parameters<ReturnType<typeof createChainVerifier>["push"]>[0];
 type RawRow = [
@@ -52,16 +51,16 @@ export function verifyHistory(
   { chunk = 20_000, pause }: { chunk?: number; pause?: () => Promise<void> } = {},
 ): Promise<ChainResult> {
   return db.snapshot(async (s) => {
-    const sqlite = connectionOf(s);
     const verifier = createChainVerifier();
-    const select = sqlite.prepare(SELECT).raw();
     // The highest sequence ever issued: a cut tail (the last events deleted) shows as a gap.
-    const highest = (
-      sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'risk_events'").get() as { seq: number } | undefined
-    )?.seq;
+    const highest = await highestIssuedSeq(s);
     let last = 0;
     for (;;) {
-      const rows = select.all(last, chunk) as RawRow[];
+      const rows = await rawRows<RawRow>(
+        s,
+        sql`SELECT seq, at, risk_id, risk_version, actor_id, actor_name, action, field, old_value, new_value, reason, data, prev_hash, hash
+          FROM risk_events WHERE seq > ${last} ORDER BY seq LIMIT ${chunk}`,
+      );
       for (const r of rows) if (!verifier.push(toRow(r))) return verifier.finish();
       if (rows.length < chunk) break;
       last = rows[rows.length - 1][0];

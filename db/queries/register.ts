@@ -3,25 +3,37 @@ import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from "drizz
 import { OPEN_STATUSES, SEVERITY } from "@/lib/domain/colours";
 import { charLength, ftsPhrase, isBigramTerm, likeContains, queryTerms, TRIGRAM_MIN_LENGTH } from "@/lib/domain/search";
 import { PAGE_SIZE, type RegisterQuery } from "@/lib/validation/register-query";
+import { DIALECT } from "../dialect";
 import type { Db } from "../store";
 import { areas, regions, risks, units } from "../schema";
 
 /**
- * One condition per search term (all must match): the trigram index for ≥ 3 characters, the
- * bigram index for two letters or hanzi, and an escaped LIKE scan for anything shorter or odder.
+ * One condition per search term (all must match). SQLite: the FTS5 trigram index for ≥ 3
+ * characters, the bigram index for two letters or hanzi, an escaped LIKE for anything shorter or
+ * odder. PostgreSQL (drizzle/pg 0001): pg_trgm on the risk's text for ≥ 3 characters, its array of
+ * character pairs for two, ILIKE otherwise — the same rule, so the same risks match on both stores.
  */
 function searchConditions(q: string | undefined): SQL[] {
   if (!q) return [];
-  return queryTerms(q).map((term) =>
-    charLength(term) >= TRIGRAM_MIN_LENGTH
-      ? sql`${risks.id} IN (SELECT rowid FROM risk_search WHERE risk_search MATCH ${ftsPhrase(term)})`
-      : isBigramTerm(term)
-        ? sql`${risks.id} IN (SELECT rowid FROM risk_bigrams WHERE risk_bigrams MATCH ${ftsPhrase(term.toLowerCase())})`
-        : (or(
-            sql`${risks.title} LIKE ${likeContains(term)} ESCAPE '\\'`,
-            sql`${risks.description} LIKE ${likeContains(term)} ESCAPE '\\'`,
-          ) as SQL),
-  );
+  return queryTerms(q).map((term) => {
+    const long = charLength(term) >= TRIGRAM_MIN_LENGTH;
+    const pair = !long && isBigramTerm(term);
+    if (DIALECT === "pg") {
+      if (long) return sql`"risks"."search_text" ILIKE ${likeContains(term)} ESCAPE '\\'`;
+      if (pair) return sql`"risks"."search_bigrams" @> ARRAY[${term.toLowerCase()}]::text[]`;
+      return or(
+        sql`${risks.title} ILIKE ${likeContains(term)} ESCAPE '\\'`,
+        sql`${risks.description} ILIKE ${likeContains(term)} ESCAPE '\\'`,
+      ) as SQL;
+    }
+    if (long) return sql`${risks.id} IN (SELECT rowid FROM risk_search WHERE risk_search MATCH ${ftsPhrase(term)})`;
+    if (pair)
+      return sql`${risks.id} IN (SELECT rowid FROM risk_bigrams WHERE risk_bigrams MATCH ${ftsPhrase(term.toLowerCase())})`;
+    return or(
+      sql`${risks.title} LIKE ${likeContains(term)} ESCAPE '\\'`,
+      sql`${risks.description} LIKE ${likeContains(term)} ESCAPE '\\'`,
+    ) as SQL;
+  });
 }
 
 export function whereFor(query: RegisterQuery, today: string): SQL | undefined {

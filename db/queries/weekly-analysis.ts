@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { headSeq } from "@/db/history/append";
 import { statesAsOf } from "@/db/history/as-of";
 import { weekSummaries, weeklyTrend } from "@/db/history/trend";
@@ -18,7 +18,8 @@ import {
 import type { Db } from "../store";
 import { risks, users, weeklyAnalyses } from "../schema";
 import { memoPerConnection } from "../memo";
-import { connectionOf } from "../sqlite/store";
+import { rawRows } from "../raw";
+import { jsonText } from "../sql-fragments";
 import { reportingStandings } from "./reports";
 
 type Json = string | null;
@@ -155,14 +156,12 @@ async function readWeek(
   },
 ) {
   const { startMs, endMs, complete } = p;
-  const sqlite = connectionOf(db);
-  const rows = sqlite
-    .prepare(
-      `SELECT seq, at, risk_id, action, field, old_value, new_value, reason, actor_name FROM risk_events
-     WHERE at >= ? AND at < ? AND risk_id IS NOT NULL AND action IN ('create', 'grade', 'status') ORDER BY at, seq`,
-    )
-    .raw()
-    .all(startMs, endMs) as Array<[number, number, number, string, string | null, Json, Json, string | null, string]>;
+  const rows = await rawRows<[number, number, number, string, string | null, Json, Json, string | null, string]>(
+    db,
+    sql`SELECT seq, at, risk_id, action, field, old_value, new_value, reason, actor_name FROM risk_events
+      WHERE at >= ${startMs} AND at < ${endMs} AND risk_id IS NOT NULL AND action IN ('create', 'grade', 'status')
+      ORDER BY at, seq`,
+  );
   const changes = classifyWeek(
     rows.map(([seq, at, riskId, action, field, o, n, reason, actorName]): AnalysisEvent => ({
       seq,
@@ -185,16 +184,16 @@ async function readWeek(
 
   const marks: ReviewMark[] = [];
   // Each open risk's last review-setting event before the week's end, and the next review day it
-  // set — picked out of the JSON by SQLite (the whole 'create' value is not read into JS for it).
-  const reviewRows = sqlite
-    .prepare(
-      `SELECT risk_id, at, CASE action WHEN 'review' THEN json_extract(new_value, '$')
-         WHEN 'create' THEN json_extract(new_value, '$.nextReviewDate') ELSE json_extract(data, '$.nextReviewDate.to') END
-       FROM risk_events WHERE seq IN (
-       SELECT max(seq) FROM risk_events WHERE risk_id IS NOT NULL AND action IN ('create', 'grade', 'review') AND at < ? GROUP BY risk_id)`,
-    )
-    .raw()
-    .all(endMs) as Array<[number, number, unknown]>;
+  // set — picked out of the JSON by the database (the whole 'create' value is not read into JS for it).
+  const d = db.dialect;
+  const reviewRows = await rawRows<[number, number, unknown]>(
+    db,
+    sql`SELECT risk_id, at, CASE action WHEN 'review' THEN ${jsonText(d, "new_value")}
+        WHEN 'create' THEN ${jsonText(d, "new_value", "nextReviewDate")} ELSE ${jsonText(d, "data", "nextReviewDate", "to")} END
+      FROM risk_events WHERE seq IN (
+        SELECT max(seq) FROM risk_events WHERE risk_id IS NOT NULL AND action IN ('create', 'grade', 'review') AND at < ${endMs}
+        GROUP BY risk_id)`,
+  );
   for (const [riskId, at, next] of reviewRows) {
     const s = states.get(riskId);
     if (!s || !isOpenStatus(s.status)) continue;
@@ -209,14 +208,14 @@ async function readWeek(
   const overdue = overdueAt(marks, dayInZone(new Date(endMs), p.timeZone), p.reviewDays);
 
   // A red waits for a leader from the event that made it red until an acknowledgement.
-  const ackRows = sqlite
-    .prepare(
-      `SELECT risk_id, action, at FROM risk_events WHERE seq IN (
-       SELECT max(seq) FROM risk_events WHERE at < ? AND risk_id IS NOT NULL AND (action = 'acknowledge'
-         OR (action = 'grade' AND new_value = '"red"') OR (action = 'create' AND json_extract(new_value, '$.colour') = 'red')) GROUP BY risk_id)`,
-    )
-    .raw()
-    .all(endMs) as Array<[number, string, number]>;
+  // (The condition is the partial index's, word for word: db/schema, risk_events_red_idx.)
+  const ackRows = await rawRows<[number, string, number]>(
+    db,
+    sql`SELECT risk_id, action, at FROM risk_events WHERE seq IN (
+        SELECT max(seq) FROM risk_events WHERE at < ${endMs} AND risk_id IS NOT NULL AND (action = 'acknowledge'
+          OR (action = 'grade' AND new_value = '"red"') OR (action = 'create' AND ${jsonText(d, "new_value", "colour")} = 'red'))
+        GROUP BY risk_id)`,
+  );
   const awaitingAck = ackRows
     .filter(
       ([riskId, action]) =>

@@ -11,12 +11,12 @@ import {
   type Assessment,
   type MethodInputs,
 } from "../../lib/domain/grading";
-import { storedJson } from "../../lib/domain/history-chain";
+import { linkEvent, storedJson } from "../../lib/domain/history-chain";
 import { DEFAULT_CODE_PREFIX, formatRiskCode } from "../../lib/domain/risk-code";
-import { appendStoredEvent } from "../history/append";
+import { sql } from "drizzle-orm";
+import { rawInsertMany, rawRows, rawValue, syncIdentity } from "../raw";
 import { clearDerivedViews } from "../mutations/settings";
 import { areas, regions, risks as riskTable, units } from "../schema";
-import { connectionOf } from "../sqlite/store";
 import type { Db, Reads } from "../store";
 import { MEASURE_SNIPPETS, PERSON_GIVEN, PERSON_SURNAMES, RISK_TEMPLATES } from "./risk-templates";
 
@@ -95,8 +95,45 @@ export const shortName = (nameZh: string) => nameZh.replace(/\(.*\)$/, "");
  * Inserts `count` generated risks (created over the `spanDays` before `now`) and, per risk, its
  * "created" event plus `extraEventsPerRisk` grade/review events on average. One transaction.
  * Raw bulk inserts, for the benchmarks' volume (a million events): the app's mutations would take
- * an hour. The events still go through the one history append, so the chain verifies.
+ * an hour.
  */
+const RISK_COLUMNS = [
+  "id",
+  "code",
+  "title",
+  "description",
+  "area_id",
+  "region_id",
+  "colour",
+  "status",
+  "responsible_unit_id",
+  "responsible_person",
+  "assessment",
+  "ack_pending",
+  "last_reviewed_at",
+  "next_review_date",
+  "version",
+  "created_at",
+  "updated_at",
+] as const;
+const EVENT_COLUMNS = [
+  "seq",
+  "at",
+  "risk_id",
+  "risk_version",
+  "actor_id",
+  "actor_name",
+  "action",
+  "field",
+  "old_value",
+  "new_value",
+  "reason",
+  "data",
+  "prev_hash",
+  "hash",
+] as const;
+const MEASURE_COLUMNS = ["risk_id", "description", "owner", "due_date", "status", "created_at", "updated_at"] as const;
+
 export async function insertGeneratedRisks(
   db: Db,
   opts: { count: number; seed: number; now: Date; spanDays: number; extraEventsPerRisk?: number; actorName: string },
@@ -121,16 +158,22 @@ export async function insertGeneratedRisks(
   }
   let events = 0;
   await db.write(async (tx) => {
-    const sqlite = connectionOf(tx);
-    const insertRisk = sqlite.prepare(
-      `INSERT INTO risks (code, title, description, area_id, region_id, colour, status, responsible_unit_id,
-       responsible_person, assessment, ack_pending, last_reviewed_at, next_review_date, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertMeasure = sqlite.prepare(
-      "INSERT INTO risk_measures (risk_id, description, owner, due_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    );
-    const event = (
+    // Ids and the chain are taken on here, in memory, and the rows go in a batch at a time: one
+    // statement per few hundred rows, on either store. Every event is linked by the same rule as
+    // the history's append (lib/domain/history-chain.ts `linkEvent`), so the chain verifies.
+    let nextRiskId = ((await rawValue<number | null>(tx, sql`SELECT max(id) FROM risks`)) ?? 0) + 1;
+    const [h] = await rawRows<[number, string]>(tx, sql`SELECT seq, hash FROM risk_events ORDER BY seq DESC LIMIT 1`);
+    let head: { seq: number; hash: string } | undefined = h ? { seq: h[0], hash: h[1] } : undefined;
+    const batch = { risks: [] as unknown[][], events: [] as unknown[][], measures: [] as unknown[][] };
+    const flush = async () => {
+      await rawInsertMany(tx, "risks", RISK_COLUMNS, batch.risks);
+      await rawInsertMany(tx, "risk_events", EVENT_COLUMNS, batch.events);
+      await rawInsertMany(tx, "risk_measures", MEASURE_COLUMNS, batch.measures);
+      batch.risks = [];
+      batch.events = [];
+      batch.measures = [];
+    };
+    const event = async (
       at: number,
       riskId: number,
       riskVersion: number,
@@ -140,8 +183,8 @@ export async function insertGeneratedRisks(
       to: unknown,
       reason: string | null,
       data: unknown,
-    ) =>
-      appendStoredEvent(tx, {
+    ) => {
+      const row = linkEvent(head, {
         at,
         risk_id: riskId,
         risk_version: riskVersion,
@@ -154,6 +197,9 @@ export async function insertGeneratedRisks(
         reason,
         data: storedJson(data),
       });
+      head = { seq: row.seq, hash: row.hash };
+      batch.events.push(EVENT_COLUMNS.map((c) => row[c]));
+    };
     for (const createdMs of createdTimes) {
       const area = rng.pick(ref.areas);
       const region = rng.pick(ref.regions);
@@ -200,7 +246,9 @@ export async function insertGeneratedRisks(
         status === "identified" || status === "controlling" ? Math.max(planned, latest + 3_600_000) : Infinity;
       const finalReview = reviewAt < nowMs ? reviewAt : null;
       const version = 1 + nExtra + acks.filter((a) => a !== null).length + (finalReview ? 1 : 0);
-      const info = insertRisk.run(
+      const riskId = nextRiskId++;
+      batch.risks.push([
+        riskId,
         code,
         title,
         description,
@@ -211,14 +259,13 @@ export async function insertGeneratedRisks(
         unitId,
         person,
         JSON.stringify(assessments.at(-1)),
-        ackPending,
+        ackPending === 1,
         finalReview ?? lastAt,
         nextReview,
         version,
         createdMs,
         finalReview ?? lastAt,
-      );
-      const riskId = Number(info.lastInsertRowid);
+      ]);
       let v = 1;
       const ack = async (i: number) => {
         if (acks[i] !== null)
@@ -260,18 +307,17 @@ export async function insertGeneratedRisks(
         await event(finalReview, riskId, ++v, "review", "nextReviewDate", null, nextReview, "定期复核", { colour });
       measures.forEach((m, i) => {
         const due = addDays(dayInZone(new Date(createdMs)), 30 * (i + 1));
-        insertMeasure.run(
-          riskId,
-          m,
-          person,
-          due,
-          status === "resolved" || status === "closed" ? "done" : i === 0 ? "in_progress" : "planned",
-          createdMs,
-          createdMs,
-        );
+        const measureStatus =
+          status === "resolved" || status === "closed" ? "done" : i === 0 ? "in_progress" : "planned";
+        batch.measures.push([riskId, m, person, due, measureStatus, createdMs, createdMs]);
       });
       events += v;
+      if (batch.events.length >= 2_000) await flush();
     }
+    await flush();
+    await syncIdentity(tx, "risks", "id");
+    await syncIdentity(tx, "risk_measures", "id");
+    await syncIdentity(tx, "risk_events", "seq");
   });
   return { risks: opts.count, events };
 }

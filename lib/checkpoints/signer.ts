@@ -9,9 +9,10 @@ import {
   type KeyObject,
 } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Db } from "@/db/client";
 import { databasePath } from "@/db/open";
+import { isPostgresUrl } from "@/db/dialect";
 import { getHistoryHead, mapEventHashes } from "@/db/queries/history";
 import {
   checkReceipts,
@@ -31,8 +32,11 @@ import {
  * deployment keeps the private key where the database's operators cannot write and hands the
  * public key to its auditors (docs/deployment in the README; decision 020).
  */
-export function checkpointPaths(dbPath = databasePath()) {
-  const base = dirname(dbPath);
+export function checkpointPaths(dbPath = process.env.DATABASE_URL ?? databasePath()) {
+  // A PostgreSQL store has no folder of its own: SISE_DATA_DIR (./data), shared by every instance.
+  const base = isPostgresUrl(dbPath)
+    ? resolve(/*turbopackIgnore: true*/ process.env.SISE_DATA_DIR ?? "data")
+    : dirname(dbPath);
   const key = process.env.SISE_CHECKPOINT_KEY ?? join(base, "keys", "checkpoint-ed25519.pem");
   return {
     key,
