@@ -13,5 +13,7 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // On PostgreSQL (DATABASE_URL=postgres://…) one migrated template database for every test to copy.
+    globalSetup: ["tests/support/pg-global-setup.ts"],
   },
 });

@@ -6,7 +6,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { backupDatabase, isSound } from "../db/backup";
-import { databasePath, openDb } from "../db/open";
+import { storeLocation } from "../db/location";
+import { openDb } from "../db/open";
 
 // A function, not top-level await: tsx runs these files as CommonJS.
 async function main() {
@@ -14,8 +15,10 @@ async function main() {
     const i = process.argv.indexOf(name);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
-  const file = resolve(arg("--db") ?? databasePath());
-  const out = resolve(arg("--out") ?? `backups/sise-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
+  const file = storeLocation(arg("--db"));
+  // A SQLite backup is a database file; a PostgreSQL one a pg_dump archive (custom format).
+  const extension = file.startsWith("postgres") ? "dump" : "db";
+  const out = resolve(arg("--out") ?? `backups/sise-${new Date().toISOString().replace(/[:.]/g, "-")}.${extension}`);
   mkdirSync(dirname(out), { recursive: true });
   const source = openDb(file, { readonly: true });
   const started = performance.now();

@@ -3,13 +3,14 @@
  * to the log outside the database (the server also does this on a schedule). Prints the receipt.
  */
 import { parseArgs } from "node:util";
-import { databasePath, openDb } from "../db/open";
+import { storeLocation } from "../db/location";
+import { openDb } from "../db/open";
 import { checkpointPaths, writeCheckpoint } from "../lib/checkpoints/signer";
 
 // A function, not top-level await: tsx runs these files as CommonJS.
 async function main() {
   const { values } = parseArgs({ options: { db: { type: "string" }, force: { type: "boolean" } } });
-  const file = values.db ?? databasePath();
+  const file = storeLocation(values.db);
   const db = openDb(file);
   const { receipt, written } = await writeCheckpoint(db, { force: values.force });
   await db.close();

@@ -5,7 +5,8 @@
  */
 import { createReadStream, existsSync, openSync, readSync, closeSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { databasePath, openDb } from "../db/open";
+import { storeLocation } from "../db/location";
+import { openDb } from "../db/open";
 import { verifyExport, verifyXlsxExport } from "../db/exports/verify-export";
 import { CLI_XLSX_LIMITS } from "../lib/files/limits";
 
@@ -18,7 +19,7 @@ if (!file || !existsSync(file)) {
   console.error("usage: npm run verify-export FILE [-- --db path | --no-db]  (the file must exist)");
   process.exit(2);
 }
-const dbFile = values["no-db"] ? null : (values.db ?? databasePath());
+const dbFile = values["no-db"] ? null : storeLocation(values.db);
 const db = dbFile ? openDb(dbFile, { readonly: true }) : undefined;
 async function main() {
   const started = performance.now();

@@ -7,7 +7,8 @@
  */
 import { parseArgs } from "node:util";
 import { verifyHistory } from "../db/history/verify";
-import { databasePath, openDb } from "../db/open";
+import { storeLocation, shownLocation } from "../db/location";
+import { openDb } from "../db/open";
 import { verifyCheckpoints } from "../lib/checkpoints/signer";
 
 // A function, not top-level await: tsx runs these files as CommonJS.
@@ -15,7 +16,7 @@ async function main() {
   const { values } = parseArgs({
     options: { db: { type: "string" }, receipts: { type: "string" }, "public-key": { type: "string" } },
   });
-  const file = values.db ?? databasePath();
+  const file = storeLocation(values.db);
   const db = openDb(file, { readonly: true });
   const started = performance.now();
   const result = await verifyHistory(db);
@@ -33,7 +34,7 @@ async function main() {
     console.error(`history verification FAILED after ${result.count} good events: ${where}`);
     process.exit(1);
   }
-  console.log(`${result.count} events verified, head ${result.head} (${file}, ${seconds} s)`);
+  console.log(`${result.count} events verified, head ${result.head} (${shownLocation(file)}, ${seconds} s)`);
   if (receipts && "missing" in receipts) {
     console.log(
       `no signed checkpoints checked: no ${receipts.missing === "receipts" ? "receipt log" : "public key"} found (see --receipts, --public-key)`,

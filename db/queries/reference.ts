@@ -52,20 +52,19 @@ export async function checkReferences(db: Db, ids: { areaId: number; regionId: n
         .where(and(eq(table.id, id), eq(table.active, true)))
         .limit(1)
     ).length > 0;
-  const [area, region, unit] = await Promise.all([
-    found(areas, ids.areaId),
-    found(regions, ids.regionId),
-    found(units, ids.unitId),
-  ]);
-  return { area, region, unit };
+  // One after another: inside a write they share the transaction's one connection.
+  return {
+    area: await found(areas, ids.areaId),
+    region: await found(regions, ids.regionId),
+    unit: await found(units, ids.unitId),
+  };
 }
 
 /** Every unit, region and area by code, active or not: what the reference seed matches on. */
 export async function listAllReference(db: Pick<Db, "select">) {
   const codes = <T extends typeof areas | typeof regions | typeof units>(t: T) =>
     db.select({ id: t.id, code: t.code }).from(t);
-  const [u, r, a] = await Promise.all([codes(units), codes(regions), codes(areas)]);
-  return { units: u, regions: r, areas: a };
+  return { units: await codes(units), regions: await codes(regions), areas: await codes(areas) };
 }
 
 export type AreaOption = Awaited<ReturnType<typeof listAreas>>[number];

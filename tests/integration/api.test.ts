@@ -11,12 +11,12 @@ import { issueApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
 import { buildTemplate, openCopy, type Fixture } from "../support/accounts";
 
 let fixture: Fixture;
-let copy: ReturnType<typeof openCopy>;
+let copy: Awaited<ReturnType<typeof openCopy>>;
 beforeAll(async () => {
   fixture = await buildTemplate();
 }, 30_000);
-beforeEach(() => {
-  copy = openCopy(fixture);
+beforeEach(async () => {
+  copy = await openCopy(fixture);
 });
 afterEach(() => copy.cleanup());
 
@@ -49,7 +49,7 @@ describe("read API (/api/v1)", () => {
     );
     expect(stored.map((e) => (e as { action: string }).action)).toEqual(["api_token.issue", "api_token.revoke"]);
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(copy.bytes().includes(Buffer.from(token))).toBe(false);
+    expect((await copy.bytes()).includes(Buffer.from(token))).toBe(false);
   });
 
   it("shows a scoped token only its areas × regions: risks, board and events", async () => {

@@ -28,11 +28,11 @@ import { ctx, resetRequest, run } from "../support/request-context";
  * grading must keep to. Expected answers are the documented ones, in the catalogue's words.
  */
 let fixture: Fixture;
-let copy: ReturnType<typeof openCopy>;
+let copy: Awaited<ReturnType<typeof openCopy>>;
 beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
-beforeEach(() => {
+beforeEach(async () => {
   resetRequest();
-  copy = openCopy(fixture);
+  copy = await openCopy(fixture);
 });
 afterEach(async () => {
   await copy.cleanup();

@@ -29,13 +29,13 @@ import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from 
 import { ctx, resetRequest, run } from "../support/request-context";
 
 let fixture: Fixture;
-let copy: ReturnType<typeof openCopy>;
+let copy: Awaited<ReturnType<typeof openCopy>>;
 beforeAll(async () => {
   fixture = await buildTemplate();
 }, 30_000);
-beforeEach(() => {
+beforeEach(async () => {
   resetRequest();
-  copy = openCopy(fixture);
+  copy = await openCopy(fixture);
 });
 afterEach(() => copy.cleanup());
 

@@ -68,7 +68,7 @@ const SIGNED_IN: Caller[] = ["admin", "officer", "officerOut", "leader", "audito
 const EVERYONE: Caller[] = [...CALLERS];
 
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-type Copy = ReturnType<typeof openCopy>;
+type Copy = Awaited<ReturnType<typeof openCopy>>;
 const setTotp = (db: Copy, userId: number, column: "totp_secret" | "totp_pending_secret") =>
   db.run(`UPDATE users SET ${column} = ? WHERE id = ?`, TOTP_SECRET, userId);
 
@@ -583,10 +583,10 @@ beforeAll(async () => {
 
 /** A fresh database copy per test; `as(caller)` signs that kind of caller in (after an optional preparation). */
 function perTestDatabase() {
-  const state = { copy: undefined as unknown as ReturnType<typeof openCopy> };
-  beforeEach(() => {
+  const state = { copy: undefined as unknown as Awaited<ReturnType<typeof openCopy>> };
+  beforeEach(async () => {
     resetRequest();
-    state.copy = openCopy(fixture);
+    state.copy = await openCopy(fixture);
   });
   afterEach(() => state.copy.cleanup());
   return {
@@ -612,7 +612,7 @@ describe.each(Object.entries(ACTIONS))("%s", (_name, action) => {
 
   it.each(CALLERS)("called by %s", async (caller) => {
     await t.as(caller, async (db, userId) => action.prepare?.(db, fixture, userId));
-    const before = t.copy.bytes();
+    const before = await t.copy.bytes();
     const outcome = await run(() => action.call(fixture));
 
     if (action.allowed.includes(caller)) {
@@ -620,7 +620,7 @@ describe.each(Object.entries(ACTIONS))("%s", (_name, action) => {
     } else {
       expect(outcome.redirect, "a refused call must not redirect as if it worked").toBeUndefined();
       expect((outcome.result as { ok?: boolean }).ok).toBe(false);
-      expect(t.copy.bytes().equals(before), "a refused call changed the database").toBe(true);
+      expect((await t.copy.bytes()).equals(before), "a refused call changed the database").toBe(true);
     }
   });
 });
@@ -630,7 +630,7 @@ describe.each(Object.entries(ROUTE_HANDLERS))("%s", (_path, route) => {
 
   it.each(CALLERS)("called by %s", async (caller) => {
     await t.as(caller);
-    const before = t.copy.bytes();
+    const before = await t.copy.bytes();
     const response = await route.call();
     const body = response.headers.get("content-type")?.includes("json") ? await response.json() : await response.text();
     if (route.allowed.includes(caller)) {
@@ -638,11 +638,11 @@ describe.each(Object.entries(ROUTE_HANDLERS))("%s", (_path, route) => {
     } else if (route.refusedByRule?.includes(caller)) {
       expect(response.status).toBe(422);
       expect(body).toMatchObject({ message: expect.any(String) });
-      expect(t.copy.bytes().equals(before), "a refused call changed the database").toBe(true);
+      expect((await t.copy.bytes()).equals(before), "a refused call changed the database").toBe(true);
     } else {
       expect([401, 403]).toContain(response.status);
       expect(body).toMatchObject({ error: expect.any(String), message: expect.any(String) });
-      expect(t.copy.bytes().equals(before), "a refused call changed the database").toBe(true);
+      expect((await t.copy.bytes()).equals(before), "a refused call changed the database").toBe(true);
     }
   });
 });

@@ -41,12 +41,11 @@ async function rehashFrom(seq: number) {
     "risk_version",
     "seq",
   ];
-  const update = t.sqlite.prepare("UPDATE risk_events SET prev_hash = ?, hash = ? WHERE seq = ?");
   for (const r of rows) {
     const hash = createHash("sha256")
       .update(prev + JSON.stringify(Object.fromEntries(keys.map((k) => [k, r[k]]))))
       .digest("hex");
-    update.run(prev, hash, r.seq);
+    await t.run("UPDATE risk_events SET prev_hash = ?, hash = ? WHERE seq = ?", prev, hash, r.seq);
     prev = hash;
   }
 }

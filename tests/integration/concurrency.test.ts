@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { DIALECT } from "@/db/dialect";
 import { verifyHistory } from "@/db/history/verify";
+import { WRITE_LOCK } from "@/db/pg/locks";
 import { insertRisk } from "@/db/mutations/risks";
 import { firstDocumentedBreak } from "../support/chain-oracle";
 import { assessment } from "../support/risk-input";
@@ -78,14 +80,18 @@ it("lets exactly one of 20 concurrent writers (separate processes) change a risk
     ),
   );
   let released = 0;
+  let locked = false;
   try {
     await until("every writer loaded", () => count("ready-") === WRITERS);
-    await t.exec("BEGIN IMMEDIATE");
+    // The test holds the store's write lock (SQLite's, or PostgreSQL's advisory write lock) while
+    // the writers start their attempts.
+    await t.exec(DIALECT === "pg" ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})` : "BEGIN IMMEDIATE");
+    locked = true;
     writeFileSync(join(barrier, "go"), "");
     await until("every writer attempting", () => count("attempt-") === WRITERS, 4_000);
     released = Date.now();
   } finally {
-    if (t.sqlite.inTransaction) await t.exec("COMMIT");
+    if (locked) await t.exec("COMMIT");
     if (!existsSync(join(barrier, "go"))) writeFileSync(join(barrier, "go"), "");
   }
   const outcomes = (await Promise.all(writers)).map(
@@ -105,5 +111,5 @@ it("lets exactly one of 20 concurrent writers (separate processes) change a risk
   expect(grades).toHaveLength(1);
   expect(await t.get("SELECT version FROM risks WHERE id = ?", id)).toEqual({ version: 2 });
   expect((await verifyHistory(t.db)).ok).toBe(true);
-  expect(firstDocumentedBreak(t.sqlite)).toBeNull();
+  expect(await firstDocumentedBreak(t)).toBeNull();
 }, 180_000);

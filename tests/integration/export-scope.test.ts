@@ -18,7 +18,7 @@ import { resetRequest } from "../support/request-context";
  * partial (issue 17: area and region filters stopped doing so and no test noticed).
  */
 let fixture: Fixture;
-let copy: ReturnType<typeof openCopy> | undefined;
+let copy: Awaited<ReturnType<typeof openCopy>> | undefined;
 beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
 afterEach(async () => {
   await copy?.cleanup();
@@ -33,7 +33,7 @@ async function firstLine(
 ) {
   resetRequest();
   await copy?.cleanup();
-  copy = openCopy(fixture);
+  copy = await openCopy(fixture);
   await signInAs(copy.db, fixture.users[as]);
   const res = await handler(
     new Request(`http://sise.local${path}?format=csv${query ? `&${query}` : ""}`, {
@@ -75,7 +75,7 @@ describe("the history's CSV from its worker thread (issue 18)", () => {
   const download = async (query = "") => {
     resetRequest();
     await copy?.cleanup();
-    copy = openCopy(fixture);
+    copy = await openCopy(fixture);
     await signInAs(copy.db, fixture.users.auditor);
     return exportHistory(
       new Request(`http://sise.local/api/exports/history?format=csv${query}`, {

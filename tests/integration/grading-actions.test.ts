@@ -13,11 +13,11 @@ import { resetRequest, run } from "../support/request-context";
 
 /** The grading steps through their server actions, as the officer's browser calls them. */
 let fixture: Fixture;
-let copy: ReturnType<typeof openCopy>;
+let copy: Awaited<ReturnType<typeof openCopy>>;
 beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
 beforeEach(async () => {
   resetRequest();
-  copy = openCopy(fixture);
+  copy = await openCopy(fixture);
   await signInAs(copy.db, fixture.users.officer);
 });
 afterEach(() => copy.cleanup());
@@ -43,7 +43,7 @@ const grading = (over: Record<string, string> = {}) =>
 it("a stale grading is refused with the other person's change in words, and the officer's input kept", async () => {
   const first = await run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading()));
   expect(first.redirect).toMatch(/graded=1/);
-  const before = copy.bytes();
+  const before = await copy.bytes();
   const second = await run(() =>
     gradeRiskAction(fixture.risks.inScope, { ok: false }, grading({ matrixL: "1", matrixS: "1", reason: "我的判断" })),
   );
@@ -60,11 +60,11 @@ it("a stale grading is refused with the other person's change in words, and the 
     /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} officer \(officer\) 将等级由 橙 升为 红\(风险矩阵法\) — 泄漏报警$/,
   );
   expect(state.values.reason).toBe("我的判断");
-  expect(copy.bytes().equals(before)).toBe(true);
+  expect((await copy.bytes()).equals(before)).toBe(true);
 });
 
 it("an override without its reason, and a review date beyond the cadence, are refused with field errors", async () => {
-  const before = copy.bytes();
+  const before = await copy.bytes();
   const override = await run(() => gradeRiskAction(fixture.risks.inScope, { ok: false }, grading({ colour: "blue" })));
   expect((override.result as { fieldErrors: object }).fieldErrors).toEqual({
     overrideReason: [{ key: "overrideReasonRequired" }],
@@ -77,7 +77,7 @@ it("an override without its reason, and a review date beyond the cadence, are re
     reviewRiskAction(fixture.risks.inScope, { ok: false }, form({ note: "", nextReviewDate: day(3), version: "2" })),
   );
   expect((noNote.result as { fieldErrors: object }).fieldErrors).toEqual({ note: [{ key: "required" }] });
-  expect(copy.bytes().equals(before)).toBe(true);
+  expect((await copy.bytes()).equals(before)).toBe(true);
 });
 
 it("20 clients grade the same risk from the same version at once: one wins, 19 are told of the conflict, the history shows one change", async () => {

@@ -87,7 +87,7 @@ describe("the history's hash chain", () => {
       head: await head(),
     });
     // …and the rows the app wrote follow the documented formula, recomputed in the test.
-    expect(firstDocumentedBreak(t.sqlite)).toBeNull();
+    expect(await firstDocumentedBreak(t)).toBeNull();
   });
 
   it("refuses UPDATE and DELETE through raw SQL while the triggers stand", async () => {

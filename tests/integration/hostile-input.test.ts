@@ -254,7 +254,7 @@ const ACTIONS: Record<string, Case> = {
 };
 
 let fixture: Fixture;
-let copy: ReturnType<typeof openCopy> | undefined;
+let copy: Awaited<ReturnType<typeof openCopy>> | undefined;
 beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
 afterEach(async () => {
   await copy?.cleanup();
@@ -265,7 +265,7 @@ afterEach(async () => {
 async function fresh(as: Caller) {
   await copy?.cleanup();
   resetRequest();
-  copy = openCopy(fixture);
+  copy = await openCopy(fixture);
   await copy.run(
     `INSERT INTO meetings (id, type, title, held_at, chair, attendees, created_by, created_at) VALUES (1, 'dispatch', '调度会', ?, '局长', '[]', ?, ?)`,
     Date.now() - 86_400_000,
@@ -285,8 +285,8 @@ describe.each(Object.entries(ACTIONS))("%s under hostile input", (_name, c) => {
     await fc.assert(
       fc.asyncProperty(c.args, formData, async (args, fd) => {
         const db = await fresh(c.as);
-        const before = db.bytes();
-        const rowsBefore = db.rows(["risk_events", "login_throttle"]);
+        const before = await db.bytes();
+        const rowsBefore = await db.rows(["risk_events", "login_throttle"]);
         const lastEvent = async () =>
           (await db.get("SELECT seq, action FROM risk_events ORDER BY seq DESC LIMIT 1")) as {
             seq: number;
@@ -306,15 +306,16 @@ describe.each(Object.entries(ACTIONS))("%s under hostile input", (_name, c) => {
           .flat()
           .some((e) => e?.key === "passwordWrong");
         if (!wrongPassword) {
-          expect(db.bytes().equals(before), "a refused call changed the database").toBe(true);
+          expect((await db.bytes()).equals(before), "a refused call changed the database").toBe(true);
           return;
         }
         // A wrong current password is refused and, by design, recorded: one history event and the
         // throttle's count, nothing else.
         expect(await lastEvent()).toEqual({ seq: eventBefore.seq + 1, action: "auth.password_check_failed" });
-        expect(db.rows(["risk_events", "login_throttle"]), "a wrong password changed more than its record").toEqual(
-          rowsBefore,
-        );
+        expect(
+          await db.rows(["risk_events", "login_throttle"]),
+          "a wrong password changed more than its record",
+        ).toEqual(rowsBefore);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 12) },
     );
@@ -329,7 +330,7 @@ describe.each(Object.entries(ACTIONS))("%s under hostile input", (_name, c) => {
  * to six days before the day it was filed, by someone of that unit; the history still chains by the documented formula.
  */
 const CADENCE: Record<string, number> = { red: 7, orange: 15, yellow: 30, blue: 90 };
-async function broken(db: ReturnType<typeof openCopy>, sinceSeq: number): Promise<string[]> {
+async function broken(db: Awaited<ReturnType<typeof openCopy>>, sinceSeq: number): Promise<string[]> {
   const out: string[] = [];
   const today = dayInZone(new Date());
   const q = async <T>(sql: string, ...p: unknown[]) => (await db.all(sql, ...p)) as T[];
@@ -368,7 +369,7 @@ async function broken(db: ReturnType<typeof openCopy>, sinceSeq: number): Promis
     const ok = await db.get("SELECT 1 FROM user_units WHERE user_id = ? AND unit_id = ?", r.filed_by, r.unit_id);
     if (!ok) out.push(`report for unit ${r.unit_id} by user ${r.filed_by}, who is not of that unit`);
   }
-  if (firstDocumentedBreak(db.sqlite) !== null) out.push("the history no longer chains");
+  if ((await firstDocumentedBreak(db)) !== null) out.push("the history no longer chains");
   return out;
 }
 
@@ -388,13 +389,13 @@ describe("near-valid forms: accepted ones obey the rules, refused ones change no
     )
     .map((d) => addDays(today(), d));
   const hostileOrEdge = fc.oneof({ weight: 3, arbitrary: edgeDay }, { weight: 1, arbitrary: value });
-  const version = async (db: ReturnType<typeof openCopy>, code: string) =>
+  const version = async (db: Awaited<ReturnType<typeof openCopy>>, code: string) =>
     String(((await db.get("SELECT version FROM risks WHERE code = ?", code)) as { version: number }).version);
   const cases: Record<
     string,
     {
       as: Caller;
-      base: (db: ReturnType<typeof openCopy>) => Record<string, string> | Promise<Record<string, string>>;
+      base: (db: Awaited<ReturnType<typeof openCopy>>) => Record<string, string> | Promise<Record<string, string>>;
       fields: string[];
       call: (fd: FormData) => Promise<unknown>;
     }
@@ -437,7 +438,7 @@ describe("near-valid forms: accepted ones obey the rules, refused ones change no
           fc.dictionary(fc.constantFrom(...c.fields), hostileOrEdge, { minKeys: 1, maxKeys: 2 }),
           async (changes) => {
             const db = await fresh(c.as);
-            const before = db.bytes();
+            const before = await db.bytes();
             const seqBefore = ((await db.get("SELECT max(seq) AS s FROM risk_events")) as { s: number }).s;
             const fd = new FormData();
             for (const [k, v] of Object.entries({ ...(await c.base(db)), ...changes })) fd.append(k, v);
@@ -449,9 +450,10 @@ describe("near-valid forms: accepted ones obey the rules, refused ones change no
               return;
             }
             expect(state!.message || Object.keys(state!.fieldErrors ?? {}).length, "a refusal says why").toBeTruthy();
-            expect(db.bytes().equals(before), `a refused call changed the database: ${JSON.stringify(changes)}`).toBe(
-              true,
-            );
+            expect(
+              (await db.bytes()).equals(before),
+              `a refused call changed the database: ${JSON.stringify(changes)}`,
+            ).toBe(true);
           },
         ),
         { numRuns: Number(process.env.FC_RUNS ?? 60) },
@@ -497,13 +499,13 @@ describe("export routes under hostile queries", () => {
       await fc.assert(
         fc.asyncProperty(query, async (q) => {
           const db = await fresh(as);
-          const before = db.bytes();
+          const before = await db.bytes();
           const response = await handler(
             new Request(`http://sise.local/api/exports/${path}?${q}`, { headers: { "sec-fetch-site": "same-origin" } }),
           );
           expect(response.status, q).toBeLessThan(500);
           await response.arrayBuffer();
-          if (response.status >= 400) expect(db.bytes().equals(before), q).toBe(true);
+          if (response.status >= 400) expect((await db.bytes()).equals(before), q).toBe(true);
         }),
         { numRuns: Number(process.env.FC_RUNS ?? 15) },
       );
@@ -530,7 +532,7 @@ describe("the register import under hostile uploads", () => {
     await fc.assert(
       fc.asyncProperty(query, body, async (q, b) => {
         const db = await fresh("officer");
-        const before = db.bytes();
+        const before = await db.bytes();
         const response = await importRegister(
           new Request(`http://sise.local/api/imports/register?${new URLSearchParams(q)}`, {
             method: "POST",
@@ -542,11 +544,11 @@ describe("the register import under hostile uploads", () => {
         const state = (await response.json()) as { status: string; message?: string };
         if (response.status >= 400) {
           expect(state.message, "a refusal says why").toBeTruthy();
-          expect(db.bytes().equals(before), "a refused upload changed the database").toBe(true);
+          expect((await db.bytes()).equals(before), "a refused upload changed the database").toBe(true);
         }
         // An accepted upload is only ever a dry run here: no digest the plan could match.
         if (response.status === 200 && q.intent !== "commit")
-          expect(db.bytes().equals(before), "a dry run wrote").toBe(true);
+          expect((await db.bytes()).equals(before), "a dry run wrote").toBe(true);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 15) },
     );
@@ -602,7 +604,7 @@ describe("the read API and the export check under hostile requests", () => {
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
         const db = await fresh("auditor");
-        const before = db.bytes();
+        const before = await db.bytes();
         const response = await verifyExport(
           new Request("http://sise.local/api/exports/verify", {
             method: "POST",
@@ -612,7 +614,7 @@ describe("the read API and the export check under hostile requests", () => {
         );
         expect(response.status).toBeLessThan(500);
         await response.arrayBuffer();
-        expect(db.bytes().equals(before)).toBe(true);
+        expect((await db.bytes()).equals(before)).toBe(true);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 15) },
     );

@@ -16,7 +16,7 @@ import { resetRequest } from "../support/request-context";
  * writes nothing (issue 17: dropping that check passed the whole suite).
  */
 let fixture: Fixture;
-let copy: ReturnType<typeof openCopy> | undefined;
+let copy: Awaited<ReturnType<typeof openCopy>> | undefined;
 beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
 afterEach(async () => {
   await copy?.cleanup();
@@ -42,7 +42,7 @@ describe("the register import's commit", () => {
     (await copy!.value("SELECT count(*) FROM risks WHERE title = ?", title)) as number;
   const setUp = async () => {
     resetRequest();
-    copy = openCopy(fixture);
+    copy = await openCopy(fixture);
     await signInAs(copy.db, fixture.users.officer);
   };
 
@@ -61,7 +61,7 @@ describe("the register import's commit", () => {
   it("refuses, writing nothing, a commit of a file that plans differently from the preview", async () => {
     await setUp();
     const preview = await post(file("神木市加油站油气回收风险"), { intent: "preview" });
-    const before = copy!.bytes();
+    const before = await copy!.bytes();
     // The same file edited after the dry run: another title is another plan.
     const edited = await post(file("神木市加油站油气回收风险(改)"), {
       intent: "commit",
@@ -74,6 +74,6 @@ describe("the register import's commit", () => {
     expect((await post(file("神木市加油站油气回收风险"), { intent: "commit", digest: "0".repeat(64) })).status).toBe(
       409,
     );
-    expect(copy!.bytes().equals(before)).toBe(true);
+    expect((await copy!.bytes()).equals(before)).toBe(true);
   });
 });

@@ -20,12 +20,12 @@ afterEach(() => t.cleanup());
 
 const count = async (sql: string, ...args: unknown[]) => (await t.value(sql, ...args)) as number;
 async function context(codes: string[]): Promise<ImportContext> {
-  const map = (table: string) =>
-    new Map(t.sqlite.prepare(`SELECT code, id FROM ${table}`).raw().all() as Array<[string, number]>);
+  const map = async (table: string) =>
+    new Map((await t.all<{ code: string; id: number }>(`SELECT code, id FROM ${table}`)).map((r) => [r.code, r.id]));
   return {
-    areaByCode: map("areas"),
-    regionByCode: map("regions"),
-    unitByCode: map("units"),
+    areaByCode: await map("areas"),
+    regionByCode: await map("regions"),
+    unitByCode: await map("units"),
     existingByCode: await existingRisks(t.db, codes),
     colourOf: colourReader({ red: ["红"], orange: ["橙"], yellow: ["黄"], blue: ["蓝"] }),
     statusOf: () => null,

@@ -1,29 +1,80 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DIALECT } from "@/db/dialect";
 import { applyMigrations } from "@/db/migrate";
 import { openDb } from "@/db/open";
 import { seedReference } from "@/db/seed";
 import { openDatabase } from "@/db/sqlite/connection";
+import type { Db } from "@/db/store";
+import { createPgDatabase, pgRawClient } from "../support/pg-test-db";
 
 /**
- * A real database in a fresh temp directory, built from the committed migrations and seeded with
- * the reference lists — the same path production takes — opened as the app opens it (`db`). The
- * test's own connection (`get`, `all`, `run`, `value`, `exec`) sets up cases and checks rows with
- * plain SQL, beside the app's code rather than through it. `cleanup` closes both and removes it.
+ * A real database, built from the committed migrations and seeded with the reference lists — the
+ * same path production takes — opened as the app opens it (`db`): a SQLite file in a fresh temp
+ * directory, or, when the tests run on PostgreSQL (DATABASE_URL=postgres://…), a fresh database
+ * copied from a migrated template. The test's own connection (`get`, `all`, `run`, `value`,
+ * `exec`; `?` parameters on both) sets up cases and checks rows with plain SQL, beside the app's
+ * code rather than through it. `cleanup` closes both and removes it.
  */
 export async function createTestDb({ referenceAt = new Date() }: { referenceAt?: Date } = {}) {
+  if (DIALECT === "pg") {
+    const { url, drop } = await createPgDatabase(process.env.DATABASE_URL!);
+    const db = openDb(url);
+    await seedReference(db, referenceAt);
+    return withRawPg(db, url, drop);
+  }
   const dir = mkdtempSync(join(tmpdir(), "sise-test-"));
   const file = join(dir, "sise.db");
   const db = openDb(file);
   await applyMigrations(db);
   await seedReference(db, referenceAt);
-  return withRaw(db, file, dir);
+  return withRaw(db, file, () => rmSync(dir, { recursive: true, force: true }));
 }
 
-/** The raw helpers over a store's file (also for copies of a template: tests/support/accounts.ts). */
-export function withRaw(db: ReturnType<typeof openDb>, file: string, dir: string) {
+/** What both stores' helpers offer; `sqlite` only where the store is SQLite. */
+type Helpers = {
+  /** The database file (SQLite) or URL (PostgreSQL). */
+  file: string;
+  db: Db;
+  snap: () => Promise<import("@/db/store").Snapshot>;
+  get: <T = Record<string, unknown>>(sql: string, ...args: unknown[]) => Promise<T | undefined>;
+  all: <T = Record<string, unknown>>(sql: string, ...args: unknown[]) => Promise<T[]>;
+  run: (sql: string, ...args: unknown[]) => Promise<{ changes: number }>;
+  value: <T = unknown>(sql: string, ...args: unknown[]) => Promise<T>;
+  exec: (sql: string) => Promise<void>;
+  areaId: Record<string, number>;
+  regionId: Record<string, number>;
+  unitId: Record<string, number>;
+  cleanup: () => Promise<void>;
+};
+
+async function idsOf(all: Helpers["all"]) {
+  const ids = async (table: string) =>
+    Object.fromEntries(
+      (await all<{ code: string; id: number }>(`SELECT code, id FROM ${table}`)).map((r) => [r.code, r.id]),
+    );
+  return { areaId: await ids("areas"), regionId: await ids("regions"), unitId: await ids("units") };
+}
+
+function snapshots(db: Db) {
+  const held: Array<() => void> = [];
+  return {
+    /** A read-only snapshot of the store (closed at cleanup), for what reads one: exports, checks. */
+    async snap() {
+      const h = await db.openSnapshot();
+      held.push(h.close);
+      return h.snapshot;
+    },
+    closeAll: () => held.splice(0).forEach((close) => close()),
+  };
+}
+
+/** The raw helpers over a SQLite store's file (also for copies of a template: tests/support/accounts.ts). */
+export function withRaw(db: Db, file: string, remove: () => void) {
   const sqlite = openDatabase(file);
+  const { snap, closeAll } = snapshots(db);
+  const all = async <T>(sql: string, ...args: unknown[]) => sqlite.prepare(sql).all(...args) as T[];
   const ids = (table: string) =>
     Object.fromEntries(
       (sqlite.prepare(`SELECT code, id FROM ${table}`).all() as Array<{ code: string; id: number }>).map((r) => [
@@ -31,22 +82,15 @@ export function withRaw(db: ReturnType<typeof openDb>, file: string, dir: string
         r.id,
       ]),
     );
-  const held: Array<() => void> = [];
   return {
     file,
     db,
-    /** A read-only snapshot of the store (closed at cleanup), for what reads one: exports, checks. */
-    async snap() {
-      const h = await db.openSnapshot();
-      held.push(h.close);
-      return h.snapshot;
-    },
-    /** The test's own connection, for what only SQLite has (serialising a template, its pragmas). */
+    snap,
+    /** The test's own SQLite connection, for what only SQLite has (serialising a template, its pragmas). */
     sqlite,
     get: async <T = Record<string, unknown>>(sql: string, ...args: unknown[]) =>
       sqlite.prepare(sql).get(...args) as T | undefined,
-    all: async <T = Record<string, unknown>>(sql: string, ...args: unknown[]) =>
-      sqlite.prepare(sql).all(...args) as T[],
+    all: all as Helpers["all"],
     run: async (sql: string, ...args: unknown[]) => ({ changes: sqlite.prepare(sql).run(...args).changes }),
     /** The first column of the first row. */
     value: async <T = unknown>(sql: string, ...args: unknown[]) =>
@@ -59,10 +103,34 @@ export function withRaw(db: ReturnType<typeof openDb>, file: string, dir: string
     regionId: ids("regions"),
     unitId: ids("units"),
     async cleanup() {
-      for (const close of held.splice(0)) close();
+      closeAll();
       sqlite.close();
       await db.close();
-      rmSync(dir, { recursive: true, force: true });
+      remove();
+    },
+  };
+}
+
+/** The same helpers over a PostgreSQL store's database. */
+export async function withRawPg(db: Db, url: string, drop: () => Promise<void>) {
+  const raw = await pgRawClient(url);
+  const { snap, closeAll } = snapshots(db);
+  return {
+    file: url,
+    db,
+    snap,
+    sqlite: undefined,
+    get: raw.get,
+    all: raw.all,
+    run: raw.run,
+    value: raw.value,
+    exec: raw.exec,
+    ...(await idsOf(raw.all)),
+    async cleanup() {
+      closeAll();
+      await raw.close();
+      await db.close();
+      await drop();
     },
   };
 }

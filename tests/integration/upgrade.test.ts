@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DIALECT } from "@/db/dialect";
 import { verifyHistory } from "@/db/history/verify";
 import { applyMigrations } from "@/db/migrate";
 import { gradeRisk } from "@/db/mutations/grading";
@@ -32,7 +33,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("a database from the release before issue 19", () => {
+// The fixture is a SQLite file: the releases before issue 20 ran only on SQLite.
+describe.skipIf(DIALECT === "pg")("a database from the release before issue 19", () => {
   it("verifies as it was, adds no reference rows, and links new writes onto its chain", async () => {
     const db = openDb(file);
     try {
@@ -66,7 +68,7 @@ describe("a database from the release before issue 19", () => {
       expect(await listRiskEvents(db, { riskId: risk.id })).toHaveLength(events.length + 1);
       expect(await verifyHistory(db)).toMatchObject({ ok: true, count: 921 });
       // And by the documented formula, recomputed here rather than by the app's code.
-      expect(firstDocumentedBreak(raw)).toBeNull();
+      expect(await firstDocumentedBreak({ all: async (q, ...a) => raw.prepare(q).all(...a) as never })).toBeNull();
       raw.close();
     } finally {
       await db.close();

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Db } from "@/db/client";
@@ -11,7 +11,8 @@ import type { Role } from "@/lib/auth/permissions";
 import { SESSION_COOKIE, sessionLimits } from "@/lib/auth/config";
 import { storeSession, type SessionTicket } from "@/lib/auth/session";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
-import { createTestDb, withRaw } from "../integration/test-db";
+import { createTestDb, withRaw, withRawPg } from "../integration/test-db";
+import { createPgDatabase } from "./pg-test-db";
 import { ctx } from "./request-context";
 import { assessment } from "./risk-input";
 
@@ -87,49 +88,86 @@ export async function buildTemplate() {
     measure: { description: "每日巡检", owner: "张伟", dueDate: null, status: "planned" },
   });
   const measureId = await t.value<number>("SELECT id FROM risk_measures");
-  const image = t.sqlite.serialize();
   const ids = { areaId: t.areaId, regionId: t.regionId, unitId: t.unitId };
-  await t.cleanup();
-  return { image, users, risks: { inScope: inScope.code, outScope: outScope.code, red: red.code }, measureId, ...ids };
+  // SQLite: the file's bytes, written out for each copy. PostgreSQL: the database itself, kept as
+  // the template each copy is created from (dropped when the test process ends).
+  const image = t.sqlite ? t.sqlite.serialize() : null;
+  const template = t.sqlite ? null : t.file;
+  if (t.sqlite) await t.cleanup();
+  else await t.db.close();
+  const fixture = {
+    image,
+    template,
+    users,
+    risks: { inScope: inScope.code, outScope: outScope.code, red: red.code },
+    measureId,
+    ...ids,
+  };
+  return fixture;
 }
 
-/** A fresh file copy of the template, installed as the database the actions see. */
-export function openCopy(fixture: Fixture) {
+/** A fresh copy of the template, installed as the database the actions see. */
+export async function openCopy(fixture: Fixture) {
+  if (fixture.template) return openPgCopy(fixture.template);
   const dir = mkdtempSync(join(tmpdir(), "sise-auth-"));
   const file = join(dir, "sise.db");
-  writeFileSync(file, fixture.image);
+  writeFileSync(file, fixture.image!);
   const db = openDb(file);
   ctx.db = db;
-  const raw = withRaw(db, file, dir);
+  const raw = withRaw(db, file, () => rmSync(dir, { recursive: true, force: true }));
   const sqlite = raw.sqlite;
   return {
     ...raw,
-    bytes: () => Buffer.from(sqlite.serialize()),
+    /** The whole database, to tell whether a call changed anything at all. */
+    bytes: async () => Buffer.from(sqlite.serialize()),
     /** Every row of every table except those named, for comparing what a call may write by design. */
-    rows(except: string[] = []) {
-      const tables = (
-        sqlite
-          .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-          .all() as { name: string }[]
-      )
-        .map((t) => t.name)
-        .filter((t) => !except.includes(t));
-      return Object.fromEntries(
-        tables.map((t) => [
-          t,
-          sqlite
-            .prepare(`SELECT * FROM "${t}"`)
-            .all()
-            .map((r) => JSON.stringify(r))
-            .sort(),
-        ]),
-      );
-    },
+    rows: async (except: string[] = []) =>
+      rowsOf(
+        raw.all,
+        (
+          await raw.all<{ name: string }>(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+          )
+        ).map((t) => t.name),
+        except,
+      ),
     async cleanup() {
       ctx.db = undefined;
       await raw.cleanup();
     },
   };
+}
+
+async function openPgCopy(template: string) {
+  const { url, drop } = await createPgDatabase(process.env.DATABASE_URL!, new URL(template).pathname.slice(1));
+  const db = openDb(url);
+  ctx.db = db;
+  const raw = await withRawPg(db, url, drop);
+  const tables = async () =>
+    (
+      await raw.all<{ name: string }>(
+        "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+      )
+    ).map((t) => t.name);
+  const rows = async (except: string[] = []) => rowsOf(raw.all, await tables(), except);
+  return {
+    ...raw,
+    // PostgreSQL has no file to compare: every row of every table (and the history's sequence) is the content.
+    bytes: async () =>
+      Buffer.from(JSON.stringify([await rows(), await raw.value("SELECT last_value FROM risk_events_seq_seq")])),
+    rows,
+    async cleanup() {
+      ctx.db = undefined;
+      await raw.cleanup();
+    },
+  };
+}
+
+async function rowsOf(all: (sql: string) => Promise<unknown[]>, tables: string[], except: string[]) {
+  const out: Record<string, string[]> = {};
+  for (const t of tables.filter((x) => !except.includes(x) && x !== "__drizzle_migrations"))
+    out[t] = (await all(`SELECT * FROM "${t}"`)).map((r) => JSON.stringify(r)).sort();
+  return out;
 }
 
 /**

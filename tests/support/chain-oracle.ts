@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
 
 /**
  * The hash chain's documented formula (docs/domain.md "The history", decision 008), written from its sentence and not
@@ -20,16 +19,24 @@ export function documentedHash(prevHash: string, row: Record<string, unknown>): 
     .digest("hex");
 }
 
+type Row = Record<string, unknown> & { seq: number; prev_hash: string | null; hash: string | null };
+/** Anything that runs plain SQL with `?` parameters: the test database's own connection (tests/integration/test-db.ts). */
+export type RowSource = { all: <T>(sql: string, ...args: unknown[]) => Promise<T[]> };
+
 /** Walks the history in sequence order with the documented formula; returns the first event whose link or hash is wrong, or null. */
-export function firstDocumentedBreak(sqlite: Pick<Database.Database, "prepare">): number | null {
+export async function firstDocumentedBreak(source: RowSource): Promise<number | null> {
   let prev = DOCUMENTED_GENESIS;
   let expected = 1;
-  for (const r of sqlite.prepare("SELECT * FROM risk_events ORDER BY seq").iterate() as Iterable<
-    Record<string, unknown> & { seq: number; prev_hash: string | null; hash: string | null }
-  >) {
-    if (r.seq !== expected || r.prev_hash !== prev || r.hash !== documentedHash(prev, r)) return r.seq;
-    prev = r.hash;
-    expected += 1;
+  for (;;) {
+    const rows = await source.all<Row>(
+      "SELECT seq, at, risk_id, risk_version, actor_id, actor_name, action, field, old_value, new_value, reason, data, prev_hash, hash FROM risk_events WHERE seq >= ? ORDER BY seq LIMIT 5000",
+      expected,
+    );
+    for (const r of rows) {
+      if (r.seq !== expected || r.prev_hash !== prev || r.hash !== documentedHash(prev, r)) return r.seq;
+      prev = r.hash;
+      expected += 1;
+    }
+    if (rows.length < 5000) return null;
   }
-  return null;
 }
