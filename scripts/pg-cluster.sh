@@ -34,6 +34,8 @@ CONF
     psql="$bin/psql -h 127.0.0.1 -p $port -U postgres -v ON_ERROR_STOP=1 -q"
     $psql -d postgres -tc "SELECT 1 FROM pg_roles WHERE rolname = 'sise'" | grep -q 1 ||
       $psql -d postgres -c "CREATE ROLE sise LOGIN CREATEDB"
+    # The tests drop their databases WITH (FORCE), which must end an autovacuum worker still in one.
+    $psql -d postgres -c "GRANT pg_signal_backend TO sise"
     $psql -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'sise'" | grep -q 1 ||
       $psql -d postgres -c "CREATE DATABASE sise OWNER sise"
     echo "DATABASE_URL=postgres://sise@127.0.0.1:$port/sise"

@@ -97,11 +97,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       {can(user, "report.read") && asOfMs === null ? (
-        <ReportingStrip
-          data={await v.reporting()}
-          day={v.today}
-          compact
-        />
+        <ReportingStrip data={await v.reporting()} day={v.today} compact />
       ) : null}
       <div id="board-export" className="flex flex-col gap-3">
         <p data-testid="board-stamp" className="board-stamp hidden text-xs text-neutral-700 sm:block">

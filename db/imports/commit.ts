@@ -1,5 +1,6 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
+import { riskCodeOf } from "@/lib/domain/risk-code";
 import type { ExistingRisk, ImportValues, PlannedRow } from "@/lib/domain/import-plan";
 import type { Db } from "../store";
 import { gradeRisk, reviewRisk } from "../mutations/grading";
@@ -10,6 +11,8 @@ import { risks } from "../schema";
 /** The risks an upload names, by code, as the plan needs them. */
 export async function existingRisks(db: Db, codes: string[]): Promise<Map<string, ExistingRisk>> {
   const out = new Map<string, ExistingRisk>();
+  // A code with a control character names no risk (and a NUL is no PostgreSQL text at all).
+  codes = codes.filter((c) => riskCodeOf(c) !== null);
   for (let i = 0; i < codes.length; i += 500) {
     for (const r of await db
       .select()

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { riskCodeOf } from "@/lib/domain/risk-code";
 import type { Db } from "../store";
 import { areas, regions, riskEvents, riskMeasures, risks, units } from "../schema";
 
@@ -51,7 +52,8 @@ export async function listMeasures(db: Db, { riskId }: { riskId: number }) {
 
 /** Risk ids by code, for forms that name risks by their code (unknown codes are simply absent). */
 export async function mapRiskIdsByCode(db: Db, codes: string[]): Promise<Map<string, number>> {
-  const unique = [...new Set(codes.filter(Boolean))];
+  // A code with a control character names no risk (and a NUL is no PostgreSQL text at all).
+  const unique = [...new Set(codes.filter((c) => riskCodeOf(c) !== null))];
   if (unique.length === 0) return new Map();
   return new Map(
     (await db.select({ id: risks.id, code: risks.code }).from(risks).where(inArray(risks.code, unique))).map((r) => [

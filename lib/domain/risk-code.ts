@@ -24,10 +24,21 @@ export function nextRiskCode(prefix: string, year: number, lastCode: string | un
   return formatRiskCode(prefix, year, sequence);
 }
 
-/** The risk code in a URL segment, or null when the segment is not valid percent-encoding. */
+/**
+ * A string that could be a stored risk code, or null: at most 64 characters, none of them a
+ * control character. Codes come from pages, forms and imported files; one with a NUL or a
+ * newline names no risk (no stored text holds one), and PostgreSQL would refuse the NUL outright.
+ */
+export function riskCodeOf(raw: unknown): string | null {
+  return typeof raw === "string" && raw.length > 0 && raw.length <= 64 && !/[\u0000-\u001F\u007F]/.test(raw)
+    ? raw
+    : null;
+}
+
+/** The risk code in a URL segment, or null when the segment is not valid percent-encoding or no code. */
 export function codeFromParam(raw: string): string | null {
   try {
-    return decodeURIComponent(raw);
+    return riskCodeOf(decodeURIComponent(raw));
   } catch {
     return null;
   }

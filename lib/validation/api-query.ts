@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { MAX_ID } from "./fields";
 import { COLOURS, RISK_STATUSES } from "@/lib/domain/colours";
 
 /** The read API's query parameters; anything malformed is a 400 naming the parameters. */
 const code = z.string().regex(/^[A-Za-z0-9-]{1,20}$/);
-const cursor = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const cursor = z.coerce.number().int().min(0).max(MAX_ID);
 export const apiRisksQuery = z.object({
   area: code.optional(),
   region: code.optional(),

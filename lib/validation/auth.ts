@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idNumber } from "./fields";
 import { ROLES } from "@/lib/auth/permissions";
 
 /**
@@ -41,9 +42,7 @@ export const usernameSchema = z
       .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: "usernameFormat" }),
   );
 
-const ids = z
-  .array(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), { error: "invalidChoice" })
-  .max(500);
+const ids = z.array(idNumber(), { error: "invalidChoice" }).max(500);
 
 export const userAccessSchema = z.object({
   displayName: z

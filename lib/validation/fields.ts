@@ -15,8 +15,20 @@ export function text(max: number, required: boolean) {
   return required ? base.refine((s) => s.length > 0, { error: "required" }) : base;
 }
 
+/**
+ * The largest id, version or sequence number either store keeps: PostgreSQL's integer (SQLite's is
+ * wider). A larger number names nothing, and is refused here rather than by the database.
+ */
+export const MAX_ID = 2_147_483_647;
+
+/** Whether a bound argument (an id the page put into an action) names a row at all. */
+export const isId = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n > 0 && n <= MAX_ID;
+
+/** A positive whole number no larger than MAX_ID: an id or a version as a form or a URL sends it. */
+export const idNumber = () => z.coerce.number().int().positive().max(MAX_ID);
+
 export const id = (error: string) =>
-  z.coerce.number({ error }).int({ error }).positive({ error }).max(Number.MAX_SAFE_INTEGER, { error });
+  z.coerce.number({ error }).int({ error }).positive({ error }).max(MAX_ID, { error });
 
 export const isoDay = z.string({ error: "invalidDate" }).refine(isIsoDay, { error: "invalidDate" });
 
@@ -24,7 +36,7 @@ export const version = z.coerce
   .number({ error: "staleForm" })
   .int({ error: "staleForm" })
   .min(1, { error: "staleForm" })
-  .max(Number.MAX_SAFE_INTEGER, { error: "staleForm" });
+  .max(MAX_ID, { error: "staleForm" });
 
 /** Reads exactly the named fields of a form as strings (a multi-valued field joined with commas); anything else posted is ignored. */
 export function readForm<F extends string>(

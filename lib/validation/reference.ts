@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idNumber } from "./fields";
 import { AREA_KINDS } from "@/lib/domain/areas";
 
 /** Reference lists an admin maintains: risk areas (categories/domains), regions, units. */
@@ -14,10 +15,7 @@ const name = z
   .min(1, { error: "required" })
   .max(REFERENCE_LIMITS.name, { error: "tooLong" })
   .refine((s) => !CONTROL_CHARS.test(s), { error: "invalidCharacters" });
-const optionalId = z.union(
-  [z.literal("").transform(() => null), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)],
-  { error: "invalidChoice" },
-);
+const optionalId = z.union([z.literal("").transform(() => null), idNumber()], { error: "invalidChoice" });
 
 export const namesSchema = z.object({ nameZh: name, nameEn: name });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idNumber } from "./fields";
 import { COLOURS, RISK_STATUSES } from "@/lib/domain/colours";
 import { AREA_KINDS } from "@/lib/domain/areas";
 import { normaliseQuery } from "@/lib/domain/search";
@@ -7,7 +8,7 @@ export const REGISTER_SORTS = ["severity", "updated", "nextReview"] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
 export const PAGE_SIZE = 50;
 
-const positiveId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const positiveId = idNumber();
 
 /**
  * Each register URL parameter on its own, so one bad value drops only itself. Area, region and

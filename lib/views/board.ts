@@ -81,13 +81,18 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
         ? await listBoardChanges(db, { after: new Date(sinceMs!), upto: asOfMs === null ? now : new Date(asOfMs) })
         : { events: [], total: 0, capped: false };
       const [names, codes] = found.events.length
-        ? [await nameMaps(db, frame.locale), await mapRiskCodes(db, found.events.map((e) => e.riskId))]
+        ? [
+            await nameMaps(db, frame.locale),
+            await mapRiskCodes(
+              db,
+              found.events.map((e) => e.riskId),
+            ),
+          ]
         : [null, new Map<number, string>()];
       return { ...found, names, codes };
     },
     /** Today's daily reporting for the strip on top (the present board only). */
-    reporting: async () =>
-      (await dayReporting(db, { day: today, nowMs: now.getTime(), locale: frame.locale })).strip,
+    reporting: async () => (await dayReporting(db, { day: today, nowMs: now.getTime(), locale: frame.locale })).strip,
     /** The query that reproduces this board (for the PDF link and meeting mode). */
     query: new URLSearchParams([
       ...(view === "matrix" ? [["view", "matrix"]] : []),

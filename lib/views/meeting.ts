@@ -10,6 +10,7 @@ import { CITY_TIME_ZONE } from "@/lib/config";
 import { clockInZone, dayInZone } from "@/lib/domain/dates";
 import { boardFromSummary, canEditMeeting } from "@/lib/domain/meetings";
 import { loadBoardFrame } from "./board-frame";
+import { isId } from "@/lib/validation/fields";
 
 /**
  * Everything one meeting's page shows, read once: the record, the board at the meeting's time
@@ -18,7 +19,7 @@ import { loadBoardFrame } from "./board-frame";
  * user may do with it. Undefined when there is no such meeting.
  */
 export async function loadMeetingView(db: Db, p: { id: number; user: CurrentUser; now: Date; locale: string }) {
-  const m = Number.isSafeInteger(p.id) && p.id > 0 ? await getMeeting(db, p.id) : undefined;
+  const m = isId(p.id) ? await getMeeting(db, p.id) : undefined;
   if (!m) return undefined;
   const open = canEditMeeting(m);
   const board = m.snapshot

@@ -29,7 +29,7 @@ import { ctx, resetRequest, run } from "../support/request-context";
  */
 let fixture: Fixture;
 let copy: Awaited<ReturnType<typeof openCopy>>;
-beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
+beforeAll(async () => void (fixture = await buildTemplate()), 120_000);
 beforeEach(async () => {
   resetRequest();
   copy = await openCopy(fixture);
@@ -72,7 +72,7 @@ describe("pages: where each kind of caller is sent", () => {
     await signInAs(copy.db, fixture.users.leader, { pendingTotp: true });
     expect(await page("risk.read")).toEqual({ redirect: "/login/verify" });
     ctx.cookies.clear();
-    await copy.run("UPDATE users SET must_change_password = 1 WHERE id = ?", fixture.users.officer);
+    await copy.run("UPDATE users SET must_change_password = true WHERE id = ?", fixture.users.officer);
     await signInAs(copy.db, fixture.users.officer);
     expect(await page("risk.read")).toEqual({ redirect: "/account/password" });
   });

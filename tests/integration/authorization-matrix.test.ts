@@ -112,16 +112,19 @@ const riskForm = (f: Fixture, over: Record<string, string> = {}) =>
   });
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const RECORDERS: Caller[] = ["officer", "officerOut", "leader"];
-/** An open meeting (id 1, held yesterday) with a task (id 1) for the officer's unit, 市住房和城乡建设局. */
+/**
+ * An open meeting (id 1, held yesterday) with a task (id 1) for the officer's unit, 市住房和城乡建设局.
+ * The ids are the tables' first (no explicit id: PostgreSQL's identity would not follow one).
+ */
 const withMeeting = async (db: Copy, f: Fixture) => {
   await db.run(
-    `INSERT INTO meetings (id, type, title, held_at, chair, attendees, created_by, created_at) VALUES (1, 'dispatch', '调度会', ?, '局长', '[]', ?, ?)`,
+    `INSERT INTO meetings (type, title, held_at, chair, attendees, created_by, created_at) VALUES ('dispatch', '调度会', ?, '局长', '[]', ?, ?)`,
     Date.now() - 86_400_000,
     f.users.leader,
     Date.now() - 86_400_000,
   );
   await db.run(
-    "INSERT INTO meeting_tasks (id, meeting_id, unit_id, title, due_date) VALUES (1, 1, ?, '排查燃气管网', '2099-01-01')",
+    "INSERT INTO meeting_tasks (meeting_id, unit_id, title, due_date) VALUES (1, ?, '排查燃气管网', '2099-01-01')",
     f.unitId["U-ZJJ"],
   );
 };

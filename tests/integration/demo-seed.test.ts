@@ -61,7 +61,7 @@ describe("the demo city", () => {
     // Every daily report row points at its own event.
     expect(
       await t.get(
-        "SELECT count(*) AS n FROM daily_reports d LEFT JOIN risk_events e ON e.seq = d.event_seq WHERE e.action IS NOT 'report.file'",
+        "SELECT count(*) AS n FROM daily_reports d LEFT JOIN risk_events e ON e.seq = d.event_seq WHERE e.action IS DISTINCT FROM 'report.file'",
       ),
     ).toEqual({ n: 0 });
   });

@@ -95,7 +95,7 @@ describe("history export (CSV)", () => {
 
   it("reports a database that differs at the export's last sequence", async () => {
     const text = await exportText();
-    await t.exec("DROP TRIGGER risk_events_no_update");
+    await t.dropHistoryGuards();
     await t.run("UPDATE risk_events SET hash = 'x' WHERE seq = (SELECT max(seq) FROM risk_events)");
     expect(await verifyExport(chunksOf(text), await t.snap())).toMatchObject({ ok: false, problem: "database" });
   });

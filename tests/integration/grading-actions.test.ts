@@ -14,7 +14,7 @@ import { resetRequest, run } from "../support/request-context";
 /** The grading steps through their server actions, as the officer's browser calls them. */
 let fixture: Fixture;
 let copy: Awaited<ReturnType<typeof openCopy>>;
-beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
+beforeAll(async () => void (fixture = await buildTemplate()), 120_000);
 beforeEach(async () => {
   resetRequest();
   copy = await openCopy(fixture);

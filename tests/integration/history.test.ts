@@ -75,7 +75,7 @@ const fromScratch = async (at: number) =>
     })),
   );
 /** What an attacker with the file and a SQLite shell would do first: remove the guard triggers. */
-const dropGuards = async () => await t.exec("DROP TRIGGER risk_events_no_update; DROP TRIGGER risk_events_no_delete;");
+const dropGuards = () => t.dropHistoryGuards();
 
 describe("the history's hash chain", () => {
   it("verifies a real history: N events and the head hash", async () => {
@@ -226,7 +226,7 @@ describe("the history replays to the current register", () => {
     }));
     const replayed = replay(new Map(), events);
     const current = (await t.all(
-      "SELECT id AS riskId, area_id AS areaId, region_id AS regionId, colour, status FROM risks",
+      'SELECT id AS "riskId", area_id AS "areaId", region_id AS "regionId", colour, status FROM risks',
     )) as Array<{ riskId: number }>;
     expect(replayed.size).toBe(current.length);
     for (const row of current) expect(replayed.get(row.riskId)).toEqual(row);

@@ -255,25 +255,28 @@ const ACTIONS: Record<string, Case> = {
 
 let fixture: Fixture;
 let copy: Awaited<ReturnType<typeof openCopy>> | undefined;
-beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
+beforeAll(async () => void (fixture = await buildTemplate()), 120_000);
 afterEach(async () => {
   await copy?.cleanup();
   copy = undefined;
 });
 
-/** One fresh database per generated call, the caller signed in, and a meeting and task to aim at. */
+/**
+ * One fresh database per generated call, the caller signed in, and a meeting and task to aim at
+ * (each its table's first row, id 1: no explicit id, which PostgreSQL's identity would not follow).
+ */
 async function fresh(as: Caller) {
   await copy?.cleanup();
   resetRequest();
   copy = await openCopy(fixture);
   await copy.run(
-    `INSERT INTO meetings (id, type, title, held_at, chair, attendees, created_by, created_at) VALUES (1, 'dispatch', '调度会', ?, '局长', '[]', ?, ?)`,
+    `INSERT INTO meetings (type, title, held_at, chair, attendees, created_by, created_at) VALUES ('dispatch', '调度会', ?, '局长', '[]', ?, ?)`,
     Date.now() - 86_400_000,
     fixture.users.leader,
     Date.now() - 86_400_000,
   );
   await copy.run(
-    "INSERT INTO meeting_tasks (id, meeting_id, unit_id, title, due_date) VALUES (1, 1, ?, '排查', '2099-01-01')",
+    "INSERT INTO meeting_tasks (meeting_id, unit_id, title, due_date) VALUES (1, ?, '排查', '2099-01-01')",
     fixture.unitId["U-ZJJ"],
   );
   await signInAs(copy.db, fixture.users[as]);

@@ -17,7 +17,7 @@ import { resetRequest } from "../support/request-context";
  */
 let fixture: Fixture;
 let copy: Awaited<ReturnType<typeof openCopy>> | undefined;
-beforeAll(async () => void (fixture = await buildTemplate()), 30_000);
+beforeAll(async () => void (fixture = await buildTemplate()), 120_000);
 afterEach(async () => {
   await copy?.cleanup();
   copy = undefined;

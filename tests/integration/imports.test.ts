@@ -65,7 +65,7 @@ describe("register import", () => {
       await count("SELECT count(*) FROM risks WHERE title = '榆阳区加油站油气回收风险' AND colour = 'orange'"),
     ).toBe(1);
     expect(
-      await count("SELECT count(*) FROM risks WHERE code = ? AND colour = 'red' AND ack_pending = 1", target.code),
+      await count("SELECT count(*) FROM risks WHERE code = ? AND colour = 'red' AND ack_pending = true", target.code),
     ).toBe(1);
     // create + (title update, grade) — every one by the importer, naming the file.
     const added = await t.all(

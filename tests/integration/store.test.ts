@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { rawValue } from "@/db/raw";
 import { openDatabase } from "@/db/sqlite/connection";
 import { applyMigrations } from "@/db/migrate";
 import { seedDemoRegister, seedReference } from "@/db/seed";
@@ -34,7 +36,14 @@ describe("migrations and seed", () => {
     expect(await t.get("SELECT name_zh FROM areas WHERE code = 'S03'")).toEqual({ name_zh: "城镇燃气(改)" });
   });
 
-  it("opens connections in WAL with foreign keys and full sync", () => {
+  it("opens connections in WAL with foreign keys and full sync (SQLite), snapshots as repeatable reads (PostgreSQL)", async () => {
+    if (!t.sqlite) {
+      const snap = await t.snap();
+      expect(await rawValue(snap, sql`SHOW transaction_isolation`)).toBe("repeatable read");
+      expect(await rawValue(snap, sql`SHOW transaction_read_only`)).toBe("on");
+      expect(await rawValue(t.db, sql`SHOW synchronous_commit`)).toBe("on");
+      return;
+    }
     const c = openDatabase(t.file);
     expect(c.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(c.pragma("foreign_keys", { simple: true })).toBe(1);
@@ -54,17 +63,26 @@ describe("database guards", () => {
   });
 
   it("refuses impossible colours, statuses and dangling references", async () => {
-    await expect(t.run("UPDATE risks SET colour = 'purple'")).rejects.toThrow(/CHECK/);
-    await expect(t.run("UPDATE risks SET status = 'gone'")).rejects.toThrow(/CHECK/);
-    await expect(t.run("UPDATE risks SET area_id = 9999")).rejects.toThrow(/FOREIGN KEY/);
+    // SQLite says "CHECK constraint failed"; PostgreSQL "violates check constraint".
+    await expect(t.run("UPDATE risks SET colour = 'purple'")).rejects.toThrow(/check constraint/i);
+    await expect(t.run("UPDATE risks SET status = 'gone'")).rejects.toThrow(/check constraint/i);
+    await expect(t.run("UPDATE risks SET area_id = 9999")).rejects.toThrow(/foreign key/i);
   });
 
   it("keeps both search indexes in step with title edits", async () => {
     const id = ((await t.get("SELECT id FROM risks LIMIT 1")) as { id: number }).id;
     await t.run("UPDATE risks SET title = '独一无二的测试标题' WHERE id = ?", id);
-    const tri = await t.all("SELECT rowid FROM risk_search WHERE risk_search MATCH ?", '"一无二的"');
-    const bi = await t.all("SELECT rowid FROM risk_bigrams WHERE risk_bigrams MATCH ?", '"测试"');
-    expect(tri).toEqual([{ rowid: id }]);
-    expect(bi).toEqual([{ rowid: id }]);
+    if (t.sqlite) {
+      const tri = await t.all("SELECT rowid FROM risk_search WHERE risk_search MATCH ?", '"一无二的"');
+      const bi = await t.all("SELECT rowid FROM risk_bigrams WHERE risk_bigrams MATCH ?", '"测试"');
+      expect(tri).toEqual([{ rowid: id }]);
+      expect(bi).toEqual([{ rowid: id }]);
+    } else {
+      // PostgreSQL: generated columns under a trigram index and a character-pair index.
+      const tri = await t.all("SELECT id FROM risks WHERE search_text ILIKE ?", "%一无二的%");
+      const bi = await t.all("SELECT id FROM risks WHERE search_bigrams @> ARRAY[?]::text[]", "测试");
+      expect(tri).toEqual([{ id }]);
+      expect(bi).toEqual([{ id }]);
+    }
   });
 });

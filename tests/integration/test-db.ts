@@ -19,10 +19,17 @@ import { createPgDatabase, pgRawClient } from "../support/pg-test-db";
  */
 export async function createTestDb({ referenceAt = new Date() }: { referenceAt?: Date } = {}) {
   if (DIALECT === "pg") {
+    // A PostgreSQL store keeps its checkpoint key and receipts in SISE_DATA_DIR: each test gets a
+    // folder of its own there, as each SQLite test has one beside its file.
+    const dir = mkdtempSync(join(tmpdir(), "sise-test-"));
+    process.env.SISE_DATA_DIR = dir;
     const { url, drop } = await createPgDatabase(process.env.DATABASE_URL!);
     const db = openDb(url);
     await seedReference(db, referenceAt);
-    return withRawPg(db, url, drop);
+    return withRawPg(db, url, async () => {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
   }
   const dir = mkdtempSync(join(tmpdir(), "sise-test-"));
   const file = join(dir, "sise.db");
@@ -48,6 +55,25 @@ type Helpers = {
   unitId: Record<string, number>;
   cleanup: () => Promise<void>;
 };
+
+/**
+ * What an attacker with the database and a shell would do, in each store's words: the tests of the
+ * chain's verification and of the checkpoints' receipts tamper through these.
+ */
+function tampering(how: {
+  drop: () => Promise<void>;
+  without: (change: () => Promise<void>) => Promise<void>;
+  setHighestSeq: (seq: number) => Promise<void>;
+}) {
+  return {
+    /** Removes the guards against UPDATE and DELETE on the history, for good. */
+    dropHistoryGuards: how.drop,
+    /** Runs `change` with every trigger on the history out of the way, then puts them back. */
+    withoutHistoryTriggers: how.without,
+    /** Sets the history's sequence, as if the highest rows had never been issued. */
+    setHighestSeq: how.setHighestSeq,
+  };
+}
 
 async function idsOf(all: Helpers["all"]) {
   const ids = async (table: string) =>
@@ -99,6 +125,22 @@ export function withRaw(db: Db, file: string, remove: () => void) {
         .pluck()
         .get(...args) as T,
     exec: async (sql: string) => void sqlite.exec(sql),
+    ...tampering({
+      drop: async () => void sqlite.exec("DROP TRIGGER risk_events_no_update; DROP TRIGGER risk_events_no_delete;"),
+      async without(change) {
+        const saved = sqlite
+          .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'risk_events'")
+          .all() as Array<{ name: string; sql: string }>;
+        for (const tr of saved) sqlite.exec(`DROP TRIGGER "${tr.name}"`);
+        try {
+          await change();
+        } finally {
+          for (const tr of saved) sqlite.exec(tr.sql);
+        }
+      },
+      setHighestSeq: async (seq) =>
+        void sqlite.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'risk_events'").run(seq),
+    }),
     areaId: ids("areas"),
     regionId: ids("regions"),
     unitId: ids("units"),
@@ -125,7 +167,35 @@ export async function withRawPg(db: Db, url: string, drop: () => Promise<void>) 
     run: raw.run,
     value: raw.value,
     exec: raw.exec,
+    ...tampering({
+      // DDL on PostgreSQL waits for every open transaction that read the table: the test's own
+      // snapshots are closed first (the tampering happens between reads, as an attacker's would).
+      async drop() {
+        closeAll();
+        await raw.exec(
+          "DROP TRIGGER risk_events_no_update ON risk_events; DROP TRIGGER risk_events_no_delete ON risk_events",
+        );
+      },
+      async without(change) {
+        closeAll();
+        await raw.exec("ALTER TABLE risk_events DISABLE TRIGGER USER");
+        try {
+          await change();
+        } finally {
+          await raw.exec("ALTER TABLE risk_events ENABLE TRIGGER USER");
+        }
+      },
+      // is_called = true: the next insert takes seq + 1, as SQLite's AUTOINCREMENT would.
+      setHighestSeq: async (seq) =>
+        void (await raw.get("SELECT setval(pg_get_serial_sequence('risk_events', 'seq'), ?, true)", seq)),
+    }),
     ...(await idsOf(raw.all)),
+    /** Closes the connections and keeps the database (a template other tests copy). */
+    async detach() {
+      closeAll();
+      await raw.close();
+      await db.close();
+    },
     async cleanup() {
       closeAll();
       await raw.close();

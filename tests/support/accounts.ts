@@ -94,7 +94,7 @@ export async function buildTemplate() {
   const image = t.sqlite ? t.sqlite.serialize() : null;
   const template = t.sqlite ? null : t.file;
   if (t.sqlite) await t.cleanup();
-  else await t.db.close();
+  else if ("detach" in t) await t.detach();
   const fixture = {
     image,
     template,

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { withDatabase } from "@/db/pg/backup";
 
 /**
@@ -7,7 +8,7 @@ import { withDatabase } from "@/db/pg/backup";
  * test's database is a copy of a template that tests/support/pg-global-setup.ts migrated once
  * (CREATE DATABASE … TEMPLATE, a file copy on the server: about a tenth of a second).
  */
-export const templateName = () => process.env.SISE_TEST_PG_TEMPLATE ?? "sise_test_template";
+export const templateName = () => inject("pgTemplate");
 
 export async function createPgDatabase(
   baseUrl: string,

@@ -4,7 +4,7 @@ import { COLOUR_SWATCH, COLOURS, compareSeverityDesc, SEVERITY } from "@/lib/dom
 import { contrastRatio } from "@/lib/domain/contrast";
 import { addDays, dayInZone, isIsoDay } from "@/lib/domain/dates";
 import { defaultNextReview, isReviewOverdue } from "@/lib/domain/review";
-import { codeFromParam, formatRiskCode, nextRiskCode, parseRiskCode } from "@/lib/domain/risk-code";
+import { codeFromParam, formatRiskCode, nextRiskCode, parseRiskCode, riskCodeOf } from "@/lib/domain/risk-code";
 import { checkNextReview, reasonRequired } from "@/lib/domain/risk-rules";
 import { bigramText, ftsPhrase, isBigramTerm, likeContains, queryTerms } from "@/lib/domain/search";
 
@@ -87,6 +87,15 @@ describe("risk codes", () => {
   it("reads a URL segment, refusing malformed percent-encoding", () => {
     expect(codeFromParam("YL-2026-00001")).toBe("YL-2026-00001");
     expect(codeFromParam("%E0%A4%A")).toBeNull();
+    // A NUL, a newline or a page of text is no code: it names nothing, on either store.
+    expect(codeFromParam("YL%00")).toBeNull();
+    expect(codeFromParam("YL%0A2026")).toBeNull();
+    expect(codeFromParam("Y".repeat(65))).toBeNull();
+    expect(codeFromParam("")).toBeNull();
+  });
+  it("takes as a code only a short string without control characters", () => {
+    expect(riskCodeOf("甲-2026-00001")).toBe("甲-2026-00001");
+    for (const bad of [undefined, 42, "\u0000", "a\u007Fb", "x".repeat(65), ""]) expect(riskCodeOf(bad)).toBeNull();
   });
   it("continues the year's sequence and restarts in a new year", () => {
     expect(nextRiskCode("YL", 2026, "YL-2026-00041")).toBe("YL-2026-00042");

@@ -5,6 +5,7 @@ import { parseRegisterQuery, registerSearch, searchParamsRecord } from "@/lib/va
 import { validateRiskDetails } from "@/lib/validation/risk";
 import { validateGrading } from "@/lib/validation/grading";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/grading";
+import { idNumber, isId, MAX_ID } from "@/lib/validation/fields";
 
 const valid = {
   title: "神木市城镇燃气管网老化风险",
@@ -16,6 +17,16 @@ const valid = {
   coUnitIds: "5,3,5",
   reason: "",
 };
+
+describe("ids", () => {
+  it("takes as an id only a whole number both stores can hold (PostgreSQL's integer)", () => {
+    expect(isId(1) && isId(MAX_ID)).toBe(true);
+    for (const bad of [0, -1, 1.5, MAX_ID + 1, Number.MAX_SAFE_INTEGER, NaN, "1", null]) expect(isId(bad)).toBe(false);
+    expect(idNumber().safeParse("2147483647").success).toBe(true);
+    expect(idNumber().safeParse("2147483648").success).toBe(false);
+    expect(validateRiskDetails({ ...valid, areaId: "9007199254740991" }).ok).toBe(false);
+  });
+});
 
 describe("risk details schema", () => {
   it("accepts a complete risk, coerces ids and de-duplicates co-operating units", () => {

@@ -13,12 +13,13 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { loadMeetingView } from "@/lib/views/meeting";
 import { addCorrectionAction, addDecisionAction, addDiscussedAction, addTaskAction } from "../actions/meeting-items";
 import { closeMeetingAction, updateMeetingAction } from "../actions/meeting-record";
+import { isId } from "@/lib/validation/fields";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = Number((await params).id);
-  const m = Number.isSafeInteger(id) ? await getMeeting(getDb(), id) : undefined;
+  const m = isId(id) ? await getMeeting(getDb(), id) : undefined;
   return { title: m?.title ?? (await getTranslations("meetings"))("title") };
 }
 

@@ -7,7 +7,7 @@ import { addCorrection, addDecision, addDiscussedRisk, addTask } from "@/db/muta
 import type { MeetingWrite } from "@/db/mutations/meetings";
 import { mapRiskIdsByCode } from "@/db/queries/risks";
 import { authorize, deniedState, type Authorized } from "@/lib/auth/guard";
-import { readForm } from "@/lib/validation/fields";
+import { isId, readForm } from "@/lib/validation/fields";
 import { keysToRuleErrors, type FormState } from "@/lib/validation/form-state";
 import {
   LIMITS_BY_FIELD,
@@ -31,7 +31,7 @@ async function itemAction<T extends object>(
 ): Promise<FormState> {
   const auth = await authorize("meeting.record");
   if (!auth.ok) return deniedState(auth);
-  if (!Number.isSafeInteger(meetingId)) return { ok: false, message: { key: "form.failed" } };
+  if (!isId(meetingId)) return { ok: false, message: { key: "form.failed" } };
   const values = readForm(formData, keys);
   const parsed = schema.safeParse(values);
   if (!parsed.success)

@@ -12,12 +12,12 @@ import { CITY_TIME_ZONE } from "@/lib/config";
 import { instantInZone } from "@/lib/domain/dates";
 import { cellsOfBoard } from "@/lib/domain/trend";
 import { keysToRuleErrors, type FormState } from "@/lib/validation/form-state";
-import { readForm } from "@/lib/validation/fields";
+import { idNumber, isId, readForm } from "@/lib/validation/fields";
 import { LIMITS_BY_FIELD, meetingSchema, splitAttendees } from "@/lib/validation/meeting";
 import { refusal } from "./result";
 
 const FIELDS = ["type", "title", "day", "time", "chair", "attendees", "notes"] as const;
-const versionSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const versionSchema = idNumber();
 
 function parseHeader(formData: FormData) {
   const values = readForm(formData, FIELDS);
@@ -57,7 +57,7 @@ export async function updateMeetingAction(id: number, _prev: FormState, formData
   const auth = await authorize("meeting.record");
   if (!auth.ok) return deniedState(auth);
   const version = versionSchema.safeParse(formData.get("version"));
-  if (!Number.isSafeInteger(id) || !version.success) return { ok: false, message: { key: "form.failed" } };
+  if (!isId(id) || !version.success) return { ok: false, message: { key: "form.failed" } };
   const parsed = parseHeader(formData);
   if (!parsed.ok) return parsed.state;
   const result = await updateMeeting(getDb(), {
@@ -81,7 +81,7 @@ export async function closeMeetingAction(id: number, _prev: FormState, formData:
   const auth = await authorize("meeting.record");
   if (!auth.ok) return deniedState(auth);
   const version = versionSchema.safeParse(formData.get("version"));
-  if (!Number.isSafeInteger(id) || !version.success) return { ok: false, message: { key: "form.failed" } };
+  if (!isId(id) || !version.success) return { ok: false, message: { key: "form.failed" } };
   const db = getDb();
   const heldAt = await getMeetingHeldAt(db, id);
   if (!heldAt) return refusal({ ok: false, error: "notFound" });

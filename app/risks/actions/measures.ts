@@ -1,13 +1,12 @@
 "use server";
 
-import { z } from "zod";
 import { addMeasure, updateMeasure } from "@/db/mutations/measures";
 import type { FormState } from "@/lib/validation/form-state";
-import { readForm } from "@/lib/validation/fields";
+import { idNumber, readForm } from "@/lib/validation/fields";
 import { MEASURE_FIELDS, parseMeasure } from "@/lib/validation/workflow";
 import { finish, invalid, authorizeRiskStep, type Step } from "./risk-step";
 
-const measureId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const measureId = idNumber();
 
 async function saveMeasure(code: string, id: number | null, formData: FormData): Promise<FormState> {
   const values = readForm(formData, MEASURE_FIELDS);

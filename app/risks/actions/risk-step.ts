@@ -2,6 +2,7 @@ import "server-only";
 import { getLocale } from "next-intl/server";
 import { getDb, type Db } from "@/db/client";
 import type { WriteResult } from "@/db/mutations/risk-write";
+import { riskCodeOf } from "@/lib/domain/risk-code";
 import { getRiskByCode, listRiskEventsSince, type RiskDetail } from "@/db/queries/risks";
 import { getSettings } from "@/db/queries/settings";
 import { afterWrite } from "@/lib/actions/after-write";
@@ -38,7 +39,8 @@ export async function authorizeRiskStep(
   const auth = await authorize(permission);
   if (!auth.ok) return { ok: false, state: deniedState(auth) };
   const db = getDb();
-  const found = typeof code === "string" ? await getRiskByCode(db, { code }) : undefined;
+  const key = riskCodeOf(code);
+  const found = key === null ? undefined : await getRiskByCode(db, { code: key });
   if (!found) return { ok: false, state: { ok: false, message: { key: "risk.notFound" }, values } };
   // Outside the officer's scope the risk is read-only, whatever the form says.
   if (permission === "risk.edit" && !canChangeRisk(auth.user, "risk.edit", found.risk)) {

@@ -7,12 +7,13 @@ import { completeTask } from "@/db/mutations/meetings";
 import { authorize, deniedState } from "@/lib/auth/guard";
 import { keysToRuleErrors, type FormState } from "@/lib/validation/form-state";
 import { MEETING_LIMITS, taskDoneSchema } from "@/lib/validation/meeting";
+import { isId } from "@/lib/validation/fields";
 
 /** The responsible unit reports a follow-up task done, saying what was done. */
 export async function completeTaskAction(taskId: number, _prev: FormState, formData: FormData): Promise<FormState> {
   const auth = await authorize("task.complete");
   if (!auth.ok) return deniedState(auth);
-  if (!Number.isSafeInteger(taskId)) return { ok: false, message: { key: "form.failed" } };
+  if (!isId(taskId)) return { ok: false, message: { key: "form.failed" } };
   const note = typeof formData.get("note") === "string" ? (formData.get("note") as string) : "";
   const parsed = taskDoneSchema.safeParse({ note });
   if (!parsed.success)

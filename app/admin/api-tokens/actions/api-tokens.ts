@@ -7,6 +7,7 @@ import { issueApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
 import { listAreas, listRegions } from "@/db/queries/reference";
 import { authorize, deniedState } from "@/lib/auth/guard";
 import type { FormState } from "@/lib/validation/form-state";
+import { isId } from "@/lib/validation/fields";
 
 const idList = z
   .array(
@@ -62,7 +63,7 @@ export async function issueApiTokenAction(
 export async function revokeApiTokenAction(id: number, _prev: FormState, _formData: FormData): Promise<FormState> {
   const auth = await authorize("users.manage");
   if (!auth.ok) return deniedState(auth);
-  if (!Number.isSafeInteger(id) || id <= 0) return { ok: false, message: { key: "form.failed" } };
+  if (!isId(id)) return { ok: false, message: { key: "form.failed" } };
   const done = await revokeApiToken(getDb(), { id, actor: auth.actor, now: new Date() });
   revalidatePath("/admin/api-tokens");
   return done

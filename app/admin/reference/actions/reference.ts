@@ -14,9 +14,10 @@ import {
   REFERENCE_TABLES,
   referenceFormValues,
 } from "@/lib/validation/reference";
+import { MAX_ID } from "@/lib/validation/fields";
 
 const tableSchema = z.enum(REFERENCE_TABLES);
-const idSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const idSchema = z.number().int().positive().max(MAX_ID);
 const LIMITS = { code: REFERENCE_LIMITS.code, nameZh: REFERENCE_LIMITS.name, nameEn: REFERENCE_LIMITS.name };
 const ERROR_FIELD = { codeTaken: "code", badParent: "parentId", kindRequired: "kind" } as const;
 

@@ -12,6 +12,7 @@ import { resetPasswordAction, resetTotpAction, setActiveAction } from "../action
 import { updateUserAction } from "../actions/update-user";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ISLAND_MESSAGES } from "@/components/i18n/island-messages";
+import { isId } from "@/lib/validation/fields";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -23,7 +24,7 @@ export default async function EditUserPage({ params }: Props) {
   const me = await requirePageUser("users.manage", "/admin/users");
   const id = Number((await params).id);
   const db = getDb();
-  const user = Number.isSafeInteger(id) && id > 0 ? await getUser(db, { id }) : undefined;
+  const user = isId(id) ? await getUser(db, { id }) : undefined;
   if (!user) notFound();
   const { roles, scope, unitIds } = await getPrincipal(db, { userId: id });
   const [t, locale, format] = [await getTranslations("admin"), await getLocale(), await getFormatter()];

@@ -8,13 +8,14 @@ import { authorize, deniedState } from "@/lib/auth/guard";
 import { hashPassword } from "@/lib/auth/password";
 import { temporaryPassword } from "@/lib/auth/temporary-password";
 import type { FormState } from "@/lib/validation/form-state";
+import { isId } from "@/lib/validation/fields";
 
 /** Admin resets a password: a one-time password is shown once, every session of the user ends. */
 export async function resetPasswordAction(userId: number, _prev: FormState): Promise<FormState> {
   const auth = await authorize("users.manage");
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
-  const user = Number.isSafeInteger(userId) ? await getUser(db, { id: userId }) : undefined;
+  const user = isId(userId) ? await getUser(db, { id: userId }) : undefined;
   if (!user) return { ok: false, message: { key: "admin.userNotFound" } };
   const password = temporaryPassword();
   await setPassword(db, {
@@ -33,7 +34,7 @@ export async function setActiveAction(userId: number, active: boolean, _prev: Fo
   const auth = await authorize("users.manage");
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
-  const user = Number.isSafeInteger(userId) ? await getUser(db, { id: userId }) : undefined;
+  const user = isId(userId) ? await getUser(db, { id: userId }) : undefined;
   if (!user || typeof active !== "boolean") return { ok: false, message: { key: "admin.userNotFound" } };
   if (!active && user.id === auth.user.id) return { ok: false, message: { key: "admin.notYourself" } };
   if (
@@ -54,9 +55,7 @@ export async function resetTotpAction(userId: number, _prev: FormState): Promise
   const auth = await authorize("users.manage");
   if (!auth.ok) return deniedState(auth);
   const db = getDb();
-  const result = Number.isSafeInteger(userId)
-    ? await disableTotp(db, { userId, actor: auth.actor, now: new Date() })
-    : { ok: false };
+  const result = isId(userId) ? await disableTotp(db, { userId, actor: auth.actor, now: new Date() }) : { ok: false };
   if (!result.ok) return { ok: false, message: { key: "admin.userNotFound" } };
   revalidatePath(`/admin/users/${userId}`);
   return { ok: true, message: { key: "admin.totpReset" } };

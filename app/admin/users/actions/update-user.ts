@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { updateUserAccess } from "@/db/mutations/users";
 import { countOtherActiveAdmins } from "@/db/queries/users";
@@ -9,8 +8,9 @@ import { authorize, deniedState } from "@/lib/auth/guard";
 import { keysToRuleErrors, type FormState } from "@/lib/validation/form-state";
 import { AUTH_LIMITS, flatten, userAccessSchema, userFormValues } from "@/lib/validation/auth";
 import { checkAccess } from "./check-access";
+import { idNumber, isId } from "@/lib/validation/fields";
 
-const versionSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const versionSchema = idNumber();
 
 /** Admin changes a user's name, roles and scope, from the version the form was loaded at. */
 export async function updateUserAction(userId: number, _prev: FormState, formData: FormData): Promise<FormState> {
@@ -19,7 +19,7 @@ export async function updateUserAction(userId: number, _prev: FormState, formDat
   const raw = userFormValues(formData);
   const version = versionSchema.safeParse(formData.get("version"));
   const parsed = userAccessSchema.safeParse(raw);
-  if (!Number.isSafeInteger(userId) || !version.success) return { ok: false, message: { key: "form.failed" } };
+  if (!isId(userId) || !version.success) return { ok: false, message: { key: "form.failed" } };
   if (!parsed.success) {
     return {
       ok: false,
