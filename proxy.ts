@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isStoreDown } from "@/db/health";
 import { isHttps, isSameOrigin } from "@/lib/auth/request-info";
+import { unavailableResponse } from "@/lib/http/unavailable";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security/headers";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
@@ -10,13 +12,22 @@ import zh from "@/messages/zh-CN.json";
  * other security headers. It authorizes nothing — every page, action and route handler checks the
  * session itself — with one exception at the door: a POST to a page (a server action) from another
  * site is refused here, in words and with a 403, before Next's own check would answer it with a 500.
+ * And while the database cannot be reached (db/health.ts), everything but the health check is
+ * answered here with a translated 503 (lib/http/unavailable.ts) instead of failing one by one.
  */
 export function proxy(request: NextRequest) {
   // 128 random bits, 24 characters: the nonce is written into every script tag of the page.
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const headers = securityHeaders({ https: isHttps(request.headers) });
-  const isAction = request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/");
+  const { pathname } = request.nextUrl;
+  if (isStoreDown() && pathname !== "/api/health")
+    return unavailableResponse({
+      locale: request.cookies.get("NEXT_LOCALE")?.value,
+      wantsPage: (request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/"),
+      headers: { "Content-Security-Policy": csp, ...headers },
+    });
+  const isAction = request.method === "POST" && !pathname.startsWith("/api/");
   if (isAction && !isSameOrigin(request.headers, request.url)) {
     const words = request.cookies.get("NEXT_LOCALE")?.value === "en" ? en : zh;
     return new NextResponse(words.auth.crossSite, {

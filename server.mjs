@@ -10,6 +10,9 @@
  *   before any of Sise's code runs; they are answered by the translated "not found" page instead.
  * - A baseline of security headers on every response, static files and 404s included; pages and
  *   routes replace the CSP with their own per-request nonce (proxy.ts).
+ * - A 500 while the database is out of reach (db/health.ts, shared through globalThis) goes out as
+ *   503 with Retry-After: the request failed because of the outage, and a load balancer or client
+ *   should try again, not report a bug. (The proxy answers the requests that come after it.)
  */
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -48,6 +51,10 @@ function decodable(url = "/") {
   }
 }
 
+/** @returns {boolean} */
+const storeDown = () =>
+  /** @type {{ siseStoreHealth?: { downSince: number | null } }} */ (globalThis).siseStoreHealth?.downSince != null;
+
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -57,6 +64,15 @@ const server = createServer((req, res) => {
   if (!(Number.isInteger(trustedProxies) && trustedProxies > 0)) for (const h of FORWARDED) delete req.headers[h];
   if (!decodable(req.url)) req.url = "/risks/invalid-risk-code";
   for (const [name, value] of Object.entries(BASELINE)) res.setHeader(name, value);
+  const writeHead = res.writeHead;
+  // Node writes implicit headers through writeHead too, so this sees every status.
+  res.writeHead = function (status, ...rest) {
+    if (status === 500 && storeDown()) {
+      res.setHeader("Retry-After", "10");
+      return writeHead.call(this, 503, ...rest);
+    }
+    return writeHead.call(this, status, ...rest);
+  };
   void handle(req, res);
 });
 // An idle kept-alive connection is closed only after a proxy in front (nginx keeps its upstream

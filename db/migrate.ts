@@ -2,10 +2,13 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
+import { sql } from "drizzle-orm";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import pg from "pg";
 import { sealHistory } from "./history/seal";
 import { MIGRATE_LOCK } from "./pg/locks";
+import { rawValue } from "./raw";
 import { internalsOf } from "./sqlite/store";
 import type { Db } from "./store";
 
@@ -32,4 +35,22 @@ export async function applyMigrations(db: Db, folder?: string): Promise<void> {
     }
   }
   await sealHistory(db);
+}
+
+/**
+ * How many of the committed migrations the store has not had yet (drizzle applies, in order, those
+ * newer than the last one recorded): 0 for a store at this version of Sise.
+ */
+export async function pendingMigrations(db: Db): Promise<number> {
+  const journal = JSON.parse(readFileSync(resolve(`drizzle/${db.dialect}/meta/_journal.json`), "utf8")) as {
+    entries: Array<{ when: number }>;
+  };
+  const table = db.dialect === "pg" ? "drizzle.__drizzle_migrations" : "__drizzle_migrations";
+  let last = 0;
+  try {
+    last = Number(await rawValue(db, sql`SELECT max(created_at) FROM ${sql.raw(table)}`)) || 0;
+  } catch {
+    last = 0; // never migrated: no table yet
+  }
+  return journal.entries.filter((e) => e.when > last).length;
 }

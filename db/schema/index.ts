@@ -34,6 +34,7 @@ export const {
   meetingDecisions,
   meetingTasks,
   meetingCorrections,
+  scheduledRuns,
 } = active;
 
 export type {

@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   uniqueIndex,
+  varchar,
 } from "drizzle-orm/pg-core";
 import { epochMs, jsonText } from "./pg-types";
 import { COLOURS, RISK_STATUSES } from "../../lib/domain/colours";
@@ -319,6 +320,28 @@ export const loginThrottle = pgTable("login_throttle", {
   failures: integer("failures").notNull().default(0),
   lastFailureAt: epochMs("last_failure_at").notNull(),
   lockedUntil: epochMs("locked_until"),
+});
+
+/**
+ * When each piece of scheduled work (signed checkpoints, the history's derived views) last started,
+ * and on which instance: an instance runs it only after claiming it here, so with several
+ * instances it runs once per interval, not once per instance (db/mutations/scheduled-runs.ts).
+ */
+export const scheduledRuns = pgTable("scheduled_runs", {
+  name: text("name").primaryKey(),
+  startedAt: epochMs("started_at").notNull(),
+  instance: text("instance").notNull(),
+});
+
+/**
+ * The read API's rate windows, shared by every instance (PostgreSQL only: a SQLite deployment is
+ * one process, which counts in memory). The table rate-limiter-flexible's RateLimiterPostgres
+ * reads and writes; created here rather than by the library, so the app never runs DDL.
+ */
+export const apiRateLimits = pgTable("api_rate_limits", {
+  key: varchar("key", { length: 255 }).primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: bigint("expire", { mode: "number" }),
 });
 
 /** Small key → JSON settings an admin manages (review cadence, two-factor policy, demo flag). */

@@ -314,6 +314,17 @@ export const loginThrottle = sqliteTable("login_throttle", {
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
 });
 
+/**
+ * When each piece of scheduled work (signed checkpoints, the history's derived views) last started,
+ * and on which instance: an instance runs it only after claiming it here, so with several
+ * instances it runs once per interval, not once per instance (db/mutations/scheduled-runs.ts).
+ */
+export const scheduledRuns = sqliteTable("scheduled_runs", {
+  name: text("name").primaryKey(),
+  startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+  instance: text("instance").notNull(),
+});
+
 /** Small key → JSON settings an admin manages (review cadence, two-factor policy, demo flag). */
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),

@@ -1,19 +1,21 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import { getDb } from "@/db/client";
 import { touchApiToken } from "@/db/mutations/api-tokens";
 import { findLiveApiToken } from "@/db/queries/api-tokens";
+import { sharedRateLimiter } from "@/db/rate-limits";
 import type { ApiToken } from "@/db/schema";
 import { hashToken } from "./tokens";
 
 /**
  * The first line of every /api/v1 handler: a Bearer token that an admin issued and has not revoked,
  * within its rate (per token: 20 requests per second sustained, bursts absorbed over the second —
- * enough for a nightly sync, not enough to crowd out the people using Sise). Answers the 401/429 in
- * words (translated) as the response to send. Read-only by construction: the API has only GETs.
+ * enough for a nightly sync, not enough to crowd out the people using Sise; counted across every
+ * instance on PostgreSQL). Answers the 401/429 in words (translated) as the response to send.
+ * Read-only by construction: the API has only GETs.
  */
-const limiter = new RateLimiterMemory({ points: 20, duration: 1 });
+const RATE = { points: 20, duration: 1 };
 const LAST_USED_EVERY_MS = 60_000;
 
 export type ApiCaller = { token: ApiToken };
@@ -34,9 +36,11 @@ export async function authorizeApi(request: Request): Promise<ApiCaller | Respon
       { status: 401, headers: { "www-authenticate": "Bearer" } },
     );
   try {
-    await limiter.consume(token.tokenHash);
+    await sharedRateLimiter(db, "api", RATE).consume(token.tokenHash);
   } catch (e) {
-    const retry = e instanceof RateLimiterRes ? Math.ceil(e.msBeforeNext / 1000) : 1;
+    // Only a spent rate is a 429; the store failing (PostgreSQL away) is not the caller's doing.
+    if (!(e instanceof RateLimiterRes)) throw e;
+    const retry = Math.ceil(e.msBeforeNext / 1000);
     return Response.json(
       { error: "rateLimited", message: t("rateLimited", { seconds: retry }) },
       { status: 429, headers: { "retry-after": String(retry) } },

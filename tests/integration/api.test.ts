@@ -8,13 +8,16 @@ import { GET as board } from "@/app/api/v1/board/route";
 import { GET as events } from "@/app/api/v1/events/route";
 import { GET as risks } from "@/app/api/v1/risks/route";
 import { issueApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
+import { openDb } from "@/db/open";
+import { sharedRateLimiter } from "@/db/rate-limits";
+import { hashToken } from "@/lib/auth/tokens";
 import { buildTemplate, openCopy, type Fixture } from "../support/accounts";
 
 let fixture: Fixture;
 let copy: Awaited<ReturnType<typeof openCopy>>;
 beforeAll(async () => {
   fixture = await buildTemplate();
-}, 30_000);
+}, 120_000);
 beforeEach(async () => {
   copy = await openCopy(fixture);
 });
@@ -133,6 +136,28 @@ describe("read API (/api/v1)", () => {
       expect((await get(board, "/api/v1/board", token)).status).toBe(200);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it("counts a token's allowance across every instance on PostgreSQL", async ({ skip }) => {
+    if (copy.sqlite) skip("a SQLite deployment is one process: its limiter counts in memory");
+    const { token } = await issueApiToken(copy.db, {
+      name: "两台实例",
+      areaIds: [],
+      regionIds: [],
+      actor: admin(),
+      now: new Date(),
+    });
+    // Ten requests through this instance, ten through another on the same database…
+    for (let i = 0; i < 10; i++) expect((await get(board, "/api/v1/board", token)).status).toBe(200);
+    const other = openDb(copy.file);
+    try {
+      const key = hashToken(token);
+      for (let i = 0; i < 10; i++) await sharedRateLimiter(other, "api", { points: 20, duration: 1 }).consume(key);
+      // …and the twenty-first, through the first instance, is refused.
+      expect((await get(board, "/api/v1/board", token)).status).toBe(429);
+    } finally {
+      await other.close();
     }
   });
 });

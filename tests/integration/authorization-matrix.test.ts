@@ -23,6 +23,7 @@ import { createUserAction } from "@/app/admin/users/actions/create-user";
 import { updateUserAction } from "@/app/admin/users/actions/update-user";
 import { signInAction } from "@/app/login/actions/sign-in";
 import { verifyTotpAction } from "@/app/login/actions/verify-totp";
+import { GET as health } from "@/app/api/health/route";
 import { GET as boardVersion } from "@/app/api/board/version/route";
 import { GET as exportHistory } from "@/app/api/exports/history/route";
 import { POST as verifyExportRoute } from "@/app/api/exports/verify/route";
@@ -455,6 +456,12 @@ type RouteCase = {
   refusedByRule?: Caller[];
 };
 const ROUTE_HANDLERS: Record<string, RouteCase> = {
+  // Public by design (a load balancer's probe): it answers whether the database does, nothing more.
+  "app/api/health/route.ts": {
+    allowed: EVERYONE,
+    call: () => health(),
+    succeeded: (r, body) => r.status === 200 && JSON.stringify(body) === '{"store":"up"}',
+  },
   "app/api/board/version/route.ts": {
     allowed: SIGNED_IN,
     call: () =>

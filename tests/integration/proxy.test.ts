@@ -1,6 +1,7 @@
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { markStoreDown, markStoreUp } from "@/db/health";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { config, proxy } from "@/proxy";
@@ -122,4 +123,42 @@ describe("proxy.ts: where it runs", () => {
       expect(unstable_doesMiddlewareMatch({ config, url })).toBe(false);
     },
   );
+});
+
+describe("proxy.ts: while the database is out of reach", () => {
+  afterEach(() => markStoreUp());
+
+  it("answers a page with a 503 in the reader's language that retries by itself, and keeps the security headers", async () => {
+    markStoreDown(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
+    const zhPage = proxy(request("/board"));
+    expect(zhPage.status).toBe(503);
+    expect(zhPage.headers.get("retry-after")).toBe("10");
+    expect(zhPage.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(zhPage.headers.get("x-frame-options")).toBe("DENY");
+    const html = await zhPage.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain(zh.errors.unavailableTitle);
+    expect(html).toContain('<meta http-equiv="refresh" content="10">');
+    expect(html).not.toMatch(/ECONNREFUSED|5432|at \w+ \(/); // nothing about the cause leaks
+    const enPage = proxy(request("/risks", { headers: { cookie: "NEXT_LOCALE=en" } }));
+    expect(await enPage.text()).toContain(en.errors.unavailableTitle);
+  });
+
+  it("answers routes and actions in words as JSON, and lets the health check through", async () => {
+    markStoreDown(new Error("Connection terminated unexpectedly"));
+    for (const r of [
+      proxy(request("/api/v1/board")),
+      proxy(request("/risks/YL-2026-00001", { method: "POST", headers: { origin: "http://sise.local" } })),
+    ]) {
+      expect(r.status).toBe(503);
+      expect(await r.json()).toEqual({ error: "unavailable", message: zh.api.unavailable });
+    }
+    expect(proxy(request("/api/health")).status).toBe(200);
+  });
+
+  it("lets everything through again once the store answers", () => {
+    markStoreDown(new Error("Connection terminated unexpectedly"));
+    markStoreUp();
+    expect(proxy(request("/board")).status).toBe(200);
+  });
 });
