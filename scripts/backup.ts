@@ -3,6 +3,7 @@
  * the server keeps running (db/backup.ts), checked (integrity + hash chain) before it is reported.
  * Default target: backups/sise-<UTC time>.db next to the working directory.
  */
+import "./store-arg"; // first: --db decides the dialect
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { backupDatabase, isSound } from "../db/backup";

@@ -2,6 +2,7 @@
  * npm run checkpoint [-- --db path] [--force]: signs the history's head now and appends the receipt
  * to the log outside the database (the server also does this on a schedule). Prints the receipt.
  */
+import "./store-arg"; // first: --db decides the dialect
 import { parseArgs } from "node:util";
 import { storeLocation } from "../db/location";
 import { openDb } from "../db/open";

@@ -2,6 +2,7 @@
  * npm run restore -- BACKUP [--db FILE]: checks the backup (integrity + hash chain), then puts it in
  * place of the database. Stop the server first. The replaced file is kept beside it.
  */
+import "./store-arg"; // first: --db decides the dialect
 import { resolve } from "node:path";
 import { restoreDatabase } from "../db/backup";
 import { databasePath } from "../db/open";

@@ -3,6 +3,7 @@
  * export (CSV or XLSX) and compares it with the database (the default database unless --no-db). Prints what
  * was verified (exit 0) or the first bad row by line and sequence (exit 1).
  */
+import "./store-arg"; // first: --db decides the dialect
 import { createReadStream, existsSync, openSync, readSync, closeSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { storeLocation } from "../db/location";

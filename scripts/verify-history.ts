@@ -5,6 +5,7 @@
  * (exit 0) or the first problem (exit 1). Without receipts or a public key it says so and checks the
  * chain alone.
  */
+import "./store-arg"; // first: --db decides the dialect
 import { parseArgs } from "node:util";
 import { verifyHistory } from "../db/history/verify";
 import { storeLocation, shownLocation } from "../db/location";

@@ -1,9 +1,9 @@
-import { count, eq, gt, inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { parse } from "csv-parse";
 import { exportVersion, uncell, unescapeText } from "../../lib/domain/csv";
 import { chainHash, createChainVerifier, type StoredEvent } from "../../lib/domain/history-chain";
 import { xlsxRows, XlsxLimitError, type XlsxLimits, type XlsxValue } from "../../lib/files/xlsx-rows";
-import { riskEvents } from "../schema";
+import { rawRows, rawValue } from "../raw";
 import type { Snapshot } from "../store";
 import { CHAIN_COLUMNS, HISTORY_COLUMNS } from "./history";
 
@@ -114,16 +114,15 @@ function createChecker(scope: "full" | "partial", db?: Snapshot) {
   });
   const flush = async (): Promise<Failure | null> => {
     if (!db || !pending.length) return null;
-    const stored = await db
-      .select({ seq: riskEvents.seq, hash: riskEvents.hash })
-      .from(riskEvents)
-      .where(
-        inArray(
-          riskEvents.seq,
-          pending.map((p) => p.seq),
-        ),
-      );
-    const found = new Map(stored.map((r) => [r.seq, r.hash]));
+    // Plain SQL (db/raw.ts): an export is checked against either store, whichever this process runs.
+    const stored = await rawRows<[number, string | null]>(
+      db,
+      sql`SELECT seq, hash FROM risk_events WHERE seq IN (${sql.join(
+        pending.map((p) => sql`${p.seq}`),
+        sql`, `,
+      )})`,
+    );
+    const found = new Map(stored.map(([seq, hash]) => [seq, hash]));
     const bad = pending.find((p) => found.get(p.seq) !== p.hash);
     pending = [];
     return bad ? fail("database", bad.line, bad.seq) : null;
@@ -163,9 +162,9 @@ function createChecker(scope: "full" | "partial", db?: Snapshot) {
       if (!db || rows === 0) return { ok: true, scope, rows, head };
       if (scope === "partial") return { ok: true, scope, rows, head, database: "matches" };
       // The database has moved on since the export: compare at the export's last sequence.
-      const [stored] = await db.select({ hash: riskEvents.hash }).from(riskEvents).where(eq(riskEvents.seq, rows));
-      if (stored?.hash !== head) return fail("database", undefined, rows);
-      const [{ newer }] = await db.select({ newer: count() }).from(riskEvents).where(gt(riskEvents.seq, rows));
+      const stored = await rawValue<string | null>(db, sql`SELECT hash FROM risk_events WHERE seq = ${rows}`);
+      if (stored !== head) return fail("database", undefined, rows);
+      const newer = Number(await rawValue(db, sql`SELECT count(*) FROM risk_events WHERE seq > ${rows}`));
       return { ok: true, scope, rows, head, database: "matches", newerInDatabase: newer };
     },
   };
