@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import pg from "pg";
 import { sealHistory } from "./history/seal";
-import { MIGRATE_LOCK } from "./pg/locks";
+import { MIGRATE_LOCK, PREPARE_LOCK } from "./pg/locks";
 import { rawValue } from "./raw";
 import { internalsOf } from "./sqlite/store";
 import type { Db } from "./store";
@@ -53,4 +53,21 @@ export async function pendingMigrations(db: Db): Promise<number> {
     last = 0; // never migrated: no table yet
   }
   return journal.entries.filter((e) => e.when > last).length;
+}
+
+/**
+ * Runs `fn` while no other process prepares the same database: on PostgreSQL under a session
+ * advisory lock on a connection of its own (instances started together would otherwise both find
+ * "no accounts yet" and both add the demo or the first admin); on SQLite, one process by design, as is.
+ */
+export async function whilePreparing<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (db.dialect === "sqlite") return fn();
+  const client = new pg.Client({ connectionString: db.location });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [PREPARE_LOCK]);
+    return await fn();
+  } finally {
+    await client.end(); // ends the session, and with it the lock
+  }
 }

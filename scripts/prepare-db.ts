@@ -8,7 +8,7 @@
  * Safe to run repeatedly: nothing existing is overwritten.
  */
 import { openDb } from "../db/open";
-import { applyMigrations } from "../db/migrate";
+import { applyMigrations, whilePreparing } from "../db/migrate";
 import { countRisks } from "../db/queries/risks";
 import { demoStart, seedDemo, seedReference } from "../db/seed";
 import { countUserRows, issueSetupToken, seedAdminFromEnv } from "../db/seed/users";
@@ -16,8 +16,12 @@ import { checkpointPaths, writeCheckpoint } from "../lib/checkpoints/signer";
 import { newPassword, usernameSchema } from "../lib/validation/auth";
 
 async function main() {
-  const demoMode = !process.argv.includes("--no-seed") && process.env.SISE_SEED_DEMO !== "0";
   const db = openDb();
+  await whilePreparing(db, () => prepare(db));
+}
+
+async function prepare(db: ReturnType<typeof openDb>) {
+  const demoMode = !process.argv.includes("--no-seed") && process.env.SISE_SEED_DEMO !== "0";
   const file = db.location;
   await applyMigrations(db);
   const log = (s: string) => console.log(`[sise] ${s}`);

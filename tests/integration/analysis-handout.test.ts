@@ -38,10 +38,10 @@ beforeAll(async () => {
   });
   doc = await buildAnalysisDocument(analysis, { names, organisation, who: "李娜", now: NOW });
   dir = mkdtempSync(join(tmpdir(), "sise-handout-"));
-});
+}, 60_000); // the whole demo city: thousands of writes, each a round trip on PostgreSQL
 afterAll(async () => {
-  await t.cleanup();
-  rmSync(dir, { recursive: true, force: true });
+  await t?.cleanup();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** What the document should say "none" for: sections whose table has no rows. */

@@ -14,7 +14,7 @@ let seeded: Awaited<ReturnType<typeof seedDemo>>;
 beforeAll(async () => {
   t = await createTestDb({ referenceAt: demoStart(NOW) });
   seeded = await seedDemo(t.db, { now: NOW });
-});
+}, 60_000); // the whole demo city: thousands of writes, each a round trip on PostgreSQL
 afterAll(() => t.cleanup());
 
 type Row = { seq: number; at: number; action: string; actor_id: number | null; new_value: string | null };
