@@ -28,7 +28,8 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: MEASURED,
+      // tests/e2e/pg/ runs on PostgreSQL only (playwright.pg.config.ts).
+      testIgnore: [...MEASURED, "**/pg/**"],
       use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() },
     },
     // The specs that time the server (p99 of another user during upload bombs, load, crash rounds)

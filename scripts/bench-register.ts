@@ -16,29 +16,14 @@ import { peakServerMemoryMb, startSiseServer, waitForServer } from "./bench-serv
 import { benchSessionCookie } from "./bench-session";
 import { timeScenarios } from "./register-query-times";
 import { ensureBareNext } from "./bare-next";
+import { benchPages } from "./bench-pages";
 
 const DB = process.env.BENCH_DB ?? "bench/sise-50k.db";
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
-const yearBack = new Date(Date.now() - 365 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
-const monthBack = new Date(Date.now() - 30 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
-const PAGES: Record<string, string> = {
-  "register (filtered: region + colour)": "/risks?region=4&colour=orange",
-  "register (default, 50,000 risks)": "/risks",
-  "register (search 燃气 + region)": `/risks?q=${encodeURIComponent("燃气")}&region=2`,
-  // BENCH_ONLY=board measures just the board routes (issue #5).
-  "board (35 areas × 13 regions)": "/board",
-  "board as of a year back": `/board?asOf=${yearBack}T12:00`,
-  "board since a month back (marks + change list)": `/board?since=${monthBack}`,
-  "board meeting mode": "/board/meeting",
-  "board weekly trend (26 weeks, city)": "/board/trend",
-  // Issue #8: the risk page, and the weekly analysis of last week (issue #7).
-  "risk page (timeline, measures)": "/risks/RISK_CODE",
-  "weekly analysis (last week)": "/analysis",
-  "daily reports (today)": "/reports",
-};
+const PAGES = benchPages();
 if (process.env.BENCH_ONLY === "board") for (const k of Object.keys(PAGES)) if (!k.startsWith("board")) delete PAGES[k];
 
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) => {

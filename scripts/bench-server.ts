@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { isPostgresUrl } from "../db/dialect";
 
 /**
  * Starts Sise's production server (server.mjs, the same `npm run serve` starts) on a port and a
- * database, in its own process group so a test or benchmark can stop or kill the whole of it.
+ * database (a SQLite file, or a postgres:// URL), in its own process group so a test or benchmark can stop or kill the whole of it.
  * `wrap` runs it under another command first (e.g. ["--cpu-prof"] for a profile).
  */
 export function startSiseServer(p: {
@@ -19,7 +20,8 @@ export function startSiseServer(p: {
       ...process.env,
       NODE_OPTIONS: "",
       ...p.env,
-      SISE_DB_PATH: p.db,
+      // The store the server opens is this one, whatever the caller's own environment says.
+      ...(isPostgresUrl(p.db) ? { DATABASE_URL: p.db } : { DATABASE_URL: "", SISE_DB_PATH: p.db }),
       PORT: String(p.port),
       HOSTNAME: "127.0.0.1",
     },

@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
 import { tickFilter } from "./filters";
 import { signIn } from "./sign-in";
+import { storeValue } from "./store-query";
 
 /**
  * The grading workflow end to end: an officer raises a risk to red by the risk matrix (live colour,
@@ -104,19 +105,14 @@ test.describe("without JavaScript", () => {
     page,
     siseDb,
   }) => {
-    const { openDatabase } = await import("../../db/sqlite/connection");
-    const db = openDatabase(siseDb, { readonly: true });
     // A yellow risk in the officer's scope (their counties and areas), graded by the risk matrix.
-    const code = db
-      .prepare(
-        `SELECT r.code FROM risks r WHERE r.colour = 'yellow' AND r.status <> 'resolved'
+    const code = (await storeValue<string>(
+      siseDb,
+      `SELECT r.code FROM risks r WHERE r.colour = 'yellow' AND r.status <> 'resolved'
       AND r.region_id IN (SELECT region_id FROM user_scope_regions WHERE user_id = (SELECT id FROM users WHERE username = 'officer'))
       AND r.area_id IN (SELECT area_id FROM user_scope_areas WHERE user_id = (SELECT id FROM users WHERE username = 'officer'))
       ORDER BY r.id LIMIT 1`,
-      )
-      .pluck()
-      .get() as string;
-    db.close();
+    ))!;
     await signIn(page, "officer");
     await page.goto(`/risks/${code}/grade`);
     await page.getByRole("radio", { name: "风险矩阵法" }).check();
