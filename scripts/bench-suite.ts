@@ -3,7 +3,8 @@
  * its own `next start` on the 50,000-risk / 1,000,000-event database (generated on first use):
  * read pages (register, risk page, board, as-of, trend, meeting mode, weekly analysis), grade
  * changes and the 90/10 mixed workload, the full-history CSV export, the weekly analysis
- * in-process, and the cost of synchronous=FULL. Each part prints its tables (ratios to /ping and to
+ * in-process, the cost of synchronous=FULL, and — given a PostgreSQL server — the pages on both
+ * stores side by side and on two PostgreSQL instances behind nginx. Each part prints its tables (ratios to /ping and to
  * the bare SQLite floor measured in the same run, p50/p95/p99, errors, peak server memory); the
  * suite saves them together in bench/report-<time>.md. Method and results: docs/benchmarks.md.
  */
@@ -18,6 +19,10 @@ const PARTS: Array<[string, string[]]> = [
   ["weekly analysis (in-process)", [...node, "scripts/analysis-times.ts"]],
   ["heavy views on a fresh history", [...node, "scripts/bench-heavy.ts"]],
   ["synchronous FULL vs NORMAL", [...node, "scripts/bench-sync.ts", "2000"]],
+  // Issue 20: with a PostgreSQL server to copy the bench city to (BENCH_PG_URL or SISE_TEST_PG_URL).
+  ...(process.env.BENCH_PG_URL || process.env.SISE_TEST_PG_URL
+    ? ([["both stores side by side", [...node, "scripts/bench-stores.ts"]]] as Array<[string, string[]]>)
+    : []),
 ];
 const only = process.env.BENCH_PARTS?.split(",");
 const sections: string[] = [`# Sise benchmark suite — ${new Date().toISOString()}\n`];
