@@ -6,6 +6,7 @@ import { BoardSummary } from "@/components/board/board-summary";
 import { BoardTimeForm } from "@/components/board/board-time-form";
 import { BoardViews } from "@/components/board/board-views";
 import { Legend } from "@/components/board/legend";
+import { TerritoryPath } from "@/components/board/territory-path";
 import { LiveRefresh } from "@/components/board/live-refresh";
 import { MeetingButton } from "@/components/board/meeting-button";
 import { RiskMatrix } from "@/components/board/risk-matrix";
@@ -30,12 +31,17 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function BoardPage({ searchParams }: { searchParams: Promise<BoardParams> }) {
   const user = await requirePageUser("board.view", "/board");
-  const v = await loadBoardView(getDb(), await searchParams, new Date());
+  // A county leader's (or town officer's) board opens at their own division; the way up is one click.
+  const v = await loadBoardView(getDb(), await searchParams, new Date(), { home: user.scope.regionIds });
   const [t, format] = [await getTranslations("board"), await getFormatter()];
   const { frame, board, marks, asOfMs, now } = v;
   const moment = format.dateTime(asOfMs === null ? now : new Date(asOfMs), { dateStyle: "medium", timeStyle: "short" });
   const changes = v.view === "grid" ? await v.changes() : null;
   const query = v.query ? `?${v.query}` : "";
+  const meetingQuery = new URLSearchParams([
+    ...(new URLSearchParams(v.query).get("region") ? [["region", String(v.node)]] : []),
+    ...(v.compare ? [["since", v.time.since!]] : []),
+  ]).toString();
   return (
     <div className="flex flex-col gap-3">
       {asOfMs === null ? <LiveRefresh version={v.present.version} /> : null}
@@ -43,10 +49,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
         <BoardViews current={v.view} />
         <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
-          <MeetingButton
-            label={t("meeting.open")}
-            href={`/board/meeting${v.compare ? `?since=${v.time.since}` : ""}`}
-          />
+          <MeetingButton label={t("meeting.open")} href={`/board/meeting${meetingQuery ? `?${meetingQuery}` : ""}`} />
           <BoardExport
             targetId="board-export"
             fileName={`sise-board-${stampFile(asOfMs ?? now.getTime())}`}
@@ -60,6 +63,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           />
         </div>
       </div>
+      <TerritoryPath
+        path={frame.path}
+        label={t("territoryNav")}
+        hint={frame.regions.length > 1 ? t("drillHint") : undefined}
+      />
       <BoardTimeForm
         view={v.view}
         asOf={v.asOfParam && v.time.asOf ? v.asOfParam : undefined}

@@ -1,12 +1,13 @@
 import type { Board, CellChange } from "@/lib/domain/board";
 import { cellKey } from "@/lib/domain/board";
 import { COLOURS } from "@/lib/domain/colours";
-import { BoardGrid, type GridCell, type GridWords } from "./board-grid";
+import { BoardGrid, type Column, type GridCell, type GridWords } from "./board-grid";
 
 type Labelled = { id: number; label: string };
 
 /**
- * One group of the board (the 21 categories or the 14 domains) × the city and its counties. Hands
+ * One group of the board (the 21 categories or the 14 domains) × a division's columns (本级 and the
+ * divisions below it: the city's counties, a county's towns …). Hands
  * the grid its counts as compact rows rather than as rendered cells: the page's RSC payload then
  * carries ~10 KB of numbers instead of a second copy of ~450 rendered cells, and the same component
  * renders the HTML on the server and takes over in the browser.
@@ -21,7 +22,7 @@ export function AreaRegionBoard({
 }: {
   caption: string;
   areas: Labelled[];
-  regions: Labelled[];
+  regions: Column[];
   board: Board;
   labels: GridWords;
   marks?: Map<string, Exclude<CellChange, "same">>;

@@ -4,6 +4,11 @@ import { cellKey, topColour, type CellChange } from "@/lib/domain/board";
 import { COLOURS, SEVERITY, type Colour } from "@/lib/domain/colours";
 
 type Labelled = { id: number; label: string };
+/**
+ * A column: a division's own level (本级, `own`: its cells count only what is registered there) or a
+ * division below it, whose heading opens that division's own board (`drill`).
+ */
+export type Column = Labelled & { own?: boolean; drill?: string };
 type Mark = Exclude<CellChange, "same">;
 /** [areaId, regionId, red, orange, yellow, blue, change mark]: a cell with open risks or a change. */
 export type GridCell = [number, number, number, number, number, number, Mark | null];
@@ -55,12 +60,15 @@ export function BoardGrid({
 }: {
   caption: string;
   areas: Labelled[];
-  regions: Labelled[];
+  regions: Column[];
   cells: GridCell[];
   words: GridWords;
 }) {
+  const own = new Set(regions.filter((r) => r.own).map((r) => r.id));
   const byKey = new Map(cells.map((c) => [cellKey(c[0], c[1]), c]));
-  const link = (params: string) => `/risks?${params}&open=1`;
+  // The register filtered to a cell: a division with everything below it, or only its own level (本级).
+  const link = (params: string, regionId?: number) =>
+    `/risks?${params}${regionId !== undefined && own.has(regionId) ? "&own=1" : ""}&open=1`;
   const summary = (counts: Record<Colour, number>) =>
     COLOURS.filter((c) => counts[c])
       .map((c) => `${words.colours[c]} ${counts[c]}`)
@@ -98,7 +106,10 @@ export function BoardGrid({
             </th>
             {regions.map((r) => (
               <th key={r.id} scope="col" className="align-bottom text-sm font-semibold">
-                <a href={link(`region=${r.id}`)} className="board-head-link hover:underline focus-visible:outline-2">
+                <a
+                  href={r.drill ?? link(`region=${r.id}`, r.id)}
+                  className="board-head-link hover:underline focus-visible:outline-2"
+                >
                   {r.label}
                 </a>
               </th>
@@ -126,7 +137,7 @@ export function BoardGrid({
                 return (
                   <td key={r.id}>
                     <a
-                      href={link(`area=${a.id}&region=${r.id}`)}
+                      href={link(`area=${a.id}&region=${r.id}`, r.id)}
                       data-row={row}
                       data-col={col}
                       className={`board-cell cell-${top ?? "empty"}`}
@@ -174,7 +185,7 @@ function PhoneList({
   regions: Labelled[];
   cells: GridCell[];
   words: GridWords;
-  link: (p: string) => string;
+  link: (p: string, regionId?: number) => string;
 }) {
   const area = new Map(areas.map((a) => [a.id, a.label]));
   const region = new Map(regions.map((r) => [r.id, r.label]));
@@ -193,7 +204,7 @@ function PhoneList({
           const top = topColour(counts)!;
           return (
             <li key={`${c[0]}:${c[1]}`}>
-              <a href={link(`area=${c[0]}&region=${c[1]}`)} className={`phone-cell cell-${top}`}>
+              <a href={link(`area=${c[0]}&region=${c[1]}`, c[1])} className={`phone-cell cell-${top}`}>
                 <b>{`${words.colours[top]} ${counts[top]}`}</b>
                 <span>
                   {area.get(c[0])} · {region.get(c[1])}

@@ -19,7 +19,16 @@ const TONE = {
  * only that plan. A file over the limit is refused here before it is sent, and again by the server.
  * (Without script the form cannot be sent: the import needs the dry run first.)
  */
-export function ImportForm({ maxMb }: { maxMb: number }) {
+export function ImportForm({
+  maxMb,
+  endpoint = "/api/imports/register",
+  summary = "summary",
+}: {
+  maxMb: number;
+  /** Where the file goes: the register import, or the division list import (same protocol). */
+  endpoint?: string;
+  summary?: "summary" | "divisionSummary";
+}) {
   const t = useTranslations("imports");
   const [state, setState] = useState<ImportState>({ status: "idle", ok: false });
   const [pending, setPending] = useState(false);
@@ -36,7 +45,7 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
     });
     setPending(true);
     try {
-      const res = await fetch(`/api/imports/register?${query}`, {
+      const res = await fetch(`${endpoint}?${query}`, {
         method: "POST",
         body: file,
         headers: { "content-type": "application/octet-stream" },
@@ -113,7 +122,7 @@ export function ImportForm({ maxMb }: { maxMb: number }) {
       {preview ? (
         <div className="flex flex-col gap-2">
           <p role="status" data-testid="import-summary" className="text-sm font-medium">
-            {t("summary", { file: preview.fileName, ...preview.counts })}
+            {t(summary, { file: preview.fileName, ...preview.counts })}
           </p>
           {preview.message ? (
             <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">

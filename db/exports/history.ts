@@ -3,6 +3,7 @@ import type { StoredEvent } from "../../lib/domain/history-chain";
 import { isFullExport, type HistoryFilter } from "../../lib/validation/export-query";
 import { sql, type SQL } from "drizzle-orm";
 import { rawRows, rawValue } from "../raw";
+import { regionsWithin } from "../territory";
 import type { Snapshot } from "../store";
 import { pauseBetweenChunks, type Cell, type ExportColumn, type ExportFormat, type ExportSource } from "./source";
 
@@ -94,7 +95,8 @@ export async function historySource(
     words,
   }: { chunk?: number; pause?: () => Promise<void>; format?: ExportFormat; words?: HistoryWords } = {},
 ): Promise<ExportSource> {
-  const w = where(filter, timeZone);
+  // A division in the filter holds everything below it, as in the register.
+  const w = where({ ...filter, regionIds: (await regionsWithin(snapshot, filter.regionIds)) ?? [] }, timeZone);
   // One snapshot (one read transaction): the count and every chunk agree.
   const from = sql`FROM risk_events e LEFT JOIN risks r ON r.id = e.risk_id`;
   const total = (await rawValue<number>(snapshot, sql`SELECT count(*) ${from} WHERE true ${w}`)) ?? 0;

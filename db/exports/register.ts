@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt } from "drizzle-orm";
 import { normaliseText } from "../../lib/domain/text";
 import type { RegisterQuery } from "../../lib/validation/register-query";
 import { whereFor } from "../queries/register";
+import { regionsWithin } from "../territory";
 import { areas, regions, risks, units } from "../schema";
 import type { Snapshot } from "../store";
 import { pauseBetweenChunks, type Cell, type ColumnKind, type ExportColumn, type ExportSource } from "./source";
@@ -54,7 +55,7 @@ export async function registerSource(
   meta: { filter: string; today: string; words: RegisterWords },
   { chunk = 1_000, pause = pauseBetweenChunks }: { chunk?: number; pause?: () => Promise<void> } = {},
 ): Promise<ExportSource> {
-  const where = whereFor(query, meta.today);
+  const where = whereFor(query, meta.today, await regionsWithin(db, query.region, query.own));
   const w = meta.words;
   const unitCodes = new Map(
     (await db.select({ id: units.id, code: units.code }).from(units)).map((u) => [u.id, u.code]),

@@ -1,15 +1,25 @@
 import "server-only";
 import { and, asc, count, eq, gt, inArray, type SQL } from "drizzle-orm";
 import { OPEN_STATUSES, type Colour, type RiskStatus } from "@/lib/domain/colours";
+import { subtreeIds } from "@/lib/domain/territory";
 import type { Db } from "../store";
+import { loadTerritory, regionsWithin } from "./territory";
 import { areas, regions, riskEvents, risks, units, type ApiToken } from "../schema";
 
-/** What a token may see: its areas × regions (an empty list means all). */
-function scope(token: ApiToken): SQL[] {
+/** What a token may see: its areas × its divisions and everything below them (an empty list means all). */
+async function scope(db: Db, token: ApiToken): Promise<SQL[]> {
+  const within = await regionsWithin(db, token.regionIds);
   return [
     token.areaIds.length ? inArray(risks.areaId, token.areaIds) : undefined,
-    token.regionIds.length ? inArray(risks.regionId, token.regionIds) : undefined,
+    within ? inArray(risks.regionId, within) : undefined,
   ].filter((c): c is SQL => !!c);
+}
+
+/** A division asked for by its code, with everything below it; `[]` for a code that names none. */
+async function divisionByCode(db: Db, code: string): Promise<number[]> {
+  const t = await loadTerritory(db);
+  const found = [...t.byId.values()].find((d) => d.code === code);
+  return found ? subtreeIds(t, found.id) : [];
 }
 
 export type ApiRiskFilter = {
@@ -24,10 +34,10 @@ export type ApiRiskFilter = {
 /** Risks in the token's scope, in id order from a cursor (`after`), with codes and both names. */
 export async function apiRisks(db: Db, token: ApiToken, f: ApiRiskFilter) {
   const where = and(
-    ...scope(token),
+    ...(await scope(db, token)),
     gt(risks.id, f.afterId),
     f.areaCode ? eq(areas.code, f.areaCode) : undefined,
-    f.regionCode ? eq(regions.code, f.regionCode) : undefined,
+    f.regionCode ? inArray(risks.regionId, await divisionByCode(db, f.regionCode)) : undefined,
     f.colour ? eq(risks.colour, f.colour) : undefined,
     f.status ? eq(risks.status, f.status) : undefined,
   );
@@ -74,7 +84,7 @@ export async function apiBoard(db: Db, token: ApiToken) {
     .from(risks)
     .innerJoin(areas, eq(areas.id, risks.areaId))
     .innerJoin(regions, eq(regions.id, risks.regionId))
-    .where(and(inArray(risks.status, [...OPEN_STATUSES]), ...scope(token)))
+    .where(and(inArray(risks.status, [...OPEN_STATUSES]), ...(await scope(db, token))))
     .groupBy(areas.code, regions.code, risks.colour);
   const totals = { red: 0, orange: 0, yellow: 0, blue: 0 };
   for (const r of rows) totals[r.colour] += r.n;
@@ -102,7 +112,7 @@ export async function apiEvents(db: Db, token: ApiToken, { since, limit }: { sin
     })
     .from(riskEvents)
     .innerJoin(risks, eq(risks.id, riskEvents.riskId))
-    .where(and(gt(riskEvents.seq, since), ...scope(token)))
+    .where(and(gt(riskEvents.seq, since), ...(await scope(db, token))))
     .orderBy(asc(riskEvents.seq))
     .limit(limit);
   return {

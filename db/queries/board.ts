@@ -16,11 +16,15 @@ export async function listOpenCellCounts(db: Db): Promise<CellCount[]> {
     .groupBy(risks.areaId, risks.regionId, risks.colour);
 }
 
-/** The board's summary strip beyond the colour totals: reds awaiting a leader, and overdue reviews. */
-export async function getBoardAlerts(db: Db, { today }: { today: string }) {
+/**
+ * The board's summary strip beyond the colour totals: reds awaiting a leader, and overdue reviews —
+ * of the whole register, or of the divisions given (a county's board: the county and all below it).
+ */
+export async function getBoardAlerts(db: Db, { today, regionIds }: { today: string; regionIds?: number[] }) {
+  const where = regionIds ? inArray(risks.regionId, regionIds) : undefined;
   return {
-    awaitingAck: await db.$count(risks, and(open, eq(risks.ackPending, true))),
-    overdue: await db.$count(risks, and(open, lt(risks.nextReviewDate, today))),
+    awaitingAck: await db.$count(risks, and(open, eq(risks.ackPending, true), where)),
+    overdue: await db.$count(risks, and(open, lt(risks.nextReviewDate, today), where)),
   };
 }
 

@@ -26,12 +26,16 @@ export const CHANGES_COUNT_CAP = 1000;
 
 export async function listBoardChanges(
   db: Db,
-  { after, upto, limit = 100 }: { after: Date; upto: Date; limit?: number },
+  { after, upto, limit = 100, regionIds }: { after: Date; upto: Date; limit?: number; regionIds?: number[] },
 ) {
   const where = and(
     gt(riskEvents.at, after),
     lte(riskEvents.at, upto),
     inArray(riskEvents.action, ["create", "grade", "status", "reopen"]),
+    // A division's board lists the changes of the risks registered in it or below it.
+    regionIds
+      ? inArray(riskEvents.riskId, db.select({ id: risks.id }).from(risks).where(inArray(risks.regionId, regionIds)))
+      : undefined,
   );
   const events = await db
     .select()

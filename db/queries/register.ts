@@ -5,6 +5,7 @@ import { charLength, ftsPhrase, isBigramTerm, likeContains, queryTerms, TRIGRAM_
 import { PAGE_SIZE, type RegisterQuery } from "@/lib/validation/register-query";
 import { DIALECT } from "../dialect";
 import type { Db } from "../store";
+import { regionsWithin } from "./territory";
 import { areas, regions, risks, units } from "../schema";
 
 /**
@@ -36,11 +37,12 @@ function searchConditions(q: string | undefined): SQL[] {
   });
 }
 
-export function whereFor(query: RegisterQuery, today: string): SQL | undefined {
+/** The register's conditions; `within` is the region filter with the divisions below it (regionsWithin). */
+export function whereFor(query: RegisterQuery, today: string, within?: number[]): SQL | undefined {
   const conditions: Array<SQL | undefined> = [
     query.kind ? sql`${risks.areaId} IN (SELECT id FROM areas WHERE kind = ${query.kind})` : undefined,
     query.area?.length ? inArray(risks.areaId, query.area) : undefined,
-    query.region?.length ? inArray(risks.regionId, query.region) : undefined,
+    within?.length ? inArray(risks.regionId, within) : undefined,
     // Filter on severity (generated 1:1 from colour) because it sits in the area/region/unit/severity
     // indexes: "region + colour" then counts and pages from the index alone.
     query.colour?.length
@@ -86,7 +88,7 @@ export async function listRegisterPage(
   db: Db,
   { query, today, pageSize = PAGE_SIZE }: { query: RegisterQuery; today: string; pageSize?: number },
 ) {
-  const where = whereFor(query, today);
+  const where = whereFor(query, today, await regionsWithin(db, query.region, query.own));
   const total = (await db.select({ n: count() }).from(risks).where(where).limit(1))[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(query.page, pages);

@@ -5,7 +5,7 @@ import { saveSetupTokenDigest } from "../mutations/setup";
 import { insertUser } from "../mutations/users";
 import { users } from "../schema";
 
-export { DEMO_PASSWORD, DEMO_USERS } from "../../lib/demo-accounts";
+export { DEMO_DIVISIONS, DEMO_PASSWORD, DEMO_USERS } from "../../lib/demo-accounts";
 
 export const countUserRows = (db: Db): Promise<number> => db.$count(users);
 

@@ -3,7 +3,9 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { getLiveSession } from "@/db/mutations/sessions";
 import { getSettings } from "@/db/queries/settings";
+import { loadTerritory } from "@/db/queries/territory";
 import { getPrincipal, getUser } from "@/db/queries/users";
+import { subtreesOf } from "@/lib/domain/territory";
 import { sessionLimits } from "./config";
 import { permissionsOf, type Permission, type Role, type Scope } from "./permissions";
 import { readSessionId } from "./session";
@@ -37,7 +39,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!session) return null;
   const user = await getUser(db, { id: session.userId });
   if (!user) return null;
-  const { roles, scope, unitIds } = await getPrincipal(db, { userId: user.id });
+  const { roles, scope: named, unitIds } = await getPrincipal(db, { userId: user.id });
+  // A scope reaches down the territory: a county officer works in every town and village of the county.
+  const scope = { ...named, within: subtreesOf(await loadTerritory(db), named.regionIds).sort((a, b) => a - b) };
   const totpRequired = (await getSettings(db)).totpRequiredRoles.some((r) => roles.includes(r));
   const stage: Stage = session.pendingTotp
     ? "pendingTotp"

@@ -70,7 +70,16 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlyArray<Permission>> = {
 /** Permissions that only make sense inside an officer's scope of areas × regions. */
 export const SCOPED_PERMISSIONS: ReadonlySet<Permission> = new Set(["risk.create", "risk.edit"]);
 
-export type Scope = { areaIds: ReadonlyArray<number>; regionIds: ReadonlyArray<number> };
+export type Scope = {
+  areaIds: ReadonlyArray<number>;
+  /** The divisions the scope names (a county, a town …), as assigned. */
+  regionIds: ReadonlyArray<number>;
+  /**
+   * The named divisions and every division below them (lib/domain/territory.ts), filled in when a
+   * signed-in person's principal is loaded: a county's scope reaches its towns and villages.
+   */
+  within?: ReadonlyArray<number>;
+};
 export type Principal = { roles: ReadonlyArray<Role>; scope: Scope };
 
 export function permissionsOf(roles: ReadonlyArray<Role>): Set<Permission> {
@@ -81,9 +90,12 @@ export function can(principal: Principal | null | undefined, permission: Permiss
   return !!principal && permissionsOf(principal.roles).has(permission);
 }
 
-/** Scope rule: a risk is in scope when its area AND its region are both in the officer's lists. */
+/**
+ * Scope rule: a risk is in scope when its area is in the officer's list AND its division is one
+ * the scope names or lies below one of them.
+ */
 export function inScope(scope: Scope, place: { areaId: number; regionId: number }): boolean {
-  return scope.areaIds.includes(place.areaId) && scope.regionIds.includes(place.regionId);
+  return scope.areaIds.includes(place.areaId) && (scope.within ?? scope.regionIds).includes(place.regionId);
 }
 
 /**

@@ -27,6 +27,7 @@ const PARAMS = {
   overdue: z.literal("1").transform(() => true),
   ack: z.literal("1").transform(() => true),
   open: z.literal("1").transform(() => true),
+  own: z.literal("1").transform(() => true),
   ml: z.coerce.number().int().min(1).max(5),
   ms: z.coerce.number().int().min(1).max(5),
   sort: z.enum(REGISTER_SORTS),
@@ -37,7 +38,9 @@ export type RegisterQuery = {
   q?: string;
   kind?: (typeof AREA_KINDS)[number];
   area?: number[];
+  /** Divisions: each with everything below it, unless `own` (only what is registered at them: 本级). */
   region?: number[];
+  own?: boolean;
   colour?: Array<(typeof COLOURS)[number]>;
   status?: (typeof RISK_STATUSES)[number];
   unit?: number;

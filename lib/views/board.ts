@@ -10,13 +10,19 @@ import { dayReporting } from "./reporting";
 import { getLastMeeting } from "@/db/queries/meetings";
 import { getSettings } from "@/db/queries/settings";
 import { CITY_TIME_ZONE } from "@/lib/config";
-import { compareBoards } from "@/lib/domain/board";
+import { compareBoards, type Board } from "@/lib/domain/board";
+import { homeDivision, rollUpBoard, subtreeIds } from "@/lib/domain/territory";
+import { loadTerritory } from "@/db/queries/territory";
+import { getBoardAlerts } from "@/db/queries/board";
+import { idNumber } from "@/lib/validation/fields";
 import { clockInZone, dayInZone, fileStamp, instantInZone } from "@/lib/domain/dates";
 import { isMeetingType, type MeetingType } from "@/lib/domain/meetings";
 import { parseBoardTime, sinceInstant } from "@/lib/validation/board-query";
 import { first } from "@/lib/validation/params";
 
 export type BoardParams = {
+  /** The division whose board is shown (its id); by default the viewer's home division, else the city. */
+  region?: string | string[];
   view?: string | string[];
   asOf?: string | string[];
   since?: string | string[];
@@ -28,17 +34,34 @@ export const stampFile = (ms: number): string => fileStamp(ms, CITY_TIME_ZONE);
 
 /**
  * Everything the colour board shows for one request, read once and shared by the page and its PDF:
- * the moment (the present, or `asOf` rebuilt from the history), the reference it is compared with
- * (`since`, or the last meeting of a type) and the marks that follow, the alerts, and the frame.
+ * the division shown (`region`, else the viewer's home division `home` — a county leader's county —
+ * else the city) with its risks rolled up to its columns, the moment (the present, or `asOf`
+ * rebuilt from the history), the reference it is compared with (`since`, or the last meeting of a
+ * type) and the marks that follow, the alerts, and the frame.
  */
-export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
+export async function loadBoardView(
+  db: Db,
+  params: BoardParams,
+  now: Date,
+  opts: { home?: ReadonlyArray<number> } = {},
+) {
+  const territory = await loadTerritory(db);
+  const parsedRegion = idNumber().safeParse(first(params.region));
+  const asked = parsedRegion.success ? parsedRegion.data : null;
+  const roots = territory.children.get(null) ?? [];
+  const node = asked !== null && territory.byId.has(asked) ? asked : (homeDivision(territory, opts.home ?? []) ?? 0);
+  // The whole register is the city's board: no filter then. Below it, the division's subtree.
+  const whole = roots.length === 1 && roots[0].id === node;
+  const within = whole ? undefined : subtreeIds(territory, node);
+  const rolled = (b: Board) => rollUpBoard(territory, b, node);
   const view = first(params.view) === "matrix" ? ("matrix" as const) : ("grid" as const);
   const today = dayInZone(now, CITY_TIME_ZONE);
   const { time, ignored } = parseBoardTime({ asOf: first(params.asOf), since: first(params.since) }, today);
   const asOfMs = time.asOf ? instantInZone(time.asOf.day, time.asOf.time, CITY_TIME_ZONE) : null;
   // The present board is one indexed GROUP BY; a past one is rebuilt from the history.
   const present = await presentBoard(db, today);
-  const board = asOfMs === null ? present.board : await boardAt(db, asOfMs);
+  const board = rolled(asOfMs === null ? present.board : await boardAt(db, asOfMs));
+  const alerts = within ? await getBoardAlerts(db, { today, regionIds: within }) : present.alerts;
   const askedMeeting = first(params.sinceMeeting);
   const sinceMeeting: MeetingType | "none" =
     askedMeeting === "none" ? "none" : isMeetingType(askedMeeting) ? askedMeeting : "monthly_review";
@@ -51,8 +74,22 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
     time.since = `${dayInZone(meeting.heldAt, CITY_TIME_ZONE)}T${clockInZone(meeting.heldAt, CITY_TIME_ZONE)}`;
   const sinceMs = time.since ? sinceInstant(time.since, CITY_TIME_ZONE) : null;
   const compare = sinceMs !== null && (asOfMs === null || sinceMs < asOfMs);
-  const marks = compare ? compareBoards(await boardAt(db, sinceMs), board) : undefined;
-  const frame = await loadBoardFrame(db);
+  const marks = compare ? compareBoards(rolled(await boardAt(db, sinceMs)), board) : undefined;
+  // What the board's own links keep: the view and the moments, so drilling down keeps the meeting's reference.
+  const keep: string[][] = [
+    ...(view === "matrix" ? [["view", "matrix"]] : []),
+    ...(first(params.asOf) && time.asOf ? [["asOf", first(params.asOf)!]] : []),
+    ...(first(params.since) && !meeting && time.since ? [["since", time.since]] : []),
+    ...(askedMeeting && askedMeeting !== "monthly_review" ? [["sinceMeeting", sinceMeeting]] : []),
+  ];
+  const withRegion = (id: number) =>
+    new URLSearchParams([...(roots.length === 1 && roots[0].id === id ? [] : [["region", String(id)]]), ...keep]);
+  const frame = await loadBoardFrame(db, {
+    territory,
+    node,
+    counted: new Set(board.byRegion.keys()),
+    drill: (id) => `/board${withRegion(id).size ? `?${withRegion(id)}` : ""}`,
+  });
   return {
     view,
     today,
@@ -66,7 +103,8 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
     compare,
     marks,
     board,
-    present,
+    present: { ...present, alerts },
+    node,
     frame,
     matrix:
       view === "matrix"
@@ -78,7 +116,11 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
      */
     changes: async () => {
       const found = compare
-        ? await listBoardChanges(db, { after: new Date(sinceMs!), upto: asOfMs === null ? now : new Date(asOfMs) })
+        ? await listBoardChanges(db, {
+            after: new Date(sinceMs!),
+            upto: asOfMs === null ? now : new Date(asOfMs),
+            regionIds: within,
+          })
         : { events: [], total: 0, capped: false };
       const [names, codes] = found.events.length
         ? [
@@ -94,12 +136,7 @@ export async function loadBoardView(db: Db, params: BoardParams, now: Date) {
     /** Today's daily reporting for the strip on top (the present board only). */
     reporting: async () => (await dayReporting(db, { day: today, nowMs: now.getTime(), locale: frame.locale })).strip,
     /** The query that reproduces this board (for the PDF link and meeting mode). */
-    query: new URLSearchParams([
-      ...(view === "matrix" ? [["view", "matrix"]] : []),
-      ...(first(params.asOf) && time.asOf ? [["asOf", first(params.asOf)!]] : []),
-      ...(first(params.since) && !meeting && time.since ? [["since", time.since]] : []),
-      ...(askedMeeting && askedMeeting !== "monthly_review" ? [["sinceMeeting", sinceMeeting]] : []),
-    ]).toString(),
+    query: withRegion(node).toString(),
   };
 }
 export type BoardView = Awaited<ReturnType<typeof loadBoardView>>;

@@ -1,4 +1,6 @@
 import "server-only";
+import { loadTerritory } from "@/db/queries/territory";
+import { homeDivision, rollUpBoard } from "@/lib/domain/territory";
 import type { Db } from "@/db/client";
 import { boardAt } from "@/db/history/boards";
 import { getMeeting, listTasks } from "@/db/queries/meetings";
@@ -22,9 +24,16 @@ export async function loadMeetingView(db: Db, p: { id: number; user: CurrentUser
   const m = isId(p.id) ? await getMeeting(db, p.id) : undefined;
   if (!m) return undefined;
   const open = canEditMeeting(m);
-  const board = m.snapshot
-    ? boardFromSummary(m.snapshot)
-    : await boardAt(db, Math.min(m.heldAt.getTime(), p.now.getTime()), p.now.getTime());
+  // The city's board as the meeting saw it, rolled up to the counties like the live one.
+  const territory = await loadTerritory(db);
+  const city = homeDivision(territory, []) ?? 0;
+  const board = rollUpBoard(
+    territory,
+    m.snapshot
+      ? boardFromSummary(m.snapshot)
+      : await boardAt(db, Math.min(m.heldAt.getTime(), p.now.getTime()), p.now.getTime()),
+    city,
+  );
   const carried = open ? await listTasks(db, { status: "open", heldBefore: m.heldAt, excludeMeetingId: m.id }) : [];
   const units = (await listUnits(db, { activeOnly: true })).map((u) => ({ id: u.id, label: localName(u, p.locale) }));
   return {
@@ -32,7 +41,12 @@ export async function loadMeetingView(db: Db, p: { id: number; user: CurrentUser
     board,
     carried,
     units,
-    frame: await loadBoardFrame(db),
+    frame: await loadBoardFrame(db, {
+      territory,
+      node: city,
+      counted: new Set(board.byRegion.keys()),
+      drill: (id) => `/board?region=${id}`,
+    }),
     today: dayInZone(p.now, CITY_TIME_ZONE),
     open,
     held: m.heldAt.getTime() <= p.now.getTime(),

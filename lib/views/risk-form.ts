@@ -36,7 +36,7 @@ export async function riskFormOptions(
       kind: a.kind,
       label: localName(a, locale),
     })),
-    regions: visible(await listRegions(db), keep?.regionId, scope?.regionIds).map((r) => ({
+    regions: visible(await listRegions(db), keep?.regionId, scope?.within ?? scope?.regionIds).map((r) => ({
       id: r.id,
       label: localName(r, locale),
     })),

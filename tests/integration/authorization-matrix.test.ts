@@ -54,6 +54,7 @@ import { completeTaskAction } from "@/app/tasks/actions/complete-task";
 import { GET as exportAnalysis } from "@/app/api/exports/analysis/route";
 import { GET as exportBoard } from "@/app/api/exports/board/route";
 import { POST as importRegister } from "@/app/api/imports/register/route";
+import { POST as importDivisions } from "@/app/api/imports/divisions/route";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from "../support/accounts";
 import { ctx, resetRequest, run } from "../support/request-context";
@@ -538,6 +539,25 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
       const post = (query: string) =>
         importRegister(
           new Request(`http://sise.local/api/imports/register?name=${encodeURIComponent("台账.csv")}&${query}`, {
+            method: "POST",
+            body: csv,
+            headers: { "sec-fetch-site": "same-origin" },
+          }),
+        );
+      const preview = await post("intent=preview");
+      if (preview.status !== 200) return preview;
+      const { digest } = (await preview.json()) as { digest: string };
+      return post(`intent=commit&digest=${digest}`);
+    },
+    succeeded: (r, body) => r.status === 200 && (body as { status?: string }).status === "done",
+  },
+  "app/api/imports/divisions/route.ts": {
+    allowed: ["admin"],
+    call: async () => {
+      const csv = "代码,名称\r\n610881001000,示例镇\r\n610881001001,示例村\r\n";
+      const post = (query: string) =>
+        importDivisions(
+          new Request(`http://sise.local/api/imports/divisions?name=${encodeURIComponent("区划.csv")}&${query}`, {
             method: "POST",
             body: csv,
             headers: { "sec-fetch-site": "same-origin" },

@@ -151,7 +151,10 @@ describe("board counts", () => {
     }
     const cell = [...board.cells.entries()][0];
     const [areaId, regionId] = cell[0].split(":").map(Number);
-    expect(cell[1].open).toBe((await page({ area: String(areaId), region: String(regionId), open: "1" })).total);
+    // A cell counts what is registered at its division itself: the register's `own` filter (a board's 本级 cell).
+    expect(cell[1].open).toBe(
+      (await page({ area: String(areaId), region: String(regionId), own: "1", open: "1" })).total,
+    );
     const { listOpenMatrixCounts } = await import("@/db/queries/board");
     const matrix = await listOpenMatrixCounts(t.db);
     const assessed = await t.all<{ assessment: string }>(

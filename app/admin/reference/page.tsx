@@ -51,6 +51,11 @@ export default async function ReferencePage({ searchParams }: { searchParams: Se
             </Link>
           ))}
         </nav>
+        {table === "regions" ? (
+          <Link href="/admin/territory" className="text-sm font-medium text-blue-800 underline">
+            {t("territoryImport")}
+          </Link>
+        ) : null}
         <NewReferenceForm
           key={table}
           table={table}

@@ -27,14 +27,19 @@ const GROUPS = ["category", "domain"] as const;
  * PageDown/PageUp step through them (components/board/meeting-shell.tsx); Esc returns to the board.
  */
 export default async function MeetingPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageUser("board.view", "/board/meeting");
+  const user = await requirePageUser("board.view", "/board/meeting");
   const params = singleValues(await searchParams);
   const g = params.g === "domain" ? "domain" : "category";
   const other = GROUPS.find((x) => x !== g)!;
   const [t, tc, format] = [await getTranslations("board"), await getTranslations("colours"), await getFormatter()];
   // The board's own loader: the present board; with a reference date, the changes since it are
   // marked and become the clicker's stops (meeting mode marks nothing without one).
-  const v = await loadBoardView(getDb(), { since: params.since, sinceMeeting: "none" }, new Date());
+  const v = await loadBoardView(
+    getDb(),
+    { since: params.since, sinceMeeting: "none", region: params.region },
+    new Date(),
+    { home: user.scope.regionIds },
+  );
   const { board, marks, time } = v;
   const { alerts, version } = v.present;
   const { regions, rows, labels } = v.frame;
@@ -47,14 +52,23 @@ export default async function MeetingPage({ searchParams }: { searchParams: Sear
     : [];
   const place = /^(\d{1,3})-(\d{1,3})$/.exec(params.focus ?? "");
   const focus = place ? { row: Number(place[1]), col: Number(place[2]) } : null;
-  const query = time.since ? `since=${time.since}` : "";
+  // The board shown (a county's, a town's …) and the reference date travel with every link of the meeting.
+  const query = new URLSearchParams([
+    ...(params.region && v.node === Number(params.region) ? [["region", params.region]] : []),
+    ...(time.since ? [["since", time.since]] : []),
+  ]).toString();
   const href = (group: string) => `/board/meeting?g=${group}${query ? `&${query}` : ""}`;
   return (
     <MeetingShell group={g} stops={stops} focus={focus} query={query} exitHref={`/board${query ? `?${query}` : ""}`}>
       <LiveRefresh version={version} />
       <div className="flex flex-col gap-[1vh]">
         <header className="flex flex-wrap items-center gap-x-[2vw] gap-y-2">
-          <h1 className="text-[clamp(20px,3.6vh,48px)] font-bold">{t(g === "category" ? "categories" : "domains")}</h1>
+          <h1 className="text-[clamp(20px,3.6vh,48px)] font-bold">
+            {v.frame.path.length > 1 ? (
+              <span data-testid="meeting-division">{`${v.frame.path[v.frame.path.length - 1].label} · `}</span>
+            ) : null}
+            {t(g === "category" ? "categories" : "domains")}
+          </h1>
           <p className="text-[clamp(14px,2vh,26px)] text-neutral-700">
             {t("meeting.asOf", { time: format.dateTime(new Date(), { dateStyle: "medium", timeStyle: "short" }) })}
           </p>

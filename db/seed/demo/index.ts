@@ -2,10 +2,11 @@ import { hashPassword } from "../../../lib/auth/password";
 import type { Db } from "../../store";
 import type { Actor } from "../../mutations/events";
 import { clearDerivedViews, markDemoDatabase } from "../../mutations/settings";
+import { insertReference } from "../../mutations/reference";
 import { insertUser } from "../../mutations/users";
 import { listAreas, listRegions, listUnits } from "../../queries/reference";
 import { risks as riskTable } from "../../schema";
-import { countUserRows, DEMO_PASSWORD, DEMO_USERS } from "../users";
+import { countUserRows, DEMO_DIVISIONS, DEMO_PASSWORD, DEMO_USERS } from "../users";
 import { loadReference } from "../generate";
 import { planRegister } from "./register";
 import { planRhythm, type RhythmPeople } from "./rhythm";
@@ -47,6 +48,18 @@ export async function seedDemo(
   const [areas, regions] = [await listAreas(db), await listRegions(db)];
   return db.write(async () => {
     const when = new Date(start);
+    // The sample towns and villages first, through the admin's own mutation (each with its event).
+    const division = new Map(regions.map((r) => [r.code, r.id]));
+    for (const d of DEMO_DIVISIONS) {
+      if (division.has(d.code)) continue;
+      const added = await insertReference(db, {
+        table: "regions",
+        values: { code: d.code, nameZh: d.zh, nameEn: d.en, parentId: division.get(d.parent) ?? null },
+        actor: SEED,
+        now: when,
+      });
+      division.set(d.code, must(added, d.code).id);
+    }
     const people = new Map<string, Actor & { id: number }>();
     const account = async (
       username: string,
@@ -67,11 +80,15 @@ export async function seedDemo(
     for (const u of DEMO_USERS) {
       const scope = u.scope
         ? {
-            areaIds: areas
-              .filter((a) => a.kind === u.scope!.areaKind)
-              .map((a) => a.id)
-              .sort((a, b) => a - b),
-            regionIds: u.scope.regionCodes.flatMap((c) => regions.filter((r) => r.code === c).map((r) => r.id)),
+            areaIds: u.scope.areaKind
+              ? areas
+                  .filter((a) => a.kind === u.scope!.areaKind)
+                  .map((a) => a.id)
+                  .sort((a, b) => a - b)
+              : [],
+            regionIds: u.scope.regionCodes.flatMap((c) =>
+              [...division.entries()].filter(([k]) => k === c).map(([, id]) => id),
+            ),
           }
         : { areaIds: [], regionIds: [] };
       const access = { roles: u.roles, scope, unitIds: (u.units ?? []).map((c) => unitId.get(c)!) };
@@ -94,7 +111,21 @@ export async function seedDemo(
 
     const timeline = createTimeline(now);
     const leader = people.get("leader")!;
-    const risks = planRegister(db, timeline, { ref, count: opts.count ?? 360, now, ...REGISTER, actor: SEED, leader });
+    // About half of the two counties' risks are registered in their sample towns and villages.
+    const below = new Map<number, number[]>();
+    for (const d of DEMO_DIVISIONS) {
+      const county = division.get(d.code.slice(0, 6))!;
+      below.set(county, [...(below.get(county) ?? []), division.get(d.code)!]);
+    }
+    const risks = planRegister(db, timeline, {
+      ref,
+      count: opts.count ?? 360,
+      now,
+      ...REGISTER,
+      actor: SEED,
+      leader,
+      below,
+    });
     const rhythm = planRhythm(db, timeline, { now, risks, people: { reporters, units, leader, grader: SEED } });
     await timeline.run();
     await clearDerivedViews(db);

@@ -48,11 +48,15 @@ export function planRegister(
     extraEventsPerRisk: number;
     actor: Actor;
     leader: Actor;
+    /** Divisions below a county where some of its risks are registered instead (the demo's sample territory). */
+    below?: ReadonlyMap<number, number[]>;
   },
 ): PlannedRisk[] {
   const rng = createRng(p.seed);
   // A second stream for the acknowledgements, as before, so the other seeded values are unchanged.
   const ackRng = createRng(p.seed + 7);
+  // A third for where below its county a risk is registered (the sample territory), likewise.
+  const placeRng = createRng(p.seed + 13);
   const nowMs = p.now.getTime();
   const today = dayInZone(p.now);
   const createdTimes = Array.from({ length: p.count }, () => nowMs - Math.floor(rng.next() * p.spanDays * DAY)).sort(
@@ -61,6 +65,8 @@ export function planRegister(
   return createdTimes.map((createdMs) => {
     const area = rng.pick(p.ref.areas);
     const region = rng.pick(p.ref.regions);
+    const under = p.below?.get(region.id);
+    const regionId = under && placeRng.next() < 0.5 ? placeRng.pick(under) : region.id;
     const [titleT, description] = rng.pick(RISK_TEMPLATES[area.code] ?? [["{r}风险", ""]]);
     const status = pickStatus(rng);
     const unitId = rng.next() < 0.7 && area.leadUnitId ? area.leadUnitId : rng.pick(p.ref.unitIds);
@@ -131,7 +137,7 @@ export function planRegister(
           title,
           description,
           areaId: area.id,
-          regionId: region.id,
+          regionId,
           responsibleUnitId: unitId,
           responsiblePerson: person,
           coUnitIds: [],

@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { commitDivisionImport, DivisionImportConflict } from "@/db/imports/divisions";
+import { authorizeRoute } from "@/lib/auth/route-guard";
+import type { PlannedDivision } from "@/lib/domain/division-plan";
+import { IMPORT_UPLOAD_BYTES } from "@/lib/files/register-file";
+import { BodyTooLarge, readBounded } from "@/lib/http/bounded-body";
+import type { ImportState } from "@/lib/imports/import-state";
+import { planDivisionFile } from "@/lib/imports/plan-divisions";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/imports/divisions?name=区划.xlsx&intent=preview|commit[&digest=…] with the file as the
+ * body — the division list import (admins: reference.manage), the register import's discipline:
+ * bounded read, a dry run that writes nothing, and a commit of exactly the plan that was shown (its
+ * digest), all or nothing. Excluded from proxy.ts's body handling like the register import.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const auth = await authorizeRoute(request, "reference.manage");
+  if (auth instanceof Response) return auth;
+  const [t, ti] = [await getTranslations("divisionImport"), await getTranslations("imports")];
+  const answer = (state: ImportState, status = 200) => Response.json(state, { status });
+  const params = new URL(request.url).searchParams;
+  const name = (params.get("name") ?? "").slice(0, 255);
+  const mb = IMPORT_UPLOAD_BYTES / 1024 / 1024;
+  if (!/\.(csv|xlsx)$/i.test(name)) return answer({ status: "error", ok: false, message: ti("badType") }, 400);
+  if (Number(request.headers.get("content-length") ?? 0) > IMPORT_UPLOAD_BYTES)
+    return answer({ status: "error", ok: false, message: ti("tooBig", { mb }) }, 413);
+  let bytes: Buffer;
+  try {
+    bytes = request.body ? await readBounded(request.body, IMPORT_UPLOAD_BYTES) : Buffer.alloc(0);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return answer({ status: "error", ok: false, message: ti("tooBig", { mb }) }, 413);
+    throw e;
+  }
+  if (bytes.length === 0) return answer({ status: "error", ok: false, message: ti("noFile") }, 400);
+
+  const db = getDb();
+  const planned = await planDivisionFile(db, { name, bytes });
+  if (!planned.ok) {
+    const th = await getTranslations("divisionImport.headings");
+    const message =
+      planned.error === "missingColumns"
+        ? ti("missingColumns", { columns: planned.columns.map((c) => `${th(c as "code")}(${c})`).join("、") })
+        : ti(`read.${planned.error}`, { line: planned.line ?? "—" });
+    return answer({ status: "error", ok: false, message }, 422);
+  }
+  const { plan } = planned;
+  const digest = createHash("sha256").update(JSON.stringify(plan)).digest("hex");
+  const counts = { create: 0, update: 0, unchanged: 0, outsideScope: 0, error: 0 };
+  for (const r of plan) counts[r.action] += 1;
+  const preview: ImportState = {
+    status: "preview",
+    ok: false,
+    fileName: name,
+    digest,
+    counts,
+    rows: await describe(plan),
+  };
+  if (params.get("intent") !== "commit") return answer(preview);
+
+  if (counts.error > 0) return answer({ ...preview, message: ti("hasErrors") }, 422);
+  if (params.get("digest") !== digest) return answer({ ...preview, message: ti("changedSincePreview") }, 409);
+  if (counts.create + counts.update === 0) return answer({ ...preview, message: t("nothingToDo") });
+  try {
+    const done = await commitDivisionImport(db, plan, { actor: auth.actor, now: new Date() });
+    revalidatePath("/admin/territory");
+    return answer({ status: "done", ok: true, message: t("done", { ...done, file: name }) });
+  } catch (e) {
+    if (e instanceof DivisionImportConflict)
+      return answer({ ...preview, message: ti("conflict", { line: e.line }) }, 409);
+    throw e;
+  }
+}
+
+async function describe(plan: PlannedDivision[]) {
+  const [t, tl, th] = [
+    await getTranslations("divisionImport"),
+    await getTranslations("territory.levels"),
+    await getTranslations("divisionImport.headings"),
+  ];
+  return plan.map((r) => ({
+    line: r.line,
+    code: r.code,
+    action: r.action,
+    notes:
+      r.action === "error"
+        ? r.errors.map((e) =>
+            t(`errors.${e.key}` as "errors.required", {
+              ...e.values,
+              ...(e.values?.field ? { field: th(String(e.values.field) as "code") } : {}),
+              ...(e.values?.level ? { level: tl(String(e.values.level) as "town") } : {}),
+            }),
+          )
+        : r.action === "create"
+          ? [t("createNote", { name: r.values.nameZh, level: tl(r.values.level), parent: r.values.parentCode })]
+          : r.action === "update"
+            ? [
+                ...(r.rename ? [t("renameNote", { name: r.rename.nameZh, nameEn: r.rename.nameEn })] : []),
+                ...(r.active === false ? [t("retireNote")] : r.active === true ? [t("restoreNote")] : []),
+              ]
+            : [],
+  }));
+}
