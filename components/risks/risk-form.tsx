@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { FieldError, FormMessage, inputClass, useFormAction } from "@/components/forms/form-kit";
+import { DivisionPicker } from "@/components/territory/division-picker";
 import { AREA_KINDS } from "@/lib/domain/areas";
 import { toRuleErrors, type FormState } from "@/lib/validation/form-state";
 import { LIMITS, riskFormValues, validateRiskDetails, type RiskField } from "@/lib/validation/risk";
@@ -125,7 +126,23 @@ export function RiskForm({
         </div>
         <div>
           {label("regionId", "region", true)}
-          {select("regionId", options.regions, t("risk.chooseRegion"))}
+          {options.regionSearch ? (
+            <DivisionPicker
+              id="regionId"
+              name="regionId"
+              purpose="edit"
+              required
+              invalid={err("regionId")}
+              initial={options.regionSearch.selected}
+              words={{
+                placeholder: t("territory.searchHint"),
+                noMatch: t("territory.noMatch"),
+                searching: t("territory.searching"),
+              }}
+            />
+          ) : (
+            select("regionId", options.regions, t("risk.chooseRegion"))
+          )}
           <FieldError state={shown} name="regionId" />
         </div>
       </div>

@@ -168,3 +168,46 @@ export function officialDivision(raw: string): { code: string; level: Level; par
   if (code.length === 9) return code.endsWith("000") ? null : { code, level: "town", parentCode: code.slice(0, 6) };
   return code.endsWith("000") ? null : { code, level: "village", parentCode: code.slice(0, 9) };
 }
+
+/** A division as pickers show it: its path below the city, so two villages of one name are told apart. */
+export function divisionLabel<D extends Division & { nameZh: string; nameEn: string }>(
+  t: Territory<D>,
+  id: number,
+  name: (d: D) => string,
+): string {
+  const path = pathTo(t, id);
+  const shown = path.length > 1 ? path.slice(1) : path;
+  return shown.map(name).join(" › ");
+}
+
+/**
+ * The divisions a picker offers for typed text: a code's prefix or a name containing the text,
+ * best first (a name that is the text, then one starting with it, then any; higher levels first),
+ * among `allowed` when given. At most `limit`.
+ */
+export function findDivisions<D extends Division & { nameZh: string; nameEn: string }>(
+  t: Territory<D>,
+  text: string,
+  p: { allowed?: ReadonlySet<number>; activeOnly?: boolean; limit?: number } = {},
+): D[] {
+  const q = text.trim().toLowerCase();
+  if (!q) return [];
+  const scored: Array<[number, D]> = [];
+  for (const d of t.byId.values()) {
+    if (p.allowed && !p.allowed.has(d.id)) continue;
+    if (p.activeOnly && !d.active) continue;
+    const names = [d.nameZh.toLowerCase(), d.nameEn.toLowerCase()];
+    const score = names.includes(q)
+      ? 0
+      : d.code.startsWith(q) || names.some((n) => n.startsWith(q))
+        ? 1
+        : names.some((n) => n.includes(q))
+          ? 2
+          : -1;
+    if (score >= 0) scored.push([score * 10 + LEVELS.indexOf(d.level), d]);
+  }
+  return scored
+    .sort((a, b) => a[0] - b[0] || a[1].code.localeCompare(b[1].code))
+    .slice(0, p.limit ?? 20)
+    .map(([, d]) => d);
+}

@@ -25,6 +25,7 @@ import { signInAction } from "@/app/login/actions/sign-in";
 import { verifyTotpAction } from "@/app/login/actions/verify-totp";
 import { GET as health } from "@/app/api/health/route";
 import { GET as boardVersion } from "@/app/api/board/version/route";
+import { GET as divisions } from "@/app/api/divisions/route";
 import { GET as exportHistory } from "@/app/api/exports/history/route";
 import { POST as verifyExportRoute } from "@/app/api/exports/verify/route";
 import { GET as exportRegister } from "@/app/api/exports/register/route";
@@ -462,6 +463,12 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
     allowed: EVERYONE,
     call: () => health(),
     succeeded: (r, body) => r.status === 200 && JSON.stringify(body) === '{"store":"up"}',
+  },
+  "app/api/divisions/route.ts": {
+    allowed: SIGNED_IN,
+    call: () => divisions(new Request(`http://sise.local/api/divisions?q=${encodeURIComponent("榆阳")}`)),
+    succeeded: (r, body) =>
+      r.status === 200 && (body as { divisions: Array<{ label: string }> }).divisions[0]?.label === "榆阳区",
   },
   "app/api/board/version/route.ts": {
     allowed: SIGNED_IN,

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { boardFromCounts, type CellCount } from "@/lib/domain/board";
 import {
   boardColumns,
+  divisionLabel,
+  findDivisions,
   buildTerritory,
   columnOf,
   homeDivision,
@@ -149,4 +151,38 @@ describe("official division codes", () => {
     "refuses %j",
     (raw) => expect(officialDivision(raw)).toBeNull(),
   );
+});
+
+describe("finding a division by typing", () => {
+  const named = buildTerritory(
+    [
+      [1, null, "city", "610800", "榆林市", "Yulin"],
+      [2, 1, "county", "610802", "榆阳区", "Yuyang"],
+      [3, 2, "town", "610802001", "青云镇", "Qingyun"],
+      [4, 3, "village", "610802001001", "青云村", "Qingyun village"],
+      [5, 2, "town", "610802002", "镇川镇", "Zhenchuan"],
+      [6, 5, "village", "610802002001", "青云村", "Qingyun village", false],
+    ].map(([id, parentId, level, code, nameZh, nameEn, active]) => ({
+      id: id as number,
+      parentId: parentId as number | null,
+      level: level as Division["level"],
+      code: code as string,
+      nameZh: nameZh as string,
+      nameEn: nameEn as string,
+      active: active !== false,
+    })),
+  );
+  it("by name or code prefix, exact names and higher levels first, with the path that tells namesakes apart", () => {
+    expect(findDivisions(named, "青云").map((d) => d.id)).toEqual([3, 4, 6]);
+    expect(findDivisions(named, "青云村").map((d) => d.id)).toEqual([4, 6]);
+    expect(findDivisions(named, "610802002").map((d) => d.id)).toEqual([5, 6]);
+    expect(findDivisions(named, "qingyun v").map((d) => d.id)).toEqual([4, 6]);
+    expect(findDivisions(named, "  ")).toEqual([]);
+    expect(divisionLabel(named, 6, (d) => d.nameZh)).toBe("榆阳区 › 镇川镇 › 青云村");
+    expect(divisionLabel(named, 1, (d) => d.nameZh)).toBe("榆林市");
+  });
+  it("only among the divisions allowed, and only active ones when asked", () => {
+    expect(findDivisions(named, "青云", { allowed: new Set([4, 6]), activeOnly: true }).map((d) => d.id)).toEqual([4]);
+    expect(findDivisions(named, "镇", { limit: 1 })).toHaveLength(1);
+  });
 });
