@@ -39,7 +39,7 @@ export function DivisionPicker({
   useEffect(() => {
     if (!open || text.trim() === "" || text === picked?.label) return;
     const ask = ++asked.current;
-    const timer = window.setTimeout(async () => {
+    const search = async () => {
       setBusy(true);
       try {
         const res = await fetch(`/api/divisions?${new URLSearchParams({ q: text, for: purpose })}`, {
@@ -53,7 +53,8 @@ export function DivisionPicker({
       } finally {
         if (ask === asked.current) setBusy(false);
       }
-    }, 150);
+    };
+    const timer = window.setTimeout(() => void search(), 150);
     return () => window.clearTimeout(timer);
   }, [text, open, purpose, picked?.label]);
 
