@@ -39,7 +39,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const changes = v.view === "grid" ? await v.changes() : null;
   const query = v.query ? `?${v.query}` : "";
   const meetingQuery = new URLSearchParams([
-    ...(new URLSearchParams(v.query).get("region") ? [["region", String(v.node)]] : []),
+    ...(v.regionAsked ? [["region", String(v.node)]] : []),
     ...(v.compare ? [["since", v.time.since!]] : []),
   ]).toString();
   return (

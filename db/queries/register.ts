@@ -5,7 +5,8 @@ import { charLength, ftsPhrase, isBigramTerm, likeContains, queryTerms, TRIGRAM_
 import { PAGE_SIZE, type RegisterQuery } from "@/lib/validation/register-query";
 import { DIALECT } from "../dialect";
 import type { Db } from "../store";
-import { regionsWithin } from "./territory";
+import { divisionLabel } from "@/lib/domain/territory";
+import { loadTerritory, regionsWithin } from "./territory";
 import { areas, regions, risks, units } from "../schema";
 
 /**
@@ -115,6 +116,7 @@ export async function listRegisterPage(
       updatedAt: risks.updatedAt,
       areaZh: areas.nameZh,
       areaEn: areas.nameEn,
+      regionId: risks.regionId,
       regionZh: regions.nameZh,
       regionEn: regions.nameEn,
       unitZh: units.nameZh,
@@ -126,7 +128,17 @@ export async function listRegisterPage(
     .innerJoin(units, eq(units.id, risks.responsibleUnitId))
     .where(inArray(risks.id, pageIds))
     .orderBy(...order);
-  return { rows, total, page, pages, pageSize };
+  // A division below the county is shown with its path (神木市 › 示例镇三): its name alone may repeat.
+  const territory = await loadTerritory(db);
+  const withPath = rows.map((r) => {
+    const id = r.regionId;
+    return {
+      ...r,
+      regionZh: divisionLabel(territory, id, (d) => d.nameZh) || r.regionZh,
+      regionEn: divisionLabel(territory, id, (d) => d.nameEn) || r.regionEn,
+    };
+  });
+  return { rows: withPath, total, page, pages, pageSize };
 }
 
 export type RegisterRow = Awaited<ReturnType<typeof listRegisterPage>>["rows"][number];

@@ -82,13 +82,13 @@ export async function loadBoardView(
     ...(first(params.since) && !meeting && time.since ? [["since", time.since]] : []),
     ...(askedMeeting && askedMeeting !== "monthly_review" ? [["sinceMeeting", sinceMeeting]] : []),
   ];
-  const withRegion = (id: number) =>
-    new URLSearchParams([...(roots.length === 1 && roots[0].id === id ? [] : [["region", String(id)]]), ...keep]);
+  // Always named, the city too: a county leader's board opens at the county, so "全市" must say so.
+  const withRegion = (id: number) => new URLSearchParams([["region", String(id)], ...keep]);
   const frame = await loadBoardFrame(db, {
     territory,
     node,
     counted: new Set(board.byRegion.keys()),
-    drill: (id) => `/board${withRegion(id).size ? `?${withRegion(id)}` : ""}`,
+    drill: (id) => `/board?${withRegion(id)}`,
   });
   return {
     view,
@@ -105,6 +105,8 @@ export async function loadBoardView(
     board,
     present: { ...present, alerts },
     node,
+    /** Whether the URL named the division (else it is the viewer's home division, or the city). */
+    regionAsked: asked !== null && territory.byId.has(asked),
     frame,
     matrix:
       view === "matrix"

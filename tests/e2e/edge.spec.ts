@@ -22,6 +22,7 @@ const PAGES: Array<{ path: string; params: string[]; as: "officer" | "leader" | 
       "overdue",
       "ack",
       "open",
+      "own",
       "ml",
       "ms",
       "sort",
@@ -29,8 +30,8 @@ const PAGES: Array<{ path: string; params: string[]; as: "officer" | "leader" | 
     ],
     as: "officer",
   },
-  { path: "/board", params: ["view", "asOf", "since", "sinceMeeting"], as: "leader" },
-  { path: "/board/meeting", params: ["g", "since", "focus"], as: "leader" },
+  { path: "/board", params: ["region", "view", "asOf", "since", "sinceMeeting"], as: "leader" },
+  { path: "/board/meeting", params: ["region", "g", "since", "focus"], as: "leader" },
   { path: "/board/trend", params: ["area", "region", "weeks"], as: "leader" },
   { path: "/reports", params: ["day"], as: "leader" },
   { path: "/reports/compliance", params: ["days"], as: "leader" },
@@ -48,7 +49,8 @@ const PAGES: Array<{ path: string; params: string[]; as: "officer" | "leader" | 
   },
   { path: "/api/exports/register", params: ["format", "q", "region", "colour", "page"], as: "officer" },
   { path: "/api/exports/analysis", params: ["week", "format"], as: "leader" },
-  { path: "/api/exports/board", params: ["format", "view", "asOf", "since"], as: "leader" },
+  { path: "/api/exports/board", params: ["format", "region", "view", "asOf", "since"], as: "leader" },
+  { path: "/api/divisions", params: ["q", "for"], as: "officer" },
 ];
 
 /** Values a hostile or careless URL carries: empty, huge, non-ASCII, out of range, malformed percent-encoding. */

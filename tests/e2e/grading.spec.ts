@@ -108,7 +108,7 @@ test.describe("without JavaScript", () => {
     // A yellow risk in the officer's scope (their counties and areas), graded by the risk matrix.
     const code = (await storeValue<string>(
       siseDb,
-      `SELECT r.code FROM risks r WHERE r.colour = 'yellow' AND r.status <> 'resolved'
+      `SELECT r.code FROM risks r WHERE r.colour = 'yellow' AND r.status <> 'resolved' AND r.matrix_l IS NOT NULL
       AND r.region_id IN (SELECT region_id FROM user_scope_regions WHERE user_id = (SELECT id FROM users WHERE username = 'officer'))
       AND r.area_id IN (SELECT area_id FROM user_scope_areas WHERE user_id = (SELECT id FROM users WHERE username = 'officer'))
       ORDER BY r.id LIMIT 1`,
