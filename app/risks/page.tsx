@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { listAreas, listRegions, listUnits } from "@/db/queries/reference";
+import { listAreas, listUnits } from "@/db/queries/reference";
+import { filterRegions } from "@/lib/views/register-regions";
 import { listRegisterPage } from "@/db/queries/register";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
@@ -89,7 +90,7 @@ export default async function RegisterPage({
       <RegisterFilters
         query={query}
         areas={await listAreas(db)}
-        regions={await listRegions(db)}
+        regions={await filterRegions(db, await getLocale(), query.region)}
         units={await listUnits(db)}
       />
       {ignored.length > 0 ? (

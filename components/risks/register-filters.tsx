@@ -1,7 +1,8 @@
 import Form from "next/form";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { AreaOption, RegionOption, UnitOption } from "@/db/queries/reference";
+import type { AreaOption, UnitOption } from "@/db/queries/reference";
+import { DivisionPicker } from "@/components/territory/division-picker";
 import { localName } from "@/i18n/locales";
 import { COLOURS, RISK_STATUSES } from "@/lib/domain/colours";
 import { AREA_KINDS } from "@/lib/domain/areas";
@@ -51,7 +52,8 @@ export async function RegisterFilters({
 }: {
   query: RegisterQuery;
   areas: AreaOption[];
-  regions: RegionOption[];
+  /** The city and counties, and any lower division already in the filter, labelled (lib/views/register-regions.ts). */
+  regions: Array<{ id: number; label: string }>;
   units: UnitOption[];
 }) {
   const [locale, t, tc, ts, tk] = await Promise.all([
@@ -125,13 +127,25 @@ export async function RegisterFilters({
             choices: areas.filter((a) => a.kind === k).map((a) => ({ value: a.id, label: localName(a, locale) })),
           }))}
         />
-        <MultiChoice
-          name="region"
-          label={t("region")}
-          selected={query.region}
-          words={words}
-          groups={[{ choices: regions.map((r) => ({ value: r.id, label: localName(r, locale) })) }]}
-        />
+        <div className="flex flex-col gap-1">
+          <MultiChoice
+            name="region"
+            label={t("region")}
+            selected={query.region}
+            words={words}
+            groups={[{ choices: regions.map((r) => ({ value: r.id, label: r.label })) }]}
+          />
+          {/* A town, village or grid: found by typing (thousands), added to the divisions ticked above. */}
+          <DivisionPicker
+            name="region"
+            purpose="read"
+            words={{ placeholder: t("regionSearch"), noMatch: t("regionNoMatch"), searching: t("regionSearching") }}
+          />
+          <label className="flex items-center gap-1.5 text-sm">
+            <input type="checkbox" name="own" value="1" defaultChecked={query.own === true} />
+            {t("ownLevel")}
+          </label>
+        </div>
         <fieldset className="col-span-2 flex flex-col gap-1 text-sm md:col-span-1">
           <legend className="mb-1">{t("colour")}</legend>
           <div className="flex flex-wrap gap-1">

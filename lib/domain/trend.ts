@@ -7,7 +7,11 @@ import { COLOURS, isOpenStatus } from "./colours";
  * or any region; the counts follow the board's rule (open risks only, per colour).
  */
 export type CellSummary = [areaId: number, regionId: number, red: number, orange: number, yellow: number, blue: number];
-export type TrendFilter = { areaId?: number; regionId?: number };
+/**
+ * One area, one division, or both. `regionIds`, when given, is the division with everything below
+ * it (lib/domain/territory.ts: a county's trend counts its towns and villages); else `regionId` alone.
+ */
+export type TrendFilter = { areaId?: number; regionId?: number; regionIds?: ReadonlySet<number> };
 export type TrendPoint = { day: string; counts: Counts };
 
 /** Open risks per cell and colour, in a stable order (area, region). */
@@ -28,7 +32,10 @@ export function sumCells(cells: Iterable<CellSummary>, filter: TrendFilter = {})
   const out = zeroCounts();
   for (const [areaId, regionId, ...n] of cells) {
     if (filter.areaId !== undefined && areaId !== filter.areaId) continue;
-    if (filter.regionId !== undefined && regionId !== filter.regionId) continue;
+    if (
+      filter.regionIds ? !filter.regionIds.has(regionId) : filter.regionId !== undefined && regionId !== filter.regionId
+    )
+      continue;
     COLOURS.forEach((c, i) => (out[c] += n[i]));
   }
   return out;
@@ -36,6 +43,7 @@ export function sumCells(cells: Iterable<CellSummary>, filter: TrendFilter = {})
 
 /** The same sum read off a board the caller already has: its totals, an area's or region's row, or one cell. */
 export function boardCounts(board: Board, filter: TrendFilter = {}): Counts {
+  if (filter.regionIds) return sumCells(cellsOfBoard(board), filter);
   const { areaId, regionId } = filter;
   const counts =
     areaId !== undefined && regionId !== undefined

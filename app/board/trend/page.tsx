@@ -7,6 +7,8 @@ import { getDb } from "@/db/client";
 import { trendOf } from "@/db/history/boards";
 import { presentBoard } from "@/db/queries/board-snapshot";
 import { listAreas, listRegions } from "@/db/queries/reference";
+import { loadTerritory } from "@/db/queries/territory";
+import { subtreeIds } from "@/lib/domain/territory";
 import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
@@ -36,14 +38,21 @@ export default async function TrendPage({ searchParams }: { searchParams: Search
   const regions = (await listRegions(db, { activeOnly: true })).filter(
     (r) => r.level === "city" || r.level === "county",
   );
+  const territory = await loadTerritory(db);
   const query = parseTrendQuery(singleValues(await searchParams), {
     areas: new Set(areas.map((a) => a.id)),
-    regions: new Set(regions.map((r) => r.id)),
+    // Any division may be asked for (a board's column leads here); the form lists the city and counties.
+    regions: new Set(territory.byId.keys()),
   });
   const { board } = await presentBoard(db, dayInZone(new Date(), CITY_TIME_ZONE));
   const points = await trendOf(db, {
     weeks: query.weeks,
-    filter: { areaId: query.area, regionId: query.region },
+    filter: {
+      areaId: query.area,
+      regionId: query.region,
+      // A division's trend counts everything registered in it and below it, as its board does.
+      regionIds: query.region !== undefined ? new Set(subtreeIds(territory, query.region)) : undefined,
+    },
     timeZone: CITY_TIME_ZONE,
     present: board,
   });
@@ -55,7 +64,7 @@ export default async function TrendPage({ searchParams }: { searchParams: Search
   const rows: TrendRow[] = points.map((p) => ({ label: dayLabel(p.day), ...p.counts }));
   const lang = await getLocale();
   const area = areas.find((a) => a.id === query.area);
-  const region = regions.find((r) => r.id === query.region);
+  const region = query.region !== undefined ? territory.byId.get(query.region) : undefined;
   const scope =
     [area ? localName(area, lang) : null, region ? localName(region, lang) : null].filter(Boolean).join(" · ") ||
     t("wholeCity");
