@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ReportingStrip } from "@/components/reports/reporting-strip";
 import { StandingBadge } from "@/components/reports/standing-badge";
-import { dayReporting } from "@/lib/views/reporting";
+import { DivisionFilter } from "@/components/territory/division-filter";
+import { dayReporting, reportingDivisions } from "@/lib/views/reporting";
 import { getDb } from "@/db/client";
 import { mapRiskCodes } from "@/db/queries/history";
 import { listUnitMembers } from "@/db/queries/reports";
@@ -32,10 +33,18 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   ];
   const now = new Date();
   const today = dayInZone(now, CITY_TIME_ZONE);
-  const asked = singleValues(await searchParams).day;
+  const params = singleValues(await searchParams);
+  const asked = params.day;
   const day = asked && isIsoDay(asked) && asked <= today ? asked : today;
   const db = getDb();
-  const { rows, strip, cutoff } = await dayReporting(db, { day, nowMs: now.getTime(), locale });
+  // One county's units (its bureaus and its towns' offices), or the whole city's.
+  const divisions = await reportingDivisions(db, locale, params.region);
+  const { rows, strip, cutoff } = await dayReporting(db, {
+    day,
+    nowMs: now.getTime(),
+    locale,
+    region: divisions.region,
+  });
   const overdue = rows.filter((r) => r.standing === "missing");
   const members = await listUnitMembers(
     db,
@@ -88,6 +97,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         ) : null}
         <span className="text-neutral-700">{t("cutoffNote", { cutoff })}</span>
       </form>
+      <DivisionFilter
+        label={t("unitsOf")}
+        allLabel={t("wholeCity")}
+        apply={t("show")}
+        choices={divisions.choices}
+        value={divisions.region}
+        keep={{ day }}
+      />
       <ReportingStrip data={strip} day={day} names={false} />
       {overdue.length ? (
         <section aria-labelledby="overdue-heading" className="rounded-lg border-2 border-red-700 bg-red-50 p-4">

@@ -44,12 +44,14 @@ export function NewReferenceForm({
             <FieldError state={state} name="kind" />
           </div>
         ) : null}
-        {table === "regions" ? (
+        {table === "regions" || table === "units" ? (
           <div>
             <label htmlFor="parentId" className="mb-1 block text-sm font-medium">
-              {t("parent")}
+              {t(table === "units" ? "unitDivision" : "parent")}
             </label>
             <select id="parentId" name="parentId" className={inputClass} aria-invalid={!!state.fieldErrors?.parentId}>
+              {/* A unit without a division is one of the city's own departments. */}
+              {table === "units" ? <option value="">{t("cityOwn")}</option> : null}
               {parents.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label}

@@ -60,7 +60,19 @@ export function insertReference(
         .returning({ id: regions.id });
       id = row.id;
     } else {
-      id = (await tx.insert(units).values(base).returning({ id: units.id }))[0].id;
+      // A unit may work at a division (a county's bureau, a town's office); none: the city's own level.
+      const regionId = p.values.parentId ?? null;
+      if (
+        regionId !== null &&
+        !(await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, regionId)).limit(1))[0]
+      )
+        return { ok: false as const, error: "badParent" as const };
+      id = (
+        await tx
+          .insert(units)
+          .values({ ...base, regionId })
+          .returning({ id: units.id })
+      )[0].id;
     }
     await appendEvent(tx, {
       at: p.now,

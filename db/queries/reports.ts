@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lt, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import {
   daysBetween,
   reportDeadline,
@@ -14,11 +14,25 @@ import { dailyReports, riskEvents, risks, units, userUnits, users } from "../sch
 export type ReportingUnit = { id: number; code: string; nameZh: string; nameEn: string };
 
 /** Every active unit is a responsible unit and reports daily, in the admin's order. */
-export async function listReportingUnits(db: Db): Promise<ReportingUnit[]> {
+/**
+ * The active reporting units — of the whole city, or of one division and everything below it
+ * (`within`, e.g. a county's bureaus and its towns' offices; a unit without a division is the city's
+ * own and counts only where `within` holds the city, `cityId`).
+ */
+export async function listReportingUnits(
+  db: Db,
+  p: { within?: number[]; cityId?: number } = {},
+): Promise<ReportingUnit[]> {
+  const where = p.within
+    ? or(
+        inArray(units.regionId, p.within),
+        p.cityId !== undefined && p.within.includes(p.cityId) ? isNull(units.regionId) : undefined,
+      )
+    : undefined;
   return await db
     .select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn })
     .from(units)
-    .where(eq(units.active, true))
+    .where(and(eq(units.active, true), where))
     .orderBy(asc(units.sortOrder), asc(units.id));
 }
 

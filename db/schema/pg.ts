@@ -40,6 +40,8 @@ export const units = pgTable("units", {
   nameEn: text("name_en").notNull(),
   active: boolean("active").notNull().default(true),
   sortOrder: integer("sort_order").notNull().default(0),
+  /** The division the unit works at (a county's bureau, a town's office); none: the city's own level. */
+  regionId: integer("region_id").references((): AnyPgColumn => regions.id),
 });
 export type Unit = typeof units.$inferSelect;
 export type NewUnit = typeof units.$inferInsert;

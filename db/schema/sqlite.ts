@@ -30,6 +30,8 @@ export const units = sqliteTable("units", {
   nameEn: text("name_en").notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   sortOrder: integer("sort_order").notNull().default(0),
+  /** The division the unit works at (a county's bureau, a town's office); none: the city's own level. */
+  regionId: integer("region_id").references((): AnySQLiteColumn => regions.id),
 });
 export type Unit = typeof units.$inferSelect;
 export type NewUnit = typeof units.$inferInsert;

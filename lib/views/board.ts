@@ -136,7 +136,15 @@ export async function loadBoardView(
       return { ...found, names, codes };
     },
     /** Today's daily reporting for the strip on top (the present board only). */
-    reporting: async () => (await dayReporting(db, { day: today, nowMs: now.getTime(), locale: frame.locale })).strip,
+    reporting: async () =>
+      (
+        await dayReporting(db, {
+          day: today,
+          nowMs: now.getTime(),
+          locale: frame.locale,
+          region: whole ? undefined : node,
+        })
+      ).strip,
     /** The query that reproduces this board (for the PDF link and meeting mode). */
     query: withRegion(node).toString(),
   };

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { listReportingUnits, reportingStandings, type UnitDay } from "@/db/queries/reports";
+import { loadTerritory } from "@/db/queries/territory";
+import { subtreeIds } from "@/lib/domain/territory";
 import { getSettings } from "@/db/queries/settings";
 import { localName } from "@/i18n/locales";
 import { CITY_TIME_ZONE } from "@/lib/config";
@@ -16,9 +18,9 @@ export type StripData = {
 };
 
 /** Every unit's standing on one day, plus the strip's counts and the overdue and late names. */
-export async function dayReporting(db: Db, p: { day: string; nowMs: number; locale: string }) {
+export async function dayReporting(db: Db, p: { day: string; nowMs: number; locale: string; region?: number }) {
   const cutoff = (await getSettings(db)).reportCutoff;
-  const units = await listReportingUnits(db);
+  const units = await listReportingUnits(db, await unitsWithin(db, p.region));
   const standings = await reportingStandings(db, {
     from: p.day,
     to: p.day,
@@ -41,4 +43,28 @@ export async function dayReporting(db: Db, p: { day: string; nowMs: number; loca
     late: rows.filter((r) => r.standing === "late").map((r) => r.name),
   };
   return { rows, strip, cutoff };
+}
+
+/**
+ * Which units a division's reporting covers: the division's and those of every division below it
+ * (the city's own departments only where the division is the city). No division: every unit.
+ */
+export async function unitsWithin(db: Db, region: number | undefined) {
+  if (region === undefined) return {};
+  const territory = await loadTerritory(db);
+  if (!territory.byId.has(region)) return {};
+  const city = (territory.children.get(null) ?? [])[0]?.id;
+  return { within: subtreeIds(territory, region), cityId: city };
+}
+
+/** The divisions a reporting page may be narrowed to (the city's counties), and the one asked for, if valid. */
+export async function reportingDivisions(db: Db, locale: string, asked: string | undefined) {
+  const territory = await loadTerritory(db);
+  const city = (territory.children.get(null) ?? [])[0];
+  const choices = (city ? (territory.children.get(city.id) ?? []) : [])
+    .filter((d) => d.active)
+    .map((d) => ({ id: d.id, label: localName(d, locale) }));
+  const n = Number(asked);
+  const region = Number.isInteger(n) && territory.byId.has(n) ? n : undefined;
+  return { choices, region };
 }

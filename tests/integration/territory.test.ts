@@ -196,3 +196,42 @@ describe("a risk registered in a village", () => {
     expect(await listed(county!, true)).not.toContain(risk.code);
   });
 });
+
+describe("reporting by level", () => {
+  it("a county's reporting covers its own units and its towns', the city's covers every unit", async () => {
+    await setUp();
+    await importList(LIST);
+    const { insertReference } = await import("@/db/mutations/reference");
+    const { listReportingUnits } = await import("@/db/queries/reports");
+    const { unitsWithin } = await import("@/lib/views/reporting");
+    const [county, town, otherCounty, city] = await Promise.all(
+      ["610802", "610802001", "610881", "610800"].map(regionByCode),
+    );
+    const add = async (code: string, parentId: number | null) => {
+      const r = await insertReference(copy!.db, {
+        table: "units",
+        values: { code, nameZh: code, nameEn: code, parentId },
+        actor: { id: null, name: "test" },
+        now: new Date(),
+      });
+      expect(r.ok).toBe(true);
+    };
+    await add("U-YY-YJJ", county!);
+    await add("U-YY-GL", town!);
+    await add("U-SM-YJJ", otherCounty!);
+    const codes = async (region: number | undefined) =>
+      (await listReportingUnits(copy!.db, await unitsWithin(copy!.db, region))).map((u) => u.code);
+    expect(await codes(county!)).toEqual(["U-YY-YJJ", "U-YY-GL"]);
+    expect(await codes(town!)).toEqual(["U-YY-GL"]);
+    const all = await codes(city!);
+    expect(all).toEqual(await codes(undefined));
+    expect(all).toEqual(expect.arrayContaining(["U-YY-YJJ", "U-YY-GL", "U-SM-YJJ", "U-YJJ"]));
+    const refused = await insertReference(copy!.db, {
+      table: "units",
+      values: { code: "U-X", nameZh: "x", nameEn: "x", parentId: 999_999 },
+      actor: { id: null, name: "test" },
+      now: new Date(),
+    });
+    expect(refused).toEqual({ ok: false, error: "badParent" });
+  });
+});

@@ -4,6 +4,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StandingDot } from "@/components/reports/standing-badge";
 import { getDb } from "@/db/client";
 import { listReportingUnits, reportingStandings } from "@/db/queries/reports";
+import { DivisionFilter } from "@/components/territory/division-filter";
+import { reportingDivisions, unitsWithin } from "@/lib/views/reporting";
 import { getSettings } from "@/db/queries/settings";
 import { localName } from "@/i18n/locales";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -23,7 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CompliancePage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("report.read", "/reports/compliance");
   const [t, format, locale] = [await getTranslations("reports"), await getFormatter(), await getLocale()];
-  const asked = Number(singleValues(await searchParams).days);
+  const params = singleValues(await searchParams);
+  const asked = Number(params.days);
   const span = SPANS.find((s) => s === asked) ?? 14;
   const now = new Date();
   const today = dayInZone(now, CITY_TIME_ZONE);
@@ -37,7 +40,8 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
     cutoff: (await getSettings(db)).reportCutoff,
     timeZone: CITY_TIME_ZONE,
   });
-  const rows = (await listReportingUnits(db)).map((u) => {
+  const divisions = await reportingDivisions(db, locale, params.region);
+  const rows = (await listReportingUnits(db, await unitsWithin(db, divisions.region))).map((u) => {
     const byDay = standings.get(u.id)!;
     return { unit: u, byDay, summary: summariseCompliance(days.map((d) => byDay.get(d)!.standing)) };
   });
@@ -55,7 +59,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
         {SPANS.map((s) => (
           <Link
             key={s}
-            href={`/reports/compliance?days=${s}`}
+            href={`/reports/compliance?days=${s}${divisions.region ? `&region=${divisions.region}` : ""}`}
             aria-current={s === span ? "page" : undefined}
             className={`rounded border px-3 py-1 ${s === span ? "border-neutral-900 bg-neutral-900 text-white" : "border-neutral-300 bg-white hover:bg-neutral-100"}`}
           >
@@ -63,6 +67,14 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
           </Link>
         ))}
       </nav>
+      <DivisionFilter
+        label={t("unitsOf")}
+        allLabel={t("wholeCity")}
+        apply={t("show")}
+        choices={divisions.choices}
+        value={divisions.region}
+        keep={{ days: String(span) }}
+      />
       <ul className="flex flex-wrap gap-4 text-sm" aria-label={t("legend")}>
         {STANDINGS.map((s) => (
           <li key={s} className="flex items-center gap-1">

@@ -1,0 +1,2 @@
+ALTER TABLE "units" ADD COLUMN "region_id" integer;--> statement-breakpoint
+ALTER TABLE "units" ADD CONSTRAINT "units_region_id_regions_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."regions"("id") ON DELETE no action ON UPDATE no action;

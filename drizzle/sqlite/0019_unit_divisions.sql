@@ -1,0 +1,1 @@
+ALTER TABLE `units` ADD `region_id` integer REFERENCES regions(id);
