@@ -7,6 +7,7 @@ import { TrendChart } from "@/components/board/trend-chart";
 import { getDb } from "@/db/client";
 import { buildAnalysisDocument } from "@/lib/analysis/document";
 import { chooseWeek, loadWeeklyAnalysis } from "@/lib/analysis/load";
+import { reportingDivisions } from "@/lib/views/reporting";
 import { requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { CITY_TIME_ZONE } from "@/lib/config";
@@ -43,12 +44,16 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Sea
   const week = chooseWeek(query.week, now);
   const expanded = EXPANDABLE.includes(query.all ?? "") ? query.all! : null;
   const db = getDb();
-  const { analysis, names, organisation } = await loadWeeklyAnalysis(db, {
+  // One county's analysis (its risks, divisions and units), or the city's.
+  const divisions = await reportingDivisions(db, locale, query.region);
+  const { analysis, names, organisation, division } = await loadWeeklyAnalysis(db, {
     monday: week.monday,
     now,
     locale,
     rowLimit: expanded ? EXPANDED_ROWS : PAGE_ROWS,
+    region: divisions.region,
   });
+  const r = division ? `&region=${division.id}` : "";
   const doc = await buildAnalysisDocument(analysis, {
     names,
     organisation,
@@ -68,7 +73,7 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Sea
           <h1 className="text-3xl font-bold">{doc.title}</h1>
           <p className="text-lg">{doc.subtitle}</p>
           <form method="get" className="no-print flex flex-wrap items-end gap-3 text-sm">
-            <Link className={nav} href={`/analysis?week=${prev}`} rel="prev">
+            <Link className={nav} href={`/analysis?week=${prev}${r}`} rel="prev">
               {t("previousWeek")}
             </Link>
             <div className="flex flex-col gap-1">
@@ -86,24 +91,40 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Sea
                 ))}
               </select>
             </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor="analysis-region">{t("divisionOf")}</label>
+              <select
+                id="analysis-region"
+                name="region"
+                defaultValue={division?.id ?? ""}
+                className="rounded border border-neutral-400 bg-white px-2 py-1"
+              >
+                <option value="">{t("wholeCity")}</option>
+                {divisions.choices.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </div>
             <button type="submit" className={nav}>
               {t("show")}
             </button>
             {next ? (
-              <Link className={nav} href={`/analysis?week=${next}`} rel="next">
+              <Link className={nav} href={`/analysis?week=${next}${r}`} rel="next">
                 {t("nextWeek")}
               </Link>
             ) : null}
             <a
               className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900"
-              href={`/api/exports/analysis?week=${week.label}&format=pdf`}
+              href={`/api/exports/analysis?week=${week.label}&format=pdf${r}`}
               download
             >
               {t("exportPdf")}
             </a>
             <a
               className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white hover:bg-blue-900"
-              href={`/api/exports/analysis?week=${week.label}&format=docx`}
+              href={`/api/exports/analysis?week=${week.label}&format=docx${r}`}
               download
             >
               {t("exportDocx")}
@@ -186,7 +207,10 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Sea
               {doc.conclusionsMeta}
             </p>
           ) : null}
-          {can(user, "analysis.write") ? (
+          {division ? (
+            // The office's conclusions are written for the city's analysis.
+            <p className="text-neutral-700">{t("divisionConclusions")}</p>
+          ) : can(user, "analysis.write") ? (
             <ConclusionsForm
               key={analysis.conclusions?.version ?? 0}
               week={week.label}

@@ -39,6 +39,16 @@ export async function assembleWeeklyAnalysis(
     reviewDays: Record<Colour, number>;
     cutoff: string;
     rowLimit?: number;
+    /**
+     * One division's analysis (a county's): only the risks registered in `within` (the division and
+     * everything below it), its divisions grouped by `columnOf` (本级 and its children, as on its
+     * board), and the daily reports of `unitIds`. Without it, the city's.
+     */
+    region?: {
+      within: ReadonlySet<number>;
+      columnOf: (regionId: number) => number | null;
+      unitIds: ReadonlySet<number>;
+    };
   },
 ) {
   const startMs = startOfDayInZone(p.monday, p.timeZone);
@@ -56,7 +66,36 @@ export async function assembleWeeklyAnalysis(
   const key = `${p.monday}|${head}|${settled ? "" : dayInZone(new Date(p.nowMs), p.timeZone)}|${JSON.stringify(p.reviewDays)}`;
   let fromHistory = memo.get(key);
   if (!fromHistory) memo.set(key, (fromHistory = await readWeek(db, { ...p, startMs, endMs, complete })));
-  const { changes, overdue, awaitingAck, counts, areas, regions, trend } = fromHistory;
+  const { region } = p;
+  const here = (riskId: number) => !region || region.within.has(fromHistory.regionOf.get(riskId) ?? -1);
+  const cellsHere = (cells: CellSummary[]) =>
+    region
+      ? cells.flatMap((c): CellSummary[] => {
+          const col = region.columnOf(c[1]);
+          return col === null ? [] : [[c[0], col, c[2], c[3], c[4], c[5]]];
+        })
+      : cells;
+  const changes = {
+    escalations: fromHistory.changes.escalations.filter((c) => here(c.riskId)),
+    deescalations: fromHistory.changes.deescalations.filter((c) => here(c.riskId)),
+    created: fromHistory.changes.created.filter((c) => here(c.riskId)),
+    resolved: fromHistory.changes.resolved.filter((c) => here(c.riskId)),
+  };
+  const overdue = fromHistory.overdue.filter((o) => here(o.riskId));
+  const awaitingAck = fromHistory.awaitingAck.filter((a) => here(a.riskId));
+  const [before, after] = [cellsHere(fromHistory.before), cellsHere(fromHistory.after)];
+  const counts = region ? { before: sumCells(before), now: sumCells(after) } : fromHistory.counts;
+  const areas = region ? groupDeltas(before, after, "area") : fromHistory.areas;
+  const regions = region ? groupDeltas(before, after, "region") : fromHistory.regions;
+  const trend = region
+    ? await weeklyTrend(db, {
+        weeks: 13,
+        timeZone: p.timeZone,
+        nowMs: complete ? endMs : p.nowMs,
+        present: complete ? undefined : p.present,
+        filter: { regionIds: region.within },
+      })
+    : fromHistory.trend;
 
   const lastDay = complete ? week.sunday : dayInZone(new Date(p.nowMs), p.timeZone);
   const standings = await reportingStandings(db, {
@@ -67,6 +106,7 @@ export async function assembleWeeklyAnalysis(
     timeZone: p.timeZone,
   });
   const reporting = [...standings]
+    .filter(([unitId]) => !region || region.unitIds.has(unitId))
     .flatMap(([unitId, days]) => {
       const missing = [...days].filter(([, d]) => d.standing === "missing").map(([day]) => day);
       const late = [...days].filter(([, d]) => d.standing === "late").map(([day]) => day);
@@ -110,7 +150,8 @@ export async function assembleWeeklyAnalysis(
     counts,
     areas,
     regions,
-    conclusions: await getConclusions(db, p.monday),
+    // The office's conclusions are the city's: a division's analysis has none of its own yet.
+    conclusions: region ? null : await getConclusions(db, p.monday),
   };
 }
 
@@ -134,7 +175,10 @@ const remembered = memoPerConnection<string, FromHistory>({
           w.awaitingAck.length +
           w.areas.length +
           w.regions.length +
-          w.trend.length) +
+          w.trend.length +
+          w.before.length +
+          w.after.length) +
+      16 * w.regionOf.size +
       text +
       4096
     );
@@ -230,11 +274,21 @@ async function readWeek(
     nowMs: complete ? endMs : p.nowMs,
     present: complete ? undefined : p.present,
   });
+  // Where each listed risk was registered at the week's end, for a division's analysis (filtered after memo).
+  const regionOf = new Map<number, number>();
+  for (const x of [changes.escalations, changes.deescalations, changes.created, changes.resolved, overdue, awaitingAck])
+    for (const { riskId } of x as Array<{ riskId: number }>) {
+      const at = states.get(riskId)?.regionId;
+      if (at !== undefined) regionOf.set(riskId, at);
+    }
   return {
     changes,
     overdue,
     awaitingAck,
     trend,
+    before,
+    after,
+    regionOf,
     counts: { before: sumCells(before), now: sumCells(after) },
     areas: groupDeltas(before, after, "area"),
     regions: groupDeltas(before, after, "region"),

@@ -4,6 +4,10 @@ import { presentBoard } from "@/db/queries/board-snapshot";
 import { getSettings } from "@/db/queries/settings";
 import { assembleWeeklyAnalysis } from "@/db/queries/weekly-analysis";
 import { listRegions } from "@/db/queries/reference";
+import { listReportingUnits } from "@/db/queries/reports";
+import { loadTerritory } from "@/db/queries/territory";
+import { columnOf, subtreeIds } from "@/lib/domain/territory";
+import { unitsWithin } from "@/lib/views/reporting";
 import { localName } from "@/i18n/locales";
 import { nameMaps } from "@/lib/history/names";
 import { CITY_TIME_ZONE } from "@/lib/config";
@@ -23,8 +27,21 @@ export function chooseWeek(asked: string | undefined, now: Date): { monday: stri
 }
 
 /** The week's analysis and the names its document needs. */
-export async function loadWeeklyAnalysis(db: Db, p: { monday: string; now: Date; locale: string; rowLimit?: number }) {
+export async function loadWeeklyAnalysis(
+  db: Db,
+  p: { monday: string; now: Date; locale: string; rowLimit?: number; region?: number },
+) {
   const settings = await getSettings(db);
+  // A county's analysis (or any division's): its risks and units, its divisions as on its board.
+  const territory = await loadTerritory(db);
+  const node = p.region !== undefined && territory.byId.has(p.region) ? territory.byId.get(p.region)! : undefined;
+  const region = node
+    ? {
+        within: new Set(subtreeIds(territory, node.id)),
+        columnOf: (id: number) => columnOf(territory, node.id, id),
+        unitIds: new Set((await listReportingUnits(db, await unitsWithin(db, node.id))).map((u) => u.id)),
+      }
+    : undefined;
   const today = dayInZone(p.now, CITY_TIME_ZONE);
   const analysis = await assembleWeeklyAnalysis(db, {
     monday: p.monday,
@@ -34,11 +51,15 @@ export async function loadWeeklyAnalysis(db: Db, p: { monday: string; now: Date;
     reviewDays: settings.reviewDays,
     cutoff: settings.reportCutoff,
     rowLimit: p.rowLimit,
+    region,
   });
+  const organisation = settings.organisation || (await cityName(db, p.locale));
   return {
     analysis,
     names: await nameMaps(db, p.locale),
-    organisation: settings.organisation || (await cityName(db, p.locale)),
+    // "榆林市 · 榆阳区": whose analysis it is, on the page and on the handout.
+    organisation: node ? `${organisation} · ${localName(node, p.locale)}` : organisation,
+    division: node ? { id: node.id, name: localName(node, p.locale) } : null,
   };
 }
 

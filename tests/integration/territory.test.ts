@@ -235,3 +235,57 @@ describe("reporting by level", () => {
     expect(refused).toEqual({ ok: false, error: "badParent" });
   });
 });
+
+describe("a county's weekly analysis", () => {
+  it("holds the county's risks and divisions only; the city's holds both counties'", async () => {
+    await setUp();
+    await importList(LIST);
+    const { loadWeeklyAnalysis } = await import("@/lib/analysis/load");
+    const { mondayOf, dayInZone } = await import("@/lib/domain/dates");
+    const [village, town, county, otherCounty] = await Promise.all(
+      ["610802001001", "610802001", "610802", "610881"].map(regionByCode),
+    );
+    const now = new Date();
+    const add = (title: string, regionId: number) =>
+      insertRisk(copy!.db, {
+        input: {
+          title,
+          description: "",
+          areaId: fixture.areaId.S03,
+          regionId,
+          responsibleUnitId: fixture.unitId["U-ZJJ"],
+          responsiblePerson: "王芳",
+          coUnitIds: [],
+          reason: "",
+        },
+        assessment: assessment("red"),
+        nextReviewDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+        actor: { id: null, name: "test" },
+        now,
+        year: now.getFullYear(),
+      });
+    const here = await add("鼓楼社区燃气管道风险", village!);
+    const there = await add("神木市加气站风险", otherCounty!);
+    const monday = mondayOf(dayInZone(now, "Asia/Shanghai"));
+    const created = async (region?: number) => {
+      const { analysis, organisation } = await loadWeeklyAnalysis(copy!.db, {
+        monday,
+        now: new Date(now.getTime() + 1000),
+        locale: "zh-CN",
+        region,
+      });
+      return { ids: analysis.changes.created.map((c) => c.riskId), analysis, organisation };
+    };
+    const countyView = await created(county!);
+    expect(countyView.ids).toContain(here.id);
+    expect(countyView.ids).not.toContain(there.id);
+    expect(countyView.organisation).toContain("榆阳区");
+    // Its divisions are its board's columns: 县本级 and its towns (the village's risk under its town).
+    expect(countyView.analysis.regions.map((g) => g.id)).toContain(town!);
+    expect(countyView.analysis.regions.map((g) => g.id)).not.toContain(village!);
+    expect(countyView.analysis.conclusions).toBeNull();
+    const cityView = await created(undefined);
+    expect(cityView.ids).toEqual(expect.arrayContaining([here.id, there.id]));
+    expect(cityView.analysis.counts.now.red).toBeGreaterThan(countyView.analysis.counts.now.red);
+  });
+});

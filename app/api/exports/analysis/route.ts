@@ -4,6 +4,7 @@ import { recordExport } from "@/db/mutations/exports";
 import { buildAnalysisDocument } from "@/lib/analysis/document";
 import { analysisDocx } from "@/lib/analysis/docx";
 import { chooseWeek, loadWeeklyAnalysis } from "@/lib/analysis/load";
+import { reportingDivisions } from "@/lib/views/reporting";
 import { analysisPdf } from "@/lib/analysis/pdf";
 import { findPdfFont } from "@/lib/analysis/pdf-font";
 import { authorizeRoute } from "@/lib/auth/route-guard";
@@ -35,11 +36,14 @@ export async function GET(request: Request) {
   const font = format === "pdf" ? findPdfFont() : null;
   if (format === "pdf" && !font) return Response.json({ error: "noFont", message: t("noPdfFont") }, { status: 503 });
   const db = getDb();
+  const locale = await getLocale();
+  const { region } = await reportingDivisions(db, locale, params.get("region") ?? undefined);
   const { analysis, names, organisation } = await loadWeeklyAnalysis(db, {
     monday: week.monday,
     now,
-    locale: await getLocale(),
+    locale,
     rowLimit: DOCUMENT_ROWS,
+    region,
   });
   // A document lists up to DOCUMENT_ROWS rows per table (about 50 pages); beyond that the history export is the place.
   const doc = await buildAnalysisDocument(analysis, {
