@@ -1,6 +1,7 @@
 /**
  * Fills a database with synthetic load for benchmarks:
  *   npm run db:generate-load -- --db bench/sise-50k.db --risks 50000 --events 1000000
+ *   npm run db:generate-load -- --db bench/sise-province.db --territory province --risks 1000000 --events 5000000
  * Risks are spread over areas, regions and the last two years; each has a "create" event and, on
  * average, enough grade/review events to reach the requested total. Refuses a non-empty register
  * unless --append is given, so it never mixes into real data by accident.
@@ -11,7 +12,7 @@ import { applyMigrations } from "../db/migrate";
 import { openDb } from "../db/open";
 import { countRisks } from "../db/queries/risks";
 import { seedReference } from "../db/seed";
-import { insertGeneratedRisks } from "../db/seed/generate";
+import { insertGeneratedRisks, insertSyntheticTerritory } from "../db/seed/generate";
 
 // A function, not top-level await: tsx runs these files as CommonJS.
 async function main() {
@@ -22,6 +23,8 @@ async function main() {
       events: { type: "string", default: "1000000" },
       seed: { type: "string", default: "42" },
       append: { type: "boolean", default: false },
+      // "province": ten cities' worth of counties, towns and villages first (issue 21's scale).
+      territory: { type: "string" },
     },
   });
   const risks = Number(values.risks);
@@ -40,6 +43,19 @@ async function main() {
     process.exit(2);
   }
   const started = performance.now();
+  if (values.territory === "province") {
+    const n = await insertSyntheticTerritory(db, {
+      cities: 10,
+      counties: 12,
+      towns: 11,
+      villages: 12,
+      now: new Date(),
+    });
+    console.log(`[sise] synthetic territory: +${n} divisions`);
+  } else if (values.territory) {
+    console.error('--territory takes "province"');
+    process.exit(2);
+  }
   const batch = 5000;
   let made = { risks: 0, events: 0 };
   for (let i = 0; i < risks; i += batch) {

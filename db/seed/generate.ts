@@ -15,6 +15,7 @@ import { linkEvent, storedJson } from "../../lib/domain/history-chain";
 import { DEFAULT_CODE_PREFIX, formatRiskCode } from "../../lib/domain/risk-code";
 import { sql } from "drizzle-orm";
 import { rawInsertMany, rawRows, rawValue, syncIdentity } from "../raw";
+import { appendStoredEvent } from "../history/append";
 import { clearDerivedViews } from "../mutations/settings";
 import { areas, regions, risks as riskTable, units } from "../schema";
 import type { Db, Reads } from "../store";
@@ -320,4 +321,71 @@ export async function insertGeneratedRisks(
     await syncIdentity(tx, "risk_events", "seq");
   });
   return { risks: opts.count, events };
+}
+
+/**
+ * A synthetic province for the scale benchmarks (issue 21): the reference city's counties get
+ * `towns` towns of `villages` villages each, and `cities - 1` synthetic cities beside it get
+ * `counties` counties of the same — 10 × 12 × 11 × 12 is about ten cities' worth (120 counties,
+ * 1,320 towns, 15,840 villages) in one database, as a province-wide deployment holds. Plainly
+ * synthetic names and codes (合成市01, SYN-…). Raw inserts with one event saying so, as the rest of
+ * the generated load; once per database.
+ */
+export async function insertSyntheticTerritory(
+  db: Db,
+  p: { cities: number; counties: number; towns: number; villages: number; now: Date },
+): Promise<number> {
+  return db.write(async (tx) => {
+    if ((await rawValue<number>(tx, sql`SELECT count(*) FROM regions WHERE code LIKE 'SYN-%'`)) ?? 0) return 0;
+    const existing = await rawRows<[number, number | null, string]>(
+      tx,
+      sql`SELECT id, parent_id, level FROM regions ORDER BY id`,
+    );
+    const city = existing.find(([, parent, level]) => parent === null && level === "city");
+    if (!city) throw new Error("no city in the reference lists");
+    let nextId = Math.max(...existing.map(([id]) => id)) + 1;
+    const rows: unknown[][] = [];
+    const add = (code: string, parentId: number | null, level: string, zh: string, en: string, order: number) => {
+      rows.push([nextId, code, parentId, level, zh, en, order, true]);
+      return nextId++;
+    };
+    const below = (county: number, prefix: string) => {
+      for (let t = 1; t <= p.towns; t++) {
+        const tn = `${prefix}-${String(t).padStart(2, "0")}`;
+        const town = add(`SYN-${tn}`, county, "town", `合成镇${tn}`, `Synthetic town ${tn}`, t);
+        for (let v = 1; v <= p.villages; v++) {
+          const vn = `${tn}-${String(v).padStart(2, "0")}`;
+          add(`SYN-${vn}`, town, "village", `合成村${vn}`, `Synthetic village ${vn}`, v);
+        }
+      }
+    };
+    existing
+      .filter(([, parent, level]) => parent === city[0] && level === "county")
+      .forEach(([id], i) => below(id, `00-${String(i + 1).padStart(2, "0")}`));
+    for (let c = 1; c < p.cities; c++) {
+      const cn = String(c).padStart(2, "0");
+      const other = add(`SYN-${cn}`, null, "city", `合成市${cn}`, `Synthetic city ${cn}`, 100 + c);
+      for (let k = 1; k <= p.counties; k++) {
+        const kn = `${cn}-${String(k).padStart(2, "0")}`;
+        below(add(`SYN-${kn}`, other, "county", `合成县${kn}`, `Synthetic county ${kn}`, k), kn);
+      }
+    }
+    const columns = ["id", "code", "parent_id", "level", "name_zh", "name_en", "sort_order", "active"] as const;
+    await rawInsertMany(tx, "regions", columns, rows);
+    await syncIdentity(tx, "regions", "id");
+    await appendStoredEvent(tx, {
+      at: p.now.getTime(),
+      risk_id: null,
+      risk_version: null,
+      actor_id: null,
+      actor_name: "system:seed",
+      action: "reference.create",
+      field: null,
+      old_value: null,
+      new_value: storedJson({ synthetic: true, divisions: rows.length }),
+      reason: "synthetic territory for the scale benchmarks",
+      data: storedJson({ table: "regions" }),
+    });
+    return rows.length;
+  });
 }

@@ -3,7 +3,7 @@ import { loadBoardFrame } from "@/lib/views/board-frame";
 import type { Db } from "@/db/client";
 import { boardAt } from "@/db/history/boards";
 import { listOpenMatrixCounts } from "@/db/queries/board";
-import { presentBoard } from "@/db/queries/board-snapshot";
+import { presentBoard, type BoardSnapshot } from "@/db/queries/board-snapshot";
 import { listBoardChanges, mapRiskCodes } from "@/db/queries/history";
 import { nameMaps } from "@/lib/history/names";
 import { dayReporting } from "./reporting";
@@ -11,7 +11,7 @@ import { getLastMeeting } from "@/db/queries/meetings";
 import { getSettings } from "@/db/queries/settings";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { compareBoards, type Board } from "@/lib/domain/board";
-import { homeDivision, rollUpBoard, subtreeIds } from "@/lib/domain/territory";
+import { homeDivision, rollUpBoard, subtreeIds, type Territory } from "@/lib/domain/territory";
 import { loadTerritory } from "@/db/queries/territory";
 import { getBoardAlerts } from "@/db/queries/board";
 import { idNumber } from "@/lib/validation/fields";
@@ -28,6 +28,40 @@ export type BoardParams = {
   since?: string | string[];
   sinceMeeting?: string | string[];
 };
+
+/**
+ * A board rolled up to a division, remembered with the board it came from: the present board is one
+ * object per history head (db/queries/board-snapshot.ts) and a past one is remembered too, so every
+ * viewer of a division's board between two writes shares one roll-up — at a province's size that is
+ * hundreds of thousands of cells, not to be walked per request. Safe across territory changes: a
+ * division never changes its parent, so an existing board's roll-up does not change either.
+ */
+const rolledBoards = new WeakMap<Board, Map<number, Board>>();
+function rolledUp(territory: Territory, board: Board, node: number): Board {
+  let byNode = rolledBoards.get(board);
+  if (!byNode) rolledBoards.set(board, (byNode = new Map()));
+  let rolled = byNode.get(node);
+  if (!rolled) byNode.set(node, (rolled = rollUpBoard(territory, board, node)));
+  return rolled;
+}
+
+/** A division's alerts, remembered with the present board (one object per history head and day) like its roll-up. */
+const divisionAlerts = new WeakMap<object, Map<number, Promise<BoardSnapshot["alerts"]>>>();
+function alertsWithin(db: Db, present: BoardSnapshot, node: number, p: { today: string; regionIds: number[] }) {
+  let byNode = divisionAlerts.get(present);
+  if (!byNode) divisionAlerts.set(present, (byNode = new Map()));
+  let alerts = byNode.get(node);
+  if (!alerts) {
+    // A failed read (the database away) is not remembered: the next request asks again.
+    const mine = byNode;
+    alerts = getBoardAlerts(db, p).catch((e: unknown) => {
+      mine.delete(node);
+      throw e;
+    });
+    byNode.set(node, alerts);
+  }
+  return alerts;
+}
 
 /** "20261125-1430": when the board in a downloaded file stood, in the city's zone. */
 export const stampFile = (ms: number): string => fileStamp(ms, CITY_TIME_ZONE);
@@ -53,7 +87,7 @@ export async function loadBoardView(
   // The whole register is the city's board: no filter then. Below it, the division's subtree.
   const whole = roots.length === 1 && roots[0].id === node;
   const within = whole ? undefined : subtreeIds(territory, node);
-  const rolled = (b: Board) => rollUpBoard(territory, b, node);
+  const rolled = (b: Board) => rolledUp(territory, b, node);
   const view = first(params.view) === "matrix" ? ("matrix" as const) : ("grid" as const);
   const today = dayInZone(now, CITY_TIME_ZONE);
   const { time, ignored } = parseBoardTime({ asOf: first(params.asOf), since: first(params.since) }, today);
@@ -61,7 +95,7 @@ export async function loadBoardView(
   // The present board is one indexed GROUP BY; a past one is rebuilt from the history.
   const present = await presentBoard(db, today);
   const board = rolled(asOfMs === null ? present.board : await boardAt(db, asOfMs));
-  const alerts = within ? await getBoardAlerts(db, { today, regionIds: within }) : present.alerts;
+  const alerts = within ? await alertsWithin(db, present, node, { today, regionIds: within }) : present.alerts;
   const askedMeeting = first(params.sinceMeeting);
   const sinceMeeting: MeetingType | "none" =
     askedMeeting === "none" ? "none" : isMeetingType(askedMeeting) ? askedMeeting : "monthly_review";
