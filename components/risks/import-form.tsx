@@ -23,11 +23,13 @@ export function ImportForm({
   maxMb,
   endpoint = "/api/imports/register",
   summary = "summary",
+  fileLabel = "file",
 }: {
   maxMb: number;
   /** Where the file goes: the register import, or the division list import (same protocol). */
   endpoint?: string;
   summary?: "summary" | "divisionSummary";
+  fileLabel?: "file" | "divisionFile";
 }) {
   const t = useTranslations("imports");
   const [state, setState] = useState<ImportState>({ status: "idle", ok: false });
@@ -68,7 +70,7 @@ export function ImportForm({
     >
       <div className="flex flex-wrap items-end gap-3 rounded-lg border border-neutral-200 bg-white p-4">
         <label className="flex flex-col gap-1 text-sm">
-          {t("file")}
+          {t(fileLabel, { mb: maxMb })}
           <input
             type="file"
             name="file"

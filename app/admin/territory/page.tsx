@@ -83,6 +83,7 @@ export default async function TerritoryPage() {
           maxMb={IMPORT_UPLOAD_BYTES / 1024 / 1024}
           endpoint="/api/imports/divisions"
           summary="divisionSummary"
+          fileLabel="divisionFile"
         />
       </section>
     </ClientMessages>
