@@ -34,13 +34,24 @@ export async function getBoardVersion(db: Db): Promise<number> {
   return row?.v?.getTime() ?? 0;
 }
 
-/** Open risks graded by the risk matrix, counted per likelihood × severity (the matrix view). */
+/**
+ * Open risks graded by the risk matrix, counted per likelihood × severity (the matrix view) — of the
+ * whole register, or of the divisions given (a county's board: the county and all below it).
+ */
 export async function listOpenMatrixCounts(
   db: Db,
+  { regionIds }: { regionIds?: number[] } = {},
 ): Promise<Array<{ likelihood: number; severity: number; n: number }>> {
   return (await db
     .select({ likelihood: risks.matrixL, severity: risks.matrixS, n: count() })
     .from(risks)
-    .where(and(isNotNull(risks.matrixL), isNotNull(risks.matrixS), open))
+    .where(
+      and(
+        isNotNull(risks.matrixL),
+        isNotNull(risks.matrixS),
+        open,
+        regionIds ? inArray(risks.regionId, regionIds) : undefined,
+      ),
+    )
     .groupBy(risks.matrixL, risks.matrixS)) as Array<{ likelihood: number; severity: number; n: number }>;
 }

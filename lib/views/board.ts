@@ -144,7 +144,11 @@ export async function loadBoardView(
     frame,
     matrix:
       view === "matrix"
-        ? { counts: await listOpenMatrixCounts(db), thresholds: (await getSettings(db)).thresholds }
+        ? {
+            // A division's matrix holds its own risks and those below it, as its grid does.
+            counts: await listOpenMatrixCounts(db, { regionIds: within }),
+            thresholds: (await getSettings(db)).thresholds,
+          }
         : null,
     /**
      * The changes listed under the board (the screen only): up to 100, how many there are, and the
