@@ -58,14 +58,14 @@ const shots: Array<{
   // Grading: the officer's grade page (risk matrix inputs picked, live colour) and a red awaiting a leader.
   {
     name: "grade-zh",
-    path: `/risks/${process.env.SHOT_RISK ?? "YL-2024-00004"}/grade`,
+    path: `/risks/${process.env.SHOT_RISK ?? "YL-2025-00100"}/grade`,
     as: "officer",
     fullPage: true,
     matrix: ["4", "5"],
   },
   {
     name: "risk-red-leader-zh",
-    path: `/risks/${process.env.SHOT_RED ?? "YL-2025-00146"}`,
+    path: `/risks/${process.env.SHOT_RED ?? "YL-2026-00073"}`,
     as: "leader",
     fullPage: true,
   },
@@ -82,6 +82,9 @@ const shots: Array<{
   { name: "board-phone-zh", path: "/board", as: "leader", width: 390, height: 844 },
   { name: "menu-phone-zh", path: "/risks", as: "officer", width: 390, height: 844, menu: true },
   { name: "board-1280-zh", path: "/board", as: "leader", width: 1280, height: 720 },
+  // Issue 21: a county leader's board opens at the county (县本级 and its towns), the path leads up.
+  { name: "board-county-zh", path: "/board", as: "county-leader", width: 1280, height: 720 },
+  { name: "territory-import-zh", path: "/admin/territory", as: "admin", width: 1280, height: 720 },
   { name: "meeting-1920-en", path: "/board/meeting", as: "leader", locale: "en", width: 1920, height: 1080 },
 ];
 
