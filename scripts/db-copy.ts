@@ -7,6 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { copyStore, CopyRefused } from "../db/copy";
+import { analyzeStore } from "../db/maintenance";
 import { applyMigrations, pendingMigrations } from "../db/migrate";
 import { openDb } from "../db/open";
 import { shownLocation } from "../db/location";
@@ -41,10 +42,14 @@ async function main() {
       } — ${same ? "the same" : "DIFFERENT"} (${Math.round(performance.now() - started)} ms)`,
     );
     if (!same) process.exitCode = 1;
-    else
+    else {
+      // Fresh planner statistics for the copied tables: without them PostgreSQL planned a town's
+      // register filter at 460 ms instead of 6 ms on a freshly copied province (docs/benchmarks.md).
+      await analyzeStore(to);
       console.log(
         "[sise] done. The history checkpoints' key and receipts stay where they were: point SISE_DATA_DIR at that folder (or copy its keys/ and receipts/) for the servers on the new store.",
       );
+    }
   } finally {
     await from.close();
     await to.close();
