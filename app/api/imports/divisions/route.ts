@@ -5,9 +5,8 @@ import { getDb } from "@/db/client";
 import { commitDivisionImport, DivisionImportConflict } from "@/db/imports/divisions";
 import { authorizeRoute } from "@/lib/auth/route-guard";
 import type { PlannedDivision } from "@/lib/domain/division-plan";
-import { IMPORT_UPLOAD_BYTES } from "@/lib/files/register-file";
-import { BodyTooLarge, readBounded } from "@/lib/http/bounded-body";
 import type { ImportState } from "@/lib/imports/import-state";
+import { readImportUpload } from "@/lib/imports/upload";
 import { planDivisionFile } from "@/lib/imports/plan-divisions";
 
 export const dynamic = "force-dynamic";
@@ -23,20 +22,9 @@ export async function POST(request: Request): Promise<Response> {
   if (auth instanceof Response) return auth;
   const [t, ti] = [await getTranslations("divisionImport"), await getTranslations("imports")];
   const answer = (state: ImportState, status = 200) => Response.json(state, { status });
-  const params = new URL(request.url).searchParams;
-  const name = (params.get("name") ?? "").slice(0, 255);
-  const mb = IMPORT_UPLOAD_BYTES / 1024 / 1024;
-  if (!/\.(csv|xlsx)$/i.test(name)) return answer({ status: "error", ok: false, message: ti("badType") }, 400);
-  if (Number(request.headers.get("content-length") ?? 0) > IMPORT_UPLOAD_BYTES)
-    return answer({ status: "error", ok: false, message: ti("tooBig", { mb }) }, 413);
-  let bytes: Buffer;
-  try {
-    bytes = request.body ? await readBounded(request.body, IMPORT_UPLOAD_BYTES) : Buffer.alloc(0);
-  } catch (e) {
-    if (e instanceof BodyTooLarge) return answer({ status: "error", ok: false, message: ti("tooBig", { mb }) }, 413);
-    throw e;
-  }
-  if (bytes.length === 0) return answer({ status: "error", ok: false, message: ti("noFile") }, 400);
+  const upload = await readImportUpload(request);
+  if (upload instanceof Response) return upload;
+  const { name, bytes, params } = upload;
 
   const db = getDb();
   const planned = await planDivisionFile(db, { name, bytes });

@@ -5,9 +5,8 @@ import { getDb } from "@/db/client";
 import { commitImport, ImportConflict } from "@/db/imports/commit";
 import { authorizeRoute } from "@/lib/auth/route-guard";
 import type { PlannedRow } from "@/lib/domain/import-plan";
-import { IMPORT_UPLOAD_BYTES } from "@/lib/files/register-file";
-import { BodyTooLarge, readBounded } from "@/lib/http/bounded-body";
 import type { ImportState } from "@/lib/imports/import-state";
+import { readImportUpload } from "@/lib/imports/upload";
 import { planRegisterFile } from "@/lib/imports/plan-file";
 
 export const dynamic = "force-dynamic";
@@ -25,20 +24,9 @@ export async function POST(request: Request): Promise<Response> {
   if (auth instanceof Response) return auth;
   const t = await getTranslations("imports");
   const answer = (state: ImportState, status = 200) => Response.json(state, { status });
-  const params = new URL(request.url).searchParams;
-  const name = (params.get("name") ?? "").slice(0, 255);
-  const mb = IMPORT_UPLOAD_BYTES / 1024 / 1024;
-  if (!/\.(csv|xlsx)$/i.test(name)) return answer({ status: "error", ok: false, message: t("badType") }, 400);
-  if (Number(request.headers.get("content-length") ?? 0) > IMPORT_UPLOAD_BYTES)
-    return answer({ status: "error", ok: false, message: t("tooBig", { mb }) }, 413);
-  let bytes: Buffer;
-  try {
-    bytes = request.body ? await readBounded(request.body, IMPORT_UPLOAD_BYTES) : Buffer.alloc(0);
-  } catch (e) {
-    if (e instanceof BodyTooLarge) return answer({ status: "error", ok: false, message: t("tooBig", { mb }) }, 413);
-    throw e;
-  }
-  if (bytes.length === 0) return answer({ status: "error", ok: false, message: t("noFile") }, 400);
+  const upload = await readImportUpload(request);
+  if (upload instanceof Response) return upload;
+  const { name, bytes, params } = upload;
 
   const db = getDb();
   const now = new Date();
