@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { listReportingUnits, reportingStandings, type UnitDay } from "@/db/queries/reports";
 import { loadTerritory } from "@/db/queries/territory";
-import { subtreeIds } from "@/lib/domain/territory";
+import { homeDivision, subtreeIds } from "@/lib/domain/territory";
 import { getSettings } from "@/db/queries/settings";
 import { localName } from "@/i18n/locales";
 import { CITY_TIME_ZONE } from "@/lib/config";
@@ -53,15 +53,14 @@ export async function unitsWithin(db: Db, region: number | undefined) {
   if (region === undefined) return {};
   const territory = await loadTerritory(db);
   if (!territory.byId.has(region)) return {};
-  const city = (territory.children.get(null) ?? [])[0]?.id;
-  return { within: subtreeIds(territory, region), cityId: city };
+  return { within: subtreeIds(territory, region), cityId: homeDivision(territory, []) ?? undefined };
 }
 
 /** The divisions a reporting page may be narrowed to (the city's counties), and the one asked for, if valid. */
 export async function reportingDivisions(db: Db, locale: string, asked: string | undefined) {
   const territory = await loadTerritory(db);
-  const city = (territory.children.get(null) ?? [])[0];
-  const choices = (city ? (territory.children.get(city.id) ?? []) : [])
+  const city = homeDivision(territory, []);
+  const choices = (city !== null ? (territory.children.get(city) ?? []) : [])
     .filter((d) => d.active)
     .map((d) => ({ id: d.id, label: localName(d, locale) }));
   const n = Number(asked);
