@@ -5,9 +5,12 @@ import type { Db } from "../store";
 import { boardAsOf } from "./as-of";
 import { weeklyTrend } from "./trend";
 
-/** The board as it stood at an instant, rebuilt from the history (db/history/as-of.ts). */
-export function boardAt(db: Db, atMs: number, nowMs = Date.now()): Promise<Board> {
-  return boardAsOf(db, atMs, nowMs);
+/**
+ * The board as it stood at an instant, rebuilt from the history (db/history/as-of.ts): per
+ * division, or with `node` rolled up to that division's columns (what a board page shows).
+ */
+export function boardAt(db: Db, atMs: number, p: { nowMs?: number; node?: number } = {}): Promise<Board> {
+  return boardAsOf(db, atMs, p.nowMs ?? Date.now(), p.node);
 }
 
 /** Counts per colour at the end of each of the last `weeks` weeks (db/history/trend.ts). */

@@ -4,7 +4,8 @@ import { summariseCells } from "../../lib/domain/trend";
 import { sql } from "drizzle-orm";
 import { rawRows, rawValue } from "../raw";
 import type { Db } from "../store";
-import { BOARD_ACTIONS, boardEvent, latestCheckpoint, pack, storeDerived } from "./as-of";
+import { BOARD_ACTIONS, boardEvent, latestCheckpoint, storeDerived } from "./as-of";
+import { encodeStates, statesOf } from "./packed";
 
 /**
  * What the history views derive from the history — the monthly checkpoints (every risk's state at
@@ -45,7 +46,7 @@ export async function deriveHistory(
 
   // Start from the last checkpoint before the first missing boundary (or from nothing).
   const start = await latestCheckpoint(db, boundaries[0], { before: true });
-  const states = start?.states ?? new Map<number, RiskState>();
+  const states = start ? statesOf(start.packed) : new Map<number, RiskState>();
   // A checkpoint holds every event up to and including its instant: go on after all of them (the
   // largest sequence number either store's column holds).
   let cursor = start ? { at: start.at, seq: 2_147_483_647 } : { at: Number.MIN_SAFE_INTEGER, seq: 0 };
@@ -73,12 +74,7 @@ export async function deriveHistory(
       if (rows.length < BATCH) break;
     }
     if (monthSet.has(boundary))
-      out.checkpoints += await storeDerived(
-        db,
-        "board_checkpoints",
-        boundary,
-        JSON.stringify([...states.values()].map(pack)),
-      );
+      out.checkpoints += await storeDerived(db, "board_checkpoints", boundary, encodeStates(states.values()));
     if (weekSet.has(boundary))
       out.weeks += await storeDerived(db, "board_weeks", boundary, JSON.stringify(summariseCells(states.values())));
   }

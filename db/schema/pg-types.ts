@@ -19,3 +19,8 @@ export const jsonText = customType<{ data: unknown; driverData: string }>({
   toDriver: (value) => JSON.stringify(value),
   fromDriver: (value) => JSON.parse(value) as unknown,
 });
+
+/** Bytes (a board checkpoint's packed states), what SQLite's `blob({ mode: "buffer" })` holds. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => "bytea",
+});

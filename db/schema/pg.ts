@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
-import { epochMs, jsonText } from "./pg-types";
+import { bytea, epochMs, jsonText } from "./pg-types";
 import { COLOURS, RISK_STATUSES } from "../../lib/domain/colours";
 import { AREA_KINDS } from "../../lib/domain/areas";
 import { MEASURE_STATUSES } from "../../lib/domain/measures";
@@ -362,8 +362,8 @@ export const settings = pgTable("settings", {
  */
 export const boardCheckpoints = pgTable("board_checkpoints", {
   at: bigint("at", { mode: "number" }).primaryKey(),
-  /** JSON array of [riskId, areaId, regionId, colour, status] rows. */
-  states: text("states").notNull(),
+  /** Five 32-bit integers per risk (id, area, division, colour, status), as db/history/packed.ts stores them. */
+  states: bytea("states").notNull(),
 });
 
 /**

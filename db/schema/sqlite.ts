@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnySQLiteColumn,
+  blob,
   check,
   index,
   integer,
@@ -343,8 +344,8 @@ export const settings = sqliteTable("settings", {
  */
 export const boardCheckpoints = sqliteTable("board_checkpoints", {
   at: integer("at").primaryKey(),
-  /** JSON array of [riskId, areaId, regionId, colour, status] rows. */
-  states: text("states").notNull(),
+  /** Five 32-bit integers per risk (id, area, division, colour, status), as db/history/packed.ts stores them. */
+  states: blob("states", { mode: "buffer" }).notNull(),
 });
 
 /**

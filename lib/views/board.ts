@@ -30,11 +30,11 @@ export type BoardParams = {
 };
 
 /**
- * A board rolled up to a division, remembered with the board it came from: the present board is one
- * object per history head (db/queries/board-snapshot.ts) and a past one is remembered too, so every
- * viewer of a division's board between two writes shares one roll-up — at a province's size that is
- * hundreds of thousands of cells, not to be walked per request. Safe across territory changes: a
- * division never changes its parent, so an existing board's roll-up does not change either.
+ * The present board rolled up to a division, remembered with the board it came from (one object
+ * per history head, db/queries/board-snapshot.ts), so every viewer of a division's board between two
+ * writes shares one roll-up — at a province's size that is hundreds of thousands of cells, not to be
+ * walked per request. Past boards come rolled up already (boardAt with `node`). Safe across territory
+ * changes: a division never changes its parent, so an existing board's roll-up does not change either.
  */
 const rolledBoards = new WeakMap<Board, Map<number, Board>>();
 function rolledUp(territory: Territory, board: Board, node: number): Board {
@@ -87,14 +87,13 @@ export async function loadBoardView(
   // The whole register is the city's board: no filter then. Below it, the division's subtree.
   const whole = roots.length === 1 && roots[0].id === node;
   const within = whole ? undefined : subtreeIds(territory, node);
-  const rolled = (b: Board) => rolledUp(territory, b, node);
   const view = first(params.view) === "matrix" ? ("matrix" as const) : ("grid" as const);
   const today = dayInZone(now, CITY_TIME_ZONE);
   const { time, ignored } = parseBoardTime({ asOf: first(params.asOf), since: first(params.since) }, today);
   const asOfMs = time.asOf ? instantInZone(time.asOf.day, time.asOf.time, CITY_TIME_ZONE) : null;
   // The present board is one indexed GROUP BY; a past one is rebuilt from the history.
   const present = await presentBoard(db, today);
-  const board = rolled(asOfMs === null ? present.board : await boardAt(db, asOfMs));
+  const board = asOfMs === null ? rolledUp(territory, present.board, node) : await boardAt(db, asOfMs, { node });
   const alerts = within ? await alertsWithin(db, present, node, { today, regionIds: within }) : present.alerts;
   const askedMeeting = first(params.sinceMeeting);
   const sinceMeeting: MeetingType | "none" =
@@ -108,7 +107,7 @@ export async function loadBoardView(
     time.since = `${dayInZone(meeting.heldAt, CITY_TIME_ZONE)}T${clockInZone(meeting.heldAt, CITY_TIME_ZONE)}`;
   const sinceMs = time.since ? sinceInstant(time.since, CITY_TIME_ZONE) : null;
   const compare = sinceMs !== null && (asOfMs === null || sinceMs < asOfMs);
-  const marks = compare ? compareBoards(rolled(await boardAt(db, sinceMs)), board) : undefined;
+  const marks = compare ? compareBoards(await boardAt(db, sinceMs!, { node }), board) : undefined;
   // What the board's own links keep: the view and the moments, so drilling down keeps the meeting's reference.
   const keep: string[][] = [
     ...(view === "matrix" ? [["view", "matrix"]] : []),

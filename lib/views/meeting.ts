@@ -27,13 +27,9 @@ export async function loadMeetingView(db: Db, p: { id: number; user: CurrentUser
   // The city's board as the meeting saw it, rolled up to the counties like the live one.
   const territory = await loadTerritory(db);
   const city = homeDivision(territory, []) ?? 0;
-  const board = rollUpBoard(
-    territory,
-    m.snapshot
-      ? boardFromSummary(m.snapshot)
-      : await boardAt(db, Math.min(m.heldAt.getTime(), p.now.getTime()), p.now.getTime()),
-    city,
-  );
+  const board = m.snapshot
+    ? rollUpBoard(territory, boardFromSummary(m.snapshot), city)
+    : await boardAt(db, Math.min(m.heldAt.getTime(), p.now.getTime()), { nowMs: p.now.getTime(), node: city });
   const carried = open ? await listTasks(db, { status: "open", heldBefore: m.heldAt, excludeMeetingId: m.id }) : [];
   const units = (await listUnits(db, { activeOnly: true })).map((u) => ({ id: u.id, label: localName(u, p.locale) }));
   return {

@@ -270,11 +270,36 @@ describe("the board as of any moment", () => {
   });
 });
 
+describe("the board of a past moment, per division and rolled up", () => {
+  it("counts what replaying the whole history gives, on either walk, for the city, a county and a fresh checkpoint", async () => {
+    const { boardAsOf } = await import("@/db/history/as-of");
+    const { buildBoard } = await import("@/lib/domain/board");
+    const { loadTerritory } = await import("@/db/territory");
+    const { homeDivision, rollUpBoard } = await import("@/lib/domain/territory");
+    const territory = await loadTerritory(t.db);
+    const city = homeDivision(territory, [])!;
+    const county = t.regionId["610802"];
+    const day = 86_400_000;
+    // A year and more back walks forward from a checkpoint, three days back walks back from the present.
+    for (const at of [now.getTime() - 400 * day, now.getTime() - 95 * day, now.getTime() - 3 * day]) {
+      const whole = buildBoard((await fromScratch(at)).values());
+      expect(await boardAsOf(t.db, at), new Date(at).toISOString()).toEqual(whole);
+      for (const node of [city, county]) {
+        const rolled = await boardAsOf(t.db, at, Date.now(), node);
+        expect(rolled, `${node} ${new Date(at).toISOString()}`).toEqual(rollUpBoard(territory, whole, node));
+        // Remembered: the same object for the same moment and division.
+        expect(await boardAsOf(t.db, at, Date.now(), node)).toBe(rolled);
+      }
+    }
+    expect(((await t.get("SELECT count(*) AS n FROM board_checkpoints")) as { n: number }).n).toBeGreaterThan(0);
+  });
+});
+
 describe("the history views derived ahead of need", () => {
   it("makes every monthly checkpoint and week board the whole history replays to, in batches, once", async () => {
     const { deriveHistory } = await import("@/db/history/derive");
     const { summariseCells } = await import("@/lib/domain/trend");
-    const { unpack } = await import("@/db/history/as-of");
+    const { decodeStates, statesOf } = await import("@/db/history/packed");
     // Independent of the derivation's batches and cursor: every event up to the instant (fromScratch).
     const later = now.getTime() + 3_600_000;
     let pauses = 0;
@@ -285,7 +310,7 @@ describe("the history views derived ahead of need", () => {
     });
     const months = (await t.all("SELECT at, states FROM board_checkpoints ORDER BY at")) as Array<{
       at: number;
-      states: string;
+      states: Uint8Array;
     }>;
     const weeks = (await t.all("SELECT at, cells FROM board_weeks ORDER BY at")) as Array<{
       at: number;
@@ -297,7 +322,7 @@ describe("the history views derived ahead of need", () => {
     expect(weeks.length).toBeGreaterThan(90);
     expect(pauses).toBeGreaterThanOrEqual(weeks.length);
     for (const m of months) {
-      const states = new Map((JSON.parse(m.states) as Parameters<typeof unpack>[0][]).map((x) => [x[0], unpack(x)]));
+      const states = statesOf(decodeStates(m.states));
       expect(states, new Date(m.at).toISOString()).toEqual(await fromScratch(m.at));
     }
     for (const w of weeks)

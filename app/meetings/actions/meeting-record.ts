@@ -88,7 +88,7 @@ export async function closeMeetingAction(id: number, _prev: FormState, formData:
   const now = new Date();
   if (heldAt.getTime() > now.getTime()) return { ok: false, message: { key: "meetings.refused.notYetHeld" } };
   // Read from the history before the write transaction, which then only stores it.
-  const snapshot = cellsOfBoard(await boardAt(db, heldAt.getTime(), now.getTime()));
+  const snapshot = cellsOfBoard(await boardAt(db, heldAt.getTime(), { nowMs: now.getTime() }));
   const result = await closeMeeting(db, { id, expectedVersion: version.data, snapshot, actor: auth.actor, now });
   if (!result.ok) return refusal(result);
   revalidatePath(`/meetings/${id}`);
