@@ -13,8 +13,9 @@ import { encodeStates, statesOf } from "./packed";
  * made ahead of need, in the background, in one forward walk over the history. The views make them
  * on first need too (db/history/as-of.ts, trend.ts), but on a history of a million events that
  * first need would cost seconds in someone's request (a fresh database, a restored backup, an
- * import of years of history). Here the walk goes in small batches, yielding to the event loop
- * between them, so the server keeps answering while it runs.
+ * import of years of history). Here the walk goes in batches (yielding between them when asked),
+ * and the server runs it on a thread of its own (db/history/derive-worker.ts), so it keeps
+ * answering while it runs.
  *
  * Safe alongside the views and other instances: rows are only ever added (INSERT OR IGNORE), and a
  * boundary is only derived once it lies a minute in the past (app events are stamped with the

@@ -339,6 +339,25 @@ describe("the history views derived ahead of need", () => {
     });
   });
 
+  it("derives on a thread of its own (as the server runs it) exactly the rows it derives here", async () => {
+    const { deriveHistory } = await import("@/db/history/derive");
+    const { deriveInWorker } = await import("@/db/history/derive-in-worker");
+    const rows = async () => [
+      await t.all("SELECT at, states FROM board_checkpoints ORDER BY at"),
+      await t.all("SELECT at, cells FROM board_weeks ORDER BY at"),
+    ];
+    const made = await deriveInWorker({ location: t.db.location, timeZone: "Asia/Shanghai" });
+    const [months, weeks] = await rows();
+    expect(made).toMatchObject({ checkpoints: months.length, weeks: weeks.length });
+    expect(months.length).toBeGreaterThan(20);
+    await t.exec("DELETE FROM board_checkpoints");
+    await t.exec("DELETE FROM board_weeks");
+    await deriveHistory(t.db, { timeZone: "Asia/Shanghai" });
+    expect(await rows()).toEqual([months, weeks]);
+    // A store it cannot open is an error the schedule logs, not a silent success.
+    await expect(deriveInWorker({ location: "/nonexistent/dir/sise.db", timeZone: "Asia/Shanghai" })).rejects.toThrow();
+  });
+
   it("goes on from the last checkpoint when only the newest rows are missing", async () => {
     const { deriveHistory } = await import("@/db/history/derive");
     const later = now.getTime() + 3_600_000;
