@@ -5,7 +5,8 @@ import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listAreas, listUnits } from "@/db/queries/reference";
-import { filterRegions } from "@/lib/views/register-regions";
+import { redirect } from "next/navigation";
+import { filterRegions, typedRegionFilter } from "@/lib/views/register-regions";
 import { listRegisterPage } from "@/db/queries/register";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
@@ -38,8 +39,12 @@ export default async function RegisterPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePageUser("risk.read", "/risks");
-  const { query, ignored } = parseRegisterQuery(await searchParams);
+  const params = await searchParams;
   const db = getDb();
+  // A division typed into the filter's picker and not picked (or sent without script): the one it names joins the filter.
+  const typed = await typedRegionFilter(db, params);
+  if (typed?.ok) redirect(`/risks?${typed.search}`);
+  const { query, ignored } = parseRegisterQuery(params);
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
   const result = await listRegisterPage(db, { query, today });
   const [t, ta, te] = [
@@ -93,6 +98,11 @@ export default async function RegisterPage({
         regions={await filterRegions(db, await getLocale(), query.region)}
         units={await listUnits(db)}
       />
+      {typed && !typed.ok ? (
+        <p role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {(await getTranslations("errors"))(typed.error)}
+        </p>
+      ) : null}
       {ignored.length > 0 ? (
         <p role="alert" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t("ignoredParams", {

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FieldError, FormMessage, SubmitButton, TextField } from "@/components/forms/form-kit";
+import { DivisionChoices } from "@/components/territory/division-choices";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/validation/form-state";
 
@@ -73,6 +74,7 @@ export function UserForm({
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   const t = useTranslations("admin");
   const tr = useTranslations("roles");
+  const tt = useTranslations("territory");
   return (
     <form
       action={formAction}
@@ -133,13 +135,25 @@ export function UserForm({
           checked={initial.areaIds}
           state={{ ok: false }}
         />
-        <CheckboxGroup
-          name="regionIds"
-          legend={t("scopeRegions")}
-          options={options.regions}
-          checked={initial.regionIds}
-          state={state}
-        />
+        {options.regions ? (
+          <CheckboxGroup
+            name="regionIds"
+            legend={t("scopeRegions")}
+            options={options.regions}
+            checked={initial.regionIds}
+            state={state}
+          />
+        ) : (
+          <div>
+            <DivisionChoices
+              name="regionIds"
+              legend={t("scopeRegions")}
+              initial={options.regionsChosen}
+              words={{ placeholder: tt("searchHint"), noMatch: tt("noMatch"), searching: tt("searching") }}
+            />
+            <FieldError state={state} name="regionIds" />
+          </div>
+        )}
       </div>
       <div className="flex flex-col gap-2 rounded border border-neutral-200 p-4">
         <p className="text-sm text-neutral-700">{t("unitsHint")}</p>

@@ -31,7 +31,7 @@ export const ISLAND_MESSAGES = {
   meetings: [...F, "meetings", "tasks"],
   tasks: [...F, "tasks"],
   audit: [...F, "audit", "exports", "colours"],
-  users: [...F, "admin", "roles"],
+  users: [...F, "admin", "roles", "territory"],
   settings: [...F, "settings", "colours"],
   reference: [...F, "reference"],
   apiTokens: [...F, "apiTokens"],

@@ -18,14 +18,16 @@ export function DivisionPicker({
   invalid,
   required,
   id,
+  onChoose,
 }: {
   name: string;
   initial?: PickedDivision | null;
-  purpose: "edit" | "read";
+  purpose: "edit" | "read" | "active";
   words: { placeholder: string; noMatch: string; searching: string };
   invalid?: boolean;
   required?: boolean;
   id?: string;
+  onChoose?: (d: PickedDivision) => void;
 }) {
   const listId = useId();
   const [picked, setPicked] = useState<PickedDivision | null>(initial ?? null);
@@ -59,17 +61,23 @@ export function DivisionPicker({
   }, [text, open, purpose, picked?.label]);
 
   const choose = (d: PickedDivision) => {
-    setPicked(d);
-    setText(d.label);
     setOpen(false);
     setFound([]);
+    if (onChoose) {
+      onChoose(d);
+      setText("");
+      return;
+    }
+    setPicked(d);
+    setText(d.label);
   };
   const expanded = open && text.trim() !== "" && text !== picked?.label;
   return (
     <div className="relative">
-      <input type="hidden" name={name} value={picked?.id ?? ""} />
+      {onChoose ? null : <input type="hidden" name={name} value={picked?.id ?? ""} />}
       <input
         id={id}
+        name={`${name}Text`}
         type="text"
         role="combobox"
         aria-autocomplete="list"

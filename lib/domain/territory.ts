@@ -211,3 +211,43 @@ export function findDivisions<D extends Division & { nameZh: string; nameEn: str
     .slice(0, p.limit ?? 20)
     .map(([, d]) => d);
 }
+
+/**
+ * The division a typed text names, for a form sent without the picker's script (only its text
+ * arrives): a whole path label as the picker shows it ("榆阳区 › 镇川镇 › 青云村", in either language),
+ * else an exact code, else an exact name, else the one division a search finds. Two divisions of
+ * one name (villages often share one) are "many": the user then types the code or the path.
+ */
+export function resolveDivision<D extends Division & { nameZh: string; nameEn: string }>(
+  t: Territory<D>,
+  text: string,
+  p: { allowed?: ReadonlySet<number>; activeOnly?: boolean } = {},
+): { ok: true; id: number } | { ok: false; error: "divisionNotFound" | "divisionAmbiguous" } {
+  const norm = (x: string) =>
+    x
+      .split("›")
+      .map((part) => part.trim().toLowerCase())
+      .join("›");
+  const typed = norm(text);
+  const last = typed.split("›").pop()!;
+  if (!last) return { ok: false, error: "divisionNotFound" };
+  const usable = [...t.byId.values()].filter((d) => (!p.allowed || p.allowed.has(d.id)) && (!p.activeOnly || d.active));
+  const named = usable.filter((d) => d.nameZh.toLowerCase() === last || d.nameEn.toLowerCase() === last);
+  const one = (found: D[]) =>
+    found.length === 1
+      ? ({ ok: true, id: found[0].id } as const)
+      : found.length > 1
+        ? ({ ok: false, error: "divisionAmbiguous" } as const)
+        : null;
+  const byPath = typed.includes("›")
+    ? named.filter((d) =>
+        [(x: D) => x.nameZh, (x: D) => x.nameEn].some((n) => norm(divisionLabel(t, d.id, n)) === typed),
+      )
+    : [];
+  return (
+    one(byPath) ??
+    one(usable.filter((d) => d.code.toLowerCase() === last)) ??
+    one(named) ??
+    one(findDivisions(t, last, { ...p, limit: 2 })) ?? { ok: false, error: "divisionNotFound" }
+  );
+}

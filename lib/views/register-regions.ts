@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { loadTerritory } from "@/db/queries/territory";
 import { localName } from "@/i18n/locales";
-import { divisionLabel } from "@/lib/domain/territory";
+import { divisionLabel, resolveDivision } from "@/lib/domain/territory";
 
 /**
  * The register filter's divisions: the city and its counties to tick (each holds everything below
@@ -20,4 +20,27 @@ export async function filterRegions(db: Db, locale: string, selected: ReadonlyAr
           ? localName(d, locale)
           : divisionLabel(territory, d.id, (x) => localName(x, locale)),
     }));
+}
+
+/**
+ * The text typed into the filter's division picker (`regionText`), when it came without a picked
+ * division — the filter sent without script, or typed and not picked: the search to go to with the
+ * division it names added to the filter (and the text gone), or why it names none. Undefined when
+ * nothing was typed.
+ */
+export async function typedRegionFilter(
+  db: Db,
+  params: Record<string, string | string[] | undefined>,
+): Promise<{ ok: true; search: string } | { ok: false; error: "divisionNotFound" | "divisionAmbiguous" } | undefined> {
+  const text = [params.regionText].flat()[0]?.slice(0, 300).trim();
+  if (!text) return undefined;
+  const found = resolveDivision(await loadTerritory(db), text);
+  if (!found.ok) return found;
+  const next = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    for (const value of [v ?? []].flat())
+      if (k !== "regionText" && !(k === "region" && value === "")) next.append(k, value);
+  if (!next.getAll("region").includes(String(found.id))) next.append("region", String(found.id));
+  next.delete("page");
+  return { ok: true, search: next.toString() };
 }

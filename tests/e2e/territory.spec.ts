@@ -87,3 +87,26 @@ test("a county leader's board opens at the county", async ({ page }) => {
     page.getByRole("table", { name: "14 个安全生产领域" }).getByRole("columnheader", { name: "神木市" }),
   ).toBeVisible();
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the register's division search takes the typed name, and says so when it names none or several", async ({
+    page,
+    siseDb,
+  }) => {
+    const town = (await storeValue<number>(siseDb, "SELECT id FROM regions WHERE name_zh = '示例镇一'"))!;
+    await signIn(page, "leader");
+    await page.goto("/risks");
+    const search = page.getByPlaceholder("查找乡镇、村");
+    await search.fill("示例镇一");
+    await page.getByRole("button", { name: "应用筛选" }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]region=${town}(&|$)`));
+    await expect(page).not.toHaveURL(/regionText/);
+    // The town is in the filter now, labelled by its path, and the register holds only what is below it.
+    await expect(page.getByText("榆阳区 › 示例镇一").first()).toBeVisible();
+    await page.getByPlaceholder("查找乡镇、村").fill("示例村");
+    await page.getByRole("button", { name: "应用筛选" }).click();
+    await expect(page.getByRole("alert")).toContainText("有多个区划与输入相符");
+  });
+});

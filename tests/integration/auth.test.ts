@@ -387,6 +387,30 @@ describe("admin safeguards and history", () => {
   });
 });
 
+describe("a scope's division typed rather than picked (the picker without script)", () => {
+  it("adds the one division the text names, and refuses a text that names none or several, changing nothing", async () => {
+    const { getPrincipal } = await import("@/db/queries/users");
+    await signInAs(copy.db, fixture.users.admin);
+    const scopeNow = async () => [...(await getPrincipal(copy.db, { userId: fixture.users.officer })).scope.regionIds];
+    const before = await scopeNow();
+    const officerForm = (regionIdsText: string) =>
+      form({
+        displayName: "officer",
+        roles: ["officer"],
+        areaIds: [String(fixture.areaId.S03), String(fixture.areaId.S02)],
+        regionIds: [String(fixture.regionId["610881"])],
+        regionIdsText,
+        version: "1",
+      });
+    const none = await updateUserAction(fixture.users.officer, { ok: false }, officerForm("没有这个县"));
+    expect(none.fieldErrors?.regionIds?.[0].key).toBe("divisionNotFound");
+    expect(await scopeNow()).toEqual(before);
+    const saved = await updateUserAction(fixture.users.officer, { ok: false }, officerForm("榆林市 › 榆阳区"));
+    expect(saved.ok).toBe(true);
+    expect((await scopeNow()).sort()).toEqual([fixture.regionId["610802"], fixture.regionId["610881"]].sort());
+  });
+});
+
 describe("first start without a default password", () => {
   it("creates the first admin once, from the printed one-time token only", async () => {
     const { createTestDb } = await import("./test-db");

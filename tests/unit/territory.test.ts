@@ -11,6 +11,7 @@ import {
   officialDivision,
   pathTo,
   regionInScope,
+  resolveDivision,
   rollUpBoard,
   subtreeIds,
   type Division,
@@ -184,5 +185,20 @@ describe("finding a division by typing", () => {
   it("only among the divisions allowed, and only active ones when asked", () => {
     expect(findDivisions(named, "青云", { allowed: new Set([4, 6]), activeOnly: true }).map((d) => d.id)).toEqual([4]);
     expect(findDivisions(named, "镇", { limit: 1 })).toHaveLength(1);
+  });
+  it("resolves a typed text (a form sent without script) to one division, or says why not", () => {
+    expect(resolveDivision(named, "榆阳区 › 镇川镇 › 青云村")).toEqual({ ok: true, id: 6 });
+    expect(resolveDivision(named, " yuyang ›  qingyun › qingyun village ")).toEqual({ ok: true, id: 4 });
+    expect(resolveDivision(named, "610802001001")).toEqual({ ok: true, id: 4 });
+    expect(resolveDivision(named, "镇川镇")).toEqual({ ok: true, id: 5 });
+    expect(resolveDivision(named, "镇川")).toEqual({ ok: true, id: 5 }); // the one a search finds
+    expect(resolveDivision(named, "青云村")).toEqual({ ok: false, error: "divisionAmbiguous" });
+    expect(resolveDivision(named, "青云村", { activeOnly: true })).toEqual({ ok: true, id: 4 });
+    expect(resolveDivision(named, "神木市")).toEqual({ ok: false, error: "divisionNotFound" });
+    expect(resolveDivision(named, "  ")).toEqual({ ok: false, error: "divisionNotFound" });
+    expect(resolveDivision(named, "镇川镇", { allowed: new Set([3, 4]) })).toEqual({
+      ok: false,
+      error: "divisionNotFound",
+    });
   });
 });

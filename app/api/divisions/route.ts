@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
  * GET /api/divisions?q=青云[&for=edit] — the division picker's answers (typeahead among thousands):
  * up to 20 divisions whose name contains the text or whose code starts with it, each with its path.
  * `for=edit` offers only the active divisions the caller may register risks in (their scope, reaching
- * down); otherwise any division, for filters. Answered from the territory held in memory.
+ * down); `for=active` any active division (a scope to give); otherwise any division, for filters.
+ * Answered from the territory held in memory.
  */
 export async function GET(request: Request) {
   const auth = await authorizeRoute(request, "risk.read", { sensitive: false });
@@ -19,10 +20,11 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const q = (params.get("q") ?? "").slice(0, 50);
   const edit = params.get("for") === "edit";
+  const activeOnly = edit || params.get("for") === "active";
   const [territory, locale] = [await loadTerritory(getDb()), await getLocale()];
   const found = findDivisions(territory, q, {
     allowed: edit ? new Set(auth.user.scope.within ?? auth.user.scope.regionIds) : undefined,
-    activeOnly: edit,
+    activeOnly,
   });
   return Response.json(
     {

@@ -13,18 +13,22 @@ import type { FormState } from "@/lib/validation/form-state";
 import { toRuleErrors } from "@/lib/validation/form-state";
 import { gradingFormValues, validateGrading } from "@/lib/validation/grading";
 import { riskFormValues, validateRiskDetails } from "@/lib/validation/risk";
+import { divisionFromForm } from "@/lib/territory/typed-division";
 import { referenceErrors } from "./reference-errors";
 
 /** Create a risk with its first assessment: authorize → validate → rules (scope, cadence) → one transaction → redirect. */
 export async function createRiskAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const auth = await authorize("risk.create");
   if (!auth.ok) return deniedState(auth);
-  const values = { ...riskFormValues(formData), ...gradingFormValues(formData) };
   const db = getDb();
+  // The division's id, or the text typed into its picker when the form came without script.
+  const region = await divisionFromForm(db, formData, "regionId", { activeOnly: true });
+  const detailValues = { ...riskFormValues(formData), regionId: region.value };
+  const values = { ...detailValues, ...gradingFormValues(formData) };
   const now = new Date();
   const today = dayInZone(now, CITY_TIME_ZONE);
   const settings = await getSettings(db);
-  const details = validateRiskDetails(riskFormValues(formData));
+  const details = validateRiskDetails(detailValues);
   const grading = validateGrading(gradingFormValues(formData), {
     thresholds: settings.thresholds,
     reasonRequired: false,
@@ -33,6 +37,7 @@ export async function createRiskAction(_prev: FormState, formData: FormData): Pr
   const errors = {
     ...(details.ok ? await referenceErrors(db, details.data) : details.fieldErrors),
     ...(grading.ok ? {} : grading.fieldErrors),
+    ...(region.error ? { regionId: [region.error] } : {}),
   };
   const review = grading.ok
     ? checkNextReview(grading.assessment.colour, grading.data.nextReviewDate, today, settings.reviewDays)

@@ -57,7 +57,7 @@ export default async function EditUserPage({ params }: Props) {
             unitIds,
             version: user.version,
           }}
-          options={await userFormOptions(db, locale)}
+          options={await userFormOptions(db, locale, [...scope.regionIds])}
         />
         <div className="flex flex-wrap items-start gap-6 rounded-lg border border-neutral-200 bg-white p-6">
           <AccountControl

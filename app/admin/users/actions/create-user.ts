@@ -26,7 +26,7 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
     };
   }
   const db = getDb();
-  const errors = await checkAccess(db, parsed.data);
+  const errors = await checkAccess(db, parsed.data, formData);
   if (Object.keys(errors).length) return { ok: false, message: { key: "form.invalid" }, fieldErrors: errors, values };
   const password = temporaryPassword();
   const { username, displayName, roles, areaIds, regionIds, unitIds } = parsed.data;

@@ -28,7 +28,7 @@ export async function updateUserAction(userId: number, _prev: FormState, formDat
     };
   }
   const db = getDb();
-  const errors = await checkAccess(db, parsed.data);
+  const errors = await checkAccess(db, parsed.data, formData);
   if (!parsed.data.roles.includes("admin") && (await countOtherActiveAdmins(db, { exceptId: userId })) === 0)
     errors.roles = [{ key: "lastAdmin" }];
   if (Object.keys(errors).length) return { ok: false, message: { key: "form.invalid" }, fieldErrors: errors };
