@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte } from "drizzle-orm";
 import {
   daysBetween,
   reportDeadline,
@@ -13,27 +13,28 @@ import { dailyReports, riskEvents, risks, units, userUnits, users } from "../sch
 
 export type ReportingUnit = { id: number; code: string; nameZh: string; nameEn: string };
 
-/** Every active unit is a responsible unit and reports daily, in the admin's order. */
 /**
- * The active reporting units — of the whole city, or of one division and everything below it
- * (`within`, e.g. a county's bureaus and its towns' offices; a unit without a division is the city's
- * own and counts only where `within` holds the city, `cityId`).
+ * The active reporting units (every active unit reports daily), in the admin's order — of the
+ * whole city, or of one division and everything below it (`within`, e.g. a county's bureaus and
+ * its towns' offices; a unit without a division is the city's own and counts only where `within`
+ * holds the city, `cityId`). Filtered here rather than by `IN (…)`: a city's subtree is thousands
+ * of divisions, and a statement with thousands of parameters was built and prepared anew on every
+ * board request, where the units table is a few hundred rows read by one cached statement.
  */
 export async function listReportingUnits(
   db: Db,
   p: { within?: number[]; cityId?: number } = {},
 ): Promise<ReportingUnit[]> {
-  const where = p.within
-    ? or(
-        inArray(units.regionId, p.within),
-        p.cityId !== undefined && p.within.includes(p.cityId) ? isNull(units.regionId) : undefined,
-      )
-    : undefined;
-  return await db
-    .select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn })
+  const rows = await db
+    .select({ id: units.id, code: units.code, nameZh: units.nameZh, nameEn: units.nameEn, regionId: units.regionId })
     .from(units)
-    .where(and(eq(units.active, true), where))
+    .where(eq(units.active, true))
     .orderBy(asc(units.sortOrder), asc(units.id));
+  const within = p.within ? new Set(p.within) : null;
+  const ownCity = p.cityId !== undefined && (within?.has(p.cityId) ?? false);
+  return rows
+    .filter((u) => !within || (u.regionId === null ? ownCity : within.has(u.regionId)))
+    .map(({ id, code, nameZh, nameEn }) => ({ id, code, nameZh, nameEn }));
 }
 
 export type ReportRow = {
