@@ -1,9 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { pdfText } from "./pdf-text";
 import { signIn } from "./sign-in";
 
 /**
@@ -152,17 +150,6 @@ function tokens(text: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of text.replace(/\s+/g, "").matchAll(/[红橙黄蓝]\d+/g)) out.set(m[0], (out.get(m[0]) ?? 0) + 1);
   return new Map([...out].sort());
-}
-
-/** The text of a PDF as poppler's pdftotext reads it (Debian's poppler-utils; .ci/run installs it). */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), "sise-print-"));
-  try {
-    writeFileSync(join(dir, "board.pdf"), pdf);
-    return execFileSync("pdftotext", ["-layout", join(dir, "board.pdf"), "-"], { encoding: "utf8" });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** After a step into the other group: the cell named in the URL is the focused one, and it is a change. */

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { pdfText } from "./pdf-text";
 import { signIn } from "./sign-in";
 import { storeValue } from "./store-query";
 
@@ -86,6 +87,23 @@ test("a county leader's board opens at the county", async ({ page }) => {
   await expect(
     page.getByRole("table", { name: "14 个安全生产领域" }).getByRole("columnheader", { name: "神木市" }),
   ).toBeVisible();
+});
+
+test("a town's board as PDF names the town by its path and counts what the screen counts", async ({ page, siseDb }) => {
+  const town = (await storeValue<number>(siseDb, "SELECT id FROM regions WHERE name_zh = '示例镇一'"))!;
+  await signIn(page, "leader");
+  await page.goto(`/board?region=${town}`);
+  const onScreen = await total(page);
+  const res = await page.request.get(`/api/exports/board?region=${town}&format=pdf`);
+  expect(res.status()).toBe(200);
+  const layout = pdfText(await res.body());
+  const text = layout.replace(/\s+/g, "");
+  expect(text).toContain("风险四色图·榆阳区›示例镇一");
+  expect(text).toContain("乡镇本级");
+  // The four totals as the PDF prints them ("红 · 重大风险      0" …) add up to the screen's.
+  const printed = [...layout.matchAll(/[红橙黄蓝]\s*·\s*\S{1,4}风险\s+(\d+)/g)].slice(0, 4).map((m) => Number(m[1]));
+  expect(printed).toHaveLength(4);
+  expect(printed.reduce((a, b) => a + b, 0)).toBe(onScreen);
 });
 
 test.describe("without JavaScript", () => {

@@ -55,8 +55,10 @@ export async function GET(request: Request) {
       time: format.dateTime(now, { dateStyle: "medium", timeStyle: "short" }),
       who: auth.user.displayName,
     }) + (v.compare ? ` · ${t("stampSince", { since: sinceLabel(v.time.since!) })}` : "");
+  // Below the city the title names the division by its path, so a printed town's board says which town.
+  const where = v.frame.path.slice(1).map((d) => d.label);
   const words = {
-    title: t("title"),
+    title: where.length ? `${t("title")} · ${where.join(" › ")}` : t("title"),
     stamp,
     totalsLabel: t("totals"),
     colours: byColour((c) => tc(c)),
