@@ -1,0 +1,198 @@
+import type { PlannedEvent } from "./risk-workflow";
+
+/**
+ * Hidden hazards (隐患排查治理), the second half of 双重预防, as pure plans: from a hazard as it stands
+ * and what a person asked, the change to make (columns and history events) or a refusal in words.
+ * The closed loop is 发现 found → 整改 rectifying → 验收 accepting → 销号 closed; a failed
+ * acceptance returns it to rectifying with its reason. A major hazard (重大隐患) cannot start
+ * rectification before its "五落实" are recorded, and may be placed under 挂牌督办 at county, city or
+ * province level. Nothing here reads or writes storage (docs/domain.md, ../shared/DOMAIN.md).
+ */
+export const HAZARD_STATUSES = ["found", "rectifying", "accepting", "closed"] as const;
+export type HazardStatus = (typeof HAZARD_STATUSES)[number];
+export const HAZARD_GRADES = ["general", "major"] as const;
+export type HazardGrade = (typeof HAZARD_GRADES)[number];
+export const ACCEPTANCE_TYPES = ["self", "expert", "government"] as const;
+export type AcceptanceType = (typeof ACCEPTANCE_TYPES)[number];
+export const SUPERVISION_LEVELS = ["county", "city", "province"] as const;
+export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
+
+/** The "五落实" of a major hazard: targets, funds and materials, people, deadline, safety measures and plan. */
+export const FIVE_IN_PLACE = ["targets", "funds", "people", "timing", "safety"] as const;
+export type FiveInPlace = Record<(typeof FIVE_IN_PLACE)[number], string>;
+
+export type HazardFacts = {
+  status: HazardStatus;
+  grade: HazardGrade;
+  /** Recorded "五落实" (major hazards), or null. */
+  fiveInPlace: FiveInPlace | null;
+  /** The rectification deadline (a city day, YYYY-MM-DD), once rectification is assigned. */
+  deadline: string | null;
+  /** Who submitted the rectification for acceptance (user id): they may not accept it. */
+  rectifiedBy: number | null;
+  /** How many acceptances failed so far. */
+  failedAcceptances: number;
+  supervision: { level: SupervisionLevel; unitId: number; deadline: string } | null;
+};
+
+export type HazardPlan = {
+  set: Partial<{
+    status: HazardStatus;
+    grade: HazardGrade;
+    fiveInPlace: FiveInPlace;
+    rectifyUnitId: number;
+    rectifyPerson: string;
+    deadline: string;
+    measuresTaken: string;
+    rectifiedBy: number | null;
+    rectifiedAt: Date | null;
+    failedAcceptances: number;
+    acceptance: Acceptance;
+    closedAt: Date;
+    supervision: HazardFacts["supervision"];
+  }>;
+  events: PlannedEvent[];
+};
+
+export type Acceptance = {
+  type: AcceptanceType;
+  /** The day acceptance found the work done (YYYY-MM-DD). */
+  completedOn: string;
+  /** 实际投入资金, in 万元, up to two decimals. */
+  costWan: number;
+  opinion: string;
+};
+
+export type HazardRefusal = {
+  error:
+    | "invalidTransition"
+    | "fiveInPlaceMissing"
+    | "notMajor"
+    | "deadlineInPast"
+    | "deadlineNotLater"
+    | "ownRectification"
+    | "reasonRequired";
+};
+
+type Result = HazardPlan | HazardRefusal;
+export const isRefusal = (r: Result): r is HazardRefusal => "error" in r;
+
+const event = (action: string, field: string, oldValue: unknown, newValue: unknown, reason: string | null = null) => ({
+  action,
+  field,
+  oldValue,
+  newValue,
+  reason,
+});
+
+/** The five in place: every one written (a major hazard needs them before rectification starts). */
+export function fiveInPlaceComplete(f: FiveInPlace | null): boolean {
+  return f !== null && FIVE_IN_PLACE.every((k) => f[k].trim() !== "");
+}
+
+/** Records (or corrects) a major hazard's 五落实; while it is still open. */
+export function planFiveInPlace(h: HazardFacts, p: { fiveInPlace: FiveInPlace }): Result {
+  if (h.grade !== "major") return { error: "notMajor" };
+  if (h.status === "closed") return { error: "invalidTransition" };
+  return {
+    set: { fiveInPlace: p.fiveInPlace },
+    events: [event("hazard.five", "fiveInPlace", h.fiveInPlace, p.fiveInPlace)],
+  };
+}
+
+/**
+ * 整改: a responsible unit and person and a deadline (today or later). A found hazard starts here;
+ * a major one only once its 五落实 are all recorded.
+ */
+export function planAssignRectification(
+  h: HazardFacts,
+  p: { unitId: number; person: string; deadline: string; today: string },
+): Result {
+  if (h.status !== "found") return { error: "invalidTransition" };
+  if (h.grade === "major" && !fiveInPlaceComplete(h.fiveInPlace)) return { error: "fiveInPlaceMissing" };
+  if (p.deadline < p.today) return { error: "deadlineInPast" };
+  return {
+    set: { status: "rectifying", rectifyUnitId: p.unitId, rectifyPerson: p.person, deadline: p.deadline },
+    events: [
+      event("hazard.status", "status", h.status, "rectifying"),
+      event("hazard.assign", "rectification", null, { unitId: p.unitId, person: p.person, deadline: p.deadline }),
+    ],
+  };
+}
+
+/** A deadline moves only later, only with a reason, and only while rectification is under way. */
+export function planExtendDeadline(h: HazardFacts, p: { deadline: string; reason: string }): Result {
+  if (h.status !== "rectifying" || h.deadline === null) return { error: "invalidTransition" };
+  if (p.reason.trim() === "") return { error: "reasonRequired" };
+  if (p.deadline <= h.deadline) return { error: "deadlineNotLater" };
+  return {
+    set: { deadline: p.deadline },
+    events: [event("hazard.extend", "deadline", h.deadline, p.deadline, p.reason.trim())],
+  };
+}
+
+/** The rectifier reports the work done (the measures taken): it now waits for someone else's acceptance. */
+export function planSubmitRectification(
+  h: HazardFacts,
+  p: { measuresTaken: string; userId: number; now: Date },
+): Result {
+  if (h.status !== "rectifying") return { error: "invalidTransition" };
+  if (p.measuresTaken.trim() === "") return { error: "reasonRequired" };
+  return {
+    set: { status: "accepting", measuresTaken: p.measuresTaken.trim(), rectifiedBy: p.userId, rectifiedAt: p.now },
+    events: [event("hazard.status", "status", h.status, "accepting", p.measuresTaken.trim())],
+  };
+}
+
+/**
+ * 验收. Passed: the hazard is closed (销号) with the acceptance's type, day and cost. Failed: back to
+ * rectification with the reason, the count of failures kept. Never by the person who rectified it.
+ */
+export function planAcceptance(
+  h: HazardFacts,
+  p:
+    | { passed: true; acceptance: Acceptance; userId: number; now: Date }
+    | { passed: false; reason: string; userId: number },
+): Result {
+  if (h.status !== "accepting") return { error: "invalidTransition" };
+  if (h.rectifiedBy !== null && h.rectifiedBy === p.userId) return { error: "ownRectification" };
+  if (!p.passed) {
+    if (p.reason.trim() === "") return { error: "reasonRequired" };
+    return {
+      set: { status: "rectifying", failedAcceptances: h.failedAcceptances + 1, rectifiedBy: null, rectifiedAt: null },
+      events: [event("hazard.status", "status", h.status, "rectifying", p.reason.trim())],
+    };
+  }
+  return {
+    set: { status: "closed", acceptance: p.acceptance, closedAt: p.now },
+    events: [
+      event("hazard.accept", "acceptance", null, p.acceptance, p.acceptance.opinion.trim() || null),
+      event("hazard.status", "status", h.status, "closed"),
+    ],
+  };
+}
+
+/** 挂牌督办: a major hazard, while open, under a supervising unit at a level with its own deadline. */
+export function planSupervise(
+  h: HazardFacts,
+  p: { level: SupervisionLevel; unitId: number; deadline: string; today: string },
+): Result {
+  if (h.grade !== "major") return { error: "notMajor" };
+  if (h.status === "closed") return { error: "invalidTransition" };
+  if (p.deadline < p.today) return { error: "deadlineInPast" };
+  const supervision = { level: p.level, unitId: p.unitId, deadline: p.deadline };
+  return { set: { supervision }, events: [event("hazard.supervise", "supervision", h.supervision, supervision)] };
+}
+
+/** Overdue: rectification under way (or reported but not yet accepted) past its deadline. */
+export function isOverdue(h: Pick<HazardFacts, "status" | "deadline">, today: string): boolean {
+  return (h.status === "rectifying" || h.status === "accepting") && h.deadline !== null && h.deadline < today;
+}
+
+/**
+ * 整改率 as leaders read it: of the hazards found in a period, the share closed (销号) — null when
+ * none were found (no rate rather than 0% or 100%).
+ */
+export function rectificationRate(found: number, closed: number): number | null {
+  return found === 0 ? null : Math.round((closed / found) * 1000) / 10;
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import {
+  fiveInPlaceComplete,
+  isOverdue,
+  isRefusal,
+  planAcceptance,
+  planAssignRectification,
+  planExtendDeadline,
+  planFiveInPlace,
+  planSubmitRectification,
+  planSupervise,
+  rectificationRate,
+  type HazardFacts,
+  type HazardPlan,
+} from "@/lib/domain/hazards";
+
+// The hazard loop's rules (lib/domain/hazards.ts): every transition, every refusal.
+const today = "2026-12-06";
+const now = new Date("2026-12-06T02:00:00Z");
+const five = {
+  targets: "封闭采空区",
+  funds: "30 万元",
+  people: "矿安全科 3 人",
+  timing: "12 月底前",
+  safety: "撤人预案",
+};
+const found = (over: Partial<HazardFacts> = {}): HazardFacts => ({
+  status: "found",
+  grade: "general",
+  fiveInPlace: null,
+  deadline: null,
+  rectifiedBy: null,
+  failedAcceptances: 0,
+  supervision: null,
+  ...over,
+});
+const plan = (r: ReturnType<typeof planAssignRectification>): HazardPlan => {
+  if (isRefusal(r)) throw new Error(`refused: ${r.error}`);
+  return r;
+};
+const assign = { unitId: 3, person: "王强", deadline: "2026-12-20", today };
+const acceptance = { type: "expert" as const, completedOn: "2026-12-18", costWan: 12.5, opinion: "符合要求" };
+
+describe("the hazard loop: found → rectifying → accepting → closed", () => {
+  it("assigns rectification to a unit, a person and a deadline, recorded in the history", () => {
+    const p = plan(planAssignRectification(found(), assign));
+    expect(p.set).toMatchObject({
+      status: "rectifying",
+      rectifyUnitId: 3,
+      rectifyPerson: "王强",
+      deadline: "2026-12-20",
+    });
+    expect(p.events.map((e) => e.action)).toEqual(["hazard.status", "hazard.assign"]);
+    expect(p.events[0]).toMatchObject({ oldValue: "found", newValue: "rectifying" });
+  });
+
+  it("refuses rectification of a major hazard until all five 落实 are in, then allows it", () => {
+    const major = found({ grade: "major" });
+    expect(planAssignRectification(major, assign)).toEqual({ error: "fiveInPlaceMissing" });
+    expect(planAssignRectification({ ...major, fiveInPlace: { ...five, funds: " " } }, assign)).toEqual({
+      error: "fiveInPlaceMissing",
+    });
+    expect(fiveInPlaceComplete(five)).toBe(true);
+    expect(plan(planAssignRectification({ ...major, fiveInPlace: five }, assign)).set.status).toBe("rectifying");
+  });
+
+  it("records the five 落实 for a major hazard only, and not once it is closed", () => {
+    const p = plan(planFiveInPlace(found({ grade: "major" }), { fiveInPlace: five }));
+    expect(p.set.fiveInPlace).toEqual(five);
+    expect(p.events[0]).toMatchObject({ action: "hazard.five", oldValue: null, newValue: five });
+    expect(planFiveInPlace(found(), { fiveInPlace: five })).toEqual({ error: "notMajor" });
+    expect(planFiveInPlace(found({ grade: "major", status: "closed" }), { fiveInPlace: five })).toEqual({
+      error: "invalidTransition",
+    });
+  });
+
+  it("refuses a deadline in the past, and assignment from any state but found", () => {
+    expect(planAssignRectification(found(), { ...assign, deadline: "2026-12-05" })).toEqual({
+      error: "deadlineInPast",
+    });
+    for (const status of ["rectifying", "accepting", "closed"] as const)
+      expect(planAssignRectification(found({ status }), assign)).toEqual({ error: "invalidTransition" });
+  });
+
+  it("extends a deadline only later, only with a reason, only while rectifying", () => {
+    const rectifying = found({ status: "rectifying", deadline: "2026-12-20" });
+    const p = plan(planExtendDeadline(rectifying, { deadline: "2027-01-10", reason: "设备到货延迟" }));
+    expect(p.set.deadline).toBe("2027-01-10");
+    expect(p.events[0]).toMatchObject({ action: "hazard.extend", oldValue: "2026-12-20", reason: "设备到货延迟" });
+    expect(planExtendDeadline(rectifying, { deadline: "2027-01-10", reason: "  " })).toEqual({
+      error: "reasonRequired",
+    });
+    expect(planExtendDeadline(rectifying, { deadline: "2026-12-20", reason: "x" })).toEqual({
+      error: "deadlineNotLater",
+    });
+    expect(planExtendDeadline(found(), { deadline: "2027-01-10", reason: "x" })).toEqual({
+      error: "invalidTransition",
+    });
+  });
+
+  it("submits the rectification with the measures taken, remembering who did it", () => {
+    const p = plan(
+      planSubmitRectification(found({ status: "rectifying" }), { measuresTaken: "已更换阀门", userId: 7, now }),
+    );
+    expect(p.set).toMatchObject({ status: "accepting", measuresTaken: "已更换阀门", rectifiedBy: 7, rectifiedAt: now });
+    expect(planSubmitRectification(found({ status: "rectifying" }), { measuresTaken: " ", userId: 7, now })).toEqual({
+      error: "reasonRequired",
+    });
+    expect(planSubmitRectification(found(), { measuresTaken: "x", userId: 7, now })).toEqual({
+      error: "invalidTransition",
+    });
+  });
+
+  it("refuses acceptance by the rectifier; a failed acceptance returns it with the reason; a pass closes it", () => {
+    const waiting = found({ status: "accepting", rectifiedBy: 7, deadline: "2026-12-20" });
+    expect(planAcceptance(waiting, { passed: true, acceptance, userId: 7, now })).toEqual({
+      error: "ownRectification",
+    });
+    expect(planAcceptance(waiting, { passed: false, reason: "", userId: 9 })).toEqual({ error: "reasonRequired" });
+    const failed = plan(planAcceptance(waiting, { passed: false, reason: "阀门仍有渗漏", userId: 9 }));
+    expect(failed.set).toMatchObject({ status: "rectifying", failedAcceptances: 1, rectifiedBy: null });
+    expect(failed.events[0]).toMatchObject({ oldValue: "accepting", newValue: "rectifying", reason: "阀门仍有渗漏" });
+    const passed = plan(planAcceptance(waiting, { passed: true, acceptance, userId: 9, now }));
+    expect(passed.set).toMatchObject({ status: "closed", acceptance, closedAt: now });
+    expect(passed.events.map((e) => e.action)).toEqual(["hazard.accept", "hazard.status"]);
+    for (const status of ["found", "rectifying", "closed"] as const)
+      expect(planAcceptance(found({ status }), { passed: true, acceptance, userId: 9, now })).toEqual({
+        error: "invalidTransition",
+      });
+  });
+
+  it("places a major, open hazard under supervision with a level, a unit and a deadline", () => {
+    const s = { level: "city" as const, unitId: 4, deadline: "2027-01-31", today };
+    const p = plan(planSupervise(found({ grade: "major" }), s));
+    expect(p.set.supervision).toEqual({ level: "city", unitId: 4, deadline: "2027-01-31" });
+    expect(planSupervise(found(), s)).toEqual({ error: "notMajor" });
+    expect(planSupervise(found({ grade: "major", status: "closed" }), s)).toEqual({ error: "invalidTransition" });
+    expect(planSupervise(found({ grade: "major" }), { ...s, deadline: "2026-01-01" })).toEqual({
+      error: "deadlineInPast",
+    });
+  });
+});
+
+describe("what leaders count", () => {
+  it("calls a rectification overdue past its deadline until it is closed", () => {
+    expect(isOverdue({ status: "rectifying", deadline: "2026-12-05" }, today)).toBe(true);
+    expect(isOverdue({ status: "accepting", deadline: "2026-12-05" }, today)).toBe(true);
+    expect(isOverdue({ status: "rectifying", deadline: today }, today)).toBe(false);
+    expect(isOverdue({ status: "closed", deadline: "2026-12-05" }, today)).toBe(false);
+    expect(isOverdue({ status: "found", deadline: null }, today)).toBe(false);
+  });
+
+  it("gives 整改率 as a percentage with one decimal, and none when nothing was found", () => {
+    expect(rectificationRate(3, 2)).toBe(66.7);
+    expect(rectificationRate(4, 4)).toBe(100);
+    expect(rectificationRate(0, 0)).toBeNull();
+  });
+});
