@@ -51,11 +51,13 @@ export async function deriveHistory(
   // A checkpoint holds every event up to and including its instant: go on after all of them (the
   // largest sequence number either store's column holds).
   let cursor = start ? { at: start.at, seq: 2_147_483_647 } : { at: Number.MIN_SAFE_INTEGER, seq: 0 };
+  // The plain lower bound `at >= c.at` is what lets PostgreSQL start the index scan at the cursor:
+  // with only the OR it scanned from the first event on every batch (quadratic over a history).
   const batch = (c: { at: number; seq: number }, upto: number) =>
     rawRows<Row>(
       db,
       sql`SELECT seq, at, risk_id, action, field, new_value FROM risk_events
-        WHERE (at > ${c.at} OR (at = ${c.at} AND seq > ${c.seq})) AND at <= ${upto} AND risk_id IS NOT NULL
+        WHERE at >= ${c.at} AND (at > ${c.at} OR seq > ${c.seq}) AND at <= ${upto} AND risk_id IS NOT NULL
           AND action IN ${sql.raw(BOARD_ACTIONS)}
         ORDER BY at, seq LIMIT ${BATCH}`,
     );
