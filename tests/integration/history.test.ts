@@ -440,7 +440,9 @@ describe("remembered boards", () => {
     const { presentBoard } = await import("@/db/queries/board-snapshot");
     const { boardFromCounts } = await import("@/lib/domain/board");
     const { listOpenCellCounts } = await import("@/db/queries/board");
-    const first = await presentBoard(t.db, "2026-11-25");
+    // Viewers arriving together share one count rather than each starting their own.
+    const [first, together] = await Promise.all([presentBoard(t.db, "2026-11-25"), presentBoard(t.db, "2026-11-25")]);
+    expect(together).toBe(first);
     expect(first.board).toEqual(boardFromCounts(await listOpenCellCounts(t.db)));
     expect(await presentBoard(t.db, "2026-11-25")).toBe(first); // nothing written: the same snapshot
     expect(await presentBoard(t.db, "2026-11-26")).not.toBe(first); // a new day: overdue reviews are counted again
