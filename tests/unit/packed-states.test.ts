@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildBoard, type RiskState } from "@/lib/domain/board";
 import { COLOURS, RISK_STATUSES } from "@/lib/domain/colours";
 import { decodeStates, encodeStates, findState, packedBoard, statesBoard, statesOf } from "@/db/history/packed";
-import { buildTerritory, rollUpBoard, columnOf, type Division } from "@/lib/domain/territory";
+import { rollUpBoard, columnOf } from "@/lib/domain/territory";
+import { HAND_MADE_TERRITORY } from "../support/hand-made-territory";
 
 // Checkpoints' packed form (db/history/packed.ts): a round trip, a lookup, and the board counted
 // from it equal to the board of the same states as objects — per division and rolled up.
@@ -15,25 +16,8 @@ const states: RiskState[] = Array.from({ length: 500 }, (_, i) => ({
   colour: COLOURS[rand(4)],
   status: RISK_STATUSES[rand(RISK_STATUSES.length)],
 }));
-const d = (id: number, parentId: number | null, level: Division["level"]): Division => ({
-  id,
-  parentId,
-  level,
-  code: String(id),
-  active: true,
-});
 // The city 1; counties 2, 3; towns 4, 5 (in 2) and 8 (in 3); villages 6, 7 (in 4) and 9 (in 8).
-const T = buildTerritory([
-  d(1, null, "city"),
-  d(2, 1, "county"),
-  d(3, 1, "county"),
-  d(4, 2, "town"),
-  d(5, 2, "town"),
-  d(6, 4, "village"),
-  d(7, 4, "village"),
-  d(8, 3, "town"),
-  d(9, 8, "village"),
-]);
+const T = HAND_MADE_TERRITORY;
 
 describe("packed checkpoint states", () => {
   it("round-trip, in risk-id order, from bytes that need not be aligned", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { boardFromCounts, type CellCount } from "@/lib/domain/board";
+import { d, HAND_MADE_TERRITORY } from "../support/hand-made-territory";
 import {
   boardColumns,
   divisionLabel,
@@ -17,26 +18,8 @@ import {
   type Division,
 } from "@/lib/domain/territory";
 
-// A hand-made tree: the city (1); counties A (2) and B (3); A's towns a1 (4) and a2 (5); a1's
-// villages v1 (6) and v2 (7, retired); B's town b1 (8) with village w1 (9).
-const d = (id: number, parentId: number | null, level: Division["level"], active = true): Division => ({
-  id,
-  parentId,
-  level,
-  code: String(id),
-  active,
-});
-const T = buildTerritory([
-  d(1, null, "city"),
-  d(2, 1, "county"),
-  d(3, 1, "county"),
-  d(4, 2, "town"),
-  d(5, 2, "town"),
-  d(6, 4, "village"),
-  d(7, 4, "village", false),
-  d(8, 3, "town"),
-  d(9, 8, "village"),
-]);
+// The hand-made tree of tests/support/hand-made-territory.ts (v2, village 7, retired).
+const T = HAND_MADE_TERRITORY;
 
 // Open risks where they are registered: area 10 and 11, at every level.
 const registered: CellCount[] = [
