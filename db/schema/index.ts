@@ -35,12 +35,16 @@ export const {
   meetingTasks,
   meetingCorrections,
   scheduledRuns,
+  inspections,
+  hazards,
 } = active;
 
 export type {
   ApiToken,
   Area,
   DailyReport,
+  Hazard,
+  Inspection,
   Meeting,
   MeetingTask,
   NewArea,

@@ -13,6 +13,7 @@ import {
 import { COLOURS, RISK_STATUSES } from "../../lib/domain/colours";
 import { AREA_KINDS } from "../../lib/domain/areas";
 import { MEASURE_STATUSES } from "../../lib/domain/measures";
+import { HAZARD_GRADES, HAZARD_STATUSES, INSPECTION_STATUSES, SUPERVISION_LEVELS } from "../../lib/domain/hazards";
 
 /** Timestamps are UTC instants stored as epoch milliseconds; display converts to Asia/Shanghai. */
 const createdAt = () =>
@@ -560,3 +561,100 @@ export const meetingCorrections = sqliteTable(
   },
   (t) => [index("meeting_corrections_meeting_idx").on(t.meetingId)],
 );
+
+/**
+ * An inspection (排查): a unit's check of a place in a domain, planned for some days, done once its
+ * findings are recorded — each finding a hazard, or "nothing found" said in so many words. Several
+ * inspections of one campaign (e.g. 安全生产大排查大起底) share its name in `campaign`.
+ */
+export const inspections = sqliteTable(
+  "inspections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull(),
+    title: text("title").notNull(),
+    campaign: text("campaign").notNull().default(""),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** The domain or category inspected; null for a sweep over all of them. */
+    areaId: integer("area_id").references(() => areas.id),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id),
+    /** Calendar days (YYYY-MM-DD) in the city's time zone. */
+    plannedFrom: text("planned_from").notNull(),
+    plannedTo: text("planned_to").notNull(),
+    inspectors: text("inspectors").notNull().default(""),
+    status: text("status", { enum: INSPECTION_STATUSES }).notNull().default("planned"),
+    doneOn: text("done_on"),
+    nothingFound: integer("nothing_found", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("inspections_code_idx").on(t.code),
+    index("inspections_region_idx").on(t.regionId, t.plannedFrom),
+    check("inspections_status_check", sql`${t.status} IN ('planned', 'done')`),
+  ],
+);
+export type Inspection = typeof inspections.$inferSelect;
+
+/**
+ * A hidden hazard (隐患) and where it stands in its loop (lib/domain/hazards.ts): found → rectifying
+ * → accepting → closed. Every step is an event in the one history (action `hazard.*`, the hazard's
+ * id and code in the event's data), so the loop is as tamper-evident as the risks' grading.
+ */
+export const hazards = sqliteTable(
+  "hazards",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull(),
+    inspectionId: integer("inspection_id").references(() => inspections.id),
+    /** The risk whose control failed here, when known: its page lists its hazards. */
+    riskId: integer("risk_id").references(() => risks.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => areas.id),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id),
+    place: text("place").notNull().default(""),
+    grade: text("grade", { enum: HAZARD_GRADES }).notNull(),
+    status: text("status", { enum: HAZARD_STATUSES }).notNull().default("found"),
+    /** Calendar day it was found, and by whom (name as at the time). */
+    foundOn: text("found_on").notNull(),
+    foundById: integer("found_by_id").references(() => users.id),
+    foundByName: text("found_by_name").notNull(),
+    fiveInPlace: text("five_in_place", { mode: "json" }).$type<Record<string, string>>(),
+    rectifyUnitId: integer("rectify_unit_id").references(() => units.id),
+    rectifyPerson: text("rectify_person"),
+    deadline: text("deadline"),
+    measuresTaken: text("measures_taken"),
+    rectifiedById: integer("rectified_by_id").references(() => users.id),
+    rectifiedAt: integer("rectified_at", { mode: "timestamp_ms" }),
+    failedAcceptances: integer("failed_acceptances").notNull().default(0),
+    acceptance: text("acceptance", { mode: "json" }).$type<Record<string, unknown>>(),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    supervisionLevel: text("supervision_level", { enum: SUPERVISION_LEVELS }),
+    supervisionUnitId: integer("supervision_unit_id").references(() => units.id),
+    supervisionDeadline: text("supervision_deadline"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("hazards_code_idx").on(t.code),
+    index("hazards_status_deadline_idx").on(t.status, t.deadline),
+    index("hazards_region_found_idx").on(t.regionId, t.foundOn),
+    index("hazards_area_found_idx").on(t.areaId, t.foundOn),
+    index("hazards_risk_idx").on(t.riskId),
+    index("hazards_inspection_idx").on(t.inspectionId),
+    check("hazards_status_check", sql`${t.status} IN ('found', 'rectifying', 'accepting', 'closed')`),
+    check("hazards_grade_check", sql`${t.grade} IN ('general', 'major')`),
+  ],
+);
+export type Hazard = typeof hazards.$inferSelect;

@@ -9,6 +9,8 @@ import type { PlannedEvent } from "./risk-workflow";
  * province level. Nothing here reads or writes storage (docs/domain.md, ../shared/DOMAIN.md).
  */
 export const HAZARD_STATUSES = ["found", "rectifying", "accepting", "closed"] as const;
+/** An inspection is planned, then done once what it found (or that it found nothing) is recorded. */
+export const INSPECTION_STATUSES = ["planned", "done"] as const;
 export type HazardStatus = (typeof HAZARD_STATUSES)[number];
 export const HAZARD_GRADES = ["general", "major"] as const;
 export type HazardGrade = (typeof HAZARD_GRADES)[number];
