@@ -73,7 +73,10 @@ export type HazardRefusal = {
     | "deadlineInPast"
     | "deadlineNotLater"
     | "ownRectification"
-    | "reasonRequired";
+    | "reasonRequired"
+    | "findingsRecorded"
+    | "noFindings"
+    | "dayInFuture";
 };
 
 type Result = HazardPlan | HazardRefusal;
@@ -197,4 +200,31 @@ export function isOverdue(h: Pick<HazardFacts, "status" | "deadline">, today: st
  */
 export function rectificationRate(found: number, closed: number): number | null {
   return found === 0 ? null : Math.round((closed / found) * 1000) / 10;
+}
+
+export type InspectionFacts = { status: (typeof INSPECTION_STATUSES)[number]; hazardsFound: number };
+export type InspectionPlan = {
+  set: { status: "done"; doneOn: string; nothingFound: boolean };
+  events: PlannedEvent[];
+};
+
+/**
+ * An inspection is done once what it found is recorded: the hazards it found (at least one), or
+ * in so many words that it found nothing — never both, never neither, never on a day to come.
+ */
+export function planInspectionDone(
+  i: InspectionFacts,
+  p: { nothingFound: boolean; doneOn: string; today: string },
+): InspectionPlan | HazardRefusal {
+  if (i.status !== "planned") return { error: "invalidTransition" };
+  if (p.doneOn > p.today) return { error: "dayInFuture" };
+  if (p.nothingFound && i.hazardsFound > 0) return { error: "findingsRecorded" };
+  if (!p.nothingFound && i.hazardsFound === 0) return { error: "noFindings" };
+  return {
+    set: { status: "done", doneOn: p.doneOn, nothingFound: p.nothingFound },
+    events: [
+      event("inspection.done", "status", "planned", "done", null),
+      ...(p.nothingFound ? [event("inspection.nothing", "nothingFound", false, true)] : []),
+    ],
+  };
 }

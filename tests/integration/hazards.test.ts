@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyHistory } from "@/db/history/verify";
 import { changeHazard, insertHazard, type HazardInput } from "@/db/mutations/hazards";
+import { completeInspection, insertInspection } from "@/db/mutations/inspections";
 import { insertRisk } from "@/db/mutations/risks";
 import { insertUser } from "@/db/mutations/users";
 import type { Actor } from "@/lib/domain/actor";
@@ -202,5 +203,51 @@ describe("a hazard's loop on the database", () => {
         planFiveInPlace(h, { fiveInPlace: five }),
       ),
     ).toEqual({ ok: false, error: "notFound" });
+  });
+});
+
+describe("an inspection on the database", () => {
+  const plan = () => ({
+    title: "神木市煤矿安全生产大排查",
+    campaign: "安全生产大排查大起底",
+    unitId: t.unitId["U-YJJ"],
+    areaId: t.areaId.S04,
+    regionId: t.regionId["610881"],
+    plannedFrom: "2026-12-01",
+    plannedTo: "2026-12-05",
+    inspectors: "李明、赵敏",
+  });
+  const end = (inspectionId: number, expectedVersion: number, nothingFound: boolean) =>
+    completeInspection(t.db, {
+      inspectionId,
+      expectedVersion,
+      nothingFound,
+      doneOn: today,
+      today,
+      actor: inspector,
+      now,
+    });
+  const events = async (action: string) =>
+    ((await t.get("SELECT count(*) AS n FROM risk_events WHERE action = ?", action)) as { n: number }).n;
+
+  it("ends with what it found, or with nothing found — never both, and a refusal writes nothing", async () => {
+    const quiet = await insertInspection(t.db, { input: plan(), actor: inspector, now, year: 2026 });
+    const busy = await insertInspection(t.db, { input: plan(), actor: inspector, now, year: 2026 });
+    expect([quiet.code, busy.code]).toEqual(["PC-2026-00001", "PC-2026-00002"]);
+    // Nothing found: said so, and counted in the history.
+    expect(await end(quiet.id, 1, true)).toEqual({ ok: true, version: 2 });
+    expect(await events("inspection.nothing")).toBe(1);
+    expect(await end(quiet.id, 2, true)).toMatchObject({ ok: false, error: "invalidTransition" });
+    // Done without findings is refused; with one hazard recorded, "nothing found" is refused.
+    expect(await end(busy.id, 1, false)).toMatchObject({ ok: false, error: "noFindings" });
+    await insertHazard(t.db, { input: input({ inspectionId: busy.id }), actor: inspector, now, year: 2026 });
+    const before = await events("inspection.done");
+    expect(await end(busy.id, 1, true)).toMatchObject({ ok: false, error: "findingsRecorded" });
+    expect(await events("inspection.done")).toBe(before);
+    expect(await end(busy.id, 1, false)).toEqual({ ok: true, version: 2 });
+    expect(await t.get("SELECT status FROM inspections WHERE id = ?", busy.id)).toMatchObject({
+      status: "done",
+    });
+    expect((await verifyHistory(t.db)).ok).toBe(true);
   });
 });

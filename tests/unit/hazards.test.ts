@@ -7,6 +7,7 @@ import {
   planAssignRectification,
   planExtendDeadline,
   planFiveInPlace,
+  planInspectionDone,
   planSubmitRectification,
   planSupervise,
   rectificationRate,
@@ -154,5 +155,33 @@ describe("what leaders count", () => {
     expect(rectificationRate(3, 2)).toBe(66.7);
     expect(rectificationRate(4, 4)).toBe(100);
     expect(rectificationRate(0, 0)).toBeNull();
+  });
+});
+
+describe("an inspection's end", () => {
+  const planned = { status: "planned" as const, hazardsFound: 0 };
+  it("is done with its findings, or with nothing found said in so many words", () => {
+    const found = planInspectionDone({ ...planned, hazardsFound: 2 }, { nothingFound: false, doneOn: today, today });
+    expect(found).toMatchObject({ set: { status: "done", doneOn: today, nothingFound: false } });
+    const nothing = planInspectionDone(planned, { nothingFound: true, doneOn: "2026-12-05", today });
+    expect(nothing).toMatchObject({ set: { nothingFound: true } });
+    expect((nothing as { events: Array<{ action: string }> }).events.map((e) => e.action)).toEqual([
+      "inspection.done",
+      "inspection.nothing",
+    ]);
+  });
+  it("refuses nothing-found with findings, done without findings, a day to come, and a second end", () => {
+    expect(planInspectionDone({ ...planned, hazardsFound: 1 }, { nothingFound: true, doneOn: today, today })).toEqual({
+      error: "findingsRecorded",
+    });
+    expect(planInspectionDone(planned, { nothingFound: false, doneOn: today, today })).toEqual({ error: "noFindings" });
+    expect(planInspectionDone(planned, { nothingFound: true, doneOn: "2026-12-07", today })).toEqual({
+      error: "dayInFuture",
+    });
+    expect(
+      planInspectionDone({ status: "done", hazardsFound: 0 }, { nothingFound: true, doneOn: today, today }),
+    ).toEqual({
+      error: "invalidTransition",
+    });
   });
 });
