@@ -162,9 +162,12 @@ async function walkBackward(db: Db, atMs: number): Promise<boolean> {
   return (await countBetween(db, atMs, Number.MAX_SAFE_INTEGER, forward)) < forward;
 }
 
+/** Every risk's board state at `atMs`, walked back from the present. */
+const walkedBack = async (db: Db, atMs: number) => rollBack(await presentStates(db), await eventsNewestFirst(db, atMs));
+
 /** Every risk's board state at `atMs`, by the shorter walk. */
 export async function statesAsOf(db: Db, atMs: number, nowMs = Date.now()): Promise<Map<number, RiskState>> {
-  if (await walkBackward(db, atMs)) return rollBack(await presentStates(db), await eventsNewestFirst(db, atMs));
+  if (await walkBackward(db, atMs)) return walkedBack(db, atMs);
   await ensureCheckpoints(db, atMs, nowMs);
   const { at, packed } = await latestOrEmpty(db, atMs);
   return replay(statesOf(packed), await boardEventsBetween(db, at, atMs));
@@ -177,7 +180,7 @@ export async function statesAsOf(db: Db, atMs: number, nowMs = Date.now()): Prom
  * difference between a second and a tenth of one.
  */
 async function countedAsOf(db: Db, atMs: number, nowMs: number, column: ColumnOf): Promise<Board> {
-  if (await walkBackward(db, atMs)) return statesBoard((await statesAsOf(db, atMs, nowMs)).values(), column);
+  if (await walkBackward(db, atMs)) return statesBoard((await walkedBack(db, atMs)).values(), column);
   await ensureCheckpoints(db, atMs, nowMs);
   const { at, packed } = await latestOrEmpty(db, atMs);
   const events = await boardEventsBetween(db, at, atMs);

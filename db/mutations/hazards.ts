@@ -1,9 +1,9 @@
 import "server-only";
-import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { HazardFacts, HazardGrade, HazardPlan, HazardRefusal } from "@/lib/domain/hazards";
-import { formatRiskCode, parseRiskCode } from "@/lib/domain/risk-code";
 import type { Db } from "../store";
 import { hazards, type Hazard } from "../schema";
+import { nextCode } from "./codes";
 import { appendEvent, type Actor } from "./events";
 
 /** Hazard codes: YH-YEAR-NNNNN (隐患), numbered per year like the risks' codes. */
@@ -36,15 +36,7 @@ export function insertHazard(
   p: { input: HazardInput; actor: Actor; now: Date; year: number },
 ): Promise<{ id: number; code: string }> {
   return db.write(async (tx) => {
-    const prefix = `${HAZARD_CODE_PREFIX}-${p.year}-`;
-    const [last] = await tx
-      .select({ code: hazards.code })
-      .from(hazards)
-      .where(and(gte(hazards.code, prefix), lt(hazards.code, `${HAZARD_CODE_PREFIX}-${p.year}.`)))
-      .orderBy(desc(hazards.code))
-      .limit(1);
-    const sequence = (last ? (parseRiskCode(last.code)?.sequence ?? 0) : 0) + 1;
-    const code = formatRiskCode(HAZARD_CODE_PREFIX, p.year, sequence);
+    const code = await nextCode(tx, { table: hazards, column: hazards.code, prefix: HAZARD_CODE_PREFIX, year: p.year });
     const [row] = await tx
       .insert(hazards)
       .values({

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, count, desc, eq, gte, lt } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { planInspectionDone, type HazardRefusal } from "@/lib/domain/hazards";
-import { formatRiskCode, parseRiskCode } from "@/lib/domain/risk-code";
 import type { Db } from "../store";
 import { hazards, inspections } from "../schema";
+import { nextCode } from "./codes";
 import { appendEvent, type Actor } from "./events";
 
 /** Inspection codes: PC-YEAR-NNNNN (排查), numbered per year. */
@@ -27,18 +27,12 @@ export function insertInspection(
   p: { input: InspectionInput; actor: Actor; now: Date; year: number },
 ): Promise<{ id: number; code: string }> {
   return db.write(async (tx) => {
-    const prefix = `${INSPECTION_CODE_PREFIX}-${p.year}-`;
-    const [last] = await tx
-      .select({ code: inspections.code })
-      .from(inspections)
-      .where(and(gte(inspections.code, prefix), lt(inspections.code, `${INSPECTION_CODE_PREFIX}-${p.year}.`)))
-      .orderBy(desc(inspections.code))
-      .limit(1);
-    const code = formatRiskCode(
-      INSPECTION_CODE_PREFIX,
-      p.year,
-      (last ? (parseRiskCode(last.code)?.sequence ?? 0) : 0) + 1,
-    );
+    const code = await nextCode(tx, {
+      table: inspections,
+      column: inspections.code,
+      prefix: INSPECTION_CODE_PREFIX,
+      year: p.year,
+    });
     const [row] = await tx
       .insert(inspections)
       .values({ ...p.input, code, status: "planned", createdAt: p.now, updatedAt: p.now })

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, desc, gte, lt } from "drizzle-orm";
 import type { Assessment } from "@/lib/domain/grading";
-import { DEFAULT_CODE_PREFIX, nextRiskCode } from "@/lib/domain/risk-code";
+import { DEFAULT_CODE_PREFIX } from "@/lib/domain/risk-code";
 import { pickDetails, planDetails } from "@/lib/domain/risk-workflow";
 import type { RiskDetails } from "@/lib/validation/risk";
 import type { Db } from "../store";
 import { risks } from "../schema";
+import { nextCode } from "./codes";
 import { appendEvent, type Actor } from "./events";
 import { changeRisk, type WriteResult } from "./risk-write";
 
@@ -22,14 +22,7 @@ export function insertRisk(
 ): Promise<{ id: number; code: string }> {
   const { input, assessment, nextReviewDate, actor, now, year } = p;
   return db.write(async (tx) => {
-    const prefix = `${DEFAULT_CODE_PREFIX}-${year}-`;
-    const [last] = await tx
-      .select({ code: risks.code })
-      .from(risks)
-      .where(and(gte(risks.code, prefix), lt(risks.code, `${DEFAULT_CODE_PREFIX}-${year}.`)))
-      .orderBy(desc(risks.code))
-      .limit(1);
-    const code = nextRiskCode(DEFAULT_CODE_PREFIX, year, last?.code);
+    const code = await nextCode(tx, { table: risks, column: risks.code, prefix: DEFAULT_CODE_PREFIX, year });
     const fields = pickDetails(input);
     const [row] = await tx
       .insert(risks)

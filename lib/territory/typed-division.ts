@@ -18,7 +18,16 @@ export async function divisionFromForm(
 ): Promise<{ value: string; error?: "divisionNotFound" | "divisionAmbiguous" }> {
   const id = String(form.get(name) ?? "").trim();
   if (id) return { value: id };
-  const text = String(form.get(`${name}Text`) ?? "").slice(0, 300);
+  return typedDivision(db, form.get(`${name}Text`), p);
+}
+
+/** The division a picker's typed text names (empty when nothing was typed), or why it names none or several. */
+export async function typedDivision(
+  db: Db,
+  typed: unknown,
+  p: { activeOnly?: boolean } = {},
+): Promise<{ value: string; error?: "divisionNotFound" | "divisionAmbiguous" }> {
+  const text = String(typed ?? "").slice(0, 300);
   if (!text.trim()) return { value: "" };
   const found = resolveDivision(await loadTerritory(db), text, p);
   return found.ok ? { value: String(found.id) } : { value: "", error: found.error };

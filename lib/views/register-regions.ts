@@ -2,7 +2,8 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { loadTerritory } from "@/db/queries/territory";
 import { localName } from "@/i18n/locales";
-import { divisionLabel, resolveDivision } from "@/lib/domain/territory";
+import { divisionLabel } from "@/lib/domain/territory";
+import { typedDivision } from "@/lib/territory/typed-division";
 
 /**
  * The register filter's divisions: the city and its counties to tick (each holds everything below
@@ -32,15 +33,14 @@ export async function typedRegionFilter(
   db: Db,
   params: Record<string, string | string[] | undefined>,
 ): Promise<{ ok: true; search: string } | { ok: false; error: "divisionNotFound" | "divisionAmbiguous" } | undefined> {
-  const text = [params.regionText].flat()[0]?.slice(0, 300).trim();
-  if (!text) return undefined;
-  const found = resolveDivision(await loadTerritory(db), text);
-  if (!found.ok) return found;
+  const found = await typedDivision(db, [params.regionText].flat()[0]);
+  if (found.error) return { ok: false, error: found.error };
+  if (!found.value) return undefined;
   const next = new URLSearchParams();
   for (const [k, v] of Object.entries(params))
     for (const value of [v ?? []].flat())
       if (k !== "regionText" && !(k === "region" && value === "")) next.append(k, value);
-  if (!next.getAll("region").includes(String(found.id))) next.append("region", String(found.id));
+  if (!next.getAll("region").includes(found.value)) next.append("region", found.value);
   next.delete("page");
   return { ok: true, search: next.toString() };
 }

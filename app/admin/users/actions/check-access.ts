@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { allActive } from "@/db/queries/reference";
 import type { Role } from "@/lib/auth/permissions";
 import type { RuleError } from "@/lib/domain/risk-rules";
-import { divisionFromForm } from "@/lib/territory/typed-division";
+import { typedDivision } from "@/lib/territory/typed-division";
 
 /**
  * Scope lists must name active areas and regions; a scope without the officer role is pointless but
@@ -17,9 +17,7 @@ export async function checkAccess(
 ) {
   const errors: Partial<Record<string, RuleError[]>> = {};
   if (form) {
-    const typed = await divisionFromForm(db, { get: (k) => (k === "regionIds" ? "" : form.get(k)) }, "regionIds", {
-      activeOnly: true,
-    });
+    const typed = await typedDivision(db, form.get("regionIdsText"), { activeOnly: true });
     if (typed.error) errors.regionIds = [{ key: typed.error }];
     else if (typed.value && !access.regionIds.includes(Number(typed.value))) access.regionIds.push(Number(typed.value));
   }
