@@ -52,7 +52,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Everything but static build output (which gets server.mjs's baseline headers) and the two
-    // uploads (the export check, the register and division imports), whose bodies the proxy would buffer and cut.
-    "/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|api/exports/verify|api/imports/).*)",
+    // uploads (the export check, the register and division imports, hazards' files), whose bodies the proxy would buffer and cut.
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|api/exports/verify|api/imports/|api/uploads/).*)",
   ],
 };

@@ -123,3 +123,43 @@ export function SubmitButton({
     </button>
   );
 }
+
+/** A labelled textarea wired to its error, its value kept after a refusal. */
+export function Note({
+  state,
+  name,
+  label,
+  required,
+  rows = 2,
+}: {
+  state: FormState;
+  name: string;
+  label: string;
+  required?: boolean;
+  rows?: number;
+}) {
+  const invalid = !!state.fieldErrors?.[name]?.length;
+  return (
+    <div>
+      <label htmlFor={name} className="mb-1 block text-sm font-medium">
+        {label}
+        {required ? (
+          <span aria-hidden className="text-red-800">
+            {" "}
+            *
+          </span>
+        ) : null}
+      </label>
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={state.values?.[name]}
+        className={inputClass}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${name}-error` : undefined}
+      />
+      <FieldError state={state} name={name} />
+    </div>
+  );
+}

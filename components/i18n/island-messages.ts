@@ -35,4 +35,6 @@ export const ISLAND_MESSAGES = {
   settings: [...F, "settings", "colours"],
   reference: [...F, "reference"],
   apiTokens: [...F, "apiTokens"],
+  hazardForm: [...F, "hazards", "territory.searchHint", "territory.noMatch", "territory.searching"],
+  hazardPage: [...F, "hazards"],
 } as const satisfies Record<string, readonly string[]>;

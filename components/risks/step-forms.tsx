@@ -8,51 +8,13 @@ import {
   SubmitButton,
   TextField,
   useFormAction,
+  Note,
 } from "@/components/forms/form-kit";
 import type { RiskStatus } from "@/lib/domain/colours";
 import { MEASURE_STATUSES } from "@/lib/domain/measures";
 import type { FormState } from "@/lib/validation/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
-
-function Note({
-  state,
-  name,
-  label,
-  required,
-  rows = 2,
-}: {
-  state: FormState;
-  name: string;
-  label: string;
-  required?: boolean;
-  rows?: number;
-}) {
-  const invalid = !!state.fieldErrors?.[name]?.length;
-  return (
-    <div>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium">
-        {label}
-        {required ? (
-          <span aria-hidden className="text-red-800">
-            {" "}
-            *
-          </span>
-        ) : null}
-      </label>
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        defaultValue={state.values?.[name]}
-        className={inputClass}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${name}-error` : undefined}
-      />
-      <FieldError state={state} name={name} />
-    </div>
-  );
-}
 
 /** "Reviewed, no change": a note and the next review day (within the colour's cadence). */
 export function ReviewForm({

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { HazardFacts, HazardGrade, HazardPlan, HazardRefusal } from "@/lib/domain/hazards";
 import type { Db } from "../store";
-import { hazards, type Hazard } from "../schema";
+import { hazardAttachments, hazards, type Hazard } from "../schema";
 import { nextCode } from "./codes";
 import { appendEvent, type Actor } from "./events";
 
@@ -123,5 +123,41 @@ export function changeHazard(
         data: { ...(e.data as object | undefined), hazardId: row.id, code: row.code, version },
       });
     return { ok: true, version };
+  });
+}
+
+export type AttachmentInput = { name: string; mime: string; bytes: number; sha256: string; thumbSha256: string | null };
+
+/**
+ * Files already in the attachment store, recorded against a hazard in one transaction: a row and a
+ * "hazard.attach" event each, the event holding the file's SHA-256 (so verification can tell a file
+ * swapped in the store). Adding evidence does not move the hazard's version: a form open on its
+ * page stays valid. A closed hazard takes no more files.
+ */
+export function addHazardAttachments(
+  db: Db,
+  p: { hazardId: number; files: AttachmentInput[]; actor: Actor; now: Date },
+): Promise<{ ok: true; ids: number[] } | { ok: false; error: "notFound" | "closed" }> {
+  return db.write(async (tx) => {
+    const [row] = await tx.select().from(hazards).where(eq(hazards.id, p.hazardId)).limit(1);
+    if (!row) return { ok: false, error: "notFound" } as const;
+    if (row.status === "closed") return { ok: false, error: "closed" } as const;
+    const ids: number[] = [];
+    for (const f of p.files) {
+      const [added] = await tx
+        .insert(hazardAttachments)
+        .values({ hazardId: row.id, ...f, uploadedById: p.actor.id, uploadedByName: p.actor.name, uploadedAt: p.now })
+        .returning({ id: hazardAttachments.id });
+      ids.push(added.id);
+      await appendEvent(tx, {
+        at: p.now,
+        actor: p.actor,
+        action: "hazard.attach",
+        field: "attachment",
+        newValue: { name: f.name, mime: f.mime, bytes: f.bytes, sha256: f.sha256 },
+        data: { hazardId: row.id, code: row.code, version: row.version, attachmentId: added.id },
+      });
+    }
+    return { ok: true, ids } as const;
   });
 }

@@ -84,3 +84,13 @@ export async function allActive(
     .where(and(inArray(t.id, [...new Set(ids)]), eq(t.active, true)));
   return found.length === new Set(ids).size;
 }
+
+/** An active unit by id, or undefined: a form may only name units in use. */
+export async function getUnitIfActive(db: Db, id: number) {
+  const [row] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.id, id), eq(units.active, true)))
+    .limit(1);
+  return row;
+}

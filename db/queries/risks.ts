@@ -67,3 +67,9 @@ export async function mapRiskIdsByCode(db: Db, codes: string[]): Promise<Map<str
 export function countRisks(db: Db): Promise<number> {
   return db.$count(risks);
 }
+
+/** A risk's code and title by id (a hazard's page links to its risk). */
+export async function getRiskCodeAndTitle(db: Db, id: number): Promise<{ code: string; title: string } | undefined> {
+  const [row] = await db.select({ code: risks.code, title: risks.title }).from(risks).where(eq(risks.id, id)).limit(1);
+  return row;
+}

@@ -37,6 +37,7 @@ export const {
   scheduledRuns,
   inspections,
   hazards,
+  hazardAttachments,
 } = active;
 
 export type {
@@ -44,6 +45,7 @@ export type {
   Area,
   DailyReport,
   Hazard,
+  HazardAttachment,
   Inspection,
   Meeting,
   MeetingTask,

@@ -253,11 +253,11 @@ export const userRoles = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
-    role: text("role", { enum: ["admin", "officer", "leader", "auditor"] }).notNull(),
+    role: text("role", { enum: ["admin", "officer", "leader", "auditor", "inspector"] }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.role] }),
-    check("user_roles_role_check", sql`${t.role} IN ('admin', 'officer', 'leader', 'auditor')`),
+    check("user_roles_role_check", sql`${t.role} IN ('admin', 'officer', 'leader', 'auditor', 'inspector')`),
   ],
 );
 
@@ -658,3 +658,31 @@ export const hazards = sqliteTable(
   ],
 );
 export type Hazard = typeof hazards.$inferSelect;
+
+/**
+ * A photo or document attached to a hazard. The file itself lives outside the database, in the
+ * attachment store (lib/files/attachment-store.ts), under its SHA-256; the same digest is in the
+ * "hazard.attach" event, so verification finds a file swapped or lost in the store.
+ */
+export const hazardAttachments = sqliteTable(
+  "hazard_attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    hazardId: integer("hazard_id")
+      .notNull()
+      .references(() => hazards.id),
+    /** The file's name as uploaded (shown and offered on download, never used as a path). */
+    name: text("name").notNull(),
+    /** The type read from the file's first bytes, not the one the browser claimed. */
+    mime: text("mime").notNull(),
+    bytes: integer("bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    /** A small preview's digest in the store, for images. */
+    thumbSha256: text("thumb_sha256"),
+    uploadedById: integer("uploaded_by_id").references(() => users.id),
+    uploadedByName: text("uploaded_by_name").notNull(),
+    uploadedAt: integer("uploaded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("hazard_attachments_hazard_idx").on(t.hazardId)],
+);
+export type HazardAttachment = typeof hazardAttachments.$inferSelect;

@@ -3,7 +3,11 @@
  * action and route handler asks the same table before it does anything. Pure: no framework imports,
  * so client components may use it to hide controls (hiding is convenience, never enforcement).
  */
-export const ROLES = ["admin", "officer", "leader", "auditor"] as const;
+/**
+ * Inspectors (排查人员) find hazards and drive their rectification within their scope; they neither
+ * grade risks nor accept rectifications.
+ */
+export const ROLES = ["admin", "officer", "leader", "auditor", "inspector"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -26,12 +30,28 @@ export const PERMISSIONS = [
   "meeting.read",
   "meeting.record",
   "task.complete",
+  // Hidden hazards (隐患排查治理): reading them; recording inspections, hazards and their files;
+  // rectifying (五落实, assignment, deadlines, reporting work done); accepting someone else's
+  // rectification (验收 — a permission of its own); placing a major hazard under supervision (挂牌督办).
+  "hazard.read",
+  "hazard.record",
+  "hazard.rectify",
+  "hazard.accept",
+  "hazard.supervise",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlyArray<Permission>> = {
   // Admin runs the system, not the register: grading needs an officer role with a scope as well.
-  admin: ["risk.read", "board.view", "history.read", "users.manage", "reference.manage", "settings.manage"],
+  admin: [
+    "risk.read",
+    "board.view",
+    "history.read",
+    "users.manage",
+    "reference.manage",
+    "settings.manage",
+    "hazard.read",
+  ],
   // Filing reports and closing tasks also needs membership of the unit (user_units), checked per unit.
   officer: [
     "risk.read",
@@ -45,6 +65,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlyArray<Permission>> = {
     "meeting.read",
     "meeting.record",
     "task.complete",
+    "hazard.read",
+    "hazard.record",
+    "hazard.rectify",
+    "hazard.accept",
   ],
   leader: [
     "risk.read",
@@ -55,6 +79,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlyArray<Permission>> = {
     "report.read",
     "meeting.read",
     "meeting.record",
+    "hazard.read",
+    "hazard.accept",
+    "hazard.supervise",
   ],
   auditor: [
     "risk.read",
@@ -64,11 +91,18 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlyArray<Permission>> = {
     "history.verify",
     "report.read",
     "meeting.read",
+    "hazard.read",
   ],
+  inspector: ["risk.read", "board.view", "history.read", "hazard.read", "hazard.record", "hazard.rectify"],
 };
 
 /** Permissions that only make sense inside an officer's scope of areas × regions. */
-export const SCOPED_PERMISSIONS: ReadonlySet<Permission> = new Set(["risk.create", "risk.edit"]);
+export const SCOPED_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  "risk.create",
+  "risk.edit",
+  "hazard.record",
+  "hazard.rectify",
+]);
 
 export type Scope = {
   areaIds: ReadonlyArray<number>;
@@ -109,6 +143,35 @@ export function canChangeRisk(
 ): boolean {
   if (!principal || !can(principal, permission)) return false;
   return places.every((p) => inScope(principal.scope, p));
+}
+
+/**
+ * May this person take this step on a hazard at this place? Recording and rectifying need the place
+ * in the person's areas × divisions, as a risk's edit does. Accepting and supervising: an officer
+ * within that scope too; a leader within the divisions of theirs (a county's leader, that county
+ * and below), or anywhere when no division is named (the city's leaders).
+ */
+export function canActOnHazard(
+  principal: Principal | null | undefined,
+  permission: "hazard.record" | "hazard.rectify" | "hazard.accept" | "hazard.supervise",
+  place: { areaId: number; regionId: number },
+): boolean {
+  if (!principal || !can(principal, permission)) return false;
+  if (inScope(principal.scope, place)) return true;
+  if (permission !== "hazard.accept" && permission !== "hazard.supervise") return false;
+  if (!principal.roles.includes("leader")) return false;
+  const regions = principal.scope.within ?? principal.scope.regionIds;
+  return principal.scope.regionIds.length === 0 || regions.includes(place.regionId);
+}
+
+/** May this person plan or end an inspection here? Recording's scope; a sweep over every domain needs only the division. */
+export function canRecordInspection(
+  principal: Principal | null | undefined,
+  place: { areaId: number | null; regionId: number },
+): boolean {
+  if (!principal || !can(principal, "hazard.record")) return false;
+  const regions = principal.scope.within ?? principal.scope.regionIds;
+  return regions.includes(place.regionId) && (place.areaId === null || principal.scope.areaIds.includes(place.areaId));
 }
 
 export function isRole(value: unknown): value is Role {

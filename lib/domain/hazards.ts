@@ -19,6 +19,16 @@ export type AcceptanceType = (typeof ACCEPTANCE_TYPES)[number];
 export const SUPERVISION_LEVELS = ["county", "city", "province"] as const;
 export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
 
+/** A string that could be a hazard's (YH-…) or an inspection's (PC-…) code, upper-cased; else null. */
+export function hazardCodeOf(raw: unknown): string | null {
+  const s = typeof raw === "string" ? raw.trim().toUpperCase() : "";
+  return /^YH-\d{4}-\d{5,9}$/.test(s) ? s : null;
+}
+export function inspectionCodeOf(raw: unknown): string | null {
+  const s = typeof raw === "string" ? raw.trim().toUpperCase() : "";
+  return /^PC-\d{4}-\d{5,9}$/.test(s) ? s : null;
+}
+
 /** The "五落实" of a major hazard: targets, funds and materials, people, deadline, safety measures and plan. */
 export const FIVE_IN_PLACE = ["targets", "funds", "people", "timing", "safety"] as const;
 export type FiveInPlace = Record<(typeof FIVE_IN_PLACE)[number], string>;

@@ -126,12 +126,76 @@ export async function createDescriber(names: Names) {
           to: show(e.field, e.newValue),
         });
       default: {
+        if (e.action.startsWith("hazard.") || e.action.startsWith("inspection.")) return hazardWords(e, who);
         // Account, sign-in, reference-list and settings events: one sentence per kind of action.
         const key = `risk.event.system.${e.action.replace(/\./g, "_")}`;
         return t.has(key) ? t(key, { actor: who }) : t("risk.event.system.other", { actor: who, action: e.action });
       }
     }
   }
+  /** A hazard's or an inspection's step (decision 028: `hazard.*` events in the one chain). */
+  function hazardWords(e: RiskEvent, who: string): string {
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    const v = (e.newValue ?? {}) as Record<string, unknown>;
+    const code = String(data.code ?? "");
+    const day = (x: unknown) => (typeof x === "string" ? x : "—");
+    switch (e.action) {
+      case "hazard.create":
+        return t("hazards.event.create", {
+          actor: who,
+          code,
+          grade: t(`hazards.grades.${v.grade === "major" ? "major" : "general"}`),
+        });
+      case "hazard.status":
+        return t("hazards.event.status", {
+          actor: who,
+          code,
+          from: t(`hazards.statuses.${String(e.oldValue) as "found"}`),
+          to: t(`hazards.statuses.${String(e.newValue) as "found"}`),
+        });
+      case "hazard.assign":
+        return t("hazards.event.assign", {
+          actor: who,
+          code,
+          unit: names.units.get(Number(v.unitId)) ?? String(v.unitId ?? "—"),
+          person: String(v.person ?? "—"),
+          deadline: day(v.deadline),
+        });
+      case "hazard.extend":
+        return t("hazards.event.extend", { actor: who, code, from: day(e.oldValue), to: day(e.newValue) });
+      case "hazard.accept":
+        return t("hazards.event.accept", {
+          actor: who,
+          code,
+          type: t(`hazards.acceptanceTypes.${String(v.type ?? "self") as "self"}`),
+          day: day(v.completedOn),
+          cost: String(v.costWan ?? 0),
+        });
+      case "hazard.supervise":
+        return t("hazards.event.supervise", {
+          actor: who,
+          code,
+          level: t(`hazards.levels.${String(v.level ?? "county") as "county"}`),
+          unit: names.units.get(Number(v.unitId)) ?? String(v.unitId ?? "—"),
+          deadline: day(v.deadline),
+        });
+      case "hazard.attach":
+        return t("hazards.event.attach", {
+          actor: who,
+          code,
+          name: String(v.name ?? ""),
+          digest: String(v.sha256 ?? "").slice(0, 12),
+        });
+      case "hazard.five":
+      case "inspection.create":
+      case "inspection.done":
+      case "inspection.nothing":
+        return t(`hazards.event.${e.action.replace(".", "_") as "hazard_five"}`, { actor: who, code });
+      default:
+        return t("risk.event.system.other", { actor: who, action: e.action });
+    }
+  }
+
   const when = (e: RiskEvent) =>
     format.dateTime(e.at, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   return {

@@ -6,12 +6,13 @@ import { can, type Permission } from "@/lib/auth/permissions";
 
 const NAV: Array<{
   href: string;
-  key: "board" | "register" | "newRisk" | "reports" | "analysis" | "meetings" | "tasks" | "audit" | "admin";
+  key: "board" | "register" | "newRisk" | "hazards" | "reports" | "analysis" | "meetings" | "tasks" | "audit" | "admin";
   needs?: Permission;
 }> = [
   { href: "/board", key: "board", needs: "board.view" },
   { href: "/risks", key: "register" },
   { href: "/risks/new", key: "newRisk", needs: "risk.create" },
+  { href: "/hazards", key: "hazards", needs: "hazard.read" },
   { href: "/reports", key: "reports", needs: "report.read" },
   { href: "/analysis", key: "analysis", needs: "report.read" },
   { href: "/meetings", key: "meetings", needs: "meeting.read" },

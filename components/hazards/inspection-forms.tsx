@@ -1,0 +1,200 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import {
+  FieldError,
+  FormMessage,
+  inputClass,
+  SubmitButton,
+  TextField,
+  useFormAction,
+} from "@/components/forms/form-kit";
+import { DivisionPicker } from "@/components/territory/division-picker";
+import type { FormState } from "@/lib/validation/form-state";
+import type { RiskFormOptions } from "@/lib/views/risk-form";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+const box = "grid gap-3 rounded-lg border border-neutral-200 bg-white p-4";
+
+function Choice({
+  state,
+  name,
+  label,
+  options,
+  empty,
+}: {
+  state: FormState;
+  name: string;
+  label: string;
+  options: Array<{ id: number; label: string }>;
+  empty: string;
+}) {
+  const invalid = !!state.fieldErrors?.[name]?.length;
+  return (
+    <div>
+      <label htmlFor={name} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={name}
+        name={name}
+        defaultValue={state.values?.[name]}
+        className={inputClass}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${name}-error` : undefined}
+      >
+        <option value="">{empty}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError state={state} name={name} />
+    </div>
+  );
+}
+
+/** Plan an inspection: what, which unit, which domain (or all), where, when, who goes. */
+export function PlanInspectionForm({
+  action,
+  options,
+  today,
+}: {
+  action: Action;
+  options: RiskFormOptions;
+  today: string;
+}) {
+  const [state, formAction] = useFormAction(action);
+  const t = useTranslations("hazards");
+  const tt = useTranslations();
+  const v = state.values ?? {};
+  return (
+    <form action={formAction} noValidate className={box}>
+      <h2 className="text-lg font-semibold">{t("inspections.plan")}</h2>
+      <FormMessage state={state} />
+      <TextField state={state} name="title" label={t("inspections.fields.title")} defaultValue={v.title} />
+      <TextField
+        state={state}
+        name="campaign"
+        label={t("inspections.fields.campaign")}
+        defaultValue={v.campaign}
+        hint={t("inspections.campaignHint")}
+      />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Choice
+          state={state}
+          name="unitId"
+          label={t("inspections.fields.unit")}
+          options={options.units}
+          empty={t("choose")}
+        />
+        <Choice
+          state={state}
+          name="areaId"
+          label={t("fields.area")}
+          options={options.areas}
+          empty={t("inspections.allDomains")}
+        />
+        {options.regionSearch ? (
+          <div>
+            <label htmlFor="regionId" className="mb-1 block text-sm font-medium">
+              {t("fields.region")}
+            </label>
+            <DivisionPicker
+              id="regionId"
+              name="regionId"
+              purpose="edit"
+              invalid={!!state.fieldErrors?.regionId?.length}
+              words={{
+                placeholder: tt("territory.searchHint"),
+                noMatch: tt("territory.noMatch"),
+                searching: tt("territory.searching"),
+              }}
+            />
+            <FieldError state={state} name="regionId" />
+          </div>
+        ) : (
+          <Choice
+            state={state}
+            name="regionId"
+            label={t("fields.region")}
+            options={options.regions}
+            empty={t("choose")}
+          />
+        )}
+      </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <TextField
+          state={state}
+          name="plannedFrom"
+          type="date"
+          label={t("inspections.fields.from")}
+          defaultValue={v.plannedFrom ?? today}
+        />
+        <TextField
+          state={state}
+          name="plannedTo"
+          type="date"
+          label={t("inspections.fields.to")}
+          defaultValue={v.plannedTo ?? today}
+        />
+        <TextField
+          state={state}
+          name="inspectors"
+          label={t("inspections.fields.inspectors")}
+          defaultValue={v.inspectors}
+        />
+      </div>
+      <div>
+        <SubmitButton>{t("inspections.planSave")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** End an inspection: with its findings, or "nothing found" in so many words. */
+export function CompleteInspectionForm({
+  action,
+  version,
+  today,
+  found,
+}: {
+  action: Action;
+  version: number;
+  today: string;
+  found: number;
+}) {
+  const [state, formAction] = useFormAction(action);
+  const t = useTranslations("hazards");
+  return (
+    <form action={formAction} noValidate className={box}>
+      <h2 className="text-lg font-semibold">{t("inspections.complete")}</h2>
+      <FormMessage state={state} />
+      <input type="hidden" name="version" value={version} />
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium">{t("inspections.outcome")}</legend>
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="radio" name="outcome" value="found" defaultChecked={found > 0} />
+          {t("inspections.outcomeFound", { count: found })}
+        </label>
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="radio" name="outcome" value="nothing" defaultChecked={found === 0} />
+          {t("inspections.outcomeNothing")}
+        </label>
+        <FieldError state={state} name="outcome" />
+      </fieldset>
+      <TextField
+        state={state}
+        name="doneOn"
+        type="date"
+        max={today}
+        label={t("inspections.fields.doneOn")}
+        defaultValue={state.values?.doneOn ?? today}
+      />
+      <div>
+        <SubmitButton>{t("inspections.completeSave")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
