@@ -11,6 +11,8 @@ import { verifyHistory } from "../db/history/verify";
 import { storeLocation, shownLocation } from "../db/location";
 import { openDb } from "../db/open";
 import { verifyCheckpoints } from "../lib/checkpoints/signer";
+import { attachmentsFolder, folderStore } from "../lib/files/attachment-store";
+import { verifyAttachments } from "../lib/files/verify-attachments";
 
 // A function, not top-level await: tsx runs these files as CommonJS.
 async function main() {
@@ -24,6 +26,7 @@ async function main() {
   const receipts = result.ok
     ? await verifyCheckpoints(db, { receipts: values.receipts, publicKey: values["public-key"], dbPath: file })
     : null;
+  const files = result.ok ? await verifyAttachments(db, folderStore(attachmentsFolder(file))) : null;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   await db.close();
   if (!result.ok) {
@@ -36,6 +39,13 @@ async function main() {
     process.exit(1);
   }
   console.log(`${result.count} events verified, head ${result.head} (${shownLocation(file)}, ${seconds} s)`);
+  if (files?.problems.length) {
+    for (const p of files.problems.slice(0, 20))
+      console.error(`attachment ${p.id} of ${p.hazardCode} ("${p.name}"): ${p.problem}`);
+    console.error(`hazard attachments FAILED: ${files.problems.length} of ${files.checked} do not match the history`);
+    process.exit(1);
+  }
+  if (files) console.log(`${files.checked} hazard attachments match the digests in the history`);
   if (receipts && "missing" in receipts) {
     console.log(
       `no signed checkpoints checked: no ${receipts.missing === "receipts" ? "receipt log" : "public key"} found (see --receipts, --public-key)`,

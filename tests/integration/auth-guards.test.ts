@@ -90,6 +90,7 @@ describe("pages: where each kind of caller is sent", () => {
         "board.view",
         "report.read",
         "meeting.read",
+        "hazard.read",
       ].sort(),
     );
   });

@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import sharp from "sharp";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).nextHeaders);
@@ -57,6 +59,19 @@ import { GET as exportBoard } from "@/app/api/exports/board/route";
 import { POST as importRegister } from "@/app/api/imports/register/route";
 import { POST as importDivisions } from "@/app/api/imports/divisions/route";
 import { totpCodeAt } from "@/lib/auth/totp";
+import { createHazardAction } from "@/app/hazards/actions/create-hazard";
+import {
+  acceptAction,
+  assignAction,
+  extendAction,
+  fiveInPlaceAction,
+  submitAction,
+  superviseAction,
+} from "@/app/hazards/actions/steps";
+import { completeInspectionAction, planInspectionAction } from "@/app/inspections/actions/inspections";
+import { GET as hazardAttachment } from "@/app/api/hazards/attachments/[id]/route";
+import { POST as uploadHazardFiles } from "@/app/api/uploads/hazards/[code]/route";
+import { folderStore } from "@/lib/files/attachment-store";
 import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from "../support/accounts";
 import { ctx, resetRequest, run } from "../support/request-context";
 
@@ -65,9 +80,18 @@ import { ctx, resetRequest, run } from "../support/request-context";
  * called directly by every kind of caller. Allowed calls must do their job; forbidden calls must
  * be refused and leave the database byte-for-byte as it was.
  */
-const CALLERS = ["anonymous", "admin", "officer", "officerOut", "leader", "auditor", "pendingTotp"] as const;
+const CALLERS = [
+  "anonymous",
+  "admin",
+  "officer",
+  "officerOut",
+  "leader",
+  "auditor",
+  "inspector",
+  "pendingTotp",
+] as const;
 type Caller = (typeof CALLERS)[number];
-const SIGNED_IN: Caller[] = ["admin", "officer", "officerOut", "leader", "auditor"];
+const SIGNED_IN: Caller[] = ["admin", "officer", "officerOut", "leader", "auditor", "inspector"];
 const EVERYONE: Caller[] = [...CALLERS];
 
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -140,6 +164,35 @@ const meetingForm = {
   attendees: "应急局\n公安局",
   notes: "",
 };
+
+const hazardForm = (f: Fixture) => ({
+  title: "液化气钢瓶露天存放",
+  description: "",
+  grade: "general",
+  areaId: String(f.areaId.S03),
+  regionId: String(f.regionId["610881"]),
+  place: "储配站东侧",
+  riskCode: "",
+  inspectionCode: "",
+  foundOn: "2026-01-06",
+});
+const FIVE = { targets: "更换报警器", funds: "2 万元", people: "张伟", timing: "7 日内", safety: "停用储罐并值守" };
+const PASSED = { outcome: "pass", type: "self", completedOn: "2026-01-08", costWan: "0.5", opinion: "", version: "1" };
+const rectifying = (db: Copy, code: string) =>
+  db.run(
+    "UPDATE hazards SET status = 'rectifying', deadline = '2099-01-01', rectify_person = '张伟' WHERE code = ?",
+    code,
+  );
+const accepting = (db: Copy, code: string, rectifiedBy: number) =>
+  db.run(
+    "UPDATE hazards SET status = 'accepting', deadline = '2099-01-01', measures_taken = '已整改', rectified_by_id = ? WHERE code = ?",
+    rectifiedBy,
+    code,
+  );
+/** A small PNG, its bytes in the attachment store of this test run and its row on the general hazard. */
+const attachmentsDir = mkdtempSync(join(tmpdir(), "sise-attachments-"));
+process.env.SISE_ATTACHMENTS_DIR = attachmentsDir;
+let png: Buffer;
 
 /** The in-scope risk is at version 2 in the fixture (created, then a measure added). */
 const withVersion = (fd: FormData, v: string) => (fd.set("version", v), fd);
@@ -447,6 +500,107 @@ const ACTIONS: Record<string, Case> = {
       ),
     succeeded: () => false,
   },
+  // Hazards: recorders and rectifiers within their scope; acceptance a permission of its own
+  // (officers in scope, leaders), never by the rectifier; supervision by leaders.
+  createHazardAction: {
+    allowed: ["officer", "inspector"],
+    call: (f) => createHazardAction({ ok: false }, form(hazardForm(f))),
+    succeeded: redirectedTo("/hazards/YH-"),
+  },
+  fiveInPlaceAction: {
+    allowed: ["officer", "inspector"],
+    call: (f) => fiveInPlaceAction(f.hazards.major, { ok: false }, form({ ...FIVE, version: "1" })),
+    succeeded: redirectedTo("/hazards/"),
+  },
+  assignAction: {
+    allowed: ["officer", "inspector"],
+    call: (f) =>
+      assignAction(
+        f.hazards.general,
+        { ok: false },
+        form({ unitId: String(f.unitId["U-ZJJ"]), person: "张伟", deadline: "2099-01-01", version: "1" }),
+      ),
+    succeeded: redirectedTo("/hazards/"),
+  },
+  // A major hazard without its five in place: nobody may start its rectification.
+  "assignAction:withoutFive": {
+    allowed: [],
+    call: (f) =>
+      assignAction(
+        f.hazards.major,
+        { ok: false },
+        form({ unitId: String(f.unitId["U-ZJJ"]), person: "张伟", deadline: "2099-01-01", version: "1" }),
+      ),
+    succeeded: () => false,
+  },
+  extendAction: {
+    allowed: ["officer", "inspector"],
+    prepare: (db, f) => rectifying(db, f.hazards.general),
+    call: (f) =>
+      extendAction(
+        f.hazards.general,
+        { ok: false },
+        form({ deadline: "2099-02-01", reason: "设备到货延迟", version: "1" }),
+      ),
+    succeeded: redirectedTo("/hazards/"),
+  },
+  submitAction: {
+    allowed: ["officer", "inspector"],
+    prepare: (db, f) => rectifying(db, f.hazards.general),
+    call: (f) => submitAction(f.hazards.general, { ok: false }, form({ measuresTaken: "已清理通道", version: "1" })),
+    succeeded: redirectedTo("/hazards/"),
+  },
+  acceptAction: {
+    allowed: ["officer", "leader"],
+    prepare: (db, f) => accepting(db, f.hazards.general, f.users.admin),
+    call: (f) => acceptAction(f.hazards.general, { ok: false }, form(PASSED)),
+    succeeded: redirectedTo("/hazards/"),
+  },
+  // The person who reported the rectification cannot accept it, whatever their permissions.
+  "acceptAction:own": {
+    allowed: [],
+    prepare: (db, f, userId) => accepting(db, f.hazards.general, userId),
+    call: (f) => acceptAction(f.hazards.general, { ok: false }, form(PASSED)),
+    succeeded: () => false,
+  },
+  superviseAction: {
+    allowed: ["leader"],
+    call: (f) =>
+      superviseAction(
+        f.hazards.major,
+        { ok: false },
+        form({ level: "city", unitId: String(f.unitId["U-YJJ"]), deadline: "2099-01-01", version: "1" }),
+      ),
+    succeeded: redirectedTo("/hazards/"),
+  },
+  planInspectionAction: {
+    allowed: ["officer", "inspector"],
+    call: (f) =>
+      planInspectionAction(
+        { ok: false },
+        form({
+          title: "加气站排查",
+          campaign: "",
+          unitId: String(f.unitId["U-ZJJ"]),
+          areaId: String(f.areaId.S03),
+          regionId: String(f.regionId["610881"]),
+          plannedFrom: "2026-02-01",
+          plannedTo: "2026-02-03",
+          inspectors: "王五",
+        }),
+      ),
+    succeeded: redirectedTo("/inspections/PC-"),
+  },
+  completeInspectionAction: {
+    allowed: ["officer", "inspector"],
+    call: (f) =>
+      completeInspectionAction(
+        f.inspection,
+        { ok: false },
+        form({ outcome: "nothing", doneOn: "2026-01-09", version: "1" }),
+      ),
+    succeeded: redirectedTo("/inspections/"),
+  },
 };
 
 /** Route handlers that exist must each be listed here with their allowed callers. */
@@ -577,6 +731,31 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
     },
     succeeded: (r, body) => r.status === 200 && (body as { status?: string }).status === "done",
   },
+  "app/api/uploads/hazards/[code]/route.ts": {
+    allowed: ["officer", "inspector"],
+    call: () => {
+      const body = new FormData();
+      body.append("files", new Blob([new Uint8Array(png)], { type: "image/png" }), "现场.png");
+      return uploadHazardFiles(
+        new Request(`http://sise.local/api/uploads/hazards/${fixture.hazards.general}`, {
+          method: "POST",
+          body,
+          headers: { "sec-fetch-site": "same-origin", accept: "application/json" },
+        }),
+        { params: Promise.resolve({ code: fixture.hazards.general }) },
+      );
+    },
+    succeeded: (r, body) => r.status === 200 && (body as { ids?: number[] }).ids?.length === 1,
+  },
+  "app/api/hazards/attachments/[id]/route.ts": {
+    allowed: SIGNED_IN,
+    call: () =>
+      hazardAttachment(new Request("http://sise.local/api/hazards/attachments/1"), {
+        params: Promise.resolve({ id: "1" }),
+      }),
+    succeeded: (r, body) =>
+      r.status === 200 && r.headers.get("content-type") === "image/png" && typeof body === "string",
+  },
   "app/api/exports/verify/route.ts": {
     allowed: ["auditor"],
     call: () =>
@@ -615,7 +794,13 @@ describe("the matrix covers every entry point", () => {
 
 let fixture: Fixture;
 beforeAll(async () => {
-  fixture = await buildTemplate();
+  png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#c00" } })
+    .png()
+    .toBuffer();
+  const stored = await folderStore(attachmentsDir).put([png], 1 << 20);
+  fixture = await buildTemplate({
+    attachment: { hazard: "general", name: "现场.png", mime: "image/png", bytes: png.length, sha256: stored.sha256 },
+  });
 }, 30_000);
 
 /** A fresh database copy per test; `as(caller)` signs that kind of caller in (after an optional preparation). */

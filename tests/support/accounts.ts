@@ -4,6 +4,8 @@ import { join } from "node:path";
 import type { Db } from "@/db/client";
 import { addMeasure } from "@/db/mutations/measures";
 import { insertRisk } from "@/db/mutations/risks";
+import { addHazardAttachments, insertHazard } from "@/db/mutations/hazards";
+import { insertInspection } from "@/db/mutations/inspections";
 import { insertUser } from "@/db/mutations/users";
 import { openDb } from "@/db/open";
 import { hashPassword } from "@/lib/auth/password";
@@ -25,7 +27,12 @@ export type Fixture = Awaited<ReturnType<typeof buildTemplate>>;
  * A template database (migrations + reference lists + one user per role + two risks: one inside
  * the officer's scope, one outside). Each test gets its own copy of the file.
  */
-export async function buildTemplate() {
+export async function buildTemplate(
+  opts: {
+    /** A file already in the attachment store, recorded on one of the fixture's hazards (its id: 1). */
+    attachment?: { hazard: "general" | "major"; name: string; mime: string; bytes: number; sha256: string };
+  } = {},
+) {
   const t = await createTestDb();
   const hash = await hashPassword(PASSWORD);
   const actor = { id: null, name: "system:test" };
@@ -56,6 +63,7 @@ export async function buildTemplate() {
     ]),
     leader: await make("leader", ["leader"]),
     auditor: await make("auditor", ["auditor"]),
+    inspector: await make("inspector", ["inspector"], scope),
   };
   const base = {
     title: "神木市城镇燃气管网老化风险",
@@ -88,6 +96,51 @@ export async function buildTemplate() {
     measure: { description: "每日巡检", owner: "张伟", dueDate: null, status: "planned" },
   });
   const measureId = await t.value<number>("SELECT id FROM risk_measures");
+  // Hazards inside the officer's (and the inspector's) scope — a general one and a major one, both
+  // just found — and a planned inspection there.
+  const place = {
+    areaId: t.areaId.S03,
+    regionId: t.regionId["610881"],
+    place: "储配站",
+    riskId: null,
+    inspectionId: null,
+  };
+  const general = await insertHazard(t.db, {
+    input: { ...place, title: "消防通道堵塞", description: "", grade: "general", foundOn: "2026-01-05" },
+    actor,
+    now: NOW,
+    year: 2026,
+  });
+  const major = await insertHazard(t.db, {
+    input: { ...place, title: "储罐区可燃气体报警器失效", description: "", grade: "major", foundOn: "2026-01-05" },
+    actor,
+    now: NOW,
+    year: 2026,
+  });
+  if (opts.attachment) {
+    const { hazard, ...file } = opts.attachment;
+    await addHazardAttachments(t.db, {
+      hazardId: (hazard === "general" ? general : major).id,
+      files: [{ ...file, thumbSha256: null }],
+      actor,
+      now: NOW,
+    });
+  }
+  const inspection = await insertInspection(t.db, {
+    input: {
+      title: "燃气专项排查",
+      campaign: "",
+      unitId: t.unitId["U-ZJJ"],
+      areaId: t.areaId.S03,
+      regionId: t.regionId["610881"],
+      plannedFrom: "2026-01-05",
+      plannedTo: "2026-01-09",
+      inspectors: "",
+    },
+    actor,
+    now: NOW,
+    year: 2026,
+  });
   const ids = { areaId: t.areaId, regionId: t.regionId, unitId: t.unitId };
   // SQLite: the file's bytes, written out for each copy. PostgreSQL: the database itself, kept as
   // the template each copy is created from (dropped when the test process ends).
@@ -100,6 +153,8 @@ export async function buildTemplate() {
     template,
     users,
     risks: { inScope: inScope.code, outScope: outScope.code, red: red.code },
+    hazards: { general: general.code, major: major.code, generalId: general.id, majorId: major.id },
+    inspection: inspection.code,
     measureId,
     ...ids,
   };

@@ -5,6 +5,8 @@ import { getDb } from "@/db/client";
 import { verifyHistory } from "@/db/history/verify";
 import { verifyCheckpoints } from "@/lib/checkpoints/signer";
 import { authorize, deniedState } from "@/lib/auth/guard";
+import { attachmentStore } from "@/lib/files/attachment-store";
+import { verifyAttachments } from "@/lib/files/verify-attachments";
 import type { FormState } from "@/lib/validation/form-state";
 
 /**
@@ -19,6 +21,17 @@ export async function verifyHistoryAction(_prev: FormState): Promise<FormState> 
   {
     const result = await verifyHistory(db, { pause: () => yieldToEventLoop() });
     if (result.ok) {
+      // The hazards' files: each must still hash to the digest its history event holds.
+      const files = await verifyAttachments(db, attachmentStore());
+      const first = files.problems[0];
+      if (first)
+        return {
+          ok: false,
+          message: {
+            key: `audit.attachments.${first.problem}`,
+            values: { count: result.count, problems: files.problems.length, code: first.hazardCode, name: first.name },
+          },
+        };
       // Then the signed checkpoints, kept outside the database: they catch a rewrite that recomputed every hash.
       const receipts = await verifyCheckpoints(db);
       if ("missing" in receipts)
