@@ -23,6 +23,13 @@ export const DEMO_USERS: Array<{
     units: ["U-YJJ", "U-JTJ"],
   },
   { username: "leader", displayName: "演示·市领导", roles: ["leader"] },
+  // Finds hazards in the officer's counties and drives their rectification (issue 22).
+  {
+    username: "inspector",
+    displayName: "演示·排查员(榆阳区/神木市 安全生产)",
+    roles: ["inspector"],
+    scope: { areaKind: "domain", regionCodes: ["610802", "610881"] },
+  },
   { username: "auditor", displayName: "演示·审计员", roles: ["auditor"] },
   // The territory below the counties (issue 21): a town's officer and a county's leader.
   {

@@ -59,7 +59,7 @@ async function prepare(db: ReturnType<typeof openDb>) {
   await db.close();
   if (written) log(`history checkpoint signed: seq ${receipt.seq}; receipts in ${checkpointPaths(file).receipts}`);
   const added = demo
-    ? `${demo.users} demo accounts, ${demo.risks} demo risks, ${demo.reports} demo daily reports and ${demo.meetings} demo meetings added`
+    ? `${demo.users} demo accounts, ${demo.risks} demo risks, ${demo.reports} demo daily reports, ${demo.meetings} demo meetings, ${demo.inspections} inspections and ${demo.hazards} hazards added`
     : "no demo added";
   log(`database ${file}: migrations applied, ${reference} reference rows added, ${added}, ${n} risks in register`);
 }

@@ -238,3 +238,15 @@ export function planInspectionDone(
     ],
   };
 }
+
+/** Open hazards under one risk past which its page asks for a re-grading (a major one always does). */
+export const REGRADE_AFTER_OPEN = 3;
+
+/**
+ * Many open hazards under one risk — or any open major one — say its control is failing: the risk's
+ * page then prompts its officers to re-grade it. A prompt only: grading stays a person's judgement.
+ */
+export function suggestsRegrade(hazards: ReadonlyArray<Pick<HazardFacts, "status" | "grade">>): boolean {
+  const open = hazards.filter((h) => h.status !== "closed");
+  return open.length >= REGRADE_AFTER_OPEN || open.some((h) => h.grade === "major");
+}

@@ -13,6 +13,9 @@ import {
   rectificationRate,
   type HazardFacts,
   type HazardPlan,
+  hazardCodeOf,
+  inspectionCodeOf,
+  suggestsRegrade,
 } from "@/lib/domain/hazards";
 
 // The hazard loop's rules (lib/domain/hazards.ts): every transition, every refusal.
@@ -183,5 +186,27 @@ describe("an inspection's end", () => {
     ).toEqual({
       error: "invalidTransition",
     });
+  });
+});
+
+describe("the risk page's prompt to re-grade", () => {
+  const h = (status: "found" | "rectifying" | "closed", grade: "general" | "major" = "general") => ({ status, grade });
+  it("asks once three hazards are open, or any major one is", () => {
+    expect(suggestsRegrade([h("found"), h("rectifying")])).toBe(false);
+    expect(suggestsRegrade([h("found"), h("rectifying"), h("closed"), h("closed")])).toBe(false);
+    expect(suggestsRegrade([h("found"), h("rectifying"), h("found")])).toBe(true);
+    expect(suggestsRegrade([h("rectifying", "major")])).toBe(true);
+    expect(suggestsRegrade([h("closed", "major")])).toBe(false);
+  });
+});
+
+describe("codes as the pages take them", () => {
+  it("accepts a hazard's or an inspection's code in any case, nothing else", () => {
+    expect(hazardCodeOf(" yh-2026-00012 ")).toBe("YH-2026-00012");
+    expect(hazardCodeOf("PC-2026-00012")).toBeNull();
+    expect(hazardCodeOf("YH-2026-1")).toBeNull();
+    expect(hazardCodeOf(42)).toBeNull();
+    expect(inspectionCodeOf("pc-2026-00003")).toBe("PC-2026-00003");
+    expect(inspectionCodeOf("YH-2026-00003")).toBeNull();
   });
 });

@@ -212,7 +212,7 @@ export default async function HazardPage({ params, searchParams }: { params: Par
           {view.may.attach ? <AttachForm code={h.code} /> : null}
         </section>
         <div className="grid gap-4 lg:grid-cols-2">
-          {view.may.rectify && h.grade === "major" ? (
+          {view.may.rectify && h.grade === "major" && h.status === "found" ? (
             <FiveForm action={bind(fiveInPlaceAction)} version={h.version} initial={five ?? {}} />
           ) : null}
           {view.may.rectify && h.status === "found" ? (

@@ -6,7 +6,8 @@ import type { ReactNode } from "react";
 import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
-import { can, canChangeRisk } from "@/lib/auth/permissions";
+import { can, canActOnHazard, canChangeRisk } from "@/lib/auth/permissions";
+import { RiskHazards } from "@/components/hazards/risk-hazards";
 import { listMeasures, listRiskEvents } from "@/db/queries/risks";
 import { localName } from "@/i18n/locales";
 import { CITY_TIME_ZONE } from "@/lib/config";
@@ -176,9 +177,20 @@ export default async function RiskPage({ params, searchParams }: Props) {
               />
             ) : null}
           </div>
-          <div>
-            <h2 className="mb-2 text-lg font-semibold">{t("history")}</h2>
-            <RiskTimeline events={await listRiskEvents(db, { riskId: risk.id })} names={names} />
+          <div className="flex flex-col gap-6">
+            {can(user, "hazard.read") ? (
+              <RiskHazards
+                db={db}
+                risk={risk}
+                today={today}
+                mayRecord={canActOnHazard(user, "hazard.record", risk)}
+                mayGrade={editable}
+              />
+            ) : null}
+            <div>
+              <h2 className="mb-2 text-lg font-semibold">{t("history")}</h2>
+              <RiskTimeline events={await listRiskEvents(db, { riskId: risk.id })} names={names} />
+            </div>
           </div>
         </section>
       </article>

@@ -9,6 +9,7 @@ import { risks as riskTable } from "../../schema";
 import { countUserRows, DEMO_DIVISIONS, DEMO_PASSWORD, DEMO_USERS } from "../users";
 import { loadReference } from "../generate";
 import { planRegister } from "./register";
+import { planHazards } from "./hazards";
 import { planRhythm, type RhythmPeople } from "./rhythm";
 import { createTimeline, must } from "./timeline";
 
@@ -33,7 +34,14 @@ export const demoStart = (now: Date): Date => new Date(now.getTime() - REGISTER.
 export async function seedDemo(
   db: Db,
   opts: { now?: Date; count?: number } = {},
-): Promise<{ users: number; risks: number; reports: number; meetings: number } | null> {
+): Promise<{
+  users: number;
+  risks: number;
+  reports: number;
+  meetings: number;
+  inspections: number;
+  hazards: number;
+} | null> {
   if ((await countUserRows(db)) > 0) return null;
   const now = opts.now ?? new Date();
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -127,9 +135,29 @@ export async function seedDemo(
       below,
     });
     const rhythm = planRhythm(db, timeline, { now, risks, people: { reporters, units, leader, grader: SEED } });
+    // The hazard loop in the inspector's counties (the officer's scope): found, rectified by the
+    // units' duty officers, accepted by the officer.
+    const inspector = people.get("inspector")!;
+    const domainAreas = new Set(areas.filter((a) => a.kind === "domain").map((a) => a.id));
+    const counties = new Set(
+      [...division.entries()]
+        .filter(([code]) => code.startsWith("610802") || code.startsWith("610881"))
+        .map(([, id]) => id),
+    );
+    const hazards = planHazards(db, timeline, {
+      now,
+      risks,
+      inspector,
+      rectifiers: [...reporters.values()].filter((r) => r.id !== people.get("officer")!.id),
+      acceptor: people.get("officer")!,
+      leader,
+      unitIds: units.map((u) => u.id),
+      leadUnitId: unitId.get("U-YJJ")!,
+      inScope: (r) => domainAreas.has(r.areaId) && counties.has(r.regionId),
+    });
     await timeline.run();
     await clearDerivedViews(db);
-    return { users: people.size + reporters.size - officerUnits.size, risks: risks.length, ...rhythm };
+    return { users: people.size + reporters.size - officerUnits.size, risks: risks.length, ...rhythm, ...hazards };
   });
 }
 

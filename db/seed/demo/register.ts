@@ -20,6 +20,9 @@ const OPEN: ReadonlySet<RiskStatus> = new Set(["identified", "controlling"]);
 export type PlannedRisk = {
   id: number;
   version: number;
+  areaId: number;
+  regionId: number;
+  title: string;
   createdAt: number;
   /** The time of its last planned step, and what it is then. */
   lastAt: number;
@@ -113,6 +116,9 @@ export function planRegister(
     const risk: PlannedRisk = {
       id: 0,
       version: 0,
+      areaId: area.id,
+      regionId,
+      title,
       createdAt: createdMs,
       lastAt: createdMs,
       colour,

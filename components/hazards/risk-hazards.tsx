@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Db } from "@/db/client";
+import { listHazardRowsOfRisk } from "@/db/queries/hazards";
+import { suggestsRegrade } from "@/lib/domain/hazards";
+import { nameHazardRows } from "@/lib/views/hazards";
+import { HazardTable } from "./hazard-table";
+
+/**
+ * A risk's hazards on its page (隐患 found where its control failed): open ones first, overdue ones
+ * marked, a link to record another, and — when many are open or a major one is — a prompt to
+ * re-grade the risk.
+ */
+export async function RiskHazards({
+  db,
+  risk,
+  today,
+  mayRecord,
+  mayGrade,
+}: {
+  db: Db;
+  risk: { id: number; code: string };
+  today: string;
+  mayRecord: boolean;
+  mayGrade: boolean;
+}) {
+  const [t, locale] = [await getTranslations("hazards"), await getLocale()];
+  const rows = await nameHazardRows(db, await listHazardRowsOfRisk(db, risk.id), { today, locale });
+  const open = rows.filter((r) => r.status !== "closed").length;
+  return (
+    <section aria-labelledby="risk-hazards" className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h2 id="risk-hazards" className="text-lg font-semibold">
+          {t("riskSection", { open })}
+        </h2>
+        {mayRecord ? (
+          <Link href={`/hazards/new?risk=${risk.code}`} className="text-sm text-blue-800 underline">
+            {t("riskRecord")}
+          </Link>
+        ) : null}
+      </div>
+      {suggestsRegrade(rows) ? (
+        <p role="note" className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {t("regrade", { count: open })}
+          {mayGrade ? (
+            <>
+              {" "}
+              <Link href={`/risks/${risk.code}/grade`} className="font-medium underline">
+                {t("regradeLink")}
+              </Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {rows.length ? <HazardTable rows={rows} caption={t("riskSection", { open })} /> : null}
+    </section>
+  );
+}
