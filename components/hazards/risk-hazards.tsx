@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import type { Db } from "@/db/client";
-import { listHazardRowsOfRisk } from "@/db/queries/hazards";
+import { getTranslations } from "next-intl/server";
 import { suggestsRegrade } from "@/lib/domain/hazards";
-import { nameHazardRows } from "@/lib/views/hazards";
+import type { HazardListItem } from "@/lib/views/hazards";
 import { HazardTable } from "./hazard-table";
 
 /**
@@ -12,20 +10,17 @@ import { HazardTable } from "./hazard-table";
  * re-grade the risk.
  */
 export async function RiskHazards({
-  db,
+  rows,
   risk,
-  today,
   mayRecord,
   mayGrade,
 }: {
-  db: Db;
-  risk: { id: number; code: string };
-  today: string;
+  rows: HazardListItem[];
+  risk: { code: string };
   mayRecord: boolean;
   mayGrade: boolean;
 }) {
-  const [t, locale] = [await getTranslations("hazards"), await getLocale()];
-  const rows = await nameHazardRows(db, await listHazardRowsOfRisk(db, risk.id), { today, locale });
+  const t = await getTranslations("hazards");
   const open = rows.filter((r) => r.status !== "closed").length;
   return (
     <section aria-labelledby="risk-hazards" className="flex flex-col gap-2">

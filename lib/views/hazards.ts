@@ -6,6 +6,7 @@ import {
   hazardEvents,
   listHazardAttachments,
   listHazardPage,
+  listHazardRowsOfRisk,
   type HazardRow,
 } from "@/db/queries/hazards";
 import { getRiskByCode, getRiskCodeAndTitle } from "@/db/queries/risks";
@@ -135,4 +136,9 @@ export async function riskForHazardForm(db: Db, code: string | undefined) {
   return found
     ? { code: found.risk.code, title: found.risk.title, areaId: found.risk.areaId, regionId: found.risk.regionId }
     : null;
+}
+
+/** A risk's hazards as its page lists them: open ones first, named like the register's rows. */
+export async function riskHazardsView(db: Db, riskId: number, p: { today: string; locale: string }) {
+  return nameHazardRows(db, await listHazardRowsOfRisk(db, riskId), p);
 }

@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { can, canActOnHazard, canChangeRisk } from "@/lib/auth/permissions";
 import { RiskHazards } from "@/components/hazards/risk-hazards";
+import { riskHazardsView } from "@/lib/views/hazards";
 import { listMeasures, listRiskEvents } from "@/db/queries/risks";
 import { localName } from "@/i18n/locales";
 import { CITY_TIME_ZONE } from "@/lib/config";
@@ -180,9 +181,8 @@ export default async function RiskPage({ params, searchParams }: Props) {
           <div className="flex flex-col gap-6">
             {can(user, "hazard.read") ? (
               <RiskHazards
-                db={db}
+                rows={await riskHazardsView(db, risk.id, { today, locale })}
                 risk={risk}
-                today={today}
                 mayRecord={canActOnHazard(user, "hazard.record", risk)}
                 mayGrade={editable}
               />
