@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AreaRegionBoard } from "@/components/board/area-region-board";
+import { HazardStrip } from "@/components/hazards/hazard-strip";
 import { BoardExport } from "@/components/board/board-export";
 import { BoardSummary } from "@/components/board/board-summary";
 import { BoardTimeForm } from "@/components/board/board-time-form";
@@ -37,6 +38,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const { frame, board, marks, asOfMs, now } = v;
   const moment = format.dateTime(asOfMs === null ? now : new Date(asOfMs), { dateStyle: "medium", timeStyle: "short" });
   const changes = v.view === "grid" ? await v.changes() : null;
+  // Open hazards: the strip and each cell's small count, for those who may read them (present board only).
+  const hazards = can(user, "hazard.read") ? await v.hazards() : null;
+  const th = await getTranslations("hazards.cell");
+  const hazardLabels = hazards
+    ? { ...frame.labels, hazard: { short: th("short"), title: th.raw("cellTitle") as string } }
+    : frame.labels;
   const query = v.query ? `?${v.query}` : "";
   const meetingQuery = new URLSearchParams([
     ...(v.regionAsked ? [["region", String(v.node)]] : []),
@@ -107,6 +114,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       {can(user, "report.read") && asOfMs === null ? (
         <ReportingStrip data={await v.reporting()} day={v.today} compact />
       ) : null}
+      {hazards ? <HazardStrip totals={hazards.totals} region={v.node} /> : null}
       <div id="board-export" className="flex flex-col gap-3">
         <p data-testid="board-stamp" className="board-stamp hidden text-xs text-neutral-700 sm:block">
           <strong className="text-sm">{t("title")}</strong>
@@ -141,16 +149,18 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
               areas={frame.rows("category")}
               regions={frame.regions}
               board={board}
-              labels={frame.labels}
+              labels={hazardLabels}
               marks={marks}
+              hazards={hazards?.cells}
             />
             <AreaRegionBoard
               caption={t("domains")}
               areas={frame.rows("domain")}
               regions={frame.regions}
               board={board}
-              labels={frame.labels}
+              labels={hazardLabels}
               marks={marks}
+              hazards={hazards?.cells}
             />
           </>
         ) : (

@@ -19,6 +19,7 @@ export function AreaRegionBoard({
   board,
   labels,
   marks,
+  hazards,
 }: {
   caption: string;
   areas: Labelled[];
@@ -26,19 +27,25 @@ export function AreaRegionBoard({
   board: Board;
   labels: GridWords;
   marks?: Map<string, Exclude<CellChange, "same">>;
+  /** Open hazards per cell (the present board, for those who may read hazards): a small count that opens them. */
+  hazards?: Map<string, { open: number; overdue: number }>;
 }) {
   const cells: GridCell[] = [];
   for (const a of areas) {
     for (const r of regions) {
       const cell = board.cells.get(cellKey(a.id, r.id));
       const mark = marks?.get(cellKey(a.id, r.id));
-      if (cell || mark)
-        cells.push([
-          a.id,
-          r.id,
-          ...(COLOURS.map((c) => cell?.counts[c] ?? 0) as [number, number, number, number]),
-          mark ?? null,
-        ]);
+      const hz = hazards?.get(cellKey(a.id, r.id));
+      if (!cell && !mark && !hz) continue;
+      const row: GridCell = [
+        a.id,
+        r.id,
+        ...(COLOURS.map((c) => cell?.counts[c] ?? 0) as [number, number, number, number]),
+        mark ?? null,
+      ];
+      // Only cells with open hazards carry their counts: most cells have none, and the grid's payload stays lean.
+      if (hz) row.push(hz.open, hz.overdue);
+      cells.push(row);
     }
   }
   return <BoardGrid caption={caption} areas={areas} regions={regions} cells={cells} words={labels} />;

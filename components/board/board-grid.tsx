@@ -10,8 +10,11 @@ type Labelled = { id: number; label: string };
  */
 export type Column = Labelled & { own?: boolean; drill?: string };
 type Mark = Exclude<CellChange, "same">;
-/** [areaId, regionId, red, orange, yellow, blue, change mark]: a cell with open risks or a change. */
-export type GridCell = [number, number, number, number, number, number, Mark | null];
+/**
+ * [areaId, regionId, red, orange, yellow, blue, change mark, open hazards?, overdue hazards?]: a cell
+ * with open risks, a change, or open hazards.
+ */
+export type GridCell = [number, number, number, number, number, number, Mark | null, number?, number?];
 export type GridWords = {
   /** The colours' names (红 / Red), for titles and the phone list. */
   colours: Record<Colour, string>;
@@ -26,6 +29,8 @@ export type GridWords = {
   changes: Record<Mark, string>;
   /** The phone list's heading for a group with no open risk. */
   none: string;
+  /** The hazard count's letter (隐 / H) and its title with {n} and {late} left in. */
+  hazard?: { short: string; title: string };
 };
 const MARK: Record<Mark, string> = { up: "↑", down: "↓", new: "＋", cleared: "×" };
 /** A label's width in em, about: a Chinese character is 1em, a Latin letter or digit a little over half. */
@@ -134,8 +139,20 @@ export function BoardGrid({
                 const top = topColour(counts);
                 const mark = cell?.[6] ?? null;
                 const others = top ? COLOURS.filter((c) => c !== top && counts[c] > 0) : [];
+                const [hazards, late] = [cell?.[7] ?? 0, cell?.[8] ?? 0];
                 return (
                   <td key={r.id}>
+                    {hazards && words.hazard ? (
+                      // Beside the cell's link, not in it (a link in a link is not allowed): opens the cell's open hazards.
+                      <a
+                        href={`/hazards?area=${a.id}&region=${r.id}${own.has(r.id) ? "&own=1" : ""}&status=open`}
+                        className="board-hazard"
+                        data-late={late ? "" : undefined}
+                        title={words.hazard.title.replace("{n}", String(hazards)).replace("{late}", String(late))}
+                      >
+                        {`${words.hazard.short}${hazards}`}
+                      </a>
+                    ) : null}
                     <a
                       href={link(`area=${a.id}&region=${r.id}`, r.id)}
                       data-row={row}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HazardTable } from "@/components/hazards/hazard-table";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ColourBadge } from "@/components/ui/colour-badge";
 import { addDays } from "@/lib/domain/dates";
@@ -32,6 +33,16 @@ export async function MeetingAgenda({ v }: { v: MeetingView }) {
         canComplete={(task) => v.completableUnits.includes(task.unitId)}
         caption={t("agenda", { n: v.carried.length })}
       />
+      {v.overdueHazards ? (
+        <>
+          <h3 className="mt-2 text-lg font-semibold">
+            <Link href="/hazards?overdue=1&sort=deadline" className="underline-offset-4 hover:underline">
+              {t("overdueHazards", { n: v.overdueHazards.total })}
+            </Link>
+          </h3>
+          <HazardTable rows={v.overdueHazards.rows} caption={t("overdueHazards", { n: v.overdueHazards.total })} />
+        </>
+      ) : null}
     </section>
   );
 }

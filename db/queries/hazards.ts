@@ -3,7 +3,9 @@ import { and, asc, count, desc, eq, inArray, isNotNull, lt, ne, or, sql, type SQ
 import { likeContains } from "@/lib/domain/search";
 import { HAZARD_PAGE_SIZE, type HazardQuery } from "@/lib/validation/hazard";
 import { DIALECT } from "../dialect";
-import type { Reads } from "../store";
+import type { HazardCount } from "@/lib/domain/hazards";
+import type { Db, Reads } from "../store";
+import { headSeq } from "../history/append";
 import {
   hazardAttachments,
   hazards,
@@ -139,7 +141,7 @@ export async function listHazardPage(
   db: Reads,
   p: { query: HazardQuery; today: string },
 ): Promise<{ rows: HazardRow[]; total: number }> {
-  const within = await regionsWithin(db, p.query.region ? [p.query.region] : undefined);
+  const within = await regionsWithin(db, p.query.region ? [p.query.region] : undefined, p.query.own);
   const where = hazardWhere(p.query, p.today, within);
   const order =
     p.query.sort === "deadline"
@@ -166,23 +168,39 @@ export function listHazardRowsOfRisk(db: Reads, riskId: number): Promise<HazardR
     .limit(200);
 }
 
-export type HazardTally = { open: number; overdue: number; major: number; supervised: number };
+export type HazardTally = HazardCount & { areaId: number; regionId: number };
+
+const tallyMemo = new WeakMap<object, { key: string; tallies: Promise<HazardTally[]> }>();
+
+/**
+ * The open hazards' tallies per place, computed once per change: every hazard step appends to the
+ * history in its transaction, so the history's head (with the day: overdue turns over at midnight)
+ * names them, as for the present board (db/queries/board-snapshot.ts). Shared: do not mutate.
+ */
+export async function presentHazardTallies(db: Db, today: string): Promise<HazardTally[]> {
+  const key = `${await headSeq(db)}|${today}`;
+  const hit = tallyMemo.get(db);
+  if (hit?.key === key) return hit.tallies;
+  const entry = { key, tallies: hazardTallies(db, today) };
+  tallyMemo.set(db, entry);
+  entry.tallies.catch(() => {
+    if (tallyMemo.get(db) === entry) tallyMemo.delete(db);
+  });
+  return entry.tallies;
+}
 
 /**
  * Open hazards per place (area × division): how many are open, overdue, major, under supervision.
  * The board's strip and its cells add these up for the division asked.
  */
-export async function hazardTallies(
-  db: Reads,
-  today: string,
-): Promise<Array<HazardTally & { areaId: number; regionId: number }>> {
+export async function hazardTallies(db: Reads, today: string): Promise<HazardTally[]> {
   const rows = await rawRows<[number, number, number, number, number, number]>(
     db,
     sql`SELECT area_id, region_id, count(*),
         sum(CASE WHEN status IN ('rectifying', 'accepting') AND deadline < ${today} THEN 1 ELSE 0 END),
         sum(CASE WHEN grade = 'major' THEN 1 ELSE 0 END),
         sum(CASE WHEN supervision_level IS NOT NULL THEN 1 ELSE 0 END)
-      FROM hazards WHERE status <> 'closed' GROUP BY area_id, region_id`,
+      FROM hazards WHERE status IN ('found', 'rectifying', 'accepting') GROUP BY area_id, region_id`,
   );
   return rows.map(([areaId, regionId, open, overdue, major, supervised]) => ({
     areaId: Number(areaId),

@@ -18,6 +18,8 @@ import {
 import type { Db } from "../store";
 import { risks, users, weeklyAnalyses } from "../schema";
 import { memoPerConnection } from "../memo";
+import type { HazardWeekGroup } from "@/lib/domain/hazards";
+import type { SupervisedHazard } from "./hazard-week";
 import { rawRows } from "../raw";
 import { jsonText } from "../sql-fragments";
 import { reportingStandings } from "./reports";
@@ -294,7 +296,14 @@ async function readWeek(
     regions: groupDeltas(before, after, "region"),
   };
 }
-export type WeeklyAnalysis = Awaited<ReturnType<typeof assembleWeeklyAnalysis>>;
+export type WeeklyAnalysis = Awaited<ReturnType<typeof assembleWeeklyAnalysis>> & {
+  /** The week's hazards (lib/analysis/load.ts), when loaded. */
+  hazards?: {
+    byRegion: HazardWeekGroup[];
+    byArea: HazardWeekGroup[];
+    supervised: SupervisedHazard[];
+  };
+};
 
 export async function getConclusions(db: Db, monday: string) {
   return (

@@ -3,6 +3,8 @@ import type { Db } from "@/db/client";
 import { presentBoard } from "@/db/queries/board-snapshot";
 import { getSettings } from "@/db/queries/settings";
 import { assembleWeeklyAnalysis } from "@/db/queries/weekly-analysis";
+import { hazardWeek } from "@/db/queries/hazard-week";
+import { groupHazardWeek } from "@/lib/domain/hazards";
 import { listRegions } from "@/db/queries/reference";
 import { listReportingUnits } from "@/db/queries/reports";
 import { loadTerritory } from "@/db/queries/territory";
@@ -54,8 +56,28 @@ export async function loadWeeklyAnalysis(
     region,
   });
   const organisation = settings.organisation || (await cityName(db, p.locale));
+  // The week's hazards (issue 22): per column of the division's board (the city's counties, a
+  // county's towns), per area, and the major ones under supervision — all within the division.
+  const { week } = analysis;
+  const found = await hazardWeek(db, {
+    monday: week.monday,
+    sunday: week.sunday,
+    startMs: week.startMs,
+    endMs: week.endMs,
+    overdueBefore: week.complete ? addDays(week.sunday, 1) : today,
+  });
+  const roots = territory.children.get(null) ?? [];
+  const top = node?.id ?? (roots.length === 1 ? roots[0].id : undefined);
+  const inside = (regionId: number) => !region || region.within.has(regionId);
+  const hazards = {
+    byRegion: groupHazardWeek(found.places, (h) =>
+      top === undefined ? h.regionId : columnOf(territory, top, h.regionId),
+    ),
+    byArea: groupHazardWeek(found.places, (h) => (inside(h.regionId) ? h.areaId : null)),
+    supervised: found.supervised.filter((h) => inside(h.regionId)),
+  };
   return {
-    analysis,
+    analysis: { ...analysis, hazards },
     names: await nameMaps(db, p.locale),
     // "榆林市 · 榆阳区": whose analysis it is, on the page and on the handout.
     organisation: node ? `${organisation} · ${localName(node, p.locale)}` : organisation,

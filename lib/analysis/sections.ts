@@ -2,6 +2,7 @@ import "server-only";
 import type { getFormatter, getTranslations } from "next-intl/server";
 import type { WeeklyAnalysis } from "@/db/queries/weekly-analysis";
 import { COLOURS, type Colour } from "@/lib/domain/colours";
+import type { HazardWeekGroup } from "@/lib/domain/hazards";
 import type { DocSection } from "./document";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
@@ -205,6 +206,77 @@ export function analysisSections(a: WeeklyAnalysis, w: SectionWords): DocSection
         ...all(groupRows(a.regions, p.names.regions)),
       },
       empty: t("noOpenRisks"),
+    },
+    ...(a.hazards ? hazardSections(a.hazards, w) : []),
+  ];
+}
+
+/**
+ * 隐患排查治理 in the week: per division and per area (found, closed, overdue at the week's end,
+ * found and closed so far, 整改率), then the major hazards under supervision.
+ */
+function hazardSections(h: NonNullable<WeeklyAnalysis["hazards"]>, w: SectionWords): DocSection[] {
+  const t = (key: string, values?: Record<string, string | number>) => w.t(`hazards.${key}`, values);
+  const rate = (r: number | null) => (r === null ? "—" : `${r}%`);
+  const columns = (first: string) => [
+    first,
+    t("foundWeek"),
+    t("closedWeek"),
+    t("overdueEnd"),
+    t("foundTotal"),
+    t("closedTotal"),
+    t("rate"),
+  ];
+  const rows = (groups: HazardWeekGroup[], names: Map<number, string>) =>
+    groups.map((g) => [
+      names.get(g.id) ?? String(g.id),
+      String(g.foundWeek),
+      String(g.closedWeek),
+      String(g.overdueEnd),
+      String(g.foundTotal),
+      String(g.closedTotal),
+      rate(g.rate),
+    ]);
+  const table = (first: string, groups: HazardWeekGroup[], names: Map<number, string>) => ({
+    columns: columns(first),
+    numeric: [1, 2, 3, 4, 5, 6],
+    nowrap: [1, 2, 3, 4, 5, 6],
+    total: groups.length,
+    rows: rows(groups, names),
+  });
+  const supervised = h.supervised.slice(0, w.limitOf("hazards-supervised"));
+  return [
+    {
+      id: "hazards-regions",
+      heading: t("byRegion"),
+      intro: t("intro"),
+      table: table(w.t("region"), h.byRegion, w.names.regions),
+      empty: t("none"),
+    },
+    {
+      id: "hazards-areas",
+      heading: t("byArea"),
+      table: table(w.t("area"), h.byArea, w.names.areas),
+      empty: t("none"),
+    },
+    {
+      id: "hazards-supervised",
+      heading: t("supervised", { n: h.supervised.length }),
+      table: {
+        columns: [t("code"), t("title"), t("level"), t("unit"), t("deadline"), t("status")],
+        codeColumn: 0,
+        nowrap: [0, 2, 4, 5],
+        total: h.supervised.length,
+        rows: supervised.map((x) => [
+          x.code,
+          x.title,
+          t(`levels.${x.level}`),
+          x.unitId === null ? "—" : (w.names.units.get(x.unitId) ?? String(x.unitId)),
+          x.deadline ?? "—",
+          t(`statuses.${x.status}`),
+        ]),
+      },
+      empty: t("noSupervised"),
     },
   ];
 }

@@ -1,3 +1,4 @@
+import { cellKey } from "./board";
 import type { PlannedEvent } from "./risk-workflow";
 
 /**
@@ -249,4 +250,85 @@ export const REGRADE_AFTER_OPEN = 3;
 export function suggestsRegrade(hazards: ReadonlyArray<Pick<HazardFacts, "status" | "grade">>): boolean {
   const open = hazards.filter((h) => h.status !== "closed");
   return open.length >= REGRADE_AFTER_OPEN || open.some((h) => h.grade === "major");
+}
+
+export type HazardCount = { open: number; overdue: number; major: number; supervised: number };
+const ZERO: HazardCount = { open: 0, overdue: 0, major: 0, supervised: 0 };
+
+/**
+ * Open hazards counted per place (area × division where registered), rolled up to a board's
+ * columns the way its risks are: `column` gives the column a division counts in, or null outside
+ * the board's division. Returns each cell's count (key `area:column`) and the board's totals.
+ */
+export function rollUpHazards(
+  tallies: ReadonlyArray<HazardCount & { areaId: number; regionId: number }>,
+  column: (regionId: number) => number | null,
+): { cells: Map<string, HazardCount>; totals: HazardCount } {
+  const cells = new Map<string, HazardCount>();
+  const totals = { ...ZERO };
+  const add = (into: HazardCount, t: HazardCount) => {
+    into.open += t.open;
+    into.overdue += t.overdue;
+    into.major += t.major;
+    into.supervised += t.supervised;
+  };
+  for (const t of tallies) {
+    const col = column(t.regionId);
+    if (col === null) continue;
+    const key = cellKey(t.areaId, col);
+    const cell = cells.get(key) ?? { ...ZERO };
+    add(cell, t);
+    cells.set(key, cell);
+    add(totals, t);
+  }
+  return { cells, totals };
+}
+
+/** A place's hazards in a week (see db/queries/hazard-week.ts). */
+export type HazardWeekPlace = {
+  areaId: number;
+  regionId: number;
+  foundWeek: number;
+  closedWeek: number;
+  foundTotal: number;
+  closedTotal: number;
+  overdueEnd: number;
+};
+export type HazardWeekGroup = Omit<HazardWeekPlace, "areaId" | "regionId"> & { id: number; rate: number | null };
+
+/**
+ * The week's hazards grouped (per county, per domain …): `groupOf` names a place's group, or null to
+ * leave it out. 整改率 is of everything found up to the week's end, the share closed by then.
+ * Groups come busiest first (most open at the end, then most found).
+ */
+export function groupHazardWeek(
+  places: ReadonlyArray<HazardWeekPlace>,
+  groupOf: (p: HazardWeekPlace) => number | null,
+): HazardWeekGroup[] {
+  const groups = new Map<number, HazardWeekGroup>();
+  for (const p of places) {
+    const id = groupOf(p);
+    if (id === null) continue;
+    const g = groups.get(id) ?? {
+      id,
+      foundWeek: 0,
+      closedWeek: 0,
+      foundTotal: 0,
+      closedTotal: 0,
+      overdueEnd: 0,
+      rate: null,
+    };
+    g.foundWeek += p.foundWeek;
+    g.closedWeek += p.closedWeek;
+    g.foundTotal += p.foundTotal;
+    g.closedTotal += p.closedTotal;
+    g.overdueEnd += p.overdueEnd;
+    groups.set(id, g);
+  }
+  return [...groups.values()]
+    .map((g) => ({ ...g, rate: rectificationRate(g.foundTotal, g.closedTotal) }))
+    .sort(
+      (a, b) =>
+        b.foundTotal - b.closedTotal - (a.foundTotal - a.closedTotal) || b.foundWeek - a.foundWeek || a.id - b.id,
+    );
 }

@@ -119,6 +119,7 @@ const PARAMS = {
   grade: z.enum(HAZARD_GRADES),
   area: idNumber(),
   region: idNumber(),
+  own: z.literal("1").transform(() => true),
   overdue: z.literal("1").transform(() => true),
   supervised: z.literal("1").transform(() => true),
   sort: z.enum(HAZARD_SORTS),
@@ -131,8 +132,9 @@ export type HazardQuery = {
   status?: (typeof HAZARD_STATUSES)[number] | "open";
   grade?: (typeof HAZARD_GRADES)[number];
   area?: number;
-  /** A division, with everything below it. */
+  /** A division, with everything below it — or, with `own`, only what is registered at it (a board's 本级 column). */
   region?: number;
+  own?: boolean;
   overdue?: boolean;
   supervised?: boolean;
   sort: (typeof HAZARD_SORTS)[number];

@@ -11,7 +11,9 @@ import { getLastMeeting } from "@/db/queries/meetings";
 import { getSettings } from "@/db/queries/settings";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { compareBoards, type Board } from "@/lib/domain/board";
-import { homeDivision, rollUpBoard, subtreeIds, type Territory } from "@/lib/domain/territory";
+import { columnOf, homeDivision, rollUpBoard, subtreeIds, type Territory } from "@/lib/domain/territory";
+import { rollUpHazards } from "@/lib/domain/hazards";
+import { presentHazardTallies } from "@/db/queries/hazards";
 import { loadTerritory } from "@/db/queries/territory";
 import { getBoardAlerts } from "@/db/queries/board";
 import { idNumber } from "@/lib/validation/fields";
@@ -182,6 +184,14 @@ export async function loadBoardView(
           region: whole ? undefined : node,
         })
       ).strip,
+    /**
+     * Open hazards in this division (the present board only): the strip's totals and each cell's
+     * count, rolled up to the board's columns as its risks are.
+     */
+    hazards: async () =>
+      asOfMs === null
+        ? rollUpHazards(await presentHazardTallies(db, today), (regionId) => columnOf(territory, node, regionId))
+        : null,
     /** The query that reproduces this board (for the PDF link and meeting mode). */
     query: withRegion(node).toString(),
   };

@@ -12,6 +12,7 @@ import { CITY_TIME_ZONE } from "@/lib/config";
 import { clockInZone, dayInZone } from "@/lib/domain/dates";
 import { boardFromSummary, canEditMeeting } from "@/lib/domain/meetings";
 import { loadBoardFrame } from "./board-frame";
+import { hazardRegisterView } from "./hazards";
 import { isId } from "@/lib/validation/fields";
 
 /**
@@ -32,10 +33,17 @@ export async function loadMeetingView(db: Db, p: { id: number; user: CurrentUser
     : await boardAt(db, Math.min(m.heldAt.getTime(), p.now.getTime()), { nowMs: p.now.getTime(), node: city });
   const carried = open ? await listTasks(db, { status: "open", heldBefore: m.heldAt, excludeMeetingId: m.id }) : [];
   const units = (await listUnits(db, { activeOnly: true })).map((u) => ({ id: u.id, label: localName(u, p.locale) }));
+  const today = dayInZone(p.now, CITY_TIME_ZONE);
+  // On the agenda too: hazards whose rectification is overdue, the longest overdue first.
+  const overdue =
+    open && can(p.user, "hazard.read")
+      ? await hazardRegisterView(db, { query: { overdue: true, sort: "deadline", page: 1 }, today, locale: p.locale })
+      : null;
   return {
     meeting: m,
     board,
     carried,
+    overdueHazards: overdue,
     units,
     frame: await loadBoardFrame(db, {
       territory,
@@ -43,7 +51,7 @@ export async function loadMeetingView(db: Db, p: { id: number; user: CurrentUser
       counted: new Set(board.byRegion.keys()),
       drill: (id) => `/board?region=${id}`,
     }),
-    today: dayInZone(p.now, CITY_TIME_ZONE),
+    today,
     open,
     held: m.heldAt.getTime() <= p.now.getTime(),
     heldDay: dayInZone(m.heldAt, CITY_TIME_ZONE),

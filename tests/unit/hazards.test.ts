@@ -16,6 +16,7 @@ import {
   hazardCodeOf,
   inspectionCodeOf,
   suggestsRegrade,
+  rollUpHazards,
 } from "@/lib/domain/hazards";
 
 // The hazard loop's rules (lib/domain/hazards.ts): every transition, every refusal.
@@ -208,5 +209,25 @@ describe("codes as the pages take them", () => {
     expect(hazardCodeOf(42)).toBeNull();
     expect(inspectionCodeOf("pc-2026-00003")).toBe("PC-2026-00003");
     expect(inspectionCodeOf("YH-2026-00003")).toBeNull();
+  });
+});
+
+describe("open hazards rolled up to a board's columns", () => {
+  it("adds each place's counts into the column its division counts in, leaving out what is outside", () => {
+    const at = (areaId: number, regionId: number, open: number, overdue = 0) => ({
+      areaId,
+      regionId,
+      open,
+      overdue,
+      major: 0,
+      supervised: open > 2 ? 1 : 0,
+    });
+    // Divisions 11 and 12 lie under column 10; 20 is its own column; 99 is outside the board.
+    const column = (r: number) => (r === 11 || r === 12 || r === 10 ? 10 : r === 20 ? 20 : null);
+    const { cells, totals } = rollUpHazards([at(1, 11, 2, 1), at(1, 12, 3), at(2, 20, 1), at(1, 99, 7, 7)], column);
+    expect(cells.get("1:10")).toEqual({ open: 5, overdue: 1, major: 0, supervised: 1 });
+    expect(cells.get("2:20")).toEqual({ open: 1, overdue: 0, major: 0, supervised: 0 });
+    expect(cells.has("1:99")).toBe(false);
+    expect(totals).toEqual({ open: 6, overdue: 1, major: 0, supervised: 1 });
   });
 });
