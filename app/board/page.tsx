@@ -111,10 +111,13 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           {t("time.ignored", { names: v.ignored.join(", ") })}
         </p>
       ) : null}
-      {can(user, "report.read") && asOfMs === null ? (
-        <ReportingStrip data={await v.reporting()} day={v.today} compact />
-      ) : null}
-      {hazards ? <HazardStrip totals={hazards.totals} region={v.node} /> : null}
+      {/* Today's reporting and the open hazards: side by side where there is room, so the grid stays on the first screen. */}
+      <div className="grid gap-2 xl:grid-cols-2">
+        {can(user, "report.read") && asOfMs === null ? (
+          <ReportingStrip data={await v.reporting()} day={v.today} compact />
+        ) : null}
+        {hazards ? <HazardStrip totals={hazards.totals} region={v.node} /> : null}
+      </div>
       <div id="board-export" className="flex flex-col gap-3">
         <p data-testid="board-stamp" className="board-stamp hidden text-xs text-neutral-700 sm:block">
           <strong className="text-sm">{t("title")}</strong>
