@@ -90,6 +90,9 @@ export default async function HazardsPage({
         <Link href="/inspections" className="text-sm text-blue-800 underline">
           {t("inspectionsLink")}
         </Link>
+        <Link href="/hazards/statistics" className="text-sm text-blue-800 underline">
+          {t("stats.link")}
+        </Link>
       </div>
       <nav aria-label={t("quick")} className="flex flex-wrap gap-2">
         {quick(t("quickOpen"), { status: "open" })}

@@ -19,7 +19,7 @@ import type { Db } from "../store";
 import { risks, users, weeklyAnalyses } from "../schema";
 import { memoPerConnection } from "../memo";
 import type { HazardWeekGroup } from "@/lib/domain/hazards";
-import type { SupervisedHazard } from "./hazard-week";
+import type { SupervisedHazard } from "./hazard-period";
 import { rawRows } from "../raw";
 import { jsonText } from "../sql-fragments";
 import { reportingStandings } from "./reports";

@@ -667,6 +667,9 @@ export const hazards = pgTable(
   (t) => [
     uniqueIndex("hazards_code_idx").on(t.code),
     index("hazards_status_deadline_idx").on(t.status, t.deadline),
+    // The register's default order (latest found) and the statistics' counts per day found and closed.
+    index("hazards_found_idx").on(t.foundOn, t.id),
+    index("hazards_closed_idx").on(t.closedAt),
     index("hazards_region_found_idx").on(t.regionId, t.foundOn),
     index("hazards_area_found_idx").on(t.areaId, t.foundOn),
     index("hazards_risk_idx").on(t.riskId),

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { presentBoard } from "@/db/queries/board-snapshot";
 import { getSettings } from "@/db/queries/settings";
 import { assembleWeeklyAnalysis } from "@/db/queries/weekly-analysis";
-import { hazardWeek } from "@/db/queries/hazard-week";
+import { hazardPeriod } from "@/db/queries/hazard-period";
 import { groupHazardWeek } from "@/lib/domain/hazards";
 import { listRegions } from "@/db/queries/reference";
 import { listReportingUnits } from "@/db/queries/reports";
@@ -59,9 +59,9 @@ export async function loadWeeklyAnalysis(
   // The week's hazards (issue 22): per column of the division's board (the city's counties, a
   // county's towns), per area, and the major ones under supervision — all within the division.
   const { week } = analysis;
-  const found = await hazardWeek(db, {
-    monday: week.monday,
-    sunday: week.sunday,
+  const found = await hazardPeriod(db, {
+    from: week.monday,
+    to: week.sunday,
     startMs: week.startMs,
     endMs: week.endMs,
     overdueBefore: week.complete ? addDays(week.sunday, 1) : today,

@@ -46,8 +46,11 @@ export function analysisPdf(doc: AnalysisDocument, font: PdfFont, opts: { compre
   };
 
   titleBlock(pdf, doc, width);
-  heading(pdf, doc.trendHeading);
-  drawTrend(pdf, doc, width);
+  // A document without a trend (the hazard statistics) goes straight to its tables.
+  if (doc.trend.length) {
+    heading(pdf, doc.trendHeading);
+    drawTrend(pdf, doc, width);
+  }
 
   for (const s of doc.sections) {
     // A heading is never left alone at the foot of a page: keep room for it and two table rows.

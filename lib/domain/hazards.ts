@@ -284,7 +284,7 @@ export function rollUpHazards(
   return { cells, totals };
 }
 
-/** A place's hazards in a week (see db/queries/hazard-week.ts). */
+/** A place's hazards in a week (see db/queries/hazard-period.ts). */
 export type HazardWeekPlace = {
   areaId: number;
   regionId: number;

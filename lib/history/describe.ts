@@ -106,6 +106,12 @@ export async function createDescriber(names: Names) {
       }
       case "export":
         if (data.kind === "board") return t("risk.event.export.board", { actor: who, view: String(data.view ?? "") });
+        if (data.kind === "hazardStats")
+          return t("risk.event.export.hazardStats", {
+            actor: who,
+            period: String(data.period ?? ""),
+            format: String(data.format ?? "").toUpperCase(),
+          });
         if (data.kind === "analysis")
           return t("risk.event.export.analysis", {
             actor: who,

@@ -70,6 +70,7 @@ import {
 } from "@/app/hazards/actions/steps";
 import { completeInspectionAction, planInspectionAction } from "@/app/inspections/actions/inspections";
 import { GET as hazardAttachment } from "@/app/api/hazards/attachments/[id]/route";
+import { GET as exportHazardStats } from "@/app/api/exports/hazard-stats/route";
 import { POST as uploadHazardFiles } from "@/app/api/uploads/hazards/[code]/route";
 import { folderStore } from "@/lib/files/attachment-store";
 import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from "../support/accounts";
@@ -746,6 +747,16 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
       );
     },
     succeeded: (r, body) => r.status === 200 && (body as { ids?: number[] }).ids?.length === 1,
+  },
+  "app/api/exports/hazard-stats/route.ts": {
+    allowed: SIGNED_IN,
+    call: () =>
+      exportHazardStats(
+        new Request("http://sise.local/api/exports/hazard-stats?period=year&at=2026-06-01&format=xlsx", {
+          headers: { "sec-fetch-site": "same-origin" },
+        }),
+      ),
+    succeeded: (r) => r.status === 200 && r.headers.get("content-type")!.includes("spreadsheetml"),
   },
   "app/api/hazards/attachments/[id]/route.ts": {
     allowed: SIGNED_IN,
