@@ -33,8 +33,9 @@ export function StatsChart({
   // At most about sixteen labels under the axis: a month's thirty-one days show every other one or so.
   const every = Math.max(1, Math.ceil(labels.length / 16));
   return (
-    <figure className="flex flex-col gap-1">
-      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={words.title} className="h-auto w-full">
+    // On a phone the chart keeps a readable size and scrolls sideways rather than shrinking its words.
+    <figure className="overflow-x-auto">
+      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={words.title} className="h-auto w-full min-w-[640px]">
         <defs>
           <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <line x1="0" y1="0" x2="0" y2="6" stroke="#166534" strokeWidth="2" />

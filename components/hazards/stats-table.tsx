@@ -21,7 +21,7 @@ export async function StatsTable({
         <caption className="px-3 py-2 text-left text-lg font-semibold">{caption}</caption>
         <thead className="bg-neutral-100">
           <tr>
-            <th scope="col" className="px-3 py-2 text-left">
+            <th scope="col" className="px-3 py-2 text-left whitespace-nowrap">
               {first}
             </th>
             {(["foundWeek", "closedWeek", "overdueEnd", "foundTotal", "closedTotal", "rate"] as const).map((k) => (
@@ -41,7 +41,7 @@ export async function StatsTable({
           ) : (
             groups.map((g) => (
               <tr key={g.id} className="border-t border-neutral-200">
-                <th scope="row" className="px-3 py-2 text-left font-normal">
+                <th scope="row" className="px-3 py-2 text-left font-normal whitespace-nowrap">
                   {name(g.id)}
                 </th>
                 <td className="px-3 py-2 text-right">{g.foundWeek}</td>

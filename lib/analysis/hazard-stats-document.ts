@@ -96,7 +96,7 @@ export async function hazardStatsDocument(
       {
         id: "totals",
         heading: t("totals"),
-        intro: ta("intro"),
+        intro: t("intro"),
         table: {
           columns: cols(t("division")),
           numeric,

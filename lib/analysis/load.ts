@@ -86,7 +86,7 @@ export async function loadWeeklyAnalysis(
 }
 
 /** "榆林市" from the city-level region "榆林市(市本级)": the name without its level in brackets. */
-async function cityName(db: Db, locale: string): Promise<string> {
+export async function cityName(db: Db, locale: string): Promise<string> {
   const city = (await listRegions(db, { activeOnly: true })).find((r) => r.level === "city");
   return city ? localName(city, locale).replace(/\s*[(（][^()（）]*[)）]\s*$/, "") : "";
 }

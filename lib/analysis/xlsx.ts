@@ -30,14 +30,16 @@ export async function documentXlsx(doc: AnalysisDocument, sheetName: string): Pr
       if (s.empty) ws.addRow([s.empty]);
       continue;
     }
+    const numeric = new Set(s.table.numeric ?? []);
     const head = ws.addRow(s.table.columns);
     head.font = { bold: true };
-    head.eachCell((c) => {
+    head.eachCell((c, col) => {
       c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE5E5E5" } };
       c.border = { bottom: { style: "thin" } };
+      // A count's heading stands over its numbers, on the right.
+      if (numeric.has(col - 1)) c.alignment = { horizontal: "right" };
     });
     fit(s.table.columns);
-    const numeric = new Set(s.table.numeric ?? []);
     for (const row of s.table.rows) {
       // Counts as numbers (a percentage as its number), everything else as the text it is.
       ws.addRow(

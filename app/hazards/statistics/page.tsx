@@ -54,7 +54,9 @@ export default async function HazardStatisticsPage({
   const exportHref = (format: string) =>
     `/api/exports/hazard-stats?${new URLSearchParams({ period: stats.period.kind, at: asked.day, region: String(stats.node), format })}`;
   const card = (text: string, n: string | number, tone = "") => (
-    <div className={`flex items-baseline justify-between gap-3 rounded-lg border-2 bg-white px-4 py-2 ${tone}`}>
+    <div
+      className={`flex flex-wrap items-baseline justify-between gap-x-3 rounded-lg border-2 bg-white px-3 py-2 ${tone}`}
+    >
       <span className="text-sm">{text}</span>
       <strong className="text-2xl tabular-nums">{n}</strong>
     </div>
@@ -125,7 +127,7 @@ export default async function HazardStatisticsPage({
           {t("ignored", { params: asked.ignored.join(", ") })}
         </p>
       ) : null}
-      <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-5" data-testid="stats-totals">
+      <div className="grid grid-cols-2 gap-2 lg:grid-cols-5" data-testid="stats-totals">
         {card(ta("foundPeriod"), stats.totals.foundWeek, "border-neutral-300")}
         {card(ta("closedPeriod"), stats.totals.closedWeek, "border-neutral-300")}
         {card(
@@ -136,7 +138,7 @@ export default async function HazardStatisticsPage({
         {card(ta("foundTotal"), stats.totals.foundTotal, "border-neutral-300")}
         {card(ta("rate"), stats.totals.rate === null ? "—" : `${stats.totals.rate}%`, "border-neutral-300")}
       </div>
-      <p className="text-sm text-neutral-700">{ta("intro")}</p>
+      <p className="text-sm text-neutral-700">{t("intro")}</p>
       <StatsChart
         labels={labels}
         found={stats.series.found}

@@ -5,6 +5,7 @@ import { getSettings } from "@/db/queries/settings";
 import { loadTerritory } from "@/db/queries/territory";
 import { localName } from "@/i18n/locales";
 import { hazardStatsDocument, periodLabel } from "@/lib/analysis/hazard-stats-document";
+import { cityName } from "@/lib/analysis/load";
 import { analysisPdf } from "@/lib/analysis/pdf";
 import { findPdfFont } from "@/lib/analysis/pdf-font";
 import { documentXlsx } from "@/lib/analysis/xlsx";
@@ -51,7 +52,7 @@ export async function GET(request: Request) {
   const division = divisionLabel(territory, stats.node, (d) => localName(d, locale));
   const doc = await hazardStatsDocument(stats, {
     names: await nameMaps(db, locale),
-    organisation: settings.organisation || division,
+    organisation: settings.organisation || (await cityName(db, locale)),
     division,
     who: auth.user.displayName,
     now,
