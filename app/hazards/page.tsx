@@ -30,7 +30,12 @@ export default async function HazardsPage({
 }) {
   const user = await requirePageUser("hazard.read", "/hazards");
   const { query, ignored } = parseHazardQuery(await searchParams);
-  const [t, locale, db] = [await getTranslations("hazards"), await getLocale(), getDb()];
+  const [t, te, locale, db] = [
+    await getTranslations("hazards"),
+    await getTranslations("exports"),
+    await getLocale(),
+    getDb(),
+  ];
   const today = dayInZone(new Date(), CITY_TIME_ZONE);
   const view = await hazardRegisterView(db, { query, today, locale });
   const areas = (await listAreas(db, { activeOnly: true })).map((a) => ({ id: a.id, label: localName(a, locale) }));
@@ -79,6 +84,19 @@ export default async function HazardsPage({
         <p role="status" className="text-neutral-700">
           {t("summary", { total: view.total })}
         </p>
+        {(["csv", "xlsx"] as const).map((f) => {
+          const search = hazardSearch({ ...query, sort: undefined, page: undefined });
+          return (
+            <a
+              key={f}
+              href={`/api/exports/hazards${search}${search ? "&" : "?"}format=${f}`}
+              download
+              className="rounded border border-neutral-500 bg-white px-3 py-1.5 text-sm font-medium hover:bg-neutral-100"
+            >
+              {te(f === "csv" ? "hazardsButton" : "hazardsButtonXlsx")}
+            </a>
+          );
+        })}
         {can(user, "hazard.record") ? (
           <Link
             href="/hazards/new"

@@ -30,7 +30,7 @@ export type ExportColumn = {
 };
 
 export type ExportSource = {
-  kind: "history" | "register";
+  kind: "history" | "register" | "hazards";
   scope: "full" | "partial";
   total: number;
   columns: ExportColumn[];

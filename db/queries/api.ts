@@ -4,7 +4,7 @@ import { OPEN_STATUSES, type Colour, type RiskStatus } from "@/lib/domain/colour
 import { subtreeIds } from "@/lib/domain/territory";
 import type { Db } from "../store";
 import { loadTerritory, regionsWithin } from "./territory";
-import { areas, regions, riskEvents, risks, units, type ApiToken } from "../schema";
+import { areas, hazards, regions, riskEvents, risks, units, type ApiToken } from "../schema";
 
 /** What a token may see: its areas × its divisions and everything below them (an empty list means all). */
 async function scope(db: Db, token: ApiToken): Promise<SQL[]> {
@@ -118,5 +118,74 @@ export async function apiEvents(db: Db, token: ApiToken, { since, limit }: { sin
   return {
     events: rows.map((e) => ({ ...e, at: e.at.toISOString() })),
     next: rows.length ? rows[rows.length - 1].seq : since,
+  };
+}
+
+export type ApiHazardFilter = {
+  areaCode?: string;
+  regionCode?: string;
+  status?: "found" | "rectifying" | "accepting" | "closed";
+  grade?: "general" | "major";
+  afterId: number;
+  limit: number;
+};
+
+/**
+ * Hazards in the token's scope (its areas × divisions, as for risks), in id order from a cursor,
+ * with where each stands in its loop: codes and both names, the risk it belongs to, rectification,
+ * acceptance and supervision. Their steps are in the history (`hazard.*` events).
+ */
+export async function apiHazards(db: Db, token: ApiToken, f: ApiHazardFilter) {
+  const within = await regionsWithin(db, token.regionIds);
+  const where = and(
+    token.areaIds.length ? inArray(hazards.areaId, token.areaIds) : undefined,
+    within ? inArray(hazards.regionId, within) : undefined,
+    gt(hazards.id, f.afterId),
+    f.areaCode ? eq(areas.code, f.areaCode) : undefined,
+    f.regionCode ? inArray(hazards.regionId, await divisionByCode(db, f.regionCode)) : undefined,
+    f.status ? eq(hazards.status, f.status) : undefined,
+    f.grade ? eq(hazards.grade, f.grade) : undefined,
+  );
+  const rows = await db
+    .select({
+      id: hazards.id,
+      code: hazards.code,
+      title: hazards.title,
+      grade: hazards.grade,
+      status: hazards.status,
+      areaCode: areas.code,
+      areaZh: areas.nameZh,
+      areaEn: areas.nameEn,
+      regionCode: regions.code,
+      regionZh: regions.nameZh,
+      regionEn: regions.nameEn,
+      place: hazards.place,
+      foundOn: hazards.foundOn,
+      riskCode: risks.code,
+      rectifyPerson: hazards.rectifyPerson,
+      deadline: hazards.deadline,
+      acceptance: hazards.acceptance,
+      closedAt: hazards.closedAt,
+      supervisionLevel: hazards.supervisionLevel,
+      supervisionDeadline: hazards.supervisionDeadline,
+      version: hazards.version,
+      updatedAt: hazards.updatedAt,
+    })
+    .from(hazards)
+    .innerJoin(areas, eq(areas.id, hazards.areaId))
+    .innerJoin(regions, eq(regions.id, hazards.regionId))
+    .leftJoin(risks, eq(risks.id, hazards.riskId))
+    .where(where)
+    .orderBy(asc(hazards.id))
+    .limit(f.limit + 1);
+  const more = rows.length > f.limit;
+  const page = rows.slice(0, f.limit);
+  return {
+    hazards: page.map(({ id: _id, ...h }) => ({
+      ...h,
+      closedAt: h.closedAt?.toISOString() ?? null,
+      updatedAt: h.updatedAt.toISOString(),
+    })),
+    next: more ? page[page.length - 1].id : null,
   };
 }

@@ -111,7 +111,7 @@ const overdueSql = (today: string) =>
   and(inArray(hazards.status, ["rectifying", "accepting"]), lt(hazards.deadline, today));
 
 /** The hazards register's conditions; `within` is the division filter with everything below it. */
-function hazardWhere(query: HazardQuery, today: string, within?: number[]): SQL | undefined {
+export function hazardWhere(query: HazardQuery, today: string, within?: number[]): SQL | undefined {
   const q = query.q ? likeContains(query.q) : undefined;
   const like = DIALECT === "pg" ? sql`ILIKE` : sql`LIKE`;
   return and(

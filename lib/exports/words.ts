@@ -2,6 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { REGISTER_COLUMNS, type RegisterWords } from "@/db/exports/register";
 import type { HistoryWords } from "@/db/exports/history";
+import { HAZARD_COLUMNS, type HazardWords } from "@/db/exports/hazards";
 import { LOCALES, localName, type Locale } from "@/i18n/locales";
 import { actorNamer, createStoredDescriber, type Names } from "@/lib/history/describe";
 
@@ -48,5 +49,23 @@ export async function historyExportWords(names: Names): Promise<HistoryWords> {
     },
     describe: await createStoredDescriber(names),
     actor: await actorNamer(),
+  };
+}
+
+/** The hazards export's headings and words in one language. */
+export async function hazardExportWords(locale: Locale): Promise<HazardWords> {
+  const [t, th, tz] = await Promise.all([
+    getTranslations({ locale, namespace: "exports" }),
+    getTranslations({ locale, namespace: "exports.hazardColumns" }),
+    getTranslations({ locale, namespace: "hazards" }),
+  ]);
+  return {
+    headers: Object.fromEntries(HAZARD_COLUMNS.map((c) => [c, th(c)])) as HazardWords["headers"],
+    name: (r) => localName(r, locale),
+    grade: (g) => tz(`grades.${g as "major"}`),
+    status: (s) => tz(`statuses.${s as "found"}`),
+    acceptance: (a) => tz(`acceptanceTypes.${a as "self"}`),
+    level: (l) => tz(`levels.${l as "city"}`),
+    yesNo: (b) => t(b ? "yes" : "no"),
   };
 }

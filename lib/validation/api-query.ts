@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HAZARD_GRADES, HAZARD_STATUSES } from "@/lib/domain/hazards";
 import { MAX_ID } from "./fields";
 import { COLOURS, RISK_STATUSES } from "@/lib/domain/colours";
 
@@ -10,6 +11,14 @@ export const apiRisksQuery = z.object({
   region: code.optional(),
   colour: z.enum(COLOURS).optional(),
   status: z.enum(RISK_STATUSES).optional(),
+  after: cursor.default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const apiHazardsQuery = z.object({
+  area: code.optional(),
+  region: code.optional(),
+  status: z.enum(HAZARD_STATUSES).optional(),
+  grade: z.enum(HAZARD_GRADES).optional(),
   after: cursor.default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

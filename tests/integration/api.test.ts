@@ -7,6 +7,7 @@ vi.mock("next-intl/server", async () => (await import("../support/request-contex
 import { GET as board } from "@/app/api/v1/board/route";
 import { GET as events } from "@/app/api/v1/events/route";
 import { GET as risks } from "@/app/api/v1/risks/route";
+import { GET as hazardsApi } from "@/app/api/v1/hazards/route";
 import { issueApiToken, revokeApiToken } from "@/db/mutations/api-tokens";
 import { openDb } from "@/db/open";
 import { sharedRateLimiter } from "@/db/rate-limits";
@@ -86,6 +87,30 @@ describe("read API (/api/v1)", () => {
     const later = (await (await get(events, `/api/v1/events?since=${e.next}`, token)).json()) as typeof e;
     expect(later.events).toEqual([]);
     expect(later.next).toBe(e.next);
+  });
+
+  it("lists a scoped token's hazards with where each stands, by cursor and filter; none outside its divisions", async () => {
+    const mint = async (regionIds: number[]) =>
+      (await issueApiToken(copy.db, { name: "t", areaIds: [], regionIds, actor: admin(), now: new Date() })).token;
+    const token = await mint([fixture.regionId["610881"]]);
+    type Page = {
+      hazards: Array<{ code: string; grade: string; status: string; regionCode: string }>;
+      next: number | null;
+    };
+    const first = (await (await get(hazardsApi, "/api/v1/hazards?limit=1", token)).json()) as Page;
+    expect(first.hazards).toHaveLength(1);
+    const rest = (await (await get(hazardsApi, `/api/v1/hazards?after=${first.next}`, token)).json()) as Page;
+    expect([...first.hazards, ...rest.hazards].map((h) => h.code).sort()).toEqual(
+      [fixture.hazards.general, fixture.hazards.major].sort(),
+    );
+    expect(rest.next).toBeNull();
+    const majors = (await (await get(hazardsApi, "/api/v1/hazards?grade=major", token)).json()) as Page;
+    expect(majors.hazards).toMatchObject([
+      { code: fixture.hazards.major, grade: "major", status: "found", regionCode: "610881" },
+    ]);
+    const elsewhere = await mint([fixture.regionId["610822"]]);
+    expect(((await (await get(hazardsApi, "/api/v1/hazards", elsewhere)).json()) as Page).hazards).toEqual([]);
+    expect((await get(hazardsApi, "/api/v1/hazards?grade=huge", token)).status).toBe(400);
   });
 
   it("answers malformed parameters with a 400 naming them", async () => {

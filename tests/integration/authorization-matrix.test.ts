@@ -34,6 +34,7 @@ import { GET as exportRegister } from "@/app/api/exports/register/route";
 import { GET as apiBoard } from "@/app/api/v1/board/route";
 import { GET as apiEvents } from "@/app/api/v1/events/route";
 import { GET as apiRisks } from "@/app/api/v1/risks/route";
+import { GET as apiHazardsRoute } from "@/app/api/v1/hazards/route";
 import { issueApiTokenAction, revokeApiTokenAction } from "@/app/admin/api-tokens/actions/api-tokens";
 import { verifyHistoryAction } from "@/app/audit/actions/verify-history";
 import { acknowledgeRedAction } from "@/app/risks/actions/acknowledge-red";
@@ -71,6 +72,7 @@ import {
 import { completeInspectionAction, planInspectionAction } from "@/app/inspections/actions/inspections";
 import { GET as hazardAttachment } from "@/app/api/hazards/attachments/[id]/route";
 import { GET as exportHazardStats } from "@/app/api/exports/hazard-stats/route";
+import { GET as exportHazards } from "@/app/api/exports/hazards/route";
 import { POST as uploadHazardFiles } from "@/app/api/uploads/hazards/[code]/route";
 import { folderStore } from "@/lib/files/attachment-store";
 import { buildTemplate, form, openCopy, PASSWORD, signInAs, type Fixture } from "../support/accounts";
@@ -664,6 +666,11 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
     call: () => apiRisks(new Request("http://sise.local/api/v1/risks")),
     succeeded: () => false,
   },
+  "app/api/v1/hazards/route.ts": {
+    allowed: [],
+    call: () => apiHazardsRoute(new Request("http://sise.local/api/v1/hazards")),
+    succeeded: () => false,
+  },
   "app/api/v1/board/route.ts": {
     allowed: [],
     call: () => apiBoard(new Request("http://sise.local/api/v1/board")),
@@ -747,6 +754,17 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
       );
     },
     succeeded: (r, body) => r.status === 200 && (body as { ids?: number[] }).ids?.length === 1,
+  },
+  "app/api/exports/hazards/route.ts": {
+    allowed: SIGNED_IN,
+    call: () =>
+      exportHazards(
+        new Request("http://sise.local/api/exports/hazards?grade=major&format=csv", {
+          headers: { "sec-fetch-site": "same-origin" },
+        }),
+      ),
+    succeeded: (r, body) =>
+      r.status === 200 && typeof body === "string" && body.includes("kind=hazards; scope=partial; rows=1"),
   },
   "app/api/exports/hazard-stats/route.ts": {
     allowed: SIGNED_IN,
