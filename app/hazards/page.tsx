@@ -30,9 +30,10 @@ export default async function HazardsPage({
 }) {
   const user = await requirePageUser("hazard.read", "/hazards");
   const { query, ignored } = parseHazardQuery(await searchParams);
-  const [t, te, locale, db] = [
+  const [t, te, ti, locale, db] = [
     await getTranslations("hazards"),
     await getTranslations("exports"),
+    await getTranslations("imports"),
     await getLocale(),
     getDb(),
   ];
@@ -103,6 +104,11 @@ export default async function HazardsPage({
             className="rounded bg-blue-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-900"
           >
             {t("new")}
+          </Link>
+        ) : null}
+        {can(user, "hazard.record") ? (
+          <Link href="/hazards/import" className="text-sm text-blue-800 underline">
+            {ti("hazardLink")}
           </Link>
         ) : null}
         <Link href="/inspections" className="text-sm text-blue-800 underline">

@@ -28,8 +28,8 @@ export function ImportForm({
   maxMb: number;
   /** Where the file goes: the register import, or the division list import (same protocol). */
   endpoint?: string;
-  summary?: "summary" | "divisionSummary";
-  fileLabel?: "file" | "divisionFile";
+  summary?: "summary" | "divisionSummary" | "hazardSummary";
+  fileLabel?: "file" | "divisionFile" | "hazardFile";
 }) {
   const t = useTranslations("imports");
   const [state, setState] = useState<ImportState>({ status: "idle", ok: false });

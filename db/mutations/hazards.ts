@@ -33,7 +33,7 @@ export type HazardWriteResult =
  */
 export function insertHazard(
   db: Db,
-  p: { input: HazardInput; actor: Actor; now: Date; year: number },
+  p: { input: HazardInput; actor: Actor; now: Date; year: number; reason?: string },
 ): Promise<{ id: number; code: string }> {
   return db.write(async (tx) => {
     const code = await nextCode(tx, { table: hazards, column: hazards.code, prefix: HAZARD_CODE_PREFIX, year: p.year });
@@ -55,6 +55,7 @@ export function insertHazard(
       action: "hazard.create",
       field: "hazard",
       newValue: { ...p.input, code, status: "found" },
+      reason: p.reason ?? null,
       data: { hazardId: row.id, code, version: 1 },
     });
     return { id: row.id, code };

@@ -143,7 +143,8 @@ function createTable(headers: ReadonlyMap<string, string>) {
       if (sheet !== headerSheet) return null;
       if (!values.some((v) => v.trim() !== "")) return null;
       const cells = Object.fromEntries(columns.map((c, i) => [c, values[i] ?? ""]));
-      if (cells.next_review_date) cells.next_review_date = serialDay(cells.next_review_date.trim());
+      // Day columns (the register's next review, a hazard list's day found) may be Excel date serials.
+      for (const day of ["next_review_date", "found_on"]) if (cells[day]) cells[day] = serialDay(cells[day].trim());
       rows.push({ line, cells });
       return rows.length > IMPORT_MAX_ROWS ? { ok: false, error: "tooManyRows", line } : null;
     },

@@ -59,6 +59,7 @@ import { GET as exportAnalysis } from "@/app/api/exports/analysis/route";
 import { GET as exportBoard } from "@/app/api/exports/board/route";
 import { POST as importRegister } from "@/app/api/imports/register/route";
 import { POST as importDivisions } from "@/app/api/imports/divisions/route";
+import { POST as importHazards } from "@/app/api/imports/hazards/route";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { createHazardAction } from "@/app/hazards/actions/create-hazard";
 import {
@@ -708,6 +709,27 @@ const ROUTE_HANDLERS: Record<string, RouteCase> = {
       const post = (query: string) =>
         importRegister(
           new Request(`http://sise.local/api/imports/register?name=${encodeURIComponent("台账.csv")}&${query}`, {
+            method: "POST",
+            body: csv,
+            headers: { "sec-fetch-site": "same-origin" },
+          }),
+        );
+      const preview = await post("intent=preview");
+      if (preview.status !== 200) return preview;
+      const { digest } = (await preview.json()) as { digest: string };
+      return post(`intent=commit&digest=${digest}`);
+    },
+    succeeded: (r, body) => r.status === 200 && (body as { status?: string }).status === "done",
+  },
+  "app/api/imports/hazards/route.ts": {
+    // The out-of-scope officer may import, but not this row: the dry run refuses it and nothing is written.
+    allowed: ["officer", "inspector"],
+    refusedByRule: ["officerOut"],
+    call: async () => {
+      const csv = `隐患编号,隐患名称,隐患等级,类别/领域代码,区划代码,发现日期\r\n,加气站静电接地失效,一般隐患,S03,610881,2026-01-07\r\n`;
+      const post = (query: string) =>
+        importHazards(
+          new Request(`http://sise.local/api/imports/hazards?name=${encodeURIComponent("清单.csv")}&${query}`, {
             method: "POST",
             body: csv,
             headers: { "sec-fetch-site": "same-origin" },
