@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signIn } from "./sign-in";
+import { isoWeekOf } from "../../lib/domain/weeks";
 
 const inDays = (n: number) =>
   new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + n * 86_400_000));
@@ -23,7 +24,24 @@ async function step(
  * rectification is refused until the 五落实 are in; the rectifier cannot accept their own work; the
  * acceptance fails once (back to rectification, with the reason) and passes the second time.
  */
+/** What the board's hazard strip and this week's analysis say, to compare before and after. */
+async function counts(page: Page) {
+  await page.goto("/board");
+  const strip = page.getByTestId("hazard-strip");
+  const number = async (label: string) => Number(/(\d+)/.exec((await strip.getByText(label).textContent()) ?? "")![1]);
+  const majors = await number("重大隐患");
+  const open = await number("未销号");
+  const week = isoWeekOf(inDays(0)).label;
+  await page.goto(`/analysis?week=${week}`);
+  const row = page.getByTestId("analysis-hazards-regions").getByRole("row").filter({ hasText: "神木市" });
+  const found = (await row.count()) ? Number((await row.getByRole("cell").nth(1).textContent()) ?? 0) : 0;
+  return { majors, open, found };
+}
+
 test("a major hazard from a phone's photo to its close-out", async ({ browser }) => {
+  const leader = await (await browser.newContext()).newPage();
+  await signIn(leader, "leader");
+  const before = await counts(leader);
   const phone = await (
     await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
   ).newPage();
@@ -104,9 +122,11 @@ test("a major hazard from a phone's photo to its close-out", async ({ browser })
   await expect(officer.getByText("您提交了本次整改，验收须由他人进行。")).toBeVisible();
   await expect(officer.getByRole("heading", { name: "验收", exact: true })).toHaveCount(0);
 
+  // The board's strip and this week's analysis count it (found this week in 神木市, open, major).
+  const during = await counts(leader);
+  expect(during).toEqual({ majors: before.majors + 1, open: before.open + 1, found: before.found + 1 });
+
   // A leader's acceptance fails once (with the reason), then passes after the second report.
-  const leader = await (await browser.newContext()).newPage();
-  await signIn(leader, "leader");
   await leader.goto(`/hazards/${code}`);
   await step(
     leader,
@@ -135,4 +155,6 @@ test("a major hazard from a phone's photo to its close-out", async ({ browser })
   await expect(leader.getByText("已销号", { exact: true }).first()).toBeVisible();
   await expect(leader.getByText(/政府验收,.*投入 18.5 万元/).first()).toBeVisible();
   await expect(leader.getByText("验收未通过次数")).toBeVisible();
+  // Closed: no longer open on the board; still found this week.
+  expect(await counts(leader)).toEqual({ majors: before.majors, open: before.open, found: before.found + 1 });
 });
