@@ -173,8 +173,8 @@ async function main() {
     // after another while others load /ping; against /ping alone just before.
     const photo = await sharp({
       create: {
-        width: 3000,
-        height: 2200,
+        width: 3600,
+        height: 2700,
         channels: 3,
         background: "#808080",
         noise: { type: "gaussian", mean: 128, sigma: 60 },

@@ -86,12 +86,24 @@ const shots: Array<{
   { name: "board-county-zh", path: "/board", as: "county-leader", width: 1280, height: 720 },
   { name: "territory-import-zh", path: "/admin/territory", as: "admin", width: 1280, height: 720 },
   { name: "meeting-1920-en", path: "/board/meeting", as: "leader", locale: "en", width: 1920, height: 1080 },
+  // Issue 22: the hazard loop.
+  { name: "hazards-zh", path: "/hazards", as: "inspector", width: 1440, height: 900 },
+  {
+    name: "hazard-zh",
+    path: `/hazards/${process.env.SHOT_HAZARD ?? "YH-2026-00003"}`,
+    as: "leader",
+    width: 1280,
+    height: 1400,
+  },
+  { name: "hazard-new-phone-zh", path: "/hazards/new", as: "inspector", width: 390, height: 844, fullPage: true },
+  { name: "hazard-stats-zh", path: "/hazards/statistics?period=quarter", as: "leader", width: 1440, height: 1100 },
 ];
 
 /** Documents as their first page, the way a reader sees them (pdftoppm from poppler-utils). */
 const documents: Array<{ name: string; path: string; as: string }> = [
   { name: "analysis-pdf-zh", path: "/api/exports/analysis?week={lastWeek}&format=pdf", as: "officer" },
   { name: "board-pdf-zh", path: `/api/exports/board?format=pdf&since=${daysAgo(30)}`, as: "leader" },
+  { name: "hazard-stats-pdf-zh", path: "/api/exports/hazard-stats?period=quarter&format=pdf", as: "leader" },
 ];
 
 /** The ISO week before this one, as the weekly analysis labels it. */

@@ -6,6 +6,7 @@ import { DIALECT } from "../dialect";
 import type { HazardCount } from "@/lib/domain/hazards";
 import type { Db, Reads } from "../store";
 import { headSeq } from "../history/append";
+import { memoPerConnection } from "../memo";
 import {
   hazardAttachments,
   hazards,
@@ -136,8 +137,30 @@ export function hazardWhere(query: HazardQuery, today: string, within?: number[]
   );
 }
 
-/** One page of the hazards register and how many match in all. */
+// Pages of the register per connection, keyed by the history's head (every hazard step appends to
+// it), the day (overdue turns over at midnight) and the query: between changes, the leaders and
+// officers who open the same filter are answered without counting 200,000 hazards again.
+const pages = memoPerConnection<string, Promise<{ rows: HazardRow[]; total: number }>>({
+  maxBytes: 500,
+  sizeOf: () => 1,
+});
+
+/** One page of the hazards register and how many match in all, read once per change of the history. */
 export async function listHazardPage(
+  db: Db,
+  p: { query: HazardQuery; today: string },
+): Promise<{ rows: HazardRow[]; total: number }> {
+  const cache = pages(db);
+  const key = `${await headSeq(db)}|${p.today}|${JSON.stringify(p.query)}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const read = readHazardPage(db, p);
+  cache.set(key, read);
+  read.catch(() => cache.delete(key));
+  return read;
+}
+
+async function readHazardPage(
   db: Reads,
   p: { query: HazardQuery; today: string },
 ): Promise<{ rows: HazardRow[]; total: number }> {
