@@ -35,9 +35,10 @@ const FINDINGS: Array<[string, string]> = [
   ["车辆超载运输", "运输线路"],
   ["燃气管道腐蚀", "老旧小区管网"],
 ];
-const MAJOR: Array<[string, string]> = [
-  ["储罐区可燃气体报警与紧急切断系统失效", "液化气储配站储罐区"],
-  ["采空区未按设计充填，地表出现裂缝", "矿区南翼"],
+/** A major finding, named after the risk it belongs to (so the demo's risk and hazard agree). */
+const majorOf = (risk: PlannedRisk): [string, string] => [
+  `${risk.title.replace(/风险$/, "")}：关键安全设施失效`,
+  "现场重点部位",
 ];
 const UNITS = ["张伟", "李娜", "王强", "刘洋", "陈静", "杨帆"];
 
@@ -100,7 +101,7 @@ export function planHazards(
     for (let k = 0; k < findings; k++) {
       found += 1;
       const major = found === 3 || found === 11;
-      const [title, place] = major ? MAJOR[found === 3 ? 0 : 1] : rng.pick(FINDINGS);
+      const [title, place] = major ? majorOf(risk) : rng.pick(FINDINGS);
       const foundMs = startMs + (k + 1) * 2 * HOUR;
       const ageDays = (nowMs - foundMs) / DAY;
       // The older the finding, the further along its loop.
@@ -189,7 +190,7 @@ export function planHazards(
     let at = foundMs + 6 * HOUR;
     if (h.major) {
       const fiveInPlace = {
-        targets: "恢复报警与切断功能，消除泄漏隐患",
+        targets: "恢复失效的安全设施，消除隐患",
         funds: "专项资金 45 万元已落实",
         people: "企业主要负责人牵头，安全科 3 人",
         timing: "30 日内完成",
