@@ -163,3 +163,47 @@ export function Note({
     </div>
   );
 }
+
+/** A labelled select wired to its error, its value kept after a refusal; `empty` is the "choose" option. */
+export function SelectField({
+  state,
+  name,
+  label,
+  options,
+  empty,
+  defaultValue,
+  id = name,
+}: {
+  state: FormState;
+  name: string;
+  label: string;
+  options: ReadonlyArray<{ id: number | string; label: string }>;
+  empty?: string;
+  defaultValue?: string;
+  id?: string;
+}) {
+  const invalid = !!state.fieldErrors?.[name]?.length;
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={state.values?.[name] ?? defaultValue}
+        className={inputClass}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+      >
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError state={state} name={name} id={id} />
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { FieldError, FormMessage, inputClass, Note, SubmitButton, TextField } from "@/components/forms/form-kit";
+import { FieldError, FormMessage, Note, SelectField, SubmitButton, TextField } from "@/components/forms/form-kit";
 import { DivisionPicker } from "@/components/territory/division-picker";
 import { createHazardAction } from "@/app/hazards/actions/create-hazard";
 import { HAZARD_GRADES } from "@/lib/domain/hazards";
@@ -45,7 +45,6 @@ export function HazardForm({
   const [progress, setProgress] = useState<string | null>(null);
   const values = state.values ?? initial;
   const err = (f: string) => !!state.fieldErrors?.[f]?.length;
-  const described = (f: string) => (err(f) ? `${f}-error` : undefined);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -96,32 +95,18 @@ export function HazardForm({
         <FieldError state={state} name="grade" />
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="areaId" className="mb-1 block text-sm font-medium">
-            {t("hazards.fields.area")}
-          </label>
-          <select
-            id="areaId"
-            name="areaId"
-            defaultValue={values.areaId}
-            className={inputClass}
-            aria-invalid={err("areaId")}
-            aria-describedby={described("areaId")}
-          >
-            <option value="">{t("hazards.choose")}</option>
-            {options.areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-          <FieldError state={state} name="areaId" />
-        </div>
-        <div>
-          <label htmlFor="regionId" className="mb-1 block text-sm font-medium">
-            {t("hazards.fields.region")}
-          </label>
-          {options.regionSearch ? (
+        <SelectField
+          state={{ ...state, values }}
+          name="areaId"
+          label={t("hazards.fields.area")}
+          options={options.areas}
+          empty={t("hazards.choose")}
+        />
+        {options.regionSearch ? (
+          <div>
+            <label htmlFor="regionId" className="mb-1 block text-sm font-medium">
+              {t("hazards.fields.region")}
+            </label>
             <DivisionPicker
               id="regionId"
               name="regionId"
@@ -134,25 +119,17 @@ export function HazardForm({
                 searching: t("territory.searching"),
               }}
             />
-          ) : (
-            <select
-              id="regionId"
-              name="regionId"
-              defaultValue={values.regionId}
-              className={inputClass}
-              aria-invalid={err("regionId")}
-              aria-describedby={described("regionId")}
-            >
-              <option value="">{t("hazards.choose")}</option>
-              {options.regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          )}
-          <FieldError state={state} name="regionId" />
-        </div>
+            <FieldError state={state} name="regionId" />
+          </div>
+        ) : (
+          <SelectField
+            state={{ ...state, values }}
+            name="regionId"
+            label={t("hazards.fields.region")}
+            options={options.regions}
+            empty={t("hazards.choose")}
+          />
+        )}
       </div>
       <TextField state={state} name="place" label={t("hazards.fields.place")} defaultValue={values.place} />
       <div className="grid gap-4 sm:grid-cols-3">

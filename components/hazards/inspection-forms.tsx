@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import {
   FieldError,
   FormMessage,
-  inputClass,
+  SelectField,
   SubmitButton,
   TextField,
   useFormAction,
@@ -15,45 +15,6 @@ import type { RiskFormOptions } from "@/lib/views/risk-form";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 const box = "grid gap-3 rounded-lg border border-neutral-200 bg-white p-4";
-
-function Choice({
-  state,
-  name,
-  label,
-  options,
-  empty,
-}: {
-  state: FormState;
-  name: string;
-  label: string;
-  options: Array<{ id: number; label: string }>;
-  empty: string;
-}) {
-  const invalid = !!state.fieldErrors?.[name]?.length;
-  return (
-    <div>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={name}
-        name={name}
-        defaultValue={state.values?.[name]}
-        className={inputClass}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${name}-error` : undefined}
-      >
-        <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError state={state} name={name} />
-    </div>
-  );
-}
 
 /** Plan an inspection: what, which unit, which domain (or all), where, when, who goes. */
 export function PlanInspectionForm({
@@ -82,14 +43,14 @@ export function PlanInspectionForm({
         hint={t("inspections.campaignHint")}
       />
       <div className="grid gap-3 sm:grid-cols-3">
-        <Choice
+        <SelectField
           state={state}
           name="unitId"
           label={t("inspections.fields.unit")}
           options={options.units}
           empty={t("choose")}
         />
-        <Choice
+        <SelectField
           state={state}
           name="areaId"
           label={t("fields.area")}
@@ -115,7 +76,7 @@ export function PlanInspectionForm({
             <FieldError state={state} name="regionId" />
           </div>
         ) : (
-          <Choice
+          <SelectField
             state={state}
             name="regionId"
             label={t("fields.region")}

@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import {
   FieldError,
   FormMessage,
-  inputClass,
   Note,
+  SelectField,
   SubmitButton,
   TextField,
   useFormAction,
@@ -18,155 +18,131 @@ import { uploadAttachments } from "./upload";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 type Option = { id: number; label: string };
+type Step = { action: Action; version: number };
 const box = "grid gap-3 rounded-lg border border-neutral-200 bg-white p-4";
 
-function UnitSelect({
-  state,
-  units,
-  name = "unitId",
-  label,
-}: {
-  state: FormState;
-  units: Option[];
-  name?: string;
-  label: string;
+/**
+ * The frame of each step's form on a hazard's page: its heading, the answer, the version the page
+ * was loaded at (a stale form is refused with what changed), the fields, the button.
+ */
+function StepForm({
+  action,
+  version,
+  title,
+  hint,
+  submit,
+  tone,
+  children,
+}: Step & {
+  title: string;
+  hint?: string;
+  submit: string;
+  tone?: "primary" | "plain";
+  children: (state: FormState) => ReactNode;
 }) {
-  const t = useTranslations("hazards");
-  const invalid = !!state.fieldErrors?.[name]?.length;
+  const [state, formAction] = useFormAction(action);
   return (
-    <div>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={name}
-        name={name}
-        defaultValue={state.values?.[name]}
-        className={inputClass}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${name}-error` : undefined}
-      >
-        <option value="">{t("choose")}</option>
-        {units.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.label}
-          </option>
-        ))}
-      </select>
-      <FieldError state={state} name={name} />
-    </div>
+    <form action={formAction} noValidate className={box}>
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {hint ? <p className="text-sm text-neutral-700">{hint}</p> : null}
+      <FormMessage state={state} />
+      <input type="hidden" name="version" value={version} />
+      {children(state)}
+      <div>
+        <SubmitButton tone={tone}>{submit}</SubmitButton>
+      </div>
+    </form>
   );
 }
 
 /** 五落实: each of the five written, before a major hazard's rectification may start. */
-export function FiveForm({
-  action,
-  version,
-  initial,
-}: {
-  action: Action;
-  version: number;
-  initial: Record<string, string>;
-}) {
-  const [state, formAction] = useFormAction(action);
+export function FiveForm({ initial, ...step }: Step & { initial: Record<string, string> }) {
   const t = useTranslations("hazards");
-  const shown = { ...state, values: state.values ?? initial };
   return (
-    <form action={formAction} noValidate className={box}>
-      <h2 className="text-lg font-semibold">{t("five.title")}</h2>
-      <p className="text-sm text-neutral-700">{t("five.hint")}</p>
-      <FormMessage state={state} />
-      <input type="hidden" name="version" value={version} />
-      {FIVE_IN_PLACE.map((k) => (
-        <Note key={k} state={shown} name={k} label={t(`five.${k}`)} required />
-      ))}
-      <div>
-        <SubmitButton>{t("five.save")}</SubmitButton>
-      </div>
-    </form>
+    <StepForm {...step} title={t("five.title")} hint={t("five.hint")} submit={t("five.save")}>
+      {(state) =>
+        FIVE_IN_PLACE.map((k) => (
+          <Note
+            key={k}
+            state={{ ...state, values: state.values ?? initial }}
+            name={k}
+            label={t(`five.${k}`)}
+            required
+          />
+        ))
+      }
+    </StepForm>
   );
 }
 
 /** 整改: a responsible unit and person, and the deadline. */
-export function AssignForm({
-  action,
-  version,
-  units,
-  today,
-}: {
-  action: Action;
-  version: number;
-  units: Option[];
-  today: string;
-}) {
-  const [state, formAction] = useFormAction(action);
+export function AssignForm({ units, today, ...step }: Step & { units: Option[]; today: string }) {
   const t = useTranslations("hazards");
   return (
-    <form action={formAction} noValidate className={box}>
-      <h2 className="text-lg font-semibold">{t("assign.title")}</h2>
-      <FormMessage state={state} />
-      <input type="hidden" name="version" value={version} />
-      <UnitSelect state={state} units={units} label={t("fields.rectifyUnit")} />
-      <TextField state={state} name="person" label={t("fields.rectifyPerson")} defaultValue={state.values?.person} />
-      <TextField
-        state={state}
-        name="deadline"
-        type="date"
-        min={today}
-        label={t("fields.deadline")}
-        defaultValue={state.values?.deadline}
-      />
-      <div>
-        <SubmitButton>{t("assign.save")}</SubmitButton>
-      </div>
-    </form>
+    <StepForm {...step} title={t("assign.title")} submit={t("assign.save")}>
+      {(state) => (
+        <>
+          <SelectField
+            state={state}
+            name="unitId"
+            label={t("fields.rectifyUnit")}
+            options={units}
+            empty={t("choose")}
+          />
+          <TextField
+            state={state}
+            name="person"
+            label={t("fields.rectifyPerson")}
+            defaultValue={state.values?.person}
+          />
+          <TextField
+            state={state}
+            name="deadline"
+            type="date"
+            min={today}
+            label={t("fields.deadline")}
+            defaultValue={state.values?.deadline}
+          />
+        </>
+      )}
+    </StepForm>
   );
 }
 
 /** A later deadline, with its reason. */
-export function ExtendForm({ action, version, deadline }: { action: Action; version: number; deadline: string }) {
-  const [state, formAction] = useFormAction(action);
+export function ExtendForm({ deadline, ...step }: Step & { deadline: string }) {
   const t = useTranslations("hazards");
   return (
-    <form action={formAction} noValidate className={box}>
-      <h2 className="text-lg font-semibold">{t("extend.title")}</h2>
-      <FormMessage state={state} />
-      <input type="hidden" name="version" value={version} />
-      <TextField
-        state={state}
-        name="deadline"
-        type="date"
-        min={deadline}
-        label={t("extend.newDeadline")}
-        defaultValue={state.values?.deadline}
-      />
-      <Note state={state} name="reason" label={t("extend.reason")} required />
-      <div>
-        <SubmitButton tone="plain">{t("extend.save")}</SubmitButton>
-      </div>
-    </form>
+    <StepForm {...step} title={t("extend.title")} submit={t("extend.save")} tone="plain">
+      {(state) => (
+        <>
+          <TextField
+            state={state}
+            name="deadline"
+            type="date"
+            min={deadline}
+            label={t("extend.newDeadline")}
+            defaultValue={state.values?.deadline}
+          />
+          <Note state={state} name="reason" label={t("extend.reason")} required />
+        </>
+      )}
+    </StepForm>
   );
 }
 
 /** The rectifier reports the work done; it then waits for someone else's acceptance. */
-export function SubmitForm({ action, version }: { action: Action; version: number }) {
-  const [state, formAction] = useFormAction(action);
+export function SubmitForm(step: Step) {
   const t = useTranslations("hazards");
   return (
-    <form action={formAction} noValidate className={box}>
-      <h2 className="text-lg font-semibold">{t("submit.title")}</h2>
-      <FormMessage state={state} />
-      <input type="hidden" name="version" value={version} />
-      <Note state={state} name="measuresTaken" label={t("fields.measuresTaken")} required rows={3} />
-      <div>
-        <SubmitButton>{t("submit.save")}</SubmitButton>
-      </div>
-    </form>
+    <StepForm {...step} title={t("submit.title")} submit={t("submit.save")}>
+      {(state) => <Note state={state} name="measuresTaken" label={t("fields.measuresTaken")} required rows={3} />}
+    </StepForm>
   );
 }
 
 /** 验收: passed (closed, 销号) with type, day and cost; or failed with the reason. */
-export function AcceptForm({ action, version, today }: { action: Action; version: number; today: string }) {
+export function AcceptForm({ action, version, today }: Step & { today: string }) {
   const [state, formAction] = useFormAction(action);
   const t = useTranslations("hazards");
   const [outcome, setOutcome] = useState(state.values?.outcome || "pass");
@@ -189,19 +165,13 @@ export function AcceptForm({ action, version, today }: { action: Action; version
       </fieldset>
       {/* Both parts are sent without script; the server reads the one the outcome names. */}
       <div className={outcome === "pass" ? "grid gap-3" : "hidden"}>
-        <div>
-          <label htmlFor="type" className="mb-1 block text-sm font-medium">
-            {t("fields.acceptanceType")}
-          </label>
-          <select id="type" name="type" defaultValue={state.values?.type ?? "self"} className={inputClass}>
-            {ACCEPTANCE_TYPES.map((a) => (
-              <option key={a} value={a}>
-                {t(`acceptanceTypes.${a}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError state={state} name="type" />
-        </div>
+        <SelectField
+          state={state}
+          name="type"
+          label={t("fields.acceptanceType")}
+          defaultValue="self"
+          options={ACCEPTANCE_TYPES.map((a) => ({ id: a, label: t(`acceptanceTypes.${a}`) }))}
+        />
         <TextField
           state={state}
           name="completedOn"
@@ -232,50 +202,37 @@ export function AcceptForm({ action, version, today }: { action: Action; version
 }
 
 /** 挂牌督办 of a major hazard: the level, the supervising unit and its deadline. */
-export function SuperviseForm({
-  action,
-  version,
-  units,
-  today,
-}: {
-  action: Action;
-  version: number;
-  units: Option[];
-  today: string;
-}) {
-  const [state, formAction] = useFormAction(action);
+export function SuperviseForm({ units, today, ...step }: Step & { units: Option[]; today: string }) {
   const t = useTranslations("hazards");
   return (
-    <form action={formAction} noValidate className={box}>
-      <h2 className="text-lg font-semibold">{t("supervise.title")}</h2>
-      <FormMessage state={state} />
-      <input type="hidden" name="version" value={version} />
-      <div>
-        <label htmlFor="level" className="mb-1 block text-sm font-medium">
-          {t("fields.supervisionLevel")}
-        </label>
-        <select id="level" name="level" defaultValue={state.values?.level ?? "county"} className={inputClass}>
-          {SUPERVISION_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {t(`levels.${l}`)}
-            </option>
-          ))}
-        </select>
-        <FieldError state={state} name="level" />
-      </div>
-      <UnitSelect state={state} units={units} label={t("fields.supervisionUnit")} />
-      <TextField
-        state={state}
-        name="deadline"
-        type="date"
-        min={today}
-        label={t("fields.supervisionDeadline")}
-        defaultValue={state.values?.deadline}
-      />
-      <div>
-        <SubmitButton tone="plain">{t("supervise.save")}</SubmitButton>
-      </div>
-    </form>
+    <StepForm {...step} title={t("supervise.title")} submit={t("supervise.save")} tone="plain">
+      {(state) => (
+        <>
+          <SelectField
+            state={state}
+            name="level"
+            label={t("fields.supervisionLevel")}
+            defaultValue="county"
+            options={SUPERVISION_LEVELS.map((l) => ({ id: l, label: t(`levels.${l}`) }))}
+          />
+          <SelectField
+            state={state}
+            name="unitId"
+            label={t("fields.supervisionUnit")}
+            options={units}
+            empty={t("choose")}
+          />
+          <TextField
+            state={state}
+            name="deadline"
+            type="date"
+            min={today}
+            label={t("fields.supervisionDeadline")}
+            defaultValue={state.values?.deadline}
+          />
+        </>
+      )}
+    </StepForm>
   );
 }
 

@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { commitDivisionImport, DivisionImportConflict } from "@/db/imports/divisions";
 import { authorizeRoute } from "@/lib/auth/route-guard";
 import type { PlannedDivision } from "@/lib/domain/division-plan";
-import type { ImportState } from "@/lib/imports/import-state";
+import { answerImport } from "@/lib/imports/dry-run";
 import { readImportUpload } from "@/lib/imports/upload";
 import { planDivisionFile } from "@/lib/imports/plan-divisions";
 
@@ -21,47 +20,31 @@ export async function POST(request: Request): Promise<Response> {
   const auth = await authorizeRoute(request, "reference.manage");
   if (auth instanceof Response) return auth;
   const [t, ti] = [await getTranslations("divisionImport"), await getTranslations("imports")];
-  const answer = (state: ImportState, status = 200) => Response.json(state, { status });
   const upload = await readImportUpload(request);
   if (upload instanceof Response) return upload;
   const { name, bytes, params } = upload;
 
   const db = getDb();
-  const planned = await planDivisionFile(db, { name, bytes });
-  if (!planned.ok) {
-    const th = await getTranslations("divisionImport.headings");
-    const message =
-      planned.error === "missingColumns"
-        ? ti("missingColumns", { columns: planned.columns.map((c) => `${th(c as "code")}(${c})`).join("、") })
-        : ti(`read.${planned.error}`, { line: planned.line ?? "—" });
-    return answer({ status: "error", ok: false, message }, 422);
-  }
-  const { plan } = planned;
-  const digest = createHash("sha256").update(JSON.stringify(plan)).digest("hex");
-  const counts = { create: 0, update: 0, unchanged: 0, outsideScope: 0, error: 0 };
-  for (const r of plan) counts[r.action] += 1;
-  const preview: ImportState = {
-    status: "preview",
-    ok: false,
-    fileName: name,
-    digest,
-    counts,
-    rows: await describe(plan),
-  };
-  if (params.get("intent") !== "commit") return answer(preview);
-
-  if (counts.error > 0) return answer({ ...preview, message: ti("hasErrors") }, 422);
-  if (params.get("digest") !== digest) return answer({ ...preview, message: ti("changedSincePreview") }, 409);
-  if (counts.create + counts.update === 0) return answer({ ...preview, message: t("nothingToDo") });
-  try {
-    const done = await commitDivisionImport(db, plan, { actor: auth.actor, now: new Date() });
-    revalidatePath("/admin/territory");
-    return answer({ status: "done", ok: true, message: t("done", { ...done, file: name }) });
-  } catch (e) {
-    if (e instanceof DivisionImportConflict)
-      return answer({ ...preview, message: ti("conflict", { line: e.line }) }, 409);
-    throw e;
-  }
+  const th = await getTranslations("divisionImport.headings");
+  return answerImport({
+    name,
+    params,
+    planned: await planDivisionFile(db, { name, bytes }),
+    heading: (c) => th(c as "code"),
+    describe,
+    nothingToDo: t("nothingToDo"),
+    commit: async (plan, preview) => {
+      try {
+        const done = await commitDivisionImport(db, plan, { actor: auth.actor, now: new Date() });
+        revalidatePath("/admin/territory");
+        return t("done", { ...done, file: name });
+      } catch (e) {
+        if (e instanceof DivisionImportConflict)
+          return { state: { ...preview, message: ti("conflict", { line: e.line }) }, status: 409 };
+        throw e;
+      }
+    },
+  });
 }
 
 async function describe(plan: PlannedDivision[]) {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { commitHazardImport } from "@/db/imports/hazards";
@@ -6,7 +5,7 @@ import { authorizeRoute } from "@/lib/auth/route-guard";
 import { CITY_TIME_ZONE } from "@/lib/config";
 import { dayInZone } from "@/lib/domain/dates";
 import type { PlannedHazardRow } from "@/lib/domain/hazard-import";
-import type { ImportState } from "@/lib/imports/import-state";
+import { answerImport } from "@/lib/imports/dry-run";
 import { planHazardFile } from "@/lib/imports/plan-hazard-file";
 import { readImportUpload } from "@/lib/imports/upload";
 
@@ -21,46 +20,29 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const auth = await authorizeRoute(request, "hazard.record");
   if (auth instanceof Response) return auth;
-  const t = await getTranslations("imports");
-  const answer = (state: ImportState, status = 200) => Response.json(state, { status });
+  const [t, th] = [await getTranslations("imports"), await getTranslations("exports.hazardColumns")];
   const upload = await readImportUpload(request);
   if (upload instanceof Response) return upload;
   const { name, bytes, params } = upload;
   const db = getDb();
   const now = new Date();
-  const planned = await planHazardFile(db, { name, bytes, importer: auth.user, now });
-  if (!planned.ok) {
-    const th = await getTranslations("exports.hazardColumns");
-    const message =
-      planned.error === "missingColumns"
-        ? t("missingColumns", { columns: planned.columns.map((c) => `${th(c as "code")}(${c})`).join("、") })
-        : t(`read.${planned.error}`, { line: planned.line ?? "—" });
-    return answer({ status: "error", ok: false, message }, 422);
-  }
-  const { plan } = planned;
-  const digest = createHash("sha256").update(JSON.stringify(plan)).digest("hex");
-  const counts = { create: 0, update: 0, unchanged: 0, outsideScope: 0, error: 0 };
-  for (const r of plan) counts[r.action] += 1;
-  const preview: ImportState = {
-    status: "preview",
-    ok: false,
-    fileName: name,
-    digest,
-    counts,
-    rows: await describe(plan),
-  };
-  if (params.get("intent") !== "commit") return answer(preview);
-  if (counts.error > 0) return answer({ ...preview, message: t("hasErrors") }, 422);
-  if (params.get("digest") !== digest) return answer({ ...preview, message: t("changedSincePreview") }, 409);
-  if (counts.create === 0) return answer({ ...preview, message: t("hazardNothingToDo") });
-  const today = dayInZone(now, CITY_TIME_ZONE);
-  const done = await commitHazardImport(db, plan, {
-    actor: auth.actor,
-    now,
-    year: Number(today.slice(0, 4)),
-    reason: t("reason", { file: name }),
+  return answerImport({
+    name,
+    params,
+    planned: await planHazardFile(db, { name, bytes, importer: auth.user, now }),
+    heading: (c) => th(c as "code"),
+    describe,
+    nothingToDo: t("hazardNothingToDo"),
+    commit: async (plan) => {
+      const done = await commitHazardImport(db, plan, {
+        actor: auth.actor,
+        now,
+        year: Number(dayInZone(now, CITY_TIME_ZONE).slice(0, 4)),
+        reason: t("reason", { file: name }),
+      });
+      return t("hazardDone", { created: done.created, file: name });
+    },
   });
-  return answer({ status: "done", ok: true, message: t("hazardDone", { created: done.created, file: name }) });
 }
 
 async function describe(plan: PlannedHazardRow[]) {
