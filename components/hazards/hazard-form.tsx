@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { FieldError, FormMessage, Note, SelectField, SubmitButton, TextField } from "@/components/forms/form-kit";
-import { DivisionPicker } from "@/components/territory/division-picker";
+import { RegionField } from "./region-field";
 import { createHazardAction } from "@/app/hazards/actions/create-hazard";
 import { HAZARD_GRADES } from "@/lib/domain/hazards";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/validation/form-state";
@@ -44,7 +44,6 @@ export function HazardForm({
   );
   const [progress, setProgress] = useState<string | null>(null);
   const values = state.values ?? initial;
-  const err = (f: string) => !!state.fieldErrors?.[f]?.length;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -102,34 +101,7 @@ export function HazardForm({
           options={options.areas}
           empty={t("hazards.choose")}
         />
-        {options.regionSearch ? (
-          <div>
-            <label htmlFor="regionId" className="mb-1 block text-sm font-medium">
-              {t("hazards.fields.region")}
-            </label>
-            <DivisionPicker
-              id="regionId"
-              name="regionId"
-              purpose="edit"
-              invalid={err("regionId")}
-              initial={options.regionSearch.selected}
-              words={{
-                placeholder: t("territory.searchHint"),
-                noMatch: t("territory.noMatch"),
-                searching: t("territory.searching"),
-              }}
-            />
-            <FieldError state={state} name="regionId" />
-          </div>
-        ) : (
-          <SelectField
-            state={{ ...state, values }}
-            name="regionId"
-            label={t("hazards.fields.region")}
-            options={options.regions}
-            empty={t("hazards.choose")}
-          />
-        )}
+        <RegionField state={{ ...state, values }} options={options} />
       </div>
       <TextField state={state} name="place" label={t("hazards.fields.place")} defaultValue={values.place} />
       <div className="grid gap-4 sm:grid-cols-3">

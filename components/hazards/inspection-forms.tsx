@@ -9,7 +9,7 @@ import {
   TextField,
   useFormAction,
 } from "@/components/forms/form-kit";
-import { DivisionPicker } from "@/components/territory/division-picker";
+import { RegionField } from "./region-field";
 import type { FormState } from "@/lib/validation/form-state";
 import type { RiskFormOptions } from "@/lib/views/risk-form";
 
@@ -28,7 +28,6 @@ export function PlanInspectionForm({
 }) {
   const [state, formAction] = useFormAction(action);
   const t = useTranslations("hazards");
-  const tt = useTranslations();
   const v = state.values ?? {};
   return (
     <form action={formAction} noValidate className={box}>
@@ -57,33 +56,7 @@ export function PlanInspectionForm({
           options={options.areas}
           empty={t("inspections.allDomains")}
         />
-        {options.regionSearch ? (
-          <div>
-            <label htmlFor="regionId" className="mb-1 block text-sm font-medium">
-              {t("fields.region")}
-            </label>
-            <DivisionPicker
-              id="regionId"
-              name="regionId"
-              purpose="edit"
-              invalid={!!state.fieldErrors?.regionId?.length}
-              words={{
-                placeholder: tt("territory.searchHint"),
-                noMatch: tt("territory.noMatch"),
-                searching: tt("territory.searching"),
-              }}
-            />
-            <FieldError state={state} name="regionId" />
-          </div>
-        ) : (
-          <SelectField
-            state={state}
-            name="regionId"
-            label={t("fields.region")}
-            options={options.regions}
-            empty={t("choose")}
-          />
-        )}
+        <RegionField state={state} options={options} />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
         <TextField
