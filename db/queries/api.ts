@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { OPEN_STATUSES, type Colour, type RiskStatus } from "@/lib/domain/colours";
 import { subtreeIds } from "@/lib/domain/territory";
 import type { Db } from "../store";
@@ -92,16 +92,32 @@ export async function apiBoard(db: Db, token: ApiToken) {
 }
 
 /**
- * History events after a sequence number, for incremental sync: risk events of risks in the token's
- * scope (account and security events are not shared), in sequence order, with their hash so the
- * platform can keep the chain; `next` is the last sequence read (pass it as `since`).
+ * History events after a sequence number, for incremental sync: the events of risks and of hazards
+ * in the token's scope (account and security events are not shared), in sequence order, with their
+ * hash so the platform can keep the chain; `next` is the last sequence read (pass it as `since`). A
+ * hazard's events carry its code (`hazardCode`), found through the id in their data by the same
+ * expression the hazards' index is built on.
  */
 export async function apiEvents(db: Db, token: ApiToken, { since, limit }: { since: number; limit: number }) {
+  const within = await regionsWithin(db, token.regionIds);
+  const inScope = (
+    areaId: typeof risks.areaId | typeof hazards.areaId,
+    regionId: typeof risks.regionId | typeof hazards.regionId,
+  ) =>
+    and(
+      token.areaIds.length ? inArray(areaId, token.areaIds) : undefined,
+      within ? inArray(regionId, within) : undefined,
+    ) ?? sql`TRUE`;
+  const hazardOf =
+    db.dialect === "pg"
+      ? sql`((${riskEvents.data}::json->>'hazardId')::integer)`
+      : sql`json_extract(${riskEvents.data}, '$.hazardId')`;
   const rows = await db
     .select({
       seq: riskEvents.seq,
       at: riskEvents.at,
       riskCode: risks.code,
+      hazardCode: hazards.code,
       action: riskEvents.action,
       field: riskEvents.field,
       oldValue: riskEvents.oldValue,
@@ -111,8 +127,17 @@ export async function apiEvents(db: Db, token: ApiToken, { since, limit }: { sin
       hash: riskEvents.hash,
     })
     .from(riskEvents)
-    .innerJoin(risks, eq(risks.id, riskEvents.riskId))
-    .where(and(gt(riskEvents.seq, since), ...(await scope(db, token))))
+    .leftJoin(risks, eq(risks.id, riskEvents.riskId))
+    .leftJoin(hazards, and(sql`${riskEvents.action} LIKE 'hazard.%'`, eq(hazards.id, hazardOf)))
+    .where(
+      and(
+        gt(riskEvents.seq, since),
+        or(
+          and(isNotNull(risks.id), inScope(risks.areaId, risks.regionId)),
+          and(isNotNull(hazards.id), inScope(hazards.areaId, hazards.regionId)),
+        ),
+      ),
+    )
     .orderBy(asc(riskEvents.seq))
     .limit(limit);
   return {

@@ -79,10 +79,18 @@ describe("read API (/api/v1)", () => {
     expect(b.totals).toEqual({ red: 1, orange: 1, yellow: 0, blue: 0 });
 
     const e = (await (await get(events, "/api/v1/events?since=0&limit=1000", token)).json()) as {
-      events: Array<{ seq: number; riskCode: string; hash: string }>;
+      events: Array<{ seq: number; riskCode: string | null; hazardCode: string | null; action: string; hash: string }>;
       next: number;
     };
-    expect(new Set(e.events.map((x) => x.riskCode))).toEqual(new Set([fixture.risks.inScope, fixture.risks.red]));
+    const risky = e.events.filter((x) => x.riskCode !== null);
+    expect(new Set(risky.map((x) => x.riskCode))).toEqual(new Set([fixture.risks.inScope, fixture.risks.red]));
+    // The hazards in its divisions come with their steps too, named by code.
+    const hazardous = e.events.filter((x) => x.hazardCode !== null);
+    expect(new Set(hazardous.map((x) => x.hazardCode))).toEqual(
+      new Set([fixture.hazards.general, fixture.hazards.major]),
+    );
+    expect(hazardous.every((x) => x.action.startsWith("hazard.") && x.riskCode === null)).toBe(true);
+    expect(risky.length + hazardous.length).toBe(e.events.length);
     expect(e.events.every((x, i, all) => i === 0 || x.seq > all[i - 1].seq)).toBe(true);
     const later = (await (await get(events, `/api/v1/events?since=${e.next}`, token)).json()) as typeof e;
     expect(later.events).toEqual([]);
