@@ -115,6 +115,8 @@ export async function readAttachmentUpload(
   }
   const fields: Record<string, string> = {};
   const jobs: Array<Promise<UploadedFile | UploadRefusal | null>> = [];
+  // Each file's stream, so a broken body can end them all (else their reads would wait forever).
+  const streams: Readable[] = [];
   let tooMany = false;
 
   parser.on("field", (name, value) => {
@@ -125,6 +127,7 @@ export async function readAttachmentUpload(
   });
   parser.on("file", (_field, stream, info) => {
     const name = cleanName(info.filename ?? "");
+    streams.push(stream);
     // One file at a time reaches the store: busboy hands over the next part only when this one's stream is read.
     jobs.push(
       (async (): Promise<UploadedFile | UploadRefusal | null> => {
@@ -157,11 +160,16 @@ export async function readAttachmentUpload(
     parser.on("close", resolve);
     parser.on("error", reject);
   });
+  // A client that goes away mid-file, or a body that ends inside a part: the parser is told, every
+  // file's stream ends with an error, the partial files are removed (store.put) — nothing waits on.
+  body.on("error", (e) => parser.destroy(e));
   body.pipe(parser);
   try {
     await parsed;
   } catch {
     body.destroy();
+    for (const s of streams) s.destroy(new Error("upload broken off"));
+    await Promise.allSettled(jobs);
     return { ok: false, error: "malformed" };
   }
   const results = await Promise.all(jobs);

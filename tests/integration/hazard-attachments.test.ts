@@ -115,6 +115,24 @@ describe("reading an upload", () => {
     expect(await readAttachmentUpload(plain, store)).toEqual({ ok: false, error: "malformed" });
   });
 
+  it("a body that ends inside a file is refused, keeps nothing and leaves nothing waiting", async () => {
+    const bytes = await photo();
+    const boundary = "----sise";
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="x.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    );
+    // Half the photo, and no closing boundary: the client went away.
+    const body = Buffer.concat([head, bytes.subarray(0, Math.floor(bytes.length / 2))]);
+    const request = new Request("http://sise.local/upload", {
+      method: "POST",
+      body,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(await readAttachmentUpload(request, store)).toEqual({ ok: false, error: "malformed" });
+    expect(filesIn("tmp")).toEqual([]);
+    expect(readdirSync(dir).filter((d) => d !== "tmp")).toEqual([]);
+  });
+
   it("the store refuses past its limit and leaves no partial file", async () => {
     await expect(store.put([Buffer.alloc(10), Buffer.alloc(10)], 15)).rejects.toBeInstanceOf(BodyTooLarge);
     expect(filesIn("tmp")).toEqual([]);
