@@ -69,7 +69,11 @@ export function folderStore(root: string): AttachmentStore {
         await rename(partial, target);
         return { sha256, bytes };
       } catch (e) {
+        // The file is opened asynchronously: wait until the stream has closed it, or a removal made
+        // before the open completes would leave the partial file behind.
+        const closed = new Promise<void>((resolve) => out.once("close", () => resolve()));
         out.destroy();
+        if (!out.closed) await closed;
         await rm(partial, { force: true });
         throw e;
       }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser } from "@playwright/test";
+import sharp from "sharp";
 import { openDb } from "../../../db/open";
 import { issueApiToken } from "../../../db/mutations/api-tokens";
 import { gradeActionId, gradeRequest, gradingConfirmed, type Target } from "../../../scripts/bench-requests";
@@ -60,6 +61,39 @@ test("a grading made through one instance turns the board open on the other, and
   await expect(leader.getByTestId("total-red").locator("span").nth(1)).toHaveText(String(reds + 1), {
     timeout: 20_000,
   });
+});
+
+test("a photo attached through one instance is shown and served by the other (the shared attachment store)", async ({
+  browser,
+  instances,
+}) => {
+  const [a, b] = instances;
+  const inspector = await pinned(browser, b.url);
+  await signIn(inspector, "inspector");
+  await inspector.goto("/hazards/new");
+  await inspector.getByLabel("隐患名称").fill("配电室门未上锁");
+  await inspector.getByLabel("类别/领域").selectOption({ index: 1 });
+  await inspector.getByLabel("区划").selectOption({ label: "神木市" });
+  const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: "#2a6" } })
+    .jpeg()
+    .toBuffer();
+  await inspector
+    .locator('input[name="files"]')
+    .setInputFiles({ name: "门.jpg", mimeType: "image/jpeg", buffer: photo });
+  await inspector.getByRole("button", { name: "登记隐患" }).click();
+  await expect(inspector).toHaveURL(/\/hazards\/YH-\d{4}-\d{5}\?created=1/);
+  const code = /\/hazards\/(YH-\d{4}-\d{5})/.exec(inspector.url())![1];
+
+  const leader = await pinned(browser, a.url);
+  await signIn(leader, "leader");
+  await leader.goto(`/hazards/${code}`);
+  const preview = leader.getByRole("img", { name: "照片:门.jpg" });
+  await expect(preview).toBeVisible();
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+  const href = await leader.getByRole("link").filter({ has: preview }).getAttribute("href");
+  const original = await leader.request.get(`${a.url}${href}`);
+  expect(original.status()).toBe(200);
+  expect(Buffer.from(await original.body()).equals(photo)).toBe(true);
 });
 
 test("sign-in throttling counts failures on every instance together", async ({ browser, instances }) => {
