@@ -22,7 +22,7 @@ import { nameMaps } from "@/lib/history/names";
 import type { HazardQuery } from "@/lib/validation/hazard";
 
 /** Names for the rows a hazards page shows: areas, divisions by their path, units. */
-async function namers(db: Db, locale: string) {
+export async function hazardNamers(db: Db, locale: string) {
   const [areas, units, territory] = [await listAreas(db), await listUnits(db), await loadTerritory(db)];
   const areaNames = new Map(areas.map((a) => [a.id, localName(a, locale)]));
   const unitNames = new Map(units.map((u) => [u.id, localName(u, locale)]));
@@ -44,22 +44,13 @@ export type HazardListItem = HazardRow & {
 
 /** The hazards register: one page of rows with their names and whether each is overdue. */
 export async function hazardRegisterView(db: Db, p: { query: HazardQuery; today: string; locale: string }) {
-  const [page, n] = [await listHazardPage(db, { query: p.query, today: p.today }), await namers(db, p.locale)];
-  return {
-    total: page.total,
-    rows: page.rows.map((r): HazardListItem => ({
-      ...r,
-      areaName: n.area(r.areaId),
-      regionName: n.region(r.regionId),
-      unitName: n.unit(r.rectifyUnitId),
-      overdue: isOverdue(r, p.today),
-    })),
-  };
+  const page = await listHazardPage(db, { query: p.query, today: p.today });
+  return { total: page.total, rows: await nameHazardRows(db, page.rows, p) };
 }
 
-/** Rows of another list (a risk's or an inspection's hazards) named like the register's. */
+/** Hazard rows (the register's, a risk's, an inspection's) with their names and whether each is overdue. */
 export async function nameHazardRows(db: Db, rows: HazardRow[], p: { today: string; locale: string }) {
-  const n = await namers(db, p.locale);
+  const n = await hazardNamers(db, p.locale);
   return rows.map((r): HazardListItem => ({
     ...r,
     areaName: n.area(r.areaId),
@@ -93,7 +84,7 @@ export async function hazardPageView(
 ): Promise<HazardPageView | null> {
   const hazard = await getHazard(db, { code: p.code });
   if (!hazard) return null;
-  const n = await namers(db, p.locale);
+  const n = await hazardNamers(db, p.locale);
   const riskRow = hazard.riskId === null ? null : ((await getRiskCodeAndTitle(db, hazard.riskId)) ?? null);
   const inspection = hazard.inspectionId === null ? undefined : await getInspection(db, { id: hazard.inspectionId });
   const describer = await createDescriber(await nameMaps(db, p.locale));
